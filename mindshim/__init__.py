@@ -1,0 +1,25 @@
+"""mindshim: the MindSpore API on JAX.
+
+``import mindshim as mindspore`` (or ``mindshim.install()`` then ``import mindspore``) runs MindSpore code
+on JAX. mindshim turns on JAX's 64-bit types at import so that Int64/Float64 exist as in MindSpore; every
+op passes explicit dtypes, so Float32 code stays Float32.
+"""
+import jax
+
+jax.config.update("jax_enable_x64", True)
+
+from . import common, context, nn, ops  # noqa: E402
+from ._engine import functionalize  # noqa: E402
+from ._install import install, run  # noqa: E402
+from .common import dtype  # noqa: E402
+from .common._printing import get_repr_style, set_repr_style  # noqa: E402
+from .common.dtype import *  # noqa: E402,F401,F403
+from .common.parameter import Parameter, ParameterTuple  # noqa: E402
+from .common.seed import get_seed, set_seed  # noqa: E402
+from .common.tensor import Tensor  # noqa: E402
+from .context import GRAPH_MODE, PYNATIVE_MODE, get_context, set_context  # noqa: E402
+
+__version__ = "0.1.0"
+__all__ = ["common", "context", "nn", "ops", "dtype", "Tensor", "Parameter", "ParameterTuple", "functionalize",
+           "install", "run", "set_repr_style", "get_repr_style", "set_seed", "get_seed", "set_context",
+           "get_context", "GRAPH_MODE", "PYNATIVE_MODE"] + common.dtype.__all__

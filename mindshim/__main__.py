@@ -1,0 +1,5 @@
+import sys
+
+from ._install import main
+
+sys.exit(main())

@@ -1,0 +1,236 @@
+"""The rows of the op table (see ``_registry``): MindSpore primitives lowered to JAX.
+
+Each lowering takes arrays (and Python values where MindSpore takes constants) and returns arrays;
+``check`` functions raise MindSpore's own errors, at the call that caused them.
+"""
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+from ._registry import register
+from .common import dtype as mstype
+
+_FLOATS = "{BFloat16, Float16, Float32, Float64}"
+_INDEX = "{Tensor[Int32], Tensor[Int64]}"
+
+
+def _tname(x):
+    return f"Tensor[{mstype.to_mstype(x.dtype)}]"
+
+
+def _is_float(x):
+    return jnp.issubdtype(x.dtype, jnp.floating)
+
+
+def _need_float(op, arg):
+    def check(x, *_, **__):
+        if not _is_float(x):
+            raise TypeError(f"For primitive[{op}], the input argument[{arg}] must be a type of {_FLOATS}, "
+                            f"but got {mstype.to_mstype(x.dtype)}.")
+    return check
+
+
+def _need_index(op, arg, x):
+    if x.dtype not in (jnp.int32, jnp.int64):
+        raise TypeError(f"For primitive[{op}], the input argument[{arg}] must be a type of {_INDEX}, "
+                        f"but got {_tname(x)}.")
+
+
+def _same_type(op, x1, x2):
+    if x1.dtype != x2.dtype:
+        raise TypeError(f"For '{op}', the type of 'x2' should be same as 'x1', but got 'x1' with type "
+                        f"{_tname(x1)} and 'x2' with type {_tname(x2)}.")
+
+
+def _axes(op, axis, ndim):
+    """MindSpore's axis argument (int, tuple, list, Tensor, or () for all) as a tuple, range-checked."""
+    if axis is None or (isinstance(axis, (tuple, list)) and len(axis) == 0):
+        return None
+    if hasattr(axis, "shape"):
+        axis = np.asarray(axis).tolist()
+    axes = (axis,) if isinstance(axis, int) else tuple(axis)
+    lo, hi = -max(ndim, 1), max(ndim, 1)
+    for a in axes:
+        if not lo <= a < hi:
+            raise ValueError(f"For primitive[{op}], the axis value must be in [{lo},{hi}), but got {a}.")
+    return tuple(a % max(ndim, 1) for a in axes)
+
+
+def _check_broadcast(op):
+    def check(x, y):
+        sx, sy = np.shape(x), np.shape(y)
+        for i in range(1, min(len(sx), len(sy)) + 1):
+            if sx[-i] != sy[-i] and sx[-i] != 1 and sy[-i] != 1:
+                axis = max(len(sx), len(sy)) - i
+                raise ValueError(
+                    f"For '{op}', input1.shape and input2.shape need to broadcast. The value of input1.shape[{axis}] "
+                    f"or input2.shape[{axis}] must be 1 or -1 when they are not the same, but got input1.shape = "
+                    f"{list(sx)} and input2.shape = {list(sy)}")
+    return check
+
+
+# ---- arithmetic -------------------------------------------------------------------------------------
+_BROADCASTING = {
+    "Add": jnp.add, "Sub": jnp.subtract, "Mul": jnp.multiply, "FloorDiv": jnp.floor_divide, "FloorMod": jnp.mod,
+    "Pow": jnp.power, "BitwiseAnd": jnp.bitwise_and, "BitwiseOr": jnp.bitwise_or, "BitwiseXor": jnp.bitwise_xor,
+    "Equal": jnp.equal, "NotEqual": jnp.not_equal, "Less": jnp.less, "LessEqual": jnp.less_equal,
+    "Greater": jnp.greater, "GreaterEqual": jnp.greater_equal,
+}
+for _name, _fn in _BROADCASTING.items():
+    register(_name, check=_check_broadcast(_name))(_fn)
+for _name, _fn in {"Neg": jnp.negative, "Abs": jnp.abs, "Invert": jnp.invert, "Identity": lambda x: x}.items():
+    register(_name)(_fn)
+
+
+@register("RealDiv", check=_check_broadcast("RealDiv"))
+def _real_div(x, y):
+    """True division; integer inputs give Float32, as in MindSpore."""
+    out_dtype = jnp.result_type(x, y)
+    if not jnp.issubdtype(out_dtype, jnp.inexact):
+        return jnp.true_divide(jnp.asarray(x, jnp.float32), jnp.asarray(y, jnp.float32))
+    return jnp.true_divide(x, y)
+
+
+# ---- linear algebra ---------------------------------------------------------------------------------
+def _check_matmul(x1, x2, transpose_a=False, transpose_b=False):
+    if np.ndim(x1) != 2 or np.ndim(x2) != 2:
+        raise ValueError("MatMul inputs should have the same dimension size and equal to 2.")
+    _same_type("MatMul", x1, x2)
+    col = x1.shape[0 if transpose_a else 1]
+    row = x2.shape[1 if transpose_b else 0]
+    if col != row:
+        raise ValueError(f"For 'MatMul', the input dimensions must be equal, but got 'x1_col': {col} "
+                         f"and 'x2_row': {row}.")
+
+
+@register("MatMul", attrs=(("transpose_a", False), ("transpose_b", False)), check=_check_matmul)
+def _matmul2d(x1, x2, transpose_a=False, transpose_b=False):
+    return jnp.matmul(x1.T if transpose_a else x1, x2.T if transpose_b else x2)
+
+
+def _check_matmul_ext(x1, x2):
+    _same_type("MatMulExt", x1, x2)
+    if x1.ndim and x2.ndim:
+        k1, k2 = x1.shape[-1], x2.shape[-2] if x2.ndim > 1 else x2.shape[0]
+        if k1 != k2:
+            raise ValueError(f"For 'MatMulExt' op, shape1[-1] must be equal to shape2[-2], but got {k1} and {k2}.")
+
+
+register("MatMulExt", check=_check_matmul_ext)(jnp.matmul)
+
+
+# ---- activations --------------------------------------------------------------------------------------
+register("ReLU", check=_need_float("ReLU", "x"))(jax.nn.relu)
+
+
+@register("Softmax", attrs=(("axis", -1),), check=_need_float("Softmax", "x"))
+def _softmax(x, axis=-1):
+    return jax.nn.softmax(x, axis=axis)
+
+
+@register("LogSoftmax", attrs=(("axis", -1),), check=_need_float("LogSoftmax", "logits"))
+def _log_softmax(x, axis=-1):
+    return jax.nn.log_softmax(x, axis=axis)
+
+
+# ---- reductions -----------------------------------------------------------------------------------------
+def _reduce(op, fn):
+    def impl(x, axis=(), keep_dims=False, skip_mode=False):
+        axes = _axes(op, axis, x.ndim)
+        if skip_mode and axes is None:
+            return x
+        return fn(x, axis=axes, keepdims=keep_dims).astype(x.dtype)
+    register(op, attrs=(("keep_dims", False), ("skip_mode", False)))(impl)
+
+
+_reduce("ReduceSum", jnp.sum)
+_reduce("ReduceMean", jnp.mean)
+
+
+# ---- shape and type ----------------------------------------------------------------------------------
+@register("Reshape")
+def _reshape(x, shape):
+    shape = tuple(np.asarray(shape).tolist()) if hasattr(shape, "shape") else tuple(shape)
+    known = int(np.prod([d for d in shape if d != -1]))
+    size = int(np.prod(np.shape(x)))
+    if shape.count(-1) > 1 or (-1 not in shape and known != size) or (-1 in shape and (known == 0 or size % known)):
+        raise ValueError(f"For 'Reshape', the shape {list(shape)} is invalid for input of size {size}.")
+    return jnp.reshape(x, shape)
+
+
+@register("Transpose")
+def _transpose(x, perm):
+    perm = tuple(perm)
+    if len(perm) != np.ndim(x):
+        raise ValueError(f"For 'Transpose', size of perm should equal to rank of x, but got {len(perm)} "
+                         f"and {np.ndim(x)}!")
+    return jnp.transpose(x, perm)
+
+
+@register("Cast")
+def _cast(x, dtype):
+    return jnp.asarray(x).astype(mstype.to_mstype(dtype).np_dtype)
+
+
+def _check_one_hot(indices, depth, on_value, off_value, axis=-1):
+    _need_index("OneHot", "indices", indices)
+
+
+@register("OneHot", attrs=(("axis", -1),), check=_check_one_hot)
+def _one_hot(indices, depth, on_value, off_value, axis=-1):
+    on, off = jnp.asarray(on_value), jnp.asarray(off_value)
+    hot = jax.nn.one_hot(indices, int(depth), axis=axis, dtype=jnp.bool_)
+    return jnp.where(hot, on, off).astype(on.dtype)
+
+
+# ---- losses, with MindSpore's gradients ---------------------------------------------------------------
+def _check_softmax_ce(logits, labels):
+    if logits.shape != labels.shape:
+        raise ValueError("For 'SoftmaxCrossEntropyWithLogits', evaluator arg 'label' shape must be consistent "
+                         f"with 'logits' shape, but got 'label' shape: {tuple(labels.shape)}, 'logits' shape: "
+                         f"{tuple(logits.shape)}.")
+    _need_float("SoftmaxCrossEntropyWithLogits", "logits")(logits)
+
+
+def _softmax_ce_bprop(inputs, out, dout):
+    """MindSpore: d logits = dout[0] * (softmax(logits) - labels); d labels = 0."""
+    logits, labels = inputs
+    return dout[0][..., None] * out[1], jnp.zeros_like(labels)
+
+
+@register("SoftmaxCrossEntropyWithLogits", check=_check_softmax_ce, bprop=_softmax_ce_bprop)
+def _softmax_ce(logits, labels):
+    """Returns ``(loss, backprop)``: per-row loss and ``softmax(logits) - labels``."""
+    loss = jnp.sum(-labels * jax.nn.log_softmax(logits, axis=-1), axis=-1)
+    return loss, jax.nn.softmax(logits, axis=-1) - labels
+
+
+def _check_sparse_ce(logits, labels, is_grad=False):
+    _need_index("SparseSoftmaxCrossEntropyWithLogits", "labels_type", labels)
+    if labels.shape != logits.shape[:-1]:
+        raise ValueError("For 'SparseSoftmaxCrossEntropyWithLogits', the shape of 'labels' must be equal to "
+                         f"'logits' shape except the last dimension, but got 'labels' shape: "
+                         f"{tuple(labels.shape)}, 'logits' shape: {tuple(logits.shape)}.")
+
+
+def _sparse_ce_grad(logits, labels):
+    n = labels.size
+    onehot = jax.nn.one_hot(labels, logits.shape[-1], dtype=logits.dtype)
+    return (jax.nn.softmax(logits, axis=-1) - onehot) / n
+
+
+def _sparse_ce_bprop(inputs, out, dout, is_grad=False):
+    logits, labels = inputs
+    grad = out if is_grad else _sparse_ce_grad(logits, labels) * dout
+    return grad, jnp.zeros_like(labels)
+
+
+@register("SparseSoftmaxCrossEntropyWithLogits", attrs=(("is_grad", False),), check=_check_sparse_ce,
+          bprop=_sparse_ce_bprop)
+def _sparse_ce(logits, labels, is_grad=False):
+    """Mean loss over the batch, or (``is_grad=True``) its gradient ``(softmax - onehot) / N``."""
+    if is_grad:
+        return _sparse_ce_grad(logits, labels)
+    logp = jax.nn.log_softmax(logits, axis=-1)
+    picked = jnp.take_along_axis(logp, labels[..., None].astype(jnp.int32), axis=-1)[..., 0]
+    return -jnp.mean(picked)

@@ -1,0 +1,9 @@
+"""``mindspore.common``: dtypes, Tensor, Parameter, initializers."""
+from . import dtype, initializer
+from .dtype import *  # noqa: F401,F403
+from .parameter import Parameter, ParameterTuple
+from .tensor import Tensor
+from .seed import get_seed, set_seed
+
+__all__ = ["dtype", "initializer", "Tensor", "Parameter", "ParameterTuple", "set_seed", "get_seed"]
+__all__ += dtype.__all__

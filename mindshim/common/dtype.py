@@ -1,0 +1,100 @@
+"""MindSpore's dtypes (``mindspore.dtype`` / ``mindspore.common.dtype``).
+
+Each dtype is a ``Type`` object that prints as MindSpore prints it (``Float32``, ``Int64``, ``Bool``)
+and knows its numpy/JAX dtype. mindshim runs JAX with 64-bit types enabled so that ``Int64`` and
+``Float64`` really are 64-bit, as in MindSpore; every op that creates data passes an explicit dtype,
+so float64 never appears unless the user asked for it.
+"""
+import numpy as np
+import ml_dtypes
+
+__all__ = ["Type", "float16", "float32", "float64", "bfloat16", "half", "single", "double", "float_",
+           "int8", "int16", "int32", "int64", "int_", "uint8", "uint16", "uint32", "uint64", "uint",
+           "bool_", "complex64", "complex128", "dtype_to_nptype", "pytype_to_dtype", "dtype_to_pytype",
+           "to_mstype", "is_float", "is_int"]
+
+
+class Type:
+    """A MindSpore dtype. ``str``/``repr`` give MindSpore's name; ``np_dtype`` is the numpy dtype."""
+    __slots__ = ("name", "np_dtype", "kind", "itemsize")
+
+    def __init__(self, name, np_dtype):
+        self.name = name
+        self.np_dtype = np.dtype(np_dtype)
+        self.kind = "b" if self.np_dtype == np.bool_ else ("f" if name.startswith(("Float", "BFloat")) else self.np_dtype.kind)
+        self.itemsize = self.np_dtype.itemsize
+
+    def __repr__(self):
+        return self.name
+
+    __str__ = __repr__
+
+    def __eq__(self, other):
+        if isinstance(other, Type):
+            return self.np_dtype == other.np_dtype
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(self.np_dtype)
+
+    def __reduce__(self):
+        return (to_mstype, (self.np_dtype,))
+
+
+float16 = Type("Float16", np.float16)
+float32 = Type("Float32", np.float32)
+float64 = Type("Float64", np.float64)
+bfloat16 = Type("BFloat16", ml_dtypes.bfloat16)
+int8 = Type("Int8", np.int8)
+int16 = Type("Int16", np.int16)
+int32 = Type("Int32", np.int32)
+int64 = Type("Int64", np.int64)
+uint8 = Type("UInt8", np.uint8)
+uint16 = Type("UInt16", np.uint16)
+uint32 = Type("UInt32", np.uint32)
+uint64 = Type("UInt64", np.uint64)
+bool_ = Type("Bool", np.bool_)
+complex64 = Type("Complex64", np.complex64)
+complex128 = Type("Complex128", np.complex128)
+half, single, double, float_ = float16, float32, float64, float32
+int_, uint = int64, uint64
+
+_BY_NP = {t.np_dtype: t for t in (float16, float32, float64, bfloat16, int8, int16, int32, int64,
+                                   uint8, uint16, uint32, uint64, bool_, complex64, complex128)}
+_PY = {bool: bool_, int: int64, float: float32, complex: complex64}
+
+
+def to_mstype(dtype):
+    """A ``Type`` from a ``Type``, a numpy/JAX dtype, a numpy scalar type or a Python type."""
+    if isinstance(dtype, Type):
+        return dtype
+    if dtype in _PY:
+        return _PY[dtype]
+    try:
+        return _BY_NP[np.dtype(dtype)]
+    except (TypeError, KeyError):
+        raise TypeError(f"For 'Tensor', the type of 'dtype' should be a mindspore dtype, but got {dtype}.") from None
+
+
+def dtype_to_nptype(type_):
+    """The numpy type of a MindSpore dtype (``Float32`` -> ``np.float32``)."""
+    return to_mstype(type_).np_dtype.type
+
+
+def pytype_to_dtype(obj):
+    """The MindSpore dtype of a Python or numpy type."""
+    return to_mstype(obj)
+
+
+def dtype_to_pytype(type_):
+    """The Python type of a MindSpore dtype (``Float32`` -> ``float``)."""
+    t = to_mstype(type_)
+    return {"b": bool, "f": float, "c": complex}.get(t.kind, int)
+
+
+def is_float(t):
+    return t.kind == "f"
+
+
+def is_int(t):
+    return t.kind in "iu"

@@ -1,0 +1,315 @@
+"""``mindspore.Tensor`` on JAX: a thin wrapper over a ``jax.Array``, registered as a JAX pytree.
+
+Arithmetic, methods and indexing are views of the op table (``mindshim._registry``); results are new
+Tensors. ``repr`` prints MindSpore's format (``mindshim.common._printing``), ``str`` numpy's, as
+MindSpore does. Type promotion follows MindSpore: Python ``int``/``float`` scalars take the Tensor's
+dtype where they fit, an integer Tensor with a Python float gives Float32, never Float64.
+"""
+import numbers
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+from .. import _registry, _table  # noqa: F401  (_table fills the registry)
+from . import _printing
+from . import dtype as mstype
+
+_BY_NP = mstype._BY_NP
+_new = object.__new__
+_op = _registry.get
+
+
+def _default_np(data):
+    """numpy data for Python lists/scalars with MindSpore's defaults: int -> Int64, float -> Float32."""
+    arr = np.asarray(data)
+    if isinstance(data, np.generic):
+        return arr
+    if arr.dtype == np.float64:
+        return arr.astype(np.float32)
+    if arr.dtype.kind in "iu" and arr.dtype != np.int64:
+        return arr.astype(np.int64)
+    return arr
+
+
+class Tensor:
+    """``Tensor(input_data=None, dtype=None, shape=None, init=None)`` as in MindSpore.
+
+    ``input_data`` may be a Tensor, a numpy array, a ``jax.Array``, a list/tuple or a Python scalar. Python
+    floats give Float32, ints Int64, bools Bool; numpy arrays keep their dtype (float64 stays Float64).
+    """
+    __slots__ = ("_data", "__weakref__")
+    __array_priority__ = 100
+
+    def __init__(self, input_data=None, dtype=None, shape=None, init=None, internal=False, const_arg=False,
+                 device=None):
+        if init is not None:
+            from .initializer import initializer
+            if shape is None or dtype is None:
+                raise ValueError("For 'Tensor', when 'init' is given, 'shape' and 'dtype' must be given too.")
+            input_data = initializer(init, shape, dtype)
+        if input_data is None:
+            if shape is None or dtype is None:
+                raise TypeError("For 'Tensor', 'input_data' is None: 'shape' and 'dtype' must both be given.")
+            self._data = jnp.zeros(tuple(shape), mstype.to_mstype(dtype).np_dtype)
+            return
+        if isinstance(input_data, Tensor):
+            data = input_data._data
+        elif isinstance(input_data, jax.Array):
+            data = input_data
+        elif isinstance(input_data, np.ndarray):
+            data = jnp.asarray(input_data)
+        elif isinstance(input_data, (bool, numbers.Number, list, tuple, np.generic)):
+            data = jnp.asarray(_default_np(_unwrap_nested(input_data)))
+        else:
+            raise TypeError(f"For 'Tensor', the type of 'input_data' should be Tensor, numpy array, list, tuple or "
+                            f"number, but got {type(input_data).__name__}.")
+        if dtype is not None:
+            data = data.astype(mstype.to_mstype(dtype).np_dtype)
+        self._data = data
+
+    # ---- the wrapped array -------------------------------------------------------------------------
+    @property
+    def shape(self):
+        return self._data.shape
+
+    @property
+    def dtype(self):
+        return _BY_NP[self._data.dtype]
+
+    @property
+    def ndim(self):
+        return self._data.ndim
+
+    @property
+    def size(self):
+        return self._data.size
+
+    @property
+    def itemsize(self):
+        return self._data.dtype.itemsize
+
+    @property
+    def nbytes(self):
+        return self._data.nbytes
+
+    @property
+    def T(self):
+        return _wrap(self._data.T)
+
+    def asnumpy(self):
+        """A writable numpy copy of the data."""
+        return np.array(self._data)
+
+    def numpy(self):
+        return self.asnumpy()
+
+    def __jax_array__(self):
+        return self._data
+
+    def __array__(self, dtype=None, copy=None):
+        arr = np.asarray(self._data)
+        return arr.astype(dtype) if dtype is not None else arr
+
+    def item(self):
+        return self._data.item()
+
+    def tolist(self):
+        return self._data.tolist()
+
+    def __len__(self):
+        if not self._data.ndim:
+            raise TypeError("len() of unsized object")
+        return self._data.shape[0]
+
+    def __iter__(self):
+        if not self._data.ndim:
+            raise TypeError("iteration over a 0-d tensor")
+        return (self[i] for i in range(self._data.shape[0]))
+
+    def __bool__(self):
+        return bool(self._data)
+
+    def __int__(self):
+        return int(self._data)
+
+    def __float__(self):
+        return float(self._data)
+
+    def __index__(self):
+        if self._data.dtype.kind not in "iu":
+            raise TypeError("only integer tensors of a single element can be converted to an index")
+        return int(self._data)
+
+    __hash__ = object.__hash__
+
+    def __repr__(self):
+        data = self._data
+        if isinstance(data, jax.core.Tracer):
+            return f"Tensor(shape={list(data.shape)}, dtype={self.dtype}, value=<traced>)"
+        return _printing.tensor_repr(np.asarray(data), self.dtype)
+
+    def __str__(self):
+        if isinstance(self._data, jax.core.Tracer):
+            return repr(self)
+        return _printing.tensor_str(np.asarray(self._data))
+
+    # ---- conversions -------------------------------------------------------------------------------
+    def astype(self, dtype, copy=True):
+        return _wrap(self._data.astype(mstype.to_mstype(dtype).np_dtype))
+
+    def to(self, dtype):
+        return self.astype(dtype)
+
+    def float(self):
+        return self.astype(mstype.float32)
+
+    def half(self):
+        return self.astype(mstype.float16)
+
+    def int(self):
+        return self.astype(mstype.int32)
+
+    def long(self):
+        return self.astype(mstype.int64)
+
+    def bool(self):
+        return self.astype(mstype.bool_)
+
+    def copy(self):
+        return _wrap(self._data)
+
+    def reshape(self, *shape):
+        shape = shape[0] if len(shape) == 1 and isinstance(shape[0], (tuple, list)) else shape
+        return _wrap(_op("Reshape").impl(self._data, shape))
+
+    def view(self, *shape):
+        return self.reshape(*shape)
+
+    def transpose(self, *axes):
+        axes = axes[0] if len(axes) == 1 and isinstance(axes[0], (tuple, list)) else axes
+        return _wrap(_op("Transpose").impl(self._data, axes or tuple(reversed(range(self.ndim)))))
+
+    def flatten(self):
+        return _wrap(self._data.reshape(-1))
+
+    # ---- reductions --------------------------------------------------------------------------------
+    def sum(self, axis=None, dtype=None, keepdims=False, initial=None):
+        """Sum; integer and bool Tensors sum to Int64 as in MindSpore."""
+        x = self._data
+        if dtype is None and x.dtype.kind in "biu":
+            x = x.astype(np.int64)
+        out = _op("ReduceSum").impl(x, () if axis is None else axis, keep_dims=keepdims)
+        if initial is not None:
+            out = out + initial
+        return _wrap(out if dtype is None else out.astype(mstype.to_mstype(dtype).np_dtype))
+
+    def mean(self, axis=None, keep_dims=False):
+        return _wrap(_op("ReduceMean").impl(self._data, () if axis is None else axis, keep_dims=keep_dims))
+
+    # ---- indexing ------------------------------------------------------------------------------------
+    def __getitem__(self, index):
+        return _wrap(self._data[_index(index)])
+
+    def __setitem__(self, index, value):
+        """In-place update, as in MindSpore: the Tensor now wraps the updated array."""
+        value = value._data if isinstance(value, Tensor) else value
+        self._data = self._data.at[_index(index)].set(jnp.asarray(value, self._data.dtype))
+
+
+def _index(index):
+    if isinstance(index, Tensor):
+        return index._data
+    if isinstance(index, tuple):
+        return tuple(i._data if isinstance(i, Tensor) else i for i in index)
+    return index
+
+
+def _unwrap_nested(data):
+    if isinstance(data, (list, tuple)):
+        return [_unwrap_nested(d) for d in data]
+    if isinstance(data, Tensor):
+        return np.asarray(data._data)
+    return data
+
+
+def _wrap(array):
+    """A Tensor around ``array`` without the constructor's checks (the hot path of every op)."""
+    t = _new(Tensor)
+    t._data = array
+    return t
+
+
+def operand(value, like):
+    """``value`` as an array for a binary op with the array ``like``, with MindSpore's promotion of scalars."""
+    if isinstance(value, Tensor):
+        return value._data
+    if isinstance(value, float) and like.dtype.kind in "biu":
+        return np.float32(value)
+    if isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, (list, tuple, np.ndarray, np.generic)):
+        return jnp.asarray(_default_np(value) if not isinstance(value, np.ndarray) else value)
+    if isinstance(value, jax.Array):
+        return value
+    raise TypeError(f"For binary op, the type of the other operand should be Tensor, number, list or tuple, "
+                    f"but got {type(value).__name__}.")
+
+
+def _binary(op_name, reflected=False):
+    """A Tensor operator over the table row ``op_name``; MindSpore's check runs only if JAX rejects the inputs."""
+    row = _op(op_name)
+    fn, check = row.impl, row.check
+
+    def method(self, other):
+        a, b = self._data, operand(other, self._data)
+        if reflected:
+            a, b = b, a
+        try:
+            return _wrap(fn(a, b))
+        except (TypeError, ValueError):
+            if check is not None:
+                check(a, b)
+            raise
+    method.__name__ = op_name
+    return method
+
+
+def _unary(op_name):
+    fn = _op(op_name).impl
+
+    def method(self):
+        return _wrap(fn(self._data))
+    method.__name__ = op_name
+    return method
+
+
+def _comparison(op_name):
+    compare = _binary(op_name)
+
+    def method(self, other):
+        """As MindSpore: comparing with anything but a number or a Tensor gives False (True for ``!=``)."""
+        if not isinstance(other, (int, float, Tensor)):
+            return op_name == "NotEqual"
+        return compare(self, other)
+    return method
+
+
+# Python operators as views of the op table.
+_OPERATORS = {"add": "Add", "sub": "Sub", "mul": "Mul", "truediv": "RealDiv", "floordiv": "FloorDiv",
+              "mod": "FloorMod", "pow": "Pow", "matmul": "MatMulExt", "and": "BitwiseAnd", "or": "BitwiseOr",
+              "xor": "BitwiseXor"}
+for _name, _row in _OPERATORS.items():
+    setattr(Tensor, f"__{_name}__", _binary(_row))
+    setattr(Tensor, f"__r{_name}__", _binary(_row, reflected=True))
+for _name, _row in {"lt": "Less", "le": "LessEqual", "gt": "Greater", "ge": "GreaterEqual"}.items():
+    setattr(Tensor, f"__{_name}__", _binary(_row))
+Tensor.__eq__ = _comparison("Equal")
+Tensor.__ne__ = _comparison("NotEqual")
+Tensor.__neg__ = _unary("Neg")
+Tensor.__abs__ = Tensor.abs = _unary("Abs")
+Tensor.__invert__ = _unary("Invert")
+Tensor.__pos__ = _unary("Identity")
+Tensor.__hash__ = object.__hash__
+
+jax.tree_util.register_pytree_node(Tensor, lambda t: ((t._data,), None), lambda _, c: _wrap(c[0]))

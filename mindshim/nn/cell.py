@@ -1,0 +1,208 @@
+"""``mindspore.nn.Cell``: MindSpore's module class.
+
+Attribute assignment registers Parameters and sub-Cells in order; a sub-Cell's parameter names get its
+attribute path as prefix (``block.0.weight``) unless the parent was made with ``auto_prefix=False`` (as
+MindSpore's wrapper cells are). Calling a Cell runs ``construct`` eagerly (PyNative); differentiation and
+compilation go through ``mindshim._engine``, which sees a Cell as a pure function of its parameters.
+"""
+from collections import OrderedDict
+
+from .. import _engine
+from ..common.parameter import Parameter, ParameterTuple
+from ..common.tensor import Tensor
+
+
+def _addindent(s, n):
+    lines = s.split("\n")
+    if len(lines) == 1:
+        return s
+    return lines[0] + "\n" + "\n".join(" " * n + line for line in lines[1:])
+
+
+class Cell:
+    """Base class of all networks. Subclasses define ``construct``."""
+
+    def __init__(self, auto_prefix=True, flags=None):
+        object.__setattr__(self, "_params", OrderedDict())
+        object.__setattr__(self, "_cells", OrderedDict())
+        object.__setattr__(self, "_auto_prefix", auto_prefix)
+        object.__setattr__(self, "training", False)
+        object.__setattr__(self, "requires_grad", False)
+        object.__setattr__(self, "_id", 1)
+
+    # ---- registration ------------------------------------------------------------------------------
+    def __setattr__(self, name, value):
+        params = self.__dict__.get("_params")
+        if isinstance(value, Parameter):
+            if params is None:
+                raise AttributeError("Please call Cell.__init__() before assigning a Parameter.")
+            self.__dict__.pop(name, None)
+            self.insert_param_to_cell(name, value)
+        elif isinstance(value, ParameterTuple):
+            names = set()
+            for p in value:
+                if p.name == "Parameter":
+                    p.name = "Parameter$" + str(self._id)
+                    object.__setattr__(self, "_id", self._id + 1)
+                if p.name in names:
+                    raise ValueError(f"The value {value} , its name '{p.name}' already exists. Please set a unique "
+                                     "name for the parameter.")
+                names.add(p.name)
+                self.insert_param_to_cell(p.name, p, check_name_contain_dot=False)
+            object.__setattr__(self, name, value)
+        elif isinstance(value, Cell):
+            if self.__dict__.get("_cells") is None:
+                raise AttributeError("Please call Cell.__init__() before assigning a sub-cell.")
+            self.__dict__.pop(name, None)
+            if self._auto_prefix:
+                value.update_parameters_name(name + ".")
+            self._cells[name] = value
+        elif params is not None and name in params:
+            if isinstance(value, Tensor) and params[name] is not None:
+                params[name].set_data(value)
+            elif value is None:
+                params[name] = None
+            else:
+                raise TypeError(f"Parameter '{name}' already exists in network, can not assign this type: "
+                                f"'{type(value)}' as a parameter.")
+        elif name in self.__dict__.get("_cells", ()):
+            if value is not None:
+                raise TypeError(f"Sub cell '{name}' already exists in network, can not assign this type: "
+                                f"'{type(value)}' as a cell.")
+            self._cells[name] = None
+        else:
+            object.__setattr__(self, name, value)
+
+    def __getattr__(self, name):
+        d = self.__dict__
+        if "_params" in d and name in d["_params"]:
+            return d["_params"][name]
+        if "_cells" in d and name in d["_cells"]:
+            return d["_cells"][name]
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'.")
+
+    def __delattr__(self, name):
+        if name in self._params:
+            del self._params[name]
+        elif name in self._cells:
+            del self._cells[name]
+        else:
+            object.__delattr__(self, name)
+
+    def insert_param_to_cell(self, param_name, param, check_name_contain_dot=True):
+        if not param_name:
+            raise KeyError("For 'insert_param_to_cell', the argument 'param_name' should not be None.")
+        if check_name_contain_dot and "." in param_name:
+            raise KeyError("For 'insert_param_to_cell', the argument 'param_name' should not contain'.' ")
+        if param is not None and not isinstance(param, Parameter):
+            raise TypeError("For 'insert_param_to_cell', the argument 'param' must be 'Parameter' if not None, "
+                            f"but got {type(param)}.")
+        if isinstance(param, Parameter) and param.name.startswith("Parameter"):
+            param.name = param_name
+        self._params[param_name] = param
+
+    def insert_child_to_cell(self, child_name, child_cell):
+        if not isinstance(child_name, str) or not child_name or "." in child_name:
+            raise KeyError("For 'insert_child_to_cell', the argument 'child_name' must be a non-empty str "
+                           "without '.'.")
+        if child_cell is not None and not isinstance(child_cell, Cell):
+            raise TypeError("For 'insert_child_to_cell', the argument 'child_cell' must be 'Cell' if not None, "
+                            f"but got {type(child_cell)}.")
+        self._cells[child_name] = child_cell
+
+    def update_parameters_name(self, prefix="", recurse=True):
+        """Name every parameter ``prefix`` + its path in this Cell (MindSpore's rule)."""
+        for name, param in self.parameters_and_names(expand=recurse):
+            param.name = prefix + name
+
+    # ---- traversal ---------------------------------------------------------------------------------
+    def cells_and_names(self, cells=None, name_prefix=""):
+        seen = cells if cells else set()
+        if self in seen:
+            return
+        seen.add(self)
+        yield name_prefix, self
+        for name, cell in self._cells.items():
+            if cell is not None:
+                yield from cell.cells_and_names(seen, f"{name_prefix}.{name}" if name_prefix else name)
+
+    def parameters_and_names(self, name_prefix="", expand=True):
+        cells = self.cells_and_names(name_prefix=name_prefix) if expand else [(name_prefix, self)]
+        seen = set()
+        for cell_name, cell in cells:
+            for par_name, par in cell._params.items():
+                if par is not None and id(par) not in seen:
+                    seen.add(id(par))
+                    yield (f"{cell_name}.{par_name}" if cell_name else par_name), par
+
+    def get_parameters(self, expand=True):
+        for _, param in self.parameters_and_names(expand=expand):
+            yield param
+
+    def trainable_params(self, recurse=True):
+        return [p for p in self.get_parameters(expand=recurse) if p.requires_grad]
+
+    def untrainable_params(self, recurse=True):
+        return [p for p in self.get_parameters(expand=recurse) if not p.requires_grad]
+
+    def parameters_dict(self, recurse=True):
+        return OrderedDict((p.name, p) for p in self.get_parameters(expand=recurse))
+
+    def name_cells(self):
+        seen, out = set(), OrderedDict()
+        for name, cell in self._cells.items():
+            if cell is not None and cell not in seen:
+                seen.add(cell)
+                out[name] = cell
+        return out
+
+    def cells(self):
+        return self.name_cells().values()
+
+    def apply(self, fn):
+        for cell in self.cells():
+            cell.apply(fn)
+        fn(self)
+        return self
+
+    # ---- modes -------------------------------------------------------------------------------------
+    def set_train(self, mode=True):
+        """Training (True) or inference (False) mode, for this Cell and all sub-Cells; returns self."""
+        for _, cell in self.cells_and_names():
+            object.__setattr__(cell, "training", mode)
+        _engine.invalidate()
+        return self
+
+    def set_grad(self, requires_grad=True):
+        object.__setattr__(self, "requires_grad", requires_grad)
+        return self
+
+    # ---- running -----------------------------------------------------------------------------------
+    def construct(self, *inputs, **kwargs):
+        raise NotImplementedError(f"For '{type(self).__name__}', the method 'construct' must be defined.")
+
+    def __call__(self, *args, **kwargs):
+        return self.construct(*args, **kwargs)
+
+    # ---- printing ----------------------------------------------------------------------------------
+    def extend_repr(self):
+        """Extra information in ``repr``; override in your own Cells."""
+        return ""
+
+    def _get_name(self):
+        return type(self).__name__
+
+    def __repr__(self):
+        extra = self.extend_repr()
+        extra_lines = extra.split("\n") if extra else []
+        child_lines = [f"({key}): {_addindent(repr(cell), 2)}" for key, cell in self._cells.items()]
+        lines = extra_lines + child_lines
+        main = self._get_name() + "("
+        if lines:
+            if len(extra_lines) == 1 and not child_lines:
+                main += extra_lines[0]
+            else:
+                main += "\n  " + "\n  ".join(lines) + "\n"
+        return main + ")"
+
+    __str__ = __repr__

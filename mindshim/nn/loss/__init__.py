@@ -1,0 +1,4 @@
+"""``mindspore.nn`` losses."""
+from .loss import LossBase, SoftmaxCrossEntropyWithLogits
+
+__all__ = ["LossBase", "SoftmaxCrossEntropyWithLogits"]

@@ -1,0 +1,54 @@
+"""Wrapper cells (``mindspore.nn.wrap.cell_wrapper``): a network with its loss, and its gradients."""
+from types import FunctionType, MethodType
+
+from ..._engine import GradCall
+from ...common.parameter import ParameterTuple
+from ..cell import Cell
+
+
+class WithLossCell(Cell):
+    """``loss_fn(backbone(data), label)``; parameter names are the backbone's (``auto_prefix=False``)."""
+
+    def __init__(self, backbone, loss_fn):
+        super().__init__(auto_prefix=False)
+        self._backbone = backbone
+        self._loss_fn = loss_fn
+
+    def construct(self, data, label):
+        return self._loss_fn(self._backbone(data), label)
+
+    @property
+    def backbone_network(self):
+        return self._backbone
+
+
+class ForwardValueAndGrad(Cell):
+    """``ForwardValueAndGrad(network, weights=None, get_all=False, get_by_list=False, sens_param=False)``.
+
+    Calling it returns ``(network(*inputs), gradients)``, gradients structured as ``GradOperation``'s. The
+    forward and backward pass run as one XLA program, compiled once per input signature.
+    """
+
+    def __init__(self, network, weights=None, get_all=False, get_by_list=False, sens_param=False):
+        super().__init__(auto_prefix=False)
+        if not isinstance(network, (Cell, FunctionType, MethodType)):
+            raise TypeError("For 'ForwardValueAndGrad', the argument 'network' must be cell, function type or "
+                            f"method type, but got '{type(network)}'")
+        if not isinstance(get_all, bool):
+            raise TypeError(f"For 'ForwardValueAndGrad', the type of 'get_all' must be bool, but got '{type(get_all)}'")
+        if not isinstance(get_by_list, bool):
+            raise TypeError("For 'ForwardValueAndGrad', the type of 'get_by_list' must be bool, but got "
+                            f"'{type(get_by_list)}'")
+        if get_by_list and not isinstance(weights, (ParameterTuple, tuple, list)):
+            raise TypeError("For 'ForwardValueAndGrad', when 'get_by_list' is set to True, the argument 'weights' "
+                            f"must be Parameters array, but got '{type(weights)}'")
+        self.network = network
+        self.weights = weights
+        self.get_all = get_all
+        self.get_by_list = get_by_list
+        self.sens_param = sens_param
+        self._grad = GradCall(network, weights if get_by_list else (), get_all, get_by_list, sens_param,
+                              return_value=True, op_name="ForwardValueAndGrad")
+
+    def construct(self, *inputs):
+        return self._grad(*inputs)

@@ -1,0 +1,385 @@
+"""Golden cases for the foundation: Tensor, printing, Parameter, Cell, ops, ForwardValueAndGrad."""
+import itertools
+
+import numpy as np
+
+RNG = np.random.RandomState(0)
+X23 = RNG.randn(2, 3).astype(np.float32)
+W32 = RNG.randn(3, 2).astype(np.float32)
+W22 = RNG.randn(2, 2).astype(np.float32)
+LOGITS = RNG.randn(4, 5).astype(np.float32)
+PROBS = np.eye(5, dtype=np.float32)[[0, 3, 1, 4]]
+W53 = RNG.randn(5, 3).astype(np.float32)
+
+
+# ---- repr of Tensors (recorded in MindSpore 2.10's style; the tests also check the spec style) --------
+REPR_DATA = {
+    "scalar_f32": lambda: 2.5, "scalar_int": lambda: 3, "scalar_neg": lambda: -1.25, "scalar_bool": lambda: True,
+    "scalar_third": lambda: np.float32(1 / 3), "scalar_tiny": lambda: np.float32(1e-10),
+    "scalar_hundred": lambda: 100.0, "scalar_f16": lambda: np.float16(0.1), "scalar_big": lambda: np.float32(1.23456789e8),
+    "scalar_nan": lambda: np.float32("nan"), "scalar_i32": lambda: np.int32(-7), "scalar_f64": lambda: np.float64(1 / 3),
+    "empty_0x3": lambda: np.zeros((0, 3), np.float32), "empty_0": lambda: np.zeros((0,), np.float32),
+    "vec3": lambda: np.array([1.5, -2, 3], np.float32), "vec_pos": lambda: np.array([1.0, 2.0], np.float32),
+    "m22": lambda: np.array([[1, 2], [3, 4]], np.float32), "c222": lambda: np.arange(8).reshape(2, 2, 2).astype(np.float32) - 3,
+    "m88": lambda: np.arange(64).reshape(8, 8).astype(np.float32), "int30": lambda: np.arange(30) - 5,
+    "int30_pos": lambda: np.arange(30), "bool22": lambda: np.array([[True, False], [False, True]]),
+    "bool30": lambda: np.arange(30) % 3 == 0, "f16": lambda: np.array([1.5, 2.25], np.float16),
+    "f16_20": lambda: np.arange(20).astype(np.float16), "f64": lambda: np.array([1.5, 2.25]),
+    "nan_inf": lambda: np.array([np.nan, np.inf, -np.inf, 1.0], np.float32), "vec20": lambda: np.arange(20).astype(np.float32),
+    "vec1200": lambda: np.arange(1200).astype(np.float32), "int1200": lambda: np.arange(1200),
+    "int_2x30": lambda: np.arange(60).reshape(2, 30), "big_small": lambda: np.array([1e20, 1e-20, 123456.0], np.float32),
+    "int8": lambda: np.array([1, -100], np.int8), "uint8": lambda: np.array([1, 200], np.uint8),
+    "int_777": lambda: np.arange(343).reshape(7, 7, 7).astype(np.int32), "m7x2": lambda: np.arange(14).reshape(7, 2).astype(np.float32),
+    "neg_zero": lambda: np.array([-0.0, 1.0], np.float32), "list_float": lambda: [1.0, 2.0], "list_int": lambda: [1, 2],
+    "list_bool": lambda: [True, False],
+}
+
+
+def _repr_case(make):
+    def case(ms):
+        t = ms.Tensor(make())
+        return {"repr": repr(t), "str": str(t), "dtype": str(t.dtype), "shape": list(t.shape)}
+    return case
+
+
+for _name, _make in REPR_DATA.items():
+    globals()[f"case_repr_{_name}"] = _repr_case(_make)
+
+
+def case_repr_parameter(ms):
+    return repr(ms.Parameter(ms.Tensor(np.ones((2, 2), np.float32)), name="weight"))
+
+
+def case_str_parameter(ms):
+    return str(ms.Parameter(ms.Tensor(np.ones((2, 2), np.float32)), name="weight", requires_grad=False))
+
+
+# ---- Tensor construction, dtypes and promotion -----------------------------------------------------
+def case_dtypes_of_constructors(ms):
+    T = ms.Tensor
+    return [str(x.dtype) for x in (T(1), T(1.0), T(True), T(np.ones(2)), T(np.ones(2, np.float32)), T([1, 2]),
+                                   T([1.0, 2]), T((1, 2)), T(np.int32(3)), T(np.arange(3)), T(1, ms.float16),
+                                   T(np.ones(2), ms.int32), T(T(1.5), ms.float64))]
+
+
+def case_dtype_names(ms):
+    return [str(d) for d in (ms.float16, ms.float32, ms.float64, ms.bfloat16, ms.int8, ms.int16, ms.int32, ms.int64,
+                             ms.uint8, ms.uint16, ms.uint32, ms.uint64, ms.bool_)]
+
+
+def case_promotion(ms):
+    T = ms.Tensor
+    i32, i64 = T(np.array([3], np.int32)), T(np.array([3], np.int64))
+    f16, f32, f64 = T(np.array([1.5], np.float16)), T(np.array([1.5], np.float32)), T(np.array([1.5]))
+    b = T(np.array([True]))
+    u8, i8 = T(np.array([1], np.uint8)), T(np.array([1], np.int8))
+    outs = [i32 + 1.5, i32 * 2, i64 + 1.5, i32 + f16, f16 + 2.5, f64 * f32, b + 1, u8 + i8, i32 / 2, i32 // 2,
+            T(1) / T(2), i32 - i64, f32 * 2, 2 * f32, 1 - f32, 3 / f32, i32 + True, f32 @ T(np.ones((1, 1), np.float32)).T[0]]
+    return outs
+
+
+def case_tensor_properties(ms):
+    t = ms.Tensor(np.arange(6).reshape(2, 3).astype(np.float32))
+    return [t.shape, t.ndim, t.size, t.T, t.asnumpy().tolist(), t.astype(ms.int32), t.reshape(3, 2), t.reshape((6,)),
+            t.sum(), t.sum(0), t.sum(axis=1, keepdims=True), t.mean(), t.mean(1), t.mean(axis=0, keep_dims=True)]
+
+
+def case_tensor_int_reductions(ms):
+    i = ms.Tensor(np.array([[1, 2], [3, 5]], np.int32))
+    return [i.sum(), i.sum(1), ms.Tensor(np.array([True, True])).sum(), ms.ops.ReduceSum()(i, 1),
+            ms.ops.ReduceMean()(i), ms.ops.ReduceMean(keep_dims=True)(i, 0)]
+
+
+def case_tensor_indexing(ms):
+    t = ms.Tensor(np.arange(24).reshape(2, 3, 4).astype(np.float32))
+    return [t[0], t[1, 2], t[:, 1:3], t[..., -1], t[None, 0].shape, t[ms.Tensor(np.array([1, 0]))],
+            t[0, ms.Tensor(np.array([0, 2]))], t[1, 1, 1]]
+
+
+def case_tensor_setitem(ms):
+    t = ms.Tensor(np.zeros((2, 3), np.float32))
+    t[0, 1] = 5.0
+    t[1] = ms.Tensor(np.array([1.0, 2.0, 3.0], np.float32))
+    return t
+
+
+def case_tensor_operators(ms):
+    a = ms.Tensor(np.array([[1.0, -2.0], [3.0, 4.0]], np.float32))
+    b = ms.Tensor(np.array([[0.5, 2.0], [-1.0, 3.0]], np.float32))
+    return [a + b, a - b, a * b, a / b, a @ b, -a, abs(a), a > b, a == b, a != b, a <= 1.0, a ** 2, a // b, a % 3]
+
+
+# ---- Parameter --------------------------------------------------------------------------------------
+def case_parameter_behaviour(ms):
+    p = ms.Parameter(ms.Tensor(np.array([1.0, 2.0], np.float32)), name="p")
+    q = p * 2
+    p.set_data(ms.Tensor(np.array([3.0, 4.0], np.float32)))
+    c = p.clone()
+    return [type(q).__name__, q, p, p.name, p.requires_grad, c.name, c, type(p + p).__name__]
+
+
+# ---- Cells: names, traversal, repr -------------------------------------------------------------------
+def _nested(ms):
+    nn = ms.nn
+
+    class Inner(nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.w = ms.Parameter(ms.Tensor(np.ones((2, 2), np.float32)))
+            self.fixed = ms.Parameter(ms.Tensor(np.zeros(2, np.float32)), name="fixed", requires_grad=False)
+
+        def construct(self, x):
+            return ms.ops.matmul(x, self.w) + self.fixed
+
+    class Outer(nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.block = nn.SequentialCell([nn.Dense(2, 3), nn.ReLU(), nn.Dense(3, 2, has_bias=False)])
+            self.inner = Inner()
+            self.scale = ms.Parameter(ms.Tensor(np.float32(2.0)), name="scale")
+
+        def construct(self, x):
+            return self.inner(self.block(x)) * self.scale
+    return Outer()
+
+
+def case_cell_parameter_names(ms):
+    net = _nested(ms)
+    return {"params": [p.name for p in net.get_parameters()],
+            "trainable": [p.name for p in net.trainable_params()],
+            "untrainable": [p.name for p in net.untrainable_params()],
+            "pairs": [n for n, _ in net.parameters_and_names()],
+            "cells": [n for n, _ in net.cells_and_names()],
+            "name_cells": list(net.name_cells().keys())}
+
+
+def case_cell_repr(ms):
+    return repr(_nested(ms))
+
+
+def case_cell_repr_wrapped(ms):
+    net = _nested(ms)
+    loss = ms.nn.WithLossCell(net, ms.nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean"))
+    return [repr(loss), [p.name for p in loss.trainable_params()]]
+
+
+def case_cell_set_train(ms):
+    net = _nested(ms)
+    before = [net.training, net.block.training]
+    net.set_train()
+    after = [net.training, net.block.training, net.block[0].training]
+    net.set_train(False)
+    return [before, after, net.inner.training]
+
+
+def case_withlosscell_names(ms):
+    nn = ms.nn
+    net = nn.SequentialCell([nn.Dense(3, 4), nn.Dense(4, 2)])
+    wl = nn.WithLossCell(net, nn.SoftmaxCrossEntropyWithLogits())
+    return [p.name for p in wl.trainable_params()]
+
+
+# ---- ops of the foundation ------------------------------------------------------------------------------
+def case_op_matmul(ms):
+    P = ms.ops
+    x, w = ms.Tensor(X23), ms.Tensor(W32)
+    return [P.MatMul()(x, w), P.MatMul(transpose_a=True)(x, ms.Tensor(X23)), P.MatMul(transpose_b=True)(x, x),
+            P.matmul(x, w), P.matmul(ms.Tensor(np.ones((2, 2, 3), np.float32)), w)]
+
+
+def case_op_elementwise(ms):
+    P = ms.ops
+    x, y = ms.Tensor(X23), ms.Tensor(X23[::-1].copy())
+    return [P.Add()(x, y), P.Sub()(x, y), P.Mul()(x, y), P.RealDiv()(x, y), P.add(x, 1.0), P.mul(2, x), P.sub(x, y),
+            P.div(x, y), P.ReLU()(x), P.relu(x), P.Add()(x, ms.Tensor(np.ones(3, np.float32)))]
+
+
+def case_op_softmax(ms):
+    P = ms.ops
+    x = ms.Tensor(LOGITS)
+    return [P.Softmax()(x), P.Softmax(axis=0)(x), P.LogSoftmax()(x), P.softmax(x, 0), P.log_softmax(x)]
+
+
+def case_op_reduce(ms):
+    P = ms.ops
+    x = ms.Tensor(np.arange(24).reshape(2, 3, 4).astype(np.float32))
+    return [P.ReduceSum()(x), P.ReduceSum()(x, 1), P.ReduceSum(keep_dims=True)(x, (0, 2)), P.ReduceSum()(x, -1),
+            P.ReduceMean()(x), P.ReduceMean(keep_dims=True)(x, 1), P.ReduceMean()(x, (0, 1)),
+            P.sum(x), P.sum(x, 1), P.sum(x, 2, True), P.mean(x), P.mean(x, 0)]
+
+
+def case_op_shape(ms):
+    P = ms.ops
+    x = ms.Tensor(np.arange(6).reshape(2, 3).astype(np.float32))
+    return [P.Reshape()(x, (3, 2)), P.Reshape()(x, (-1,)), P.reshape(x, (1, -1)), P.Transpose()(x, (1, 0)),
+            P.transpose(x, (1, 0)), P.Cast()(x, ms.int32), P.cast(x, ms.float16), P.Cast()(x, ms.bool_)]
+
+
+def case_op_one_hot(ms):
+    P = ms.ops
+    idx = ms.Tensor(np.array([0, 2, 1], np.int32))
+    on, off = ms.Tensor(1.0, ms.float32), ms.Tensor(0.0, ms.float32)
+    return [P.OneHot()(idx, 3, on, off), P.OneHot(axis=0)(idx, 4, on, off), P.one_hot(idx, 3, on, off),
+            P.one_hot(ms.Tensor(np.array([1, 0], np.int64)), 2)]
+
+
+def case_op_softmax_ce(ms):
+    P = ms.ops
+    return list(P.SoftmaxCrossEntropyWithLogits()(ms.Tensor(LOGITS), ms.Tensor(PROBS)))
+
+
+def case_op_sparse_softmax_ce(ms):
+    P = ms.ops
+    labels = ms.Tensor(np.array([0, 3, 1, 4], np.int32))
+    return [P.SparseSoftmaxCrossEntropyWithLogits()(ms.Tensor(LOGITS), labels),
+            P.SparseSoftmaxCrossEntropyWithLogits(is_grad=True)(ms.Tensor(LOGITS), labels)]
+
+
+def case_nn_softmax_ce_losses(ms):
+    nn = ms.nn
+    logits, probs = ms.Tensor(LOGITS), ms.Tensor(PROBS)
+    labels = ms.Tensor(np.array([0, 3, 1, 4], np.int32))
+    return [nn.SoftmaxCrossEntropyWithLogits()(logits, probs),
+            nn.SoftmaxCrossEntropyWithLogits(reduction="mean")(logits, probs),
+            nn.SoftmaxCrossEntropyWithLogits(reduction="sum")(logits, probs),
+            nn.SoftmaxCrossEntropyWithLogits(sparse=True)(logits, labels),
+            nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")(logits, labels),
+            nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="sum")(logits, labels)]
+
+
+# ---- bad input --------------------------------------------------------------------------------------------
+def case_err_matmul_dims(ms):
+    return ms.ops.MatMul()(ms.Tensor(np.ones((2, 3), np.float32)), ms.Tensor(np.ones((2, 2), np.float32)))
+
+
+def case_err_matmul_rank(ms):
+    return ms.ops.MatMul()(ms.Tensor(np.ones(3, np.float32)), ms.Tensor(np.ones((3, 2), np.float32)))
+
+
+def case_err_matmul_types(ms):
+    return ms.ops.MatMul()(ms.Tensor(np.ones((2, 3), np.float32)), ms.Tensor(np.ones((3, 2), np.int32)))
+
+
+def case_err_matmul_ext(ms):
+    return ms.ops.matmul(ms.Tensor(np.ones((2, 3), np.float32)), ms.Tensor(np.ones((2, 2), np.float32)))
+
+
+def case_err_add_broadcast(ms):
+    return ms.ops.Add()(ms.Tensor(np.ones((2, 3), np.float32)), ms.Tensor(np.ones((2, 2), np.float32)))
+
+
+def case_err_reduce_axis(ms):
+    return ms.ops.ReduceSum()(ms.Tensor(np.ones((2, 3), np.float32)), 5)
+
+
+def case_err_softmax_int(ms):
+    return ms.ops.Softmax()(ms.Tensor(np.ones(3, np.int32)))
+
+
+def case_err_transpose_perm(ms):
+    return ms.ops.Transpose()(ms.Tensor(np.ones((2, 3), np.float32)), (0,))
+
+
+def case_err_one_hot_float(ms):
+    return ms.ops.OneHot()(ms.Tensor(np.array([0, 1], np.float32)), 3, ms.Tensor(1.0), ms.Tensor(0.0))
+
+
+def case_err_softmax_ce_shape(ms):
+    return ms.ops.SoftmaxCrossEntropyWithLogits()(ms.Tensor(np.ones((2, 3), np.float32)),
+                                                  ms.Tensor(np.ones((2, 2), np.float32)))
+
+
+def case_err_sparse_ce_float_labels(ms):
+    return ms.ops.SparseSoftmaxCrossEntropyWithLogits()(ms.Tensor(np.ones((2, 3), np.float32)),
+                                                        ms.Tensor(np.array([0, 1], np.float32)))
+
+
+def case_err_fvg_get_by_list_without_weights(ms):
+    return ms.nn.ForwardValueAndGrad(ms.nn.Dense(2, 2), get_by_list=True)
+
+
+# ---- ForwardValueAndGrad: every flag combination on three networks ------------------------------------------
+def _spec_net(ms):
+    class Net(ms.nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.weight = ms.Parameter(ms.Tensor(np.ones([2, 2]).astype(np.float32)), name="weight")
+            self.matmul = ms.ops.MatMul()
+
+        def construct(self, x):
+            return self.matmul(x, self.weight)
+    net = Net()
+    return ms.nn.WithLossCell(net, ms.nn.SoftmaxCrossEntropyWithLogits()), \
+        (ms.Tensor(X23[:, :2].copy()), ms.Tensor(np.array([[0, 1], [1, 0]], np.float32))), \
+        ms.Tensor(np.array([0.5, 2.0], np.float32))
+
+
+def _two_output_net(ms):
+    class TwoOut(ms.nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.w = ms.Parameter(ms.Tensor(W32), name="w")
+
+        def construct(self, x, y):
+            h = ms.ops.matmul(x, self.w)
+            return ms.ops.relu(h) * y, ms.ops.reduce_sum(h * h)
+    return TwoOut(), (ms.Tensor(X23), ms.Tensor(np.array([[1.0, -1.0], [2.0, 0.5]], np.float32))), \
+        (ms.Tensor(np.array([[1.0, 2.0], [3.0, 4.0]], np.float32)), ms.Tensor(np.float32(0.5)))
+
+
+def _two_param_net(ms):
+    class TwoParam(ms.nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.w1 = ms.Parameter(ms.Tensor(W32), name="w1")
+            self.w2 = ms.Parameter(ms.Tensor(W22), name="w2")
+            self.frozen = ms.Parameter(ms.Tensor(np.array([0.1, -0.2], np.float32)), name="frozen",
+                                       requires_grad=False)
+
+        def construct(self, x):
+            h = ms.ops.relu(ms.ops.matmul(x, self.w1)) + self.frozen
+            return ms.ops.softmax(ms.ops.matmul(h, self.w2))
+    return TwoParam(), (ms.Tensor(X23),), ms.Tensor(np.array([[1.0, 0.0], [0.5, -0.5]], np.float32))
+
+
+NETS = {"spec": _spec_net, "two_output": _two_output_net, "two_param": _two_param_net}
+
+
+def _fvg_case(make, get_all, get_by_list, sens_param):
+    def case(ms):
+        net, inputs, sens = make(ms)
+        weights = ms.ParameterTuple(net.trainable_params())
+        fvg = ms.nn.ForwardValueAndGrad(net, weights=weights, get_all=get_all, get_by_list=get_by_list,
+                                        sens_param=sens_param)
+        args = inputs + (sens,) if sens_param else inputs
+        first = fvg(*args)
+        return [first, fvg(*args)]
+    return case
+
+
+for (_net, _make), _a, _l, _s in itertools.product(NETS.items(), (False, True), (False, True), (False, True)):
+    globals()[f"case_fvg_{_net}_all{int(_a)}_list{int(_l)}_sens{int(_s)}"] = _fvg_case(_make, _a, _l, _s)
+
+
+def case_fvg_spec_example(ms):
+    net, _, _ = _spec_net(ms)
+    fvg = ms.nn.ForwardValueAndGrad(net, weights=ms.ParameterTuple(net.trainable_params()), get_all=True,
+                                    get_by_list=True)
+    return fvg(ms.Tensor(np.ones([1, 2]).astype(np.float32)), ms.Tensor(np.zeros([1, 2]).astype(np.float32)))
+
+
+def case_fvg_sparse_labels(ms):
+    nn = ms.nn
+    net = nn.Dense(3, 5, weight_init=ms.Tensor(W53), bias_init="zeros")
+    loss = nn.WithLossCell(net, nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean"))
+    fvg = nn.ForwardValueAndGrad(loss, weights=ms.ParameterTuple(loss.trainable_params()), get_all=True,
+                                 get_by_list=True)
+    return fvg(ms.Tensor(LOGITS[:, :3].copy()), ms.Tensor(np.array([0, 3, 1, 4], np.int32)))
+
+
+def case_grad_operation(ms):
+    net, inputs, sens = _two_param_net(ms)
+    w = ms.ParameterTuple(net.trainable_params())
+    G = ms.ops.GradOperation
+    return [G()(net)(*inputs), G(get_all=True)(net)(*inputs), G(get_by_list=True)(net, w)(*inputs),
+            G(get_all=True, get_by_list=True, sens_param=True)(net, w)(*inputs, sens)]
