@@ -18,6 +18,9 @@ from .common.parameter import Parameter, ParameterTuple  # noqa: E402
 from .common.seed import get_seed, set_seed  # noqa: E402
 from .common.tensor import Tensor  # noqa: E402
 from .context import GRAPH_MODE, PYNATIVE_MODE, get_context, set_context  # noqa: E402
+from .common import tensor_methods as _tensor_methods  # noqa: E402
+
+_tensor_methods.attach()
 
 __version__ = "0.1.0"
 __all__ = ["common", "context", "nn", "ops", "dtype", "Tensor", "Parameter", "ParameterTuple", "functionalize",

@@ -14,6 +14,7 @@ import os
 import jax
 import jax.numpy as jnp
 
+from .common import seed
 from .common.tensor import Tensor, _wrap
 
 #: Bumped whenever something a trace depends on changes (``Cell.set_train``): compiled calls re-trace.
@@ -138,20 +139,21 @@ class GradCall:
         if not self.get_by_list and not self.get_all and not arrays:
             raise ValueError(f"For '{self.op_name}', there is no Tensor input to take the gradient of.")
         values = [p._data for p in self.params]
+        rng = seed.key_inputs()
         if self.compiled:
             key = (tuple(spec), _generation[0], sens is None)
             fn = self.cache.get(key)
             if fn is None:
-                fn = self.cache[key] = jax.jit(lambda v, x, s, _spec=tuple(spec): self._core(_spec, v, x, s))
-            out, gx, gw, changed = fn(values, arrays, sens)
+                fn = self.cache[key] = jax.jit(lambda v, x, s, r, _spec=tuple(spec): self._core(_spec, v, x, s, r))
+            out, gx, gw, changed = fn(values, arrays, sens, rng)
         else:
-            out, gx, gw, changed = self._core(tuple(spec), values, arrays, sens)
+            out, gx, gw, changed = self._core(tuple(spec), values, arrays, sens, rng)
         for i, v in changed.items():
             self.params[i]._data = v
         return self._structure(out, gx, gw)
 
-    def _core(self, spec, values, arrays, sens):
-        """Forward + vjp; pure in ``values`` (all Parameters), ``arrays`` (Tensor inputs) and ``sens``."""
+    def _core(self, spec, values, arrays, sens, rng):
+        """Forward + vjp; pure in ``values`` (all Parameters), ``arrays`` (Tensor inputs), ``sens`` and ``rng``."""
         self.traces += 1
         if LOG_COMPILES:
             print(f"[mindshim] tracing {self.op_name} for {[(a.shape, str(a.dtype)) for a in arrays]}")
@@ -167,7 +169,8 @@ class GradCall:
                 xs[i] = x
             it = iter(xs)
             inputs = [next(it) if s is None else s.value for s in spec]
-            out, new = call_with_params(self.fn, self.params, vals, inputs)
+            with seed.traced_keys(*rng):
+                out, new = call_with_params(self.fn, self.params, vals, inputs)
             changed = {i: n for i, (v, n) in enumerate(zip(vals, new)) if v is not n}
             return _to_array(out), changed
 

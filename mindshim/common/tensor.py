@@ -11,7 +11,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from .. import _registry, _table  # noqa: F401  (_table fills the registry)
+from .. import _registry, _table  # noqa: F401  (importing _table fills the registry)
 from . import _printing
 from . import dtype as mstype
 

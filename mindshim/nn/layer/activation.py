@@ -1,4 +1,6 @@
 """Activation cells (``mindspore.nn.layer.activation``)."""
+
+__all__ = ["ReLU"]
 from ... import ops
 from ..cell import Cell
 

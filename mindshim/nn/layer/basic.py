@@ -1,4 +1,5 @@
 """Basic layers (``mindspore.nn.layer.basic``)."""
+__all__ = ["Dense"]
 import math
 
 from ... import ops

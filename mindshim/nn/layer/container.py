@@ -1,4 +1,5 @@
 """Containers (``mindspore.nn.layer.container``): SequentialCell and CellList."""
+__all__ = ["SequentialCell", "CellList"]
 from collections import OrderedDict
 
 from ..cell import Cell

@@ -1,4 +1,5 @@
 """``mindspore.nn`` losses."""
-from .loss import LossBase, SoftmaxCrossEntropyWithLogits
+from . import loss
+from .loss import *  # noqa: F401,F403
 
-__all__ = ["LossBase", "SoftmaxCrossEntropyWithLogits"]
+__all__ = loss.__all__

@@ -1,4 +1,5 @@
 """Loss cells, as in ``mindspore.nn.loss``."""
+__all__ = ["LossBase", "SoftmaxCrossEntropyWithLogits"]
 from ... import ops
 from ...common import dtype as mstype
 from ...common.tensor import Tensor

@@ -1,8 +1,23 @@
-"""``mindspore.ops.operations``: one primitive class per row of the op table (``mindshim._registry``)."""
+"""``mindspore.ops.operations``: one primitive class per row of the op table (``mindshim._registry``),
+plus the state-writing primitives (``Assign``, ...), which act on Parameters rather than compute."""
 from ... import _registry
+from ..function.core_func import assign, assign_add, assign_sub
 from ..primitive import Primitive, primitive_class
 
 for _name in _registry.REGISTRY:
     globals()[_name] = primitive_class(_name)
 
-__all__ = sorted(_registry.REGISTRY)
+
+def _state_primitive(name, fn):
+    def __call__(self, variable, value):
+        return fn(variable, value)
+    return type(name, (Primitive,), {"__call__": __call__, "__doc__": fn.__doc__,
+                                     "__init__": lambda self: Primitive.__init__(self, name),
+                                     "__module__": __name__})
+
+
+Assign = _state_primitive("Assign", assign)
+AssignAdd = _state_primitive("AssignAdd", assign_add)
+AssignSub = _state_primitive("AssignSub", assign_sub)
+
+__all__ = sorted(_registry.REGISTRY) + ["Assign", "AssignAdd", "AssignSub"]

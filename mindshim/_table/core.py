@@ -7,8 +7,8 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from ._registry import register
-from .common import dtype as mstype
+from .._registry import register
+from ..common import dtype as mstype
 
 _FLOATS = "{BFloat16, Float16, Float32, Float64}"
 _INDEX = "{Tensor[Int32], Tensor[Int64]}"

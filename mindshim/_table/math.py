@@ -1,0 +1,1 @@
+"""Op-table rows: math ops (see ``mindshim._registry``). Import helpers from ``.core``."""

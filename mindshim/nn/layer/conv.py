@@ -1,0 +1,2 @@
+"""``mindspore.nn`` layers: conv."""
+__all__ = []

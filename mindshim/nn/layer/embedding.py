@@ -1,0 +1,2 @@
+"""``mindspore.nn`` layers: embedding."""
+__all__ = []

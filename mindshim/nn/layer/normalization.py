@@ -1,0 +1,2 @@
+"""``mindspore.nn`` layers: normalization."""
+__all__ = []

@@ -1,0 +1,2 @@
+"""``mindspore.nn`` layers: pooling."""
+__all__ = []

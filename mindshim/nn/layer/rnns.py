@@ -1,0 +1,2 @@
+"""``mindspore.nn`` layers: rnns."""
+__all__ = []

@@ -1,0 +1,2 @@
+"""``mindspore.nn`` layers: transformer."""
+__all__ = []
