@@ -123,42 +123,45 @@ class GradCall:
             if not args:
                 raise TypeError(f"For '{self.op_name}', 'sens_param' is True, so the inputs must end with 'sens', "
                                 "but no input was given.")
-            args, sens = args[:-1], args[-1]
-            sens = _to_array(sens)
+            args, sens = args[:-1], _to_array(args[-1])
         else:
             sens = None
         if self.params is None:
             self.params = self._param_list()
-        arrays, spec = [], []
-        for a in args:
-            if isinstance(a, Tensor):
-                arrays.append(a._data)
-                spec.append(None)
-            else:
-                spec.append(_static(a, self.op_name))
+        try:  # the common case: every input is a Tensor
+            arrays = [a._data for a in args]
+            spec = len(args)
+        except AttributeError:
+            arrays = [a._data for a in args if isinstance(a, Tensor)]
+            spec = tuple(None if isinstance(a, Tensor) else _static(a, self.op_name) for a in args)
         if not self.get_by_list and not self.get_all and not arrays:
             raise ValueError(f"For '{self.op_name}', there is no Tensor input to take the gradient of.")
         values = [p._data for p in self.params]
-        rng = seed.key_inputs()
         if self.compiled:
-            key = (tuple(spec), _generation[0], sens is None)
+            key = (spec, _generation[0], sens is None)
             fn = self.cache.get(key)
             if fn is None:
-                fn = self.cache[key] = jax.jit(lambda v, x, s, r, _spec=tuple(spec): self._core(_spec, v, x, s, r))
-            out, gx, gw, changed = fn(values, arrays, sens, rng)
+                fn = self.cache[key] = jax.jit(lambda v, x, s, r, _spec=spec: self._core(_spec, v, x, s, r))
+            (out, gx, gw), changed, new_key = fn(values, arrays, sens, seed.current_key())
         else:
-            out, gx, gw, changed = self._core(tuple(spec), values, arrays, sens, rng)
+            (out, gx, gw), changed, new_key = self._core(spec, values, arrays, sens, seed.current_key())
+        if new_key is not None:
+            seed.set_key(new_key)
         for i, v in changed.items():
             self.params[i]._data = v
         return self._structure(out, gx, gw)
 
-    def _core(self, spec, values, arrays, sens, rng):
-        """Forward + vjp; pure in ``values`` (all Parameters), ``arrays`` (Tensor inputs), ``sens`` and ``rng``."""
+    def _core(self, spec, values, arrays, sens, key):
+        """Forward + vjp, pure in ``values`` (all Parameters), ``arrays`` (Tensor inputs), ``sens`` and the PRNG
+        ``key``. Returns ``(outputs, input grads, weight grads)`` as arrays (Tensors are built outside the
+        compiled call: that is cheaper), the Parameters written, and the advanced key."""
         self.traces += 1
         if LOG_COMPILES:
             print(f"[mindshim] tracing {self.op_name} for {[(a.shape, str(a.dtype)) for a in arrays]}")
         widx = self.weight_idx
         diff_x = [i for i, a in enumerate(arrays) if jnp.issubdtype(a.dtype, jnp.inexact)]
+        if isinstance(spec, int):
+            spec = (None,) * spec
 
         def forward(wvals, xvals):
             vals = list(values)
@@ -169,14 +172,13 @@ class GradCall:
                 xs[i] = x
             it = iter(xs)
             inputs = [next(it) if s is None else s.value for s in spec]
-            with seed.traced_keys(*rng):
+            with seed.traced_keys(key) as keys:
                 out, new = call_with_params(self.fn, self.params, vals, inputs)
             changed = {i: n for i, (v, n) in enumerate(zip(vals, new)) if v is not n}
-            return _to_array(out), changed
+            return _to_array(out), (changed, keys[0] if keys[1] else None)
 
-        wvals = [values[i] for i in widx]
-        xvals = [arrays[i] for i in diff_x]
-        out, vjp, changed = jax.vjp(forward, wvals, xvals, has_aux=True)
+        out, vjp, (changed, new_key) = jax.vjp(forward, [values[i] for i in widx], [arrays[i] for i in diff_x],
+                                               has_aux=True)
         if sens is None:
             sens = jax.tree_util.tree_map(jnp.ones_like, out)
         else:
@@ -185,9 +187,10 @@ class GradCall:
         gx = [jnp.zeros_like(a) for a in arrays]
         for i, g in zip(diff_x, gxd):
             gx[i] = g
-        return out, gx, list(gw), changed
+        return (out, gx, gw), changed, new_key
 
     def _structure(self, out, gx, gw):
+        """MindSpore's output structure, as Tensors."""
         gx, gw = tuple(_wrap(g) for g in gx), tuple(_wrap(g) for g in gw)
         if self.get_all and self.get_by_list:
             grads = (gx, gw)
@@ -197,7 +200,9 @@ class GradCall:
             grads = gw
         else:
             grads = gx[0]
-        return (jax.tree_util.tree_map(_wrap, out), grads) if self.return_value else grads
+        if not self.return_value:
+            return grads
+        return (_wrap(out) if isinstance(out, jax.Array) else jax.tree_util.tree_map(_wrap, out)), grads
 
 
 def _check_sens(op, out, sens):

@@ -1,54 +1,60 @@
 """``mindspore.set_seed`` / ``get_seed`` and the PRNG keys every random op draws from.
 
-The key stream is ``fold_in(base_key, counter)``: ``set_seed`` fixes ``base_key`` and resets ``counter``, so
-a seeded run is reproducible run to run (the numbers differ from MindSpore's own generator). Eager random
-ops take the next key directly. A compiled or differentiated call receives ``(base_key, counter)`` as
-inputs and draws its keys inside the trace (:func:`traced_keys`), so each step gets fresh randomness and
-no key is baked into a compiled program.
+One global key, kept on the device: ``set_seed`` resets it, so a seeded run is reproducible run to run
+(the numbers differ from MindSpore's own generator). Eager random ops split it directly. A compiled or
+differentiated call takes the key as an input, draws its keys inside the trace (:func:`traced_keys`) and
+returns the advanced key, which is stored back: each step gets fresh randomness and no key is baked into
+a compiled program.
 """
 import contextlib
 
 import jax
 import numpy as np
 
-_state = {"seed": None, "base": None, "counter": 0}
+_state = {"seed": None, "key": None}
 _trace_stack = []
 
 
 def set_seed(seed):
     if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
         raise ValueError(f"For 'set_seed', the argument 'seed' must be a non-negative int, but got {seed}.")
-    _state.update(seed=seed, base=jax.random.key(seed), counter=0)
+    _state.update(seed=seed, key=jax.random.key(seed))
 
 
 def get_seed():
     return _state["seed"]
 
 
-def key_inputs():
-    """``(base_key, counter)`` for the next compiled call; advances the stream by one."""
-    if _state["base"] is None:
-        _state["base"] = jax.random.key(np.random.SeedSequence().entropy % (2 ** 63))
-    counter = _state["counter"]
-    _state["counter"] = counter + 1
-    return _state["base"], np.uint32(counter)
+def current_key():
+    """The global key (a device array); unseeded runs start from OS entropy."""
+    if _state["key"] is None:
+        _state["key"] = jax.random.key(np.random.SeedSequence().entropy % (2 ** 63))
+    return _state["key"]
+
+
+def set_key(key):
+    _state["key"] = key
 
 
 @contextlib.contextmanager
-def traced_keys(base, counter):
-    """Within a trace: :func:`next_key` splits keys from ``fold_in(base, counter)``."""
-    _trace_stack.append([jax.random.fold_in(base, counter)])
+def traced_keys(key):
+    """Within a trace, :func:`next_key` splits keys from ``key``; ``cell[0]`` ends as the key to store back,
+    ``cell[1]`` says whether any was drawn."""
+    cell = [key, False]
+    _trace_stack.append(cell)
     try:
-        yield
+        yield cell
     finally:
         _trace_stack.pop()
 
 
 def next_key():
-    """A fresh PRNG key: from the enclosing trace's key if inside one, else from the global stream."""
+    """A fresh PRNG key: from the enclosing trace's key if inside one, else from the global key."""
     if _trace_stack:
         cell = _trace_stack[-1]
         cell[0], key = jax.random.split(cell[0])
+        cell[1] = True
         return key
-    base, counter = key_inputs()
-    return jax.random.fold_in(base, counter)
+    new, key = jax.random.split(current_key())
+    _state["key"] = new
+    return key

@@ -1,0 +1,39 @@
+"""Shared timing for the benchmarks: interleaved repetitions, medians, ratios against hand-written JAX."""
+import statistics
+import time
+
+import jax
+
+
+def per_call_us(fn, calls, block):
+    """Microseconds per call of ``fn()`` over ``calls`` calls, waiting for the last result."""
+    start = time.perf_counter()
+    out = None
+    for _ in range(calls):
+        out = fn()
+    block(out)
+    return (time.perf_counter() - start) / calls * 1e6
+
+
+def compare(candidates, calls=200, repeats=25, warmup=20):
+    """Median µs/call of each ``name -> fn``; repetitions interleaved so machine noise hits all alike."""
+    block = jax.block_until_ready
+    for fn in candidates.values():
+        for _ in range(warmup):
+            block(_leaves(fn()))
+    samples = {name: [] for name in candidates}
+    for _ in range(repeats):
+        for name, fn in candidates.items():
+            samples[name].append(per_call_us(fn, calls, lambda out: block(_leaves(out))))
+    return {name: statistics.median(s) for name, s in samples.items()}
+
+
+def _leaves(out):
+    return [getattr(x, "_data", x) for x in jax.tree_util.tree_leaves(out, is_leaf=lambda t: hasattr(t, "_data"))]
+
+
+def report(title, ours, theirs, target):
+    ratio = ours / theirs
+    flag = "ok" if ratio <= target else "ABOVE TARGET"
+    print(f"{title}: mindshim {ours:.2f} us, jax {theirs:.2f} us, ratio {ratio:.2f} (target <= {target}) {flag}")
+    return ratio

@@ -1,0 +1,116 @@
+"""MindSpore's optimizer kernels as pure JAX functions (the update rules of ``ApplyMomentum``, ``SGD``, ``Adam``...).
+
+Each rule takes the arrays of one parameter (the variable, its optimizer state, the gradient) and the
+hyper-parameters (arrays or Python numbers), and returns the new variable and state, computed in the
+variable's dtype with MindSpore's formulas (which differ from optax's in places: ``Adam`` adds epsilon to
+the square root of the uncorrected second moment and folds both bias corrections into the learning rate;
+``ApplyRMSProp`` puts epsilon inside the square root; ``ApplyAdagrad`` has no epsilon at all). Nothing
+here branches on array values, so the rules run unchanged under ``jax.jit``.
+"""
+import jax.numpy as jnp
+
+
+def _like(x, ref):
+    """The scalar hyper-parameter ``x`` (a number or a 0-d/1-element array) in ``ref``'s dtype."""
+    return jnp.asarray(x).astype(ref.dtype).reshape(())
+
+
+def apply_momentum(var, accum, lr, grad, momentum, use_nesterov=False):
+    """``accum = momentum * accum + grad``; ``var -= lr * accum`` (Nesterov: ``lr * (grad + momentum * accum)``)."""
+    lr, momentum = _like(lr, var), _like(momentum, var)
+    accum = accum * momentum + grad
+    if use_nesterov:
+        return var - (grad * lr + accum * momentum * lr), accum
+    return var - accum * lr, accum
+
+
+def sgd(var, grad, lr, accum, momentum, stat, dampening=0.0, weight_decay=0.0, nesterov=False):
+    """MindSpore's ``SGD`` kernel. With ``momentum > 0`` the first step (``stat > 0``) sets ``accum = grad`` and
+    clears ``stat``; later steps ``accum = momentum * accum + (1 - dampening) * grad``. Returns ``(var, accum, stat)``."""
+    lr, momentum = _like(lr, var), _like(momentum, var)
+    if weight_decay > 0:
+        grad = grad + var * _like(weight_decay, var)
+    first = stat > 0
+    new_accum = jnp.where(first, grad, accum * momentum + _like(1.0 - dampening, var) * grad)
+    step = grad + new_accum * momentum if nesterov else new_accum
+    use_momentum = momentum > 0
+    accum = jnp.where(use_momentum, new_accum, accum)
+    stat = jnp.where(use_momentum, jnp.zeros_like(stat), stat)
+    return var - lr * jnp.where(use_momentum, step, grad), accum, stat
+
+
+def _adam_moments(m, v, grad, beta1, beta2):
+    one = jnp.ones((), m.dtype)
+    return m + (grad - m) * (one - beta1), v + (grad * grad - v) * (one - beta2)
+
+
+def adam(var, m, v, beta1_power, beta2_power, lr, beta1, beta2, eps, grad, use_nesterov=False):
+    """MindSpore's ``Adam`` kernel: ``var -= lr * sqrt(1 - beta2^t) / (1 - beta1^t) * m / (sqrt(v) + eps)``."""
+    beta1, beta2, eps = _like(beta1, var), _like(beta2, var), _like(eps, var)
+    one = jnp.ones((), var.dtype)
+    lr_t = _like(lr, var) * jnp.sqrt(one - _like(beta2_power, var)) / (one - _like(beta1_power, var))
+    m, v = _adam_moments(m, v, grad, beta1, beta2)
+    numerator = m * beta1 + (one - beta1) * grad if use_nesterov else m
+    return var - lr_t * numerator / (jnp.sqrt(v) + eps), m, v
+
+
+def apply_adam_with_amsgrad(var, m, v, vhat, beta1_power, beta2_power, lr, beta1, beta2, eps, grad):
+    """MindSpore's ``ApplyAdamWithAmsgradV2``: Adam with ``vhat = max(vhat, v)`` in the denominator."""
+    beta1, beta2, eps = _like(beta1, var), _like(beta2, var), _like(eps, var)
+    one = jnp.ones((), var.dtype)
+    lr_t = _like(lr, var) * jnp.sqrt(one - _like(beta2_power, var)) / (one - _like(beta1_power, var))
+    m, v = _adam_moments(m, v, grad, beta1, beta2)
+    vhat = jnp.maximum(vhat, v)
+    return var - lr_t * m / (jnp.sqrt(vhat) + eps), m, v, vhat
+
+
+def adam_weight_decay(var, m, v, lr, beta1, beta2, eps, decay, grad):
+    """MindSpore's ``AdamWeightDecay`` kernel: ``var -= lr * (m / (sqrt(v) + eps) + decay * var)``, no bias correction."""
+    beta1, beta2, eps = _like(beta1, var), _like(beta2, var), _like(eps, var)
+    m, v = _adam_moments(m, v, grad, beta1, beta2)
+    update = m / (jnp.sqrt(v) + eps) + _like(decay, var) * var
+    return var - _like(lr, var) * update, m, v
+
+
+def apply_adagrad(var, accum, lr, grad, update_slots=True):
+    """``accum += grad ** 2`` (if ``update_slots``); ``var -= lr * grad / sqrt(accum)``."""
+    if update_slots:
+        accum = accum + grad * grad
+    return var - _like(lr, var) * grad / jnp.sqrt(accum), accum
+
+
+def apply_rms_prop(var, mean_square, moment, lr, grad, decay, momentum, epsilon):
+    """``ms += (grad^2 - ms) * (1 - decay)``; ``moment = momentum * moment + lr * grad / sqrt(ms + eps)``;
+    ``var -= moment``."""
+    one = jnp.ones((), var.dtype)
+    mean_square = mean_square + (grad * grad - mean_square) * (one - _like(decay, var))
+    moment = moment * _like(momentum, var) + _like(lr, var) * grad / jnp.sqrt(mean_square + _like(epsilon, var))
+    return var - moment, mean_square, moment
+
+
+def apply_centered_rms_prop(var, mean_grad, mean_square, moment, grad, lr, decay, momentum, epsilon):
+    """RMSProp with the variance ``ms - mg^2 + eps`` in the square root (``ApplyCenteredRMSProp``)."""
+    one = jnp.ones((), var.dtype)
+    keep = one - _like(decay, var)
+    mean_grad = mean_grad + (grad - mean_grad) * keep
+    mean_square = mean_square + (grad * grad - mean_square) * keep
+    denom = jnp.sqrt(mean_square - mean_grad * mean_grad + _like(epsilon, var))
+    moment = moment * _like(momentum, var) + _like(lr, var) * grad / denom
+    return var - moment, mean_grad, mean_square, moment
+
+
+def lamb(var, m, v, lr, beta1, beta2, eps, decay, global_step, grad):
+    """MindSpore's ``Lamb`` kernel (GPU/Ascend): Adam step with bias correction ``beta^global_step``, plus
+    ``decay * var``, scaled by the trust ratio ``||var|| / ||update||`` (1 where either norm is 0), in Float32."""
+    f32 = jnp.float32
+    var32, grad32 = var.astype(f32), grad.astype(f32)
+    beta1, beta2, eps, decay, lr = (jnp.asarray(x).astype(f32).reshape(()) for x in (beta1, beta2, eps, decay, lr))
+    one = f32(1)
+    m = beta1 * m.astype(f32) + (one - beta1) * grad32
+    v = beta2 * v.astype(f32) + (one - beta2) * grad32 * grad32
+    step = jnp.asarray(global_step).astype(f32).reshape(())
+    update = (m / (one - beta1 ** step)) / (jnp.sqrt(v / (one - beta2 ** step)) + eps) + decay * var32
+    w_norm, u_norm = jnp.linalg.norm(var32), jnp.linalg.norm(update)
+    ratio = jnp.where((w_norm > 0) & (u_norm > 0), w_norm / jnp.where(u_norm > 0, u_norm, one), one)
+    new_var = var32 - ratio * lr * update
+    return new_var.astype(var.dtype), m.astype(var.dtype), v.astype(var.dtype)
