@@ -12,6 +12,8 @@ from . import common, context, nn, ops  # noqa: E402
 from ._engine import functionalize  # noqa: E402
 from ._install import install, run  # noqa: E402
 from .common import dtype  # noqa: E402
+from .common.api import jit  # noqa: E402
+from .ops.composite import grad, value_and_grad  # noqa: E402
 from .common._printing import get_repr_style, set_repr_style  # noqa: E402
 from .common.dtype import *  # noqa: E402,F401,F403
 from .common.parameter import Parameter, ParameterTuple  # noqa: E402
@@ -23,6 +25,6 @@ from .common import tensor_methods as _tensor_methods  # noqa: E402
 _tensor_methods.attach()
 
 __version__ = "0.1.0"
-__all__ = ["common", "context", "nn", "ops", "dtype", "Tensor", "Parameter", "ParameterTuple", "functionalize",
+__all__ = ["common", "context", "nn", "ops", "dtype", "jit", "grad", "value_and_grad", "Tensor", "Parameter", "ParameterTuple", "functionalize",
            "install", "run", "set_repr_style", "get_repr_style", "set_seed", "get_seed", "set_context",
            "get_context", "GRAPH_MODE", "PYNATIVE_MODE"] + common.dtype.__all__

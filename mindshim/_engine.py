@@ -1,25 +1,32 @@
-"""The functionalizing engine: a Cell (or any function reading Parameters) as a pure JAX function.
+"""The functionalizing engine: code that reads and writes Parameters, run as pure compiled JAX.
 
 * :func:`call_with_params` runs ``fn`` with given arrays (concrete or traced) standing in for its
-  Parameters, and returns the outputs plus the Parameters' values afterwards (their new state). The
-  Parameters themselves are always restored, so no tracer ever stays in one.
-* :func:`functionalize` is the public form: ``params, apply = functionalize(cell)`` gives a dict of
-  arrays keyed by parameter name and a pure ``apply(params, *inputs)`` for ``jax.jit``/``grad``/``vmap``.
-* :class:`GradCall` is MindSpore's ``GradOperation`` (and ``ForwardValueAndGrad``) built on
-  ``jax.vjp`` and compiled with ``jax.jit``, cached per input signature; state the network writes
-  (e.g. BatchNorm statistics) comes back as outputs and is written into the Parameters after the call.
+  Parameters and returns the outputs plus the Parameters' values afterwards (their new state). The
+  Parameters themselves are always restored, so no tracer stays in one.
+* :func:`functionalize` is the public form: ``params, apply = functionalize(cell)``.
+* :class:`Compiled` is the shared machinery of every compiled entry point: it finds the state a function
+  uses (the Parameters of the Cells it closes over or takes as arguments, plus any Parameter the trace
+  watch sees it touch), passes that state and a PRNG key into ``jax.jit`` as inputs, caches one program per
+  input signature, and writes the new state and key back after the call.
+* :class:`GradCall` (``GradOperation``, ``ForwardValueAndGrad``, ``grad``, ``value_and_grad``) adds
+  ``jax.vjp``; :class:`StatefulJit` (``mindspore.jit``, ``GRAPH_MODE`` Cells, ``TrainOneStepCell``) donates
+  the state buffers it replaces.
 """
+import contextlib
+import functools
 import os
+import types
 
 import jax
 import jax.numpy as jnp
 
-from .common import seed
+from .common import _watch, seed
+from .common.parameter import Parameter, ParameterTuple
 from .common.tensor import Tensor, _wrap
 
 #: Bumped whenever something a trace depends on changes (``Cell.set_train``): compiled calls re-trace.
 _generation = [0]
-#: Set ``MINDSHIM_LOG_COMPILES=1`` (or ``mindshim._engine.LOG_COMPILES = True``) to log each trace.
+#: Set ``MINDSHIM_LOG_COMPILES=1`` (or ``mindshim._engine.LOG_COMPILES = True``) to log each trace and why.
 LOG_COMPILES = os.environ.get("MINDSHIM_LOG_COMPILES") == "1"
 
 
@@ -32,9 +39,16 @@ def _to_tensor(x):
     return _wrap(x) if isinstance(x, jax.Array) else x
 
 
+def _is_tensor(t):
+    return isinstance(t, Tensor)
+
+
 def _to_array(tree):
-    return jax.tree_util.tree_map(lambda t: t._data if isinstance(t, Tensor) else t, tree,
-                                  is_leaf=lambda t: isinstance(t, Tensor))
+    return jax.tree_util.tree_map(lambda t: t._data if isinstance(t, Tensor) else t, tree, is_leaf=_is_tensor)
+
+
+def _to_tensors(tree):
+    return _wrap(tree) if isinstance(tree, jax.Array) else jax.tree_util.tree_map(_to_tensor, tree)
 
 
 def call_with_params(fn, params, values, args, kwargs=None):
@@ -55,32 +69,29 @@ def call_with_params(fn, params, values, args, kwargs=None):
     return out, new
 
 
-def functionalize(cell, return_state=False):
-    """``(params, apply)``: the Cell's parameters as ``{name: jax.Array}`` and a pure function of them.
+class _Retrace(Exception):
+    """Raised out of a trace that touched Parameters it did not take as inputs."""
 
-    ``apply(params, *inputs)`` returns the Cell's outputs as jax arrays; with ``return_state=True`` it
-    returns ``(outputs, new_params)``, the Parameters' values after the call (BatchNorm statistics, ...).
-    Without it, a call that writes to a Parameter raises instead of dropping the update.
-    """
-    plist = _unique_params(cell)
-    names = [p.name for p in plist]
-    params = {n: p._data for n, p in zip(names, plist)}
-
-    def apply(params, *inputs, **kwargs):
-        values = [params[n] for n in names]
-        out, new = call_with_params(cell, plist, values, inputs, kwargs)
-        out = _to_array(out)
-        changed = [n for n, a, b in zip(names, values, new) if a is not b]
-        if return_state:
-            return out, {n: v for n, v in zip(names, new)}
-        if changed:
-            raise RuntimeError(f"The cell wrote to Parameter(s) {changed} during apply; use "
-                               "functionalize(cell, return_state=True) to receive the new values.")
-        return out
-    return params, apply
+    def __init__(self, params):
+        super().__init__([p.name for p in params])
+        self.params = params
 
 
-def _unique_params(cell):
+@contextlib.contextmanager
+def _watching(params):
+    watch = _watch.Watch(params)
+    _watch.watches.append(watch)
+    try:
+        yield watch
+    finally:
+        _watch.watches.remove(watch)
+        for p, old in watch.missing:
+            p._value = old
+    if watch.missing:
+        raise _Retrace([p for p, _ in watch.missing])
+
+
+def unique_params(cell):
     seen, out = set(), []
     for p in cell.get_parameters():
         if id(p) not in seen:
@@ -89,140 +100,105 @@ def _unique_params(cell):
     return out
 
 
-class GradCall:
-    """``GradOperation(get_all, get_by_list, sens_param)(fn, weights)`` as one compiled JAX program.
+def functionalize(cell, return_state=False):
+    """``(params, apply)``: the Cell's parameters as ``{name: jax.Array}`` and a pure function of them.
 
-    Calling it with the network's inputs (plus ``sens`` last when ``sens_param``) returns the gradients in
-    MindSpore's structure, or ``(outputs, gradients)`` with ``return_value=True`` (ForwardValueAndGrad).
-    ``fn`` may be a Cell (compiled with ``jax.jit``, one trace per input signature) or a Python function
-    (differentiated eagerly: the Parameters it reads are not known in advance).
+    ``apply(params, *inputs)`` returns the Cell's outputs as jax arrays, ready for ``jax.jit``, ``jax.grad``
+    and ``jax.vmap``; with ``return_state=True`` it returns ``(outputs, new_params)``, the Parameters' values
+    after the call (BatchNorm statistics, ...). Without it, a call that writes to a Parameter raises rather
+    than drop the update. Random ops inside draw from ``key=`` when given (pass one under ``jax.jit``).
     """
+    plist = unique_params(cell)
+    names = [p.name for p in plist]
+    params = {n: p._data for n, p in zip(names, plist)}
 
-    def __init__(self, fn, weights, get_all, get_by_list, sens_param, return_value=False, op_name="GradOperation"):
-        from .nn.cell import Cell
-        self.fn = fn
-        self.weights = list(weights) if get_by_list else []
-        self.get_all, self.get_by_list, self.sens_param = get_all, get_by_list, sens_param
-        self.return_value = return_value
-        self.op_name = op_name
-        self.compiled = isinstance(fn, Cell)
-        self.params = None
-        self.cache = {}
-        self.traces = 0
-
-    def _param_list(self):
-        params = _unique_params(self.fn) if self.compiled else []
-        ids = {id(p) for p in params}
-        params += [w for w in self.weights if id(w) not in ids]
-        index = {id(p): i for i, p in enumerate(params)}
-        self.weight_idx = tuple(index[id(w)] for w in self.weights)
-        return params
-
-    def __call__(self, *args):
-        if self.sens_param:
-            if not args:
-                raise TypeError(f"For '{self.op_name}', 'sens_param' is True, so the inputs must end with 'sens', "
-                                "but no input was given.")
-            args, sens = args[:-1], _to_array(args[-1])
-        else:
-            sens = None
-        if self.params is None:
-            self.params = self._param_list()
-        try:  # the common case: every input is a Tensor
-            arrays = [a._data for a in args]
-            spec = len(args)
-        except AttributeError:
-            arrays = [a._data for a in args if isinstance(a, Tensor)]
-            spec = tuple(None if isinstance(a, Tensor) else _static(a, self.op_name) for a in args)
-        if not self.get_by_list and not self.get_all and not arrays:
-            raise ValueError(f"For '{self.op_name}', there is no Tensor input to take the gradient of.")
-        values = [p._data for p in self.params]
-        if self.compiled:
-            key = (spec, _generation[0], sens is None)
-            fn = self.cache.get(key)
-            if fn is None:
-                fn = self.cache[key] = jax.jit(lambda v, x, s, r, _spec=spec: self._core(_spec, v, x, s, r))
-            (out, gx, gw), changed, new_key = fn(values, arrays, sens, seed.current_key())
-        else:
-            (out, gx, gw), changed, new_key = self._core(spec, values, arrays, sens, seed.current_key())
-        if new_key is not None:
-            seed.set_key(new_key)
-        for i, v in changed.items():
-            self.params[i]._data = v
-        return self._structure(out, gx, gw)
-
-    def _core(self, spec, values, arrays, sens, key):
-        """Forward + vjp, pure in ``values`` (all Parameters), ``arrays`` (Tensor inputs), ``sens`` and the PRNG
-        ``key``. Returns ``(outputs, input grads, weight grads)`` as arrays (Tensors are built outside the
-        compiled call: that is cheaper), the Parameters written, and the advanced key."""
-        self.traces += 1
-        if LOG_COMPILES:
-            print(f"[mindshim] tracing {self.op_name} for {[(a.shape, str(a.dtype)) for a in arrays]}")
-        widx = self.weight_idx
-        diff_x = [i for i, a in enumerate(arrays) if jnp.issubdtype(a.dtype, jnp.inexact)]
-        if isinstance(spec, int):
-            spec = (None,) * spec
-
-        def forward(wvals, xvals):
-            vals = list(values)
-            for i, w in zip(widx, wvals):
-                vals[i] = w
-            xs = list(arrays)
-            for i, x in zip(diff_x, xvals):
-                xs[i] = x
-            it = iter(xs)
-            inputs = [next(it) if s is None else s.value for s in spec]
-            with seed.traced_keys(key) as keys:
-                out, new = call_with_params(self.fn, self.params, vals, inputs)
-            changed = {i: n for i, (v, n) in enumerate(zip(vals, new)) if v is not n}
-            return _to_array(out), (changed, keys[0] if keys[1] else None)
-
-        out, vjp, (changed, new_key) = jax.vjp(forward, [values[i] for i in widx], [arrays[i] for i in diff_x],
-                                               has_aux=True)
-        if sens is None:
-            sens = jax.tree_util.tree_map(jnp.ones_like, out)
-        else:
-            sens = _check_sens(self.op_name, out, sens)
-        gw, gxd = vjp(sens)
-        gx = [jnp.zeros_like(a) for a in arrays]
-        for i, g in zip(diff_x, gxd):
-            gx[i] = g
-        return (out, gx, gw), changed, new_key
-
-    def _structure(self, out, gx, gw):
-        """MindSpore's output structure, as Tensors."""
-        gx, gw = tuple(_wrap(g) for g in gx), tuple(_wrap(g) for g in gw)
-        if self.get_all and self.get_by_list:
-            grads = (gx, gw)
-        elif self.get_all:
-            grads = gx
-        elif self.get_by_list:
-            grads = gw
-        else:
-            grads = gx[0]
-        if not self.return_value:
-            return grads
-        return (_wrap(out) if isinstance(out, jax.Array) else jax.tree_util.tree_map(_wrap, out)), grads
+    def apply(params, *inputs, key=None, **kwargs):
+        values = [params[n] for n in names]
+        keys = seed.traced_keys(key) if key is not None else contextlib.nullcontext()
+        try:
+            with keys, _watching(plist):
+                out, new = call_with_params(cell, plist, values, inputs, kwargs)
+        except _Retrace as r:
+            raise RuntimeError(f"The cell uses Parameter(s) {[p.name for p in r.params]} that are not its own; "
+                               "functionalize the Cell that owns them.") from None
+        out = _to_array(out)
+        if return_state:
+            return out, dict(zip(names, new))
+        changed = [n for n, a, b in zip(names, values, new) if a is not b]
+        if changed:
+            raise RuntimeError(f"The cell wrote to Parameter(s) {changed} during apply; use "
+                               "functionalize(cell, return_state=True) to receive the new values.")
+        return out
+    return params, apply
 
 
-def _check_sens(op, out, sens):
-    out_def, sens_def = jax.tree_util.tree_structure(out), jax.tree_util.tree_structure(sens)
-    if out_def != sens_def:
-        raise ValueError(f"For '{op}', 'sens' must have the structure of the network's output: "
-                         f"{_describe(out)}, but got {_describe(sens)}.")
-    for o, s in zip(jax.tree_util.tree_leaves(out), jax.tree_util.tree_leaves(sens)):
-        if o.shape != s.shape:
-            raise ValueError(f"For '{op}', the shape of 'sens' must be the shape of the network's output "
-                             f"{list(o.shape)}, but got {list(s.shape)}.")
-    return jax.tree_util.tree_map(lambda o, s: s.astype(o.dtype), out, sens)
+# ---- finding the state a function uses ------------------------------------------------------------------
+def discover(roots):
+    """The Parameters reachable from ``roots``: Cells, Parameters, containers, and the closures, globals and
+    defaults of functions (recursively). What this misses, the trace watch catches."""
+    from .nn.cell import Cell
+    found, seen = [], set()
+
+    def add(p):
+        if id(p) not in seen:
+            seen.add(id(p))
+            found.append(p)
+
+    def visit(obj, depth):
+        if depth > 6 or id(obj) in seen:
+            return
+        if isinstance(obj, Parameter):
+            add(obj)
+            return
+        seen.add(id(obj))
+        if isinstance(obj, Cell):
+            for p in unique_params(obj):
+                add(p)
+            for v in obj.__dict__.values():
+                if isinstance(v, (types.FunctionType, types.MethodType, Compiled, Cell)):
+                    visit(v, depth + 1)
+        elif isinstance(obj, (list, tuple, ParameterTuple)):
+            for v in obj:
+                visit(v, depth + 1)
+        elif isinstance(obj, dict):
+            for v in obj.values():
+                visit(v, depth + 1)
+        elif isinstance(obj, Compiled):
+            visit(obj.fn, depth + 1)
+            visit(obj.extra_state(), depth + 1)
+        elif isinstance(obj, types.MethodType):
+            visit(obj.__self__, depth + 1)
+            visit(obj.__func__, depth + 1)
+        elif isinstance(obj, functools.partial):
+            visit(obj.func, depth + 1)
+            visit(obj.args, depth + 1)
+        elif isinstance(obj, types.FunctionType):
+            for cell in obj.__closure__ or ():
+                try:
+                    visit(cell.cell_contents, depth + 1)
+                except ValueError:  # an empty closure cell
+                    pass
+            for name in _global_names(obj.__code__):
+                if name in obj.__globals__:
+                    visit(obj.__globals__[name], depth + 1)
+            visit(obj.__defaults__ or (), depth + 1)
+            visit(getattr(obj, "__wrapped__", None), depth + 1)
+    for root in roots:
+        visit(root, 0)
+    return found
 
 
-def _describe(tree):
-    return jax.tree_util.tree_map(lambda a: f"Tensor(shape={list(a.shape)})", tree)
+def _global_names(code):
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            names |= _global_names(const)
+    return names
 
 
+# ---- compiled calls ------------------------------------------------------------------------------------
 class _Static:
-    """A non-Tensor input, compiled in as a constant (hashable by value)."""
+    """A non-Tensor input, compiled in as a constant (hashable by value; Cells by identity)."""
     __slots__ = ("value", "key")
 
     def __init__(self, value):
@@ -236,10 +212,236 @@ class _Static:
         return hash(self.key)
 
 
-def _static(value, op):
-    try:
-        hash(value)
-    except TypeError:
-        raise TypeError(f"For '{op}', the inputs must be Tensors or hashable constants, but got "
-                        f"{type(value).__name__}.") from None
-    return _Static(value)
+class Compiled:
+    """Shared machinery: state discovery, input signature, PRNG key threading, retrace on missed state."""
+    donates = False
+
+    def __init__(self, fn, op_name):
+        self.fn = fn
+        self.op_name = op_name
+        self.cache = {}
+        self.traces = 0
+
+    def extra_state(self):
+        """Objects besides ``fn`` whose Parameters are state (GradCall: its weights)."""
+        return ()
+
+    def _signature(self, args):
+        """``(arrays, spec)``: the Tensor inputs' arrays, and a hashable description of the rest."""
+        try:  # the common case: every input is a Tensor
+            return [a._data for a in args], len(args)
+        except AttributeError:
+            pass
+        arrays, spec = [], []
+        for a in args:
+            if isinstance(a, Tensor):
+                arrays.append(a._data)
+                spec.append(None)
+            else:
+                try:
+                    hash(a)
+                except TypeError:
+                    raise TypeError(f"For '{self.op_name}', the inputs must be Tensors or hashable constants, but "
+                                    f"got {type(a).__name__}.") from None
+                spec.append(_Static(a))
+        return arrays, tuple(spec)
+
+    @staticmethod
+    def _inputs(spec, arrays):
+        if isinstance(spec, int):
+            return list(arrays)
+        it = iter(arrays)
+        return [next(it) if s is None else s.value for s in spec]
+
+    def _entry(self, key, spec):
+        """The cache entry ``[jitted, params]`` for a signature, built on first use."""
+        entry = self.cache.get(key)
+        if entry is None:
+            statics = [] if isinstance(spec, int) else [s.value for s in spec if s is not None]
+            params = discover([self.fn, self.extra_state(), statics])
+            entry = self.cache[key] = [None, params]
+            entry[0] = self._build(key, spec, entry)
+        return entry
+
+    def _run(self, key, spec, arrays, *extra):
+        """Call the compiled program; trace again (with more state) if the trace touched unknown Parameters."""
+        while True:
+            entry = self._entry(key, spec)
+            params = entry[1]
+            values = [p._data for p in params]
+            if self.donates and len({id(v) for v in values}) < len(values):
+                values = _unshared(values)
+            try:
+                result, new_values, new_key = entry[0](values, arrays, *extra, seed.current_key())
+            except _Retrace as r:
+                if LOG_COMPILES:
+                    print(f"[mindshim] {self.op_name}: re-tracing with Parameters {[p.name for p in r.params]}")
+                entry[1] = params + r.params
+                entry[0] = self._build(key, spec, entry)
+                continue
+            if new_key is not None:
+                seed.set_key(new_key)
+            for i, v in new_values.items():
+                params[i]._data = v
+            return result
+
+    def _traced(self, entry, values, inputs, key):
+        """Run ``self.fn`` in a trace: returns outputs, ``{index: new value}`` of written state, new key."""
+        self.traces += 1
+        params = entry[1]
+        if LOG_COMPILES:
+            print(f"[mindshim] tracing {self.op_name} for "
+                  f"{[(tuple(a.shape), str(a.dtype)) for a in inputs if hasattr(a, 'shape')]}")
+        with seed.traced_keys(key) as keys, _watching(params):
+            out, new = call_with_params(self.fn, params, values, inputs)
+            changed = {i: n for i, (v, n) in enumerate(zip(values, new)) if v is not n}
+        _check_no_leak(self.op_name, out)
+        return out, changed, (keys[0] if keys[1] else None)
+
+
+def _unshared(values):
+    """Copies of arrays that appear twice (two Parameters sharing a buffer cannot both donate it)."""
+    seen, out = set(), []
+    for v in values:
+        out.append(jnp.array(v, copy=True) if id(v) in seen else v)
+        seen.add(id(v))
+    return out
+
+
+def _check_no_leak(op, out):
+    for leaf in jax.tree_util.tree_leaves(out, is_leaf=_is_tensor):
+        if not isinstance(leaf, (Tensor, jax.Array, int, float, bool, type(None), str)):
+            raise TypeError(f"For '{op}', a compiled function must return Tensors, numbers or tuples of them, but "
+                            f"got {type(leaf).__name__}.")
+
+
+class GradCall(Compiled):
+    """Gradients of ``fn`` in MindSpore's structures, forward and backward compiled as one program.
+
+    ``sens_param``: the inputs end with ``sens``, the output's cotangent (``"fill"``: a scalar filling every
+    output, as the training cells' ``sens``). ``positions``: input indices to differentiate (``None``: none, ``"all"``: every input); ``single``: return
+    the first such input's gradient
+    alone rather than a tuple; ``weights``: Parameters to differentiate (``None``: none). With
+    ``return_value`` the result is ``(outputs, gradients)``. With ``has_aux`` only the first output is
+    differentiated (the others are returned, not differentiated), as ``mindspore.value_and_grad``.
+    """
+
+    def __init__(self, fn, weights, positions=(0,), single=True, sens_param=False, return_value=False,
+                 has_aux=False, op_name="GradOperation"):
+        super().__init__(fn, op_name)
+        self.weights = None if weights is None else list(weights)
+        self.positions, self.single = positions, single
+        self.sens_param, self.return_value, self.has_aux = sens_param, return_value, has_aux
+
+    def extra_state(self):
+        return self.weights or ()
+
+    def __call__(self, *args):
+        if self.sens_param:
+            if not args:
+                raise TypeError(f"For '{self.op_name}', 'sens_param' is True, so the inputs must end with 'sens', "
+                                "but no input was given.")
+            args, sens = args[:-1], _to_array(args[-1])
+        else:
+            sens = None
+        arrays, spec = self._signature(args)
+        positions = tuple(range(len(args))) if self.positions == "all" else self.positions
+        if positions is not None:
+            n = len(args)
+            for p in positions:
+                if not -n <= p < n:
+                    raise ValueError(f"For '{self.op_name}', the position {p} of the input to differentiate is out "
+                                     f"of range: the function got {n} inputs.")
+                if not isinstance(args[p], Tensor):
+                    raise TypeError(f"For '{self.op_name}', the input at position {p} to differentiate must be a "
+                                    f"Tensor, but got {type(args[p]).__name__}.")
+        out, gx, gw = self._run((spec, _generation[0], sens is None, positions), spec, arrays, sens)
+        return self._structure(out, gx, gw)
+
+    def _build(self, key, spec, entry):
+        return jax.jit(functools.partial(self._core, spec, key[3], entry))
+
+    def _core(self, spec, positions, entry, values, arrays, sens, key):
+        params = entry[1]
+        index = {id(p): i for i, p in enumerate(params)}
+        widx = [index[id(w)] for w in self.weights or ()]
+        inputs = self._inputs(spec, arrays)
+        n = len(inputs)
+        pos = sorted({p % n for p in positions or ()})
+        diff = [i for i in pos if jnp.issubdtype(inputs[i].dtype, jnp.inexact)]
+
+        def forward(wvals, xvals):
+            vals, xs = list(values), list(inputs)
+            for i, w in zip(widx, wvals):
+                vals[i] = w
+            for i, x in zip(diff, xvals):
+                xs[i] = x
+            out, changed, new_key = self._traced(entry, vals, xs, key)
+            out = _to_array(out)
+            if self.has_aux:
+                if not isinstance(out, tuple) or len(out) < 2:
+                    raise ValueError(f"For '{self.op_name}', when 'has_aux' is True, the function must return a "
+                                     f"tuple of at least 2 outputs (loss, aux...), but got {_describe(out)}.")
+                return out[0], (out, changed, new_key)
+            return out, (out, changed, new_key)
+
+        primal, vjp, (out, changed, new_key) = jax.vjp(forward, [values[i] for i in widx], [inputs[i] for i in diff],
+                                                       has_aux=True)
+        if sens is None:
+            sens = jax.tree_util.tree_map(jnp.ones_like, primal)
+        elif self.sens_param == "fill":
+            sens = jax.tree_util.tree_map(lambda o: jnp.broadcast_to(sens.astype(o.dtype), o.shape), primal)
+        else:
+            sens = _check_sens(self.op_name, primal, sens)
+        gw, gxd = vjp(sens)
+        gx = {i: jnp.zeros_like(inputs[i]) for i in pos}
+        gx.update(zip(diff, gxd))
+        order = [p % n for p in positions or ()]
+        return (out, [gx[i] for i in order], list(gw)), changed, new_key
+
+    def _structure(self, out, gx, gw):
+        """MindSpore's output structure, as Tensors."""
+        gx, gw = tuple(_wrap(g) for g in gx), tuple(_wrap(g) for g in gw)
+        if self.single and self.positions is not None:
+            gx = gx[0]
+        if self.positions is not None and self.weights is not None:
+            grads = (gx, gw)
+        elif self.weights is not None:
+            grads = gw
+        else:
+            grads = gx
+        return (_to_tensors(out), grads) if self.return_value else grads
+
+
+class StatefulJit(Compiled):
+    """``mindspore.jit``: ``fn(*args)`` compiled whole, its state (Parameters it reads or writes, the PRNG key)
+    passed in and written back; the state's buffers are donated to the new values (no second copy of the
+    weights; a Tensor still aliasing an old buffer reports it deleted)."""
+    donates = True
+
+    def __call__(self, *args):
+        arrays, spec = self._signature(args)
+        return _to_tensors(self._run((spec, _generation[0]), spec, arrays))
+
+    def _build(self, key, spec, entry):
+        return jax.jit(functools.partial(self._core, spec, entry), donate_argnums=(0,))
+
+    def _core(self, spec, entry, values, arrays, key):
+        out, changed, new_key = self._traced(entry, values, self._inputs(spec, arrays), key)
+        # Every state value comes back (unchanged ones too), so each donated buffer has its output to alias.
+        return _to_array(out), dict(enumerate(changed.get(i, v) for i, v in enumerate(values))), new_key
+
+
+def _check_sens(op, out, sens):
+    if jax.tree_util.tree_structure(out) != jax.tree_util.tree_structure(sens):
+        raise ValueError(f"For '{op}', 'sens' must have the structure of the network's output: "
+                         f"{_describe(out)}, but got {_describe(sens)}.")
+    for o, s in zip(jax.tree_util.tree_leaves(out), jax.tree_util.tree_leaves(sens)):
+        if o.shape != s.shape:
+            raise ValueError(f"For '{op}', the shape of 'sens' must be the shape of the network's output "
+                             f"{list(o.shape)}, but got {list(s.shape)}.")
+    return jax.tree_util.tree_map(lambda o, s: s.astype(o.dtype), out, sens)
+
+
+def _describe(tree):
+    return jax.tree_util.tree_map(lambda a: f"Tensor(shape={list(a.shape)})" if hasattr(a, "shape") else a, tree)

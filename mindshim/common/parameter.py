@@ -7,15 +7,29 @@ gives plain Tensors, as in MindSpore.
 import jax
 import numpy as np
 
-from .tensor import Tensor, _wrap
+from . import _watch
 from . import dtype as mstype
+from .tensor import Tensor, _wrap
 
 _GENERATED = "Parameter"
 
 
 class Parameter(Tensor):
     """``Parameter(default_input, name=None, requires_grad=True, layerwise_parallel=False, parallel_optimizer=True)``."""
-    __slots__ = ("name", "requires_grad", "layerwise_parallel", "parallel_optimizer", "__dict__")
+    __slots__ = ("_value", "name", "requires_grad", "layerwise_parallel", "parallel_optimizer", "__dict__")
+
+    @property
+    def _data(self):
+        """The wrapped array; reads and writes are seen by the engine's trace watch."""
+        if _watch.watches:
+            _watch.touch(self)
+        return self._value
+
+    @_data.setter
+    def _data(self, value):
+        if _watch.watches:
+            _watch.touch(self)
+        self._value = value
 
     def __init__(self, default_input, name=None, requires_grad=True, layerwise_parallel=False,
                  parallel_optimizer=True, storage_format="", device=None):

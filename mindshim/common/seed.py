@@ -26,14 +26,21 @@ def get_seed():
 
 
 def current_key():
-    """The global key (a device array); unseeded runs start from OS entropy."""
+    """The key to draw from: the enclosing trace's, else the global one (unseeded: from OS entropy)."""
+    if _trace_stack:
+        return _trace_stack[-1][0]
     if _state["key"] is None:
         _state["key"] = jax.random.key(np.random.SeedSequence().entropy % (2 ** 63))
     return _state["key"]
 
 
 def set_key(key):
-    _state["key"] = key
+    """Store the advanced key: into the enclosing trace's, else the global one."""
+    if _trace_stack:
+        _trace_stack[-1][0] = key
+        _trace_stack[-1][1] = True
+    else:
+        _state["key"] = key
 
 
 @contextlib.contextmanager

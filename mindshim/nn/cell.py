@@ -7,7 +7,10 @@ compilation go through ``mindshim._engine``, which sees a Cell as a pure functio
 """
 from collections import OrderedDict
 
-from .. import _engine
+import jax
+
+from .. import _engine, context
+from ..common import _watch
 from ..common.parameter import Parameter, ParameterTuple
 from ..common.tensor import Tensor
 
@@ -20,7 +23,13 @@ def _addindent(s, n):
 
 
 class Cell:
-    """Base class of all networks. Subclasses define ``construct``."""
+    """Base class of all networks. Subclasses define ``construct``.
+
+    Calling a Cell runs ``construct`` eagerly (PyNative) unless the context is ``GRAPH_MODE`` or the class
+    sets ``_jit_call`` (training-step cells, optimizers): then the outermost call is compiled with
+    ``mindshim.jit``, and Cells called inside it run as part of that one program.
+    """
+    _jit_call = False
 
     def __init__(self, auto_prefix=True, flags=None):
         object.__setattr__(self, "_params", OrderedDict())
@@ -71,6 +80,10 @@ class Cell:
                                 f"'{type(value)}' as a cell.")
             self._cells[name] = None
         else:
+            if (_watch.watches and isinstance(value, Tensor) and isinstance(value._data, jax.core.Tracer)):
+                raise RuntimeError(f"For '{type(self).__name__}', assigning a traced Tensor to the attribute '{name}' "
+                                   "inside a compiled call would leak it out of the trace: return it, or keep it in "
+                                   "a Parameter (ops.assign).")
             object.__setattr__(self, name, value)
 
     def __getattr__(self, name):
@@ -182,6 +195,12 @@ class Cell:
         raise NotImplementedError(f"For '{type(self).__name__}', the method 'construct' must be defined.")
 
     def __call__(self, *args, **kwargs):
+        if (self._jit_call or context._context["mode"] == context.GRAPH_MODE) and not _watch.watches and not kwargs:
+            compiled = self.__dict__.get("_compiled_call")
+            if compiled is None:
+                compiled = _engine.StatefulJit(self, type(self).__name__)
+                object.__setattr__(self, "_compiled_call", compiled)
+            return compiled(*args)
         return self.construct(*args, **kwargs)
 
     # ---- printing ----------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
 """``mindspore.nn`` wrapper cells."""
-from .cell_wrapper import ForwardValueAndGrad, WithLossCell
+from .cell_wrapper import ForwardValueAndGrad, TrainOneStepCell, WithEvalCell, WithLossCell
 
-__all__ = ["ForwardValueAndGrad", "WithLossCell"]
+__all__ = ["ForwardValueAndGrad", "TrainOneStepCell", "WithEvalCell", "WithLossCell"]

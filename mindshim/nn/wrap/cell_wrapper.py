@@ -1,7 +1,11 @@
 """Wrapper cells (``mindspore.nn.wrap.cell_wrapper``): a network with its loss, and its gradients."""
 from types import FunctionType, MethodType
 
-from ..._engine import GradCall
+from ... import ops
+from ...common import dtype as mstype
+from ...common.tensor import Tensor
+
+from ...ops.composite import grad_call
 from ...common.parameter import ParameterTuple
 from ..cell import Cell
 
@@ -47,8 +51,54 @@ class ForwardValueAndGrad(Cell):
         self.get_all = get_all
         self.get_by_list = get_by_list
         self.sens_param = sens_param
-        self._grad = GradCall(network, weights if get_by_list else (), get_all, get_by_list, sens_param,
-                              return_value=True, op_name="ForwardValueAndGrad")
+        self._grad = grad_call(network, weights, get_all, get_by_list, sens_param, return_value=True,
+                               op_name="ForwardValueAndGrad")
 
     def construct(self, *inputs):
         return self._grad(*inputs)
+
+
+class WithEvalCell(Cell):
+    """``(loss_fn(network(data), label), network(data), label)`` for evaluation."""
+
+    def __init__(self, network, loss_fn, add_cast_fp32=False):
+        super().__init__(auto_prefix=False)
+        self._network = network
+        self._loss_fn = loss_fn
+        self.add_cast_fp32 = add_cast_fp32
+
+    def construct(self, data, label):
+        outputs = self._network(data)
+        if self.add_cast_fp32:
+            label = ops.cast(label, mstype.float32)
+            outputs = ops.cast(outputs, mstype.float32)
+        return self._loss_fn(outputs, label), outputs, label
+
+
+class TrainOneStepCell(Cell):
+    """One training step, compiled whole: loss and gradients of ``network`` (gradients scaled by ``sens``),
+    then ``optimizer(grads)``; returns the loss (and the gradients with ``return_grad``)."""
+    _jit_call = True
+
+    def __init__(self, network, optimizer, sens=None, return_grad=False):
+        super().__init__(auto_prefix=False)
+        self.network = network
+        self.network.set_grad()
+        self.optimizer = optimizer
+        self.weights = self.optimizer.parameters
+        self.sens = 1.0 if sens is None else sens
+        self.return_grad = return_grad
+        self.grad = grad_call(network, self.weights, False, True, "fill", return_value=True,
+                              op_name="TrainOneStepCell")
+
+    def grad_reducer(self, grads):
+        """Identity on one device (MindSpore's DistributedGradReducer averages across devices)."""
+        return grads
+
+    def construct(self, *inputs):
+        loss, grads = self.grad(*inputs, Tensor(self.sens, mstype.float32))
+        grads = self.grad_reducer(grads)
+        self.optimizer(grads)
+        if self.return_grad:
+            return loss, {w.name: g for w, g in zip(self.weights, grads)}
+        return loss
