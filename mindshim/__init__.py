@@ -9,7 +9,7 @@ import jax
 jax.config.update("jax_enable_x64", True)
 
 from . import common, context, nn, ops  # noqa: E402
-from ._engine import functionalize  # noqa: E402
+from ._engine import functionalize, load_params  # noqa: E402
 from ._install import install, run  # noqa: E402
 from .common import dtype  # noqa: E402
 from .common.api import jit  # noqa: E402
@@ -25,6 +25,6 @@ from .common import tensor_methods as _tensor_methods  # noqa: E402
 _tensor_methods.attach()
 
 __version__ = "0.1.0"
-__all__ = ["common", "context", "nn", "ops", "dtype", "jit", "grad", "value_and_grad", "Tensor", "Parameter", "ParameterTuple", "functionalize",
+__all__ = ["common", "context", "nn", "ops", "dtype", "jit", "grad", "value_and_grad", "Tensor", "Parameter", "ParameterTuple", "functionalize", "load_params",
            "install", "run", "set_repr_style", "get_repr_style", "set_seed", "get_seed", "set_context",
            "get_context", "GRAPH_MODE", "PYNATIVE_MODE"] + common.dtype.__all__

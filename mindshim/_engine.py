@@ -100,16 +100,21 @@ def unique_params(cell):
     return out
 
 
-def functionalize(cell, return_state=False):
-    """``(params, apply)``: the Cell's parameters as ``{name: jax.Array}`` and a pure function of them.
+def functionalize(fn, return_state=False):
+    """``(params, apply)``: the state of a Cell (or of a function over Cells) as ``{name: jax.Array}``, and a pure
+    function of it: the escape hatch to plain JAX.
 
-    ``apply(params, *inputs)`` returns the Cell's outputs as jax arrays, ready for ``jax.jit``, ``jax.grad``
-    and ``jax.vmap``; with ``return_state=True`` it returns ``(outputs, new_params)``, the Parameters' values
-    after the call (BatchNorm statistics, ...). Without it, a call that writes to a Parameter raises rather
-    than drop the update. Random ops inside draw from ``key=`` when given (pass one under ``jax.jit``).
+    ``apply(params, *inputs, key=None)`` returns the outputs as jax arrays, ready for ``jax.jit``, ``jax.grad``,
+    ``jax.vmap``; random ops inside draw from ``key`` (pass one under ``jax.jit``). With ``return_state=True`` it
+    returns ``(outputs, new_params)``, the state after the call: for a ``TrainOneStepCell`` that is a whole
+    training step ``(params, batch) -> (loss, params)`` over the weights and the optimizer's state. Without
+    it, a call that writes to a Parameter raises rather than drop the update. :func:`load_params` writes
+    params back into the Parameters.
     """
-    plist = unique_params(cell)
+    plist = discover([fn])
     names = [p.name for p in plist]
+    if len(set(names)) != len(names):
+        raise ValueError(f"For 'functionalize', parameter names must be unique, but got duplicates in {names}.")
     params = {n: p._data for n, p in zip(names, plist)}
 
     def apply(params, *inputs, key=None, **kwargs):
@@ -117,10 +122,10 @@ def functionalize(cell, return_state=False):
         keys = seed.traced_keys(key) if key is not None else contextlib.nullcontext()
         try:
             with keys, _watching(plist):
-                out, new = call_with_params(cell, plist, values, inputs, kwargs)
+                out, new = call_with_params(fn, plist, values, inputs, kwargs)
         except _Retrace as r:
-            raise RuntimeError(f"The cell uses Parameter(s) {[p.name for p in r.params]} that are not its own; "
-                               "functionalize the Cell that owns them.") from None
+            raise RuntimeError(f"For 'functionalize', the function uses Parameter(s) {[p.name for p in r.params]} "
+                               "that were not found in it; functionalize the Cell that owns them.") from None
         out = _to_array(out)
         if return_state:
             return out, dict(zip(names, new))
@@ -130,6 +135,16 @@ def functionalize(cell, return_state=False):
                                "functionalize(cell, return_state=True) to receive the new values.")
         return out
     return params, apply
+
+
+def load_params(fn, params):
+    """Write ``{name: array}`` (from :func:`functionalize`) back into the Parameters of ``fn``."""
+    by_name = {p.name: p for p in discover([fn])}
+    unknown = sorted(set(params) - set(by_name))
+    if unknown:
+        raise KeyError(f"For 'load_params', these names are not Parameters of the cell: {unknown}.")
+    for name, value in params.items():
+        by_name[name].set_data(_wrap(value) if isinstance(value, jax.Array) else value)
 
 
 # ---- finding the state a function uses ------------------------------------------------------------------

@@ -1,4 +1,6 @@
 """``mindspore.nn`` wrapper cells."""
 from .cell_wrapper import ForwardValueAndGrad, TrainOneStepCell, WithEvalCell, WithLossCell
+from .loss_scale import DynamicLossScaleUpdateCell, FixedLossScaleUpdateCell, TrainOneStepWithLossScaleCell
 
-__all__ = ["ForwardValueAndGrad", "TrainOneStepCell", "WithEvalCell", "WithLossCell"]
+__all__ = ["ForwardValueAndGrad", "TrainOneStepCell", "WithEvalCell", "WithLossCell", "DynamicLossScaleUpdateCell",
+           "FixedLossScaleUpdateCell", "TrainOneStepWithLossScaleCell"]
