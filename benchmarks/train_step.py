@@ -1,0 +1,206 @@
+"""Training-step speed, compile time and memory: mindshim against hand-written JAX + optax, one run.
+
+Models: an MLP (784-512-512-10, batch 64) and LeNet-5 (1x32x32, batch 32), SGD with momentum 0.9.
+  (a) ``nn.TrainOneStepCell(WithLossCell(net, loss), nn.Momentum(...))``      (MindSpore 1.x loop)
+  (b) ``value_and_grad`` + ``optimizer(grads)`` under ``@mindspore.jit``       (MindSpore 2.x loop)
+  (c) ``jax.jit`` of ``jax.value_and_grad`` + ``optax.sgd(momentum=0.9)``       (hand-written JAX)
+Prints medians of interleaved repetitions, the ratios (a)/(c) and (b)/(c) (target <= 1.10), the first
+call (trace + compile) of each, the eager 2.x loop's step time, and, with ``--memory``, the peak resident
+memory of a whole process training a wide MLP (784-4096-4096-10) each way (target <= 1.15).
+
+Run: ``python benchmarks/train_step.py [--memory] [--batch N]``.
+"""
+import argparse
+import functools
+import os
+import resource
+import subprocess
+import sys
+import time
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+import optax
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import mindshim as ms  # noqa: E402
+from mindshim import nn, ops  # noqa: E402
+from _timing import compare  # noqa: E402
+
+LR, MOMENTUM = 0.01, 0.9
+
+
+class MLP(nn.Cell):
+    def __init__(self, sizes):
+        super().__init__()
+        layers = []
+        for i, (a, b) in enumerate(zip(sizes[:-1], sizes[1:])):
+            layers.append(nn.Dense(a, b))
+            if i < len(sizes) - 2:
+                layers.append(nn.ReLU())
+        self.body = nn.SequentialCell(layers)
+
+    def construct(self, x):
+        return self.body(x)
+
+
+class LeNet5(nn.Cell):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 6, 5, pad_mode="valid")
+        self.conv2 = nn.Conv2d(6, 16, 5, pad_mode="valid")
+        self.relu = nn.ReLU()
+        self.pool = nn.MaxPool2d(kernel_size=2, stride=2)
+        self.flatten = nn.Flatten()
+        self.fc1 = nn.Dense(16 * 5 * 5, 120)
+        self.fc2 = nn.Dense(120, 84)
+        self.fc3 = nn.Dense(84, 10)
+
+    def construct(self, x):
+        x = self.pool(self.relu(self.conv1(x)))
+        x = self.pool(self.relu(self.conv2(x)))
+        x = self.flatten(x)
+        return self.fc3(self.relu(self.fc2(self.relu(self.fc1(x)))))
+
+
+def jax_mlp(params, x):
+    n = len(params) // 2
+    for i in range(n):
+        x = x @ params[f"body.{2 * i}.weight"].T + params[f"body.{2 * i}.bias"]
+        if i < n - 1:
+            x = jax.nn.relu(x)
+    return x
+
+
+def jax_lenet(p, x):
+    def conv(x, w, b):
+        y = jax.lax.conv_general_dilated(x, w, (1, 1), "VALID", dimension_numbers=("NCHW", "OIHW", "NCHW"))
+        return y + b[None, :, None, None] if b is not None else y
+
+    def pool(x):
+        return jax.lax.reduce_window(x, -jnp.inf, jax.lax.max, (1, 1, 2, 2), (1, 1, 2, 2), "VALID")
+    x = pool(jax.nn.relu(conv(x, p["conv1.weight"], p.get("conv1.bias"))))
+    x = pool(jax.nn.relu(conv(x, p["conv2.weight"], p.get("conv2.bias"))))
+    x = x.reshape(x.shape[0], -1)
+    x = jax.nn.relu(x @ p["fc1.weight"].T + p["fc1.bias"])
+    x = jax.nn.relu(x @ p["fc2.weight"].T + p["fc2.bias"])
+    return x @ p["fc3.weight"].T + p["fc3.bias"]
+
+
+def mindshim_steps(make_net, x, y):
+    """(a) TrainOneStepCell, (b) the 2.x loop under @jit, and the eager 2.x loop, each on its own copy."""
+    loss_fn = nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")
+    net_a = make_net()
+    step_a = nn.TrainOneStepCell(nn.WithLossCell(net_a, loss_fn), nn.Momentum(net_a.trainable_params(), LR, MOMENTUM))
+
+    net_b = make_net()
+    opt_b = nn.Momentum(net_b.trainable_params(), LR, MOMENTUM)
+
+    def forward_fn(data, label):
+        logits = net_b(data)
+        return loss_fn(logits, label), logits
+    grad_fn = ms.value_and_grad(forward_fn, None, opt_b.parameters, has_aux=True)
+
+    def train_step(data, label):
+        (loss, _), grads = grad_fn(data, label)
+        opt_b(grads)
+        return loss
+    step_b = ms.jit(train_step)
+    return (lambda: step_a(x, y)), (lambda: step_b(x, y)), (lambda: train_step(x, y)), net_a
+
+
+def jax_step(apply, params, x, y):
+    opt = optax.sgd(LR, momentum=MOMENTUM)
+    state = {"params": params, "opt": opt.init(params)}
+
+    def loss_fn(p, x, y):
+        return optax.softmax_cross_entropy_with_integer_labels(apply(p, x), y).mean()
+
+    @functools.partial(jax.jit, donate_argnums=(0, 1))
+    def step(params, opt_state, x, y):
+        loss, grads = jax.value_and_grad(loss_fn)(params, x, y)
+        updates, opt_state = opt.update(grads, opt_state, params)
+        return optax.apply_updates(params, updates), opt_state, loss
+
+    def run():
+        state["params"], state["opt"], loss = step(state["params"], state["opt"], x, y)
+        return loss
+    return run
+
+
+def first_call_s(fn):
+    start = time.perf_counter()
+    jax.block_until_ready(getattr(fn(), "_data", None))
+    return time.perf_counter() - start
+
+
+def bench(name, make_net, apply, x_np, y_np):
+    x, y = ms.Tensor(x_np), ms.Tensor(y_np)
+    a, b, eager, net = mindshim_steps(make_net, x, y)
+    params = {p.name: jnp.array(p.asnumpy()) for p in net.trainable_params()}
+    c = jax_step(apply, params, jnp.asarray(x_np), jnp.asarray(y_np))
+    first = {"a": first_call_s(a), "b": first_call_s(b), "c": first_call_s(lambda: ms.Tensor(c()))}
+    t = compare({"a": a, "b": b, "c": c}, calls=20, repeats=15, warmup=5)
+    t_eager = compare({"eager": eager}, calls=5, repeats=5, warmup=2)["eager"]
+    print(f"{name}: step (a) TrainOneStepCell {t['a'] / 1e3:.3f} ms, (b) 2.x loop @jit {t['b'] / 1e3:.3f} ms, "
+          f"(c) jax+optax {t['c'] / 1e3:.3f} ms; (a)/(c) {t['a'] / t['c']:.3f}, (b)/(c) {t['b'] / t['c']:.3f} "
+          f"(target <= 1.10)")
+    print(f"{name}: first call (a) {first['a']:.2f} s, (b) {first['b']:.2f} s, (c) {first['c']:.2f} s; "
+          f"(a)/(c) {first['a'] / first['c']:.2f}, (b)/(c) {first['b'] / first['c']:.2f} (target <= 1.5); "
+          f"eager 2.x loop (PyNative) {t_eager / 1e3:.3f} ms/step")
+
+
+def memory_child(kind, steps=5):
+    """Train the wide MLP a few steps one way; print the process's peak RSS in MiB."""
+    rng = np.random.RandomState(0)
+    x_np, y_np = rng.randn(64, 784).astype(np.float32), rng.randint(0, 10, 64).astype(np.int32)
+    sizes = (784, 4096, 4096, 10)
+    if kind == "jax":
+        keys = jax.random.split(jax.random.key(0), 3)
+        params = {}
+        for i, (k, (a, b)) in enumerate(zip(keys, zip(sizes[:-1], sizes[1:]))):
+            params[f"body.{2 * i}.weight"] = jax.random.normal(k, (b, a), jnp.float32) * 0.01
+            params[f"body.{2 * i}.bias"] = jnp.zeros((b,), jnp.float32)
+        run = jax_step(jax_mlp, params, jnp.asarray(x_np), jnp.asarray(y_np))
+    else:
+        a, b, _, _ = mindshim_steps(lambda: MLP(sizes), ms.Tensor(x_np), ms.Tensor(y_np))
+        run = a if kind == "a" else b
+    for _ in range(steps):
+        jax.block_until_ready(getattr(run(), "_data", None))
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+def memory():
+    peak = {}
+    for kind in ("jax", "a", "b"):
+        out = subprocess.run([sys.executable, __file__, "--memory-child", kind], capture_output=True, text=True,
+                             check=True)
+        peak[kind] = float(out.stdout.strip().split("\n")[-1])
+    print(f"wide MLP 784-4096-4096-10 peak RSS: (a) {peak['a']:.0f} MiB, (b) {peak['b']:.0f} MiB, "
+          f"(c) {peak['jax']:.0f} MiB; (a)/(c) {peak['a'] / peak['jax']:.3f}, (b)/(c) {peak['b'] / peak['jax']:.3f} "
+          f"(target <= 1.15)")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--memory", action="store_true")
+    parser.add_argument("--memory-child")
+    parser.add_argument("--batch", type=int, default=0, help="batch size for both models (default 64 / 32)")
+    args = parser.parse_args()
+    if args.memory_child:
+        return memory_child(args.memory_child)
+    print(f"device: {jax.devices()[0].device_kind} ({jax.default_backend()}), jax {jax.__version__}")
+    rng = np.random.RandomState(0)
+    n = args.batch or 64
+    bench(f"MLP 784-512-512-10 batch {n}", lambda: MLP((784, 512, 512, 10)), jax_mlp,
+          rng.randn(n, 784).astype(np.float32), rng.randint(0, 10, n).astype(np.int32))
+    n = args.batch or 32
+    bench(f"LeNet-5 batch {n}", LeNet5, jax_lenet, rng.randn(n, 1, 32, 32).astype(np.float32),
+          rng.randint(0, 10, n).astype(np.int32))
+    if args.memory:
+        memory()
+
+
+if __name__ == "__main__":
+    main()
