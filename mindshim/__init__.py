@@ -8,7 +8,7 @@ import jax
 
 jax.config.update("jax_enable_x64", True)
 
-from . import common, context, nn, ops  # noqa: E402
+from . import common, context, dataset, nn, ops, train  # noqa: E402
 from ._engine import functionalize, load_params  # noqa: E402
 from ._install import install, run  # noqa: E402
 from .common import dtype  # noqa: E402

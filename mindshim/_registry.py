@@ -30,6 +30,8 @@ class OpDef:
 
     def bind(self, **attrs):
         """The lowering with attributes fixed: a function of the op's inputs (arrays or Python values)."""
+        if not attrs and () in self._bound:
+            return self._bound[()]
         key = tuple(sorted(attrs.items()))
         fn = self._bound.get(key)
         if fn is None:

@@ -9,6 +9,10 @@ from ..common.tensor import Tensor, _wrap
 
 def unwrap_inputs(inputs):
     """Tensors to arrays; a Python float beside integer Tensors becomes Float32 (MindSpore's promotion)."""
+    try:  # the common case: every input is a Tensor
+        return [x._data for x in inputs]
+    except AttributeError:
+        pass
     like = next((x._data for x in inputs if isinstance(x, Tensor)), None)
     int_like = like is not None and like.dtype.kind in "biu"
     out = []
@@ -23,7 +27,7 @@ def unwrap_inputs(inputs):
 
 
 def wrap_output(out):
-    if isinstance(out, tuple):
+    if type(out) is tuple:
         return tuple(_wrap(o) for o in out)
     return _wrap(out)
 
@@ -31,10 +35,13 @@ def wrap_output(out):
 def call_op(row, inputs, attrs=None):
     """Run table row ``row`` (an OpDef) on MindSpore inputs: check, lower, wrap."""
     arrays = unwrap_inputs(inputs)
-    attrs = attrs or {}
+    if attrs:
+        if row.check is not None:
+            row.check(*arrays, **attrs)
+        return wrap_output(row.bind(**attrs)(*arrays))
     if row.check is not None:
-        row.check(*arrays, **attrs)
-    return wrap_output(row.bind(**attrs)(*arrays))
+        row.check(*arrays)
+    return wrap_output(row.bind()(*arrays))
 
 
 class Primitive:

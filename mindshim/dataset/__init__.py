@@ -1,0 +1,2 @@
+"""``mindspore.dataset``: datasets, pipeline ops and transforms."""
+__all__ = []

@@ -1,0 +1,8 @@
+"""``mindspore.train``: Model, callbacks, metrics and checkpoints."""
+from . import callback, metrics, model, serialization
+from .callback import *  # noqa: F401,F403
+from .metrics import *  # noqa: F401,F403
+from .model import *  # noqa: F401,F403
+from .serialization import *  # noqa: F401,F403
+
+__all__ = callback.__all__ + metrics.__all__ + model.__all__ + serialization.__all__

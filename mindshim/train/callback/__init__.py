@@ -1,0 +1,2 @@
+"""``mindspore.train.callback``: training callbacks."""
+__all__ = []

@@ -1,0 +1,2 @@
+"""``mindspore.train.metrics``: evaluation metrics."""
+__all__ = []

@@ -1,0 +1,2 @@
+"""serialization"""
+__all__ = []
