@@ -6,13 +6,18 @@ differentiating wrappers (``ForwardValueAndGrad``, ``GradOperation`` on Cells) a
 GRAPH_MODE = 0
 PYNATIVE_MODE = 1
 
-_context = {"mode": PYNATIVE_MODE, "device_target": "CPU", "device_id": 0}
+_context = {"mode": PYNATIVE_MODE, "device_id": 0}
 _KNOWN = {"mode", "device_target", "device_id", "save_graphs", "save_graphs_path", "max_call_depth", "jit_config",
           "pynative_synchronize", "runtime_num_threads", "max_device_memory", "enable_graph_kernel",
           "print_file_path", "jit_syntax_level", "deterministic", "memory_optimize_level", "inter_op_parallel_num"}
 
 
 def set_context(**kwargs):
+    """Record MindSpore's settings; ``device_target``/``device_id`` select JAX's default device."""
+    if "device_target" in kwargs or "device_id" in kwargs:
+        from . import _device
+        _device.set_device(kwargs.get("device_target", _device.current_target()),
+                           kwargs.get("device_id", _context["device_id"]), op="set_context")
     for key, value in kwargs.items():
         if key not in _KNOWN:
             raise ValueError(f"For 'set_context', the keyword argument {key} is not recognized! For detailed usage "
@@ -26,7 +31,17 @@ def set_context(**kwargs):
 def get_context(attr_key):
     if attr_key not in _KNOWN:
         raise ValueError(f"For 'get_context', the argument '{attr_key}' is not supported.")
+    if attr_key == "device_target":
+        from . import _device
+        return _device.current_target()
     return _context.get(attr_key)
 
 
-__all__ = ["GRAPH_MODE", "PYNATIVE_MODE", "set_context", "get_context"]
+def set_device(device_target, device_id=None):
+    """``mindspore.set_device``: run on ``device_target`` ('CPU', 'GPU'; 'Ascend' maps to JAX's default)."""
+    from . import _device
+    _device.set_device(device_target, device_id)
+    _context["device_id"] = _device._current["device_id"]
+
+
+__all__ = ["GRAPH_MODE", "PYNATIVE_MODE", "set_context", "get_context", "set_device"]

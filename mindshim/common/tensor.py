@@ -161,6 +161,18 @@ class Tensor:
     def to(self, dtype):
         return self.astype(dtype)
 
+    def move_to(self, to, blocking=True):
+        """A copy on device target ``to`` ('CPU', 'GPU'; 'Ascend' is JAX's default backend)."""
+        from .. import _device
+        _device._check_target(to, "Tensor.move_to")
+        found = _device.devices(to)
+        if not found:
+            raise ValueError(f"For 'Tensor.move_to', the device target '{to}' is not available.")
+        out = jax.device_put(self._data, found[0])
+        if blocking:
+            out.block_until_ready()
+        return _wrap(out)
+
     def float(self):
         return self.astype(mstype.float32)
 

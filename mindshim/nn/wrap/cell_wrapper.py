@@ -87,6 +87,7 @@ class TrainOneStepCell(Cell):
         self.optimizer = optimizer
         self.weights = self.optimizer.parameters
         self.sens = 1.0 if sens is None else sens
+        self._sens = Tensor(self.sens, mstype.float32)
         self.return_grad = return_grad
         self.grad = grad_call(network, self.weights, False, True, "fill", return_value=True,
                               op_name="TrainOneStepCell")
@@ -96,7 +97,7 @@ class TrainOneStepCell(Cell):
         return grads
 
     def construct(self, *inputs):
-        loss, grads = self.grad(*inputs, Tensor(self.sens, mstype.float32))
+        loss, grads = self.grad(*inputs, self._sens)
         grads = self.grad_reducer(grads)
         self.optimizer(grads)
         if self.return_grad:
