@@ -8,7 +8,7 @@ import jax
 
 jax.config.update("jax_enable_x64", True)
 
-from . import common, context, dataset, hal, nn, ops, train  # noqa: E402
+from . import common, communication, context, dataset, hal, nn, ops, train  # noqa: E402
 from ._engine import functionalize, load_params  # noqa: E402
 from ._install import install, run  # noqa: E402
 from .common import dtype  # noqa: E402
@@ -19,6 +19,8 @@ from .common.dtype import *  # noqa: E402,F401,F403
 from .common.parameter import Parameter, ParameterTuple  # noqa: E402
 from .common.seed import get_seed, set_seed  # noqa: E402
 from .common.tensor import Tensor  # noqa: E402
+from ._parallel import (ParallelMode, get_auto_parallel_context, reset_auto_parallel_context,  # noqa: E402
+                        set_auto_parallel_context)
 from .context import GRAPH_MODE, PYNATIVE_MODE, get_context, set_context, set_device  # noqa: E402
 from .common import tensor_methods as _tensor_methods  # noqa: E402
 
@@ -27,4 +29,5 @@ _tensor_methods.attach()
 __version__ = "0.1.0"
 __all__ = ["common", "context", "nn", "ops", "dtype", "jit", "grad", "value_and_grad", "Tensor", "Parameter", "ParameterTuple", "functionalize", "load_params",
            "install", "run", "set_repr_style", "get_repr_style", "set_seed", "get_seed", "set_context",
-           "get_context", "set_device", "hal", "GRAPH_MODE", "PYNATIVE_MODE"] + common.dtype.__all__
+           "get_context", "set_device", "hal", "communication", "ParallelMode", "set_auto_parallel_context",
+           "get_auto_parallel_context", "reset_auto_parallel_context", "GRAPH_MODE", "PYNATIVE_MODE"] + common.dtype.__all__

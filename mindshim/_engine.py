@@ -20,6 +20,7 @@ import types
 import jax
 import jax.numpy as jnp
 
+from . import _parallel
 from .common import _watch, seed
 from .common.parameter import Parameter, ParameterTuple
 from .common.tensor import Tensor, _wrap
@@ -286,6 +287,8 @@ class Compiled:
             values = [p._data for p in params]
             if self.donates and len({id(v) for v in values}) < len(values):
                 values = _unshared(values)
+            if _parallel.mesh() is not None:
+                values, arrays = _parallel.place(values, arrays)
             try:
                 result, new_values, new_key = entry[0](values, arrays, *extra, seed.current_key())
             except _Retrace as r:

@@ -3,6 +3,9 @@
 mindshim records the settings. Both modes compute the same values: PyNative runs ops eagerly, and the
 differentiating wrappers (``ForwardValueAndGrad``, ``GradOperation`` on Cells) are always compiled.
 """
+from ._parallel import (ParallelMode, get_auto_parallel_context, reset_auto_parallel_context,  # noqa: F401
+                        set_auto_parallel_context)
+
 GRAPH_MODE = 0
 PYNATIVE_MODE = 1
 
@@ -44,4 +47,5 @@ def set_device(device_target, device_id=None):
     _context["device_id"] = _device._current["device_id"]
 
 
-__all__ = ["GRAPH_MODE", "PYNATIVE_MODE", "set_context", "get_context", "set_device"]
+__all__ = ["GRAPH_MODE", "PYNATIVE_MODE", "set_context", "get_context", "set_device", "ParallelMode",
+           "set_auto_parallel_context", "get_auto_parallel_context", "reset_auto_parallel_context"]

@@ -1,7 +1,7 @@
 """Wrapper cells (``mindspore.nn.wrap.cell_wrapper``): a network with its loss, and its gradients."""
 from types import FunctionType, MethodType
 
-from ... import ops
+from ... import _parallel, ops
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
 
@@ -93,8 +93,10 @@ class TrainOneStepCell(Cell):
                               op_name="TrainOneStepCell")
 
     def grad_reducer(self, grads):
-        """Identity on one device (MindSpore's DistributedGradReducer averages across devices)."""
-        return grads
+        """Data-parallel gradients are reduced by XLA over the mesh (means); MindSpore's ``gradients_mean=False``
+        sums them, so they are scaled by the device count. Identity on one device."""
+        scale = _parallel.grad_scale()
+        return grads if scale == 1.0 else tuple(g * scale for g in grads)
 
     def construct(self, *inputs):
         loss, grads = self.grad(*inputs, self._sens)

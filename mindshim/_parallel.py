@@ -1,0 +1,89 @@
+"""Data parallelism on JAX's own sharding (``set_auto_parallel_context(parallel_mode=DATA_PARALLEL)``).
+
+One process drives all of its host's devices: a compiled step runs over a ``jax.sharding.Mesh`` of them with
+the batch sharded along axis 0 and the state replicated, and XLA inserts the gradient all-reduce. Because
+the loss is computed on the whole (sharded) batch, gradients are already means over devices
+(``gradients_mean=True``); with ``gradients_mean=False`` the training cells scale them by the device count,
+MindSpore's sum. Across hosts, ``communication.init()`` calls ``jax.distributed.initialize()`` and each
+host reads its own shard of the data (``get_rank()``/``get_group_size()`` count hosts).
+"""
+import numpy as np
+
+import jax
+from jax.sharding import Mesh, NamedSharding, PartitionSpec
+
+
+class ParallelMode:
+    STAND_ALONE = "stand_alone"
+    DATA_PARALLEL = "data_parallel"
+    SEMI_AUTO_PARALLEL = "semi_auto_parallel"
+    AUTO_PARALLEL = "auto_parallel"
+    HYBRID_PARALLEL = "hybrid_parallel"
+    MODE_LIST = [STAND_ALONE, DATA_PARALLEL, SEMI_AUTO_PARALLEL, AUTO_PARALLEL, HYBRID_PARALLEL]
+
+
+_DEFAULTS = {"parallel_mode": ParallelMode.STAND_ALONE, "gradients_mean": False, "device_num": 1,
+             "global_rank": 0, "parameter_broadcast": False, "full_batch": False}
+_context = dict(_DEFAULTS)
+_state = {"mesh": None}
+
+
+def set_auto_parallel_context(**kwargs):
+    for key in kwargs:
+        if key not in _DEFAULTS:
+            raise ValueError(f"For 'set_auto_parallel_context', the keyword argument {key} is not recognized.")
+    mode = kwargs.get("parallel_mode", _context["parallel_mode"])
+    if mode not in ParallelMode.MODE_LIST:
+        raise ValueError(f"For 'set_auto_parallel_context', 'parallel_mode' must be one of {ParallelMode.MODE_LIST}, "
+                         f"but got {mode}.")
+    if mode in (ParallelMode.SEMI_AUTO_PARALLEL, ParallelMode.AUTO_PARALLEL, ParallelMode.HYBRID_PARALLEL):
+        raise NotImplementedError(f"mindspore.set_auto_parallel_context(parallel_mode='{mode}') is not supported by "
+                                  "mindshim yet; use DATA_PARALLEL.")
+    devices = jax.local_devices()
+    device_num = kwargs.get("device_num", len(devices) if mode == ParallelMode.DATA_PARALLEL else 1)
+    if not 1 <= device_num <= len(devices):
+        raise ValueError(f"For 'set_auto_parallel_context', 'device_num' must be in [1, {len(devices)}] (the "
+                         f"devices JAX sees on this host), but got {device_num}.")
+    _context.update(kwargs)
+    _context["device_num"] = device_num
+    _state["mesh"] = (Mesh(np.array(devices[:device_num]), ("data",))
+                      if mode == ParallelMode.DATA_PARALLEL and device_num > 1 else None)
+    from . import _engine
+    _engine.invalidate()
+
+
+def get_auto_parallel_context(attr_key):
+    if attr_key not in _context:
+        raise ValueError(f"For 'get_auto_parallel_context', the argument '{attr_key}' is not supported.")
+    return _context[attr_key]
+
+
+def reset_auto_parallel_context():
+    _context.clear()
+    _context.update(_DEFAULTS)
+    _state["mesh"] = None
+    from . import _engine
+    _engine.invalidate()
+
+
+def mesh():
+    """The data-parallel mesh, or None when running on one device."""
+    return _state["mesh"]
+
+
+def grad_scale():
+    """What the training cells multiply gradients by: the device count for MindSpore's summed gradients."""
+    if _state["mesh"] is not None and not _context["gradients_mean"]:
+        return float(_context["device_num"])
+    return 1.0
+
+
+def place(values, arrays):
+    """State replicated and batch-shaped inputs sharded along axis 0 over the mesh."""
+    m = _state["mesh"]
+    replicated = NamedSharding(m, PartitionSpec())
+    batch = NamedSharding(m, PartitionSpec("data"))
+    n = m.devices.size
+    values = [jax.device_put(v, replicated) for v in values]
+    arrays = [jax.device_put(a, batch if a.ndim and a.shape[0] % n == 0 else replicated) for a in arrays]
+    return values, arrays
