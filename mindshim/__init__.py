@@ -8,7 +8,7 @@ import jax
 
 jax.config.update("jax_enable_x64", True)
 
-from . import common, communication, context, dataset, hal, nn, ops, train  # noqa: E402
+from . import amp, common, communication, context, dataset, hal, nn, ops, train  # noqa: E402
 from ._engine import functionalize, load_params  # noqa: E402
 from ._install import install, run  # noqa: E402
 from .common import dtype  # noqa: E402
@@ -27,7 +27,7 @@ from .common import tensor_methods as _tensor_methods  # noqa: E402
 _tensor_methods.attach()
 
 __version__ = "0.1.0"
-__all__ = ["common", "context", "nn", "ops", "dtype", "jit", "grad", "value_and_grad", "Tensor", "Parameter", "ParameterTuple", "functionalize", "load_params",
+__all__ = ["amp", "common", "context", "nn", "ops", "dtype", "jit", "grad", "value_and_grad", "Tensor", "Parameter", "ParameterTuple", "functionalize", "load_params",
            "install", "run", "set_repr_style", "get_repr_style", "set_seed", "get_seed", "set_context",
            "get_context", "set_device", "hal", "communication", "ParallelMode", "set_auto_parallel_context",
            "get_auto_parallel_context", "reset_auto_parallel_context", "GRAPH_MODE", "PYNATIVE_MODE"] + common.dtype.__all__

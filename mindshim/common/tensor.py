@@ -12,7 +12,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from .. import _registry, _table  # noqa: F401  (importing _table fills the registry)
-from . import _printing
+from . import _amp, _printing
 from . import dtype as mstype
 
 _BY_NP = mstype._BY_NP
@@ -277,6 +277,8 @@ def _binary(op_name, reflected=False):
         a, b = self._data, operand(other, self._data)
         if reflected:
             a, b = b, a
+        if _amp.stack:
+            (a, b), _ = _amp.cast_inputs(op_name, (a, b))
         try:
             return _wrap(fn(a, b))
         except (TypeError, ValueError):
@@ -291,6 +293,8 @@ def _unary(op_name):
     fn = _op(op_name).impl
 
     def method(self):
+        if _amp.stack:
+            return _wrap(fn(_amp.cast_inputs(op_name, (self._data,))[0][0]))
         return _wrap(fn(self._data))
     method.__name__ = op_name
     return method

@@ -10,7 +10,8 @@ from collections import OrderedDict
 import jax
 
 from .. import _engine, context
-from ..common import _watch
+from ..common import _amp, _watch
+from ..common import dtype as mstype
 from ..common.parameter import Parameter, ParameterTuple
 from ..common.tensor import Tensor
 
@@ -30,6 +31,7 @@ class Cell:
     ``mindshim.jit``, and Cells called inside it run as part of that one program.
     """
     _jit_call = False
+    _amp_policy = None
 
     def __init__(self, auto_prefix=True, flags=None):
         object.__setattr__(self, "_params", OrderedDict())
@@ -195,6 +197,8 @@ class Cell:
         raise NotImplementedError(f"For '{type(self).__name__}', the method 'construct' must be defined.")
 
     def __call__(self, *args, **kwargs):
+        if self._amp_policy is not None and not (self._jit_call and not _watch.watches):
+            return self._call_mixed(args, kwargs)
         if (self._jit_call or context._context["mode"] == context.GRAPH_MODE) and not _watch.watches and not kwargs:
             compiled = self.__dict__.get("_compiled_call")
             if compiled is None:
@@ -202,6 +206,29 @@ class Cell:
                 object.__setattr__(self, "_compiled_call", compiled)
             return compiled(*args)
         return self.construct(*args, **kwargs)
+
+    # ---- mixed precision ----------------------------------------------------------------------------
+    def to_float(self, dst_type):
+        """Run this Cell and its sub-Cells in ``dst_type``: every op inside casts its floating inputs (data,
+        Parameters, Tensors) to it. Returns self."""
+        if dst_type not in (mstype.float16, mstype.float32, mstype.bfloat16):
+            raise ValueError("For 'to_float', the argument 'dst_type' must be mstype.float32, mstype.float16 or "
+                             f"mstype.bfloat16, but got type: {type(dst_type)} and value: {dst_type}.")
+        policy = (dst_type.np_dtype, False)
+        for _, cell in self.cells_and_names():
+            object.__setattr__(cell, "_amp_policy", policy)
+        _engine.invalidate()
+        return self
+
+    def _call_mixed(self, args, kwargs):
+        dtype, white_only = self._amp_policy
+        if not white_only:
+            args = tuple(a.astype(dtype) if isinstance(a, Tensor) and a.dtype.kind == "f" else a for a in args)
+        _amp.stack.append(self._amp_policy)
+        try:
+            return self.construct(*args, **kwargs)
+        finally:
+            _amp.stack.pop()
 
     # ---- printing ----------------------------------------------------------------------------------
     def extend_repr(self):

@@ -4,6 +4,7 @@ import inspect
 import numpy as np
 
 from .. import _registry
+from ..common import _amp
 from ..common.tensor import Tensor, _wrap
 
 
@@ -35,6 +36,8 @@ def wrap_output(out):
 def call_op(row, inputs, attrs=None):
     """Run table row ``row`` (an OpDef) on MindSpore inputs: check, lower, wrap."""
     arrays = unwrap_inputs(inputs)
+    if _amp.stack:
+        return _call_mixed(row, row.bind(**(attrs or {})), arrays, attrs or {})
     if attrs:
         if row.check is not None:
             row.check(*arrays, **attrs)
@@ -42,6 +45,15 @@ def call_op(row, inputs, attrs=None):
     if row.check is not None:
         row.check(*arrays)
     return wrap_output(row.bind()(*arrays))
+
+
+def _call_mixed(row, fn, arrays, attrs):
+    """An op call under a mixed-precision policy (``Cell.to_float``, amp levels)."""
+    arrays, out_dtype = _amp.cast_inputs(row.name, arrays)
+    if row.check is not None:
+        row.check(*arrays, **attrs)
+    out = fn(*arrays)
+    return wrap_output(out if out_dtype is None else _amp.cast_outputs(out, out_dtype))
 
 
 class Primitive:
@@ -65,6 +77,8 @@ class Primitive:
         if row is None:
             raise NotImplementedError(f"mindspore.ops.{self.name} is not supported by mindshim yet.")
         arrays = unwrap_inputs(inputs)
+        if _amp.stack:
+            return _call_mixed(row, self._fn, arrays, self.attrs)
         if row.check is not None:
             row.check(*arrays, **self.attrs)
         return wrap_output(self._fn(*arrays))

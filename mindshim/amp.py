@@ -1,0 +1,178 @@
+"""``mindspore.amp``: automatic mixed precision and loss scaling.
+
+Levels as MindSpore 2.10: ``O0`` unchanged; ``O1`` the white-listed ops (convolutions, MatMul/Dense,
+BatchMatMul, ReLU, ...) compute in ``dtype`` and return float32; ``O2`` the network runs in ``dtype`` except
+the black-listed cells (BatchNorm, LayerNorm), which compute in float32 and hand ``dtype`` on; ``O3`` the
+whole network runs in ``dtype``. O2 and O3 cast the network's outputs back to float32. MindSpore implements
+O1 by rewriting the network's source; mindshim applies the same white list at op level.
+"""
+import jax.numpy as jnp
+
+from . import nn, ops
+from .common import _amp
+from .common import dtype as mstype
+from .common.parameter import Parameter
+from .common.tensor import Tensor, _wrap
+from .nn.layer import normalization
+
+__all__ = ["auto_mixed_precision", "build_train_network", "get_white_list", "get_black_list", "all_finite",
+           "LossScaler", "StaticLossScaler", "DynamicLossScaler"]
+
+_BLACK_LIST = (normalization.BatchNorm1d, normalization.BatchNorm2d, normalization.LayerNorm)
+
+
+def get_white_list():
+    """The op-table rows that compute in low precision under O1."""
+    return sorted(_amp.WHITE_LIST)
+
+
+def get_black_list():
+    """The cells kept in float32 under O2."""
+    return list(_BLACK_LIST)
+
+
+def _cast_tree(out, dtype):
+    if isinstance(out, (tuple, list)):
+        return type(out)(_cast_tree(o, dtype) for o in out)
+    if isinstance(out, Tensor) and out.dtype.kind == "f":
+        return out.astype(dtype)
+    return out
+
+
+class _OutputTo32(nn.Cell):
+    """The network with its floating outputs cast to float32."""
+
+    def __init__(self, backbone):
+        super().__init__(auto_prefix=False)
+        self._backbone = backbone
+
+    def construct(self, *args, **kwargs):
+        return _cast_tree(self._backbone(*args, **kwargs), mstype.float32)
+
+
+class _OutputTo16(nn.Cell):
+    """A float32 cell inside a low-precision network, its outputs cast to the network's dtype."""
+
+    def __init__(self, backbone, dtype=mstype.float16):
+        super().__init__(auto_prefix=False)
+        self._backbone = backbone
+        self.dtype = dtype
+
+    def construct(self, *args, **kwargs):
+        return _cast_tree(self._backbone(*args, **kwargs), self.dtype)
+
+
+def _black_list(network, dtype):
+    network.to_float(dtype)
+    for name, cell in list(network.name_cells().items()):
+        if isinstance(cell, _BLACK_LIST):
+            network._cells[name] = _OutputTo16(cell.to_float(mstype.float32), dtype)
+        else:
+            _black_list(cell, dtype)
+    return network
+
+
+def auto_mixed_precision(network, amp_level="O0", dtype=mstype.float16):
+    """Convert ``network`` to mixed precision at ``amp_level`` ('O0', 'O1', 'O2', 'O3')."""
+    if not isinstance(network, nn.Cell):
+        raise TypeError(f"For amp_level '{amp_level}', the network type should be Cell.")
+    if dtype not in (mstype.float16, mstype.bfloat16):
+        raise ValueError(f"The dtype should be one of (mstype.float16, mstype.bfloat16), but got {dtype}.")
+    if amp_level == "O0":
+        return network
+    if amp_level == "O1":
+        policy = (dtype.np_dtype, True)
+        for _, cell in network.cells_and_names():
+            object.__setattr__(cell, "_amp_policy", policy)
+        return network
+    if amp_level == "O2":
+        return _OutputTo32(_black_list(network, dtype))
+    if amp_level == "O3":
+        return _OutputTo32(network.to_float(dtype))
+    raise ValueError(f"The amp level {amp_level} is not supported")
+
+
+def build_train_network(network, optimizer, loss_fn=None, level="O0", boost_level="O0", **kwargs):
+    """A ``TrainOneStepCell`` (or, with a loss scale manager, ``TrainOneStepWithLossScaleCell``) over
+    ``network`` + ``loss_fn`` at amp ``level``; the loss runs in float32."""
+    if level not in ("O0", "O1", "O2", "O3", "auto"):
+        raise ValueError(f"The amp level {level} is not supported.")
+    if level == "auto":
+        raise NotImplementedError("mindspore.amp.build_train_network(level='auto') is not supported by mindshim yet.")
+    network = auto_mixed_precision(network, level)
+    if loss_fn is not None:
+        network = nn.WithLossCell(network, loss_fn)
+    manager = kwargs.get("loss_scale_manager")
+    if manager is not None and hasattr(manager, "get_update_cell") and manager.get_update_cell() is not None:
+        return nn.TrainOneStepWithLossScaleCell(network, optimizer, scale_sense=manager.get_update_cell())
+    sens = manager.get_loss_scale() if manager is not None else 1.0
+    return nn.TrainOneStepCell(network, optimizer, sens=sens)
+
+
+def all_finite(inputs):
+    """True when every Tensor in ``inputs`` holds only finite values."""
+    finite = [jnp.all(jnp.isfinite(t._data)) for t in inputs]
+    return _wrap(jnp.all(jnp.stack(finite))) if finite else Tensor(True)
+
+
+class LossScaler:
+    """Base of the 2.x loss scalers: ``scale``, ``unscale``, ``adjust``."""
+
+    def scale(self, inputs):
+        raise NotImplementedError
+
+    def unscale(self, inputs):
+        raise NotImplementedError
+
+    def adjust(self, grads_finite):
+        raise NotImplementedError
+
+    def _map(self, inputs, fn):
+        if isinstance(inputs, (tuple, list)):
+            return type(inputs)(self._map(x, fn) for x in inputs)
+        return fn(inputs)
+
+
+def _check_scale(scale_value):
+    if not isinstance(scale_value, (int, float)) or isinstance(scale_value, bool):
+        raise TypeError(f"The argument 'scale_value' must be float or int, but got {type(scale_value).__name__}.")
+    if scale_value < 1.0:
+        raise ValueError(f"The argument 'scale_value' must be > 1, but got {scale_value}")
+
+
+class StaticLossScaler(LossScaler):
+    def __init__(self, scale_value):
+        _check_scale(scale_value)
+        self.scale_value = Parameter(Tensor(scale_value, dtype=mstype.float32), name="scale_value")
+
+    def scale(self, inputs):
+        return self._map(inputs, lambda x: x * ops.cast(self.scale_value, x.dtype))
+
+    def unscale(self, inputs):
+        return self._map(inputs, lambda x: x * ops.cast(1.0 / self.scale_value, x.dtype))
+
+    def adjust(self, grads_finite):
+        return False
+
+
+class DynamicLossScaler(StaticLossScaler):
+    """Multiply the scale by ``scale_factor`` after ``scale_window`` finite steps; divide it (not below 1) on
+    overflow."""
+
+    def __init__(self, scale_value, scale_factor, scale_window):
+        super().__init__(scale_value)
+        for name, v in (("scale_window", scale_window), ("scale_factor", scale_factor)):
+            if not isinstance(v, int) or isinstance(v, bool) or v <= 0:
+                raise ValueError(f"The argument '{name}' must be a positive int, but got {v}.")
+        self.scale_window, self.scale_factor = scale_window, scale_factor
+        self.counter = Parameter(Tensor(0, dtype=mstype.int32), name="counter")
+
+    def adjust(self, grads_finite):
+        finite = grads_finite._data
+        value, counter = self.scale_value._data, self.counter._data
+        grown = value * self.scale_factor
+        up = jnp.where(counter == self.scale_window - 1, jnp.where(jnp.isfinite(grown), grown, value), value)
+        new = jnp.where(finite, up, jnp.maximum(jnp.ones((), value.dtype), value / self.scale_factor))
+        self.scale_value.set_data(_wrap(new))
+        self.counter.set_data(_wrap((counter + 1) % self.scale_window * finite.astype(counter.dtype)))
+        return True
