@@ -1,0 +1,80 @@
+"""One short GPU run (under 5 minutes): the train-step benchmark's models on the accelerator.
+
+MLP 784-512-512-10 and LeNet-5 at batch 1024, float32: mindshim (TrainOneStepCell, and the 2.x loop under
+@jit) against hand-written JAX + optax on the same GPU (target ratio <= 1.05). Then mixed precision on a
+large MLP (784-4096-4096-10, batch 1024): mindshim float32 vs mindshim AMP O2/O3 (float16 and bfloat16),
+and hand-written JAX bf16, expecting AMP faster than float32.
+
+Run: ``python benchmarks/gpu_check.py`` (prints the device; works on CPU too, slowly).
+"""
+import os
+import sys
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+import optax
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import mindshim as ms  # noqa: E402
+from mindshim import amp, nn  # noqa: E402
+from _timing import compare  # noqa: E402
+from train_step import LR, MOMENTUM, MLP, LeNet5, bench, jax_mlp, jax_lenet  # noqa: E402
+
+
+def amp_step(make_net, level, dtype, x, y):
+    net = make_net()
+    opt = nn.Momentum(net.trainable_params(), LR, MOMENTUM)
+    loss = nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")
+    step = amp.build_train_network(net, opt, loss, level=level) if dtype is None else \
+        nn.TrainOneStepCell(nn.WithLossCell(amp.auto_mixed_precision(net, level, dtype=dtype), loss), opt)
+    return lambda: step(x, y), net
+
+
+def jax_bf16_step(params, x, y):
+    opt = optax.sgd(LR, momentum=MOMENTUM)
+    state = {"params": params, "opt": opt.init(params)}
+
+    def loss_fn(p, x, y):
+        low = jax.tree_util.tree_map(lambda a: a.astype(jnp.bfloat16), p)
+        logits = jax_mlp(low, x.astype(jnp.bfloat16)).astype(jnp.float32)
+        return optax.softmax_cross_entropy_with_integer_labels(logits, y).mean()
+
+    @jax.jit
+    def step(params, opt_state, x, y):
+        loss, grads = jax.value_and_grad(loss_fn)(params, x, y)
+        updates, opt_state = opt.update(grads, opt_state, params)
+        return optax.apply_updates(params, updates), opt_state, loss
+
+    def run():
+        state["params"], state["opt"], loss = step(state["params"], state["opt"], x, y)
+        return loss
+    return run
+
+
+def main():
+    print(f"device: {jax.devices()[0].device_kind} ({jax.default_backend()}), jax {jax.__version__}")
+    rng = np.random.RandomState(0)
+    n = 1024
+    bench(f"MLP 784-512-512-10 batch {n}", lambda: MLP((784, 512, 512, 10)), jax_mlp,
+          rng.randn(n, 784).astype(np.float32), rng.randint(0, 10, n).astype(np.int32))
+    bench(f"LeNet-5 batch {n}", LeNet5, jax_lenet, rng.randn(n, 1, 32, 32).astype(np.float32),
+          rng.randint(0, 10, n).astype(np.int32))
+
+    x_np, y_np = rng.randn(n, 784).astype(np.float32), rng.randint(0, 10, n).astype(np.int32)
+    x, y = ms.Tensor(x_np), ms.Tensor(y_np)
+    wide = (784, 4096, 4096, 10)
+    candidates = {}
+    for name, level, dtype in (("float32", "O0", None), ("O2 float16", "O2", ms.float16),
+                               ("O3 float16", "O3", ms.float16), ("O3 bfloat16", "O3", ms.bfloat16)):
+        candidates[name], net = amp_step(lambda: MLP(wide), level, dtype, x, y)
+    params = {p.name: jnp.array(p.asnumpy()) for p in net.trainable_params()}
+    candidates["jax bfloat16"] = jax_bf16_step(params, jnp.asarray(x_np), jnp.asarray(y_np))
+    t = compare(candidates, calls=10, repeats=9, warmup=3)
+    base = t["float32"]
+    print("wide MLP 784-4096-4096-10 batch 1024, ms/step: " +
+          ", ".join(f"{k} {v / 1e3:.3f} (x{base / v:.2f} vs float32)" for k, v in t.items()))
+
+
+if __name__ == "__main__":
+    main()
