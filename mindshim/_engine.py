@@ -288,7 +288,7 @@ class Compiled:
             if self.donates and len({id(v) for v in values}) < len(values):
                 values = _unshared(values)
             if _parallel.mesh() is not None:
-                values, arrays = _parallel.place(values, arrays)
+                values, arrays = _parallel.place(params, values, arrays)
             try:
                 result, new_values, new_key = entry[0](values, arrays, *extra, seed.current_key())
             except _Retrace as r:

@@ -78,12 +78,50 @@ def grad_scale():
     return 1.0
 
 
-def place(values, arrays):
-    """State replicated and batch-shaped inputs sharded along axis 0 over the mesh."""
+def place(params, values, arrays):
+    """State replicated (or laid out by its ``Cell.shard`` plan) and batch-shaped inputs sharded along axis 0
+    over the mesh."""
     m = _state["mesh"]
     replicated = NamedSharding(m, PartitionSpec())
     batch = NamedSharding(m, PartitionSpec("data"))
     n = m.devices.size
-    values = [jax.device_put(v, replicated) for v in values]
+    values = [jax.device_put(v, _param_sharding(m, p, replicated)) for p, v in zip(params, values)]
     arrays = [jax.device_put(a, batch if a.ndim and a.shape[0] % n == 0 else replicated) for a in arrays]
     return values, arrays
+
+
+def _param_sharding(m, param, replicated):
+    plan = param.__dict__.get("_layout")
+    if plan is None:
+        return replicated
+    if any(c not in (1, m.devices.size) for c in plan):
+        raise ValueError(f"For 'Cell.shard', the layout {plan} of '{param.name}' splits a dimension into a number of "
+                         f"parts other than the {m.devices.size} devices of the data-parallel mesh.")
+    return NamedSharding(m, PartitionSpec(*("data" if c > 1 else None for c in plan)))
+
+
+def set_layout(cell, parameter_plan):
+    """Record ``Cell.shard``'s ``parameter_plan``: ``{name: split counts per dimension}``.
+
+    Layout rules: one int per dimension of the Parameter; 1 keeps the dimension whole, ``N`` splits it into
+    ``N`` parts over the data-parallel mesh (``N`` must be the mesh's device count, and at most one
+    dimension is split). Under ``DATA_PARALLEL`` such a Parameter (and its new values) is stored sharded
+    across the devices, and XLA gathers it where it is used, so a model larger than one device's memory
+    trains; values are the same as unsharded. Without a mesh the plan is kept and has no effect.
+    """
+    by_name = {p.name: p for p in cell.get_parameters()}
+    by_path = dict(cell.parameters_and_names())
+    for name, layout in parameter_plan.items():
+        key = name[len("self."):] if name.startswith("self.") else name
+        param = by_path[key] if key in by_path else by_name.get(key)
+        if param is None:
+            raise ValueError(f"For 'Cell.shard', the parameter '{name}' in 'parameter_plan' is not in the cell.")
+        layout = tuple(layout)
+        if len(layout) != len(param.shape) or any(not isinstance(c, int) or c < 1 for c in layout):
+            raise ValueError(f"For 'Cell.shard', the layout of '{name}' must be one positive int per dimension of "
+                             f"its shape {tuple(param.shape)}, but got {layout}.")
+        if sum(c > 1 for c in layout) > 1:
+            raise ValueError(f"For 'Cell.shard', the layout of '{name}' may split one dimension, but got {layout}.")
+        param.__dict__["_layout"] = layout
+    from . import _engine
+    _engine.invalidate()

@@ -28,6 +28,21 @@ def test_data_parallel_matches_one_device(runs, model):
     np.testing.assert_allclose(runs[f"{model}_parallel"], runs[f"{model}_single"], rtol=1e-5)
 
 
+def test_parameter_sharded_model_matches_unsharded(runs):
+    np.testing.assert_allclose(runs["mlp_sharded"], runs["mlp_single"], rtol=1e-5)
+    assert runs["sharded_weight_shards"] == 2  # each device holds 16 / 8 rows of the (16, 6) weight
+
+
+def test_shard_plan_validation():
+    net = ms.nn.Dense(4, 8)
+    with pytest.raises(ValueError, match="one positive int per dimension"):
+        net.shard(parameter_plan={"weight": (8,)})
+    with pytest.raises(ValueError, match="is not in the cell"):
+        net.shard(parameter_plan={"nope": (1, 1)})
+    with pytest.raises(NotImplementedError, match="in_strategy"):
+        net.shard(((1, 1),))
+
+
 def test_gradients_sum_when_not_averaged(runs):
     # MindSpore's gradients_mean=False sums the devices' gradients: 8x the step, a different run.
     assert runs["mlp_sum"][0] == pytest.approx(runs["mlp_single"][0], rel=1e-6)

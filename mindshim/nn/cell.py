@@ -207,6 +207,18 @@ class Cell:
             return compiled(*args)
         return self.construct(*args, **kwargs)
 
+    # ---- parallelism --------------------------------------------------------------------------------
+    def shard(self, in_strategy=None, out_strategy=None, parameter_plan=None):
+        """Lay Parameters out across the data-parallel mesh: ``parameter_plan={'dense.weight': (8, 1)}`` splits
+        that weight's first dimension over 8 devices (see ``mindshim._parallel.set_layout`` for the rules).
+        Input/output strategies (MindSpore's semi-auto parallel) are not supported."""
+        if in_strategy is not None or out_strategy is not None:
+            raise NotImplementedError("mindspore.nn.Cell.shard with in_strategy/out_strategy (semi-auto parallel) is "
+                                      "not supported by mindshim yet; use parameter_plan.")
+        from .. import _parallel
+        _parallel.set_layout(self, parameter_plan or {})
+        return self
+
     # ---- mixed precision ----------------------------------------------------------------------------
     def to_float(self, dst_type):
         """Run this Cell and its sub-Cells in ``dst_type``: every op inside casts its floating inputs (data,

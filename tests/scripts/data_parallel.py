@@ -34,7 +34,13 @@ def cnn():
     return init(net), (16, 1, 8, 8)
 
 
-def train(make, mean=True):
+def sharded_mlp():
+    net, shape = mlp()
+    net.shard(parameter_plan={"0.weight": (8, 1), "2.weight": (1, 8)})
+    return net, shape
+
+
+def train(make):
     net, shape = make()
     net.set_train(True)
     loss = nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")
@@ -55,6 +61,12 @@ def main():
     ms.set_auto_parallel_context(parallel_mode=ms.ParallelMode.DATA_PARALLEL, gradients_mean=True)
     for name, make in (("mlp", mlp), ("cnn", cnn)):
         out[f"{name}_parallel"] = train(make)
+    out["mlp_sharded"] = train(sharded_mlp)
+    net, shape = sharded_mlp()
+    step = nn.TrainOneStepCell(nn.WithLossCell(net, nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")),
+                               nn.Momentum(net.trainable_params(), 0.05, 0.9))
+    step(ms.Tensor(np.ones(shape, np.float32)), ms.Tensor(np.zeros(shape[0], np.int32)))
+    out["sharded_weight_shards"] = len(net[0].weight._data.addressable_shards[0].data)
     ms.set_auto_parallel_context(gradients_mean=False)
     out["mlp_sum"] = train(mlp)
     ms.reset_auto_parallel_context()
