@@ -228,6 +228,24 @@ class _Static:
         return hash(self.key)
 
 
+class _Tree:
+    """A container input (tuple, list, dict) holding Tensors: its structure and its non-Tensor leaves."""
+    __slots__ = ("treedef", "leaves")
+
+    def __init__(self, treedef, leaves):
+        self.treedef, self.leaves = treedef, leaves
+
+    def __eq__(self, other):
+        return isinstance(other, _Tree) and self.treedef == other.treedef and self.leaves == other.leaves
+
+    def __hash__(self):
+        return hash((self.treedef, self.leaves))
+
+
+def _has_tensor(tree):
+    return any(isinstance(leaf, Tensor) for leaf in jax.tree_util.tree_leaves(tree, is_leaf=_is_tensor))
+
+
 class Compiled:
     """Shared machinery: state discovery, input signature, PRNG key threading, retrace on missed state."""
     donates = False
@@ -253,27 +271,50 @@ class Compiled:
             if isinstance(a, Tensor):
                 arrays.append(a._data)
                 spec.append(None)
+            elif isinstance(a, (tuple, list, dict)) and _has_tensor(a):
+                leaves, treedef = jax.tree_util.tree_flatten(a, is_leaf=_is_tensor)
+                leaf_spec = []
+                for leaf in leaves:
+                    if isinstance(leaf, Tensor):
+                        arrays.append(leaf._data)
+                        leaf_spec.append(None)
+                    else:
+                        leaf_spec.append(self._static(leaf))
+                spec.append(_Tree(treedef, tuple(leaf_spec)))
             else:
-                try:
-                    hash(a)
-                except TypeError:
-                    raise TypeError(f"For '{self.op_name}', the inputs must be Tensors or hashable constants, but "
-                                    f"got {type(a).__name__}.") from None
-                spec.append(_Static(a))
+                spec.append(self._static(a))
         return arrays, tuple(spec)
+
+    def _static(self, value):
+        try:
+            hash(value)
+        except TypeError:
+            raise TypeError(f"For '{self.op_name}', the inputs must be Tensors, tuples of them, or hashable "
+                            f"constants, but got {type(value).__name__}.") from None
+        return _Static(value)
 
     @staticmethod
     def _inputs(spec, arrays):
+        """The inputs again: top-level Tensors as arrays, Tensors inside containers as Tensors."""
         if isinstance(spec, int):
             return list(arrays)
         it = iter(arrays)
-        return [next(it) if s is None else s.value for s in spec]
+        out = []
+        for s in spec:
+            if s is None:
+                out.append(next(it))
+            elif isinstance(s, _Tree):
+                leaves = [_wrap(next(it)) if ls is None else ls.value for ls in s.leaves]
+                out.append(jax.tree_util.tree_unflatten(s.treedef, leaves))
+            else:
+                out.append(s.value)
+        return out
 
     def _entry(self, key, spec):
         """The cache entry ``[jitted, params]`` for a signature, built on first use."""
         entry = self.cache.get(key)
         if entry is None:
-            statics = [] if isinstance(spec, int) else [s.value for s in spec if s is not None]
+            statics = [] if isinstance(spec, int) else [s.value for s in spec if isinstance(s, _Static)]
             params = discover([self.fn, self.extra_state(), statics])
             entry = self.cache[key] = [None, params]
             entry[0] = self._build(key, spec, entry)

@@ -143,3 +143,20 @@ def test_random_numbers_are_fresh_each_compiled_step_and_reproducible():
     jitted = [float(step(x).asnumpy()) for _ in range(3)]
     assert len(set(jitted)) == 3 and step.compiled.traces == 1
     assert not isinstance(seed.current_key(), jax.core.Tracer)
+
+
+def test_tuples_of_tensors_are_traced_not_baked_in():
+    net = Scale()
+
+    @ms.jit
+    def apply(grads, scale):
+        for g in grads:
+            ops.assign(net.w, net.w - g * scale)
+        return grads[0] * 1
+
+    g1 = (ms.Tensor(np.array([1.0, 1.0], np.float32)),)
+    apply(g1, 0.5)
+    out = apply((ms.Tensor(np.array([2.0, 2.0], np.float32)),), 0.5)
+    np.testing.assert_allclose(net.w.asnumpy(), [-0.5, 0.5])
+    np.testing.assert_allclose(out.asnumpy(), [2.0, 2.0])
+    assert apply.compiled.traces == 1

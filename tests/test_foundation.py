@@ -103,8 +103,8 @@ def test_parameter_changes_are_seen_by_the_compiled_call():
 
 def test_non_tensor_input_is_rejected():
     fvg = _train_network()
-    with pytest.raises(TypeError, match="For 'ForwardValueAndGrad', the inputs must be Tensors or hashable "
-                                        "constants, but got ndarray."):
+    with pytest.raises(TypeError, match="For 'ForwardValueAndGrad', the inputs must be Tensors, tuples of them, or "
+                                        "hashable constants, but got ndarray."):
         fvg(np.ones([1, 2], np.float32), ms.Tensor(np.zeros([1, 2], np.float32)))
     with pytest.raises(TypeError, match="but got list"):
         fvg([1.0, 2.0], ms.Tensor(np.zeros([1, 2], np.float32)))

@@ -4,6 +4,8 @@ A Parameter is a Tensor with a ``name`` and ``requires_grad``; its data can be r
 (``set_data``), which is how optimizers and compiled steps write state back. Arithmetic on a Parameter
 gives plain Tensors, as in MindSpore.
 """
+import itertools
+
 import jax
 import numpy as np
 
@@ -11,7 +13,13 @@ from . import _watch
 from . import dtype as mstype
 from .tensor import Tensor, _wrap
 
-_GENERATED = "Parameter"
+_GENERATED = "Parameter#"
+_counter = itertools.count(1)
+
+
+def is_generated_name(name):
+    """True for the names MindSpore gives unnamed Parameters (``Parameter#3``)."""
+    return name.startswith(_GENERATED)
 
 
 class Parameter(Tensor):
@@ -42,7 +50,7 @@ class Parameter(Tensor):
                             f"but got {type(default_input).__name__}.")
         if name is not None and not isinstance(name, str):
             raise TypeError(f"For 'Parameter', the type of 'name' must be str, but got {type(name).__name__}.")
-        self.name = name if name else _GENERATED
+        self.name = name if name else f"{_GENERATED}{next(_counter)}"
         self.requires_grad = bool(requires_grad)
         self.layerwise_parallel = layerwise_parallel
         self.parallel_optimizer = parallel_optimizer
@@ -101,10 +109,17 @@ class ParameterTuple(tuple):
 
     def __new__(cls, iterable):
         items = tuple(iterable)
+        ids, names = set(), set()
         for p in items:
             if not isinstance(p, Parameter):
-                raise TypeError(f"For 'ParameterTuple', all elements should be Parameter, but got "
-                                f"{type(p).__name__}.")
+                raise TypeError("For ParameterTuple initialization, ParameterTuple input should be 'Parameter' "
+                                f"collection, but got a {type(iterable)}. ")
+            if id(p) not in ids:
+                if p.name in names:
+                    raise ValueError(f"The value {p} , its name '{p.name}' already exists. Please set a unique name "
+                                     "for the parameter.")
+                names.add(p.name)
+                ids.add(id(p))
         return super().__new__(cls, items)
 
     def clone(self, prefix, init="same"):

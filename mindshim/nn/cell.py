@@ -12,7 +12,7 @@ import jax
 from .. import _engine, context
 from ..common import _amp, _watch
 from ..common import dtype as mstype
-from ..common.parameter import Parameter, ParameterTuple
+from ..common.parameter import Parameter, ParameterTuple, is_generated_name
 from ..common.tensor import Tensor
 
 
@@ -50,13 +50,16 @@ class Cell:
             self.__dict__.pop(name, None)
             self.insert_param_to_cell(name, value)
         elif isinstance(value, ParameterTuple):
-            names = set()
+            names, seen = set(), set()
             for p in value:
-                if p.name == "Parameter":
+                if id(p) in seen:  # the same Parameter twice is registered once
+                    continue
+                seen.add(id(p))
+                if is_generated_name(p.name):
                     p.name = "Parameter$" + str(self._id)
                     object.__setattr__(self, "_id", self._id + 1)
                 if p.name in names:
-                    raise ValueError(f"The value {value} , its name '{p.name}' already exists. Please set a unique "
+                    raise ValueError(f"The value {p} , its name '{p.name}' already exists. Please set a unique "
                                      "name for the parameter.")
                 names.add(p.name)
                 self.insert_param_to_cell(p.name, p, check_name_contain_dot=False)
@@ -112,7 +115,7 @@ class Cell:
         if param is not None and not isinstance(param, Parameter):
             raise TypeError("For 'insert_param_to_cell', the argument 'param' must be 'Parameter' if not None, "
                             f"but got {type(param)}.")
-        if isinstance(param, Parameter) and param.name.startswith("Parameter"):
+        if isinstance(param, Parameter) and is_generated_name(param.name):
             param.name = param_name
         self._params[param_name] = param
 

@@ -51,7 +51,8 @@ def exponential_decay_lr(learning_rate, decay_rate, total_step, step_per_epoch, 
 
 
 def natural_exp_decay_lr(learning_rate, decay_rate, total_step, step_per_epoch, decay_epoch, is_stair=False):
-    """``learning_rate * e ** (-decay_rate * epoch)`` per step (epoch rounded down to ``decay_epoch`` if ``is_stair``)."""
+    """``learning_rate * e ** (-decay_rate * epoch)`` per step (the epoch rounded down to a multiple of
+    ``decay_epoch`` if ``is_stair``)."""
     _check_inputs(learning_rate, decay_rate, total_step, step_per_epoch, decay_epoch, is_stair)
     lr = []
     for i in range(total_step):

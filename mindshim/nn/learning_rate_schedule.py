@@ -68,7 +68,8 @@ class ExponentialDecayLR(_DecayLR):
 
 
 class NaturalExpDecayLR(_DecayLR):
-    """``learning_rate * e ** (-decay_rate * p)``; ``p`` is the step, rounded down to ``decay_steps`` if ``is_stair``."""
+    """``learning_rate * e ** (-decay_rate * p)``; ``p`` is the step, rounded down to a multiple of ``decay_steps``
+    if ``is_stair``."""
 
     def _decay(self, step):
         p = step

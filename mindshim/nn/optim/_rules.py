@@ -26,12 +26,13 @@ def apply_momentum(var, accum, lr, grad, momentum, use_nesterov=False):
 
 def sgd(var, grad, lr, accum, momentum, stat, dampening=0.0, weight_decay=0.0, nesterov=False):
     """MindSpore's ``SGD`` kernel. With ``momentum > 0`` the first step (``stat > 0``) sets ``accum = grad`` and
-    clears ``stat``; later steps ``accum = momentum * accum + (1 - dampening) * grad``. Returns ``(var, accum, stat)``."""
+    clears ``stat``; later steps ``accum = momentum * accum + (1 - dampening) * grad``.
+    Returns ``(var, accum, stat)``."""
     lr, momentum = _like(lr, var), _like(momentum, var)
     if weight_decay > 0:
         grad = grad + var * _like(weight_decay, var)
     first = stat > 0
-    new_accum = jnp.where(first, grad, accum * momentum + _like(1.0 - dampening, var) * grad)
+    new_accum = jnp.where(first, grad, accum * momentum + (jnp.ones((), var.dtype) - _like(dampening, var)) * grad)
     step = grad + new_accum * momentum if nesterov else new_accum
     use_momentum = momentum > 0
     accum = jnp.where(use_momentum, new_accum, accum)
@@ -65,7 +66,8 @@ def apply_adam_with_amsgrad(var, m, v, vhat, beta1_power, beta2_power, lr, beta1
 
 
 def adam_weight_decay(var, m, v, lr, beta1, beta2, eps, decay, grad):
-    """MindSpore's ``AdamWeightDecay`` kernel: ``var -= lr * (m / (sqrt(v) + eps) + decay * var)``, no bias correction."""
+    """MindSpore's ``AdamWeightDecay`` kernel: ``var -= lr * (m / (sqrt(v) + eps) + decay * var)``, without bias
+    correction."""
     beta1, beta2, eps = _like(beta1, var), _like(beta2, var), _like(eps, var)
     m, v = _adam_moments(m, v, grad, beta1, beta2)
     update = m / (jnp.sqrt(v) + eps) + _like(decay, var) * var
@@ -114,3 +116,33 @@ def lamb(var, m, v, lr, beta1, beta2, eps, decay, global_step, grad):
     ratio = jnp.where((w_norm > 0) & (u_norm > 0), w_norm / jnp.where(u_norm > 0, u_norm, one), one)
     new_var = var32 - ratio * lr * update
     return new_var.astype(var.dtype), m.astype(var.dtype), v.astype(var.dtype)
+
+
+def adamw(var, m, v, max_v, grad, step, lr, beta1, beta2, eps, weight_decay=0.0, amsgrad=False):
+    """The Adam(W) rule of ``mindspore.experimental.optim.AdamW`` and of ``mindspore.mint.optim`` (PyTorch's):
+    ``var = var * (1 - lr * weight_decay) - lr / (1 - beta1^step) * m / (sqrt(v) / sqrt(1 - beta2^step) + eps)``,
+    with ``v`` replaced by ``max_v = max(max_v, v)`` if ``amsgrad``. Returns ``(var, m, v, max_v)``."""
+    lr = _like(lr, var)
+    step = jnp.asarray(step).astype(var.dtype).reshape(())
+    one = jnp.ones((), var.dtype)
+    step_size = lr / (one - _like(beta1, var) ** step)
+    bias_correction2_sqrt = jnp.sqrt(one - _like(beta2, var) ** step)
+    decayed = var * (one - lr * _like(weight_decay, var))
+    beta1, beta2 = _like(beta1, var), _like(beta2, var)
+    m = m * beta1 + grad * (one - beta1)
+    v = v * beta2 + (one - beta2) * grad * grad
+    if amsgrad:
+        max_v = jnp.maximum(max_v, v)
+    denom = jnp.sqrt(max_v if amsgrad else v) / bias_correction2_sqrt + _like(eps, var)
+    return decayed - m / denom * step_size, m, v, max_v
+
+
+def sgd_torch(var, buf, grad, first, lr, momentum, dampening=0.0, nesterov=False):
+    """PyTorch's SGD (``mindspore.mint.optim.SGD``): with momentum, ``buf = grad`` at the first step (``first``),
+    later ``momentum * buf + (1 - dampening) * grad``; ``var -= lr * (grad + momentum * buf if nesterov else buf)``.
+    Returns ``(var, buf)``."""
+    if momentum != 0:
+        keep = jnp.ones((), var.dtype) - _like(dampening, var)
+        buf = jnp.where(first, grad, buf * _like(momentum, var) + grad * keep)
+        grad = grad + buf * _like(momentum, var) if nesterov else buf
+    return var - _like(lr, var) * grad, buf

@@ -10,7 +10,8 @@ __all__ = ["Momentum"]
 
 
 class Momentum(Optimizer):
-    """``accum = momentum * accum + grad``; ``param -= lr * accum`` (``use_nesterov``: ``lr * (grad + momentum * accum)``).
+    """``accum = momentum * accum + grad``; ``param -= lr * accum``, or with ``use_nesterov``
+    ``param -= lr * (grad + momentum * accum)``.
 
     State: ``moments.<name>`` (zeros) and the Parameter ``momentum``.
     """

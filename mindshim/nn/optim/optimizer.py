@@ -99,33 +99,12 @@ class Optimizer(Cell):
     def cls_name(self):
         return type(self).__name__
 
-    def __setattr__(self, name, value):
-        """Registers a ParameterTuple as MindSpore does: a Parameter listed twice once, and two different
-        Parameters with one name are an error (the case of a parameter given twice, seen at its cloned state)."""
-        if not isinstance(value, ParameterTuple):
-            super().__setattr__(name, value)
-            return
-        seen, names = set(), set()
-        for param in value:
-            if id(param) in seen:
-                continue
-            seen.add(id(param))
-            if param.name in names:
-                raise ValueError(f"The value {param!r} , its name '{param.name}' already exists. Please set a unique "
-                                 "name for the parameter.")
-            names.add(param.name)
-            self.insert_param_to_cell(param.name, param, check_name_contain_dot=False)
-        object.__setattr__(self, name, value)
-
     # ---- construction ------------------------------------------------------------------------------
     def _init_opt_attrs(self, learning_rate, parameters, weight_decay):
         weight_decay = self._preprocess_weight_decay(weight_decay)
         if self.is_group_lr:
             if self.dynamic_lr:
-                cells = CellList()
-                object.__setattr__(cells, "_auto_prefix", False)  # MindSpore's CellList(..., auto_prefix=False)
-                cells.extend(self.group_lr)
-                self.learning_rate = cells
+                self.learning_rate = CellList(self.group_lr, auto_prefix=False)
             else:
                 self.learning_rate = ParameterTuple(self.group_lr)
         else:
@@ -203,7 +182,8 @@ class Optimizer(Cell):
                         f"LearningRateSchedule, but got {type(learning_rate)}.")
 
     def _build_single_lr(self, learning_rate, name):
-        """A fixed rate as a Parameter ``name`` (a Cell when groups mix fixed and dynamic rates), a 1-d one as a Cell."""
+        """A fixed rate as a Parameter ``name`` (a Cell when groups mix fixed and dynamic rates), a 1-d one as a
+        Cell."""
         if isinstance(learning_rate, float):
             learning_rate = Tensor(learning_rate, mstype.float32)
         if isinstance(learning_rate, Tensor) and learning_rate.ndim == 0:
@@ -394,22 +374,7 @@ class Optimizer(Cell):
 
     # ---- helpers of mindshim's optimizers ------------------------------------------------------------
     def _check_gradients(self, gradients):
-        """The gradients as a tuple of arrays in their parameters' dtypes; raises before any state changes."""
-        name = self.cls_name
-        if not isinstance(gradients, (tuple, list)):
-            raise TypeError(f"For '{name}', the 'gradients' must be a tuple of Tensors, but got "
-                            f"{type(gradients).__name__}.")
-        if len(gradients) != self.param_length:
-            raise ValueError(f"For '{name}', the number of gradients must equal the number of parameters "
-                             f"{self.param_length}, but got {len(gradients)}.")
-        for param, grad in zip(self._parameters, gradients):
-            if not isinstance(grad, Tensor):
-                raise TypeError(f"For '{name}', the gradient of parameter '{param.name}' must be a Tensor, but got "
-                                f"{type(grad).__name__}.")
-            if tuple(grad.shape) != tuple(param.shape):
-                raise ValueError(f"For '{name}', the gradient of parameter '{param.name}' must have its shape "
-                                 f"{tuple(param.shape)}, but got {tuple(grad.shape)}.")
-        return tuple(_wrap(g._data.astype(p._data.dtype)) for p, g in zip(self._parameters, gradients))
+        return checked_gradients(self.cls_name, self._parameters, gradients)
 
     def _prepare(self, gradients):
         """Checked gradients after weight decay, centralization and loss scale (MindSpore's order)."""
@@ -430,6 +395,25 @@ class Optimizer(Cell):
             for owner, value in zip(owners, new):
                 owner.set_data(_wrap(value))
         return (True,) * self.param_length
+
+
+def checked_gradients(name, params, gradients):
+    """``gradients`` as a tuple of Tensors in their parameters' dtypes; a wrong count or shape raises ValueError
+    naming the parameter (before the caller changes any state)."""
+    if not isinstance(gradients, (tuple, list)):
+        raise TypeError(f"For '{name}', the 'gradients' must be a tuple of Tensors, but got "
+                        f"{type(gradients).__name__}.")
+    if len(gradients) != len(params):
+        raise ValueError(f"For '{name}', the number of gradients must equal the number of parameters {len(params)}, "
+                         f"but got {len(gradients)}.")
+    for param, grad in zip(params, gradients):
+        if not isinstance(grad, Tensor):
+            raise TypeError(f"For '{name}', the gradient of parameter '{param.name}' must be a Tensor, but got "
+                            f"{type(grad).__name__}.")
+        if tuple(grad.shape) != tuple(param.shape):
+            raise ValueError(f"For '{name}', the gradient of parameter '{param.name}' must have its shape "
+                             f"{tuple(param.shape)}, but got {tuple(grad.shape)}.")
+    return tuple(_wrap(g._data.astype(p._data.dtype)) for p, g in zip(params, gradients))
 
 
 def _apply_decay(weight_decay, if_apply, weight, gradient):

@@ -1,0 +1,4 @@
+"""``mindspore.experimental``: mindshim provides ``mindspore.experimental.optim``."""
+from . import optim
+
+__all__ = ["optim"]

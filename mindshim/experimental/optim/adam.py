@@ -1,0 +1,43 @@
+"""``mindspore.experimental.optim.Adam``."""
+from ...common import dtype as mstype
+from ...common.parameter import Parameter
+from ...common.tensor import Tensor
+from ...nn.optim import _rules
+from .adamw import check_adam_args
+from .optimizer import Optimizer, update_each
+
+__all__ = ["Adam"]
+
+
+class Adam(Optimizer):
+    """Adam per parameter group with MindSpore's ``Adam`` kernel (as ``nn.Adam``; L2 ``weight_decay`` added to the
+    gradient). As in MindSpore 2.10, ``amsgrad`` is accepted but the update is plain Adam.
+
+    State: ``exp_avg.<name>``, ``exp_avg_sq.<name>``, ``max_exp_avg_sq.<name>`` and ``state_step`` (Int32, 0-d).
+    """
+
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, amsgrad=False, *,
+                 maximize=False):
+        check_adam_args(lr, betas, eps, weight_decay)
+        defaults = dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad, maximize=maximize)
+        super().__init__(params, defaults)
+        self.exp_avg = self.parameters.clone(prefix="exp_avg", init="zeros")
+        self.exp_avg_sq = self.parameters.clone(prefix="exp_avg_sq", init="zeros")
+        self.max_exp_avg_sq = self.parameters.clone(prefix="max_exp_avg_sq", init="zeros")
+        self.state_step = Parameter(Tensor(0, mstype.int32), "state_step")
+        self.increase_tensor = Tensor(1, mstype.int32)
+
+    def construct(self, gradients):
+        groups = self._checked_groups(gradients)
+        self.state_step.set_data(self.state_step + self.increase_tensor)
+        step = self.state_step._data.astype(mstype.float32.np_dtype)
+        for group, lr, params, grads, start in groups:
+            beta1, beta2 = group["betas"]
+            beta1_power, beta2_power = beta1 ** step, beta2 ** step
+            grads = self._decay_weight(group["weight_decay"], params, grads)
+            eps, end = group["eps"], start + len(params)
+
+            def rule(grad, var, m, v):
+                return _rules.adam(var, m, v, beta1_power, beta2_power, lr, beta1, beta2, eps, grad)
+            update_each(params, grads, (self.exp_avg[start:end], self.exp_avg_sq[start:end]), rule)
+        return True

@@ -1,0 +1,4 @@
+"""``mindspore.mint``: mindshim provides ``mindspore.mint.optim``."""
+from . import optim
+
+__all__ = ["optim"]
