@@ -21,6 +21,8 @@ from .common.seed import get_seed, set_seed  # noqa: E402
 from .common.tensor import Tensor  # noqa: E402
 from ._parallel import (ParallelMode, get_auto_parallel_context, reset_auto_parallel_context,  # noqa: E402
                         set_auto_parallel_context)
+from .train.serialization import (async_ckpt_thread_status, ckpt_to_safetensors, load_checkpoint,  # noqa: E402
+                                  load_param_into_net, safetensors_to_ckpt, save_checkpoint)
 from .context import GRAPH_MODE, PYNATIVE_MODE, get_context, set_context, set_device  # noqa: E402
 from .common import tensor_methods as _tensor_methods  # noqa: E402
 
@@ -30,4 +32,6 @@ __version__ = "0.1.0"
 __all__ = ["amp", "common", "context", "nn", "ops", "dtype", "jit", "grad", "value_and_grad", "Tensor", "Parameter", "ParameterTuple", "functionalize", "load_params",
            "install", "run", "set_repr_style", "get_repr_style", "set_seed", "get_seed", "set_context",
            "get_context", "set_device", "hal", "communication", "ParallelMode", "set_auto_parallel_context",
-           "get_auto_parallel_context", "reset_auto_parallel_context", "GRAPH_MODE", "PYNATIVE_MODE"] + common.dtype.__all__
+           "get_auto_parallel_context", "reset_auto_parallel_context",
+           "save_checkpoint", "load_checkpoint", "load_param_into_net", "ckpt_to_safetensors", "safetensors_to_ckpt",
+           "async_ckpt_thread_status", "GRAPH_MODE", "PYNATIVE_MODE"] + common.dtype.__all__
