@@ -35,3 +35,7 @@ __all__ = ["amp", "common", "context", "nn", "ops", "dtype", "jit", "grad", "val
            "get_auto_parallel_context", "reset_auto_parallel_context",
            "save_checkpoint", "load_checkpoint", "load_param_into_net", "ckpt_to_safetensors", "safetensors_to_ckpt",
            "async_ckpt_thread_status", "GRAPH_MODE", "PYNATIVE_MODE"] + common.dtype.__all__
+
+from ._unsupported import module_getattr as _module_getattr  # noqa: E402
+
+__getattr__ = _module_getattr(__name__)

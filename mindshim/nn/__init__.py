@@ -10,3 +10,7 @@ from .wrap import *  # noqa: F401,F403
 
 __all__ = (["Cell"] + layer.__all__ + loss.__all__ + wrap.__all__ + optim.__all__ + learning_rate_schedule.__all__
            + dynamic_lr.__all__)
+
+from .._unsupported import module_getattr as _module_getattr
+
+__getattr__ = _module_getattr(__name__)

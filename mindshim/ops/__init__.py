@@ -7,3 +7,7 @@ from .primitive import Primitive, PrimitiveWithCheck, PrimitiveWithInfer
 
 __all__ = ["functional", "operations", "GradOperation", "grad", "value_and_grad", "Primitive", "PrimitiveWithCheck", "PrimitiveWithInfer"]
 __all__ += functional.__all__ + operations.__all__
+
+from .._unsupported import module_getattr as _module_getattr
+
+__getattr__ = _module_getattr(__name__)

@@ -6,3 +6,7 @@ from .model import *  # noqa: F401,F403
 from .serialization import *  # noqa: F401,F403
 
 __all__ = callback.__all__ + metrics.__all__ + model.__all__ + serialization.__all__
+
+from .._unsupported import module_getattr as _module_getattr
+
+__getattr__ = _module_getattr(__name__)

@@ -1,0 +1,20 @@
+"""A clear error for MindSpore APIs mindshim does not have yet.
+
+``mindspore.nn.Foo`` that mindshim lacks raises :class:`Unsupported`, a ``NotImplementedError`` that is also an
+``AttributeError``, so ``hasattr``/``getattr(..., default)`` still work as for a missing attribute.
+"""
+
+
+class Unsupported(NotImplementedError, AttributeError):
+    pass
+
+
+def module_getattr(module_name):
+    """A module-level ``__getattr__`` for ``mindshim.X`` naming the missing ``mindspore.X.name``."""
+    public = "mindspore" + module_name[len("mindshim"):]
+
+    def __getattr__(name):
+        if name.startswith("_"):
+            raise AttributeError(f"module '{module_name}' has no attribute '{name}'")
+        raise Unsupported(f"{public}.{name} is not supported by mindshim yet.")
+    return __getattr__
