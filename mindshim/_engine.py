@@ -325,7 +325,8 @@ class Compiled:
         while True:
             entry = self._entry(key, spec)
             params = entry[1]
-            values = [p._data for p in params]
+            # Outside any trace the state is read from the slot directly (the watch only matters inside one).
+            values = [p._data for p in params] if _watch.watches else [p._value for p in params]
             if self.donates and len({id(v) for v in values}) < len(values):
                 values = _unshared(values)
             if _parallel.mesh() is not None:
@@ -340,8 +341,16 @@ class Compiled:
                 continue
             if new_key is not None:
                 seed.set_key(new_key)
-            for i, v in new_values.items():
-                params[i]._data = v
+            if type(new_values) is list:  # every state value, in order (StatefulJit)
+                if _watch.watches:
+                    for p, v in zip(params, new_values):
+                        p._data = v
+                else:
+                    for p, v in zip(params, new_values):
+                        p._value = v
+            else:  # {index: value} of the state written (GradCall)
+                for i, v in new_values.items():
+                    params[i]._data = v
             return result
 
     def _traced(self, entry, values, inputs, key):
@@ -487,8 +496,9 @@ class StatefulJit(Compiled):
 
     def _core(self, spec, entry, values, arrays, key):
         out, changed, new_key = self._traced(entry, values, self._inputs(spec, arrays), key)
-        # Every state value comes back (unchanged ones too), so each donated buffer has its output to alias.
-        return _to_array(out), dict(enumerate(changed.get(i, v) for i, v in enumerate(values))), new_key
+        # Every state value comes back (unchanged ones too), so each donated buffer has its output to alias; a
+        # list, not a dict: JAX flattens it faster.
+        return _to_array(out), [changed.get(i, v) for i, v in enumerate(values)], new_key
 
 
 def _check_sens(op, out, sens):
