@@ -21,6 +21,7 @@ from .common.seed import get_seed, set_seed  # noqa: E402
 from .common.tensor import Tensor  # noqa: E402
 from ._parallel import (ParallelMode, get_auto_parallel_context, reset_auto_parallel_context,  # noqa: E402
                         set_auto_parallel_context)
+from .train import *  # noqa: E402,F401,F403  (MindSpore exports mindspore.train at the top level too)
 from .train.serialization import (async_ckpt_thread_status, ckpt_to_safetensors, load_checkpoint,  # noqa: E402
                                   load_param_into_net, safetensors_to_ckpt, save_checkpoint)
 from .context import GRAPH_MODE, PYNATIVE_MODE, get_context, set_context, set_device  # noqa: E402
@@ -34,7 +35,7 @@ __all__ = ["amp", "common", "context", "nn", "ops", "dtype", "jit", "grad", "val
            "get_context", "set_device", "hal", "communication", "ParallelMode", "set_auto_parallel_context",
            "get_auto_parallel_context", "reset_auto_parallel_context",
            "save_checkpoint", "load_checkpoint", "load_param_into_net", "ckpt_to_safetensors", "safetensors_to_ckpt",
-           "async_ckpt_thread_status", "GRAPH_MODE", "PYNATIVE_MODE"] + common.dtype.__all__
+           "async_ckpt_thread_status", "GRAPH_MODE", "PYNATIVE_MODE"] + common.dtype.__all__ + train.__all__
 
 from ._unsupported import module_getattr as _module_getattr  # noqa: E402
 

@@ -15,7 +15,9 @@
 import contextlib
 import functools
 import os
+import sys
 import types
+import weakref
 
 import jax
 import jax.numpy as jnp
@@ -25,15 +27,36 @@ from .common import _watch, seed
 from .common.parameter import Parameter, ParameterTuple
 from .common.tensor import Tensor, _wrap
 
-#: Bumped whenever something a trace depends on changes (``Cell.set_train``): compiled calls re-trace.
-_generation = [0]
+#: What a trace depends on besides its inputs: ``(mode version, settings version)``; part of every cache key.
+#: The mode version names the set of Cells in training mode, so switching train -> eval -> train (as
+#: ``Model.fit`` does every epoch) returns to the programs already compiled for that set.
+_generation = [(0, 0)]
+_modes = {"training": weakref.WeakSet(), "versions": {frozenset(): 0}, "settings": 0}
 #: Set ``MINDSHIM_LOG_COMPILES=1`` (or ``mindshim._engine.LOG_COMPILES = True``) to log each trace and why.
 LOG_COMPILES = os.environ.get("MINDSHIM_LOG_COMPILES") == "1"
 
 
+def _update_generation():
+    key = frozenset(id(c) for c in _modes["training"])
+    version = _modes["versions"].setdefault(key, len(_modes["versions"]))
+    _generation[0] = (version, _modes["settings"])
+
+
+def modes_changed(cells, training):
+    """Record ``Cell.set_train``: ``cells`` are now in (or out of) training mode."""
+    group = _modes["training"]
+    for cell in cells:
+        if training:
+            group.add(cell)
+        else:
+            group.discard(cell)
+    _update_generation()
+
+
 def invalidate():
-    """Make every compiled call re-trace on its next use (called when a Cell's mode changes)."""
-    _generation[0] += 1
+    """Make every compiled call re-trace on its next use (a setting a trace depends on changed)."""
+    _modes["settings"] += 1
+    _update_generation()
 
 
 def _to_tensor(x):
@@ -327,8 +350,8 @@ class Compiled:
             params = entry[1]
             # Outside any trace the state is read from the slot directly (the watch only matters inside one).
             values = [p._data for p in params] if _watch.watches else [p._value for p in params]
-            if self.donates and len({id(v) for v in values}) < len(values):
-                values = _unshared(values)
+            if self.donates:
+                values = _donatable(values)
             if _parallel.mesh() is not None:
                 values, arrays = _parallel.place(params, values, arrays)
             try:
@@ -367,12 +390,13 @@ class Compiled:
         return out, changed, (keys[0] if keys[1] else None)
 
 
-def _unshared(values):
-    """Copies of arrays that appear twice (two Parameters sharing a buffer cannot both donate it)."""
-    seen, out = set(), []
+def _donatable(values):
+    """The state to donate: a buffer something else also holds (another Parameter, a Tensor the user kept) is
+    copied first, so that donating it cannot delete it under its other holder."""
+    out = []
     for v in values:
-        out.append(jnp.array(v, copy=True) if id(v) in seen else v)
-        seen.add(id(v))
+        # References of a private buffer: its Parameter's slot, the list ``values``, ``v``, getrefcount's argument.
+        out.append(v if sys.getrefcount(v) <= 4 else jnp.array(v, copy=True))
     return out
 
 
@@ -484,7 +508,7 @@ class GradCall(Compiled):
 class StatefulJit(Compiled):
     """``mindspore.jit``: ``fn(*args)`` compiled whole, its state (Parameters it reads or writes, the PRNG key)
     passed in and written back; the state's buffers are donated to the new values (no second copy of the
-    weights; a Tensor still aliasing an old buffer reports it deleted)."""
+    weights), except buffers that something else still holds."""
     donates = True
 
     def __call__(self, *args):

@@ -1,6 +1,14 @@
 import os
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 
+import jax  # noqa: E402
+
 import mindshim  # noqa: E402,F401  (enables JAX x64 before any test builds arrays)
+
+# Many tests build a fresh network and compile the same program again: let them share compiled programs.
+jax.config.update("jax_compilation_cache_dir", tempfile.mkdtemp(prefix="mindshim-jax-cache-"))
+jax.config.update("jax_persistent_cache_min_compile_time_secs", 0)
+jax.config.update("jax_persistent_cache_min_entry_size_bytes", 0)

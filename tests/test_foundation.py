@@ -90,6 +90,11 @@ def test_second_call_with_same_shapes_does_not_retrace():
     fvg.network.set_train(True)  # a mode change re-traces
     fvg(x, y)
     assert fvg._grad.traces == 3
+    fvg.network.set_train(False)  # back to a mode already compiled: no new trace
+    fvg(x, y)
+    fvg.network.set_train(True)
+    fvg(x, y)
+    assert fvg._grad.traces == 3
 
 
 def test_parameter_changes_are_seen_by_the_compiled_call():

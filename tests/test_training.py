@@ -156,3 +156,16 @@ def test_tracer_leak_into_cell_attribute_is_an_error():
     leaky = Leaky()
     with pytest.raises(RuntimeError, match="would leak it out of the trace"):
         f(ms.Tensor(np.ones(2, np.float32)))
+
+
+def test_donation_never_deletes_a_buffer_held_elsewhere():
+    net, loss_net = _net()
+    other = ms.Parameter(ms.Tensor(np.zeros((2, 3), np.float32)), name="other")
+    other.set_data(net.weight.value())  # shares the weight's buffer
+    kept = ms.Tensor(net.bias)  # a Tensor the user kept
+    step = nn.TrainOneStepCell(loss_net, PlainSGD(net.trainable_params(), 0.1))
+    for _ in range(2):
+        step(ms.Tensor(X), ms.Tensor(Y))
+    np.testing.assert_allclose(other.asnumpy(), np.ones((2, 3)))  # still readable, still the old values
+    np.testing.assert_allclose(kept.asnumpy(), np.zeros(2))
+    assert not np.allclose(net.weight.asnumpy(), 1.0)

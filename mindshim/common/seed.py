@@ -19,6 +19,8 @@ def set_seed(seed):
     if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
         raise ValueError(f"For 'set_seed', the argument 'seed' must be a non-negative int, but got {seed}.")
     _state.update(seed=seed, key=jax.random.key(seed))
+    from ..dataset import config  # the dataset pipeline's seed follows, as in MindSpore
+    config.set_seed(seed)
 
 
 def get_seed():

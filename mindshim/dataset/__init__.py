@@ -1,2 +1,17 @@
-"""``mindspore.dataset``: datasets, pipeline ops and transforms."""
-__all__ = []
+"""``mindspore.dataset``: datasets, pipeline operations, samplers and transforms, in Python over numpy.
+
+``import mindspore.dataset as ds`` gives MindSpore's dataset API: sources (``NumpySlicesDataset``,
+``GeneratorDataset``, ``MnistDataset``, ``Cifar10Dataset``, ...), pipeline methods (``map``, ``batch``,
+``shuffle``, ``repeat``, ...), samplers, ``config`` and the ``transforms`` and ``vision`` packages. Iterators
+yield mindshim Tensors prepared on the device by a background thread. Names of MindSpore's dataset API that
+mindshim lacks raise NotImplementedError.
+"""
+from . import engine, transforms, vision
+from .core import config
+from .engine import *  # noqa: F401,F403
+from .engine import __all__ as _engine_all
+from .._unsupported import module_getattr as _module_getattr
+
+__all__ = list(_engine_all) + ["config", "transforms", "vision"]
+
+__getattr__ = _module_getattr(__name__)

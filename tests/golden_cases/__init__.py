@@ -20,7 +20,7 @@ def cases(module_name):
 
 def _num(v):
     if isinstance(v, float) and (math.isnan(v) or math.isinf(v)):
-        return repr(v)
+        return repr(float(v))
     return v
 
 

@@ -1,0 +1,134 @@
+"""What every pipeline step shares: MindSpore's error reports and the random state of one pass.
+
+A pipeline error is a ``RuntimeError`` laid out as MindSpore lays it out: a headline, for errors in user code a
+"Python Call Stack" section (mindshim's names the sample or column and carries the user's traceback), then the
+"Dataset Pipeline Error Message" section with MindSpore's ``[ERROR]`` line. MindSpore's last section, its C++
+call stack, has no counterpart here.
+"""
+import traceback
+
+import numpy as np
+
+from ..core import config
+
+RULE = "-" * 66
+
+
+def _section(title, body):
+    return f"{RULE}\n- {title}: \n{RULE}\n{body}\n"
+
+
+def pipeline_error(message):
+    """The RuntimeError MindSpore raises when a pipeline step fails (``message`` is its ``[ERROR]`` line)."""
+    return RuntimeError("Exception thrown from dataset pipeline. Refer to 'Dataset Pipeline Error Message'. \n\n"
+                        + _section("Dataset Pipeline Error Message", f"[ERROR] {message}"))
+
+
+def python_error(context, exc=None):
+    """The RuntimeError MindSpore raises when user code in a pipeline fails: ``context`` says where (and, without
+    ``exc``, what); ``exc`` is the user's exception, whose traceback follows. Raise it ``from exc``."""
+    stack = context if exc is None else context + "\n" + "".join(traceback.format_exception(exc)).rstrip("\n")
+    return RuntimeError("Exception thrown from user defined Python function in dataset. \n\n"
+                        + _section("Python Call Stack", stack) + "\n"
+                        + _section("Dataset Pipeline Error Message",
+                                   "[ERROR] Execute user Python code failed, check 'Python Call Stack' above."))
+
+
+class DataError(Exception):
+    """A transform's complaint about its input; a map reports it as ``map operation: [Op] failed. <message>``,
+    an eager call as the bare message."""
+
+
+def walk(node):
+    """Every dataset node under ``node`` (itself first, depth first), then the samplers of its sources."""
+    yield node
+    sampler = getattr(node, "sampler", None)
+    while sampler is not None:
+        yield sampler
+        sampler = sampler.child_sampler
+    for child in node.children:
+        yield from walk(child)
+
+
+class Run:
+    """The random state of one pass over a pipeline (an iterator, or a count of its rows).
+
+    Each random step asks for a generator each time it starts over (each epoch and each repeat), keyed by its
+    position in the pipeline and how often it started: a seeded pipeline repeats itself exactly. ``fixed``
+    generators come from the configured seed (MindSpore's default 5489 when unset) rather than the pass's
+    entropy, for steps that must agree across processes (the shuffle of a DistributedSampler).
+    """
+
+    def __init__(self, root):
+        seed = config.pipeline_seed()
+        self.base = seed if seed is not None else np.random.SeedSequence().entropy
+        self.fixed = config.get_seed()
+        self.order = {}
+        for i, node in enumerate(walk(root)):
+            self.order.setdefault(id(node), i)
+        self.starts = {}
+
+    def start(self, step):
+        """Count a start of ``step`` in this pass; the number of earlier starts (its epoch, for a step that
+        starts once per epoch)."""
+        n = self.starts.get(id(step), 0)
+        self.starts[id(step)] = n + 1
+        return n
+
+    def rng(self, step, fixed=False, seed=None):
+        """A generator for ``step``'s next start (``seed``: a seed of the step's own, the same every start)."""
+        if seed is not None:
+            return np.random.default_rng(seed)
+        n = self.start(step)
+        return np.random.default_rng([self.fixed if fixed else self.base, self.order.get(id(step), 0), n])
+
+
+class BatchInfo:
+    """What a callable ``batch_size`` or a ``per_batch_map`` learns about the batch being made."""
+
+    def __init__(self, batch_num, epoch_num):
+        self._batch_num, self._epoch_num = batch_num, epoch_num
+
+    def get_batch_num(self):
+        return self._batch_num
+
+    def get_epoch_num(self):
+        return self._epoch_num
+
+
+def to_list(items):
+    if items is None:
+        return []
+    if isinstance(items, tuple):
+        return list(items)
+    if not isinstance(items, list):
+        return [items]
+    return items
+
+
+def convert_value(value):
+    """A value from user code as the numpy array MindSpore makes of it (Tensors by value, scalars 0-d)."""
+    if hasattr(value, "asnumpy"):
+        return value.asnumpy()
+    if isinstance(value, dict):
+        raise NotImplementedError("mindspore.dataset: dict values in dataset columns are not supported by mindshim yet")
+    return np.asarray(value)
+
+
+def stack(rows, columns=None):
+    """The rows (lists of arrays) as one batch per column, or MindSpore's error where shapes or types differ.
+    With ``columns``, only those columns are stacked and the others are None."""
+    out = [None] * len(rows[0])
+    for i in range(len(rows[0])) if columns is None else columns:
+        first = rows[0][i]
+        for row in rows:
+            if row[i].shape != first.shape:
+                raise pipeline_error(f"Cannot batch tensors with different shapes in column {i}. First element had "
+                                     f"shape <{','.join(map(str, first.shape))}> and this element had shape "
+                                     f"<{','.join(map(str, row[i].shape))}>")
+            same = row[i].dtype == first.dtype or row[i].dtype.kind == first.dtype.kind in "US"  # text of any length
+            if not same:
+                raise pipeline_error(f"Cannot batch tensors with different types in column {i}. First element had "
+                                     f"type {first.dtype} and this element had type {row[i].dtype}")
+        out[i] = np.stack([row[i] for row in rows])
+    return out

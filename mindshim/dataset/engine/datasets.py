@@ -1,0 +1,927 @@
+"""``mindspore.dataset.Dataset`` and the pipeline steps its methods add (batch, map, shuffle, repeat, ...).
+
+A pipeline is a tree of dataset objects, run in Python over numpy arrays. A pass (an iterator's epochs, or a
+count of rows) asks the root for its rows; each step pulls rows from its children. Where the rows are slices of
+arrays (NumpySlicesDataset, MNIST, CIFAR, through project/rename/take/skip/repeat, a shuffle holding the whole
+dataset and maps of whole-array transforms), a step hands on a *plan* instead, the row ids and a function that
+fetches them, so ``batch`` slices whole arrays at once instead of stacking rows one by one.
+
+Differences from MindSpore: shuffled orders come from mindshim's generator (seeded by ``config.set_seed``, not
+MindSpore's order); using one dataset object under two parents is allowed (MindSpore refuses a pipeline that
+is not a tree); ``num_parallel_workers`` and ``python_multiprocessing`` are accepted and a pipeline runs in one
+background thread (see ``iterators``).
+"""
+import copy
+import inspect
+from builtins import zip as _zip
+
+import numpy as np
+
+from ..core.validator_helpers import (INT32_MAX, check_columns, check_num_parallel_workers, check_pos_int32,
+                                      check_value, type_check, type_check_list)
+from . import samplers
+from ._pipeline import BatchInfo, DataError, Run, convert_value, pipeline_error, python_error, stack, to_list, walk
+
+_BLOCK = 256  # rows fetched at once when rows of a plan are handed on one by one
+
+
+def _plan_rows(ids, fetch):
+    for start in range(0, len(ids), _BLOCK):
+        cols = fetch(ids[start:start + _BLOCK])
+        for j in range(len(ids[start:start + _BLOCK])):
+            yield [np.array(c[j]) for c in cols]
+
+
+def _unsupported(name):
+    def method(self, *args, **kwargs):
+        raise NotImplementedError(f"mindspore.dataset.Dataset.{name} is not supported by mindshim yet")
+    method.__name__ = name
+    return method
+
+
+class Dataset:
+    """Base of every dataset: the pipeline methods, the iterators and the getters.
+
+    A step implements ``_col_names()`` (raising MindSpore's pipeline error for unknown columns), ``_num_rows()``
+    (rows per pass, or None where only a pass can tell), and either ``_plannable()``/``_plan(run)`` (row ids and
+    the function that fetches them as column arrays) or ``_stream(run)`` (the rows, lists of numpy arrays).
+    """
+
+    def __init__(self, children=None, num_parallel_workers=None, cache=None):
+        if cache is not None:
+            raise NotImplementedError("mindspore.dataset.DatasetCache is not supported by mindshim yet")
+        self.children = to_list(children)
+        self.num_parallel_workers = num_parallel_workers
+        self.dataset_size = None
+
+    # ---- the step protocol -------------------------------------------------------------------------
+    def _col_names(self):
+        raise NotImplementedError
+
+    def _num_rows(self):
+        return None
+
+    def _plannable(self):
+        return False
+
+    def _plan(self, run):
+        raise NotImplementedError
+
+    def _stream(self, run):
+        raise NotImplementedError
+
+    def _rows(self, run):
+        """The rows of one pass (one epoch of this step)."""
+        if self._plannable():
+            return _plan_rows(*self._plan(run))
+        return self._stream(run)
+
+    # ---- pipeline methods ----------------------------------------------------------------------------
+    def batch(self, batch_size, drop_remainder=False, num_parallel_workers=None, **kwargs):
+        """Stack ``batch_size`` consecutive rows per column; ``per_batch_map`` as MindSpore."""
+        return BatchDataset(self, batch_size, drop_remainder, num_parallel_workers, **kwargs)
+
+    def shuffle(self, buffer_size):
+        """Rows in a random order drawn from a buffer of ``buffer_size`` rows (reshuffled every epoch)."""
+        type_check(buffer_size, (int,), "buffer_size")
+        check_value(buffer_size, [2, INT32_MAX], "buffer_size")
+        return ShuffleDataset(self, buffer_size)
+
+    def map(self, operations, input_columns=None, output_columns=None, num_parallel_workers=None, **kwargs):
+        """Apply ``operations`` (transforms or Python callables) to ``input_columns`` of every row."""
+        return MapDataset(self, operations, input_columns, output_columns, num_parallel_workers, **kwargs)
+
+    def filter(self, predicate, input_columns=None, num_parallel_workers=None):
+        """Keep the rows for which ``predicate(*input_columns)`` is true."""
+        if not callable(predicate):
+            raise TypeError(f"Argument predicate with value {predicate} is not of type [<class 'function'>], but "
+                            f"got {type(predicate)}.")
+        if input_columns is not None:
+            check_columns(input_columns, "input_columns")
+        if num_parallel_workers is not None:
+            check_num_parallel_workers(num_parallel_workers)
+        return FilterDataset(self, predicate, input_columns)
+
+    def repeat(self, count=None):
+        """The dataset ``count`` times over (``None`` or -1: endlessly)."""
+        type_check(count, (int, type(None)), "repeat")
+        if isinstance(count, int) and ((count <= 0 and count != -1) or count > INT32_MAX):
+            raise ValueError("count should be either -1 or positive integer, range[1, INT32_MAX].")
+        return RepeatDataset(self, count)
+
+    def skip(self, count):
+        type_check(count, (int,), "count")
+        check_value(count, (0, INT32_MAX), "count")
+        return SkipDataset(self, count)
+
+    def take(self, count=-1):
+        type_check(count, (int,), "count")
+        if (count <= 0 and count != -1) or count > INT32_MAX:
+            raise ValueError(f"count should be either -1 or within the required interval of (0, {INT32_MAX}], got "
+                             f"{count}.")
+        return TakeDataset(self, count)
+
+    def _absolute_split_sizes(self, sizes):
+        type_check(sizes, (list,), "sizes")
+        if not sizes:
+            raise ValueError("sizes cannot be empty.")
+        all_int = all(isinstance(s, int) for s in sizes)
+        if not (all_int or all(isinstance(s, float) for s in sizes)):
+            raise ValueError("sizes should be list of int or list of float.")
+        if all_int and not all(s > 0 for s in sizes):
+            raise ValueError("sizes is a list of int, but there should be no negative or zero numbers.")
+        if not all_int:
+            if not all(0 < s <= 1 for s in sizes):
+                raise ValueError("sizes is a list of float, but there should be no numbers outside the range (0, 1].")
+            if not abs(sum(sizes) - 1) < 0.00001:
+                raise ValueError("sizes is a list of float, but the percentages do not sum up to 1.")
+        size = self.get_dataset_size()
+        if size is None or size <= 0:
+            raise RuntimeError("dataset_size is unknown, unable to split.")
+        if all_int:
+            if sum(sizes) != size:
+                raise RuntimeError(f"Sum of split sizes {sum(sizes)} is not equal to dataset size {size}.")
+            return sizes
+        absolute = []
+        for s in sizes:
+            n = int(round(s * size))
+            if n == 0:
+                raise RuntimeError(f"Split percentage {s} is too small.")
+            absolute.append(n)
+        diff = size - sum(absolute)
+        if diff > 0:
+            absolute[0] += diff
+        else:
+            for i, n in enumerate(absolute):
+                if n + diff > 0:
+                    absolute[i] += diff
+                    break
+        return absolute
+
+    def split(self, sizes, randomize=True):
+        """Non-overlapping datasets of the given sizes (ints) or fractions (floats summing to 1).
+
+        With ``randomize`` every split reads the same fixed random order (seeded by ``config.set_seed`` if set).
+        """
+        type_check(randomize, (bool,), "randomize")
+        if self.is_sharded():
+            raise RuntimeError("Dataset should not be sharded before split.")
+        seed = _split_seed()
+        out, skip = [], 0
+        for size in self._absolute_split_sizes(sizes):
+            ds = self
+            if randomize:
+                ds = ShuffleDataset(ds, 10000)
+                ds.reshuffle_each_epoch = False
+                ds._seed = seed
+            if skip:
+                ds = ds.skip(skip)
+            out.append(ds.take(size))
+            skip += size
+        return tuple(out)
+
+    def zip(self, datasets):
+        """This dataset's columns followed by those of ``datasets``, row by row (as long as the shortest)."""
+        type_check(datasets, (tuple, Dataset), "datasets")
+        return ZipDataset((self, *datasets) if isinstance(datasets, tuple) else (self, datasets))
+
+    def concat(self, datasets):
+        """The rows of this dataset, then those of ``datasets`` (same columns, same order)."""
+        type_check(datasets, (list, Dataset), "datasets")
+        if isinstance(datasets, list):
+            type_check_list(datasets, (Dataset,), "dataset")
+        return ConcatDataset([self] + (datasets if isinstance(datasets, list) else [datasets]))
+
+    def __add__(self, datasets):
+        return self.concat(datasets)
+
+    def rename(self, input_columns, output_columns):
+        check_columns(input_columns, "input_columns")
+        check_columns(output_columns, "output_columns")
+        if len(to_list(input_columns)) != len(to_list(output_columns)):
+            raise ValueError("Number of column in input_columns and output_columns is not equal.")
+        return RenameDataset(self, input_columns, output_columns)
+
+    def project(self, columns):
+        check_columns(columns, "columns")
+        return ProjectDataset(self, columns)
+
+    def apply(self, apply_func):
+        if not callable(apply_func):
+            raise TypeError("apply_func must be a function.")
+        dataset = apply_func(self)
+        if not isinstance(dataset, Dataset):
+            raise TypeError("dataset returned by apply_func is not dataset type.")
+        return dataset
+
+    # ---- iterators ---------------------------------------------------------------------------------
+    def create_tuple_iterator(self, columns=None, num_epochs=-1, output_numpy=False, do_copy=False):
+        """An iterator of rows as lists (Tensors, or numpy arrays with ``output_numpy``), epoch after epoch."""
+        from .iterators import TupleIterator
+        _check_iterator_args(num_epochs, output_numpy, do_copy)
+        if columns is not None:
+            check_columns(columns, "column_names")
+        return TupleIterator(self, to_list(columns) or None, num_epochs, bool(output_numpy))
+
+    def create_dict_iterator(self, num_epochs=-1, output_numpy=False, do_copy=False):
+        """An iterator of rows as dicts from column name to Tensor (or numpy array)."""
+        from .iterators import DictIterator
+        _check_iterator_args(num_epochs, output_numpy, do_copy)
+        return DictIterator(self, None, num_epochs, bool(output_numpy))
+
+    def __iter__(self):
+        return self.create_tuple_iterator(num_epochs=1)
+
+    # ---- getters -------------------------------------------------------------------------------------
+    def get_col_names(self):
+        return list(self._col_names())
+
+    def get_dataset_size(self):
+        """Rows (batches, after ``batch``) per epoch; a pass over the data counts them where nothing else can."""
+        if self.dataset_size is None:
+            n = self._num_rows()
+            if n is None:
+                self._col_names()
+                n = sum(1 for _ in self._rows(Run(self)))
+            self.dataset_size = n
+        return self.dataset_size
+
+    def _first_row(self):
+        self._col_names()
+        for row in self._rows(Run(self)):
+            return row
+        raise RuntimeError("Dataset is empty: no row to take shapes and types from.")
+
+    def output_shapes(self, estimate=False):
+        return [list(a.shape) for a in self._first_row()]
+
+    def output_types(self):
+        return [a.dtype for a in self._first_row()]
+
+    def get_batch_size(self):
+        for node in walk(self):
+            if isinstance(node, BatchDataset):
+                return node.batch_size if isinstance(node.batch_size, int) else -1
+        return 1
+
+    def get_repeat_count(self):
+        for node in walk(self):
+            if isinstance(node, RepeatDataset):
+                return node.count
+        return 1
+
+    def is_shuffled(self):
+        return any(child.is_shuffled() for child in self.children)
+
+    def is_sharded(self):
+        return any(child.is_sharded() for child in self.children)
+
+    def reset(self):
+        """No state to reset: every iterator starts its own pass."""
+
+    def close_pool(self):
+        """No worker pool to close: mindshim runs a pipeline in one thread."""
+
+
+for _name in ("bucket_batch_by_length", "padded_batch", "sync_wait", "sync_update", "flat_map", "device_que", "save",
+              "to_json", "send", "recv", "get_class_indexing", "num_classes", "set_init_step"):
+    setattr(Dataset, _name, _unsupported(_name))
+
+
+def _split_seed():
+    from ..core import config
+    seed = config.pipeline_seed()
+    return int(np.random.SeedSequence(seed).generate_state(1)[0])
+
+
+def _check_iterator_args(num_epochs, output_numpy, do_copy):
+    for name, value in (("output_numpy", output_numpy), ("do_copy", do_copy)):
+        if value is not None:
+            type_check(value, (bool,), name)
+    if num_epochs is not None:
+        type_check(num_epochs, (int,), "num_epochs")
+        check_value(num_epochs, [-1, INT32_MAX], "num_epochs")
+
+
+# Class names as in MindSpore, for code that tests isinstance against them.
+class UnionBaseDataset(Dataset):
+    """A dataset of any kind of data (MindSpore's base of the pipeline steps)."""
+
+
+VisionBaseDataset = TextBaseDataset = AudioBaseDataset = UnionBaseDataset
+
+
+class SourceDataset(Dataset):
+    """A dataset that reads data (no children)."""
+
+    def __init__(self, num_parallel_workers=None, num_samples=None, shuffle=True, num_shards=None, shard_id=None,
+                 cache=None):
+        super().__init__(num_parallel_workers=num_parallel_workers, cache=cache)
+        self.num_samples = 0 if num_samples is None else num_samples
+        self.num_shards = 1 if num_shards is None else num_shards
+        self.shard_id = 0 if shard_id is None else shard_id
+        if shuffle is not None and not isinstance(shuffle, (bool, samplers.Shuffle)):
+            raise TypeError("shuffle must be of boolean or enum of 'Shuffle' values like 'Shuffle.ADAPTIVE' or "
+                            "'Shuffle.GLOBAL' or 'Shuffle.PARTIAL' or 'Shuffle.FILES' or 'Shuffle.INFILE'.")
+        self.shuffle_flag = 0 if shuffle is False or shuffle == samplers.Shuffle.FALSE else 2
+
+
+class MappableDataset(SourceDataset):
+    """A source with random access: a sampler picks its rows. Subclasses give ``_source_len()`` and either
+    ``_arrays()`` (all rows as column arrays) or ``_row(i)``."""
+
+    def __init__(self, num_parallel_workers=None, sampler=None, num_samples=None, shuffle=None, num_shards=None,
+                 shard_id=None, cache=None):
+        if sampler is None:
+            shuffle = samplers.Shuffle.FALSE if shuffle is False else (
+                samplers.Shuffle.GLOBAL if shuffle is None or shuffle is True else shuffle)
+        super().__init__(num_parallel_workers=num_parallel_workers, num_samples=num_samples, shuffle=shuffle,
+                         num_shards=num_shards, shard_id=shard_id, cache=cache)
+        self.sampler = samplers.select_sampler(num_samples, sampler, shuffle, num_shards, shard_id)
+
+    def _source_len(self):
+        raise NotImplementedError
+
+    def _arrays(self):
+        """All rows as column arrays, or None where rows are read one at a time (``_row``)."""
+        return None
+
+    def _row(self, i):
+        return [np.array(c[i]) for c in self._arrays()]
+
+    def _ids(self, run):
+        return self.sampler._ids(self._source_len(), run)
+
+    def _num_rows(self):
+        return self.sampler._size(self._source_len())
+
+    def _plannable(self):
+        return self._arrays() is not None
+
+    def _plan(self, run):
+        arrays = self._arrays()
+        return self._ids(run), lambda ids: [a[ids] for a in arrays]
+
+    def _stream(self, run):
+        for i in self._ids(run):
+            yield self._row(i)
+
+    def add_sampler(self, new_sampler):
+        """Put ``new_sampler`` after the current sampler: it chooses among the rows the current one gives."""
+        self.dataset_size = None
+        new_sampler.add_child(self.sampler)
+        self.sampler = new_sampler
+
+    def use_sampler(self, new_sampler):
+        """Replace the last sampler with ``new_sampler``."""
+        if new_sampler is None:
+            raise TypeError("Input sampler can not be None.")
+        if not isinstance(new_sampler, samplers.BuiltinSampler):
+            raise TypeError("Input sampler is not an instance of a sampler.")
+        self.dataset_size = None
+        self.sampler = self.sampler.child_sampler
+        self.add_sampler(new_sampler)
+
+    def is_shuffled(self):
+        return self.sampler.is_shuffled()
+
+    def is_sharded(self):
+        return self.sampler.is_sharded()
+
+    def split(self, sizes, randomize=True):
+        """As ``Dataset.split``, by chaining samplers on copies of this source (no shuffle buffer)."""
+        type_check(randomize, (bool,), "randomize")
+        if self.is_sharded():
+            raise RuntimeError("Dataset should not be sharded before split.")
+        seed = _split_seed()
+        out, start = [], 0
+        for size in self._absolute_split_sizes(sizes):
+            ds = copy.copy(self)
+            ds.sampler = copy.deepcopy(self.sampler)
+            ds.dataset_size = None
+            if randomize:
+                random_sampler = samplers.RandomSampler()
+                random_sampler.reshuffle_each_epoch = False
+                random_sampler._seed = seed
+                ds.add_sampler(random_sampler)
+            ds.add_sampler(samplers.SequentialSampler(start, size))
+            ds.add_sampler(samplers.SequentialSampler())
+            out.append(ds)
+            start += size
+        return tuple(out)
+
+
+# ---- pipeline steps ----------------------------------------------------------------------------------
+class _OneChild(UnionBaseDataset):
+    @property
+    def child(self):
+        return self.children[0]
+
+    def _col_names(self):
+        return self.child._col_names()
+
+    def _num_rows(self):
+        return self.child._num_rows()
+
+
+class BatchDataset(_OneChild):
+    def __init__(self, input_dataset, batch_size, drop_remainder=False, num_parallel_workers=None, **kwargs):
+        per_batch_map = kwargs.pop("per_batch_map", None)
+        input_columns = kwargs.pop("input_columns", None)
+        output_columns = kwargs.pop("output_columns", None)
+        python_multiprocessing = kwargs.pop("python_multiprocessing", None)
+        kwargs.pop("max_rowsize", None)
+        if kwargs.pop("pad_info", None) is not None:
+            raise NotImplementedError("mindspore.dataset.Dataset.batch with pad_info is not supported by mindshim yet")
+        if kwargs:
+            raise TypeError(f"batch() got an unexpected keyword argument '{next(iter(kwargs))}'")
+        if not (isinstance(batch_size, int) or callable(batch_size)):
+            raise TypeError("batch_size should either be an int or a callable.")
+        if callable(batch_size):
+            if len(inspect.signature(batch_size).parameters) != 1:
+                raise ValueError("callable batch_size should take one parameter (BatchInfo).")
+        elif batch_size != -1:
+            check_pos_int32(int(batch_size), "batch_size")
+        if num_parallel_workers is not None:
+            check_num_parallel_workers(num_parallel_workers)
+        type_check(drop_remainder, (bool,), "drop_remainder")
+        if input_columns is not None and per_batch_map is None:
+            raise ValueError("input_columns can be specified only when per_batch_map is set.")
+        if input_columns is not None:
+            check_columns(input_columns, "input_columns")
+            if len(to_list(input_columns)) != len(inspect.signature(per_batch_map).parameters) - 1:
+                raise ValueError("The signature of per_batch_map should match with input columns.")
+        if output_columns is not None:
+            check_columns(output_columns, "output_columns")
+        if python_multiprocessing is not None:
+            type_check(python_multiprocessing, (bool,), "python_multiprocessing")
+        super().__init__(input_dataset, num_parallel_workers)
+        self.batch_size, self.drop_remainder = batch_size, drop_remainder
+        self.per_batch_map = per_batch_map
+        self.input_columns, self.output_columns = to_list(input_columns), to_list(output_columns)
+
+    def _columns_plan(self):
+        names = self.child._col_names()
+        if self.per_batch_map is None:
+            return names, None
+        in_cols = self.input_columns or names
+        return _column_plan(names, in_cols, self.output_columns or in_cols)
+
+    def _col_names(self):
+        return self._columns_plan()[0]
+
+    def _num_rows(self):
+        n = self.child._num_rows()
+        if n is None or not isinstance(self.batch_size, int) or self.batch_size == -1:
+            return None
+        return n // self.batch_size if self.drop_remainder else -(-n // self.batch_size)
+
+    def _sizes(self, epoch):
+        """The batch sizes, one per batch (a callable batch_size is asked with each batch's BatchInfo)."""
+        if self.batch_size == -1:
+            raise pipeline_error("Batch size cannot be -1 without using batch sampler.")
+        batch = 0
+        while True:
+            size = self.batch_size
+            if callable(size):
+                try:
+                    size = size(BatchInfo(batch, epoch))
+                except Exception as exc:  # noqa: BLE001 - reported as MindSpore reports user errors
+                    raise python_error(f"batch: the batch_size function failed for batch {batch}:", exc) from exc
+                if not isinstance(size, int) or size <= 0:
+                    raise pipeline_error(f"Invalid parameter, batch_size function should return an integer greater "
+                                         f"than 0, but got: {size}.")
+            yield size
+            batch += 1
+
+    def _stream(self, run):
+        epoch = run.start(self)
+        sizes = self._sizes(epoch)
+        if self.per_batch_map is None and self.child._plannable():
+            yield from self._sliced(run, sizes)
+            return
+        _, assemble = self._columns_plan()
+        rows, size, batch = [], next(sizes), 0
+        for row in self.child._rows(run):
+            rows.append(row)
+            if len(rows) == size:
+                yield self._finish(rows, assemble, batch, epoch)
+                rows, size, batch = [], next(sizes), batch + 1
+        if rows and not self.drop_remainder:
+            yield self._finish(rows, assemble, batch, epoch)
+
+    def _sliced(self, run, sizes):
+        """Batches cut straight from the child's plan: one fetch per batch, no stacking of rows."""
+        ids, fetch = self.child._plan(run)
+        start = 0
+        for size in sizes:
+            if start >= len(ids) or (self.drop_remainder and start + size > len(ids)):
+                return
+            yield fetch(ids[start:start + size])
+            start += size
+
+    def _finish(self, rows, assemble, batch, epoch):
+        if self.per_batch_map is None:
+            return stack(rows)
+        names = self.child._col_names()
+        in_idx = [names.index(c) for c in (self.input_columns or names)]
+        try:
+            result = self.per_batch_map(*[[row[k] for row in rows] for k in in_idx], BatchInfo(batch, epoch))
+        except Exception as exc:  # noqa: BLE001 - reported as MindSpore reports user errors
+            raise python_error(f"batch operation: [PyFunc] failed on batch {batch} of columns "
+                               f"{[names[k] for k in in_idx]}. Error description:", exc) from exc
+        outs = [np.stack([convert_value(v) for v in out]) if isinstance(out, list) else convert_value(out)
+                for out in (result if isinstance(result, tuple) else (result,))]
+        expected = len(self.output_columns or self.input_columns or names)
+        if len(outs) != expected:
+            raise pipeline_error("Invalid columns, the number of columns returned in 'per_batch_map' should match the "
+                                 f"number of 'output_columns', but got the number of columns returned in "
+                                 f"'per_batch_map': {len(outs)}, the number of 'output_columns': {expected}.")
+        kept = stack(rows, [k for k in range(len(names)) if k not in in_idx])
+        return assemble(kept, outs)
+
+
+def _column_plan(names, in_cols, out_cols):
+    """The column names after a step that turns ``in_cols`` into ``out_cols``, and the function placing the
+    step's outputs: with as many outputs as inputs they take the inputs' places, otherwise they come first and
+    the untouched columns follow (MindSpore's rule)."""
+    for c in in_cols:
+        if c not in names:
+            raise pipeline_error(f"Invalid parameter, input column name: {c} doesn't exist in the dataset columns.")
+    in_idx = [names.index(c) for c in in_cols]
+    if len(in_cols) == len(out_cols):
+        new_names = list(names)
+        for i, c in _zip(in_idx, out_cols):
+            new_names[i] = c
+
+        def assemble(row, outs):
+            row = list(row)
+            for i, v in _zip(in_idx, outs):
+                row[i] = v
+            return row
+    else:
+        keep = [i for i in range(len(names)) if i not in in_idx]
+        new_names = list(out_cols) + [names[i] for i in keep]
+
+        def assemble(row, outs):
+            return list(outs) + [row[i] for i in keep]
+    return new_names, assemble
+
+
+class MapDataset(_OneChild):
+    def __init__(self, input_dataset, operations=None, input_columns=None, output_columns=None,
+                 num_parallel_workers=None, python_multiprocessing=False, cache=None, callbacks=None, max_rowsize=None,
+                 offload=None):
+        from ...nn import Cell
+        from ...ops import Primitive
+        ops = to_list(operations)
+        for op in ops:
+            if isinstance(op, (Cell, Primitive)):
+                raise ValueError("Input operations should not contain network computing operator like in "
+                                 "mindspore.nn or mindspore.ops, got operation: ", str(op))
+        if num_parallel_workers is not None:
+            check_num_parallel_workers(num_parallel_workers)
+        type_check(python_multiprocessing, (bool,), "python_multiprocessing")
+        for name, columns in (("input_columns", input_columns), ("output_columns", output_columns)):
+            if columns is not None:
+                check_columns(columns, name)
+        if callbacks is not None:
+            raise NotImplementedError("mindspore.dataset.Dataset.map with callbacks is not supported by mindshim yet")
+        if offload:
+            raise NotImplementedError("mindspore.dataset.Dataset.map with offload is not supported by mindshim yet")
+        for op in ops:
+            if isinstance(op, type):
+                raise ValueError("Parameter operations's element of method map should be a dataset processing "
+                                 f"operation instance, but got: {op}. It may be missing parentheses for "
+                                 "instantiation.")
+            if not callable(op):
+                raise ValueError("Parameter operations's element of method map should be a python function or "
+                                 f"class method which should be callable, but got: {op}. It doesn't need parentheses "
+                                 "for python function or class method.")
+        super().__init__(input_dataset, num_parallel_workers, cache)
+        self.operations = ops
+        self.input_columns = to_list(input_columns)
+        self.output_columns = to_list(output_columns) or self.input_columns
+        self.python_multiprocessing = python_multiprocessing
+
+    def _columns_plan(self):
+        names = self.child._col_names()
+        in_cols = self.input_columns or names[:1]
+        return _column_plan(names, in_cols, self.output_columns or in_cols)
+
+    def _col_names(self):
+        return self._columns_plan()[0]
+
+    def _in_idx(self):
+        names = self.child._col_names()
+        return [names.index(c) for c in (self.input_columns or names[:1])]
+
+    def _n_out(self):
+        return len(self.output_columns or self.input_columns or [None])
+
+    def _check_outs(self, outs):
+        if len(outs) != self._n_out():
+            raise pipeline_error("Invalid columns, the number of columns returned in 'map' operations should match the "
+                                 f"number of 'output_columns', but got the number of columns returned in 'map' "
+                                 f"operations: {len(outs)}, the number of 'output_columns': {self._n_out()}.")
+
+    def _plannable(self):
+        return all(getattr(op, "_batchable", False) for op in self.operations) and self.child._plannable()
+
+    def _plan(self, run):
+        _, assemble = self._columns_plan()
+        in_idx = self._in_idx()
+        ids, fetch = self.child._plan(run)
+
+        def mapped(ids):
+            cols = fetch(ids)
+            args = [cols[k] for k in in_idx]
+            for op in self.operations:
+                try:
+                    args = op._apply_batch(args)
+                except DataError as e:
+                    raise pipeline_error(f"map operation: [{type(op).__name__}] failed. {e}") from None
+            self._check_outs(args)
+            return assemble(cols, args)
+        return ids, mapped
+
+    def _stream(self, run):
+        _, assemble = self._columns_plan()
+        in_idx = self._in_idx()
+        names = self.child._col_names()
+        rng = run.rng(self)
+        for n, row in enumerate(self.child._rows(run)):
+            args = [row[k] for k in in_idx]
+            for op in self.operations:
+                args = _apply_op(op, args, rng, n, [names[k] for k in in_idx])
+            self._check_outs(args)
+            yield assemble(row, args)
+
+
+def _apply_op(op, args, rng, row_number, columns):
+    """One map operation on one row's inputs: a mindshim transform (``_apply``), or user code, whose errors
+    (also inside a Compose) are reported with the row and columns they happened on."""
+    try:
+        if hasattr(op, "_apply"):
+            return op._apply(args, rng)
+        result = op(*args)
+    except DataError as e:
+        raise pipeline_error(f"map operation: [{type(op).__name__}] failed. {e}") from None
+    except Exception as exc:  # noqa: BLE001 - reported as MindSpore reports user errors
+        raise python_error(f"map operation: [PyFunc] failed on row {row_number} of input columns {columns}. "
+                           "Error description:", exc) from exc
+    return [convert_value(v) for v in result] if isinstance(result, tuple) else [convert_value(result)]
+
+
+class FilterDataset(_OneChild):
+    def __init__(self, input_dataset, predicate, input_columns=None):
+        super().__init__(input_dataset)
+        self.predicate, self.input_columns = predicate, to_list(input_columns)
+
+    def _num_rows(self):
+        return None
+
+    def _stream(self, run):
+        names = self.child._col_names()
+        cols = self.input_columns or names
+        for c in cols:
+            if c not in names:
+                raise pipeline_error(f"Invalid parameter, column name: {c} does not exist in the dataset columns.")
+        idx = [names.index(c) for c in cols]
+        for n, row in enumerate(self.child._rows(run)):
+            try:
+                keep = self.predicate(*[row[k] for k in idx])
+            except Exception as exc:  # noqa: BLE001
+                raise python_error(f"filter operation: [PyFunc] failed on row {n} of columns {cols}. Error "
+                                   "description:", exc) from exc
+            if bool(np.asarray(keep)):
+                yield row
+
+
+class ShuffleDataset(_OneChild):
+    def __init__(self, input_dataset, buffer_size):
+        super().__init__(input_dataset)
+        self.buffer_size = buffer_size
+        self.reshuffle_each_epoch = True
+        self._seed = None
+
+    def _rng(self, run):
+        return run.rng(self, seed=None if self.reshuffle_each_epoch else self._seed)
+
+    def _plannable(self):
+        n = self.child._num_rows()
+        return n is not None and self.buffer_size >= n and self.child._plannable()
+
+    def _plan(self, run):
+        ids, fetch = self.child._plan(run)
+        return ids[self._rng(run).permutation(len(ids))], fetch
+
+    def _stream(self, run):
+        """MindSpore's buffer shuffle: fill the buffer, then emit a random buffered row for every row read."""
+        rng = self._rng(run)
+        buffer = []
+        for row in self.child._rows(run):
+            if len(buffer) < self.buffer_size:
+                buffer.append(row)
+                continue
+            j = int(rng.integers(len(buffer)))
+            buffer[j], row = row, buffer[j]
+            yield row
+        for j in rng.permutation(len(buffer)):
+            yield buffer[j]
+
+    def is_shuffled(self):
+        return True
+
+
+class RepeatDataset(_OneChild):
+    def __init__(self, input_dataset, count=None):
+        super().__init__(input_dataset)
+        self.count = -1 if count is None else count
+
+    def _num_rows(self):
+        n = self.child._num_rows()
+        return None if n is None else (n if self.count == -1 else n * self.count)
+
+    def _plannable(self):
+        return self.count != -1 and self.child._plannable()
+
+    def _plan(self, run):
+        plans = [self.child._plan(run) for _ in range(self.count)]
+        return np.concatenate([ids for ids, _ in plans]), plans[0][1]
+
+    def _stream(self, run):
+        r = 0
+        while self.count == -1 or r < self.count:
+            rows = 0
+            for row in self.child._rows(run):
+                rows += 1
+                yield row
+            if not rows and self.count == -1:
+                return  # an empty dataset repeated without end has no rows, rather than a hang
+            r += 1
+
+
+class SkipDataset(_OneChild):
+    def __init__(self, input_dataset, count):
+        super().__init__(input_dataset)
+        self.count = count
+
+    def _num_rows(self):
+        n = self.child._num_rows()
+        return None if n is None else max(0, n - self.count)
+
+    def _plannable(self):
+        return self.child._plannable()
+
+    def _plan(self, run):
+        ids, fetch = self.child._plan(run)
+        return ids[self.count:], fetch
+
+    def _stream(self, run):
+        for i, row in enumerate(self.child._rows(run)):
+            if i >= self.count:
+                yield row
+
+
+class TakeDataset(_OneChild):
+    def __init__(self, input_dataset, count=-1):
+        super().__init__(input_dataset)
+        self.count = count
+
+    def _num_rows(self):
+        n = self.child._num_rows()
+        return None if n is None else (n if self.count == -1 else min(n, self.count))
+
+    def _plannable(self):
+        return self.child._plannable()
+
+    def _plan(self, run):
+        ids, fetch = self.child._plan(run)
+        return (ids if self.count == -1 else ids[:self.count]), fetch
+
+    def _stream(self, run):
+        if self.count == -1:
+            yield from self.child._rows(run)
+            return
+        if self.count == 0:
+            return
+        for i, row in enumerate(self.child._rows(run)):
+            yield row
+            if i + 1 >= self.count:
+                return
+
+
+class _ColumnSelect(_OneChild):
+    """A step that only picks, orders or renames columns."""
+
+    def _select(self):
+        raise NotImplementedError
+
+    def _plannable(self):
+        return self.child._plannable()
+
+    def _plan(self, run):
+        idx = self._select()
+        ids, fetch = self.child._plan(run)
+        return ids, lambda ids: _pick(fetch(ids), idx)
+
+    def _stream(self, run):
+        idx = self._select()
+        for row in self.child._rows(run):
+            yield _pick(row, idx)
+
+
+def _pick(row, idx):
+    return row if idx is None else [row[i] for i in idx]
+
+
+class ProjectDataset(_ColumnSelect):
+    def __init__(self, input_dataset, columns):
+        super().__init__(input_dataset)
+        self.columns = to_list(columns)
+
+    def _select(self):
+        names = self.child._col_names()
+        for c in self.columns:
+            if c not in names:
+                raise pipeline_error(f"Invalid column, column name: {c} does not exist.")
+        return [names.index(c) for c in self.columns]
+
+    def _col_names(self):
+        self._select()
+        return list(self.columns)
+
+
+class RenameDataset(_ColumnSelect):
+    def __init__(self, input_dataset, input_columns, output_columns):
+        super().__init__(input_dataset)
+        self.input_columns, self.output_columns = to_list(input_columns), to_list(output_columns)
+
+    def _select(self):
+        return None
+
+    def _col_names(self):
+        names = list(self.child._col_names())
+        for old, new in _zip(self.input_columns, self.output_columns):
+            if old not in names:
+                raise pipeline_error("Invalid column, column to be renamed does not exist.")
+            names[names.index(old)] = new
+        return names
+
+
+class ZipDataset(UnionBaseDataset):
+    def __init__(self, datasets):
+        super().__init__(list(datasets))
+
+    def _col_names(self):
+        names = []
+        for child in self.children:
+            for c in child._col_names():
+                if c in names:
+                    raise pipeline_error(f"Invalid data, duplicate column {c} already exists when zipping datasets.")
+                names.append(c)
+        return names
+
+    def _num_rows(self):
+        sizes = [child._num_rows() for child in self.children]
+        return None if None in sizes else min(sizes)
+
+    def _stream(self, run):
+        for rows in _zip(*[child._rows(run) for child in self.children]):
+            yield [a for row in rows for a in row]
+
+
+class ConcatDataset(UnionBaseDataset):
+    def __init__(self, datasets):
+        super().__init__(datasets)
+
+    def _col_names(self):
+        names = self.children[0]._col_names()
+        for child in self.children[1:]:
+            if child._col_names() != names:
+                raise pipeline_error("Invalid columns, 'column name' or 'column order' of concat datasets should be "
+                                     "the same.")
+        return names
+
+    def _num_rows(self):
+        sizes = [child._num_rows() for child in self.children]
+        return None if None in sizes else sum(sizes)
+
+    def _stream(self, run):
+        for child in self.children:
+            yield from child._rows(run)
+
+    def use_sampler(self, sampler):
+        raise NotImplementedError("mindspore.dataset.Dataset.concat(...).use_sampler is not supported by mindshim yet")
+
+
+def zip(datasets):  # noqa: A001 - MindSpore's name
+    """Zip a tuple of datasets: the columns of all, row by row, as long as the shortest."""
+    type_check(datasets, (tuple,), "datasets")
+    if len(datasets) <= 1:
+        raise ValueError("Can't zip empty or just one dataset!")
+    for dataset in datasets:
+        if not isinstance(dataset, Dataset):
+            raise TypeError(f"Invalid dataset, expected Dataset object, but got {type(dataset)}!")
+    return ZipDataset(datasets)

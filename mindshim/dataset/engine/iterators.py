@@ -1,0 +1,150 @@
+"""Dataset iterators: a background thread runs the pipeline and puts its rows on the device ahead of use.
+
+The thread computes the next rows while the consumer (a training step) runs, turns them into Tensors with
+``jax.device_put`` and hands them over through a bounded queue (``config.get_prefetch_size()`` rows, at most 2
+after a ``batch``). An error in the pipeline reaches the consumer at the row where it happened. The thread holds
+no reference to its iterator: dropping or ``stop()``-ing the iterator ends it.
+
+As in MindSpore, an iterator runs ``num_epochs`` epochs (-1: without end); each epoch ends with one
+``StopIteration``, and asking beyond the last epoch raises MindSpore's RuntimeError.
+"""
+import queue
+import threading
+import weakref
+
+import jax
+
+from ...common.tensor import _wrap
+from ..core import config
+from ._pipeline import Run, pipeline_error, walk
+
+_EPOCH_END = object()
+_POLL = 0.05  # seconds between looks at the stop flag while the queue is full or empty
+
+
+class _Failure:
+    def __init__(self, error):
+        self.error = error
+
+
+def _to_tensors(row):
+    """The row's arrays as Tensors on the default device, moved in one transfer; text stays numpy, as in
+    MindSpore."""
+    numeric = [i for i, a in enumerate(row) if a.dtype.kind not in "USO"]
+    out = list(row)
+    for i, array in zip(numeric, jax.device_put([row[i] for i in numeric])):
+        out[i] = _wrap(array)
+    return out
+
+
+def _put(q, item, stop):
+    while not stop.is_set():
+        try:
+            q.put(item, timeout=_POLL)
+            return True
+        except queue.Full:
+            continue
+    return False
+
+
+def _produce(root, run, num_epochs, select, convert, q, stop):
+    """The thread's work: every epoch's rows, converted, then an end marker; an error ends it, reported."""
+    try:
+        epoch = 0
+        while num_epochs == -1 or epoch < num_epochs:
+            for row in root._rows(run):
+                if not _put(q, convert(select(row)), stop):
+                    return
+            if not _put(q, _EPOCH_END, stop):
+                return
+            epoch += 1
+    except BaseException as error:  # noqa: BLE001 - handed to the consumer, which raises it
+        _put(q, _Failure(error), stop)
+
+
+class Iterator:
+    """Base of the tuple and dict iterators."""
+
+    def __init__(self, dataset, columns, num_epochs, output_numpy):
+        self.dataset = dataset
+        names = dataset.get_col_names()
+        select = None
+        if columns is not None:
+            for c in columns:
+                if c not in names:
+                    raise pipeline_error(f"Invalid column, column name: {c} does not exist.")
+            select = [names.index(c) for c in columns]
+            names = list(columns)
+        self._col_names = names
+        self._num_epochs = num_epochs
+        self._epochs_done = 0
+        self._failed = None
+        self._stop = threading.Event()
+        batched = any(type(node).__name__ == "BatchDataset" for node in walk(dataset))
+        self._queue = queue.Queue(maxsize=2 if batched else max(2, config.get_prefetch_size()))
+        to_output = list if output_numpy else _to_tensors
+        self._thread = threading.Thread(
+            target=_produce, name="mindshim-dataset", daemon=True,
+            args=(dataset, Run(dataset), num_epochs,
+                  (lambda row: row) if select is None else (lambda row: [row[i] for i in select]),
+                  self._converter(to_output), self._queue, self._stop))
+        self._thread.start()
+        weakref.finalize(self, self._stop.set)
+
+    def _converter(self, to_output):
+        raise NotImplementedError
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._failed is not None:
+            raise self._failed
+        if self._num_epochs != -1 and self._epochs_done >= self._num_epochs:
+            raise pipeline_error("EOF buffer encountered. User tries to fetch data beyond the specified number of "
+                                 "epochs.")
+        if self._stop.is_set():
+            raise RuntimeError("Iterator does not have a running C++ pipeline.")
+        while True:
+            try:
+                item = self._queue.get(timeout=_POLL)
+                break
+            except queue.Empty:
+                if not self._thread.is_alive() and self._queue.empty():
+                    raise RuntimeError("Iterator does not have a running C++ pipeline.") from None
+        if item is _EPOCH_END:
+            self._epochs_done += 1
+            raise StopIteration
+        if isinstance(item, _Failure):
+            self._failed = item.error
+            self._stop.set()
+            raise item.error
+        return item
+
+    def get_col_names(self):
+        return list(self._col_names)
+
+    def stop(self):
+        """End the pipeline thread now (it also ends when the iterator is dropped)."""
+        self._stop.set()
+        self._thread.join()
+
+    release = stop
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+class TupleIterator(Iterator):
+    """Rows as lists of Tensors (numpy arrays with ``output_numpy=True``)."""
+
+    def _converter(self, to_output):
+        return to_output
+
+
+class DictIterator(Iterator):
+    """Rows as dicts from column name to Tensor (numpy array with ``output_numpy=True``)."""
+
+    def _converter(self, to_output):
+        names = tuple(self._col_names)
+        return lambda row: dict(zip(names, to_output(row)))

@@ -1,0 +1,11 @@
+"""``mindspore.dataset.vision``: image transforms (``import mindspore.dataset.vision as vision``)."""
+from . import transforms, utils
+from .transforms import (HWC2CHW, ImageTensorOperation, Normalize, RandomCrop, RandomHorizontalFlip, RandomVerticalFlip,
+                         Rescale, Resize)
+from .utils import Border, Inter
+from ..._unsupported import module_getattr as _module_getattr
+
+__all__ = ["HWC2CHW", "Normalize", "RandomCrop", "RandomHorizontalFlip", "RandomVerticalFlip", "Rescale", "Resize",
+           "Border", "Inter"]
+
+__getattr__ = _module_getattr(__name__)

@@ -1,0 +1,291 @@
+"""mindshim.dataset beyond the goldens: seeded randomness, sharding, the prefetch thread, errors raised in the
+consumer, the whole-array fast path, and the file readers on fixtures MindSpore cannot read."""
+import os
+import shutil
+import threading
+import time
+
+import numpy as np
+import pytest
+
+import mindshim as ms
+import mindshim.dataset as ds
+import mindshim.dataset.transforms as transforms
+import mindshim.dataset.vision as vision
+
+DATA = os.path.join(os.path.dirname(__file__), "data")
+MNIST = os.path.join(DATA, "mnist")
+CIFAR10 = os.path.join(DATA, "cifar10")
+
+
+def _order(dataset, epochs=1):
+    it = dataset.create_tuple_iterator(num_epochs=epochs, output_numpy=True)
+    return [[r[0].reshape(-1).tolist() for r in it] for _ in range(epochs)]
+
+
+def _pipeline_threads():
+    return [t for t in threading.enumerate() if t.name == "mindshim-dataset"]
+
+
+def _wait_no_threads():
+    for _ in range(100):
+        if not _pipeline_threads():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+# ---- seeded randomness ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("make", [
+    lambda: ds.NumpySlicesDataset(np.arange(20), shuffle=True),
+    lambda: ds.NumpySlicesDataset(np.arange(20), shuffle=False).shuffle(5),
+    lambda: ds.GeneratorDataset(lambda: iter(range(20)), ["x"]).shuffle(20),
+    lambda: ds.MnistDataset(MNIST).project("label"),
+], ids=["sampler", "buffer", "generator_buffer", "mnist"])
+def test_shuffle_reproducible_and_reshuffled_each_epoch(make):
+    ds.config.set_seed(11)
+    first = _order(make(), epochs=3)
+    ds.config.set_seed(11)
+    assert _order(make(), epochs=3) == first
+    assert first[0] != first[1] or first[1] != first[2]
+    assert sorted(first[0]) == sorted(first[1])
+    ds.config.set_seed(12)
+    assert _order(make(), epochs=3) != first
+
+
+def test_mindshim_set_seed_seeds_the_pipeline():
+    ms.set_seed(5)
+    a = _order(ds.NumpySlicesDataset(np.arange(30), shuffle=True))
+    ms.set_seed(5)
+    assert _order(ds.NumpySlicesDataset(np.arange(30), shuffle=True)) == a
+
+
+def test_num_samples_with_shuffle_draws_with_replacement():
+    ds.config.set_seed(1)
+    rows = _order(ds.NumpySlicesDataset(np.arange(4), num_samples=40))[0]
+    assert len(rows) == 40 and set(x for r in rows for x in r) <= {0, 1, 2, 3}
+
+
+def test_shuffled_shards_are_disjoint_and_cover_the_data():
+    seen = []
+    for shard in range(3):
+        d = ds.NumpySlicesDataset(np.arange(12), shuffle=True, num_shards=3, shard_id=shard)
+        assert d.get_dataset_size() == 4
+        seen += [x for r in _order(d)[0] for x in r]
+    assert sorted(seen) == list(range(12))
+
+
+def test_random_split_is_disjoint_and_fixed_across_epochs():
+    ds.config.set_seed(3)
+    for make in (lambda: ds.NumpySlicesDataset(np.arange(10), shuffle=False),
+                 lambda: ds.GeneratorDataset(lambda: iter(range(10)), ["x"])):
+        parts = make().split([0.6, 0.4])
+        orders = [_order(p, epochs=2) for p in parts]
+        assert [len(o[0]) for o in orders] == [6, 4]
+        assert all(o[0] == o[1] for o in orders)
+        assert sorted(x for o in orders for r in o[0] for x in r) == list(range(10))
+
+
+def test_random_transforms_seeded():
+    images = np.random.RandomState(0).randint(0, 255, (8, 6, 6, 3)).astype(np.uint8)
+
+    def run():
+        d = ds.NumpySlicesDataset(images, shuffle=False)
+        d = d.map([vision.RandomCrop(4, padding=1), vision.RandomHorizontalFlip()])
+        return [r[0] for r in d.create_tuple_iterator(output_numpy=True)]
+    ds.config.set_seed(7)
+    a = run()
+    ds.config.set_seed(7)
+    b = run()
+    assert all(np.array_equal(x, y) for x, y in zip(a, b))
+    assert all(x.shape == (4, 4, 3) for x in a)
+    assert len({x.tobytes() for x in a}) == len(a)
+
+
+def test_random_crop_is_a_window_of_the_padded_image():
+    img = np.arange(5 * 6, dtype=np.uint8).reshape(5, 6)
+    padded = np.pad(img, 2, constant_values=9)
+    ds.config.set_seed(2)
+    for _ in range(10):
+        out = vision.RandomCrop((3, 4), padding=2, fill_value=9)(img)
+        windows = [padded[i:i + 3, j:j + 4] for i in range(7) for j in range(7)]
+        assert any(np.array_equal(out, w) for w in windows)
+
+
+def test_random_flip_with_probability():
+    ds.config.set_seed(4)
+    img = np.arange(6, dtype=np.uint8).reshape(2, 3)
+    d = ds.NumpySlicesDataset(np.stack([img] * 40), shuffle=False).map(vision.RandomHorizontalFlip())
+    flips = [np.array_equal(r[0], img[:, ::-1]) for r in d.create_tuple_iterator(output_numpy=True)]
+    assert 5 < sum(flips) < 35
+    flip = vision.RandomHorizontalFlip()  # seeded, a direct call draws the same each time, as in MindSpore
+    assert len({flip(img).tobytes() for _ in range(5)}) == 1
+
+
+# ---- iterators and the prefetch thread ---------------------------------------------------------------
+def test_iterators_give_tensors_or_numpy():
+    d = ds.NumpySlicesDataset({"x": np.ones((4, 2), np.float32), "y": np.arange(4)}, shuffle=False).batch(2)
+    row = next(iter(d))
+    assert isinstance(row, list) and all(isinstance(t, ms.Tensor) for t in row)
+    assert row[0].dtype == ms.float32 and row[1].dtype == ms.int64
+    row = next(d.create_dict_iterator(output_numpy=True))
+    assert isinstance(row["x"], np.ndarray) and row["y"].tolist() == [0, 1]
+    assert d.create_tuple_iterator().get_col_names() == ["x", "y"]
+
+
+def test_prefetch_runs_ahead_boundedly():
+    produced = []
+
+    def source():
+        for i in range(100):
+            produced.append(i)
+            yield (np.array([i]),)
+    it = ds.GeneratorDataset(source, ["x"]).batch(2).create_tuple_iterator(num_epochs=1)
+    next(it)
+    time.sleep(0.3)
+    ahead = len(produced)
+    assert 4 <= ahead <= 12  # the next batches were made while the consumer waited, no more than the queue holds
+    rest = [r[0].asnumpy().tolist() for r in it]
+    assert len(rest) == 49 and len(produced) == 100
+    assert _wait_no_threads()
+
+
+def test_thread_ends_when_iterator_dropped_or_stopped():
+    d = ds.NumpySlicesDataset(np.arange(1000), shuffle=False)
+    it = d.create_tuple_iterator()  # endless epochs
+    next(it)
+    del it
+    assert _wait_no_threads()
+    it = d.create_tuple_iterator()
+    next(it)
+    it.stop()
+    assert not _pipeline_threads()
+    with pytest.raises(RuntimeError):
+        next(it)
+
+
+def test_generator_error_reaches_consumer_at_its_row():
+    def source():
+        for i in range(6):
+            if i == 4:
+                raise KeyError("broken record")
+            yield (np.array([i]),)
+    it = ds.GeneratorDataset(source, ["x"]).create_tuple_iterator(num_epochs=1)
+    got = []
+    with pytest.raises(RuntimeError) as info:
+        for row in it:
+            got.append(int(row[0].asnumpy()[0]))
+    assert got == [0, 1, 2, 3]
+    message = str(info.value)
+    assert "row 4" in message and "['x']" in message and "KeyError: 'broken record'" in message
+    assert isinstance(info.value.__cause__, KeyError)
+    with pytest.raises(RuntimeError):
+        next(it)
+    assert _wait_no_threads()
+
+
+def test_random_access_error_names_the_sample():
+    class Source:
+        def __getitem__(self, i):
+            if i == 2:
+                raise ValueError("cannot read")
+            return (np.array(i),)
+
+        def __len__(self):
+            return 4
+    with pytest.raises(RuntimeError, match="sample 2"):
+        list(ds.GeneratorDataset(Source(), ["v"], shuffle=False))
+
+
+def test_map_error_names_row_and_columns():
+    def not_three(b):
+        if b == 3:
+            raise ValueError("three")
+        return b
+    d = ds.NumpySlicesDataset({"a": np.arange(5), "b": np.arange(5)}, shuffle=False)
+    with pytest.raises(RuntimeError, match=r"row 3 of input columns \['b'\]"):
+        list(d.map(not_three, "b"))
+
+
+def test_generator_object_is_read_once():
+    d = ds.GeneratorDataset((np.array([i]) for i in range(3)), ["x"])
+    it = d.create_tuple_iterator(num_epochs=2, output_numpy=True)
+    assert [len(list(it)) for _ in range(2)] == [3, 0]
+
+
+def test_dataset_size_of_unsized_source_counts_rows():
+    d = ds.GeneratorDataset(lambda: iter(range(7)), ["x"]).batch(2)
+    assert d.get_dataset_size() == 4
+
+
+# ---- the whole-array path gives what row by row gives ------------------------------------------------
+def test_sliced_batches_equal_row_by_row():
+    rng = np.random.RandomState(0)
+    images = rng.randint(0, 256, (10, 4, 5, 3)).astype(np.uint8)
+    labels = rng.randint(0, 3, 10).astype(np.int32)
+    ops = [vision.Rescale(1 / 255, -0.2), vision.Normalize([0.1, 0.2, 0.3], [0.5, 0.6, 0.7]), vision.HWC2CHW()]
+
+    def build(extra):
+        d = ds.NumpySlicesDataset({"image": images, "label": labels}, shuffle=False)
+        d = d.map(ops + extra, "image").map([transforms.OneHot(3), transforms.TypeCast(ms.float32)], "label")
+        return d.project(["label", "image"]).skip(1).repeat(2).batch(4)
+    fast, slow = build([]), build([lambda x: x])  # a Python function forces the row-by-row path
+    assert fast.children[0]._plannable() and not slow.children[0]._plannable()
+    for a, b in zip(fast.create_tuple_iterator(output_numpy=True), slow.create_tuple_iterator(output_numpy=True)):
+        assert all(x.dtype == y.dtype and np.array_equal(x, y) for x, y in zip(a, b))
+
+
+# ---- file readers ------------------------------------------------------------------------------------
+def test_cifar10_small_files():
+    d = ds.Cifar10Dataset(CIFAR10, shuffle=False)
+    assert d.get_dataset_size() == 5
+    rows = list(d.create_tuple_iterator(output_numpy=True))
+    raw = np.fromfile(os.path.join(CIFAR10, "data_batch_1.bin"), np.uint8).reshape(-1, 3073)
+    assert rows[0][0].shape == (32, 32, 3) and rows[0][0].dtype == np.uint8 and rows[0][1].dtype == np.uint32
+    assert np.array_equal(rows[1][0][:, :, 2], raw[1, 1 + 2048:].reshape(32, 32)) and rows[1][1] == raw[1, 0]
+    assert ds.Cifar10Dataset(CIFAR10, usage="test", shuffle=False).get_dataset_size() == 2
+
+
+def test_cifar100_and_fashion_mnist(tmp_path):
+    records = np.random.RandomState(1).randint(0, 100, (4, 3074)).astype(np.uint8)
+    records.tofile(tmp_path / "train.bin")
+    records[:1].tofile(tmp_path / "test.bin")
+    d = ds.Cifar100Dataset(str(tmp_path), usage="train", shuffle=False)
+    assert d.get_col_names() == ["image", "coarse_label", "fine_label"]
+    rows = list(d.create_tuple_iterator(output_numpy=True))
+    assert len(rows) == 4 and rows[2][1] == records[2, 0] and rows[2][2] == records[2, 1]
+    assert ds.Cifar100Dataset(str(tmp_path), shuffle=False).get_dataset_size() == 5
+    fashion = tmp_path / "fashion"
+    shutil.copytree(MNIST, fashion)
+    assert ds.FashionMnistDataset(str(fashion), usage="test").get_dataset_size() == 3
+
+
+def test_truncated_cifar_file(tmp_path):
+    np.zeros(3073 + 5, np.uint8).tofile(tmp_path / "data_batch_1.bin")
+    with pytest.raises(RuntimeError, match="Invalid cifar10 file, failed to read data from"):
+        list(ds.Cifar10Dataset(str(tmp_path)))
+
+
+# ---- the API surface ---------------------------------------------------------------------------------
+def test_missing_names_are_reported_unsupported():
+    with pytest.raises(NotImplementedError, match="mindspore.dataset.ImageFolderDataset"):
+        ds.ImageFolderDataset  # noqa: B018
+    with pytest.raises(NotImplementedError, match="mindspore.dataset.vision.Decode"):
+        vision.Decode  # noqa: B018
+    assert not hasattr(transforms, "Concatenate")
+    with pytest.raises(NotImplementedError):
+        ds.NumpySlicesDataset([1, 2]).padded_batch(2)
+
+
+def test_import_as_mindspore():
+    import sys  # noqa: PLC0415
+    meta_path, modules = list(sys.meta_path), dict(sys.modules)
+    try:
+        ms.install()
+        import mindspore.dataset.vision as v  # noqa: PLC0415
+        from mindspore.dataset import transforms as t  # noqa: PLC0415
+        assert v.Resize is vision.Resize and t.TypeCast is transforms.TypeCast
+    finally:  # leave the import system as the other tests expect it
+        sys.meta_path[:] = meta_path
+        for name in set(sys.modules) - set(modules):
+            del sys.modules[name]

@@ -1,0 +1,80 @@
+"""Metrics beyond the goldens: MindSpore's result types under NumPy 2, custom metrics, unsupported ones."""
+import numpy as np
+import pytest
+
+import mindshim as ms
+from mindshim.train import metrics
+
+RNG = np.random.RandomState(9)
+PRED = RNG.rand(6, 3).astype(np.float32)
+TRUE = RNG.rand(6, 3).astype(np.float32)
+
+
+def test_sums_are_float64_as_under_numpy_1():
+    """MindSpore runs on NumPy 1, where ``0 + np.float32(x)`` is float64; mindshim matches under NumPy 2."""
+    mae = ms.train.MAE()
+    mae.update(ms.Tensor(PRED), ms.Tensor(TRUE))
+    mae.update(PRED, TRUE)
+    expected = np.float64(np.abs(TRUE - PRED).sum()) * 2 / 12
+    assert type(mae.eval()) is np.float64 and mae.eval() == expected
+    loss = ms.train.Loss()
+    for value in (np.float32(0.1), np.float32(0.2), np.float32(0.3)):
+        loss.update(ms.Tensor(value))
+    assert type(loss.eval()) is np.float64
+    assert loss.eval() == (np.float64(np.float32(0.1)) + np.float64(np.float32(0.2)) + np.float64(np.float32(0.3))) / 3
+    assert type(ms.train.Accuracy()(PRED, np.array([0, 1, 2, 0, 1, 2]))) is np.float64
+
+
+def test_custom_metric_with_rearranged_inputs():
+    class MyMAE(ms.train.Metric):
+        def __init__(self):
+            super().__init__()
+            self.clear()
+
+        def clear(self):
+            self._abs_error_sum = 0
+            self._samples_num = 0
+
+        @ms.train.rearrange_inputs
+        def update(self, *inputs):
+            y_pred, y = inputs[0].asnumpy(), inputs[1].asnumpy()
+            self._abs_error_sum += np.abs(y - y_pred).sum()
+            self._samples_num += y.shape[0]
+
+        def eval(self):
+            return self._abs_error_sum / self._samples_num
+    x = ms.Tensor(np.array([[0.1, 0.2, 0.6, 0.9], [0.1, 0.2, 0.6, 0.9]]), ms.float32)
+    y = ms.Tensor(np.array([[0.1, 0.1, 0.1, 0.1], [0.1, 0.1, 0.1, 0.1]]), ms.float32)
+    y2 = ms.Tensor(np.array([[0.1, 0.25, 0.7, 0.9], [0.1, 0.25, 0.7, 0.9]]), ms.float32)
+    metric = MyMAE().set_indexes([0, 2])
+    metric.update(x, y, y2)
+    assert metric.eval() == pytest.approx(0.15) and metric.indexes == [0, 2]
+    with pytest.raises(TypeError):
+        ms.train.Metric()
+
+
+def test_model_uses_metric_names():
+    net = ms.nn.Dense(3, 3)
+    model = ms.train.Model(net, ms.nn.SoftmaxCrossEntropyWithLogits(sparse=True),
+                           metrics={"accuracy", "F1", "top_1_accuracy", "loss"})
+    assert {k: type(v).__name__ for k, v in model._metric_fns.items()} == {
+        "accuracy": "Accuracy", "F1": "F1", "top_1_accuracy": "Top1CategoricalAccuracy", "loss": "Loss"}
+
+
+def test_nn_metrics_is_train_metrics():
+    from mindshim.nn import metrics as nn_metrics
+    assert nn_metrics.Accuracy is ms.train.Accuracy and nn_metrics.get_metrics is metrics.get_metrics
+
+
+@pytest.mark.parametrize("name", ["hausdorff_distance", "mean_surface_distance", "root_mean_square_distance",
+                                  "bleu_score", "occlusion_sensitivity", "confusion_matrix_metric"])
+def test_unsupported_metrics(name):
+    with pytest.raises(NotImplementedError, match="is not supported by mindshim yet"):
+        ms.train.get_metric_fn(name)
+
+
+def test_confusion_matrix_normalize_without_warnings():
+    cm = ms.train.ConfusionMatrix(3, normalize="target")
+    cm.update(np.array([[0.9, 0.1, 0.0], [0.2, 0.7, 0.1]], np.float32), np.array([0, 1]))
+    with np.errstate(all="raise"):
+        np.testing.assert_array_equal(cm.eval(), [[1, 0, 0], [0, 1, 0], [0, 0, 0]])
