@@ -1,6 +1,7 @@
 """``mindspore.set_seed`` / ``get_seed`` and the PRNG keys every random op draws from.
 
-One global key, kept on the device: ``set_seed`` resets it, so a seeded run is reproducible run to run
+One global key, kept on the device (a raw uint32 key: typed key arrays would take JAX's slower dispatch path
+in every compiled call): ``set_seed`` resets it, so a seeded run is reproducible run to run
 (the numbers differ from MindSpore's own generator). Eager random ops split it directly. A compiled or
 differentiated call takes the key as an input, draws its keys inside the trace (:func:`traced_keys`) and
 returns the advanced key, which is stored back: each step gets fresh randomness and no key is baked into
@@ -18,7 +19,7 @@ _trace_stack = []
 def set_seed(seed):
     if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
         raise ValueError(f"For 'set_seed', the argument 'seed' must be a non-negative int, but got {seed}.")
-    _state.update(seed=seed, key=jax.random.key(seed))
+    _state.update(seed=seed, key=jax.random.PRNGKey(seed))
     from ..dataset import config  # the dataset pipeline's seed follows, as in MindSpore
     config.set_seed(seed)
 
@@ -32,7 +33,7 @@ def current_key():
     if _trace_stack:
         return _trace_stack[-1][0]
     if _state["key"] is None:
-        _state["key"] = jax.random.key(np.random.SeedSequence().entropy % (2 ** 63))
+        _state["key"] = jax.random.PRNGKey(np.random.SeedSequence().entropy % (2 ** 63))
     return _state["key"]
 
 
