@@ -1,1 +1,725 @@
-"""Op-table rows: nn ops (see ``mindshim._registry``). Import helpers from ``.core``."""
+"""Op-table rows: nn ops (see ``mindshim._registry``): activations, linear, convolution, pooling,
+normalization, dropout, padding, sort and top-k.
+
+Lowerings are pure JAX; ``check`` raises the error MindSpore 2.10 (CPU) raises for the same input. Where
+MindSpore's gradient differs from JAX's (ReLU6 and HSwish at their boundaries, Elu, GeLU, the output-based
+Sigmoid/Tanh grads, and the normalizations, whose statistics outputs carry no gradient) the row has MindSpore's
+``bprop``. Float32 Sigmoid, SiLU and Tanh reproduce MindSpore's CPU kernels, which approximate exp and tanh
+(Tanh by up to 1e-4), so that values match MindSpore's rather than the exact functions.
+"""
+import functools
+import math
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+from jax import lax
+
+from .._registry import register
+from ..common import dtype as mstype
+from ..common.seed import next_key
+from .core import _axes, _need_float, _same_type, _tname
+
+_F16_F32 = ("Float16", "Float32")
+_F16_F64 = ("Float16", "Float32", "Float64")
+_BF16_F64 = ("BFloat16", "Float16", "Float32", "Float64")
+
+
+def _need(op, arg, allowed):
+    """MindSpore's dtype check in its ``{Tensor[Float16], ...}`` form."""
+    names = "{" + ", ".join(f"Tensor[{t}]" for t in allowed) + "}"
+
+    def check(x, *_, **__):
+        if str(mstype.to_mstype(x.dtype)) not in allowed:
+            raise TypeError(f"For primitive[{op}], the input argument[{arg}] must be a type of {names}, but got "
+                            f"{_tname(x)}.")
+    return check
+
+
+def _cpu_kernel(op):
+    """MindSpore's CPU kernel selection error for a non-float input."""
+    def check(x, *_, **__):
+        if not jnp.issubdtype(x.dtype, jnp.floating):
+            raise TypeError(f"Select CPU operator[{op}] fail! Unsupported data type!")
+    return check
+
+
+def _nchw_only(op, data_format):
+    if data_format not in ("NCHW", "NCDHW"):
+        raise NotImplementedError(f"mindspore.ops.{op} with data_format='{data_format}' is not supported by "
+                                  "mindshim yet.")
+
+
+def _vec(values):
+    """MindSpore's ``[const vector]{1, 2}`` rendering of a shape in error messages."""
+    return "[const vector]{" + ", ".join(str(int(v)) for v in values) + "}"
+
+
+def _tuple(value, n, name="value"):
+    """An int or a tuple as an ``n``-tuple; MindSpore also accepts the ``(1, 1, h, w)`` form."""
+    if isinstance(value, int):
+        return (value,) * n
+    value = tuple(value)
+    if len(value) == n:
+        return value
+    if len(value) == n + 2:
+        return value[2:]
+    if len(value) == 1:
+        return value * n
+    raise ValueError(f"The '{name}' must be an int or a tuple of {n} ints, but got {value}.")
+
+
+def _same_pads(size, kernel, stride, dilation=None):
+    """TensorFlow-style 'same' padding (the extra pixel at the end), as MindSpore computes it."""
+    dilation = dilation or (1,) * len(size)
+    pads = []
+    for n, k, s, d in zip(size, kernel, stride, dilation):
+        out = -(-n // s)
+        need = max(0, (out - 1) * s + (k - 1) * d + 1 - n)
+        pads.append((need // 2, need - need // 2))
+    return tuple(pads)
+
+
+def _register_jit(name, attrs=(), check=None, bprop=None, static=(), stat_outputs=None):
+    """``register`` for a lowering of several ops: compiled once per shape and attributes, so that an eager call
+    runs one XLA program (under an outer trace it is inlined). ``static``: positions of Python-valued inputs.
+    ``stat_outputs``: the lowering's trailing inputs that only feed statistics outputs (see ``_zero_stat_grads``)."""
+    def deco(impl):
+        fn = jax.jit(impl, static_argnames=tuple(k for k, _ in attrs), static_argnums=static)
+        if stat_outputs is not None:
+            bprop_fn = _zero_stat_grads(stat_outputs)(fn)
+        else:
+            bprop_fn = bprop
+        register(name, attrs=attrs, check=check, bprop=bprop_fn)(fn)
+        return fn
+    return deco
+
+
+# ---- activations ------------------------------------------------------------------------------------
+_GELU_A, _GELU_B = 0.7978845608, 0.044715
+
+
+def _gelu_bprop(inputs, out, dout):
+    """MindSpore's GeLUGrad, ``0.5 ((1 + t) + x (1 - t^2) (a + 3ab x^2))`` with ``t = tanh(a (x + b x^3))``,
+    written with sigmoids (``1 + t = 2 s(2z)``): JAX's own derivative loses the far negative tail to cancellation."""
+    (x,) = inputs
+    a, b = jnp.asarray(_GELU_A, x.dtype), jnp.asarray(_GELU_B, x.dtype)
+    z2 = 2 * a * (x + b * x * x * x)
+    s, s_neg = jax.nn.sigmoid(z2), jax.nn.sigmoid(-z2)
+    return (dout * (s + 2 * x * s * s_neg * (a + 3 * a * b * x * x)),)
+
+
+@register("GeLU", check=_need_float("GeLU", "x"), bprop=_gelu_bprop)
+def _gelu(x):
+    """The tanh approximation ``0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))``."""
+    return jax.nn.gelu(x, approximate=True)
+
+
+def _fast_gelu(x):
+    """``x / (1 + exp(-1.702|x|)) * exp(0.851 (x - |x|))``, MindSpore's FastGeLU."""
+    a = jnp.abs(x)
+    return x / (1 + jnp.exp(-1.702 * a)) * jnp.exp(0.851 * (x - a))
+
+
+def _softplus(x):
+    """``log(1 + exp(x))`` computed as MindSpore's kernel does (no log1p); ``x`` where exp overflows."""
+    limit = math.log(float(jnp.finfo(x.dtype).max)) - 1
+    return jnp.where(x > limit, x, jnp.log(1 + jnp.exp(jnp.minimum(x, limit))))
+
+
+def _cpu_exp32(x):
+    """MindSpore's CPU exp for float32 (nnacl): ``2^n e^r`` with a degree-5 polynomial for ``e^r``
+    (relative error up to ~5e-6); its Sigmoid and SiLU are built on it."""
+    x = jnp.clip(x, -87.3365478515625, 88.72283935546875)
+    n = jnp.floor(x * 1.44269504088896341 + 0.5)
+    r = x - n * 0.693147
+    scale = lax.bitcast_convert_type(lax.shift_left(n.astype(jnp.int32) + 126, jnp.int32(23)), jnp.float32)
+    return 2 * scale * (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120))))))
+
+
+def _sigmoid_value(x):
+    return 1 / (1 + _cpu_exp32(-x)) if x.dtype == jnp.float32 else jax.nn.sigmoid(x)
+
+
+def _sigmoid_bprop(inputs, out, dout):
+    """MindSpore's SigmoidGrad, from the output: ``dout * out * (1 - out)``."""
+    return (dout * out * (1 - out),)
+
+
+@register("Sigmoid", check=_cpu_kernel("Sigmoid"), bprop=_sigmoid_bprop)
+def _sigmoid(x):
+    """``1 / (1 + exp(-x))``; float32 with MindSpore's CPU exp (see ``_cpu_exp32``)."""
+    return _sigmoid_value(x)
+
+
+def _silu_bprop(inputs, out, dout):
+    """MindSpore's SiLUGrad: ``dout * s (1 + x (1 - s))`` with ``s = sigmoid(x)``."""
+    (x,) = inputs
+    s = _sigmoid_value(x)
+    return (dout * s * (1 + x * (1 - s)),)
+
+
+@register("SiLU", check=_cpu_kernel("Sigmoid"), bprop=_silu_bprop)
+def _silu(x):
+    """``x * sigmoid(x)``; float32 with MindSpore's CPU exp."""
+    return x * _sigmoid_value(x)
+
+
+def _tanh_bprop(inputs, out, dout):
+    """MindSpore's TanhGrad, from the output: ``dout * (1 - out^2)``."""
+    return (dout * (1 - out * out),)
+
+
+@register("Tanh", check=_cpu_kernel("Tanh"), bprop=_tanh_bprop)
+def _tanh(x):
+    """Hyperbolic tangent. Float32 uses MindSpore's CPU kernel (nnacl): the rational approximation
+    ``x (x^6 + 378 x^4 + 17325 x^2 + 135135) / (28 x^6 + 3150 x^4 + 62370 x^2 + 135135)`` clipped to [-1, 1]
+    (within 1e-4 of tanh; exactly +-1 from |x| ~ 4.97 on)."""
+    if x.dtype != jnp.float32:
+        return jnp.tanh(x)
+    xc = jnp.clip(x, -10, 10)
+    sq = xc * xc
+    a = (((sq + 378) * sq + 17325) * sq + 135135) * xc
+    b = ((28 * sq + 3150) * sq + 62370) * sq + 135135
+    return jnp.clip(a / b, -1, 1)
+
+
+_ACTIVATIONS = {
+    "FastGeLU": (_fast_gelu, _need_float("FastGeLU", "x")),
+    "Softplus": (_softplus, _need("Softplus", "x", _F16_F64)),
+    "HSigmoid": (jax.nn.hard_sigmoid, _need("HSigmoid", "input_x", _F16_F64)),
+}
+for _name, (_fn, _check) in _ACTIVATIONS.items():
+    register(_name, check=_check)(_fn)
+
+
+def _relu6_bprop(inputs, out, dout):
+    """MindSpore's ReLU6Grad: ``dout`` where ``0 < x <= 6`` (JAX's gradient is 0 at 6)."""
+    (x,) = inputs
+    return (jnp.where((x > 0) & (x <= 6), dout, jnp.zeros_like(dout)),)
+
+
+@register("ReLU6", check=_need("ReLU6", "input_x", _F16_F32), bprop=_relu6_bprop)
+def _relu6(x):
+    return jnp.clip(x, 0, 6).astype(x.dtype)
+
+
+def _hswish_bprop(inputs, out, dout):
+    """MindSpore's HSwishGrad: ``(2x + 3) / 6`` on the closed interval ``[-3, 3]``."""
+    (x,) = inputs
+    grad = jnp.where(x < -3, 0, jnp.where(x > 3, 1, (2 * x + 3) / 6)).astype(dout.dtype)
+    return (dout * grad,)
+
+
+@register("HSwish", bprop=_hswish_bprop)
+def _hswish(x):
+    """``x * relu6(x + 3) / 6``; integer inputs use integer arithmetic (truncating division), as MindSpore."""
+    if jnp.issubdtype(x.dtype, jnp.integer):
+        return lax.div(x * jnp.clip(x + 3, 0, 6), jnp.asarray(6, x.dtype))
+    return x * jnp.clip(x + 3, 0, 6) / 6
+
+
+def _check_elu(x, alpha=1.0):
+    if alpha != 1.0:
+        raise ValueError("EluIn Elu, alpha must be 1.0f.")
+    _need_float("Elu", "input_x")(x)
+
+
+def _elu_bprop(inputs, out, dout, alpha=1.0):
+    """MindSpore's EluGrad from the output: ``dout * (out + alpha)`` where ``x <= 0``."""
+    (x,) = inputs
+    return (jnp.where(x > 0, dout, dout * (out + alpha)),)
+
+
+@register("Elu", attrs=(("alpha", 1.0),), check=_check_elu, bprop=_elu_bprop)
+def _elu(x, alpha=1.0):
+    return jax.nn.elu(x, alpha)
+
+
+# ---- linear -----------------------------------------------------------------------------------------
+def _check_bias_add(x, bias, data_format="NCHW"):
+    if not 2 <= x.ndim <= 5:
+        raise ValueError(f"For primitive[BiasAdd], the rank of input_x must be in [2,5], but got {x.ndim}.")
+    channel = x.shape[-1 if data_format == "NHWC" else 1]
+    if bias.ndim != 1 or bias.shape[0] != channel:
+        raise ValueError(f"For 'BiasAdd', bias[0] shape should be equal to input_x[1] shape when data_format is 0, "
+                         f"but got bias shape: .{_vec(bias.shape)}, input_shape: {_vec(x.shape)}.")
+
+
+@register("BiasAdd", attrs=(("data_format", "NCHW"),), check=_check_bias_add)
+def _bias_add(x, bias, data_format="NCHW"):
+    if data_format == "NHWC":
+        return x + bias
+    return x + bias.reshape((1, -1) + (1,) * (x.ndim - 2))
+
+
+def _check_batch_matmul(x, y, transpose_a=False, transpose_b=False):
+    for name, t in (("x", x), ("y", y)):
+        if t.ndim < 2:
+            raise ValueError(f"For 'BatchMatMul', the input '{name}' must be a 2D or higher dimensional Tensor, but "
+                             f"got {t.ndim}D shape {_vec(t.shape)}")
+    _same_type("BatchMatMul", x, y)
+    col = x.shape[-2 if transpose_a else -1]
+    row = y.shape[-1 if transpose_b else -2]
+    if col != row:
+        raise ValueError(f"For BatchMatMul, the row of the input 'y' should be same as the col of the input 'x', with "
+                         f"x shape {_vec(x.shape)}(transpose_a={int(transpose_a)}), y shape {_vec(y.shape)}"
+                         f"(transpose_b={int(transpose_b)})")
+    if x.shape[:-2] != y.shape[:-2]:
+        raise ValueError(f"For BatchMatMul, inputs shape cannot be broadcast on CPU/GPU, with x shape "
+                         f"{_vec(x.shape)}, y shape {_vec(y.shape)}")
+
+
+@register("BatchMatMul", attrs=(("transpose_a", False), ("transpose_b", False)), check=_check_batch_matmul)
+def _batch_matmul(x, y, transpose_a=False, transpose_b=False):
+    return jnp.matmul(jnp.swapaxes(x, -1, -2) if transpose_a else x, jnp.swapaxes(y, -1, -2) if transpose_b else y)
+
+
+def _check_dense(x, w, b=None):
+    col, row = x.shape[-1], w.shape[-1]
+    if col != row:
+        raise ValueError(f"Dense shape error, got x_col: {col}, w_row: {row}. In Dense x_col and w_row should be "
+                         f"equal. if the dim of w is 2.")
+
+
+@register("Dense", check=_check_dense)
+def _dense(x, w, b=None):
+    """``x @ w.T + b`` (``w`` of rank 1 or 2, ``b`` optional)."""
+    out = jnp.matmul(x, w.T if w.ndim == 2 else w)
+    return out if b is None else out + b
+
+
+# ---- convolution ------------------------------------------------------------------------------------
+_CONV_LAYOUT = {2: ("NCHW", "OIHW", "NCHW"), 3: ("NCDHW", "OIDHW", "NCDHW")}
+
+
+def _conv_pads(nd, size, kernel, stride, dilation, pad_mode, pad):
+    mode = pad_mode.lower()
+    if mode == "same":
+        return _same_pads(size, kernel, stride, dilation)
+    if mode == "pad":
+        p = (pad,) * (2 * nd) if isinstance(pad, int) else tuple(pad)
+        return tuple((p[2 * i], p[2 * i + 1]) for i in range(nd))
+    return ((0, 0),) * nd
+
+
+def _conv_check(op, nd):
+    layer = {2: "Conv2d", 3: "Conv3d"}[nd]
+
+    def check(x, w, out_channel=None, kernel_size=None, mode=1, pad_mode="valid", pad=0, stride=1, dilation=1,
+              group=1, data_format="NCHW"):
+        _nchw_only(op, data_format)
+        for name, t in (("x", x), ("w", w)):
+            if t.ndim != nd + 2:
+                raise ValueError(f"For primitive[{op}], the {name} shape size must be equal to {nd + 2}, but got "
+                                 f"{t.ndim}.")
+        if x.dtype != w.dtype:
+            raise TypeError(f"For primitive[{op}], the input type must be same.")
+        if not jnp.issubdtype(x.dtype, jnp.floating):
+            raise TypeError(f"For primitive[{op}], the input argument[x] must be a type of "
+                            f"{{Tensor[Float16], Tensor[Float32]}}, but got {_tname(x)}.")
+        kernel = _tuple(kernel_size, nd, "kernel_size")
+        if w.shape[0] != out_channel:
+            raise RuntimeError(f"For '{op}', 'w_shape[0]' must be equal to 'out_channel', but got 'w_shape[0]': "
+                               f"{w.shape[0]}, 'out_channel': {out_channel}.")
+        for i in range(nd):
+            if w.shape[2 + i] != kernel[i]:
+                raise RuntimeError(f"For '{op}', 'w_shape[{2 + i}]' must be equal to 'kernel_size[{i}]', but got "
+                                   f"'w_shape[{2 + i}]': {w.shape[2 + i]}, 'kernel_size[{i}]': {kernel[i]}.")
+        if x.shape[1] // group != w.shape[1]:
+            raise RuntimeError(f"For '{op}', 'C_in' of input 'x' shape divide by parameter 'group' must be equal to "
+                               f"'C_in' of input 'weight' shape: {w.shape[1]}, but got 'C_in' of input 'x' shape: "
+                               f"{x.shape[1]}, and 'group': {group}.")
+        dil = _tuple(dilation, nd, "dilation")
+        pads = _conv_pads(nd, x.shape[2:], kernel, _tuple(stride, nd, "stride"), dil, pad_mode, pad)
+        if any(n + lo + hi < (k - 1) * d + 1 for n, (lo, hi), k, d in zip(x.shape[2:], pads, kernel, dil)):
+            raise ValueError(f"For '{layer}', input shape's h and w after padding must be greater than or equal to "
+                             "kernel_size's h and w respectively.")
+    return check
+
+
+def _conv(nd, x, w, kernel_size, pad_mode, pad, stride, dilation, group):
+    kernel, strides, dil = _tuple(kernel_size, nd), _tuple(stride, nd), _tuple(dilation, nd)
+    pads = _conv_pads(nd, x.shape[2:], kernel, strides, dil, pad_mode, pad)
+    return lax.conv_general_dilated(x, w, strides, pads, rhs_dilation=dil, feature_group_count=group,
+                                    dimension_numbers=_CONV_LAYOUT[nd])
+
+
+def _conv_row(op, nd, data_format):
+    def impl(x, w, out_channel=None, kernel_size=None, mode=1, pad_mode="valid", pad=0, stride=1, dilation=1,
+             group=1, data_format=data_format):
+        return _conv(nd, x, w, kernel_size, pad_mode, pad, stride, dilation, group)
+    impl.__doc__ = f"{nd}-D convolution ({data_format}); pad_mode 'valid', 'same' (extra padding at the end) or 'pad'."
+    _register_jit(op, attrs=(("out_channel", None), ("kernel_size", None), ("mode", 1), ("pad_mode", "valid"),
+                             ("pad", 0), ("stride", 1), ("dilation", 1), ("group", 1), ("data_format", data_format)),
+                  check=_conv_check(op, nd))(impl)
+
+
+_conv_row("Conv2D", 2, "NCHW")
+_conv_row("Conv3D", 3, "NCDHW")
+
+
+_DECONV_ATTRS = (("out_channel", None), ("kernel_size", None), ("pad_mode", "valid"), ("pad", 0), ("pad_list", None),
+                 ("mode", 1), ("stride", 1), ("dilation", 1), ("group", 1), ("data_format", "NCHW"))
+
+
+@functools.partial(jax.jit, static_argnums=tuple(range(2, 9)))
+def _deconv(dout, w, shape, kernel_size, pad_mode, pad, stride, dilation, group):
+    _, vjp = jax.vjp(lambda z: _conv(2, z, w, kernel_size, pad_mode, pad, stride, dilation, group),
+                     jnp.zeros(shape, dout.dtype))
+    return vjp(dout)[0]
+
+
+def _conv2d_backprop_input(dout, w, input_size, out_channel=None, kernel_size=None, pad_mode="valid", pad=0,
+                           pad_list=None, mode=1, stride=1, dilation=1, group=1, data_format="NCHW"):
+    """The gradient of Conv2D with respect to its input of shape ``input_size`` (a transposed convolution)."""
+    shape = tuple(int(s) for s in (np.asarray(input_size).tolist() if hasattr(input_size, "shape") else input_size))
+    return _deconv(dout, w, shape, kernel_size, pad_mode, tuple(pad_list) if pad_list else pad, stride, dilation,
+                   group)
+
+
+for _name in ("Conv2DBackpropInput", "Conv2DTranspose"):
+    register(_name, attrs=_DECONV_ATTRS)(_conv2d_backprop_input)
+
+
+# ---- pooling ----------------------------------------------------------------------------------------
+def _pool_out(n, k, s, lo, hi, ceil_mode):
+    """Output length and extra end padding of a pooling window (PyTorch's ceil_mode rule)."""
+    span = n + lo + hi - k
+    out = (-(-span // s) if ceil_mode else span // s) + 1
+    if ceil_mode and (out - 1) * s >= n + lo:
+        out -= 1
+    return out, max(0, (out - 1) * s + k - (n + lo + hi))
+
+
+def _window_counts(n, k, s, lo, hi, out, include_pad):
+    """How many positions of each output window fall inside the input (and its padding if ``include_pad``)."""
+    start = np.arange(out) * s - lo
+    first, last = (-lo, n + hi) if include_pad else (0, n)
+    return np.minimum(start + k, last) - np.maximum(start, first)
+
+
+def _avg_pool(x, nd, kernel, stride, pads, ceil_mode=False, count_include_pad=True, divisor=0):
+    """Average over windows of the last ``nd`` axes, dividing as MindSpore/PyTorch do at the borders."""
+    size = x.shape[-nd:]
+    outs, full = [], []
+    for n, k, s, (lo, hi) in zip(size, kernel, stride, pads):
+        out, extra = _pool_out(n, k, s, lo, hi, ceil_mode)
+        outs.append(out)
+        full.append((lo, hi + extra))
+    lead = x.ndim - nd
+    total = lax.reduce_window(x, np.zeros((), x.dtype), lax.add, (1,) * lead + tuple(kernel),
+                              (1,) * lead + tuple(stride), ((0, 0),) * lead + tuple(full))
+    if divisor:
+        return total / jnp.asarray(divisor, x.dtype)
+    counts = np.ones((), np.float64)
+    for n, k, s, (lo, hi), out in zip(size, kernel, stride, pads, outs):
+        counts = np.multiply.outer(counts, _window_counts(n, k, s, lo, hi, out, count_include_pad))
+    return total / jnp.asarray(counts, x.dtype)
+
+
+def _pool_check(op, rank_message):
+    def check(x, kernel_size=1, strides=1, pad_mode="valid", data_format="NCHW"):
+        _nchw_only(op, data_format)
+        if x.ndim != 4:
+            raise ValueError(rank_message.format(op=op, ndim=x.ndim))
+        if not jnp.issubdtype(x.dtype, jnp.floating):
+            raise TypeError(f"For primitive[{op}], the input argument[x] must be a type of "
+                            f"{{Tensor[Float16], Tensor[Float32], Tensor[Float64]}}, but got {_tname(x)}.")
+        k, s = _tuple(kernel_size, 2, "kernel_size"), _tuple(strides, 2, "strides")
+        out = list(x.shape[:2])
+        for n, kk, ss in zip(x.shape[2:], k, s):
+            out.append(-(-n // ss) if pad_mode.lower() == "same" else (n - kk) // ss + 1)
+        if min(out) <= 0:
+            raise ValueError(f"For '{op}', the each element of the output shape must be larger than 0, but got output "
+                             f"shape: {_vec(out)}. The input shape: {_vec(x.shape)}, kernel size: "
+                             f"{_vec((1, 1) + k)}, strides: {_vec((1, 1) + s)}. Please check the official api "
+                             "documents for more information about the output.")
+    return check
+
+
+def _pool_pads(x, kernel, strides, pad_mode):
+    return _same_pads(x.shape[2:], kernel, strides) if pad_mode.lower() == "same" else ((0, 0), (0, 0))
+
+
+@_register_jit("MaxPool", attrs=(("kernel_size", 1), ("strides", 1), ("pad_mode", "valid"), ("data_format", "NCHW")),
+          check=_pool_check("MaxPool", "For primitive[{op}], the length of input must be equal to 4 , but got {ndim}."))
+def _max_pool(x, kernel_size=1, strides=1, pad_mode="valid", data_format="NCHW"):
+    """Max over 2-D windows (NCHW); 'same' pads with -inf. The gradient goes to the first maximum of a window."""
+    k, s = _tuple(kernel_size, 2), _tuple(strides, 2)
+    pads = _pool_pads(x, k, s, pad_mode)
+    return lax.reduce_window(x, np.array(-np.inf, x.dtype), lax.max, (1, 1) + k, (1, 1) + s, ((0, 0), (0, 0)) + pads)
+
+
+@_register_jit("AvgPool", attrs=(("kernel_size", 1), ("strides", 1), ("pad_mode", "VALID"), ("data_format", "NCHW")),
+          check=_pool_check("AvgPool", "For primitive[{op}], the x_rank must be equal to 4, but got {ndim}."))
+def _avg_pool2d(x, kernel_size=1, strides=1, pad_mode="VALID", data_format="NCHW"):
+    """Mean over 2-D windows (NCHW); with 'same' the border windows average only their real pixels."""
+    k, s = _tuple(kernel_size, 2), _tuple(strides, 2)
+    return _avg_pool(x, 2, k, s, _pool_pads(x, k, s, pad_mode), count_include_pad=False)
+
+
+def _check_avg_pool3d(x, kernel_size=1, strides=1, pad_mode="valid", pad=0, **attrs):
+    if pad_mode.lower() != "pad" and pad not in (0, (0,) * 6):
+        raise ValueError(f"For 'AvgPool3D', the 'pad' must be zero or (0, 0, 0, 0, 0, 0) when 'pad_mode' is not "
+                         f"\"PAD\", but got 'pad' is {pad} and 'pad_mode' is {pad_mode}.")
+    if x.ndim != 5:
+        raise ValueError(f"For primitive[AvgPool3D], the x_rank must be equal to 5, but got {x.ndim}.")
+    _need("AvgPool3D", "x", _F16_F64)(x)
+
+
+@_register_jit("AvgPool3D", attrs=(("kernel_size", 1), ("strides", 1), ("pad_mode", "valid"), ("pad", 0),
+                              ("ceil_mode", False), ("count_include_pad", True), ("divisor_override", 0),
+                              ("data_format", "NCDHW")), check=_check_avg_pool3d)
+def _avg_pool3d(x, kernel_size=1, strides=1, pad_mode="valid", pad=0, ceil_mode=False, count_include_pad=True,
+                divisor_override=0, data_format="NCDHW"):
+    """Mean over 3-D windows (NCDHW) with explicit padding, ``ceil_mode`` and MindSpore's divisor rules."""
+    k, s = _tuple(kernel_size, 3), _tuple(strides, 3)
+    if pad_mode.lower() == "same":
+        pads = _same_pads(x.shape[2:], k, s)
+    elif pad_mode.lower() == "pad":
+        p = (pad,) * 6 if isinstance(pad, int) else tuple(pad)
+        pads = ((p[0], p[1]), (p[2], p[3]), (p[4], p[5]))
+    else:
+        pads = ((0, 0),) * 3
+    return _avg_pool(x, 3, k, s, pads, ceil_mode, count_include_pad, divisor_override)
+
+
+def _window_index(n, k, s, d, lo, out):
+    """``(out, k)`` input positions of each window (``-1``: outside the input)."""
+    pos = np.arange(out)[:, None] * s - lo + np.arange(k)[None, :] * d
+    return np.where((pos >= 0) & (pos < n), pos, -1)
+
+
+def _check_max_pool_argmax(x, kernel_size=None, strides=None, pads=0, dilation=(1, 1), ceil_mode=False,
+                           argmax_type=None):
+    if x.ndim not in (3, 4):
+        raise ValueError(f"For primitive[MaxPoolWithArgmaxV2], the dim of input must be 3 or 4, but got {x.ndim}.")
+    _need("MaxPoolWithArgmaxV2", "x", _F16_F64)(x)
+
+
+@_register_jit("MaxPoolWithArgmaxV2", attrs=(("kernel_size", None), ("strides", None), ("pads", 0), ("dilation", (1, 1)),
+                                        ("ceil_mode", False), ("argmax_type", mstype.int64)),
+          check=_check_max_pool_argmax)
+def _max_pool_argmax(x, kernel_size=None, strides=None, pads=0, dilation=(1, 1), ceil_mode=False,
+                     argmax_type=mstype.int64):
+    """2-D max pooling with padding and dilation; also returns each maximum's index in the flattened ``H*W``."""
+    k = _tuple(kernel_size, 2)
+    s = _tuple(strides if strides is not None else kernel_size, 2)
+    p, d = _tuple(pads, 2), _tuple(dilation, 2)
+    h, w = x.shape[-2:]
+    rows = _window_index(h, k[0], s[0], d[0], p[0], _pool_out(h, (k[0] - 1) * d[0] + 1, s[0], p[0], p[0], ceil_mode)[0])
+    cols = _window_index(w, k[1], s[1], d[1], p[1], _pool_out(w, (k[1] - 1) * d[1] + 1, s[1], p[1], p[1], ceil_mode)[0])
+    r = rows[:, None, :, None]
+    c = cols[None, :, None, :]
+    flat = np.broadcast_to(np.where((r >= 0) & (c >= 0), r * w + c, -1), (rows.shape[0], cols.shape[0]) + k)
+    flat = flat.reshape(flat.shape[:2] + (-1,))
+    xf = jnp.reshape(x, x.shape[:-2] + (h * w,))
+    windows = jnp.where(jnp.asarray(flat >= 0), xf[..., np.maximum(flat, 0)], jnp.array(-jnp.inf, x.dtype))
+    pick = jnp.argmax(windows, axis=-1)
+    out = jnp.take_along_axis(windows, pick[..., None], axis=-1)[..., 0]
+    index = jnp.asarray(np.maximum(flat, 0))[jnp.arange(flat.shape[0])[:, None], jnp.arange(flat.shape[1]), pick]
+    return out, index.astype(mstype.to_mstype(argmax_type).np_dtype)
+
+
+def _adaptive_matrix(n, out):
+    """``(out, n)`` 0/1 matrix of MindSpore's adaptive windows ``[floor(i n / out), ceil((i+1) n / out))``."""
+    m = np.zeros((out, n))
+    for i in range(out):
+        m[i, (i * n) // out: -(-((i + 1) * n) // out)] = 1
+    return m
+
+
+def _check_adaptive_avg_pool2d(x, output_size=None):
+    if x.ndim not in (3, 4):
+        raise ValueError(f"For primitive[AdaptiveAvgPool2D], the dim of x must be in [3,4], but got {x.ndim}.")
+    _need("AdaptiveAvgPool2D", "input_x", _F16_F64)(x)
+
+
+@_register_jit("AdaptiveAvgPool2D", attrs=(("output_size", None),), check=_check_adaptive_avg_pool2d)
+def _adaptive_avg_pool2d(x, output_size=None):
+    """Average over MindSpore's adaptive windows of the last two axes (``None`` keeps a size)."""
+    size = (output_size, output_size) if isinstance(output_size, int) else tuple(output_size)
+    h, w = x.shape[-2:]
+    oh, ow = h if size[0] is None else size[0], w if size[1] is None else size[1]
+    mh, mw = _adaptive_matrix(h, oh), _adaptive_matrix(w, ow)
+    total = jnp.einsum("...hw,ih,jw->...ij", x, jnp.asarray(mh, x.dtype), jnp.asarray(mw, x.dtype),
+                       precision=lax.Precision.HIGHEST)
+    return total / jnp.asarray(np.outer(mh.sum(1), mw.sum(1)), x.dtype)
+
+
+# ---- normalization ----------------------------------------------------------------------------------
+def _zero_stat_grads(n_stats):
+    """A bprop through the first output only: MindSpore's normalization grads ignore the statistics outputs."""
+    def bprop(impl):
+        def grad(inputs, out, dout, **attrs):
+            data = inputs[:len(inputs) - n_stats]
+            rest = inputs[len(inputs) - n_stats:]
+            _, vjp = jax.vjp(lambda *a: impl(*a, *rest, **attrs)[0], *data)
+            return tuple(vjp(dout[0])) + tuple(jnp.zeros_like(r) for r in rest)
+        return grad
+    return bprop
+
+
+def _check_batch_norm(x, scale, bias, mean, variance, is_training=False, epsilon=1e-5, momentum=0.1,
+                      data_format="NCHW"):
+    channel = x.shape[-1 if data_format == "NHWC" else 1]
+    for name, t in (("scale", scale), ("bias", bias), ("mean", mean), ("variance", variance)):
+        if t.shape[0] != channel:
+            raise ValueError(f"For BatchNorm, {name}.shape[0] should be equal to input_x's channel dimension: "
+                             f"{channel}, bug got {name}.shape[0]: {t.shape[0]}.")
+    _need_float("BatchNorm", "input_x")(x)
+
+
+def _batch_norm(x, scale, bias, mean, variance, is_training=False, epsilon=1e-5, momentum=0.1, data_format="NCHW"):
+    """``(y, batch_mean, batch_var, reserve_1, reserve_2)``.
+
+    Training: batch statistics (variance biased), returned in all four slots; MindSpore's CPU kernel fills only
+    the last two and leaves the first two undefined. Inference: the given statistics, zeros in the four slots.
+    The moving statistics are not written here: ``ops.batch_norm`` and the BatchNorm layers do it.
+    """
+    axis = x.ndim - 1 if data_format == "NHWC" else 1
+    axes = tuple(i for i in range(x.ndim) if i != axis)
+    shape = [1] * x.ndim
+    shape[axis] = x.shape[axis]
+    if is_training:
+        m = jnp.mean(x, axes)
+        v = jnp.mean(jnp.square(x - m.reshape(shape)), axes)
+    else:
+        m, v = mean, variance
+    inv = lax.rsqrt(v + jnp.asarray(epsilon, v.dtype))
+    y = (x - m.reshape(shape)) * (inv * scale).reshape(shape) + bias.reshape(shape)
+    y = y.astype(x.dtype)
+    if is_training:
+        return y, m, v, m, v
+    zeros = jnp.zeros_like(mean)
+    return y, zeros, zeros, zeros, zeros
+
+
+_register_jit("BatchNorm", attrs=(("is_training", False), ("epsilon", 1e-5), ("momentum", 0.1), ("data_format", "NCHW")),
+              check=_check_batch_norm, stat_outputs=2)(_batch_norm)
+
+
+def _check_layer_norm(x, gamma, beta, begin_norm_axis=1, begin_params_axis=1, epsilon=1e-7):
+    rank = x.ndim
+    bpa = begin_params_axis % rank if rank else 0
+    if bpa > rank or gamma.ndim + bpa < rank or beta.ndim + bpa < rank:
+        raise ValueError("For 'LayerNorm', begin_params_axis must be less than or equal to input_x shape size, gamma "
+                         "shape size add begin_params_axis must be equal to or greater than input_x shape size, and "
+                         "beta shape size add begin_params_axis must be equal to or greater than input_x shape size, "
+                         f"But got begin_params_axis: {begin_params_axis}, input_x shape size: {rank}, gamma shape "
+                         f"size: {gamma.ndim}, beta shape size: {beta.ndim}.")
+    _need_float("LayerNorm", "input_x")(x)
+
+
+def _layer_norm(x, gamma, beta, begin_norm_axis=1, begin_params_axis=1, epsilon=1e-7):
+    """``(y, mean, variance)`` over the axes from ``begin_norm_axis`` (statistics keep those axes as size 1)."""
+    axes = tuple(range(begin_norm_axis % x.ndim, x.ndim))
+    mean = jnp.mean(x, axes, keepdims=True)
+    var = jnp.mean(jnp.square(x - mean), axes, keepdims=True)
+    y = (x - mean) * lax.rsqrt(var + jnp.asarray(epsilon, x.dtype)) * gamma + beta
+    return y.astype(x.dtype), mean, var
+
+
+_register_jit("LayerNorm", attrs=(("begin_norm_axis", 1), ("begin_params_axis", 1), ("epsilon", 1e-7)),
+              check=_check_layer_norm, stat_outputs=0)(_layer_norm)
+
+
+def _check_group_norm(x, num_groups, weight, bias, eps=1e-5):
+    if x.shape[1] % num_groups:
+        raise ValueError(f"For 'GroupNorm', the 'num_channels' must be divided by 'num_groups', but got "
+                         f"'num_channels': {x.shape[1]}, 'num_groups': {num_groups}.")
+    _need_float("GroupNorm", "input")(x)
+
+
+@_register_jit("GroupNorm", check=_check_group_norm, static=(1,))
+def _group_norm(x, num_groups, weight, bias, eps=1e-5):
+    """``(y, mean, rstd)``: normalization over groups of channels; statistics of shape ``(N, num_groups)``."""
+    n, c = x.shape[:2]
+    g = x.reshape((n, num_groups, -1))
+    mean = jnp.mean(g, -1)
+    var = jnp.mean(jnp.square(g - mean[..., None]), -1)
+    rstd = lax.rsqrt(var + jnp.asarray(eps, x.dtype))
+    y = ((g - mean[..., None]) * rstd[..., None]).reshape(x.shape)
+    shape = (1, c) + (1,) * (x.ndim - 2)
+    return (y * weight.reshape(shape) + bias.reshape(shape)).astype(x.dtype), mean, rstd
+
+
+def _check_l2_normalize(x, axis=0, epsilon=1e-4):
+    _axes("L2Normalize", axis, x.ndim)
+    _need_float("L2Normalize", "input_x")(x)
+
+
+@_register_jit("L2Normalize", attrs=(("axis", 0), ("epsilon", 1e-4)), check=_check_l2_normalize)
+def _l2_normalize(x, axis=0, epsilon=1e-4):
+    """``x / sqrt(max(sum(x**2, axis), epsilon))``."""
+    axes = _axes("L2Normalize", axis, x.ndim)
+    sq = jnp.sum(jnp.square(x), axes, keepdims=True)
+    return x / jnp.sqrt(jnp.maximum(sq, jnp.asarray(epsilon, x.dtype)))
+
+
+# ---- dropout ----------------------------------------------------------------------------------------
+@register("Dropout", attrs=(("keep_prob", 0.5), ("Seed0", 0), ("Seed1", 0)),
+          check=_need("Dropout", "x", _BF16_F64))
+def _dropout(x, keep_prob=0.5, Seed0=0, Seed1=0):
+    """``(x * mask / keep_prob, mask)`` with a Bernoulli(keep_prob) mask of x's dtype.
+
+    Random bits come from mindshim's key stream (``set_seed``), not from MindSpore's generator, and Seed0/Seed1
+    are ignored: the masks differ from MindSpore's, their distribution does not.
+    """
+    if keep_prob >= 1:
+        mask = jnp.ones(x.shape, x.dtype)
+        return x, mask
+    mask = jax.random.bernoulli(next_key(), keep_prob, x.shape).astype(x.dtype)
+    return x * mask * jnp.asarray(1 / keep_prob, x.dtype), mask
+
+
+# ---- padding ----------------------------------------------------------------------------------------
+@register("Pad", attrs=(("paddings", ()),))
+def _pad(x, paddings=()):
+    """Zero padding: ``paddings[i] = (before, after)`` for axis ``i``."""
+    return jnp.pad(x, tuple(tuple(p) for p in paddings))
+
+
+_PAD_MODES = {"constant": "constant", "reflect": "reflect", "edge": "edge", "circular": "wrap"}
+
+
+@_register_jit("PadV3", attrs=(("mode", "constant"), ("paddings_contiguous", True)), static=(1,))
+def _pad_v3(x, paddings, value=None, mode="constant", paddings_contiguous=True):
+    """Padding from the last axis backwards, ``paddings = (last_before, last_after, ...)``; negative crops."""
+    pads = [int(p) for p in (np.asarray(paddings).tolist() if hasattr(paddings, "shape") else paddings)]
+    if not paddings_contiguous:
+        half = len(pads) // 2
+        pads = [v for pair in zip(pads[:half], pads[half:]) for v in pair]
+    widths = [(0, 0)] * x.ndim
+    for i in range(len(pads) // 2):
+        widths[x.ndim - 1 - i] = (pads[2 * i], pads[2 * i + 1])
+    if mode == "constant":
+        fill = jnp.asarray(0 if value is None else value, x.dtype)
+        return lax.pad(x, fill, tuple((lo, hi, 0) for lo, hi in widths))
+    crop = tuple(slice(max(0, -lo), n - max(0, -hi)) for (lo, hi), n in zip(widths, x.shape))
+    return jnp.pad(x[crop], tuple((max(0, lo), max(0, hi)) for lo, hi in widths), mode=_PAD_MODES[mode])
+
+
+# ---- sorting ----------------------------------------------------------------------------------------
+def _check_topk(x, k, sorted=True):
+    n = x.shape[-1] if x.ndim else 1
+    if not 0 < int(k) <= n:
+        raise ValueError(f"For primitive[TopK], the k must be in (0,{n}], but got {int(k)}.")
+
+
+@_register_jit("TopK", attrs=(("sorted", True),), check=_check_topk, static=(1,))
+def _topk(x, k, sorted=True):
+    """The ``k`` largest along the last axis and their Int32 indices.
+
+    Ties come lower index first; MindSpore's CPU kernel orders tied elements its own (heap) way.
+    """
+    values, indices = lax.top_k(x, int(k))
+    return values, indices.astype(jnp.int32)
+
+
+@_register_jit("Sort", attrs=(("axis", -1), ("descending", False)))
+def _sort(x, axis=-1, descending=False):
+    """Stable sort along ``axis``: ``(values, Int32 indices)``."""
+    idx = jnp.argsort(x, axis=axis, stable=True, descending=descending)
+    return jnp.take_along_axis(x, idx, axis=axis), idx.astype(jnp.int32)

@@ -1,5 +1,7 @@
-"""Basic layers (``mindspore.nn.layer.basic``)."""
-__all__ = ["Dense"]
+"""Basic layers (``mindspore.nn.layer.basic``): Dense, Dropout, Flatten, Identity.
+
+Also MindSpore's argument validators (``check_positive_int`` ...), with their messages, for all layers.
+"""
 import math
 
 from ... import ops
@@ -8,18 +10,54 @@ from ...common.initializer import HeUniform, Uniform, initializer
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ..cell import Cell
+from .activation import get_activation
+
+__all__ = ["Dense", "Dropout", "Flatten", "Identity"]
 
 
+# ---- MindSpore's validators ---------------------------------------------------------------------------
 def _positive_int(value, name, cls):
     if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-        raise ValueError(f"For '{cls}', the '{name}' must be a positive int, but got {value}.")
+        raise ValueError(f"For '{cls}', the '{name}' must be int and must > 0, but got '{value}' with type "
+                         f"'{type(value).__name__}'.")
     return value
 
 
-class Dense(Cell):
-    """``activation(x @ weight.T + bias)``; ``weight`` is ``(out_channels, in_channels)``.
+def _non_negative_int(value, name, cls):
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValueError(f"For '{cls}', the '{name}' must be int and must >= 0, but got '{value}' with type "
+                         f"'{type(value).__name__}'.")
+    return value
 
-    Defaults as MindSpore: weight ``HeUniform(sqrt(5))``, bias ``Uniform(1/sqrt(in_channels))``.
+
+def _bool(value, name, cls):
+    if not isinstance(value, bool):
+        raise TypeError(f"For '{cls}', the '{name}' must be a bool, but got {type(value).__name__}.")
+    return value
+
+
+def _string(value, valid, name, cls):
+    if not isinstance(value, str) or value not in valid:
+        raise ValueError(f"For '{cls}', the '{name}' must be str and must be in '{list(valid)}', but got '{value}'.")
+    return value
+
+
+def _value_type(value, types, name, cls):
+    types = types if isinstance(types, tuple) else (types,)
+    if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+        expected = ", ".join(t.__name__ for t in types)
+        raise TypeError(f"For '{cls}', the type of '{name}' should be '{expected}', but got type "
+                        f"'{type(value).__name__}'.")
+    return value
+
+
+# ---- layers -------------------------------------------------------------------------------------------
+class Dense(Cell):
+    """``activation(x @ weight.T + bias)``; ``weight`` is ``(out_channels, in_channels)``; inputs of rank > 2 are
+    flattened to 2-D and back.
+
+    Defaults as MindSpore: weight ``HeUniform(sqrt(5))``, bias ``Uniform(1/sqrt(in_channels))``; ``activation`` a
+    Cell, a Primitive or a name for ``get_activation``.
     """
 
     def __init__(self, in_channels, out_channels, weight_init=None, bias_init=None, has_bias=True, activation=None,
@@ -27,10 +65,9 @@ class Dense(Cell):
         super().__init__()
         self.in_channels = _positive_int(in_channels, "in_channels", "Dense")
         self.out_channels = _positive_int(out_channels, "out_channels", "Dense")
-        if not isinstance(has_bias, bool):
-            raise TypeError(f"For 'Dense', the type of 'has_bias' must be bool, but got {type(has_bias).__name__}.")
-        self.has_bias = has_bias
-        if isinstance(weight_init, Tensor) and tuple(weight_init.shape) != (out_channels, in_channels):
+        self.has_bias = _bool(has_bias, "has_bias", "Dense")
+        if isinstance(weight_init, Tensor) and (weight_init.ndim != 2 or weight_init.shape[0] != out_channels
+                                                or weight_init.shape[1] != in_channels):
             raise ValueError("For 'Dense', weight init shape error. The ndim of 'weight_init' must be equal to 2, and "
                              "the first dim must be equal to 'out_channels', and the second dim must be equal to "
                              f"'in_channels'. But got 'weight_init': {weight_init}, 'out_channels': {out_channels}, "
@@ -39,13 +76,19 @@ class Dense(Cell):
         self.weight = Parameter(initializer(weight_init, [out_channels, in_channels], dtype), name="weight")
         self.bias = None
         if has_bias:
+            if isinstance(bias_init, Tensor) and (bias_init.ndim != 1 or bias_init.shape[0] != out_channels):
+                raise ValueError("For 'Dense', bias init shape error. The ndim of 'bias_init' must be equal to 1, and "
+                                 "the first dim must be equal to 'out_channels'. But got 'bias_init': "
+                                 f"{bias_init}, 'out_channels': {out_channels}.")
             bias_init = Uniform(scale=1 / math.sqrt(in_channels)) if bias_init is None else bias_init
             self.bias = Parameter(initializer(bias_init, [out_channels], dtype), name="bias")
+            self.bias_add = ops.BiasAdd()
         self.matmul = ops.MatMul(transpose_b=True)
-        if isinstance(activation, str):
-            raise NotImplementedError(f"mindspore.nn.Dense(activation='{activation}') is not supported by mindshim "
-                                      "yet; pass a Cell.")
-        self.activation = activation
+        self.activation = get_activation(activation) if isinstance(activation, str) else activation
+        if activation is not None and not isinstance(self.activation, (Cell, ops.Primitive)):
+            raise TypeError(f"For 'Dense', the 'activation' must be str or Cell or Primitive, but got "
+                            f"{type(activation).__name__}.")
+        self.activation_flag = self.activation is not None
 
     def construct(self, x):
         shape = x.shape
@@ -53,8 +96,8 @@ class Dense(Cell):
             x = ops.reshape(x, (-1, shape[-1]))
         x = self.matmul(x, self.weight)
         if self.has_bias:
-            x = x + self.bias
-        if self.activation is not None:
+            x = self.bias_add(x, self.bias)
+        if self.activation_flag:
             x = self.activation(x)
         if len(shape) != 2:
             x = ops.reshape(x, tuple(shape[:-1]) + (x.shape[-1],))
@@ -64,6 +107,66 @@ class Dense(Cell):
         s = f"input_channels={self.in_channels}, output_channels={self.out_channels}"
         if self.has_bias:
             s += f", has_bias={self.has_bias}"
-        if self.activation is not None:
+        if self.activation_flag:
             s += f", activation={self.activation}"
         return s
+
+
+class Dropout(Cell):
+    """In training, zero each element with probability ``p`` (or ``1 - keep_prob``) and scale the rest by
+    ``1 / (1 - p)``; the identity in inference. Masks come from mindshim's key stream (``set_seed``)."""
+
+    def __init__(self, keep_prob=0.5, p=None, dtype=mstype.float32):
+        super().__init__()
+        if p is None:
+            _value_type(keep_prob, float, "keep_prob", "Dropout")
+            if keep_prob <= 0 or keep_prob > 1:
+                raise ValueError(f"For 'Dropout', the 'keep_prob' must be a number in range (0, 1], but got "
+                                 f"{keep_prob}.")
+            self.dropout = ops.Dropout(keep_prob)
+        else:
+            _value_type(p, (float, int), "p", "Dropout")
+            if p < 0 or p >= 1:
+                raise ValueError(f"For 'Dropout', the 'p' must be a number in range [0, 1), but got {p}.")
+            self.dropout = ops.Dropout(1.0 - p)
+        self.p = p
+        self.keep_prob = keep_prob
+
+    def construct(self, x):
+        if not self.training or self.keep_prob == 1 or self.p == 0:
+            return x
+        return self.dropout(x)[0]
+
+    def extend_repr(self):
+        return f"keep_prob={self.keep_prob}" if self.p is None else f"p={self.p}"
+
+
+class Flatten(Cell):
+    """Flatten axes ``start_dim`` .. ``end_dim`` into one."""
+
+    def __init__(self, start_dim=1, end_dim=-1):
+        super().__init__()
+        self.start_dim = start_dim
+        self.end_dim = end_dim
+
+    def construct(self, x):
+        ndim = x.ndim if x.ndim else 1
+        for axis in (self.start_dim, self.end_dim):
+            if axis < -ndim or axis >= ndim:
+                raise ValueError("'start_dim' or 'end_dim' out of range.")
+        start, end = self.start_dim % ndim, self.end_dim % ndim
+        shape = tuple(x.shape) or (1,)
+        if start > end:
+            raise ValueError(f"For 'flatten', 'start_dim' cannot come after 'end_dim', but got start_dim: "
+                             f"{self.start_dim}, end_dim: {self.end_dim}.")
+        return ops.reshape(x, shape[:start] + (math.prod(shape[start:end + 1]),) + shape[end + 1:])
+
+
+class Identity(Cell):
+    """Returns its input."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__()
+
+    def construct(self, input):
+        return input

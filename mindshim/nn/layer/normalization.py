@@ -1,2 +1,140 @@
-"""``mindspore.nn`` layers: normalization."""
-__all__ = []
+"""Normalization layers (``mindspore.nn.layer.normalization``): BatchNorm1d, BatchNorm2d, LayerNorm, GroupNorm.
+
+BatchNorm keeps ``moving_mean``/``moving_variance`` (Parameters named 'mean' and 'variance', not trainable). In
+training mode it normalizes with the batch statistics and moves the moving ones towards them:
+``moving = momentum * moving + (1 - momentum) * batch``, the variance unbiased; in inference it uses the moving
+ones. MindSpore's BatchNorm primitive writes the moving statistics itself; here the layer writes them (with
+``Parameter.set_data``, which compiled steps capture as new state).
+"""
+from ... import ops
+from ...common import dtype as mstype
+from ...common.initializer import initializer
+from ...common.parameter import Parameter
+from ...ops.function.nn_func import update_moving_stats
+from ..cell import Cell
+from .basic import _bool, _positive_int, _string, _value_type
+
+__all__ = ["BatchNorm1d", "BatchNorm2d", "LayerNorm", "GroupNorm"]
+
+
+class _BatchNorm(Cell):
+    """Batch normalization over axis 1 (see the module docstring)."""
+
+    def __init__(self, num_features, eps=1e-5, momentum=0.9, affine=True, gamma_init="ones", beta_init="zeros",
+                 moving_mean_init="zeros", moving_var_init="ones", use_batch_statistics=None, data_format="NCHW",
+                 dtype=mstype.float32):
+        super().__init__()
+        cls = type(self).__name__
+        _value_type(num_features, int, "num_features", cls)
+        if num_features < 1:
+            raise ValueError(f"For '{cls}', the 'num_features' must be at least 1, but got {num_features}.")
+        if momentum < 0 or momentum > 1:
+            raise ValueError(f"For '{cls}', the 'momentum' must be a number in range [0, 1], but got {momentum}.")
+        self.format = _string(data_format, ["NCHW", "NHWC"], "format", cls)
+        if self.format == "NHWC":
+            raise ValueError(f"For '{cls}', the 'NHWC' format only support in GPU target, but got device target CPU.")
+        if use_batch_statistics is not None and not isinstance(use_batch_statistics, bool):
+            raise ValueError(f"For '{cls}', the 'use_batch_statistics' must be a boolean value or None, but got "
+                             f"{use_batch_statistics}.")
+        self.use_batch_statistics = use_batch_statistics
+        self.num_features = num_features
+        self.eps = eps
+        self.beta_init, self.gamma_init = beta_init, gamma_init
+        self.moving_mean_init, self.moving_var_init = moving_mean_init, moving_var_init
+        self.moving_mean = Parameter(initializer(moving_mean_init, num_features, dtype), name="mean",
+                                     requires_grad=False)
+        self.moving_variance = Parameter(initializer(moving_var_init, num_features, dtype), name="variance",
+                                         requires_grad=False)
+        self.gamma = Parameter(initializer(gamma_init, num_features, dtype), name="gamma", requires_grad=affine)
+        self.beta = Parameter(initializer(beta_init, num_features, dtype), name="beta", requires_grad=affine)
+        self.momentum = 1.0 - momentum
+        self.bn_train = ops.BatchNorm(is_training=True, epsilon=self.eps, momentum=self.momentum,
+                                      data_format=self.format)
+        self.bn_infer = ops.BatchNorm(is_training=False, epsilon=self.eps, data_format=self.format)
+
+    def _check_input_dim(self, ndim):
+        raise NotImplementedError
+
+    def construct(self, x):
+        self._check_input_dim(x.ndim)
+        train = self.training if self.use_batch_statistics is None else self.use_batch_statistics
+        if train:
+            out = self.bn_train(x, self.gamma, self.beta, self.moving_mean, self.moving_variance)
+            update_moving_stats(self.moving_mean, self.moving_variance, out[3], out[4], x.size // x.shape[1],
+                                self.momentum)
+            return out[0]
+        return self.bn_infer(x, self.gamma, self.beta, self.moving_mean, self.moving_variance)[0]
+
+    def extend_repr(self):
+        return (f"num_features={self.num_features}, eps={self.eps}, momentum={1.0 - self.momentum}, gamma="
+                f"{self.gamma}, beta={self.beta}, moving_mean={self.moving_mean}, moving_variance="
+                f"{self.moving_variance}")
+
+
+class BatchNorm1d(_BatchNorm):
+    """Batch normalization of ``(N, C)`` or ``(N, C, L)`` input."""
+
+    def _check_input_dim(self, ndim):
+        if ndim not in (2, 3):
+            raise ValueError(f"For 'BatchNorm1d', the must have 2 dims or 3 dims, but got {ndim}.")
+
+
+class BatchNorm2d(_BatchNorm):
+    """Batch normalization of ``(N, C, H, W)`` input."""
+
+    def _check_input_dim(self, ndim):
+        if ndim != 4:
+            raise ValueError(f"For 'BatchNorm2d', the in_shape must have 4 dims, but got {ndim}.")
+
+
+class LayerNorm(Cell):
+    """Normalize over the axes from ``begin_norm_axis``; ``gamma``/``beta`` of ``normalized_shape``."""
+
+    def __init__(self, normalized_shape, begin_norm_axis=-1, begin_params_axis=-1, gamma_init="ones",
+                 beta_init="zeros", epsilon=1e-7, dtype=mstype.float32):
+        super().__init__()
+        if not isinstance(normalized_shape, (tuple, list)):
+            raise TypeError(f"For 'LayerNorm', the type of 'normalized_shape' must be tuple[int] or list[int], but got "
+                            f"{normalized_shape} and the type is {type(normalized_shape)}.")
+        if not normalized_shape:
+            raise ValueError("Expected normalized_shape to be at least 1-dimensional, i.e., containing at least one "
+                             f"element, but got normalized_shape = {normalized_shape}")
+        self.normalized_shape = normalized_shape
+        self.begin_norm_axis = begin_norm_axis
+        self.begin_params_axis = begin_params_axis
+        self.epsilon = epsilon
+        self.gamma = Parameter(initializer(gamma_init, normalized_shape, dtype), name="gamma")
+        self.beta = Parameter(initializer(beta_init, normalized_shape, dtype), name="beta")
+        self.layer_norm = ops.LayerNorm(begin_norm_axis=begin_norm_axis, begin_params_axis=begin_params_axis,
+                                        epsilon=epsilon)
+
+    def construct(self, input_x):
+        return self.layer_norm(input_x, self.gamma.astype(input_x.dtype), self.beta.astype(input_x.dtype))[0]
+
+    def extend_repr(self):
+        # "gamma{}" without '=' is MindSpore's own format.
+        return (f"normalized_shape={self.normalized_shape}, begin_norm_axis={self.begin_norm_axis}, "
+                f"begin_params_axis={self.begin_params_axis}, gamma{self.gamma}, beta={self.beta}")
+
+
+class GroupNorm(Cell):
+    """Normalize ``num_groups`` groups of channels of ``(N, C, ...)`` input; per-channel ``gamma``/``beta``."""
+
+    def __init__(self, num_groups, num_channels, eps=1e-5, affine=True, gamma_init="ones", beta_init="zeros",
+                 dtype=mstype.float32):
+        super().__init__()
+        self.num_groups = _positive_int(num_groups, "num_groups", "GroupNorm")
+        self.num_channels = _positive_int(num_channels, "num_channels", "GroupNorm")
+        if num_channels % num_groups:
+            raise ValueError(f"For 'GroupNorm', the 'num_channels' must be divided by 'num_groups', but got "
+                             f"'num_channels': {num_channels}, 'num_groups': {num_groups}.")
+        self.eps = _value_type(eps, float, "eps", "GroupNorm")
+        self.affine = _bool(affine, "affine", "GroupNorm")
+        self.gamma = Parameter(initializer(gamma_init, num_channels, dtype), name="gamma", requires_grad=affine)
+        self.beta = Parameter(initializer(beta_init, num_channels, dtype), name="beta", requires_grad=affine)
+
+    def construct(self, x):
+        return ops.group_norm(x, self.num_groups, self.gamma.astype(x.dtype), self.beta.astype(x.dtype), self.eps)
+
+    def extend_repr(self):
+        return f"num_groups={self.num_groups}, num_channels={self.num_channels}"

@@ -1,2 +1,222 @@
-"""``mindspore.nn`` layers: transformer."""
-__all__ = []
+"""Attention (``mindspore.nn.layer.transformer``): MultiheadAttention.
+
+Parameters as MindSpore: ``in_proj_weight`` ``(3E, E)`` (``XavierUniform``) or, when ``kdim``/``vdim`` differ from
+``embed_dim``, ``q_proj_weight``/``k_proj_weight``/``v_proj_weight``; ``in_proj_bias`` ``(3E,)`` zeros; ``out_proj``
+a Dense; ``bias_k``/``bias_v`` ``(1, 1, E)`` (``XavierNormal``) with ``add_bias_kv``.
+"""
+import math
+
+import jax.numpy as jnp
+
+from ... import ops
+from ...common import dtype as mstype
+from ...common.initializer import HeUniform, Uniform, XavierNormal, XavierUniform, initializer
+from ...common.parameter import Parameter
+from ...common.tensor import _wrap
+from ..cell import Cell
+from .basic import Dense
+
+__all__ = ["MultiheadAttention"]
+
+
+def _linear(x, w, b):
+    return ops.dense(x, w, b)
+
+
+def _split3(t):
+    n = t.shape[0] // 3
+    return t[0:n], t[n:2 * n], t[2 * n:]
+
+
+def _pad_last(mask):
+    """Append one column (key position) to a mask: False / 0.0."""
+    return _wrap(jnp.pad(mask._data, [(0, 0)] * (mask.ndim - 1) + [(0, 1)]))
+
+
+def _is_float(t):
+    return jnp.issubdtype(t._data.dtype, jnp.floating)
+
+
+def _check_shapes(query, key, value, key_padding_mask, attn_mask, num_heads):
+    if query.ndim == 3:
+        if key.ndim != 3 or value.ndim != 3:
+            raise ValueError(f"For batched `query`, the `key` and `value` must be 3D tensor, but got `key` with "
+                             f"{key.ndim}D and `value` with {value.ndim}D.")
+    elif query.ndim == 2:
+        if key.ndim != 2 or value.ndim != 2:
+            raise ValueError(f"For unbatched `query`, the `key` and `value` must be 2D tensor, but got `key` with "
+                             f"{key.ndim}D and `value` with {value.ndim}D.")
+    else:
+        raise ValueError(f"The `query` should be unbatched 2D or batched 3D tensor, but got `query` with "
+                         f"{query.ndim}D.")
+    batched = query.ndim == 3
+    if key_padding_mask is not None and key_padding_mask.ndim != (2 if batched else 1):
+        raise ValueError(f"For {'batched' if batched else 'unbatched'} `query`, the `key_padding_mask` must be `None` "
+                         f"or {2 if batched else 1}D, but got `key_padding_mask` with {key_padding_mask.ndim}D.")
+    if attn_mask is not None and attn_mask.ndim not in (2, 3):
+        raise ValueError(f"For {'batched' if batched else 'unbatched'} `query`, the `attn_mask` must be `None`, 2-D or "
+                         f"3-D, but got `attn_mask` with{attn_mask.ndim}D.")
+    return batched
+
+
+def multi_head_attention_forward(query, key, value, embed_dim_to_check, num_heads, in_proj_weight, in_proj_bias,
+                                 bias_k, bias_v, add_zero_attn, dropout_p, out_proj_weight, out_proj_bias,
+                                 training=True, key_padding_mask=None, attn_mask=None, use_separate_proj_weight=False,
+                                 q_proj_weight=None, k_proj_weight=None, v_proj_weight=None,
+                                 average_attn_weights=True):
+    """MindSpore's ``multi_head_attention_forward`` (sequence-first): ``(attn_output, attn_weights)``."""
+    batched = _check_shapes(query, key, value, key_padding_mask, attn_mask, num_heads)
+    if not batched:
+        query, key, value = (ops.reshape(t, (t.shape[0], 1, t.shape[1])) for t in (query, key, value))
+        if key_padding_mask is not None:
+            key_padding_mask = ops.reshape(key_padding_mask, (1,) + tuple(key_padding_mask.shape))
+    tgt_len, bsz, embed_dim = query.shape
+    src_len = key.shape[0]
+    if key_padding_mask is not None and key_padding_mask.dtype != mstype.bool_ and not _is_float(key_padding_mask):
+        raise ValueError("The `key_padding_mask` only supports bool and floating dtypes.")
+    if embed_dim != embed_dim_to_check:
+        raise ValueError(f"The `embed_dim` should be {embed_dim_to_check}, but got {embed_dim}.")
+    head_dim = embed_dim // num_heads
+    if head_dim * num_heads != embed_dim:
+        raise ValueError(f"The `embed_dim` {embed_dim} can not be divisible by `num_heads` {num_heads}.")
+    if use_separate_proj_weight:
+        if key.shape[:2] != value.shape[:2]:
+            raise ValueError(f"The sequence length and batch dims of `key`: {key.shape[:2]} do not match `value`: "
+                             f"{value.shape[:2]}.")
+        w_q, w_k, w_v = q_proj_weight, k_proj_weight, v_proj_weight
+    else:
+        if key.shape != value.shape:
+            raise ValueError(f"The shape of `key` {key.shape} does not match `value` {value.shape}.")
+        w_q, w_k, w_v = _split3(in_proj_weight)
+    b_q, b_k, b_v = (None, None, None) if in_proj_bias is None else _split3(in_proj_bias)
+    q, k, v = _linear(query, w_q, b_q), _linear(key, w_k, b_k), _linear(value, w_v, b_v)
+
+    if attn_mask is not None:
+        if attn_mask.dtype == mstype.uint8:
+            attn_mask = attn_mask.astype(mstype.bool_)
+        elif not _is_float(attn_mask) and attn_mask.dtype != mstype.bool_:
+            raise ValueError(f"`attn_mask` only support float, byte, and bool types, but got not {attn_mask.dtype}.")
+        if attn_mask.ndim == 2:
+            if tuple(attn_mask.shape) != (tgt_len, src_len):
+                raise ValueError(f"The shape of the `attn_mask` should be {(tgt_len, src_len)}, but got "
+                                 f"{attn_mask.shape}.")
+            attn_mask = ops.reshape(attn_mask, (1, tgt_len, src_len))
+        elif tuple(attn_mask.shape) != (bsz * num_heads, tgt_len, src_len):
+            raise ValueError(f"The shape of the `attn_mask` should be {(bsz * num_heads, tgt_len, src_len)}, but got "
+                             f"{attn_mask.shape}.")
+    if bias_k is not None and bias_v is not None:
+        k = _wrap(jnp.concatenate([k._data, jnp.tile(bias_k._data, (1, bsz, 1))]))
+        v = _wrap(jnp.concatenate([v._data, jnp.tile(bias_v._data, (1, bsz, 1))]))
+        attn_mask = None if attn_mask is None else _pad_last(attn_mask)
+        key_padding_mask = None if key_padding_mask is None else _pad_last(key_padding_mask)
+    elif bias_k is not None or bias_v is not None:
+        raise ValueError("The bias_k and bias_v should be ``None``at the same time.")
+
+    def heads(t):
+        t = ops.reshape(t, (t.shape[0], bsz * num_heads, head_dim))
+        return ops.transpose(t, (1, 0, 2))
+    q, k, v = heads(q), heads(k), heads(v)
+    if add_zero_attn:
+        zeros = jnp.zeros((bsz * num_heads, 1, head_dim), k._data.dtype)
+        k = _wrap(jnp.concatenate([k._data, zeros], 1))
+        v = _wrap(jnp.concatenate([v._data, zeros], 1))
+        attn_mask = None if attn_mask is None else _pad_last(attn_mask)
+        key_padding_mask = None if key_padding_mask is None else _pad_last(key_padding_mask)
+    src_len = k.shape[1]
+    if key_padding_mask is not None:
+        if tuple(key_padding_mask.shape) != (bsz, src_len):
+            raise ValueError(f"The shape of `key_padding_mask` should be {(bsz, src_len)}, but got "
+                             f"{key_padding_mask.shape}.")
+        kpm = jnp.tile(key_padding_mask._data.reshape(bsz, 1, 1, src_len), (1, num_heads, 1, 1))
+        kpm = kpm.reshape(bsz * num_heads, 1, src_len)
+        if attn_mask is None:
+            attn_mask = _wrap(kpm)
+        elif attn_mask.dtype == mstype.bool_:
+            attn_mask = _wrap(jnp.logical_or(attn_mask._data, kpm))
+        else:
+            attn_mask = _wrap(attn_mask._data + kpm)
+    if attn_mask is not None and attn_mask.dtype == mstype.bool_:
+        dtype = q._data.dtype
+        attn_mask = _wrap(jnp.where(attn_mask._data, jnp.array(-jnp.inf, dtype), jnp.zeros((), dtype)))
+    if attn_mask is not None:
+        attn_mask = ops.reshape(attn_mask, (1,) + tuple(attn_mask.shape) if attn_mask.shape[0] == 1
+                                else (bsz, num_heads, -1, src_len))
+    q = ops.reshape(q, (bsz, num_heads, tgt_len, head_dim))
+    k = ops.reshape(k, (bsz, num_heads, src_len, head_dim))
+    v = ops.reshape(v, (bsz, num_heads, src_len, head_dim))
+
+    scale = math.sqrt(math.sqrt(head_dim))
+    attn = ops.matmul(q / scale, ops.transpose(k, (0, 1, 3, 2)) / scale)
+    if attn_mask is not None:
+        attn = attn + attn_mask
+    attn = ops.softmax(attn, -1)
+    if training and 0.0 < dropout_p <= 1.0:
+        attn = ops.Dropout(1 - dropout_p)(attn)[0]
+    output = ops.matmul(attn, v)
+    output = ops.reshape(ops.transpose(output, (2, 0, 1, 3)), (bsz * tgt_len, embed_dim))
+    output = ops.reshape(_linear(output, out_proj_weight, out_proj_bias), (tgt_len, bsz, embed_dim))
+    weights = ops.reshape(attn, (bsz, num_heads, tgt_len, src_len))
+    if average_attn_weights:
+        weights = ops.reduce_sum(weights, 1) / num_heads
+    if not batched:
+        output = ops.reshape(output, (tgt_len, embed_dim))
+        weights = ops.reshape(weights, tuple(weights.shape[1:]))
+    return output, weights
+
+
+class MultiheadAttention(Cell):
+    """Multi-head attention; ``construct(query, key, value, key_padding_mask=None, need_weights=True,
+    attn_mask=None, average_attn_weights=True)`` returns ``(output, weights)`` (``(output,)`` without weights).
+    Inputs are ``(L, N, E)`` (``(N, L, E)`` with ``batch_first``) or unbatched ``(L, E)``."""
+
+    def __init__(self, embed_dim, num_heads, dropout=0.0, has_bias=True, add_bias_kv=False, add_zero_attn=False,
+                 kdim=None, vdim=None, batch_first=False, dtype=mstype.float32):
+        super().__init__()
+        self.embed_dim = embed_dim
+        self.kdim = kdim if kdim is not None else embed_dim
+        self.vdim = vdim if vdim is not None else embed_dim
+        self._qkv_same_embed_dim = self.kdim == embed_dim and self.vdim == embed_dim
+        self.num_heads = num_heads
+        self.dropout = dropout
+        self.batch_first = batch_first
+        self.head_dim = embed_dim // num_heads
+        if self.head_dim * num_heads != self.embed_dim:
+            raise ValueError("The init argument 'embed_dim' must be divisible by 'num_heads'.")
+        dtype = mstype.float32 if dtype is None else dtype
+        if not self._qkv_same_embed_dim:
+            self.q_proj_weight = Parameter(initializer(XavierUniform(), (embed_dim, embed_dim), dtype), "q_proj_weight")
+            self.k_proj_weight = Parameter(initializer(XavierUniform(), (embed_dim, self.kdim), dtype), "k_proj_weight")
+            self.v_proj_weight = Parameter(initializer(XavierUniform(), (embed_dim, self.vdim), dtype), "v_proj_weight")
+            self.in_proj_weight = None
+        else:
+            self.in_proj_weight = Parameter(initializer(XavierUniform(), (3 * embed_dim, embed_dim), dtype),
+                                            "in_proj_weight")
+            self.q_proj_weight = self.k_proj_weight = self.v_proj_weight = None
+        self.in_proj_bias = Parameter(initializer("zeros", 3 * embed_dim, dtype), "in_proj_bias") if has_bias else None
+        self.out_proj = Dense(embed_dim, embed_dim, has_bias=has_bias, weight_init=HeUniform(math.sqrt(5)),
+                              bias_init=Uniform(1 / math.sqrt(embed_dim)), dtype=dtype)
+        if add_bias_kv:
+            self.bias_k = Parameter(initializer(XavierNormal(), (1, 1, embed_dim), dtype), "bias_k")
+            self.bias_v = Parameter(initializer(XavierNormal(), (1, 1, embed_dim), dtype), "bias_v")
+        else:
+            self.bias_k = self.bias_v = None
+        self.add_zero_attn = add_zero_attn
+        self.dtype = dtype
+
+    def construct(self, query, key, value, key_padding_mask=None, need_weights=True, attn_mask=None,
+                  average_attn_weights=True):
+        batched = query.ndim == 3
+        if key_padding_mask is not None and key_padding_mask.dtype != mstype.bool_ and not _is_float(key_padding_mask):
+            raise ValueError("only bool and floating types of key_padding_mask are supported")
+        if self.batch_first and batched:
+            query, key, value = (ops.transpose(t, (1, 0, 2)) for t in (query, key, value))
+        output, weights = multi_head_attention_forward(
+            query, key, value, self.embed_dim, self.num_heads, self.in_proj_weight, self.in_proj_bias, self.bias_k,
+            self.bias_v, self.add_zero_attn, self.dropout, self.out_proj.weight, self.out_proj.bias,
+            training=self.training, key_padding_mask=key_padding_mask, attn_mask=attn_mask,
+            use_separate_proj_weight=not self._qkv_same_embed_dim, q_proj_weight=self.q_proj_weight,
+            k_proj_weight=self.k_proj_weight, v_proj_weight=self.v_proj_weight,
+            average_attn_weights=average_attn_weights)
+        if self.batch_first and batched:
+            output = ops.transpose(output, (1, 0, 2))
+        return (output, weights) if need_weights else (output,)

@@ -1,2 +1,324 @@
-"""``mindspore.ops`` functional ops: nn family. Each adapts MindSpore's signature to a table row."""
-__all__ = []
+"""``mindspore.ops`` functional ops: nn family. Each adapts MindSpore 2.10's signature to a table row.
+
+Where MindSpore composes a functional op from math primitives (exact ``gelu``, ``softplus``'s threshold), the
+composition is written in ``jax.numpy`` on the Tensors' arrays.
+"""
+import jax.numpy as jnp
+from jax import lax
+
+from ... import _registry
+from ...common.parameter import Parameter
+from ...common.tensor import Tensor, _wrap
+from ..primitive import call_op
+
+_row = _registry.get
+
+
+def _unary(name, fname, doc):
+    row = _row(name)
+
+    def fn(input):
+        return call_op(row, (input,))
+    fn.__name__, fn.__qualname__, fn.__doc__ = fname, fname, doc
+    return fn
+
+
+sigmoid = _unary("Sigmoid", "sigmoid", "``1 / (1 + exp(-input))``.")
+tanh = _unary("Tanh", "tanh", "Hyperbolic tangent.")
+silu = _unary("SiLU", "silu", "``input * sigmoid(input)``.")
+relu6 = _unary("ReLU6", "relu6", "``min(max(x, 0), 6)``; gradient 1 on ``(0, 6]``, as MindSpore.")
+fast_gelu = _unary("FastGeLU", "fast_gelu", "MindSpore's FastGeLU: ``x / (1 + exp(-1.702|x|)) * exp(0.851(x - |x|))``.")
+hardswish = _unary("HSwish", "hardswish", "``x * relu6(x + 3) / 6``.")
+hardsigmoid = _unary("HSigmoid", "hardsigmoid", "``relu6(x + 3) / 6``.")
+
+
+def _float_only(op, input):
+    if not isinstance(input, Tensor):
+        raise TypeError(f"For '{op}', the 'input' must be Tensor, but got {type(input).__name__}.")
+    if str(input.dtype) not in ("BFloat16", "Float16", "Float32", "Float64"):
+        raise TypeError(f"For {op}, the input dtype must be bfloat16, float16, float32 or float64, but got "
+                        f"{input.dtype}.")
+
+
+def gelu(input, approximate="none"):
+    """GeLU: exact (``x * (erf(x / sqrt(2)) + 1) / 2``) or ``approximate='tanh'`` (the GeLU primitive)."""
+    if approximate not in ("none", "tanh"):
+        raise ValueError("For ops.gelu, approximate value should be either 'none' or 'tanh'.")
+    _float_only("gelu", input)
+    if approximate == "tanh":
+        return call_op(_row("GeLU"), (input,))
+    x = input._data
+    one = jnp.ones((), x.dtype)
+    return _wrap(x * (lax.erf(x / jnp.sqrt(one + one)) + one) * (one / 2))
+
+
+def leaky_relu(input, alpha=0.2):
+    """``max(alpha * x, x)`` (``min`` when ``alpha > 1``), with MindSpore's Maximum/Minimum gradients."""
+    if not isinstance(input, Tensor):
+        raise TypeError(f"For 'leaky_relu', the 'input' must be Tensor, but got {type(input).__name__}.")
+    if isinstance(alpha, bool) or not isinstance(alpha, (int, float)):
+        raise TypeError(f"For 'leaky_relu', the type of 'alpha' must be in ['float', 'int'], but got "
+                        f"{type(alpha).__name__}.")
+    scaled = _wrap(jnp.asarray(alpha, input._data.dtype)) * input
+    return call_op(_row("Minimum" if alpha > 1 else "Maximum"), (scaled, input))
+
+
+def softplus(input, beta=1, threshold=20):
+    """``log(1 + exp(beta * x)) / beta``, and ``x`` itself where ``beta * x > threshold``."""
+    if beta == 0:
+        raise ValueError("For 'softplus', the value of 'beta' cannot be 0.")
+    scaled = input * beta
+    out = call_op(_row("Softplus"), (scaled,)) * (1 / beta)
+    return _wrap(jnp.where(scaled._data > threshold, input._data, out._data))
+
+
+def elu(input_x, alpha=1.0):
+    """``x`` for ``x > 0``, ``alpha * (exp(x) - 1)`` otherwise; MindSpore's CPU kernel supports only alpha 1.0."""
+    return call_op(_row("Elu"), (input_x,), {"alpha": alpha})
+
+
+# ---- linear -----------------------------------------------------------------------------------------
+def bias_add(input_x, bias):
+    """``input_x + bias`` with ``bias`` along axis 1 (NCHW)."""
+    return call_op(_row("BiasAdd"), (input_x, bias), {"data_format": "NCHW"})
+
+
+def dense(input, weight, bias=None):
+    """``input @ weight.T + bias``."""
+    return call_op(_row("Dense"), (input, weight, bias))
+
+
+def bmm(input_x, mat2):
+    """Batched matrix product (BatchMatMul): batch dimensions must match or be 1."""
+    return call_op(_row("BatchMatMul"), (input_x, mat2))
+
+
+# ---- convolution ------------------------------------------------------------------------------------
+def _check_groups(in_channel, out_channel, groups):
+    if in_channel % groups or out_channel % groups:
+        raise ValueError(f"The argument 'groups' should be divisible by 'in_channel' and 'out_channel', but got group:"
+                         f"{groups}, in_channel:{in_channel}, out_channel:{out_channel}.")
+
+
+def _conv_nd(nd, input, weight, bias, stride, pad_mode, padding, dilation, groups):
+    op = f"conv{nd}d"
+    for name, value in (("stride", stride), ("dilation", dilation)):
+        if isinstance(value, (tuple, list)) and len(value) != nd:
+            raise ValueError(f"For '{op}', the {name} must be a int or a tuple/list with length {nd}, but got "
+                             f"{value}.")
+    if isinstance(padding, (tuple, list)):
+        if len(padding) != nd:
+            raise ValueError(f"For '{op}', 'padding' must be a tuple or list of {nd} integers, but got {padding}.")
+        padding = tuple(p for p in padding for _ in range(2))
+    out_channel = weight.shape[0]
+    _check_groups(input.shape[1], out_channel, groups)
+    attrs = {"out_channel": out_channel, "kernel_size": tuple(weight.shape[2:]), "mode": 1, "pad_mode": pad_mode,
+             "pad": padding, "stride": stride if isinstance(stride, int) else tuple(stride),
+             "dilation": dilation if isinstance(dilation, int) else tuple(dilation), "group": groups,
+             "data_format": "NCHW" if nd == 2 else "NCDHW"}
+    out = call_op(_row("Conv2D" if nd == 2 else "Conv3D"), (input, weight), attrs)
+    if bias is None:
+        return out
+    if not isinstance(bias, Tensor):
+        raise TypeError(f"For '{op}', the 'bias' must be a Tensor, but got {type(bias)}.")
+    if nd == 2 and bias.shape[0] != out_channel:
+        raise ValueError(f"For 'conv2d', Given weight of size {weight.shape}, expected bias to be 1-dimensional with "
+                         f"{out_channel} elements, but got bias of size {bias.shape[0]} instead.")
+    return bias_add(out, bias)
+
+
+def conv2d(input, weight, bias=None, stride=1, pad_mode="valid", padding=0, dilation=1, groups=1):
+    """2-D convolution (NCHW input, OIHW weight); ``padding`` an int, 2 ints (h, w) or 4 (top, bottom, left, right)."""
+    return _conv_nd(2, input, weight, bias, stride, pad_mode, padding, dilation, groups)
+
+
+def conv3d(input, weight, bias=None, stride=1, pad_mode="valid", padding=0, dilation=1, groups=1):
+    """3-D convolution (NCDHW input, OIDHW weight)."""
+    return _conv_nd(3, input, weight, bias, stride, pad_mode, padding, dilation, groups)
+
+
+def _conv1d_arg(value, name):
+    if isinstance(value, int):
+        if value <= 0:
+            raise ValueError(f"For 'conv1d', {name} must be a positive int, but got {value}.")
+        return (1, value)
+    if isinstance(value, (tuple, list)) and len(value) == 1:
+        return (1, value[0])
+    raise ValueError(f"For 'conv1d', {name} must be a tuple/list with 1 element or int, but got {value}.")
+
+
+def conv1d(input, weight, bias=None, stride=1, pad_mode="valid", padding=0, dilation=1, groups=1):
+    """1-D convolution of ``(N, C, L)`` with ``(O, C/groups, K)``, run as a 2-D one of height 1."""
+    if input.ndim != 3:
+        raise ValueError(f"For 'conv1d', the input must be a 3D Tensor, but got input of {input.ndim}D.")
+    if weight.ndim != 3:
+        raise ValueError(f"For 'conv1d', the weight must be a 3D Tensor, but got input of {weight.ndim}D.")
+    if isinstance(padding, (tuple, list)):
+        if len(padding) != 1:
+            raise ValueError(f"For 'conv1d', padding must be a tuple or list with 1 element or int, but got "
+                             f"{padding}.")
+        padding = padding[0]
+    out_channel = weight.shape[0]
+    _check_groups(input.shape[1], out_channel, groups)
+    attrs = {"out_channel": out_channel, "kernel_size": (1, weight.shape[2]), "mode": 1, "pad_mode": pad_mode,
+             "pad": (0, 0, padding, padding), "stride": _conv1d_arg(stride, "stride"),
+             "dilation": _conv1d_arg(dilation, "dilation"), "group": groups, "data_format": "NCHW"}
+    out = call_op(_row("Conv2D"), (input.reshape(input.shape[:2] + (1,) + input.shape[2:]),
+                                   weight.reshape(weight.shape[:2] + (1,) + weight.shape[2:])), attrs)
+    out = out.reshape(out.shape[:2] + out.shape[3:])
+    return out if bias is None else bias_add(out, bias)
+
+
+# ---- pooling ----------------------------------------------------------------------------------------
+def max_pool2d(x, kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False):
+    """2-D max pooling with padding, dilation and ``ceil_mode``; ``return_indices`` adds the flat H*W argmax."""
+    attrs = {"kernel_size": kernel_size, "strides": stride if stride is not None else kernel_size, "pads": padding,
+             "dilation": dilation, "ceil_mode": ceil_mode}
+    out, indices = call_op(_row("MaxPoolWithArgmaxV2"), (x,), attrs)
+    return (out, indices) if return_indices else out
+
+
+def _avg_pool2d_arg(value, name, n, low):
+    if isinstance(value, int):
+        if value < low:
+            raise ValueError(f"For 'avg_pool2d', the '{name}' must be >= {low}, but got {value}.")
+        return value
+    if isinstance(value, tuple):
+        if len(value) != n:
+            raise ValueError(f"For avg_pool2d, {name} should be int or tuple of length {n}.")
+        return value
+    raise TypeError(f"For avg_pool2d, {name} should be int or tuple of length {n}.")
+
+
+def avg_pool2d(input_x, kernel_size=1, stride=1, padding=0, ceil_mode=False, count_include_pad=True,
+               divisor_override=0):
+    """2-D average pooling; ``padding`` int or (top, bottom, left, right); PyTorch's border divisor rules."""
+    if not isinstance(input_x, Tensor):
+        raise TypeError("For avg_pool2d, the input input_x must be tensor")
+    k = _avg_pool2d_arg(kernel_size, "kernel_size", 2, 1)
+    s = _avg_pool2d_arg(stride, "stride", 2, 1)
+    p = _avg_pool2d_arg(padding, "padding", 4, 0)
+    k = (1,) + ((k, k) if isinstance(k, int) else k)
+    s = (1,) + ((s, s) if isinstance(s, int) else s)
+    p = (0, 0) + ((p,) * 4 if isinstance(p, int) else p)
+    attrs = {"kernel_size": k, "strides": s, "pad_mode": "pad", "pad": p, "ceil_mode": ceil_mode,
+             "count_include_pad": count_include_pad, "divisor_override": divisor_override or 0}
+    x = input_x.reshape(input_x.shape[:-2] + (1,) + input_x.shape[-2:])
+    out = call_op(_row("AvgPool3D"), (x,), attrs)
+    return out.reshape(out.shape[:-3] + out.shape[-2:])
+
+
+def adaptive_avg_pool2d(input, output_size):
+    """Average over MindSpore's adaptive windows; ``output_size`` an int or (h, w) with ``None`` keeping a size."""
+    return call_op(_row("AdaptiveAvgPool2D"), (input,), {"output_size": output_size})
+
+
+# ---- normalization ----------------------------------------------------------------------------------
+def update_moving_stats(moving_mean, moving_var, batch_mean, batch_var, count, momentum):
+    """MindSpore's BatchNorm update: ``moving = (1 - momentum) * moving + momentum * batch`` for the mean and
+    the unbiased batch variance (``batch_var * count / (count - 1)``), written in place into Parameters."""
+    unbiased = batch_var * (count / max(count - 1, 1))
+    for param, batch in ((moving_mean, batch_mean), (moving_var, unbiased)):
+        if isinstance(param, Parameter):
+            param.set_data(param * (1 - momentum) + batch * momentum)
+
+
+def batch_norm(input_x, running_mean, running_var, weight, bias, training=False, momentum=0.1, eps=1e-05):
+    """Batch normalization over axis 1; in training, batch statistics, and ``running_mean``/``running_var``
+    (Parameters) move towards them by ``momentum``."""
+    attrs = {"is_training": training, "epsilon": eps, "momentum": momentum, "data_format": "NCHW"}
+    out = call_op(_row("BatchNorm"), (input_x, weight, bias, running_mean, running_var), attrs)
+    if training:
+        count = input_x.size // input_x.shape[1]
+        update_moving_stats(running_mean, running_var, out[3], out[4], count, momentum)
+    return out[0]
+
+
+def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05):
+    """Normalize over the trailing ``normalized_shape`` axes, then scale by ``weight`` and shift by ``bias``."""
+    shape = (normalized_shape,) if isinstance(normalized_shape, int) else tuple(normalized_shape)
+    weight = _wrap(jnp.ones(shape, input._data.dtype)) if weight is None else weight
+    bias = _wrap(jnp.zeros(shape, input._data.dtype)) if bias is None else bias
+    attrs = {"begin_norm_axis": -len(shape), "begin_params_axis": -len(shape), "epsilon": eps}
+    return call_op(_row("LayerNorm"), (input, weight, bias), attrs)[0]
+
+
+def group_norm(input, num_groups, weight=None, bias=None, eps=1e-05):
+    """Normalize groups of channels; ``weight``/``bias`` of shape ``(C,)``."""
+    c = (input.shape[1],)
+    weight = _wrap(jnp.ones(c, input._data.dtype)) if weight is None else weight
+    bias = _wrap(jnp.zeros(c, input._data.dtype)) if bias is None else bias
+    return call_op(_row("GroupNorm"), (input, num_groups, weight, bias, eps))[0]
+
+
+# ---- dropout, padding, sorting ----------------------------------------------------------------------
+def dropout(input, p=0.5, training=True, seed=None):
+    """Zero each element with probability ``p`` and scale the rest by ``1 / (1 - p)``; identity if not training.
+
+    ``seed`` is accepted for MindSpore's signature; randomness comes from mindshim's ``set_seed`` stream.
+    """
+    if not isinstance(training, bool):
+        raise TypeError(f"For 'dropout', the type of 'training' must be bool, but got {type(training).__name__}.")
+    if not training:
+        return input
+    return call_op(_row("Dropout"), (input,), {"keep_prob": 1 - p, "Seed0": 0, "Seed1": 0})[0]
+
+
+def pad(input_x, padding, mode="constant", value=None):
+    """Pad from the last axis backwards (``(left, right, top, bottom, ...)``); modes 'constant', 'reflect',
+    'replicate', 'circular'; negative padding crops."""
+    if not isinstance(input_x, Tensor):
+        raise TypeError(f"For 'pad', the type of 'input_x' must be Tensor, but got {type(input_x)}.")
+    if isinstance(padding, Tensor):
+        padding = tuple(padding.tolist())
+    if not padding:
+        return input_x
+    if len(padding) % 2:
+        raise ValueError(f"For 'pad', the size of padding must be divisible by 2, but got {len(padding)}")
+    if any(not isinstance(p, int) for p in padding):
+        raise TypeError(f"For 'pad', the paddings value must be tuple of int or list of int, but got {padding}")
+    if mode == "constant":
+        value = 0 if value is None else value
+    else:
+        if len(padding) > 6:
+            raise ValueError(f"For 'pad', the padding must be less than or equal to 6, but got {len(padding)}.")
+        if value is not None:
+            raise ValueError(f"For 'pad', the padding mode '{mode}' can not set value, but got value {value}.")
+        if mode not in ("reflect", "replicate", "circular"):
+            raise ValueError(f"For 'pad', the 'mode' must be 'constant', 'reflect', 'replicate' or 'circular', but "
+                             f"got {mode}.")
+        mode = "edge" if mode == "replicate" else mode
+    value = value._data if isinstance(value, Tensor) else value
+    return call_op(_row("PadV3"), (input_x, tuple(padding), value), {"mode": mode, "paddings_contiguous": True})
+
+
+def topk(input, k, dim=None, largest=True, sorted=True):
+    """The ``k`` largest (or smallest) entries along ``dim`` (default last) and their Int32 indices."""
+    if not isinstance(largest, bool):
+        raise TypeError(f"For 'topk', the type of 'largest' must be bool, but got {type(largest).__name__}.")
+    row, attrs = _row("TopK"), {"sorted": sorted}
+    x = input if largest else -input
+    last = input.ndim - 1
+    moved = dim is not None and dim % max(input.ndim, 1) != last
+    if moved:
+        x = _swap(x, dim, last)
+    values, indices = call_op(row, (x, k), attrs)
+    if moved:
+        values, indices = _swap(values, dim, last), _swap(indices, dim, last)
+    return (values if largest else -values), indices
+
+
+def _swap(t, a, b):
+    perm = list(range(t.ndim))
+    perm[a], perm[b] = perm[b], perm[a]
+    return call_op(_row("Transpose"), (t, tuple(perm)))
+
+
+def sort(input_x, axis=-1, descending=False):
+    """Stable sort along ``axis``: ``(values, Int32 indices)``."""
+    return call_op(_row("Sort"), (input_x,), {"axis": axis, "descending": descending})
+
+
+__all__ = ["sigmoid", "tanh", "silu", "relu6", "fast_gelu", "hardswish", "hardsigmoid", "gelu", "leaky_relu",
+           "softplus", "elu", "bias_add", "dense", "bmm", "conv1d", "conv2d", "conv3d", "max_pool2d", "avg_pool2d",
+           "adaptive_avg_pool2d", "batch_norm", "layer_norm", "group_norm", "dropout", "pad", "topk", "sort"]
