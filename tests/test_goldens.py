@@ -37,17 +37,18 @@ ERROR_DEVIATIONS = {
     # raise ValueError, with the same message.
     **{("losses", name): ("ValueError", message) for name, message in (
         ("err_nll_label_shape", "For 'NLLLoss', logits_shape[0] should be equal to labels_shape[0], logits_shape[1] "
-                                "should be equal to weight_shape[kIndex0], but got logits_shape: [const vector]{3, 4}, "
-                                "labels_shape: [const vector]{2}, weight_shape: [const vector]{4}."),
+                                "should be equal to weight_shape[kIndex0], but got logits_shape: [const vector]"
+                                "{3, 4}, labels_shape: [const vector]{2}, weight_shape: [const vector]{4}."),
         ("err_nll_weight_shape", "For 'NLLLoss', logits_shape[0] should be equal to labels_shape[0], logits_shape[1] "
-                                 "should be equal to weight_shape[kIndex0], but got logits_shape: [const vector]{3, 4}, "
-                                 "labels_shape: [const vector]{3}, weight_shape: [const vector]{3}."),
+                                 "should be equal to weight_shape[kIndex0], but got logits_shape: [const vector]"
+                                 "{3, 4}, labels_shape: [const vector]{3}, weight_shape: [const vector]{3}."),
         ("err_nll_rank", "For 'NLLLoss', the dimension of 'logits' should be 2, but got: 3"),
         ("err_smooth_l1_beta", "For 'SmoothL1Loss', the values for beta not support negative values, but got -1."))},
     # 2.10 names its CPU kernel selection ("Select CPU operator[NLLLoss] fail! Unsupported data type!"); mindshim names
     # the argument and the types it takes.
     ("losses", "err_nll_float_labels"): ("TypeError", "For primitive[NLLLoss], the input argument[target] must be a "
-                                                      "type of {Tensor[Int32], Tensor[Int64]}, but got Tensor[Float32]."),
+                                                      "type of {Tensor[Int32], Tensor[Int64]}, but got "
+                                                      "Tensor[Float32]."),
     # 2.10 names its internal type objects ('<class ...TensorType>', 'External'); mindshim names the Python types.
     ("losses", "err_nn_mse_not_tensor"): ("TypeError", "For 'MSELoss', the 'logits' must be 'Tensor', but got "
                                                        "'ndarray'."),
@@ -58,6 +59,12 @@ ERROR_DEVIATIONS = {
     ("amp", "to_float_bad_dtype"): ("ValueError", "For 'to_float', the argument 'dst_type' must be mstype.float32, "
                                                   "mstype.float16 or mstype.bfloat16, but got type: <class "
                                                   "'mindshim.common.dtype.Type'> and value: Int32."),
+    # ops_math: the same off-by-two axis index in 2.10's broadcast message ([3] for axis 1 of [3, 4] and [3, 3]).
+    ("ops_math", "err_maximum_broadcast"): ("ValueError", "For 'Maximum', input1.shape and input2.shape need to "
+                                                          "broadcast. The value of input1.shape[1] or "
+                                                          "input2.shape[1] must be 1 or -1 when they are not the "
+                                                          "same, but got input1.shape = [3, 4] and input2.shape = "
+                                                          "[3, 3]"),
 }
 # Numerics: float32 results within this relative tolerance (absolute for values near zero).
 RTOL, ATOL = 1e-5, 1e-6

@@ -3,4 +3,4 @@
 ``core`` holds the rows the foundation needs and the shared checks; ``math``, ``array`` and ``nn`` the
 rest of MindSpore's vocabulary.
 """
-from . import array, core, math, nn  # noqa: F401
+from . import array, core, loss, math, nn  # noqa: F401

@@ -1,1 +1,570 @@
-"""Op-table rows: math ops (see ``mindshim._registry``). Import helpers from ``.core``."""
+"""Op-table rows: MindSpore's math primitives (see ``mindshim._registry``).
+
+Element-wise ops come from tables that say which dtypes MindSpore's CPU kernels take and what they
+return; reductions, arg-reductions and cumulative ops follow. Rows carry MindSpore's gradient where it
+differs from JAX's: Maximum/Minimum ties (halves), Mod (``-floor(x/y)``), Rsqrt at ``-0``, LpNorm at 0,
+ReduceMax/ReduceMin of a NaN group (NaN), and, attached to rows of ``core``, Pow with a zero base and
+Abs at 0. Values match MindSpore's CPU kernels, including their NaN rules (Maximum, ReduceMax, Argmax,
+Sign); transcendental functions (Exp, Log, ...) differ from its approximations by a few float32 ulps.
+"""
+import functools
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+from .. import _registry
+from .._registry import register
+from ..common import dtype as mstype
+from .core import _axes, _check_broadcast, _need_float
+
+_BANNER = "\n" + "-" * 52 + "\n- Kernel select failed:\n" + "-" * 52 + "\n"
+
+
+def kernel_error(op, banner=False):
+    """MindSpore's CPU kernel-selection TypeError (some ops print it after a banner line)."""
+    return TypeError(f"{_BANNER if banner else ''}Select CPU operator[{op}] fail! Unsupported data type!")
+
+
+def _kind(x):
+    """'f' float, 'b' bool, 'i' signed int, 'u' unsigned int, 'c' complex."""
+    return np.dtype(jnp.result_type(x)).kind if not isinstance(x, (bool, int, float)) else \
+        {bool: "b", int: "i", float: "f"}[type(x)]
+
+
+def _sum_to(g, like):
+    """The gradient ``g`` of a broadcast result, summed back to the shape and dtype of input ``like``."""
+    shape = jnp.shape(like)
+    if g.shape != shape:
+        lead = g.ndim - len(shape)
+        axes = tuple(range(lead)) + tuple(lead + i for i, d in enumerate(shape) if d == 1 and g.shape[lead + i] != 1)
+        g = jnp.sum(g, axis=axes).reshape(shape)
+    return g.astype(jnp.result_type(like))
+
+
+def _to_float(x):
+    """Integer and bool inputs as Float32 (what MindSpore's Sqrt, Reciprocal, Div compute in)."""
+    return x if _kind(x) in "fc" else jnp.asarray(x, jnp.float32)
+
+
+# ---- element-wise unary -------------------------------------------------------------------------------
+def _float_only(op, banner=False):
+    def check(x, *_, **__):
+        if _kind(x) not in "fc":
+            raise kernel_error(op, banner)
+    return check
+
+
+def _check_exp(x):
+    """Exp's type check accepts Int64 and Bool (whose CPU kernel then fails), not other integers."""
+    if _kind(x) in "iu" and jnp.result_type(x) != jnp.int64:
+        raise TypeError("For primitive[Exp], the input argument[input] must be a type of {BFloat16, Bool, "
+                        "Complex128, Complex64, Float16, Float32, Float64, Int64}, but got "
+                        f"{mstype.to_mstype(jnp.result_type(x))}.")
+    _float_only("Exp")(x)
+
+
+def _check_sign(x):
+    dt = jnp.result_type(x)
+    if _kind(x) in "iu" and dt not in (jnp.int32, jnp.int64):
+        raise TypeError("For Primitive Sign, the type of input must be in {Bool, Int32, Int64, Float16, Float32, "
+                        f"Float64, BFloat16, Complex64, Complex128}}, but got {mstype.to_mstype(dt)}.")
+    if _kind(x) == "b":
+        raise kernel_error("Sign")
+
+
+def _no_bool(op):
+    def check(x):
+        if _kind(x) == "b":
+            raise kernel_error(op)
+    return check
+
+
+@jax.jit
+def _sign(x):
+    """Sign; NaN gives 0, as MindSpore's CPU kernel."""
+    out = jnp.sign(x)
+    return jnp.where(jnp.isnan(x), jnp.zeros((), x.dtype), out) if _kind(x) == "f" else out
+
+
+def _cast_back(fn):
+    """``fn`` keeping the input dtype (bool and integer inputs stay what they are)."""
+    return jax.jit(lambda x: fn(x).astype(x.dtype))
+
+
+@jax.jit
+def _log1p(x):
+    """``log(1 + x)``; Float16 adds first in Float16, as MindSpore's kernel does."""
+    return jnp.log(1 + x) if x.dtype == jnp.float16 else jnp.log1p(x)
+
+
+# name: (lowering, check). Float-only ops reject integers like MindSpore's CPU kernels do.
+_UNARY = {
+    "Exp": (jnp.exp, _check_exp),
+    "Log": (jnp.log, _float_only("Log")),
+    "Log1p": (_log1p, _float_only("Log1p")),
+    "Expm1": (jnp.expm1, _float_only("Expm1")),
+    "Sqrt": (lambda x: jnp.sqrt(_to_float(x)), None),
+    "Reciprocal": (lambda x: jnp.reciprocal(_to_float(x)), None),
+    "Square": (jnp.square, _no_bool("Square")),
+    "Sin": (jnp.sin, _float_only("Sin")),
+    "Cos": (jnp.cos, _float_only("Cos")),
+    "Tan": (jnp.tan, _float_only("Tan")),
+    "Asin": (jnp.arcsin, _float_only("Asin", banner=True)),
+    "ACos": (jnp.arccos, _float_only("ACos", banner=True)),
+    "Atan": (jnp.arctan, _float_only("Atan", banner=True)),
+    "Sinh": (jnp.sinh, _float_only("Sinh")),
+    "Cosh": (jnp.cosh, _float_only("Cosh")),
+    "Erf": (jax.scipy.special.erf, _float_only("Erf")),
+    "Erfc": (jax.scipy.special.erfc, _float_only("Erfc")),
+    "Floor": (jnp.floor, _float_only("Floor")),
+    "Ceil": (jnp.ceil, _need_float("Ceil", "input_x")),
+    "Trunc": (_cast_back(jnp.trunc), None),
+    "Sign": (_sign, _check_sign),
+    "IsNan": (jnp.isnan, None),
+    "IsFinite": (jnp.isfinite, None),
+    "IsInf": (jnp.isinf, _float_only("IsInf")),
+    "LogicalNot": (jnp.logical_not, None),
+}
+for _name, (_fn, _check) in _UNARY.items():
+    register(_name, check=_check)(_fn)
+
+
+def _rsqrt_bprop(inputs, out, dout):
+    """MindSpore's RsqrtGrad: ``-0.5 * dout * out**3`` (``+inf`` at ``-0.0``, where JAX gives ``-inf``)."""
+    return (-0.5 * dout * out * out * out,)
+
+
+@register("Rsqrt", check=_float_only("Rsqrt"), bprop=_rsqrt_bprop)
+@jax.jit
+def _rsqrt(x):
+    """``1 / sqrt(x)``, rounding the square root first as MindSpore's kernel does (XLA would otherwise
+    keep a Float16 ``sqrt`` in Float32 before dividing)."""
+    root = jnp.sqrt(x)
+    info = jnp.finfo(x.dtype)
+    return jnp.reciprocal(jax.lax.reduce_precision(root, info.nexp, info.nmant))
+
+
+
+def _check_round(x, decimals=0):
+    if decimals != 0:
+        raise RuntimeError(f"For Round only support decimals equal 0, but got decimals equal {decimals}")
+    if _kind(x) == "b" or (_kind(x) in "iu" and jnp.result_type(x) not in (jnp.int32, jnp.int64)):
+        raise RuntimeError("KernelMod Init Failed: Round")
+
+
+@register("Round", check=_check_round)
+def _round(x, decimals=0):
+    """Round half to even; integers unchanged. MindSpore's CPU kernel only takes ``decimals=0``."""
+    return jnp.round(x) if _kind(x) == "f" else x
+
+
+# ---- element-wise binary --------------------------------------------------------------------------------
+def _numeric_only(op):
+    """MindSpore's type check of ``x`` for arithmetic that refuses Bool (Mod, ...)."""
+    def check(x, y):
+        if _kind(x) == "b":
+            raise TypeError(f"For primitive[{op}], the input argument[x] must be a type of {{Tensor[BFloat16], "
+                            "Tensor[Complex128], Tensor[Complex64], Tensor[Float16], Tensor[Float32], "
+                            "Tensor[Float64], Tensor[Int16], Tensor[Int32], Tensor[Int64], Tensor[Int8], "
+                            "Tensor[UInt16], Tensor[UInt32], Tensor[UInt64], Tensor[UInt8]}, but got Tensor[Bool].")
+        _check_broadcast(op)(x, y)
+    return check
+
+
+@register("Div", check=_check_broadcast("Div"))
+@jax.jit
+def _div(x, y):
+    """True division; integer and bool inputs give Float32."""
+    if _kind(x) not in "fc" and _kind(y) not in "fc":
+        x, y = jnp.asarray(x, jnp.float32), jnp.asarray(y, jnp.float32)
+    return jnp.true_divide(x, y)
+
+
+def _mod_bprop(inputs, out, dout):
+    """MindSpore's Mod gradient: ``dx = dout``, ``dy = -dout * floor(x / y)`` (floor, not trunc)."""
+    x, y = inputs
+    return _sum_to(dout, x), _sum_to(-dout * jnp.floor(jnp.true_divide(x, y)), y)
+
+
+@register("Mod", check=_numeric_only("Mod"), bprop=_mod_bprop)
+def _mod(x, y):
+    """C's ``fmod``: the remainder takes the sign of ``x``."""
+    return jnp.fmod(x, y)
+
+
+@register("TruncateDiv", check=_numeric_only("TruncateDiv"))
+@jax.jit
+def _truncate_div(x, y):
+    """Division rounded toward zero; integers stay integers."""
+    dtype = jnp.result_type(x, y)
+    out = jnp.trunc(jnp.true_divide(x, y))
+    return out.astype(dtype) if jnp.issubdtype(dtype, jnp.integer) else out
+
+
+
+register("TruncateMod", check=_numeric_only("TruncateMod"))(jnp.fmod)
+register("SquaredDifference", check=_check_broadcast("SquaredDifference"))(jax.jit(lambda x, y: jnp.square(x - y)))
+register("Atan2", check=_check_broadcast("Atan2"))(jnp.arctan2)
+
+
+def _extreme_bprop(loses):
+    """MindSpore's Maximum/Minimum gradient: ties split ``dout`` in halves; NaN pairs give it to both."""
+    def bprop(inputs, out, dout):
+        x, y = inputs
+        half = dout / 2
+        dx = jnp.where(x == y, half, jnp.where(loses(x, y), jnp.zeros((), dout.dtype), dout))
+        dy = jnp.where(x == y, half, jnp.where(loses(y, x), jnp.zeros((), dout.dtype), dout))
+        return _sum_to(dx, x), _sum_to(dy, y)
+    return bprop
+
+
+@register("Maximum", check=_check_broadcast("Maximum"), bprop=_extreme_bprop(jnp.less))
+@jax.jit
+def _maximum(x, y):
+    """``x if x > y else y``: a NaN in ``x`` loses, a NaN in ``y`` wins (MindSpore's CPU kernel)."""
+    return jnp.where(jnp.greater(x, y), x, y).astype(jnp.result_type(x, y))
+
+
+@register("Minimum", check=_check_broadcast("Minimum"), bprop=_extreme_bprop(jnp.greater))
+@jax.jit
+def _minimum(x, y):
+    """``x if x < y else y`` (NaN handling as Maximum)."""
+    return jnp.where(jnp.less(x, y), x, y).astype(jnp.result_type(x, y))
+
+
+for _name, _fn in {"LogicalAnd": jnp.logical_and, "LogicalOr": jnp.logical_or, "LogicalXor": jnp.logical_xor}.items():
+    register(_name, check=_check_broadcast(_name))(_fn)
+
+
+def _pow_bprop(inputs, out, dout):
+    """MindSpore's Pow gradient: ``dx = dout * y * x**(y-1)``; ``dy = dout * out * log(x)``, 0 where
+    ``x == 0`` and ``y >= 0`` (so ``0**0`` gives ``dx = nan``, where JAX gives 0)."""
+    x, y = inputs
+    xf, yf = jnp.asarray(x, out.dtype), jnp.asarray(y, out.dtype)
+    dx = dout * yf * jnp.power(xf, yf - 1)
+    dy = dout * jnp.where((xf == 0) & (yf >= 0), jnp.zeros((), out.dtype), out * jnp.log(xf))
+    return _sum_to(dx, x), _sum_to(dy, y)
+
+
+def _abs_bprop(inputs, out, dout):
+    """MindSpore's Abs gradient: ``dout * sign(x)``, so 0 at 0 (JAX gives ``dout``)."""
+    (x,) = inputs
+    return (dout * jnp.sign(x),)
+
+
+# Amendments to rows defined in ``core``: MindSpore's gradients of Pow and Abs, and Neg's type check.
+_registry.get("Pow").bprop = _pow_bprop
+_registry.get("Abs").bprop = _abs_bprop
+_registry.get("Neg").check = _no_bool("Neg")
+
+
+def _check_select(cond, x, y):
+    if _kind(cond) != "b":
+        raise kernel_error("Select")
+
+
+@register("Select", check=_check_select)
+@jax.jit
+def _select(cond, x, y):
+    """``x`` where ``cond`` else ``y``, with broadcasting; Python scalars take the Tensor's dtype."""
+    dtype = jnp.result_type(x, y)
+    return jnp.where(cond, jnp.asarray(x, dtype), jnp.asarray(y, dtype))
+
+
+def _clamp(x, lo, hi):
+    """Clamp ``x`` into ``[lo, hi]`` (None: unbounded); ``hi`` wins where ``lo > hi``. An integer ``x``
+    with a Python float bound computes in Float32. Gradient: ``dout`` where ``lo <= x <= hi``."""
+    dtype = jnp.float32 if _kind(x) in "biu" and (isinstance(lo, float) or isinstance(hi, float)) else x.dtype
+    dtype = jnp.result_type(dtype, *(b for b in (lo, hi) if b is not None and not isinstance(b, (int, float))))
+    return _clamp_in(x, lo, hi, np.dtype(dtype))
+
+
+@functools.partial(jax.jit, static_argnums=3)
+def _clamp_in(x, lo, hi, dtype):
+    out = x.astype(dtype)
+    if lo is not None:
+        out = jnp.where(out < lo, jnp.asarray(lo, dtype), out)
+    if hi is not None:
+        out = jnp.where(out > hi, jnp.asarray(hi, dtype), out)
+    return out
+
+
+register("ClampScalar")(_clamp)
+register("ClampTensor")(_clamp)
+
+
+def _check_addn(xs):
+    first = xs[0]
+    for i, t in enumerate(xs[1:], 1):
+        if jnp.result_type(t) != jnp.result_type(first):
+            raise TypeError("For primitive[AddN], the input type must be same.")
+        if np.shape(t) != np.shape(first):
+            raise ValueError(f"For 'AddN', input shape must be same, but got shape of input[{i}]: "
+                             f"({', '.join(map(str, np.shape(t)))}), shape of input[0]: {tuple(np.shape(first))}.")
+
+
+@register("AddN", check=lambda xs: _check_addn(arrays(xs)))
+def _addn(xs):
+    """Sum of a list of same-shape, same-dtype Tensors (Bool: logical or)."""
+    xs = arrays(xs)
+    out = xs[0]
+    for t in xs[1:]:
+        out = jnp.logical_or(out, t) if out.dtype == jnp.bool_ else out + t
+    return out
+
+
+def arrays(seq):
+    """The arrays of a list or tuple of Tensors (inputs such as Concat's and AddN's)."""
+    return [jnp.asarray(getattr(t, "_data", t)) for t in seq]
+
+
+# ---- reductions ----------------------------------------------------------------------------------------
+def _first(x, axes, keep_dims):
+    """The first element of each reduced group (row-major over ``axes``), shaped like the reduction."""
+    first = x[tuple(slice(0, 1) if i in axes else slice(None) for i in range(x.ndim))]
+    return first if keep_dims else first.reshape([d for i, d in enumerate(first.shape) if i not in axes])
+
+
+def _extreme_value(x, axes, keep_dims, is_max):
+    """Max/min as MindSpore's CPU kernel computes it: scanning with ``>`` (``<``), so a NaN counts only
+    when it is the first element of its group (it then stays); other NaNs are skipped."""
+    reduce = jnp.max if is_max else jnp.min
+    fill = jnp.array(-jnp.inf if is_max else jnp.inf, x.dtype)
+    out = reduce(jnp.where(jnp.isnan(x), fill, x), axis=axes, keepdims=keep_dims)
+    first = _first(x, axes, keep_dims)
+    return jnp.where(jnp.isnan(first), first, out)
+
+
+@functools.lru_cache(maxsize=None)
+def _extreme_fn(axes, keep_dims, is_max):
+    """Float max/min over static ``axes`` with MindSpore's gradient: ``dout`` shared equally by the
+    elements equal to the result (a NaN result gives NaN to its whole group)."""
+    @jax.custom_vjp
+    def fn(x):
+        return _extreme_value(x, axes, keep_dims, is_max)
+
+    def fwd(x):
+        out = _extreme_value(x, axes, keep_dims, is_max)
+        return out, (x, out)
+
+    def bwd(res, dout):
+        x, out = res
+        if not keep_dims:
+            out, dout = jnp.expand_dims(out, axes), jnp.expand_dims(dout, axes)
+        hit = (x == out).astype(x.dtype)
+        count = jnp.sum(hit, axis=axes, keepdims=True)
+        # Spelled out: XLA folds hit / count into a select that loses the NaN of 0 / 0.
+        return (jnp.where(count == 0, jnp.array(jnp.nan, x.dtype), hit / count * dout),)
+
+    fn.defvjp(fwd, bwd)
+    return jax.jit(fn)
+
+
+def _extreme(x, axes, keep_dims, is_max):
+    if x.dtype.kind != "f":
+        return (jnp.max if is_max else jnp.min)(x, axis=axes, keepdims=keep_dims)
+    return _extreme_fn(tuple(range(x.ndim)) if axes is None else axes, keep_dims, is_max)(x)
+
+
+def _check_reduce(op, kinds):
+    def check(x, axis=(), keep_dims=False):
+        if _kind(x) not in kinds:
+            raise kernel_error(op)
+        _axes(op, axis, np.ndim(x))
+    return check
+
+
+def _register_reduce(op, fn, kinds="fiu", axis_default=()):
+    jitted = jax.jit(fn, static_argnums=(1, 2))
+
+    def impl(x, axis=axis_default, keep_dims=False):
+        return jitted(x, _axes(op, axis, x.ndim), keep_dims)
+    impl.__doc__ = fn.__doc__
+    register(op, attrs=(("keep_dims", False),), check=_check_reduce(op, kinds))(impl)
+
+
+def _reduce_max(x, axes, keep_dims):
+    """Maximum over ``axis`` (all axes for ``()``); NaN as MindSpore's CPU kernel (see ``_extreme``)."""
+    return _extreme(x, axes, keep_dims, True)
+
+
+def _reduce_min(x, axes, keep_dims):
+    """Minimum over ``axis``; NaN as MindSpore's CPU kernel."""
+    return _extreme(x, axes, keep_dims, False)
+
+
+def _reduce_prod(x, axes, keep_dims):
+    """Product over ``axis`` in the input dtype (integers wrap; Bool is a logical and)."""
+    if x.dtype == jnp.bool_:
+        return jnp.all(x, axis=axes, keepdims=keep_dims)
+    return jnp.prod(x, axis=axes, keepdims=keep_dims, dtype=x.dtype)
+
+
+def _reduce_all(x, axes, keep_dims):
+    """Logical and over ``axis``; any dtype, non-zero is True."""
+    return jnp.all(x.astype(jnp.bool_), axis=axes, keepdims=keep_dims)
+
+
+def _reduce_any(x, axes, keep_dims):
+    """Logical or over ``axis``; any dtype, non-zero is True."""
+    return jnp.any(x.astype(jnp.bool_), axis=axes, keepdims=keep_dims)
+
+
+_register_reduce("ReduceMax", _reduce_max)
+_register_reduce("ReduceMin", _reduce_min)
+_register_reduce("ReduceProd", _reduce_prod, "fiub")
+_register_reduce("ReduceAll", _reduce_all, "fiub", axis_default=None)
+_register_reduce("ReduceAny", _reduce_any, "fiub")
+
+
+def _arg_axis(op, axis, ndim, closed=False):
+    n = max(ndim, 1)
+    if not -n <= axis < n:
+        raise ValueError(f"For primitive[{op}], the axis must be in [{-n},{n}{']' if closed else ')'}, "
+                         f"but got {axis}.")
+    return axis % n
+
+
+@functools.partial(jax.jit, static_argnums=(1, 2))
+def _arg_extreme(x, axis, is_max):
+    """Index of the first max (min) along ``axis``, NaN as in ``_extreme``."""
+    if x.dtype.kind == "f":
+        first = jnp.take(x, jnp.array([0]), axis=axis)
+        fill = jnp.array(-jnp.inf if is_max else jnp.inf, x.dtype)
+        x = jnp.where(jnp.isnan(first), first, jnp.where(jnp.isnan(x), fill, x))
+        # A leading NaN: every element compares equal to nothing, so the index is 0.
+        x = jnp.where(jnp.isnan(x), jnp.zeros((), x.dtype), x)
+    return jnp.argmax(x, axis=axis) if is_max else jnp.argmin(x, axis=axis)
+
+
+def _check_arg(op, banner=True):
+    def check(x, axis=-1, output_type=None, keep_dims=False):
+        if _kind(x) == "b":
+            raise kernel_error(op, banner)
+        _arg_axis(op, axis, np.ndim(x))
+    return check
+
+
+def _arg_row(op, is_max):
+    def impl(x, axis=-1, output_type=mstype.int32):
+        """Index of the first maximum (``Argmax``) or minimum (``Argmin``) along ``axis``."""
+        axis = _arg_axis(op, axis, x.ndim)
+        return _arg_extreme(x, axis, is_max).astype(mstype.to_mstype(output_type).np_dtype)
+    register(op, attrs=(("axis", -1), ("output_type", mstype.int32)), check=_check_arg(op))(impl)
+
+
+_arg_row("Argmax", True)
+_arg_row("Argmin", False)
+
+
+@functools.partial(jax.jit, static_argnums=(1, 2, 3))
+def _arg_with_value(x, axis, keep_dims, is_max):
+    idx = jnp.expand_dims(_arg_extreme(x, axis, is_max), axis)
+    value = jnp.take_along_axis(x, idx, axis=axis)
+    if not keep_dims:
+        idx, value = jnp.squeeze(idx, axis), jnp.squeeze(value, axis)
+    return idx.astype(jnp.int64), value
+
+
+def _arg_with_value_row(op, is_max):
+    def impl(x, axis=0, keep_dims=False):
+        """``(index, value)`` of the first maximum/minimum along ``axis``; the gradient reaches only
+        that element, as in MindSpore."""
+        axis = _arg_axis(op, axis, x.ndim)
+        if x.ndim == 0:
+            return jnp.zeros((), jnp.int64), x
+        return _arg_with_value(x, axis, keep_dims, is_max)
+    register(op, attrs=(("axis", 0), ("keep_dims", False)), check=_check_arg(op, banner=False))(impl)
+
+
+_arg_with_value_row("ArgMaxWithValue", True)
+_arg_with_value_row("ArgMinWithValue", False)
+
+
+def _cum_check(op):
+    def check(x, axis, exclusive=False, reverse=False):
+        if _kind(x) == "b":
+            raise TypeError(f"For primitive[{op}], the input argument[x] must be a type of {{Tensor[BFloat16], "
+                            "Tensor[Complex128], Tensor[Complex64], Tensor[Float16], Tensor[Float32], "
+                            "Tensor[Float64], Tensor[Int16], Tensor[Int32], Tensor[Int64], Tensor[Int8], "
+                            "Tensor[UInt16], Tensor[UInt32], Tensor[UInt64], Tensor[UInt8]}, but got Tensor[Bool].")
+        _arg_axis(op, int(axis), np.ndim(x))
+    return check
+
+
+def _cum_row(op, fn, identity):
+    @functools.partial(jax.jit, static_argnums=(1, 2, 3))
+    def cumulate(x, axis, exclusive, reverse):
+        if reverse:
+            x = jnp.flip(x, axis)
+        out = fn(x, axis=axis, dtype=x.dtype)
+        if exclusive:
+            pad = jnp.full_like(jnp.take(out, jnp.array([0]), axis=axis), identity)
+            out = jnp.concatenate([pad, jax.lax.slice_in_dim(out, 0, out.shape[axis] - 1, axis=axis)], axis=axis)
+        return jnp.flip(out, axis) if reverse else out
+
+    def impl(x, axis, exclusive=False, reverse=False):
+        """Cumulative sum/product along ``axis`` in the input dtype; ``exclusive`` shifts by one
+        (starting from the identity), ``reverse`` runs from the end."""
+        return cumulate(x, _arg_axis(op, int(axis), x.ndim), exclusive, reverse)
+    register(op, attrs=(("exclusive", False), ("reverse", False)), check=_cum_check(op))(impl)
+
+
+_cum_row("CumSum", jnp.cumsum, 0)
+_cum_row("CumProd", jnp.cumprod, 1)
+
+
+def _check_reduce_std(x, axis=(), unbiased=True, keep_dims=False):
+    _need_float("ReduceStd", "input_x")(x)
+    _axes("ReduceStd", axis, np.ndim(x))
+
+
+@register("ReduceStd", attrs=(("axis", ()), ("unbiased", True), ("keep_dims", False)), check=_check_reduce_std)
+def _reduce_std(x, axis=(), unbiased=True, keep_dims=False):
+    """``(std, mean)`` over ``axis`` (all for ``()``); ``unbiased`` divides by ``n - 1``."""
+    return _std_mean(x, _axes("ReduceStd", axis, x.ndim), int(unbiased), keep_dims)
+
+
+@functools.partial(jax.jit, static_argnums=(1, 2, 3))
+def _std_mean(x, axes, ddof, keep_dims):
+    return jnp.std(x, axis=axes, ddof=ddof, keepdims=keep_dims), jnp.mean(x, axis=axes, keepdims=keep_dims)
+
+
+def _check_lp_norm(x, axis=0, p=2, keep_dims=False, epsilon=1e-12):
+    _need_float("LpNorm", "input")(x)
+    _axes("LpNorm", axis, np.ndim(x))
+
+
+def _lp_norm_bprop(inputs, out, dout, axis=0, p=2, keep_dims=False, epsilon=1e-12):
+    """MindSpore's LpNorm gradient: ``dout * sign(x) * |x|**(p-1) / out**(p-1)`` (0 where ``x == 0``)."""
+    (x,) = inputs
+    if not keep_dims:
+        axes = _axes("LpNorm", axis, x.ndim) or tuple(range(x.ndim))
+        out, dout = jnp.expand_dims(out, axes), jnp.expand_dims(dout, axes)
+    if p == 1:
+        return (dout * jnp.sign(x),)
+    return (dout * jnp.sign(x) * jnp.power(jnp.abs(x), p - 1) / jnp.power(out, p - 1),)
+
+
+@register("LpNorm", attrs=(("axis", 0), ("p", 2), ("keep_dims", False), ("epsilon", 1e-12)), check=_check_lp_norm,
+          bprop=_lp_norm_bprop)
+def _lp_norm(x, axis=0, p=2, keep_dims=False, epsilon=1e-12):
+    """``max(sum(|x|**p) ** (1/p), epsilon)`` over ``axis``."""
+    return _lp(x, _axes("LpNorm", axis, x.ndim), p, keep_dims, epsilon)
+
+
+@functools.partial(jax.jit, static_argnums=(1, 2, 3, 4))
+def _lp(x, axes, p, keep_dims, epsilon):
+    norm = jnp.sum(jnp.abs(x), axis=axes, keepdims=keep_dims) if p == 1 else \
+        jnp.power(jnp.sum(jnp.power(jnp.abs(x), p), axis=axes, keepdims=keep_dims), 1.0 / p)
+    return jnp.maximum(norm, jnp.asarray(epsilon, x.dtype)).astype(x.dtype)
+
+
+@register("Svd", attrs=(("full_matrices", False), ("compute_uv", True)), check=_need_float("Svd", "input"))
+def _svd(x, full_matrices=False, compute_uv=True):
+    """``(s, u, v)`` with ``x = u @ diag(s) @ v^H`` over the last two axes (``v``, not its transpose)."""
+    if not compute_uv:
+        raise NotImplementedError("mindspore.ops.Svd with compute_uv=False is not supported by mindshim yet.")
+    u, s, vh = jnp.linalg.svd(x, full_matrices=full_matrices)
+    return s, u, jnp.conj(jnp.swapaxes(vh, -1, -2))

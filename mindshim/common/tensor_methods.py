@@ -2,10 +2,436 @@
 
 ``METHODS`` maps a method name to a function ``(tensor, *args, **kwargs)``; ``attach()`` installs them on
 ``Tensor``. It runs when ``mindshim`` is imported, after ``mindshim.ops``.
+
+Several MindSpore 2.10 methods are overloaded (``max(dim, keepdim)`` returns ``(values, indices)``,
+``max(axis=..., keepdims=...)`` a Tensor); the overload is chosen as MindSpore chooses it: by keyword names,
+and for positional arguments by whether the first one is an int.
 """
-from .tensor import Tensor
+import jax
+import numpy as np
+
+from . import dtype as mstype
+from .tensor import Tensor, _wrap
 
 METHODS = {}
+
+
+def method(fn):
+    METHODS[fn.__name__] = fn
+    return fn
+
+
+def _ops():
+    from .. import ops
+    return ops
+
+
+def _unary(name, fname):
+    def fn(self):
+        return getattr(_ops(), fname)(self)
+    fn.__name__ = name
+    fn.__doc__ = f"``ops.{fname}(self)``."
+    return fn
+
+
+def _binary(name, fname):
+    def fn(self, other):
+        return getattr(_ops(), fname)(self, other)
+    fn.__name__ = name
+    fn.__doc__ = f"``ops.{fname}(self, other)``."
+    return fn
+
+
+_UNARY = ["exp", "log", "log1p", "expm1", "sqrt", "rsqrt", "reciprocal", "square", "sin", "cos", "tan", "asin",
+          "acos", "atan", "sinh", "cosh", "tanh", "sigmoid", "erf", "erfc", "floor", "ceil", "trunc", "sign",
+          "isnan", "isfinite", "isinf", "logical_not", "neg", "negative", "absolute"]
+_BINARY = ["maximum", "minimum", "equal", "ne", "not_equal", "eq", "gt", "ge", "lt", "le", "greater", "less",
+           "greater_equal", "less_equal", "logical_and", "logical_or", "logical_xor", "add", "sub", "mul",
+           "true_divide", "fmod", "remainder", "atan2", "pow"]
+for _name in _UNARY:
+    METHODS[_name] = _unary(_name, _name)
+for _name in _BINARY:
+    METHODS[_name] = _binary(_name, _name)
+METHODS["floor_divide"] = _binary("floor_divide", "floor_div")
+
+
+@method
+def div(self, other, *, rounding_mode=None):
+    return _ops().div(self, other, rounding_mode=rounding_mode)
+
+
+@method
+def round(self, decimals=0):
+    return _ops().round(self, decimals=decimals)
+
+
+# ---- reductions ---------------------------------------------------------------------------------------------
+def _dim_overload(args, kwargs, dim_words):
+    """MindSpore's overload choice: keywords of the ``dim`` form, or a positional int first argument."""
+    if any(k in kwargs for k in dim_words):
+        return True
+    return bool(args) and isinstance(args[0], int) and not isinstance(args[0], bool)
+
+
+def _extreme(self, args, kwargs, op):
+    ops = _ops()
+    if not args and not kwargs:
+        return ops.amax(self) if op == "max" else ops.amin(self)
+    if _dim_overload(args, kwargs, ("dim", "keepdim")):
+        bound = dict(zip(("dim", "keepdim"), args), **kwargs)
+        return getattr(ops, op)(self, bound["dim"], bound.get("keepdim", False))
+    bound = dict(zip(("axis", "keepdims"), args), **kwargs)
+    axis, keepdims = bound.get("axis"), bound.get("keepdims", False)
+    initial, where = bound.get("initial"), bound.get("where", True)
+    where = None if where is True else where
+    if isinstance(axis, (tuple, list)):
+        fn = ops.amax if op == "max" else ops.amin
+        return fn(self, axis, keepdims, initial=initial, where=where)
+    values, indices = getattr(ops, op)(self, axis, keepdims, initial=initial, where=where)
+    return (values, indices) if bound.get("return_indices", False) else values
+
+
+@method
+def max(self, *args, **kwargs):
+    """``max()``: the maximum; ``max(dim, keepdim=False)``: ``(values, indices)``;
+    ``max(axis=None, keepdims=False, *, initial=None, where=True, return_indices=False)``: a Tensor."""
+    return _extreme(self, args, kwargs, "max")
+
+
+@method
+def min(self, *args, **kwargs):
+    """As ``max``, for the minimum."""
+    return _extreme(self, args, kwargs, "min")
+
+
+def _bind(args, kwargs, *overloads):
+    """Arguments bound to the first overload (a tuple of (name, default) pairs) whose names cover the
+    keywords; positional arguments fill names in order."""
+    for names in overloads:
+        keys = [n for n, _ in names]
+        if all(k in keys for k in kwargs):
+            bound = dict(names)
+            bound.update(zip(keys, args))
+            bound.update(kwargs)
+            return bound, names
+    raise TypeError(f"Failed calling with arguments {args} {kwargs}.")
+
+
+@method
+def argmax(self, *args, **kwargs):
+    """Index (Int64) of the first maximum: ``argmax(axis=None, keepdims=False)`` or ``argmax(dim, keepdim)``."""
+    b, _ = _bind(args, kwargs, (("axis", None), ("keepdims", False)), (("dim", None), ("keepdim", False)))
+    return _ops().argmax(self, b.get("axis", b.get("dim")), b.get("keepdims", b.get("keepdim", False)))
+
+
+@method
+def argmin(self, *args, **kwargs):
+    """Index (Int32) of the first minimum: ``argmin(axis=None, keepdims=False)`` or ``argmin(dim, keepdim)``."""
+    b, _ = _bind(args, kwargs, (("axis", None), ("keepdims", False)), (("dim", None), ("keepdim", False)))
+    return _ops().argmin(self, b.get("axis", b.get("dim")), b.get("keepdims", b.get("keepdim", False)))
+
+
+@method
+def prod(self, *args, **kwargs):
+    """Product: ``prod(dim=None, keepdim=False, dtype=None)`` or ``prod(axis=None, keep_dims=False, dtype=None)``."""
+    b, _ = _bind(args, kwargs, (("dim", None), ("keepdim", False), ("dtype", None)),
+                 (("axis", None), ("keep_dims", False), ("dtype", None)))
+    return _ops().prod(self, b.get("dim", b.get("axis")), b.get("keepdim", b.get("keep_dims", False)), b["dtype"])
+
+
+def _logical_reduce(op):
+    def fn(self, *args, **kwargs):
+        b, _ = _bind(args, kwargs, (("axis", None), ("keep_dims", False)), (("dim", None), ("keepdim", False)))
+        return getattr(_ops(), op)(self, b.get("axis", b.get("dim")), b.get("keep_dims", b.get("keepdim", False)))
+    fn.__name__ = op
+    fn.__doc__ = f"``ops.{op}``: ``{op}(axis=None, keep_dims=False)`` or ``{op}(dim=None, keepdim=False)``."
+    return fn
+
+
+METHODS["all"] = _logical_reduce("all")
+METHODS["any"] = _logical_reduce("any")
+
+
+@method
+def amax(self, axis=None, keepdims=False, *, initial=None, where=None):
+    return _ops().amax(self, axis, keepdims, initial=initial, where=where)
+
+
+@method
+def amin(self, axis=None, keepdims=False, *, initial=None, where=None):
+    return _ops().amin(self, axis, keepdims, initial=initial, where=where)
+
+
+def _var(self, axis, ddof, keepdims):
+    """``sum((x - mean(x))**2) / (n - ddof)`` as MindSpore's Tensor.var composes it (an integer Tensor
+    takes its integer mean, and gives Float32)."""
+    ops = _ops()
+    if not isinstance(ddof, int):
+        raise TypeError(f"For 'Tensor.var', the type of the argument 'ddof' must be int, but got {type(ddof)}.")
+    if not isinstance(keepdims, bool):
+        raise TypeError(f"For 'Tensor.var', the type of the argument 'keepdims' must be bool, but got "
+                        f"{type(keepdims)}.")
+    if 0 in self.shape:
+        return Tensor(float("nan"), self.dtype)
+    axes = () if axis is None else tuple(a % self.ndim for a in ((axis,) if isinstance(axis, int) else axis))
+    centered = self - ops.mean(self, axes, True)
+    total = ops.ReduceSum(keepdims)(centered ** 2, axes)
+    count = 1
+    for a in axes or range(self.ndim):
+        count *= self.shape[a]
+    return ops.Div()(total, count - ddof)
+
+
+def _moment(op):
+    def fn(self, *args, **kwargs):
+        if any(k in kwargs for k in ("dim", "correction", "keepdim")):
+            raise NotImplementedError(f"mindspore.Tensor.{op} with dim/correction (the var_ext kernel, which "
+                                      "MindSpore 2.10 lacks on CPU) is not supported by mindshim yet.")
+        b, _ = _bind(args, kwargs, (("axis", None), ("ddof", 0), ("keepdims", False)))
+        out = _var(self, b["axis"], b["ddof"], b["keepdims"])
+        return out ** 0.5 if op == "std" else out
+    fn.__name__ = op
+    fn.__doc__ = f"``{op}(axis=None, ddof=0, keepdims=False)`` over the flattened Tensor by default."
+    return fn
+
+
+METHODS["std"] = _moment("std")
+METHODS["var"] = _moment("var")
+
+
+@method
+def cumsum(self, *args, **kwargs):
+    """Cumulative sum: ``cumsum(dim, *, dtype=None)`` or ``cumsum(axis=None, dtype=None)`` (None: over the
+    flattened Tensor)."""
+    b, _ = _bind(args, kwargs, (("axis", None), ("dtype", None)), (("dim", None), ("dtype", None)))
+    axis, dtype = b.get("axis", b.get("dim")), b["dtype"]
+    x = self
+    if x.dtype in (mstype.bool_, mstype.int8, mstype.int16, mstype.uint8):
+        x = x.astype(mstype.int32)
+    if axis is None:
+        x, axis = x.reshape(-1), 0
+    out = _ops().cumsum(x, axis)
+    return out if dtype is None or dtype == self.dtype else out.astype(dtype)
+
+
+@method
+def cumprod(self, dim, dtype=None):
+    return _ops().cumprod(self, dim, dtype)
+
+
+@method
+def norm(self, ord=None, dim=None, keepdim=False, *, dtype=None):
+    return _ops().norm(self, ord, dim, keepdim, dtype=dtype)
+
+
+@method
+def mean(self, *args, **kwargs):
+    """Mean: ``mean(axis=None, keep_dims=False)`` or ``mean(dim=None, keepdim=False, *, dtype=None)``."""
+    b, names = _bind(args, kwargs, (("axis", None), ("keep_dims", False)),
+                     (("dim", None), ("keepdim", False), ("dtype", None)))
+    x = self if b.get("dtype") is None else self.astype(b["dtype"])
+    return _ops().mean(x, b.get("axis", b.get("dim")), b.get("keep_dims", b.get("keepdim", False)))
+
+
+# ---- shape ------------------------------------------------------------------------------------------------
+@method
+def expand_dims(self, axis):
+    return _ops().expand_dims(self, axis)
+
+
+@method
+def unsqueeze(self, dim):
+    return _ops().expand_dims(self, dim)
+
+
+@method
+def squeeze(self, *axis):
+    """``squeeze()`` (all length-1 axes), ``squeeze(axis)`` or ``squeeze((a, b))``."""
+    if len(axis) > 1:
+        raise TypeError(f'Failed calling squeeze with "squeeze({", ".join(type(a).__name__ for a in axis)})".')
+    return _ops().squeeze(self, axis[0] if axis else None)
+
+
+@method
+def flatten(self, *args, start_dim=0, end_dim=-1, **kwargs):
+    """``flatten(start_dim=0, end_dim=-1)`` or ``flatten(order='C', *, start_dim=0, end_dim=-1)``: all axes
+    by default (unlike ``ops.flatten``)."""
+    order = kwargs.pop("order", "C")
+    if args and isinstance(args[0], str):
+        order, args = args[0], args[1:]
+    if args:
+        start_dim = args[0]
+    if len(args) > 1:
+        end_dim = args[1]
+    return _ops().flatten(self, order, start_dim=start_dim, end_dim=end_dim)
+
+
+@method
+def ravel(self):
+    return self.reshape(-1)
+
+
+@method
+def transpose(self, *axes):
+    """``transpose(dim0, dim1)`` swaps two axes; ``transpose(*axes)``/``transpose(axes)`` permutes them
+    (no argument: reverse)."""
+    if len(axes) == 2 and all(isinstance(a, int) for a in axes):
+        return _ops().swapaxes(self, *axes)
+    axes = axes[0] if len(axes) == 1 and isinstance(axes[0], (tuple, list)) else axes
+    return _ops().transpose(self, tuple(axes) or tuple(reversed(range(self.ndim))))
+
+
+@method
+def swapaxes(self, axis0, axis1):
+    return _ops().swapaxes(self, axis0, axis1)
+
+
+@method
+def permute(self, *axis):
+    axis = axis[0] if len(axis) == 1 and isinstance(axis[0], (tuple, list)) else axis
+    return _ops().permute(self, axis)
+
+
+@method
+def t(self):
+    if self.ndim > 2:
+        raise ValueError(f"For 't', the dimension of 'input' must be less than or equal to 2, but got {self.ndim}.")
+    return self.transpose() if self.ndim == 2 else self
+
+
+@method
+def view(self, *shape):
+    """``view(*shape)`` reshapes; ``view(dtype)`` reinterprets the bytes as ``dtype`` (the last axis
+    grows or shrinks when the element sizes differ)."""
+    if len(shape) == 1 and isinstance(shape[0], mstype.Type):
+        target = shape[0].np_dtype
+        x = self._data
+        ratio = target.itemsize / x.dtype.itemsize
+        if ratio == 1:
+            return _wrap(jax.lax.bitcast_convert_type(x, target))
+        if ratio < 1:
+            out = jax.lax.bitcast_convert_type(x, target)
+            return _wrap(out.reshape(x.shape[:-1] + (x.shape[-1] * int(1 / ratio),)))
+        grouped = x.reshape(x.shape[:-1] + (x.shape[-1] // int(ratio), int(ratio)))
+        return _wrap(jax.lax.bitcast_convert_type(grouped, target))
+    return self.reshape(*shape)
+
+
+@method
+def view_as(self, other):
+    return self.reshape(other.shape)
+
+
+@method
+def expand_as(self, other):
+    return _ops().broadcast_to(self, other.shape)
+
+
+@method
+def broadcast_to(self, *shape):
+    shape = shape[0] if len(shape) == 1 and isinstance(shape[0], (tuple, list)) else shape
+    return _ops().broadcast_to(self, shape)
+
+
+@method
+def tile(self, dims):
+    return _ops().tile(self, dims)
+
+
+@method
+def repeat(self, *repeats):
+    """``repeat(*repeats)``: tile by ``repeats`` (at least one per axis; extra ones add leading axes)."""
+    repeats = repeats[0] if len(repeats) == 1 and isinstance(repeats[0], (tuple, list)) else repeats
+    if len(repeats) < self.ndim:
+        raise RuntimeError(f"For 'repeat', the number of elements of 'repeats' ({len(repeats)}) must be at least "
+                           f"the rank of the Tensor ({self.ndim}).")
+    return _ops().tile(self, tuple(repeats))
+
+
+@method
+def flip(self, dims):
+    return _ops().flip(self, dims)
+
+
+@method
+def reverse(self, axis):
+    return _ops().reverse(self, axis)
+
+
+@method
+def split(self, split_size_or_sections, axis=0, **kwargs):
+    return _ops().split(self, split_size_or_sections, kwargs.get("dim", axis))
+
+
+@method
+def chunk(self, chunks, axis=0):
+    return _ops().chunk(self, chunks, axis)
+
+
+@method
+def numel(self):
+    return self.size
+
+
+METHODS["nelement"] = numel
+
+
+@method
+def dim(self):
+    return self.ndim
+
+
+METHODS["ndimension"] = dim
+
+
+# ---- indexing and values ----------------------------------------------------------------------------------
+@method
+def gather(self, *args, **kwargs):
+    """``gather(input_indices, axis, batch_dims=0)`` (ops.gather) or ``gather(dim, index)`` (ops.gather_elements)."""
+    if "dim" in kwargs or "index" in kwargs or (args and isinstance(args[0], int)):
+        b = dict(zip(("dim", "index"), args), **kwargs)
+        return _ops().gather_elements(self, b["dim"], b["index"])
+    b = dict(zip(("input_indices", "axis", "batch_dims"), args), **kwargs)
+    return _ops().gather(self, b["input_indices"], b["axis"], b.get("batch_dims", 0))
+
+
+@method
+def gather_nd(self, indices):
+    return _ops().gather_nd(self, indices)
+
+
+@method
+def masked_fill(self, mask, value):
+    return _ops().masked_fill(self, mask, value)
+
+
+@method
+def where(self, condition, y):
+    """``ops.where(condition, self, y)``."""
+    return _ops().where(condition, self, y)
+
+
+@method
+def clip(self, min=None, max=None):
+    return _ops().clamp(self, min, max)
+
+
+METHODS["clamp"] = clip
+
+
+@method
+def fill(self, value):
+    """A Tensor like ``self`` filled with ``value`` (cast to ``self``'s dtype)."""
+    return _ops().fill(self.dtype, self.shape, value)
+
+
+@method
+def item(self):
+    """The single element as a Python scalar."""
+    if self.size != 1:
+        raise ValueError(f"The tensor should have only one element, but got {self.size}, more than one element "
+                         "is ambiguous.")
+    return np.asarray(self._data).reshape(()).item()
 
 
 def attach():

@@ -1,24 +1,33 @@
-"""Loss cells, as in ``mindspore.nn.loss``."""
-__all__ = ["LossBase", "SoftmaxCrossEntropyWithLogits"]
+"""Loss cells, as in ``mindspore.nn.loss``: each is a view of a functional loss or a loss primitive."""
+__all__ = ["LossBase", "L1Loss", "MSELoss", "RMSELoss", "MAELoss", "MarginRankingLoss", "SmoothL1Loss", "HuberLoss",
+           "SoftmaxCrossEntropyWithLogits", "BCELoss", "BCEWithLogitsLoss", "CosineEmbeddingLoss", "NLLLoss",
+           "CrossEntropyLoss", "KLDivLoss"]
 from ... import ops
 from ...common import dtype as mstype
+from ...common.parameter import Parameter
 from ...common.tensor import Tensor
+from ...ops.function.loss_func import check_is_tensor
 from ..cell import Cell
 
 
 class LossBase(Cell):
-    """Base of losses: ``get_loss(x, weights=1.0)`` applies ``reduction`` ('mean', 'sum' or 'none')."""
+    """Base of losses: ``get_loss(x, weights=1.0)`` weights ``x`` and applies ``reduction`` ('mean', 'sum' or
+    'none') in Float32, returning ``x``'s dtype."""
 
     def __init__(self, reduction="mean"):
         super().__init__()
         if reduction not in ("mean", "sum", "none"):
-            raise ValueError(f"For '{type(self).__name__}', the 'reduction' must be in ['mean', 'sum', 'none'], "
+            raise ValueError(f"For '{self.cls_name}', the 'reduction' must be in ['mean', 'sum', 'none'], "
                              f"but got {reduction}.")
-        self.reduction = reduction
         self.average = reduction == "mean"
         self.reduce = reduction != "none"
 
+    @property
+    def cls_name(self):
+        return type(self).__name__
+
     def get_axis(self, x):
+        """All axes of ``x``, as a tuple."""
         return tuple(range(x.ndim))
 
     def get_loss(self, x, weights=1.0):
@@ -33,7 +42,120 @@ class LossBase(Cell):
         return ops.cast(x, input_dtype)
 
     def construct(self, logits, labels):
-        raise NotImplementedError(f"For '{type(self).__name__}', 'construct' must be defined.")
+        raise NotImplementedError(f"For '{self.cls_name}', 'construct' must be defined.")
+
+
+def _value_type(cls, name, value, valid_types):
+    """MindSpore's ``check_value_type`` (a bool passes only where listed)."""
+    if (isinstance(value, bool) and bool not in valid_types) or not isinstance(value, valid_types):
+        expected = valid_types[0].__name__ if len(valid_types) == 1 else str([t.__name__ for t in valid_types])
+        raise TypeError(f"For '{cls}', the type of '{name}' should be '{expected}', but got type "
+                        f"'{type(value).__name__}'.")
+    return value
+
+
+def _float_range(cls, name, value, lower, upper):
+    """MindSpore's ``check_float_range(..., INC_BOTH)``."""
+    if not lower <= value <= upper:
+        raise ValueError(f"For '{cls}', the '{name}' must be in range of [{lower}, {upper}], but got {value} with "
+                         f"type '{type(value).__name__}'.")
+    return value
+
+
+def _dtype_in(cls, name, dtype, valid):
+    """MindSpore's ``check_type_name`` on a Tensor's dtype."""
+    if dtype not in valid:
+        expected = str(valid[0]) if len(valid) == 1 else \
+            "one of [" + ", ".join(f"mindspore.{str(t).lower()}" for t in valid) + "]"
+        raise TypeError(f"For '{cls}', the '{name}' should be {expected}, but got 'mindspore.{str(dtype).lower()}'.")
+
+
+def _check_class_weight(cls, weight):
+    if weight is not None:
+        _value_type(cls, "weight", weight, (Tensor,))
+        _dtype_in(cls, "weight", weight.dtype, (mstype.float16, mstype.float32))
+
+
+class L1Loss(LossBase):
+    """Mean absolute error (``ops.l1_loss``)."""
+
+    def __init__(self, reduction="mean"):
+        super().__init__(reduction)
+        self.reduction = reduction
+
+    def construct(self, logits, labels):
+        return ops.l1_loss(logits, labels, self.reduction)
+
+
+class MSELoss(LossBase):
+    """Mean squared error: ``get_loss((logits - labels)^2)``."""
+
+    def construct(self, logits, labels):
+        check_is_tensor("logits", logits, self.cls_name)
+        check_is_tensor("labels", labels, self.cls_name)
+        diff = logits - labels
+        return self.get_loss(diff * diff)
+
+
+class RMSELoss(LossBase):
+    """Root mean squared error: ``sqrt(MSELoss()(logits, label))``; unsigned inputs are rejected."""
+
+    def __init__(self):
+        super().__init__()
+        self.MSELoss = MSELoss()
+
+    def construct(self, logits, label):
+        for x in (logits, label):
+            if x.dtype in (mstype.uint8, mstype.uint16, mstype.uint32, mstype.uint64):
+                raise TypeError("For 'RMSELoss', the parameters data type must not be in [UInt8, UInt16, UInt32, "
+                                f"UInt64], but got mindspore.{str(x.dtype).lower()}.")
+        return self.MSELoss(logits, label) ** 0.5
+
+
+class MAELoss(LossBase):
+    """Mean absolute error: ``get_loss(|logits - label|)``."""
+
+    def construct(self, logits, label):
+        check_is_tensor("logits", logits, self.cls_name)
+        check_is_tensor("labels", label, self.cls_name)
+        return self.get_loss(abs(logits - label))
+
+
+class MarginRankingLoss(LossBase):
+    """``ops.margin_ranking_loss(input1, input2, target, margin, reduction)``."""
+
+    def __init__(self, margin=0.0, reduction="mean"):
+        super().__init__(reduction)
+        self.reduction = reduction
+        self.margin = margin
+
+    def construct(self, input1, input2, target):
+        return ops.margin_ranking_loss(input1, input2, target, self.margin, self.reduction)
+
+
+class SmoothL1Loss(LossBase):
+    """The ``SmoothL1Loss`` primitive with ``beta`` and ``reduction`` (default 'none')."""
+
+    def __init__(self, beta=1.0, reduction="none"):
+        super().__init__(reduction)
+        self.beta = beta
+        self.reduction = reduction
+        self.smooth_l1_loss = ops.SmoothL1Loss(self.beta, self.reduction)
+
+    def construct(self, logits, labels):
+        return self.smooth_l1_loss(logits, labels)
+
+
+class HuberLoss(LossBase):
+    """``ops.huber_loss(logits, labels, reduction, delta)``."""
+
+    def __init__(self, reduction="mean", delta=1.0):
+        super().__init__(reduction=reduction)
+        self.reduction = reduction
+        self.delta = delta
+
+    def construct(self, logits, labels):
+        return ops.huber_loss(logits, labels, self.reduction, self.delta)
 
 
 class SoftmaxCrossEntropyWithLogits(LossBase):
@@ -48,6 +170,7 @@ class SoftmaxCrossEntropyWithLogits(LossBase):
             raise TypeError(f"For 'SoftmaxCrossEntropyWithLogits', the type of 'sparse' must be bool, but got "
                             f"'{type(sparse)}'")
         self.sparse = sparse
+        self.reduction = reduction
         self.softmax_cross_entropy = ops.SoftmaxCrossEntropyWithLogits()
         self.sparse_softmax_cross_entropy = ops.SparseSoftmaxCrossEntropyWithLogits()
         self.one_hot = ops.OneHot()
@@ -55,9 +178,135 @@ class SoftmaxCrossEntropyWithLogits(LossBase):
         self.off_value = Tensor(0.0, mstype.float32)
 
     def construct(self, logits, labels):
+        check_is_tensor("logits", logits, self.cls_name)
+        check_is_tensor("labels", labels, self.cls_name)
         if self.sparse:
             if self.reduction == "mean":
                 return self.sparse_softmax_cross_entropy(logits, labels)
             labels = self.one_hot(labels, logits.shape[-1], self.on_value, self.off_value)
         x = self.softmax_cross_entropy(logits, labels)[0]
         return self.get_loss(x)
+
+
+class BCELoss(LossBase):
+    """``ops.binary_cross_entropy(logits, labels, weight, reduction)``."""
+
+    def __init__(self, weight=None, reduction="mean"):
+        super().__init__(reduction)
+        self.reduction = reduction
+        self.weight = weight
+
+    def construct(self, logits, labels):
+        return ops.binary_cross_entropy(logits, labels, self.weight, self.reduction)
+
+
+class CosineEmbeddingLoss(LossBase):
+    """Cosine embedding loss with ``margin`` (a float in [-1, 1]): ``1 - cos`` for label 1, ``max(0, cos -
+    margin)`` for label -1, reduced by ``get_loss``."""
+
+    def __init__(self, margin=0.0, reduction="mean"):
+        super().__init__(reduction)
+        _value_type(self.cls_name, "margin", margin, (float,))
+        self.margin = _float_range(self.cls_name, "margin", margin, -1.0, 1.0)
+        self.reduction = reduction
+
+    def construct(self, logits_x1, logits_x2, labels):
+        for name, value in (("logits_x1", logits_x1), ("logits_x2", logits_x2), ("labels", labels)):
+            check_is_tensor(name, value, self.cls_name)
+        if logits_x1.dtype != logits_x2.dtype:
+            raise TypeError(f"For 'SameTypeShape', the x dtype should be = y dtype: {logits_x2.dtype}, but got "
+                            f"{logits_x1.dtype}.")
+        if logits_x1.shape != logits_x2.shape:
+            raise ValueError(f"For 'SameTypeShape', the x shape should be = y shape: {tuple(logits_x2.shape)}, but got "
+                             f"{tuple(logits_x1.shape)}.")
+        return ops.cosine_embedding_loss(logits_x1, logits_x2, labels, self.margin, self.reduction)
+
+
+class BCEWithLogitsLoss(LossBase):
+    """``ops.binary_cross_entropy_with_logits(input, target, weight, pos_weight, reduction)``; the weights may
+    not be Parameters."""
+
+    def __init__(self, reduction="mean", weight=None, pos_weight=None):
+        super().__init__()
+        self.reduction = reduction
+        for name, value in (("weight", weight), ("pos_weight", pos_weight)):
+            if isinstance(value, Parameter):
+                raise TypeError(f"For '{self.cls_name}', the '{name}' can not be a Parameter.")
+        self.weight = weight
+        self.pos_weight = pos_weight
+
+    def construct(self, input, target):
+        check_is_tensor("input", input, self.cls_name)
+        check_is_tensor("target", target, self.cls_name)
+        return ops.binary_cross_entropy_with_logits(input, target, self.weight, self.pos_weight, self.reduction)
+
+
+class NLLLoss(LossBase):
+    """``ops.nll_loss(logits, labels, weight, ignore_index, reduction)``."""
+
+    def __init__(self, weight=None, ignore_index=-100, reduction="mean"):
+        super().__init__(reduction)
+        _value_type(self.cls_name, "ignore_index", ignore_index, (int,))
+        _check_class_weight(self.cls_name, weight)
+        self.weight = weight
+        self.ignore_index = ignore_index
+        self.reduction = reduction
+
+    def construct(self, logits, labels):
+        return ops.nll_loss(logits, labels, self.weight, self.ignore_index, self.reduction)
+
+
+class CrossEntropyLoss(LossBase):
+    """``ops.cross_entropy`` with MindSpore's checks: Float16/Float32 logits; Int32 class indices of shape
+    ``(N, d_0, ...)`` or probabilities of the logits' shape ``(N, C, d_0, ...)``."""
+
+    def __init__(self, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
+        super().__init__(reduction)
+        _value_type(self.cls_name, "ignore_index", ignore_index, (int,))
+        _value_type(self.cls_name, "label_smoothing", label_smoothing, (float,))
+        _float_range(self.cls_name, "label_smoothing", label_smoothing, 0.0, 1.0)
+        _check_class_weight(self.cls_name, weight)
+        self.weight = weight
+        self.ignore_index = ignore_index
+        self.reduction = reduction
+        self.label_smoothing = label_smoothing
+
+    def _check_inputs(self, logits, labels):
+        cls, floats = self.cls_name, (mstype.float16, mstype.float32)
+        _dtype_in(cls, "logits", logits.dtype, floats)
+        head = f"For '{cls}', the"
+        if logits.ndim == labels.ndim:
+            _dtype_in(cls, "labels", labels.dtype, floats)
+            if logits.shape != labels.shape:
+                raise ValueError(f"{head} shape of 'logits' should be (N, C, d_0, d_1, ...), and the shape of "
+                                 "'labels' should be (N, C, d_0, d_1, ...), but get 'logits' shape: "
+                                 f"{tuple(logits.shape)} and 'labels' shape: {tuple(labels.shape)}.")
+        elif labels.ndim == logits.ndim - 1:
+            _dtype_in(cls, "labels", labels.dtype, (mstype.int32,))
+            if logits.ndim != 1 and (logits.shape[0],) + tuple(logits.shape[2:]) != tuple(labels.shape):
+                raise ValueError(f"{head} shape of 'logits' should be (N, C, d_0, d_1, ...), and the shape of "
+                                 "'labels' should be (N, d_0, d_1, ...), but get 'logits' shape: "
+                                 f"{tuple(logits.shape)} and 'labels' shape: {tuple(labels.shape)}.")
+        else:
+            raise ValueError(f"{head} rank of 'logits' and 'labels' should be:\n1. 'logits.ndim == labels.ndim' for "
+                             "probabilities, \n2. 'logits.ndim - 1 == labels.ndim' for class indices, \nbut get "
+                             f"'logits' rank: {logits.ndim} and 'labels' rank: {labels.ndim}.")
+
+    def construct(self, logits, labels):
+        check_is_tensor("logits", logits, self.cls_name)
+        check_is_tensor("labels", labels, self.cls_name)
+        self._check_inputs(logits, labels)
+        return ops.cross_entropy(logits, labels, self.weight, self.ignore_index, self.reduction, self.label_smoothing)
+
+
+class KLDivLoss(LossBase):
+    """``ops.kl_div(logits, labels, reduction)``; ``reduction`` may also be 'batchmean'."""
+
+    def __init__(self, reduction="mean"):
+        super().__init__()
+        self.reduction = reduction
+
+    def construct(self, logits, labels):
+        check_is_tensor("logits", logits, self.cls_name)
+        check_is_tensor("labels", labels, self.cls_name)
+        return ops.kl_div(logits, labels, self.reduction)

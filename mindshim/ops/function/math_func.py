@@ -1,2 +1,395 @@
-"""``mindspore.ops`` functional ops: math family. Each adapts MindSpore's signature to a table row."""
-__all__ = []
+"""``mindspore.ops`` functional ops: math family. Each adapts MindSpore 2.10's signature to table rows;
+composites (``fmod``, ``clip_by_value``, ``norm``, ...) are built from rows the way MindSpore builds them,
+so their values and gradients follow MindSpore's."""
+import builtins
+import math
+import numbers
+
+from ... import _registry
+from ...common import dtype as mstype
+from ...common.tensor import Tensor
+from ..primitive import call_op
+
+_row = _registry.get
+
+
+def _op(name, *inputs, **attrs):
+    return call_op(_row(name), inputs, attrs)
+
+
+def _need_tensor(op, name, value):
+    if not isinstance(value, Tensor):
+        raise TypeError(f"For '{op}', the input '{name}' must be a Tensor, but got {type(value).__name__}.")
+
+
+# ---- element-wise ---------------------------------------------------------------------------------------
+_UNARY = {  # functional name: table row
+    "neg": "Neg", "negative": "Neg", "abs": "Abs", "absolute": "Abs", "exp": "Exp", "log": "Log",
+    "log1p": "Log1p", "expm1": "Expm1", "sqrt": "Sqrt", "rsqrt": "Rsqrt", "reciprocal": "Reciprocal",
+    "square": "Square", "sin": "Sin", "cos": "Cos", "tan": "Tan", "asin": "Asin", "arcsin": "Asin",
+    "acos": "ACos", "arccos": "ACos", "atan": "Atan", "arctan": "Atan", "sinh": "Sinh", "cosh": "Cosh",
+    "erf": "Erf", "erfc": "Erfc", "floor": "Floor", "ceil": "Ceil", "trunc": "Trunc", "sign": "Sign",
+    "isnan": "IsNan", "isfinite": "IsFinite", "isinf": "IsInf", "logical_not": "LogicalNot",
+}
+_BINARY = {
+    "maximum": "Maximum", "minimum": "Minimum", "floor_mod": "FloorMod", "true_divide": "RealDiv",
+    "logical_and": "LogicalAnd", "logical_or": "LogicalOr", "logical_xor": "LogicalXor", "ne": "NotEqual",
+    "not_equal": "NotEqual", "greater": "Greater", "gt": "Greater", "greater_equal": "GreaterEqual",
+    "ge": "GreaterEqual", "less": "Less", "lt": "Less", "less_equal": "LessEqual", "le": "LessEqual",
+    "atan2": "Atan2", "eq": "Equal", "squared_difference": "SquaredDifference",
+}
+
+
+def _unary_view(fname, name):
+    row = _row(name)
+
+    def fn(input):
+        return call_op(row, (input,))
+    fn.__name__, fn.__qualname__ = fname, fname
+    fn.__doc__ = f"Element-wise ``{name}`` (MindSpore ``ops.{fname}``)."
+    return fn
+
+
+def scalar_operands(input, other):
+    """A Python scalar beside a Tensor as a 0-d Tensor of MindSpore's result type: the Tensor's dtype,
+    or Float32 for a float beside an integer or bool Tensor (so rows with a MindSpore gradient get arrays)."""
+    if isinstance(input, Tensor) == isinstance(other, Tensor):
+        return input, other
+    tensor, scalar = (input, other) if isinstance(input, Tensor) else (other, input)
+    if not isinstance(scalar, (bool, int, float)):
+        return input, other
+    dtype = mstype.float32 if isinstance(scalar, float) and tensor.dtype.kind in "biu" else tensor.dtype
+    scalar = Tensor(scalar, dtype)
+    return (tensor, scalar) if isinstance(input, Tensor) else (scalar, tensor)
+
+
+def _binary_view(fname, name):
+    row = _row(name)
+
+    def fn(input, other):
+        return call_op(row, scalar_operands(input, other))
+    fn.__name__, fn.__qualname__ = fname, fname
+    fn.__doc__ = f"Element-wise ``{name}`` with broadcasting (MindSpore ``ops.{fname}``)."
+    return fn
+
+
+for _f, _n in _UNARY.items():
+    globals()[_f] = _unary_view(_f, _n)
+for _f, _n in _BINARY.items():
+    globals()[_f] = _binary_view(_f, _n)
+
+
+def pow(input, exponent):
+    """``input ** exponent`` with broadcasting; MindSpore's gradient (``0 ** 0`` gives a NaN ``dx``)."""
+    return call_op(_row("Pow"), scalar_operands(input, exponent))
+
+
+def round(input, *, decimals=0):
+    """Round half to even; integer Tensors unchanged (MindSpore's CPU kernel takes only ``decimals=0``)."""
+    return _op("Round", input, decimals)
+
+
+def fmod(input, other):
+    """``input - trunc(input / other) * other`` (sign of ``input``), computed as MindSpore does."""
+    if not (isinstance(input, Tensor) or isinstance(other, Tensor)):
+        raise TypeError("At least one of the types of inputs must be tensor, but the type of 'input' got is "
+                        f"{type(input)}, and the type of 'other' is {type(other)}.")
+    return input - _op("TruncateDiv", input, other) * other
+
+
+def remainder(input, other):
+    """``input - floor_div(input, other) * other`` (sign of ``other``)."""
+    return input - _op("FloorDiv", input, other) * other
+
+
+def addn(x):
+    """Sum of a list or tuple of Tensors of the same shape and dtype."""
+    return _op("AddN", x)
+
+
+# ---- clipping ----------------------------------------------------------------------------------------------
+def clip_by_value(x, clip_value_min=None, clip_value_max=None):
+    """``minimum(maximum(x, min), max)`` with the bounds cast to ``x``'s dtype; ``x`` may be a list or
+    tuple of Tensors. Gradients follow Maximum/Minimum (a value equal to a bound gets half)."""
+    if clip_value_min is None and clip_value_max is None:
+        raise ValueError("For 'clip_by_value', at least one of 'clip_value_min' or 'clip_value_max' must not be None")
+    if not isinstance(x, (Tensor, tuple, list)):
+        raise TypeError("For 'clip_by_value', the type of argument 'x' must be Tensor or tuple[Tensor] or "
+                        "list[Tensor]")
+
+    def clip_one(t):
+        out = t
+        if clip_value_min is not None:
+            out = _op("Maximum", out, _op("Cast", _as_tensor(clip_value_min), t.dtype))
+        if clip_value_max is not None:
+            out = _op("Minimum", out, _op("Cast", _as_tensor(clip_value_max), t.dtype))
+        return out
+    if isinstance(x, Tensor):
+        return clip_one(x)
+    return tuple(clip_one(t) for t in x)
+
+
+def _as_tensor(value):
+    return value if isinstance(value, Tensor) else Tensor(value)
+
+
+def clamp(input, min=None, max=None):
+    """Clamp into ``[min, max]`` (``max`` wins where ``min > max``); a float bound on an integer Tensor
+    gives Float32. The gradient passes where ``min <= input <= max`` (bounds included)."""
+    if min is None and max is None:
+        raise ValueError("For 'clamp', at least one of 'min' or 'max' must not be None.")
+    if isinstance(min, Tensor) or isinstance(max, Tensor):
+        return _op("ClampTensor", input, min, max)
+    return _op("ClampScalar", input, min, max)
+
+
+clip = clamp
+
+
+# ---- reductions -------------------------------------------------------------------------------------------
+def _axis_arg(axis):
+    return () if axis is None else axis
+
+
+def reduce_max(x, axis=()):
+    return _op("ReduceMax", x, axis)
+
+
+def reduce_min(x, axis=()):
+    return _op("ReduceMin", x, axis)
+
+
+def _init_and_select(input, initial, where, cmp):
+    """MindSpore's ``initial``/``where`` handling for max/min/amax/amin: compare with ``initial``, then
+    keep ``initial`` where ``where`` is False."""
+    if initial is not None:
+        initial = _op("Fill", input.dtype, input.shape, initial)
+        input = _op(cmp, input, initial)
+    if where is not None and not isinstance(where, Tensor):
+        where = Tensor(where, dtype=mstype.bool_)
+    if where is not None and (where.shape or not where):
+        if initial is None:
+            raise ValueError("initial value must be provided for where masks")
+        input = _op("Select", _op("BroadcastTo", where, shape=input.shape), input, initial)
+    return input
+
+
+def _extreme(op, cmp, row, input, axis, keepdims, initial, where):
+    if not input.shape:
+        return input, Tensor(0, dtype=mstype.int64)
+    if axis is None:
+        return _op("ReduceMax" if op == "max" else "ReduceMin", input), Tensor(0, dtype=mstype.int64)
+    if initial is not None and not isinstance(initial, numbers.Number):
+        raise TypeError(f"For '{op}', 'initial' must be a scalar, but got {builtins.type(initial)}")
+    if not isinstance(axis, int):
+        raise TypeError(f"For '{op}', 'axis' must be int, but got {builtins.type(axis)}")
+    input = _init_and_select(input, initial, where, cmp)
+    indices, values = _op(row, input, axis=axis, keep_dims=keepdims)
+    return values, indices
+
+
+def max(input, axis=None, keepdims=False, *, initial=None, where=None):
+    """``(values, indices)`` of the maximum along ``axis`` (index Int64; the gradient goes to that
+    element). With ``axis=None``: ``(max of all, Tensor(0))``."""
+    return _extreme("max", "Maximum", "ArgMaxWithValue", input, axis, keepdims, initial, where)
+
+
+def min(input, axis=None, keepdims=False, *, initial=None, where=None):
+    """``(values, indices)`` of the minimum along ``axis`` (see ``max``)."""
+    return _extreme("min", "Minimum", "ArgMinWithValue", input, axis, keepdims, initial, where)
+
+
+def amax(input, axis=None, keepdims=False, *, initial=None, where=None):
+    """Maximum over ``axis`` (all axes for None); ties share the gradient equally."""
+    input = _init_and_select(input, initial, where, "Maximum")
+    return _op("ReduceMax", input, _axis_arg(axis), keep_dims=keepdims)
+
+
+def amin(input, axis=None, keepdims=False, *, initial=None, where=None):
+    """Minimum over ``axis`` (all axes for None); ties share the gradient equally."""
+    input = _init_and_select(input, initial, where, "Minimum")
+    return _op("ReduceMin", input, _axis_arg(axis), keep_dims=keepdims)
+
+
+def argmax(input, dim=None, keepdim=False):
+    """Index (Int64) of the first maximum along ``dim`` (of the flattened input for None)."""
+    if not isinstance(keepdim, bool):
+        raise TypeError(f"For 'argmax', the type of 'keepdim' should be bool, but got {builtins.type(keepdim)}.")
+    if not input.shape:
+        return Tensor(0)
+    if input.dtype == mstype.bool_:
+        input = input.astype(mstype.int32)
+    if dim is None:
+        return _op("Argmax", input.reshape(-1), axis=0, output_type=mstype.int64)
+    out = _op("Argmax", input, axis=dim, output_type=mstype.int64)
+    return _op("ExpandDims", out, dim) if keepdim else out
+
+
+def argmin(input, axis=None, keepdims=False):
+    """Index (Int32) of the first minimum along ``axis`` (of the flattened input for None)."""
+    if not input.shape:
+        return Tensor(0)
+    if axis is None:
+        return _op("Argmin", input.reshape(-1), axis=0)
+    out = _op("Argmin", input, axis=axis)
+    return _op("ExpandDims", out, axis) if keepdims else out
+
+
+def prod(input, axis=None, keep_dims=False, dtype=None):
+    """Product over ``axis``. For an int (or None) axis, integer and bool inputs give Int64; for a
+    tuple/list axis the input dtype is kept (MindSpore's two kernels)."""
+    if not isinstance(axis, (tuple, list, Tensor)):
+        if dtype is not None:
+            input = input.astype(dtype)
+        elif input.dtype.kind in "biu":
+            input = input.astype(mstype.int64)
+        return _op("ReduceProd", input, () if axis is None else axis, keep_dims=keep_dims)
+    if dtype is not None:
+        input = input.astype(dtype)
+    return _op("ReduceProd", input, axis, keep_dims=keep_dims)
+
+
+def all(input, axis=None, keep_dims=False):
+    """Logical and over ``axis`` (all axes for None); any dtype."""
+    return _op("ReduceAll", input, _axis_arg(axis), keep_dims=keep_dims)
+
+
+def any(input, axis=None, keep_dims=False):
+    """Logical or over ``axis`` (all axes for None); any dtype."""
+    return _op("ReduceAny", input, _axis_arg(axis), keep_dims=keep_dims)
+
+
+def cumsum(x, axis, dtype=None):
+    """Cumulative sum along ``axis`` in ``x``'s dtype (or ``dtype``)."""
+    if dtype is not None and x.dtype != dtype:
+        x = x.astype(dtype)
+    return _op("CumSum", x, axis)
+
+
+def cumprod(input, dim, dtype=None):
+    """Cumulative product along ``dim``."""
+    if dtype is not None and input.dtype != dtype:
+        input = input.astype(dtype)
+    return _op("CumProd", input, dim)
+
+
+def _var_std_axes(op, input, ddof, keepdims, axis):
+    _need_tensor(op, "input", input)
+    if not isinstance(ddof, (int, bool)):
+        raise TypeError(f"For '{op}', the type of 'ddof' should be one of '['int', 'bool']', but got "
+                        f"'{builtins.type(ddof).__name__}'.")
+    if not isinstance(keepdims, bool):
+        raise TypeError(f"For '{op}', the type of 'keepdims' should be 'bool', but got "
+                        f"'{builtins.type(keepdims).__name__}'.")
+    if axis is None:
+        return ()
+    axes = (axis,) if isinstance(axis, int) else tuple(axis)
+    return tuple(a % input.ndim if -input.ndim <= a < input.ndim else a for a in axes)
+
+
+def var_mean(input, axis=None, ddof=0, keepdims=False):
+    """``(variance, mean)`` over ``axis``; ``ddof`` is subtracted from the count."""
+    axis = _var_std_axes("var_mean", input, ddof, keepdims, axis)
+    if ddof in (0, 1):
+        std, mean = _op("ReduceStd", input, axis=axis, unbiased=bool(ddof), keep_dims=keepdims)
+        return std ** 2, mean
+    x_mean = _op("ReduceMean", input, axis, keep_dims=True)
+    x_sum = _op("ReduceSum", (input - x_mean) ** 2, axis, keep_dims=keepdims)
+    count = input.size if axis == () else math.prod(input.shape[a] for a in axis)
+    return x_sum / Tensor(count - ddof, input.dtype), _op("ReduceMean", input, axis, keep_dims=keepdims)
+
+
+def std_mean(input, axis=None, ddof=0, keepdims=False):
+    """``(standard deviation, mean)`` over ``axis``."""
+    axis = _var_std_axes("std_mean", input, ddof, keepdims, axis)
+    if ddof in (0, 1):
+        return _op("ReduceStd", input, axis=axis, unbiased=bool(ddof), keep_dims=keepdims)
+    var, mean = var_mean(input, axis, ddof, keepdims)
+    return var ** 0.5, mean
+
+
+def var(input, axis=None, ddof=0, keepdims=False):
+    """Variance over ``axis`` (population variance for ``ddof=0``)."""
+    return var_mean(input, axis, ddof, keepdims)[0]
+
+
+def std(input, axis=None, ddof=0, keepdims=False):
+    """Standard deviation over ``axis`` (population for ``ddof=0``)."""
+    return std_mean(input, axis, ddof, keepdims)[0]
+
+
+def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None):
+    """Vector or matrix norm, following MindSpore's composition (so gradients match): 2-norm as
+    ``sqrt(sum(x*x))``, inf-norms through max/min of ``|x|`` (the gradient goes to the first extreme
+    element). Matrix norms ``'nuc'`` and ``±2`` use singular values."""
+    ndim = A.ndim
+    if dim is None:
+        dims = tuple(range(ndim))
+        immediate = ord is None or (ord == "fro" and ndim == 2) or (ord == 2 and ndim == 1)
+    else:
+        if isinstance(dim, int):
+            dims = (dim,)
+        elif isinstance(dim, tuple):
+            if len(dim) > 2:
+                raise ValueError("For norm, the dimensions is out of range.")
+            dims = dim
+        else:
+            raise TypeError(f"For norm, the dim should be int or tuple of int, but got {builtins.type(dim)}")
+        immediate = False
+    if len(dims) == 1 and isinstance(ord, str):
+        raise TypeError(f"For norm, ord mode can not be str for vectors, but got {ord}.")
+    if len(dims) == 2 and ord not in (2, -2, 1, -1, float("inf"), -float("inf"), "fro", "nuc", None):
+        raise ValueError("For norm, the ord mode must be in [2, -2, 1, -1, float('inf'), -float('inf'), 'fro', "
+                         f"'nuc', None] for matrices, but got {ord}.")
+    if dtype is not None:
+        A = A.astype(dtype)
+    if immediate:
+        ret = _op("Sqrt", _op("ReduceSum", A * A, dims))
+        return ret.reshape(ndim * [1]) if keepdim else ret
+    if len(dims) == 2:
+        return _matrix_norm(A, ord, dims, keepdim)
+    if len(dims) == 1:
+        return _vector_norm(A, ord, dims, keepdim)
+    raise NotImplementedError("mindspore.ops.norm over more than 2 dims with an ord is not supported by mindshim yet.")
+
+
+def _vector_norm(A, ord, dims, keepdim):
+    if ord == float("inf"):
+        return max(abs(A), axis=dims[0], keepdims=keepdim)[0]
+    if ord == -float("inf"):
+        return min(abs(A), axis=dims[0], keepdims=keepdim)[0]
+    if ord == 0:
+        return (A != 0).astype(A.dtype).sum(axis=dims, keepdims=keepdim)
+    if ord is None:
+        return _op("Sqrt", _op("ReduceSum", A * A, dims, keep_dims=keepdim))
+    if isinstance(ord, int):
+        if ord > 0:
+            return _op("LpNorm", A, axis=dims, p=ord, keep_dims=keepdim)
+        return _op("ReduceSum", abs(A) ** ord, dims, keep_dims=keepdim) ** (1.0 / ord)
+    return _op("ReduceSum", abs(A) ** ord, dims, keep_dims=keepdim) ** (1 / ord)
+
+
+def _matrix_norm(A, ord, dims, keepdim):
+    row, col = (d % A.ndim for d in dims)
+    if ord in ("fro", None):
+        return _op("Sqrt", _op("ReduceSum", A * A, dims, keep_dims=keepdim))
+    if ord in (1, -1, float("inf"), -float("inf")):
+        sum_axis, max_axis = (row, col) if ord in (1, -1) else (col, row)
+        sums = _op("ReduceSum", abs(A), sum_axis, keep_dims=keepdim)
+        if not keepdim and max_axis > sum_axis:
+            max_axis -= 1
+        return (amax if ord > 0 else amin)(sums, max_axis, keepdim)
+    # 'nuc', 2, -2: singular values of the matrices in axes (row, col).
+    perm = tuple(d for d in range(A.ndim) if d not in (row, col)) + (row, col)
+    s = _op("Svd", _op("Transpose", A, perm))[0]
+    out = _op("ReduceSum", s, -1) if ord == "nuc" else (amax if ord == 2 else amin)(s, -1)
+    if keepdim:
+        for d in sorted((row, col)):
+            out = _op("ExpandDims", out, d)
+    return out
+
+
+__all__ = sorted(_UNARY) + sorted(_BINARY) + [
+    "pow", "round", "fmod", "remainder", "addn", "clip_by_value", "clamp", "clip", "reduce_max", "reduce_min", "max",
+    "min", "amax", "amin", "argmax", "argmin", "prod", "all", "any", "cumsum", "cumprod", "var", "std", "var_mean",
+    "std_mean", "norm"]

@@ -1,0 +1,483 @@
+"""Loss and random-sampling rows of the op table, and the lowerings of MindSpore's composite loss functions.
+
+Loss primitives follow the precision of MindSpore's CPU kernels: most compute Float16 in Float32 and round
+once, BinaryCrossEntropy, SigmoidCrossEntropyWithLogits and KLDivLoss compute in the input dtype. Where MindSpore
+gives an input no gradient (weights, and the labels of some losses) the lowering stops it; where its
+gradient formula differs from the derivative of the forward (BinaryCrossEntropy's clamped denominator,
+SigmoidCrossEntropyWithLogits, BCEWithLogitsLoss's target gradient through ``log(sigmoid)``) the row carries
+MindSpore's ``bprop``.
+
+``COMPOSITE`` holds rows that are not MindSpore primitives: the lowerings of functional losses that
+MindSpore builds from several primitives (``ops.cross_entropy``, ``ops.nll_loss``, ...). They run through
+``call_op`` like any row but get no primitive class.
+
+The random rows draw their keys with :func:`mindshim.common.seed.next_key`, so they are reproducible
+after ``set_seed`` and fresh on every call, eagerly and inside compiled calls; their ``seed``/``seed2``
+attributes are accepted and do not change the stream.
+"""
+import jax
+import jax.numpy as jnp
+import numpy as np
+from jax import lax
+
+from .._registry import OpDef, register
+from ..common import dtype as mstype
+from ..common.seed import next_key
+from .core import _need_float, _tname
+
+_EPS = 1e-12
+_REDUCTIONS = ("none", "mean", "sum")
+COMPOSITE = {}
+
+
+def composite(name, attrs=()):
+    """Decorator adding a composite row: a functional's lowering, kept out of the primitive table."""
+    def deco(impl):
+        COMPOSITE[name] = OpDef(name, impl, attrs)
+        return impl
+    return deco
+
+
+def _ms(x):
+    return mstype.to_mstype(x.dtype)
+
+
+def _shape(x):
+    return "[" + "".join(f"{d}," for d in x.shape) + "]"
+
+
+def _const_vector(x):
+    return "[const vector]{" + ", ".join(str(d) for d in x.shape) + "}"
+
+
+def _compute_dtype(x):
+    """Float32 for Float16/BFloat16 ``x``, else its dtype: where the kernels compute half-precision losses."""
+    return jnp.float32 if x.dtype in (jnp.float16, jnp.bfloat16) else x.dtype
+
+
+def _up(x, like):
+    """``x`` (or None) in the compute dtype of ``like``."""
+    return None if x is None else x.astype(_compute_dtype(like))
+
+
+def _reduce(loss, reduction):
+    if reduction == "mean":
+        return jnp.mean(loss)
+    if reduction == "sum":
+        return jnp.sum(loss)
+    return loss
+
+
+def _reduced_dout(dout, reduction, shape):
+    """``dout`` of a reduced loss spread back over the elements (``/ n`` for the mean)."""
+    if reduction == "mean":
+        dout = dout / int(np.prod(shape))
+    return jnp.broadcast_to(dout, shape)
+
+
+def _no_grads(inputs):
+    """MindSpore's zero gradients for ``inputs`` (the optional weight inputs, which may be None)."""
+    return tuple(None if a is None else jnp.zeros_like(a) for a in inputs)
+
+
+def _check_enum(op, reduction, allowed=_REDUCTIONS):
+    if not isinstance(reduction, str):
+        raise TypeError(f"For '{op}', the input 'reduction' should be a str, but got {type(reduction)}.")
+    if reduction not in allowed:
+        raise ValueError(f"Failed to convert the value \"{reduction}\" of input 'reduction' of '{op}' to enum.")
+
+
+def _broadcasts_to(op, name, w, x):
+    if w is not None and np.broadcast_shapes(w.shape, x.shape) != x.shape:
+        raise ValueError(f"For '{op}', the shape of '{name}' can not broadcast to the shape of 'input'.")
+
+
+# ---- BinaryCrossEntropy ------------------------------------------------------------------------------------
+def _check_bce(x, y, weight=None, reduction="mean"):
+    _check_enum("BinaryCrossEntropy", reduction)
+    if x.dtype not in (jnp.float16, jnp.float32, jnp.bfloat16):
+        raise TypeError("For Primitive[BinaryCrossEntorpy], the type of the input must be [Float16, Float32, "
+                        f"BFloat16], but got {_ms(x)}!")
+    for name, other in (("target", y), ("weight", weight)):
+        if other is not None and other.dtype != x.dtype:
+            raise TypeError(f"For primitive[BinaryCrossEntorpy], the input and {name} should have same type, but "
+                            f"got: {_ms(x)} and {_ms(other)}.")
+    if y.shape != x.shape:
+        raise ValueError(f"For primitive[BinaryCrossEntropy], the input_shape: {_shape(x)} must be equal to "
+                         f"{_shape(y)}")
+    _broadcasts_to("BinaryCrossEntropy", "weight", weight, x)
+
+
+def _bce_bprop(inputs, out, dout, reduction="mean"):
+    """MindSpore: dx = w (x - y) / max(x (1 - x), 1e-12); dy = w (log(1 - x) - log(x)); no gradient for w."""
+    x, y = inputs[0], inputs[1]
+    w = inputs[2] if len(inputs) > 2 and inputs[2] is not None else 1
+    g = _reduced_dout(dout, reduction, x.shape)
+    dx = w * (x - y) / jnp.maximum(x * (1 - x), _EPS) * g
+    dy = w * (jnp.log(1 - x) - jnp.log(x)) * g
+    return (dx, dy) + _no_grads(inputs[2:])
+
+
+@register("BinaryCrossEntropy", attrs=(("reduction", "mean"),), check=_check_bce, bprop=_bce_bprop)
+def _bce(x, y, weight=None, reduction="mean"):
+    """``-w (y log(x) + (1 - y) log(1 - x))``, both logs clamped at ``log(1e-12)``, then ``reduction``."""
+    loss = -(y * jnp.log(jnp.maximum(x, _EPS)) + (1 - y) * jnp.log(jnp.maximum(1 - x, _EPS)))
+    if weight is not None:
+        loss = loss * weight
+    return _reduce(loss, reduction)
+
+
+# ---- SigmoidCrossEntropyWithLogits ---------------------------------------------------------------------------
+def _check_sigmoid_ce(x, y):
+    _need_float("SigmoidCrossEntropyWithLogits", "logits")(x)
+    if x.dtype != y.dtype:
+        raise TypeError("For primitive[SigmoidCrossEntropyWithLogits], the input type must be same.")
+    if x.shape != y.shape:
+        raise ValueError("For SigmoidCrossEntropyWithLogits, evaluator arg 'label' shape must be consistent with "
+                         f"'logits' shape, but got 'label' shape: {tuple(y.shape)}, 'logits' shape: "
+                         f"{tuple(x.shape)}.")
+
+
+def _sigmoid_ce_bprop(inputs, out, dout):
+    """MindSpore: d logits = (sigmoid(x) - y) dout; no gradient for the labels."""
+    x, y = inputs
+    dx = (jax.nn.sigmoid(x) - y) * dout
+    return dx, jnp.zeros_like(y)
+
+
+@register("SigmoidCrossEntropyWithLogits", check=_check_sigmoid_ce, bprop=_sigmoid_ce_bprop)
+def _sigmoid_ce(x, y):
+    """Element-wise ``log(1 + exp(-|x|)) - x (y - 1)`` for ``x >= 0``, ``log(1 + exp(-|x|)) - x y`` otherwise,
+    in the input dtype with the CPU kernel's order of operations."""
+    soft = jnp.log1p(jnp.exp(-jnp.abs(x)))
+    return jnp.where(x >= 0, soft - x * (y - 1), soft - x * y)
+
+
+# ---- NLLLoss ---------------------------------------------------------------------------------------------------
+def _check_nll(x, t, w, reduction="mean", ignore_index=-100):
+    _check_enum("NLLLoss", reduction)
+    if t.dtype not in (jnp.int32, jnp.int64):
+        raise TypeError(f"For primitive[NLLLoss], the input argument[target] must be a type of "
+                        f"{{Tensor[Int32], Tensor[Int64]}}, but got {_tname(t)}.")
+    _need_float("NLLLoss", "logits")(x)
+    if x.ndim != 2:
+        raise ValueError(f"For 'NLLLoss', the dimension of 'logits' should be 2, but got: {x.ndim}")
+    if t.shape != x.shape[:1] or w.shape != x.shape[1:]:
+        raise ValueError("For 'NLLLoss', logits_shape[0] should be equal to labels_shape[0], logits_shape[1] should "
+                         "be equal to weight_shape[kIndex0], but got logits_shape: "
+                         f"{_const_vector(x)}, labels_shape: {_const_vector(t)}, weight_shape: {_const_vector(w)}.")
+    if not isinstance(t, jax.core.Tracer):  # MindSpore's kernel checks the label values; mindshim can when eager
+        labels = np.asarray(t)
+        bad = labels[(labels != ignore_index) & ((labels < 0) | (labels >= x.shape[1]))]
+        if bad.size:
+            raise ValueError(f"For 'NLLLoss', the label must in scope[0, C-1], but got{bad[0]}")
+
+
+def _gather_class(x, t, axis):
+    """``x`` at the class index ``t`` (which has ``x``'s shape without ``axis``), along ``axis``."""
+    return jnp.take_along_axis(x, jnp.expand_dims(t, axis).astype(jnp.int32), axis=axis).squeeze(axis)
+
+
+@register("NLLLoss", attrs=(("reduction", "mean"), ("ignore_index", -100)), check=_check_nll)
+def _nll(x, t, w, reduction="mean", ignore_index=-100):
+    """``(loss, total_weight)``: ``-w[t] x[t]`` per row (``ignore_index`` rows count 0), summed or divided by
+    ``total_weight = sum(w[t])``. The weight gets no gradient, as in MindSpore."""
+    xf, wf = _up(x, x), lax.stop_gradient(_up(w, x))
+    valid = t != ignore_index
+    idx = jnp.where(valid, t, 0)
+    wt = jnp.where(valid, wf[idx], 0)
+    loss = -wt * _gather_class(xf, idx, 1)
+    total = jnp.sum(wt)
+    if reduction == "sum":
+        loss = jnp.sum(loss)
+    elif reduction == "mean":
+        loss = jnp.sum(loss) / total
+    return loss.astype(x.dtype), total.astype(x.dtype)
+
+
+# ---- SmoothL1Loss ----------------------------------------------------------------------------------------------
+def _check_smooth_l1(x, y, beta=1.0, reduction="none"):
+    _check_enum("SmoothL1Loss", reduction)
+    _need_float("SmoothL1Loss", "prediction")(x)
+    if beta < 0:
+        raise ValueError(f"For 'SmoothL1Loss', the values for beta not support negative values, but got {beta:g}.")
+    if beta == 0:
+        raise ValueError(f"For 'SmoothL1Loss', the values for beta should greater than 0, but got {beta:g}.")
+    if x.shape != y.shape:
+        raise ValueError(f"For primitive[SmoothL1Loss], the prediction_shape: {_shape(x)} must be equal to "
+                         f"{_shape(y)}")
+
+
+@register("SmoothL1Loss", attrs=(("beta", 1.0), ("reduction", "none")), check=_check_smooth_l1)
+def _smooth_l1(x, y, beta=1.0, reduction="none"):
+    """``0.5 d^2 / beta`` where ``|d| < beta``, else ``|d| - 0.5 beta`` (``d = x - y``), then ``reduction``."""
+    dtype = jnp.result_type(x, y)
+    d = x.astype(_compute_dtype(x)) - y.astype(_compute_dtype(y))
+    ad = jnp.abs(d)
+    loss = jnp.where(ad < beta, 0.5 * d * d / beta, ad - 0.5 * beta)
+    return _reduce(loss, reduction).astype(dtype)
+
+
+# ---- BCEWithLogitsLoss -----------------------------------------------------------------------------------------
+def _check_bce_logits(x, y, weight=None, pos_weight=None, reduction="mean"):
+    _check_enum("BCEWithLogitsLoss", reduction)
+    if x.dtype not in (jnp.float16, jnp.float32, jnp.bfloat16):
+        raise TypeError("For primitive[BCEWithLogitsLoss], the input argument[input] must be a type of {BFloat16, "
+                        f"Float16, Float32}}, but got {_ms(x)}.")
+    if x.shape != y.shape:
+        raise ValueError("For 'BCEWithLogitsLoss', two inputs 'input' and 'target' shape are not equal, 'input' "
+                         f"shape: {_const_vector(x)}, 'target' shape: {_const_vector(y)}")
+    _broadcasts_to("BCEWithLogitsLoss", "weight", weight, x)
+    _broadcasts_to("BCEWithLogitsLoss", "pos_weight", pos_weight, x)
+
+
+def _bce_logits_bprop(inputs, out, dout, reduction="mean"):
+    """MindSpore: with ``t = pos_weight y``, dx = w ((t + 1 - y) sigmoid(x) - t), dy = w (log(1 - sigmoid(x)) -
+    pos_weight log(sigmoid(x))); no gradient for the weights."""
+    x, y = inputs[0], inputs[1]
+    w = _up(inputs[2], x) if len(inputs) > 2 and inputs[2] is not None else 1
+    pw = _up(inputs[3], x) if len(inputs) > 3 and inputs[3] is not None else 1
+    xf, yf = _up(x, x), _up(y, x)
+    g = _reduced_dout(_up(dout, x), reduction, x.shape)
+    sig = jax.nn.sigmoid(xf)
+    t = pw * yf
+    dx = ((t + 1 - yf) * sig - t) * g * w
+    dy = (jnp.log(1 - sig) - pw * jnp.log(sig)) * g * w
+    return (dx.astype(x.dtype), dy.astype(y.dtype)) + _no_grads(inputs[2:])
+
+
+@register("BCEWithLogitsLoss", attrs=(("reduction", "mean"),), check=_check_bce_logits, bprop=_bce_logits_bprop)
+def _bce_logits(x, y, weight=None, pos_weight=None, reduction="mean"):
+    """``w ((1 - y) x + (1 + (pos_weight - 1) y) log(1 + exp(-x)))``, then ``reduction``."""
+    xf, yf = _up(x, x), _up(y, x)
+    log_weight = 1 if pos_weight is None else 1 + (_up(pos_weight, x) - 1) * yf
+    loss = (1 - yf) * xf + log_weight * jax.nn.softplus(-xf)
+    if weight is not None:
+        loss = loss * _up(weight, x)
+    return _reduce(loss, reduction).astype(x.dtype)
+
+
+# ---- KLDivLoss -------------------------------------------------------------------------------------------------
+_KL_REDUCTIONS = ("none", "mean", "batchmean", "sum")
+
+
+def _check_kl_reduction(op, reduction):
+    if not isinstance(reduction, str) or reduction not in _KL_REDUCTIONS:
+        raise ValueError(f"For '{op}', the 'reduction' must be str and must be in '{list(_KL_REDUCTIONS)}', but got "
+                         f"'{reduction}'.")
+
+
+def _check_kl_div(x, y, reduction="mean"):
+    _check_kl_reduction("KLDivLoss", reduction)
+    if x.dtype not in (jnp.float16, jnp.float32, jnp.float64):
+        raise TypeError("For primitive[KLDivLoss], the input argument[x] must be a type of {Tensor[Float16], "
+                        f"Tensor[Float32], Tensor[Float64]}}, but got {_tname(x)}.")
+    if x.dtype != y.dtype:
+        raise TypeError("For primitive[KLDivLoss], the input type must be same.")
+    if x.shape != y.shape:
+        raise ValueError(f"For primitive[KLDivLoss], the x shape: {_shape(x)} must be equal to {_shape(y)}")
+
+
+@register("KLDivLoss", attrs=(("reduction", "mean"),), check=_check_kl_div)
+def _kl_div(x, y, reduction="mean"):
+    """``y (log(y) - x)`` where ``y > 0``, else 0; 'batchmean' divides the sum by the batch size. The labels
+    get no gradient, as in MindSpore."""
+    y = lax.stop_gradient(y)
+    pos = y > 0
+    loss = jnp.where(pos, y * (jnp.log(jnp.where(pos, y, 1)) - x), 0)
+    if reduction == "batchmean":
+        return jnp.sum(loss) / x.shape[0]
+    return _reduce(loss, reduction)
+
+
+# ---- composite losses (MindSpore's functional forms built from several primitives) ----------------------------
+def _get_loss(x, reduction, out_dtype=None):
+    """MindSpore's ``_get_loss``: reduce in Float32, cast back to ``x``'s dtype (or ``out_dtype``)."""
+    out = _reduce(x.astype(jnp.float32), reduction)
+    return out.astype(x.dtype if out_dtype is None else out_dtype)
+
+
+@composite("mse_loss", attrs=(("reduction", "mean"),))
+def _mse_loss(x, y, reduction="mean"):
+    """``(x - y)^2``, reduced in Float32; non-float results come back as Float32."""
+    d = x - y
+    sq = d * d
+    return _get_loss(sq, reduction, sq.dtype if jnp.issubdtype(sq.dtype, jnp.floating) else jnp.float32)
+
+
+@composite("l1_loss", attrs=(("reduction", "mean"),))
+def _l1_loss(x, y, reduction="mean"):
+    """``|x - y|``, reduced in Float32 and cast back to the inputs' dtype (integers stay integers)."""
+    return _get_loss(jnp.abs(x - y), reduction)
+
+
+@composite("huber_loss", attrs=(("reduction", "mean"), ("delta", 1.0)))
+def _huber_loss(x, y, reduction="mean", delta=1.0):
+    """``0.5 z^2`` where ``z = |x - y| < delta``, else ``delta (z - 0.5 delta)``."""
+    z = jnp.abs(x - y)
+    return _get_loss(jnp.where(z < delta, 0.5 * (z * z), delta * (z - 0.5 * delta)), reduction)
+
+
+def _maximum0(x):
+    """``max(x, 0)`` with MindSpore's gradient at the tie (all of it to ``x``)."""
+    return jnp.where(x >= 0, x, jnp.zeros((), x.dtype))
+
+
+@composite("margin_ranking_loss", attrs=(("margin", 0.0), ("reduction", "mean")))
+def _margin_ranking_loss(x1, x2, target, margin=0.0, reduction="mean"):
+    """``max(0, -target (x1 - x2) + margin)``."""
+    return _get_loss(_maximum0(-target * (x1 - x2) + margin), reduction)
+
+
+@composite("cosine_embedding_loss", attrs=(("margin", 0.0), ("reduction", "mean")))
+def _cosine_embedding_loss(x1, x2, target, margin=0.0, reduction="mean"):
+    """``1 - cos(x1, x2)`` where ``target == 1``, ``max(0, cos - margin)`` where ``target == -1``, else 0;
+    the cosine is taken along axis 1."""
+    if x1.dtype in (jnp.int32, jnp.int64):
+        x1, x2 = x1.astype(jnp.float32), x2.astype(jnp.float32)
+    cosine = jnp.sum(x1 * x2, axis=1) / (jnp.sqrt(jnp.sum(x1 * x1, axis=1)) * jnp.sqrt(jnp.sum(x2 * x2, axis=1)))
+    zeros = jnp.zeros_like(cosine)
+    pos = jnp.where(target == 1, 1.0 - cosine, zeros)
+    neg = jnp.where(target == -1, _maximum0(cosine - margin), zeros)
+    return _get_loss(pos + neg, reduction)
+
+
+def _log_softmax(x, axis):
+    """``x - logsumexp(x)`` along ``axis``, as MindSpore's ``cross_entropy`` computes it."""
+    return x - jax.nn.logsumexp(x, axis=axis, keepdims=True)
+
+
+def _class_weight(weight, x, axis):
+    """The class weight reshaped to broadcast along the class axis of ``x``."""
+    shape = [1] * x.ndim
+    shape[axis] = weight.shape[0]
+    return weight.reshape(shape)
+
+
+def _nll_composite(x, target, weight, ignore_index, reduction, label_smoothing):
+    """MindSpore's ``ops.nll_loss`` (class axis 1, or 0 for 1-D ``x``), with label smoothing."""
+    axis = 0 if x.ndim == 1 else 1
+    ignored = target == ignore_index
+    target = jnp.where(ignored, jnp.zeros((), target.dtype), target)
+    if weight is not None:
+        loss_weights = weight[target]
+        x = x * _class_weight(weight, x, axis)
+    else:
+        loss_weights = jnp.ones(target.shape, x.dtype)
+    zero = jnp.zeros((), x.dtype)
+    loss = jnp.where(ignored, zero, -_gather_class(x, target, axis))
+    smooth = jnp.where(ignored, zero, -jnp.sum(x, axis=axis))
+    loss_weights = jnp.where(ignored, jnp.zeros((), loss_weights.dtype), loss_weights)
+    if reduction == "sum":
+        loss, smooth = jnp.sum(loss), jnp.sum(smooth)
+    elif reduction == "mean":
+        total = jnp.sum(loss_weights)
+        loss, smooth = jnp.sum(loss) / total, jnp.sum(smooth) / total
+    return (1.0 - label_smoothing) * loss + (label_smoothing / x.shape[axis]) * smooth
+
+
+_CE_ATTRS = (("ignore_index", -100), ("reduction", "mean"), ("label_smoothing", 0.0))
+
+
+@composite("nll_loss", attrs=_CE_ATTRS)
+def _nll_loss(x, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
+    """Negative log-likelihood of class indices, as MindSpore's ``ops.nll_loss``."""
+    return _nll_composite(x, target, weight, ignore_index, reduction, label_smoothing)
+
+
+@composite("cross_entropy", attrs=_CE_ATTRS)
+def _cross_entropy(x, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
+    """MindSpore's ``ops.cross_entropy``: Float16/Float32 targets are class probabilities, others indices."""
+    axis = 0 if x.ndim == 1 else 1
+    logp = _log_softmax(x, axis)
+    if target.dtype not in (jnp.float16, jnp.float32):
+        return _nll_composite(logp, target, weight, ignore_index, reduction, label_smoothing)
+    n_classes = x.shape[axis]
+    if label_smoothing > 0.0:
+        target = target * (1 - label_smoothing) + label_smoothing / n_classes
+    weighted = logp * target
+    if weight is not None:
+        weighted = weighted * _class_weight(weight, x, axis)
+    if reduction == "mean":
+        return -jnp.sum(weighted) / (x.size / n_classes)
+    if reduction == "sum":
+        return -jnp.sum(weighted)
+    return -jnp.sum(weighted, axis=axis)
+
+
+# ---- random sampling -------------------------------------------------------------------------------------------
+_SEEDS = (("seed", 0), ("seed2", 0))
+
+
+def _static_shape(op, shape):
+    """A shape given as a tuple or an integer Tensor, as a tuple of ints."""
+    if hasattr(shape, "shape") and jnp.issubdtype(shape.dtype, jnp.integer):
+        shape = tuple(np.asarray(shape).tolist())
+    if not isinstance(shape, tuple) or not all(isinstance(d, (int, np.integer)) for d in shape):
+        raise TypeError(f"For '{op}', input must be a Int, a tuple, or a Tensor with all Int elements, but got: "
+                        f"\n{shape}")
+    if any(d < 0 for d in shape):
+        raise ValueError(f"For primitive[{op}], the attribute[shape] should be a vector with all positive item. but "
+                         f"got [{''.join(f'{d}, ' for d in shape)}].")
+    return tuple(int(d) for d in shape)
+
+
+@register("StandardNormal", attrs=_SEEDS)
+def _standard_normal(shape, seed=0, seed2=0):
+    """Float32 samples of N(0, 1)."""
+    return jax.random.normal(next_key(), _static_shape("StandardNormal", shape), jnp.float32)
+
+
+@register("StandardLaplace", attrs=_SEEDS)
+def _standard_laplace(shape, seed=0, seed2=0):
+    """Float32 samples of Laplace(0, 1)."""
+    return jax.random.laplace(next_key(), _static_shape("StandardLaplace", shape), jnp.float32)
+
+
+@register("UniformReal", attrs=_SEEDS)
+def _uniform_real(shape, seed=0, seed2=0):
+    """Float32 samples of U[0, 1)."""
+    return jax.random.uniform(next_key(), _static_shape("UniformReal", shape), jnp.float32)
+
+
+def _check_uniform_int(shape, minval, maxval, seed=0, seed2=0):
+    for name, v in (("minval", minval), ("maxval", maxval)):
+        if getattr(v, "dtype", None) != jnp.int32:
+            raise TypeError(f"For primitive[UniformInt], the input argument[{name}] must be a type of "
+                            f"{{Tensor[Int32]}}, but got {_tname(v) if hasattr(v, 'dtype') else type(v).__name__}.")
+    if not isinstance(minval, jax.core.Tracer) and not isinstance(maxval, jax.core.Tracer) and minval >= maxval:
+        raise ValueError(f"For 'Random', invalid min/max values: ({int(minval)}/{int(maxval)})")
+
+
+@register("UniformInt", attrs=_SEEDS, check=_check_uniform_int)
+def _uniform_int(shape, minval, maxval, seed=0, seed2=0):
+    """Int32 samples of the integers in ``[minval, maxval)``."""
+    return jax.random.randint(next_key(), _static_shape("UniformInt", shape), minval, maxval, jnp.int32)
+
+
+@register("RandomShuffle", attrs=_SEEDS)
+def _random_shuffle(x, seed=0, seed2=0):
+    """``x`` with its first axis randomly permuted."""
+    return x if x.ndim == 0 else jax.random.permutation(next_key(), x, axis=0)
+
+
+def _check_multinomial(x, num_samples, seed=0, seed2=0, dtype=mstype.int32):
+    if x.ndim not in (1, 2):
+        raise ValueError(f"For 'Multinomial', input[x] dimension must be 1 or 2, but got rank {x.ndim}.")
+
+
+@register("Multinomial", attrs=_SEEDS + (("dtype", mstype.int32),), check=_check_multinomial)
+def _multinomial(x, num_samples, seed=0, seed2=0, dtype=mstype.int32):
+    """``num_samples`` class indices per row of the (unnormalized) probabilities ``x``, with replacement."""
+    logits = jnp.log(x.astype(x.dtype if jnp.issubdtype(x.dtype, jnp.floating) else jnp.float32))
+    draws = jax.random.categorical(next_key(), logits, axis=-1, shape=(int(num_samples),) + x.shape[:-1])
+    return jnp.moveaxis(draws, 0, -1).astype(mstype.to_mstype(dtype).np_dtype)
+
+
+@composite("multinomial_without_replacement")
+def _multinomial_without_replacement(x, num_samples):
+    """MindSpore's sampling without replacement: the top ``num_samples`` of ``log(u) / (x + 1e-6)``, u ~ U[0, 1)
+    (Int32 indices)."""
+    u = jax.random.uniform(next_key(), x.shape, jnp.float32)
+    _, idx = lax.top_k(jnp.log(u) / (x.astype(jnp.float32) + 1e-6), int(num_samples))
+    return idx.astype(jnp.int32)

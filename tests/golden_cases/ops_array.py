@@ -1,0 +1,299 @@
+"""Golden cases for MindSpore's array ops: reshaping, joining/splitting, indexing (Gather, GatherNd,
+ScatterNd, Slice, StridedSlice, Tensor ``[]`` and ``[]=``), creation, graph utilities (Print, Depend,
+StopGradient), gradients, errors, and the matching Tensor methods.
+
+Left out because MindSpore 2.10 on CPU is wrong or raises there: negative-step slicing in ``Tensor[]``
+(``t[::-1]`` returns the rows unreversed), out-of-range Gather/GatherNd/ScatterNd indices (a run-time
+kernel error; mindshim does not check index values), ``Concat`` of mixed dtypes (kernel init failure),
+``StridedSlice`` with an ellipsis before the last spec entries covering several axes (2.10 ignores the
+begin of the axes after it; mindshim follows Python's ``x[..., 1:3]``, as MindSpore's own ``[]`` does).
+"""
+import contextlib
+import io
+
+import numpy as np
+
+RNG = np.random.RandomState(11)
+X = RNG.randn(3, 4).astype(np.float32)
+X3 = RNG.randn(2, 3, 4).astype(np.float32)
+Y3 = RNG.randn(2, 3, 4).astype(np.float32)
+I32 = RNG.randint(-5, 6, (3, 4)).astype(np.int32)
+ARANGE = np.arange(12).reshape(3, 4).astype(np.float32)
+CUBE = np.arange(24).reshape(2, 3, 4)
+IDX = np.array([2, 0, 1, 1], np.int32)
+MASK = ARANGE > 5
+
+
+def _t(ms, *arrays):
+    return [ms.Tensor(a) for a in arrays]
+
+
+def _grads(ms, *specs):
+    """For each ``(fn, *arrays)``: the gradients of ``fn`` (sens of ones) with respect to its inputs, from
+    one GradOperation over all specs (one compilation)."""
+    sizes = [len(spec) - 1 for spec in specs]
+
+    def net(*xs):
+        outs, k = [], 0
+        for spec, n in zip(specs, sizes):
+            outs.append(spec[0](*xs[k:k + n]))
+            k += n
+        return tuple(outs)
+    flat = ms.ops.GradOperation(get_all=True)(net)(*_t(ms, *[a for spec in specs for a in spec[1:]]))
+    out, k = [], 0
+    for n in sizes:
+        out.append(tuple(flat[k:k + n]))
+        k += n
+    return out
+
+
+def _raises(ms, fn):
+    """``fn()`` for an error case; settles real MindSpore's pending asynchronous errors (see ops_math)."""
+    sync = getattr(getattr(ms, "runtime", None), "synchronize", lambda: None)
+    try:
+        out = fn()
+    except Exception:
+        try:
+            sync()
+        except Exception:  # noqa: BLE001 - the same pending error, already being raised
+            pass
+        raise
+    sync()
+    return out
+
+
+# ---- reshaping ----------------------------------------------------------------------------------------------
+def case_expand_squeeze(ms):
+    P = ms.ops
+    x, c = _t(ms, X, np.ones((1, 3, 1, 2), np.float32))
+    return [P.expand_dims(x, 0), P.expand_dims(x, -1), P.ExpandDims()(x, 1), P.unsqueeze(x, 2), P.squeeze(c),
+            P.squeeze(c, 0), P.squeeze(c, (0, 2)), P.squeeze(c, 1), P.Squeeze()(c), P.Squeeze(2)(c),
+            P.Squeeze((0, -2))(c), x.expand_dims(-2), x.unsqueeze(0), c.squeeze(), c.squeeze(2), c.squeeze((0, 2))]
+
+
+def case_flatten(ms):
+    P = ms.ops
+    c, v = _t(ms, X3, X[0])
+    return [P.flatten(c), P.flatten(c, start_dim=0, end_dim=1), P.flatten(c, start_dim=-2), P.flatten(v),
+            P.flatten(c, "F"), P.flatten(c, start_dim=1, end_dim=1), P.Flatten()(c), P.Flatten()(v), c.flatten(),
+            c.flatten(1), c.flatten(0, 1), c.flatten(start_dim=1), c.ravel(), P.flatten(ms.Tensor(np.float32(2.0)))]
+
+
+def case_transpose_permute(ms):
+    c = ms.Tensor(X3)
+    P = ms.ops
+    return [c.transpose(), c.transpose(0, 2), c.transpose(2, 0, 1), c.transpose((1, 0, 2)),
+            ms.Tensor(X).transpose(0, 1),
+            c.swapaxes(0, 1), c.permute(2, 1, 0), c.permute((1, 2, 0)), P.swapaxes(c, -1, 0), P.permute(c, (0, 2, 1)),
+            ms.Tensor(X).t(), c.view(4, 6), c.view((6, 4)), c.view_as(ms.Tensor(np.zeros((4, 3, 2)))),
+            c.view(ms.int32), ms.Tensor(CUBE).view(ms.int32), ms.Tensor(X).view(ms.float16)]
+
+
+def case_tile_broadcast(ms):
+    P = ms.ops
+    x, v = _t(ms, X, X[0])
+    return [P.tile(x, (2, 1)), P.tile(x, (2,)), P.tile(x, (2, 1, 3)), P.Tile()(v, (3,)), P.broadcast_to(v, (2, 4)),
+            P.broadcast_to(v, (2, -1)), P.BroadcastTo((2, 3, 4))(x), P.broadcast_to(ms.Tensor(X[:, :1]), (3, 5)),
+            x.tile((1, 2)), v.broadcast_to((3, 4)), v.broadcast_to(2, 4), v.expand_as(x),
+            _grads(ms, (lambda a: P.tile(a, (2, 3)), X), (lambda a: P.broadcast_to(a, (2, 3, 4)), X))]
+
+
+def case_reverse_flip(ms):
+    P = ms.ops
+    c = ms.Tensor(X3)
+    return [P.flip(c, (0, 2)), P.flip(c, [-1]), P.reverse(c, [1]), P.ReverseV2((0,))(c), c.flip((1,)),
+            _grads(ms, (lambda a: P.flip(a, (0, 1)), X3))]
+
+
+# ---- joining and splitting ----------------------------------------------------------------------------------
+def case_concat_stack(ms):
+    P = ms.ops
+    a, b, x = _t(ms, X3, Y3, X)
+    i = ms.Tensor(I32)
+    return [P.concat([a, b]), P.concat((a, b), 1), P.concat([a, b], -1), P.cat([x, x, x], 1), P.Concat()([a, b]),
+            P.Concat(axis=2)((a, b)), P.concat([i, i]), P.stack([a, b]), P.stack((x, x), -1), P.stack([i, i], 1),
+            P.Stack(1)([a, b]), P.unstack(x), P.unstack(a, 2), P.Unstack(1)(a), P.unbind(x, 1),
+            _grads(ms, (lambda p, q: P.concat([p, q, p], 1), X3, Y3), (lambda p, q: P.stack([p, q], 2), X3, Y3),
+                   (lambda p: P.unstack(p, 1)[1], X3))]
+
+
+def case_split_chunk(ms):
+    P = ms.ops
+    x, c = _t(ms, ARANGE, X3)
+    return [P.split(x, 2, 1), P.split(x, 3, 1), P.split(x, [1, 3], 1), P.split(x, 1), P.split(c, (1, 1, 2), -1),
+            P.split(x, 5, 1), P.Split(1, 2)(x), P.Split()(x), P.Split(-1, 4)(c), P.chunk(x, 3, 1), x.split(2, 1),
+            x.split([2, 2], axis=1), x.chunk(2, 1),
+            _grads(ms, (lambda a: P.split(a, [1, 3], 1)[1], X), (lambda a: P.Split(1, 2)(a)[0], X))]
+
+
+# ---- indexing ops ---------------------------------------------------------------------------------------------
+def case_gather(ms):
+    P = ms.ops
+    x, c, idx = _t(ms, ARANGE, X3, IDX)
+    idx2 = ms.Tensor(np.array([[0, 1], [2, 3], [1, 1]], np.int32))
+    return [P.gather(x, idx, 0), P.gather(x, idx, 1), P.gather(c, ms.Tensor(IDX[:2].astype(np.int64)), -1),
+            P.Gather()(x, idx2, 1), P.gather(x, idx2, 1, batch_dims=1), P.gather(x, ms.Tensor(np.int32(2)), 0),
+            x.gather(idx, 1), x.gather(1, ms.Tensor(np.array([[1, 0], [0, 0], [3, 2]]))),
+            P.gather_elements(x, 0, ms.Tensor(np.array([[2, 1, 0, 0]]))), P.GatherD()(x, 1, idx2),
+            _grads(ms, (lambda a: P.gather(a, ms.Tensor(IDX), 1), X), (lambda a: P.gather_elements(a, 1, idx2), X))]
+
+
+def case_gather_nd_scatter_nd(ms):
+    P = ms.ops
+    x = ms.Tensor(ARANGE)
+    pts = ms.Tensor(np.array([[0, 1], [2, 3], [1, 0]], np.int32))
+    rows = ms.Tensor(np.array([[2], [0]], np.int64))
+    dup = ms.Tensor(np.array([[0], [2], [0]], np.int32))
+    upd = ms.Tensor(np.array([1.0, 2.0, 3.0], np.float32))
+    return [P.gather_nd(x, pts), P.gather_nd(x, rows), P.GatherNd()(ms.Tensor(CUBE), pts[:, ::-1] % 2),
+            x.gather_nd(rows),
+            P.scatter_nd(dup, upd, (4,)), P.ScatterNd()(rows, ms.Tensor(X[:2]), (3, 4)),
+            P.scatter_nd(pts, ms.Tensor(np.array([1, 2, 3], np.int32)), (3, 4)),
+            _grads(ms, (lambda a: P.gather_nd(a, pts), X),
+                   (lambda u: P.scatter_nd(dup, u, (4,)), np.ones(3, np.float32)))]
+
+
+def case_slice_strided(ms):
+    P = ms.ops
+    x, c = _t(ms, ARANGE, ms.Tensor(CUBE).asnumpy())
+    return [P.slice(x, (1, 1), (2, -1)), P.Slice()(x, (0, 2), (3, 2)), P.slice(c, (0, 1, 0), (2, 1, -1)),
+            P.strided_slice(x, (0, 1), (3, 4), (2, 2)), P.strided_slice(x, (2, 3), (0, 0), (-1, -2)),
+            P.StridedSlice(begin_mask=1, end_mask=2)(x, (2, 1), (3, 2), (1, 1)),
+            P.StridedSlice(shrink_axis_mask=1)(x, (1, 0), (2, 4), (1, 1)),
+            P.StridedSlice(new_axis_mask=1)(x, (0, 0), (1, 4), (1, 1)),
+            P.StridedSlice(ellipsis_mask=1)(c, (0, 1, 1), (1, 2, 3), (1, 1, 1)),
+            P.StridedSlice(ellipsis_mask=2)(c, (1, 0), (2, 1), (1, 1)), P.strided_slice(x, (0, -10), (10, 10), (1, 1)),
+            P.strided_slice(x, (1,), (3,), (1,)), P.strided_slice(c, (-1, 0, 1), (-3, 3, 4), (-1, 2, 2)),
+            _grads(ms, (lambda a: P.slice(a, (1, 1), (2, 2)), X),
+                   (lambda a: P.strided_slice(a, (0, 1), (3, 4), (2, 2)), X))]
+
+
+def case_where_masked_fill(ms):
+    P = ms.ops
+    x, m = _t(ms, ARANGE, MASK)
+    return [P.masked_fill(x, m, 0.5), P.masked_fill(x, m[0], ms.Tensor(np.float32(-1.0))), P.MaskedFill()(x, m, -2.0),
+            x.masked_fill(m, 9.0), P.masked_fill(ms.Tensor(I32), m, 7), x.where(m, ms.Tensor(X)),
+            _grads(ms, (lambda a: P.masked_fill(a, m, 0.0), X))]
+
+
+# ---- Tensor indexing ------------------------------------------------------------------------------------------
+def case_getitem(ms):
+    m, c = _t(ms, ARANGE, CUBE)
+    return [m[m > 5], m[ms.Tensor(np.array([True, False, True]))], m[-1], m[-1, -2], m[:, -3:-1], m[::2, 1::2],
+            m[[0, 2], [1, 3]], m[ms.Tensor(np.array([[0, 1], [2, 0]]))], c[..., None, 1], m[ms.Tensor(1)],
+            m[None], c[1, :, ms.Tensor(np.array([0, 3]))], c[:, ms.Tensor(np.array([0, 2])), 1:3], c[0, ..., 2],
+            m[1:, ms.Tensor(np.array([3, 0], np.int32))], c[-1, -1, -1], m[True]]
+
+
+def _set(ms, index, value, data=ARANGE):
+    t = ms.Tensor(data)
+    t[index] = value
+    return t
+
+
+def case_setitem(ms):
+    T = ms.Tensor
+    return [_set(ms, 0, 5.0), _set(ms, -1, T(np.array([1, 2, 3, 4], np.float32))),
+            _set(ms, (slice(None), 1), T(np.array([7.0], np.float32))), _set(ms, T(MASK), -1.0),
+            _set(ms, T(ARANGE > 8), T(np.array([1.0, 2.0, 3.0], np.float32))),
+            _set(ms, (slice(0, 2), slice(1, 3)), T(np.ones((2, 2), np.float32))), _set(ms, T(np.array([0, 2])), 3),
+            _set(ms, 1, 2), _set(ms, Ellipsis, 0.5), _set(ms, 0, T(np.ones(4))), _set(ms, (0, 0), 2.7, I32),
+            _set(ms, (-1, slice(None, None, 2)), 8.0),
+            _set(ms, (Ellipsis, -1), T(np.array([1.0, 2.0, 3.0], np.float32))),
+            _set(ms, (1, T(np.array([0, 3]))), 4.0)]
+
+
+def case_getitem_grads(ms):
+    m = ms.Tensor(MASK)
+    return _grads(ms, (lambda a: a[1:, 2], X), (lambda a: a[ms.Tensor(IDX)], X), (lambda a: a[m], ARANGE),
+                  (lambda a: a[[0, 2], [1, 3]], X), (lambda a: a[..., None, -1], X))
+
+
+# ---- creation ------------------------------------------------------------------------------------------------
+def case_zeros_ones_fill(ms):
+    P = ms.ops
+    x = ms.Tensor(X)
+    return [P.zeros((2, 3)), P.zeros(3, ms.int32), P.Zeros()((2,), ms.float16), P.Zeros()((2,)), P.ones((2,)),
+            P.ones(ms.Tensor(np.array([2, 3]))), P.Ones()((2,), ms.int8), P.zeros_like(x),
+            P.zeros_like(x, dtype=ms.int32), P.ZerosLike()(x), P.ones_like(x, dtype=ms.bool_),
+            P.OnesLike()(ms.Tensor(I32)), P.fill(ms.int32, (2, 2), 3.7),
+            P.Fill()(ms.float32, (2,), 1), P.full((2,), 1.5), P.full((2,), 3), P.full((2,), 3, dtype=ms.float32),
+            P.full_like(x, 2), P.full_like(x, 2.5, dtype=ms.float16), x.fill(-1.0)]
+
+
+def case_eye_range_arange(ms):
+    P = ms.ops
+    T = ms.Tensor
+    return [P.eye(2, 3), P.eye(2, dtype=ms.int32), P.Eye()(2, 2, ms.float16), P.range(T(0), T(5), T(2)),
+            P.range(T(0.0), T(1.0), T(0.3)), P.Range()(T(5, ms.int32), T(0, ms.int32), T(-2, ms.int32)),
+            P.range(0, 5, 2), P.arange(5), P.arange(0, 1, 0.25), P.arange(T(1, ms.int32), 4),
+            P.arange(3, dtype=ms.float32),
+            P.arange(3, 0, -1), P.arange(0.1, 1.0, 0.3), P.arange(T(2, ms.int32), T(7, ms.int32), T(2, ms.int32)),
+            P.arange(-1.5, 1.5, 0.5)]
+
+
+# ---- graph utilities -----------------------------------------------------------------------------------------
+def case_shape_size_rank(ms):
+    P = ms.ops
+    x = ms.Tensor(X3)
+    return [P.shape(x), P.size(x), P.rank(x), P.numel(x), x.numel(), x.nelement(), x.dim(), x.ndimension(),
+            P.rank(ms.Tensor(np.float32(1.0)))]
+
+
+def case_depend_stop_gradient(ms):
+    P = ms.ops
+    x = ms.Tensor(X)
+    return [P.depend(x, x + 1), P.stop_gradient(x), P.StopGradient()(x), P.Depend()(x, x * 2),
+            _grads(ms, (lambda a, b: P.stop_gradient(a) * b + a, X, X), (lambda a: P.depend(a * 2, a + 1), X))]
+
+
+def case_print(ms):
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        ms.ops.Print()("x:", ms.Tensor(np.array([[1.5, 2.0], [3.0, 4.0]], np.float32)), "y",
+                       ms.Tensor(np.int32(3)), ms.Tensor(np.array([True, False])))
+        sync = getattr(getattr(ms, "runtime", None), "synchronize", None)
+        if sync is not None:
+            sync()
+    return buf.getvalue()
+
+
+# ---- errors -------------------------------------------------------------------------------------------------
+ERRORS = {
+    "concat_shapes": lambda ms, x: ms.ops.concat([x, ms.Tensor(np.ones((3, 3), np.float32))], 0),
+    "concat_two_axes": lambda ms, x: ms.ops.concat([x, ms.Tensor(np.ones((4, 3), np.float32))], 1),
+    "concat_rank": lambda ms, x: ms.ops.Concat()([x, ms.Tensor(np.ones((4,), np.float32))]),
+    "concat_axis": lambda ms, x: ms.ops.concat([x, x], 2),
+    "concat_axis_negative": lambda ms, x: ms.ops.concat([x, x], -3),
+    "stack_shapes": lambda ms, x: ms.ops.stack([x, ms.Tensor(np.ones((3, 3), np.float32))]),
+    "stack_axis": lambda ms, x: ms.ops.stack([x, x], 3),
+    "expand_dims_axis": lambda ms, x: ms.ops.expand_dims(x, 3),
+    "expand_dims_axis_negative": lambda ms, x: ms.ops.ExpandDims()(x, -4),
+    "squeeze_axis": lambda ms, x: ms.ops.squeeze(x, 2),
+    "split_axis": lambda ms, x: ms.ops.split(x, 1, 2),
+    "split_prim_axis": lambda ms, x: ms.ops.Split(2, 1)(x),
+    "split_uneven": lambda ms, x: ms.ops.Split(0, 2)(x),
+    "split_sections_sum": lambda ms, x: ms.ops.split(x, [1, 2], 1),
+    "gather_axis": lambda ms, x: ms.ops.gather(x, ms.Tensor(IDX), 2),
+    "gather_float_indices": lambda ms, x: ms.ops.gather(x, ms.Tensor(np.array([0.0, 1.0], np.float32)), 0),
+    "gather_nd_float_indices": lambda ms, x: ms.ops.gather_nd(x, ms.Tensor(np.array([[0.0, 1.0]], np.float32))),
+    "scatter_nd_float_indices": lambda ms, x: ms.ops.scatter_nd(ms.Tensor(np.array([[0.0]], np.float32)),
+                                                                ms.Tensor(np.ones(1, np.float32)), (3,)),
+    "tile_float": lambda ms, x: ms.ops.tile(x, (2.0, 1)),
+    "broadcast_to": lambda ms, x: ms.ops.broadcast_to(x, (4, 4)),
+    "broadcast_to_prim": lambda ms, x: ms.ops.BroadcastTo((3, 5))(x),
+    "flip_int_dims": lambda ms, x: ms.ops.flip(x, 1),
+    "flatten_start_dim": lambda ms, x: ms.ops.flatten(x, start_dim=3),
+    "slice_size": lambda ms, x: ms.ops.slice(x, (0, 0), (4, 1)),
+    "squeeze_method_two_ints": lambda ms, x: x.reshape(1, 3, 1, 4).squeeze(0, 2),
+}
+
+
+def _error_case(fn):
+    def case(ms):
+        return _raises(ms, lambda: fn(ms, ms.Tensor(X)))
+    return case
+
+
+for _n, _fn in ERRORS.items():
+    globals()[f"case_err_{_n}"] = _error_case(_fn)
