@@ -104,11 +104,11 @@ class _Retrace(Exception):
 @contextlib.contextmanager
 def _watching(params):
     watch = _watch.Watch(params)
-    _watch.watches.append(watch)
+    _watch.local.watches.append(watch)
     try:
         yield watch
     finally:
-        _watch.watches.remove(watch)
+        _watch.local.watches.remove(watch)
         for p, old in watch.missing:
             p._value = old
     if watch.missing:
@@ -349,7 +349,7 @@ class Compiled:
             entry = self._entry(key, spec)
             params = entry[1]
             # Outside any trace the state is read from the slot directly (the watch only matters inside one).
-            values = [p._data for p in params] if _watch.watches else [p._value for p in params]
+            values = [p._data for p in params] if _watch.local.watches else [p._value for p in params]
             if self.donates:
                 values = _donatable(values)
             if _parallel.mesh() is not None:
@@ -365,7 +365,7 @@ class Compiled:
             if new_key is not None:
                 seed.set_key(new_key)
             if type(new_values) is list:  # every state value, in order (StatefulJit)
-                if _watch.watches:
+                if _watch.local.watches:
                     for p, v in zip(params, new_values):
                         p._data = v
                 else:

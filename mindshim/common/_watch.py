@@ -5,8 +5,16 @@ take as an input is recorded (with the Parameter's value before the trace). The 
 those Parameters and traces again with them as inputs, so no Parameter is ever baked into a compiled
 program as a constant and no tracer stays in one.
 """
+import threading
 
-watches = []
+
+class _Local(threading.local):
+    def __init__(self):
+        self.watches = []
+
+
+#: Per thread: a trace belongs to the thread tracing it (a dataset's prefetch thread is not part of it).
+local = _Local()
 
 
 class Watch:
@@ -19,7 +27,7 @@ class Watch:
 
 def touch(param):
     """Record ``param`` in every active watch that does not know it (called by ``Parameter._data``)."""
-    for w in watches:
+    for w in local.watches:
         if id(param) not in w.known:
             w.known.add(id(param))
             w.missing.append((param, param._value))
@@ -27,4 +35,4 @@ def touch(param):
 
 def tracing():
     """True inside a compiled call's trace."""
-    return bool(watches)
+    return bool(local.watches)

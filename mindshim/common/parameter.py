@@ -29,13 +29,13 @@ class Parameter(Tensor):
     @property
     def _data(self):
         """The wrapped array; reads and writes are seen by the engine's trace watch."""
-        if _watch.watches:
+        if _watch.local.watches:
             _watch.touch(self)
         return self._value
 
     @_data.setter
     def _data(self, value):
-        if _watch.watches:
+        if _watch.local.watches:
             _watch.touch(self)
         self._value = value
 

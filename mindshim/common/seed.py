@@ -8,12 +8,21 @@ returns the advanced key, which is stored back: each step gets fresh randomness 
 a compiled program.
 """
 import contextlib
+import threading
 
 import jax
 import numpy as np
 
 _state = {"seed": None, "key": None}
-_trace_stack = []
+_local = threading.local()
+
+
+def _stack():
+    """The key cells of the traces running in this thread."""
+    stack = getattr(_local, "stack", None)
+    if stack is None:
+        stack = _local.stack = []
+    return stack
 
 
 def set_seed(seed):
@@ -30,8 +39,9 @@ def get_seed():
 
 def current_key():
     """The key to draw from: the enclosing trace's, else the global one (unseeded: from OS entropy)."""
-    if _trace_stack:
-        return _trace_stack[-1][0]
+    stack = _stack()
+    if stack:
+        return stack[-1][0]
     if _state["key"] is None:
         _state["key"] = jax.random.PRNGKey(np.random.SeedSequence().entropy % (2 ** 63))
     return _state["key"]
@@ -39,9 +49,10 @@ def current_key():
 
 def set_key(key):
     """Store the advanced key: into the enclosing trace's, else the global one."""
-    if _trace_stack:
-        _trace_stack[-1][0] = key
-        _trace_stack[-1][1] = True
+    stack = _stack()
+    if stack:
+        stack[-1][0] = key
+        stack[-1][1] = True
     else:
         _state["key"] = key
 
@@ -51,17 +62,19 @@ def traced_keys(key):
     """Within a trace, :func:`next_key` splits keys from ``key``; ``cell[0]`` ends as the key to store back,
     ``cell[1]`` says whether any was drawn."""
     cell = [key, False]
-    _trace_stack.append(cell)
+    stack = _stack()
+    stack.append(cell)
     try:
         yield cell
     finally:
-        _trace_stack.pop()
+        stack.pop()
 
 
 def next_key():
     """A fresh PRNG key: from the enclosing trace's key if inside one, else from the global key."""
-    if _trace_stack:
-        cell = _trace_stack[-1]
+    stack = _stack()
+    if stack:
+        cell = stack[-1]
         cell[0], key = jax.random.split(cell[0])
         cell[1] = True
         return key

@@ -277,7 +277,7 @@ def _binary(op_name, reflected=False):
         a, b = self._data, operand(other, self._data)
         if reflected:
             a, b = b, a
-        if _amp.stack:
+        if _amp.local.stack:
             (a, b), _ = _amp.cast_inputs(op_name, (a, b))
         try:
             return _wrap(fn(a, b))
@@ -293,7 +293,7 @@ def _unary(op_name):
     fn = _op(op_name).impl
 
     def method(self):
-        if _amp.stack:
+        if _amp.local.stack:
             return _wrap(fn(_amp.cast_inputs(op_name, (self._data,))[0][0]))
         return _wrap(fn(self._data))
     method.__name__ = op_name

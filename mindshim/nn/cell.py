@@ -85,7 +85,7 @@ class Cell:
                                 f"'{type(value)}' as a cell.")
             self._cells[name] = None
         else:
-            if (_watch.watches and isinstance(value, Tensor) and isinstance(value._data, jax.core.Tracer)):
+            if (_watch.local.watches and isinstance(value, Tensor) and isinstance(value._data, jax.core.Tracer)):
                 raise RuntimeError(f"For '{type(self).__name__}', assigning a traced Tensor to the attribute '{name}' "
                                    "inside a compiled call would leak it out of the trace: return it, or keep it in "
                                    "a Parameter (ops.assign).")
@@ -202,9 +202,9 @@ class Cell:
         raise NotImplementedError(f"For '{type(self).__name__}', the method 'construct' must be defined.")
 
     def __call__(self, *args, **kwargs):
-        if self._amp_policy is not None and not (self._jit_call and not _watch.watches):
+        if self._amp_policy is not None and not (self._jit_call and not _watch.local.watches):
             return self._call_mixed(args, kwargs)
-        if (self._jit_call or context._context["mode"] == context.GRAPH_MODE) and not _watch.watches and not kwargs:
+        if (self._jit_call or context._context["mode"] == context.GRAPH_MODE) and not _watch.local.watches and not kwargs:
             compiled = self.__dict__.get("_compiled_call")
             if compiled is None:
                 compiled = _engine.StatefulJit(self, type(self).__name__)
@@ -241,11 +241,11 @@ class Cell:
         dtype, white_only = self._amp_policy
         if not white_only:
             args = tuple(a.astype(dtype) if isinstance(a, Tensor) and a.dtype.kind == "f" else a for a in args)
-        _amp.stack.append(self._amp_policy)
+        _amp.local.stack.append(self._amp_policy)
         try:
             return self.construct(*args, **kwargs)
         finally:
-            _amp.stack.pop()
+            _amp.local.stack.pop()
 
     # ---- printing ----------------------------------------------------------------------------------
     def extend_repr(self):

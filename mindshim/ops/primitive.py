@@ -36,7 +36,7 @@ def wrap_output(out):
 def call_op(row, inputs, attrs=None):
     """Run table row ``row`` (an OpDef) on MindSpore inputs: check, lower, wrap."""
     arrays = unwrap_inputs(inputs)
-    if _amp.stack:
+    if _amp.local.stack:
         return _call_mixed(row, row.bind(**(attrs or {})), arrays, attrs or {})
     if attrs:
         if row.check is not None:
@@ -77,7 +77,7 @@ class Primitive:
         if row is None:
             raise NotImplementedError(f"mindspore.ops.{self.name} is not supported by mindshim yet.")
         arrays = unwrap_inputs(inputs)
-        if _amp.stack:
+        if _amp.local.stack:
             return _call_mixed(row, self._fn, arrays, self.attrs)
         if row.check is not None:
             row.check(*arrays, **self.attrs)
