@@ -17,7 +17,6 @@ import functools
 import os
 import sys
 import types
-import weakref
 
 import jax
 import jax.numpy as jnp
@@ -27,36 +26,17 @@ from .common import _watch, seed
 from .common.parameter import Parameter, ParameterTuple
 from .common.tensor import Tensor, _wrap
 
-#: What a trace depends on besides its inputs: ``(mode version, settings version)``; part of every cache key.
-#: The mode version names the set of Cells in training mode, so switching train -> eval -> train (as
-#: ``Model.fit`` does every epoch) returns to the programs already compiled for that set.
-_generation = [(0, 0)]
-_modes = {"training": weakref.WeakSet(), "versions": {frozenset(): 0}, "settings": 0}
+#: Bumped when a setting that traces depend on changes (amp policy, layouts, parallel context): part of every
+#: cache key. The training mode of the Cells a call uses is part of its key too (``Compiled._key``), so
+#: switching train -> eval -> train (as ``Model.fit`` does every epoch) returns to programs already compiled.
+_settings = [0]
 #: Set ``MINDSHIM_LOG_COMPILES=1`` (or ``mindshim._engine.LOG_COMPILES = True``) to log each trace and why.
 LOG_COMPILES = os.environ.get("MINDSHIM_LOG_COMPILES") == "1"
 
 
-def _update_generation():
-    key = frozenset(id(c) for c in _modes["training"])
-    version = _modes["versions"].setdefault(key, len(_modes["versions"]))
-    _generation[0] = (version, _modes["settings"])
-
-
-def modes_changed(cells, training):
-    """Record ``Cell.set_train``: ``cells`` are now in (or out of) training mode."""
-    group = _modes["training"]
-    for cell in cells:
-        if training:
-            group.add(cell)
-        else:
-            group.discard(cell)
-    _update_generation()
-
-
 def invalidate():
     """Make every compiled call re-trace on its next use (a setting a trace depends on changed)."""
-    _modes["settings"] += 1
-    _update_generation()
+    _settings[0] += 1
 
 
 def _to_tensor(x):
@@ -172,9 +152,10 @@ def load_params(fn, params):
 
 
 # ---- finding the state a function uses ------------------------------------------------------------------
-def discover(roots):
+def discover(roots, cells=None):
     """The Parameters reachable from ``roots``: Cells, Parameters, containers, and the closures, globals and
-    defaults of functions (recursively). What this misses, the trace watch catches."""
+    defaults of functions (recursively). What this misses, the trace watch catches. The Cells met on the way
+    (and their sub-Cells) are appended to ``cells`` when given."""
     from .nn.cell import Cell
     found, seen = [], set()
 
@@ -193,6 +174,8 @@ def discover(roots):
         if isinstance(obj, Cell):
             for p in unique_params(obj):
                 add(p)
+            if cells is not None:
+                cells.extend(c for _, c in obj.cells_and_names())
             for v in obj.__dict__.values():
                 if isinstance(v, (types.FunctionType, types.MethodType, Compiled, Cell)):
                     visit(v, depth + 1)
@@ -277,6 +260,7 @@ class Compiled:
         self.fn = fn
         self.op_name = op_name
         self.cache = {}
+        self.cells = {}
         self.traces = 0
 
     def extra_state(self):
@@ -332,6 +316,17 @@ class Compiled:
             else:
                 out.append(s.value)
         return out
+
+    def _modes(self, spec):
+        """What a trace of this signature depends on besides the inputs: the settings version and the training
+        mode of every Cell the function reaches."""
+        cells = self.cells.get(spec)
+        if cells is None:
+            cells = []
+            statics = [] if isinstance(spec, int) else [s.value for s in spec if isinstance(s, _Static)]
+            discover([self.fn, self.extra_state(), statics], cells)
+            cells = self.cells[spec] = list({id(c): c for c in cells}.values())
+        return _settings[0], tuple(c.training for c in cells)
 
     def _entry(self, key, spec):
         """The cache entry ``[jitted, params]`` for a signature, built on first use."""
@@ -447,7 +442,7 @@ class GradCall(Compiled):
                 if not isinstance(args[p], Tensor):
                     raise TypeError(f"For '{self.op_name}', the input at position {p} to differentiate must be a "
                                     f"Tensor, but got {type(args[p]).__name__}.")
-        out, gx, gw = self._run((spec, _generation[0], sens is None, positions), spec, arrays, sens)
+        out, gx, gw = self._run((spec, self._modes(spec), sens is None, positions), spec, arrays, sens)
         return self._structure(out, gx, gw)
 
     def _build(self, key, spec, entry):
@@ -513,7 +508,7 @@ class StatefulJit(Compiled):
 
     def __call__(self, *args):
         arrays, spec = self._signature(args)
-        return _to_tensors(self._run((spec, _generation[0]), spec, arrays))
+        return _to_tensors(self._run((spec, self._modes(spec)), spec, arrays))
 
     def _build(self, key, spec, entry):
         return jax.jit(functools.partial(self._core, spec, entry), donate_argnums=(0,))

@@ -186,11 +186,8 @@ class Cell:
     # ---- modes -------------------------------------------------------------------------------------
     def set_train(self, mode=True):
         """Training (True) or inference (False) mode, for this Cell and all sub-Cells; returns self."""
-        cells = [cell for _, cell in self.cells_and_names()]
-        if any(cell.training != mode for cell in cells):
-            for cell in cells:
-                object.__setattr__(cell, "training", mode)
-            _engine.modes_changed(cells, mode)
+        for _, cell in self.cells_and_names():
+            object.__setattr__(cell, "training", mode)
         return self
 
     def set_grad(self, requires_grad=True):
