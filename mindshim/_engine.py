@@ -419,6 +419,7 @@ class GradCall(Compiled):
         self.weights = None if weights is None else list(weights)
         self.positions, self.single = positions, single
         self.sens_param, self.return_value, self.has_aux = sens_param, return_value, has_aux
+        self._checked_positions = {}
 
     def extra_state(self):
         return self.weights or ()
@@ -432,18 +433,26 @@ class GradCall(Compiled):
         else:
             sens = None
         arrays, spec = self._signature(args)
-        positions = tuple(range(len(args))) if self.positions == "all" else self.positions
-        if positions is not None:
-            n = len(args)
-            for p in positions:
-                if not -n <= p < n:
-                    raise ValueError(f"For '{self.op_name}', the position {p} of the input to differentiate is out "
-                                     f"of range: the function got {n} inputs.")
-                if not isinstance(args[p], Tensor):
-                    raise TypeError(f"For '{self.op_name}', the input at position {p} to differentiate must be a "
-                                    f"Tensor, but got {type(args[p]).__name__}.")
+        positions = self._checked_positions.get(spec)  # all-Tensor signatures are checked once
+        if positions is None:
+            positions = self._positions(args)
+            if isinstance(spec, int):
+                self._checked_positions[spec] = positions
         out, gx, gw = self._run((spec, self._modes(spec), sens is None, positions), spec, arrays, sens)
         return self._structure(out, gx, gw)
+
+    def _positions(self, args):
+        """The input positions to differentiate, checked against the inputs."""
+        n = len(args)
+        positions = tuple(range(n)) if self.positions == "all" else self.positions
+        for p in positions or ():
+            if not -n <= p < n:
+                raise ValueError(f"For '{self.op_name}', the position {p} of the input to differentiate is out "
+                                 f"of range: the function got {n} inputs.")
+            if not isinstance(args[p], Tensor):
+                raise TypeError(f"For '{self.op_name}', the input at position {p} to differentiate must be a "
+                                f"Tensor, but got {type(args[p]).__name__}.")
+        return positions
 
     def _build(self, key, spec, entry):
         return jax.jit(functools.partial(self._core, spec, key[3], entry))
@@ -488,7 +497,7 @@ class GradCall(Compiled):
 
     def _structure(self, out, gx, gw):
         """MindSpore's output structure, as Tensors."""
-        gx, gw = tuple(_wrap(g) for g in gx), tuple(_wrap(g) for g in gw)
+        gx, gw = tuple(map(_wrap, gx)), tuple(map(_wrap, gw))
         if self.single and self.positions is not None:
             gx = gx[0]
         if self.positions is not None and self.weights is not None:

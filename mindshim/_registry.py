@@ -58,8 +58,8 @@ def _with_bprop(impl, bprop, attrs):
         arrays, out = res
         grads = bprop(arrays, out, dout, **attrs)
         # JAX wants float0 cotangents for integer inputs (MindSpore returns zeros_like for them).
-        return tuple(None if a is None else g if jnp.issubdtype(a.dtype, jnp.inexact)
-                     else np.zeros(a.shape, jax.dtypes.float0) for a, g in zip(arrays, grads))
+        return tuple(None if a is None else g if jnp.issubdtype(jnp.result_type(a), jnp.inexact)
+                     else np.zeros(np.shape(a), jax.dtypes.float0) for a, g in zip(arrays, grads))
 
     op.defvjp(fwd, bwd)
     return op

@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 import mindshim as ms
 
-SETTINGS = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=10, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 # The multi-op properties compile a few XLA computations per example: fewer examples.
-FEW = settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FEW = settings(max_examples=6, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 DTYPES = [np.float32, np.float16, np.float64, np.int32, np.int64, np.int8, np.uint8, np.bool_]
 NUMERIC = [d for d in DTYPES if d is not np.bool_]
 FLOATS = [np.float32, np.float16, np.float64]

@@ -111,9 +111,6 @@ class Tensor:
         arr = np.asarray(self._data)
         return arr.astype(dtype) if dtype is not None else arr
 
-    def item(self):
-        return self._data.item()
-
     def tolist(self):
         return self._data.tolist()
 
@@ -195,16 +192,6 @@ class Tensor:
         shape = shape[0] if len(shape) == 1 and isinstance(shape[0], (tuple, list)) else shape
         return _wrap(_op("Reshape").impl(self._data, shape))
 
-    def view(self, *shape):
-        return self.reshape(*shape)
-
-    def transpose(self, *axes):
-        axes = axes[0] if len(axes) == 1 and isinstance(axes[0], (tuple, list)) else axes
-        return _wrap(_op("Transpose").impl(self._data, axes or tuple(reversed(range(self.ndim)))))
-
-    def flatten(self):
-        return _wrap(self._data.reshape(-1))
-
     # ---- reductions --------------------------------------------------------------------------------
     def sum(self, axis=None, dtype=None, keepdims=False, initial=None):
         """Sum; integer and bool Tensors sum to Int64 as in MindSpore."""
@@ -215,9 +202,6 @@ class Tensor:
         if initial is not None:
             out = out + initial
         return _wrap(out if dtype is None else out.astype(mstype.to_mstype(dtype).np_dtype))
-
-    def mean(self, axis=None, keep_dims=False):
-        return _wrap(_op("ReduceMean").impl(self._data, () if axis is None else axis, keep_dims=keep_dims))
 
     # ---- indexing ------------------------------------------------------------------------------------
     def __getitem__(self, index):
@@ -271,7 +255,7 @@ def operand(value, like):
 def _binary(op_name, reflected=False):
     """A Tensor operator over the table row ``op_name``; MindSpore's check runs only if JAX rejects the inputs."""
     row = _op(op_name)
-    fn, check = row.impl, row.check
+    fn, check = row.bind(), row.check  # bind(): with MindSpore's gradient where the row has one
 
     def method(self, other):
         a, b = self._data, operand(other, self._data)
@@ -290,7 +274,7 @@ def _binary(op_name, reflected=False):
 
 
 def _unary(op_name):
-    fn = _op(op_name).impl
+    fn = _op(op_name).bind()
 
     def method(self):
         if _amp.local.stack:

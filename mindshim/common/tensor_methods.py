@@ -113,35 +113,35 @@ def _bind(args, kwargs, *overloads):
             bound = dict(names)
             bound.update(zip(keys, args))
             bound.update(kwargs)
-            return bound, names
+            return bound
     raise TypeError(f"Failed calling with arguments {args} {kwargs}.")
 
 
 @method
 def argmax(self, *args, **kwargs):
     """Index (Int64) of the first maximum: ``argmax(axis=None, keepdims=False)`` or ``argmax(dim, keepdim)``."""
-    b, _ = _bind(args, kwargs, (("axis", None), ("keepdims", False)), (("dim", None), ("keepdim", False)))
+    b = _bind(args, kwargs, (("axis", None), ("keepdims", False)), (("dim", None), ("keepdim", False)))
     return _ops().argmax(self, b.get("axis", b.get("dim")), b.get("keepdims", b.get("keepdim", False)))
 
 
 @method
 def argmin(self, *args, **kwargs):
     """Index (Int32) of the first minimum: ``argmin(axis=None, keepdims=False)`` or ``argmin(dim, keepdim)``."""
-    b, _ = _bind(args, kwargs, (("axis", None), ("keepdims", False)), (("dim", None), ("keepdim", False)))
+    b = _bind(args, kwargs, (("axis", None), ("keepdims", False)), (("dim", None), ("keepdim", False)))
     return _ops().argmin(self, b.get("axis", b.get("dim")), b.get("keepdims", b.get("keepdim", False)))
 
 
 @method
 def prod(self, *args, **kwargs):
     """Product: ``prod(dim=None, keepdim=False, dtype=None)`` or ``prod(axis=None, keep_dims=False, dtype=None)``."""
-    b, _ = _bind(args, kwargs, (("dim", None), ("keepdim", False), ("dtype", None)),
+    b = _bind(args, kwargs, (("dim", None), ("keepdim", False), ("dtype", None)),
                  (("axis", None), ("keep_dims", False), ("dtype", None)))
     return _ops().prod(self, b.get("dim", b.get("axis")), b.get("keepdim", b.get("keep_dims", False)), b["dtype"])
 
 
 def _logical_reduce(op):
     def fn(self, *args, **kwargs):
-        b, _ = _bind(args, kwargs, (("axis", None), ("keep_dims", False)), (("dim", None), ("keepdim", False)))
+        b = _bind(args, kwargs, (("axis", None), ("keep_dims", False)), (("dim", None), ("keepdim", False)))
         return getattr(_ops(), op)(self, b.get("axis", b.get("dim")), b.get("keep_dims", b.get("keepdim", False)))
     fn.__name__ = op
     fn.__doc__ = f"``ops.{op}``: ``{op}(axis=None, keep_dims=False)`` or ``{op}(dim=None, keepdim=False)``."
@@ -187,7 +187,7 @@ def _moment(op):
         if any(k in kwargs for k in ("dim", "correction", "keepdim")):
             raise NotImplementedError(f"mindspore.Tensor.{op} with dim/correction (the var_ext kernel, which "
                                       "MindSpore 2.10 lacks on CPU) is not supported by mindshim yet.")
-        b, _ = _bind(args, kwargs, (("axis", None), ("ddof", 0), ("keepdims", False)))
+        b = _bind(args, kwargs, (("axis", None), ("ddof", 0), ("keepdims", False)))
         out = _var(self, b["axis"], b["ddof"], b["keepdims"])
         return out ** 0.5 if op == "std" else out
     fn.__name__ = op
@@ -203,7 +203,7 @@ METHODS["var"] = _moment("var")
 def cumsum(self, *args, **kwargs):
     """Cumulative sum: ``cumsum(dim, *, dtype=None)`` or ``cumsum(axis=None, dtype=None)`` (None: over the
     flattened Tensor)."""
-    b, _ = _bind(args, kwargs, (("axis", None), ("dtype", None)), (("dim", None), ("dtype", None)))
+    b = _bind(args, kwargs, (("axis", None), ("dtype", None)), (("dim", None), ("dtype", None)))
     axis, dtype = b.get("axis", b.get("dim")), b["dtype"]
     x = self
     if x.dtype in (mstype.bool_, mstype.int8, mstype.int16, mstype.uint8):
@@ -227,7 +227,7 @@ def norm(self, ord=None, dim=None, keepdim=False, *, dtype=None):
 @method
 def mean(self, *args, **kwargs):
     """Mean: ``mean(axis=None, keep_dims=False)`` or ``mean(dim=None, keepdim=False, *, dtype=None)``."""
-    b, names = _bind(args, kwargs, (("axis", None), ("keep_dims", False)),
+    b = _bind(args, kwargs, (("axis", None), ("keep_dims", False)),
                      (("dim", None), ("keepdim", False), ("dtype", None)))
     x = self if b.get("dtype") is None else self.astype(b["dtype"])
     return _ops().mean(x, b.get("axis", b.get("dim")), b.get("keep_dims", b.get("keepdim", False)))

@@ -1,6 +1,7 @@
 """``mindspore.ops.Primitive``: the base of primitive op classes, each a view of one op-table row."""
 import inspect
 
+import jax
 import numpy as np
 
 from .. import _registry
@@ -28,9 +29,10 @@ def unwrap_inputs(inputs):
 
 
 def wrap_output(out):
-    if type(out) is tuple:
-        return tuple(_wrap(o) for o in out)
-    return _wrap(out)
+    """Arrays as Tensors; Python values (Shape's ints, Print's None) as they are."""
+    if isinstance(out, (tuple, list)):
+        return type(out)(wrap_output(o) for o in out)
+    return _wrap(out) if isinstance(out, jax.Array) else out
 
 
 def call_op(row, inputs, attrs=None):
