@@ -88,26 +88,32 @@ def jax_lenet(p, x):
     return x @ p["fc3.weight"].T + p["fc3.bias"]
 
 
-def mindshim_steps(make_net, x, y):
-    """(a) TrainOneStepCell, (b) the 2.x loop under @jit, and the eager 2.x loop, each on its own copy."""
+def mindshim_steps(make_net, x, y, kinds=("a", "b")):
+    """``{kind: step}``: (a) TrainOneStepCell, (b) the 2.x loop under @jit, and "eager", the same 2.x loop without
+    @jit (sharing (b)'s network); each kind asked for builds its own network and optimizer, and only those."""
     loss_fn = nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")
-    net_a = make_net()
-    step_a = nn.TrainOneStepCell(nn.WithLossCell(net_a, loss_fn), nn.Momentum(net_a.trainable_params(), LR, MOMENTUM))
+    steps = {}
+    if "a" in kinds:
+        net = make_net()
+        step_a = nn.TrainOneStepCell(nn.WithLossCell(net, loss_fn), nn.Momentum(net.trainable_params(), LR, MOMENTUM))
+        steps["a"], steps["net"] = (lambda: step_a(x, y)), net
+    if "b" in kinds:
+        net_b = make_net()
+        opt_b = nn.Momentum(net_b.trainable_params(), LR, MOMENTUM)
 
-    net_b = make_net()
-    opt_b = nn.Momentum(net_b.trainable_params(), LR, MOMENTUM)
+        def forward_fn(data, label):
+            logits = net_b(data)
+            return loss_fn(logits, label), logits
+        grad_fn = ms.value_and_grad(forward_fn, None, opt_b.parameters, has_aux=True)
 
-    def forward_fn(data, label):
-        logits = net_b(data)
-        return loss_fn(logits, label), logits
-    grad_fn = ms.value_and_grad(forward_fn, None, opt_b.parameters, has_aux=True)
-
-    def train_step(data, label):
-        (loss, _), grads = grad_fn(data, label)
-        opt_b(grads)
-        return loss
-    step_b = ms.jit(train_step)
-    return (lambda: step_a(x, y)), (lambda: step_b(x, y)), (lambda: train_step(x, y)), net_a
+        def train_step(data, label):
+            (loss, _), grads = grad_fn(data, label)
+            opt_b(grads)
+            return loss
+        step_b = ms.jit(train_step)
+        steps["b"], steps["eager"] = (lambda: step_b(x, y)), (lambda: train_step(x, y))
+        steps.setdefault("net", net_b)
+    return steps
 
 
 def jax_step(apply, params, x, y):
@@ -146,8 +152,7 @@ def first_call_child(model, kind, batch):
         run = jax_step(apply, params, jnp.asarray(x_np), jnp.asarray(y_np))
         print(first_call_s(lambda: ms.Tensor(run())))
     else:
-        a, b, _, _ = mindshim_steps(make_net, x, y)
-        print(first_call_s(a if kind == "a" else b))
+        print(first_call_s(mindshim_steps(make_net, x, y, kinds=(kind,))[kind]))
 
 
 def first_calls(model, batch):
@@ -171,7 +176,8 @@ def bench(model, batch):
     make_net, apply, x_np, y_np = _model(model, batch)
     name = f"{'MLP 784-512-512-10' if model == 'mlp' else 'LeNet-5'} batch {batch}"
     x, y = ms.Tensor(x_np), ms.Tensor(y_np)
-    a, b, eager, net = mindshim_steps(make_net, x, y)
+    steps = mindshim_steps(make_net, x, y)
+    a, b, eager, net = steps["a"], steps["b"], steps["eager"], steps["net"]
     params = {p.name: jnp.array(p.asnumpy()) for p in net.trainable_params()}
     c = jax_step(apply, params, jnp.asarray(x_np), jnp.asarray(y_np))
     first = first_calls(model, batch)
@@ -198,8 +204,7 @@ def memory_child(kind, steps=5):
             params[f"body.{2 * i}.bias"] = jnp.zeros((b,), jnp.float32)
         run = jax_step(jax_mlp, params, jnp.asarray(x_np), jnp.asarray(y_np))
     else:
-        a, b, _, _ = mindshim_steps(lambda: MLP(sizes), ms.Tensor(x_np), ms.Tensor(y_np))
-        run = a if kind == "a" else b
+        run = mindshim_steps(lambda: MLP(sizes), ms.Tensor(x_np), ms.Tensor(y_np), kinds=(kind,))[kind]
     for _ in range(steps):
         jax.block_until_ready(getattr(run(), "_data", None))
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
