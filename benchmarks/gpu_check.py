@@ -13,13 +13,12 @@ import sys
 import jax
 import jax.numpy as jnp
 import numpy as np
-import optax
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import mindshim as ms  # noqa: E402
 from mindshim import amp, nn  # noqa: E402
 from _timing import compare  # noqa: E402
-from train_step import LR, MOMENTUM, MLP, bench, jax_mlp  # noqa: E402
+from train_step import LR, MOMENTUM, MLP, bench, jax_mlp, jax_step  # noqa: E402
 
 
 def amp_step(make_net, level, dtype, x, y):
@@ -29,27 +28,6 @@ def amp_step(make_net, level, dtype, x, y):
     step = amp.build_train_network(net, opt, loss, level=level) if dtype is None else \
         nn.TrainOneStepCell(nn.WithLossCell(amp.auto_mixed_precision(net, level, dtype=dtype), loss), opt)
     return lambda: step(x, y), net
-
-
-def jax_bf16_step(params, x, y):
-    opt = optax.sgd(LR, momentum=MOMENTUM)
-    state = {"params": params, "opt": opt.init(params)}
-
-    def loss_fn(p, x, y):
-        low = jax.tree_util.tree_map(lambda a: a.astype(jnp.bfloat16), p)
-        logits = jax_mlp(low, x.astype(jnp.bfloat16)).astype(jnp.float32)
-        return optax.softmax_cross_entropy_with_integer_labels(logits, y).mean()
-
-    @jax.jit
-    def step(params, opt_state, x, y):
-        loss, grads = jax.value_and_grad(loss_fn)(params, x, y)
-        updates, opt_state = opt.update(grads, opt_state, params)
-        return optax.apply_updates(params, updates), opt_state, loss
-
-    def run():
-        state["params"], state["opt"], loss = step(state["params"], state["opt"], x, y)
-        return loss
-    return run
 
 
 def main():
@@ -67,7 +45,7 @@ def main():
                                ("O3 float16", "O3", ms.float16), ("O3 bfloat16", "O3", ms.bfloat16)):
         candidates[name], net = amp_step(lambda: MLP(wide), level, dtype, x, y)
     params = {p.name: jnp.array(p.asnumpy()) for p in net.trainable_params()}
-    candidates["jax bfloat16"] = jax_bf16_step(params, jnp.asarray(x_np), jnp.asarray(y_np))
+    candidates["jax bfloat16"] = jax_step(jax_mlp, params, jnp.asarray(x_np), jnp.asarray(y_np), jnp.bfloat16)
     t = compare(candidates, calls=10, repeats=9, warmup=3)
     base = t["float32"]
     print("wide MLP 784-4096-4096-10 batch 1024, ms/step: " +

@@ -116,12 +116,17 @@ def mindshim_steps(make_net, x, y, kinds=("a", "b")):
     return steps
 
 
-def jax_step(apply, params, x, y):
+def jax_step(apply, params, x, y, compute_dtype=None):
+    """Hand-written JAX + optax; ``compute_dtype`` (e.g. bfloat16) runs the model in low precision on float32
+    master weights, as mixed precision does."""
     opt = optax.sgd(LR, momentum=MOMENTUM)
     state = {"params": params, "opt": opt.init(params)}
 
     def loss_fn(p, x, y):
-        return optax.softmax_cross_entropy_with_integer_labels(apply(p, x), y).mean()
+        if compute_dtype is not None:
+            p, x = jax.tree_util.tree_map(lambda a: a.astype(compute_dtype), (p, x))
+        logits = apply(p, x).astype(jnp.float32)
+        return optax.softmax_cross_entropy_with_integer_labels(logits, y).mean()
 
     @functools.partial(jax.jit, donate_argnums=(0, 1))
     def step(params, opt_state, x, y):

@@ -20,28 +20,7 @@ MindSpore's own example for `nn.ForwardValueAndGrad`, unchanged. The only differ
 MindSpore is the first cell: `mindshim.install()` makes `import mindspore` resolve to mindshim."""),
     ("code", "import mindshim\nmindshim.install()"),
     ("md", "From here on this is MindSpore code, exactly as on MindSpore's API page."),
-    ("code", """import numpy as np
-from mindspore import Tensor, nn, common, ops, ParameterTuple, Parameter
-
-class Net(nn.Cell):
-   def __init__(self):
-       super(Net, self).__init__()
-       self.weight = Parameter(Tensor(np.ones([2, 2]).astype(np.float32)), name="weight")
-       self.matmul = ops.MatMul()
-
-   def construct(self, x):
-       out = self.matmul(x, self.weight)
-       return out
-
-net = Net()
-criterion = nn.SoftmaxCrossEntropyWithLogits()
-net_with_criterion = nn.WithLossCell(net, criterion)
-weight = ParameterTuple(net.trainable_params())
-train_network = nn.ForwardValueAndGrad(net_with_criterion, weights=weight, get_all=True, get_by_list=True)
-inputs = Tensor(np.ones([1, 2]).astype(np.float32))
-labels = Tensor(np.zeros([1, 2]).astype(np.float32))
-result = train_network(inputs, labels)
-print(result)"""),
+    ("code", open(os.path.join(ROOT, "examples", "forward_value_and_grad.py"), encoding="utf-8").read().strip()),
     ("md", """The gradients are MindSpore's: `SoftmaxCrossEntropyWithLogits` back-propagates `softmax(logits) - labels`
 to the logits (the textbook gradient would be zero here, since the labels are all zero).
 

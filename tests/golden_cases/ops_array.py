@@ -12,6 +12,7 @@ import contextlib
 import io
 
 import numpy as np
+from ._helpers import grads as _grads, raises as _raises, t as _t
 
 RNG = np.random.RandomState(11)
 X = RNG.randn(3, 4).astype(np.float32)
@@ -24,42 +25,10 @@ IDX = np.array([2, 0, 1, 1], np.int32)
 MASK = ARANGE > 5
 
 
-def _t(ms, *arrays):
-    return [ms.Tensor(a) for a in arrays]
 
 
-def _grads(ms, *specs):
-    """For each ``(fn, *arrays)``: the gradients of ``fn`` (sens of ones) with respect to its inputs, from
-    one GradOperation over all specs (one compilation)."""
-    sizes = [len(spec) - 1 for spec in specs]
-
-    def net(*xs):
-        outs, k = [], 0
-        for spec, n in zip(specs, sizes):
-            outs.append(spec[0](*xs[k:k + n]))
-            k += n
-        return tuple(outs)
-    flat = ms.ops.GradOperation(get_all=True)(net)(*_t(ms, *[a for spec in specs for a in spec[1:]]))
-    out, k = [], 0
-    for n in sizes:
-        out.append(tuple(flat[k:k + n]))
-        k += n
-    return out
 
 
-def _raises(ms, fn):
-    """``fn()`` for an error case; settles real MindSpore's pending asynchronous errors (see ops_math)."""
-    sync = getattr(getattr(ms, "runtime", None), "synchronize", lambda: None)
-    try:
-        out = fn()
-    except Exception:
-        try:
-            sync()
-        except Exception:  # noqa: BLE001 - the same pending error, already being raised
-            pass
-        raise
-    sync()
-    return out
 
 
 # ---- reshaping ----------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ with ``dim``/``correction`` (no CPU kernel), the gradient of a full ``ReduceProd
 over a Tensor holding zeros (MindSpore returns all ones), integer division/modulo by zero (garbage).
 """
 import numpy as np
+from ._helpers import grads as _grads, raises as _raises, t as _t
 
 RNG = np.random.RandomState(7)
 X = RNG.randn(3, 4).astype(np.float32)
@@ -26,43 +27,10 @@ NANS = np.array([[1.0, np.nan, 3.0, 0.0], [np.nan, 2.0, 0.0, 1.0], [1.0, 2.0, np
 SPECIAL = np.array([0.0, -0.0, 0.5, 1.5, 2.5, -0.5, -1.5, np.nan, np.inf, -np.inf, 3.7, -2.2], np.float32)
 
 
-def _t(ms, *arrays):
-    return [ms.Tensor(a) for a in arrays]
 
 
-def _grads(ms, *specs):
-    """For each ``(fn, *arrays)``: the gradients of ``fn`` (sens of ones) with respect to its inputs, as
-    MindSpore's GradOperation gives them. One GradOperation over all specs (one compilation)."""
-    sizes = [len(spec) - 1 for spec in specs]
-
-    def net(*xs):
-        outs, k = [], 0
-        for spec, n in zip(specs, sizes):
-            outs.append(spec[0](*xs[k:k + n]))
-            k += n
-        return tuple(outs)
-    flat = ms.ops.GradOperation(get_all=True)(net)(*_t(ms, *[a for spec in specs for a in spec[1:]]))
-    out, k = [], 0
-    for n in sizes:
-        out.append(tuple(flat[k:k + n]))
-        k += n
-    return out
 
 
-def _raises(ms, fn):
-    """``fn()`` for an error case. Real MindSpore reports some kernel errors asynchronously and keeps
-    them pending until the next synchronization: settle here so the error lands in this case only."""
-    sync = getattr(getattr(ms, "runtime", None), "synchronize", lambda: None)
-    try:
-        out = fn()
-    except Exception:
-        try:
-            sync()
-        except Exception:  # noqa: BLE001 - the same pending error, already being raised
-            pass
-        raise
-    sync()
-    return out
 
 
 # ---- element-wise unary: value, dtype, gradient (functional and primitive) ---------------------------------

@@ -1,0 +1,40 @@
+"""Helpers shared by the golden case modules (not a case module itself: its name starts with '_')."""
+
+
+def t(ms, *arrays):
+    return [ms.Tensor(a) for a in arrays]
+
+
+def grads(ms, *specs):
+    """For each ``(fn, *arrays)``: the gradients of ``fn`` (sens of ones) with respect to its inputs, as
+    MindSpore's GradOperation gives them. One GradOperation over all specs (one compilation)."""
+    sizes = [len(spec) - 1 for spec in specs]
+
+    def net(*xs):
+        outs, k = [], 0
+        for spec, n in zip(specs, sizes):
+            outs.append(spec[0](*xs[k:k + n]))
+            k += n
+        return tuple(outs)
+    flat = ms.ops.GradOperation(get_all=True)(net)(*t(ms, *[a for spec in specs for a in spec[1:]]))
+    out, k = [], 0
+    for n in sizes:
+        out.append(tuple(flat[k:k + n]))
+        k += n
+    return out
+
+
+def raises(ms, fn):
+    """``fn()`` for an error case. Real MindSpore reports some kernel errors asynchronously and keeps
+    them pending until the next synchronization: settle here so the error lands in this case only."""
+    sync = getattr(getattr(ms, "runtime", None), "synchronize", lambda: None)
+    try:
+        out = fn()
+    except Exception:
+        try:
+            sync()
+        except Exception:  # noqa: BLE001 - the same pending error, already being raised
+            pass
+        raise
+    sync()
+    return out
