@@ -69,6 +69,24 @@ def _rename(cell, prefix, position, key_index):
         param.name = f"{prefix}{position}." + ".".join(param.name.split(".")[key_index + 1:])
 
 
+
+def _insert_cell(container, index, cell):
+    """Insert ``cell`` before position ``index`` of a SequentialCell/CellList: the cells after it move up one key
+    and, with auto_prefix, their parameters are renamed, as in MindSpore."""
+    cls = type(container).__name__
+    idx = _valid_index_for_inserting(len(container), index, cls)
+    _valid_cell(cell, cls)
+    length = len(container)
+    prefix, key_index = _get_prefix_and_index(container._cells)
+    while length > idx:
+        if container._auto_prefix:
+            _rename(container._cells[str(length - 1)], prefix, length, key_index)
+        container._cells[str(length)] = container._cells[str(length - 1)]
+        length -= 1
+    container._cells[str(idx)] = cell
+    if container._auto_prefix:
+        cell.update_parameters_name(prefix + str(idx) + ".")
+
 class SequentialCell(Cell):
     """Runs its cells in order. Built from cells, a list of cells, or an OrderedDict of named cells."""
 
@@ -159,19 +177,7 @@ class SequentialCell(Cell):
     def _insert(self, index, cell):
         """Insert ``cell`` before position ``index``; the cells after it move up one key (and are renamed).
         Private in MindSpore 2.10 too."""
-        cls = type(self).__name__
-        idx = _valid_index_for_inserting(len(self), index, cls)
-        _valid_cell(cell, cls)
-        length = len(self)
-        prefix, key_index = _get_prefix_and_index(self._cells)
-        while length > idx:
-            if self._auto_prefix:
-                _rename(self._cells[str(length - 1)], prefix, length, key_index)
-            self._cells[str(length)] = self._cells[str(length - 1)]
-            length -= 1
-        self._cells[str(idx)] = cell
-        if self._auto_prefix:
-            cell.update_parameters_name(prefix + str(idx) + ".")
+        _insert_cell(self, index, cell)
         self.cell_list = list(self._cells.values())
         self._is_dynamic_name.insert(index, True)
 
@@ -239,19 +245,7 @@ class CellList(Cell):
 
     def insert(self, index, cell):
         """Insert ``cell`` before position ``index``."""
-        cls = type(self).__name__
-        idx = _valid_index_for_inserting(len(self), index, cls)
-        _valid_cell(cell, cls)
-        length = len(self)
-        prefix, key_index = _get_prefix_and_index(self._cells)
-        while length > idx:
-            if self._auto_prefix:
-                _rename(self._cells[str(length - 1)], prefix, length, key_index)
-            self._cells[str(length)] = self._cells[str(length - 1)]
-            length -= 1
-        self._cells[str(idx)] = cell
-        if self._auto_prefix:
-            cell.update_parameters_name(prefix + str(idx) + ".")
+        _insert_cell(self, index, cell)
 
     def extend(self, cells):
         """Append each cell of the list ``cells``."""
