@@ -51,11 +51,13 @@ def _rows(dataset, **kw):
 
 def _error(fn):
     """The error ``fn`` raises: its type and MindSpore's ``[ERROR]`` line (else its first line). Class names
-    are shown under MindSpore's package name (mindshim's classes live in ``mindshim``)."""
+    are shown under MindSpore's package name (mindshim's classes live in ``mindshim``), and this folder as
+    ``<HERE>``."""
     try:
         fn()
     except Exception as e:  # noqa: BLE001 - the error is the result
-        lines = str(e).replace("<class 'mindshim.", "<class 'mindspore.").split("\n")
+        # Paths of this checkout vary by machine: shown as <HERE>.
+        lines = str(e).replace("<class 'mindshim.", "<class 'mindspore.").replace(HERE, "<HERE>").split("\n")
         return [type(e).__name__, next((line for line in lines if line.startswith("[ERROR]")), lines[0])]
     return "no error"
 
