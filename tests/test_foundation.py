@@ -216,3 +216,14 @@ def test_state_written_in_a_compiled_call_is_written_back():
     for _ in range(3):
         fvg(ms.Tensor(np.ones(2, np.float32)))
     assert float(net.count.asnumpy()) == 3.0 and fvg._grad.traces == 1
+
+
+def test_index_errors_are_mindspores_not_clamped():
+    t = ms.Tensor(np.arange(12).reshape(3, 4).astype(np.float32))
+    with pytest.raises(IndexError, match="index 3 is out of bounds for dimension with size 3"):
+        t[3]
+    with pytest.raises(IndexError, match="index 4 is out of bounds for dimension with size 4"):
+        t[0, 4]
+    with pytest.raises(IndexError, match="The tensor index must be int or bool type"):
+        t[ms.Tensor(np.array([1.0], np.float32))]
+    assert t[[0, 2]].shape == (2, 4) and float(t[-1, -1].asnumpy()) == 11.0

@@ -205,20 +205,36 @@ class Tensor:
 
     # ---- indexing ------------------------------------------------------------------------------------
     def __getitem__(self, index):
-        return _wrap(self._data[_index(index)])
+        return _wrap(self._data[_index(index, self._data.shape)])
 
     def __setitem__(self, index, value):
         """In-place update, as in MindSpore: the Tensor now wraps the updated array."""
         value = value._data if isinstance(value, Tensor) else value
-        self._data = self._data.at[_index(index)].set(jnp.asarray(value, self._data.dtype))
+        self._data = self._data.at[_index(index, self._data.shape)].set(jnp.asarray(value, self._data.dtype))
 
 
-def _index(index):
-    if isinstance(index, Tensor):
-        return index._data
-    if isinstance(index, tuple):
-        return tuple(i._data if isinstance(i, Tensor) else i for i in index)
-    return index
+def _index(index, shape=None):
+    """An index for the wrapped array, checked as MindSpore checks it (JAX would clamp an out-of-range int)."""
+    items = index if isinstance(index, tuple) else (index,)
+    out, dim = [], 0
+    for i in items:
+        if isinstance(i, Tensor):
+            if i._data.dtype.kind not in "biu":
+                raise IndexError(f"The tensor index must be int or bool type, but got {i}.")
+            i = i._data
+        elif isinstance(i, list):
+            i = np.asarray(i)
+        if i is Ellipsis:
+            dim = None  # later positions count from the end: not checked
+        elif shape is not None and dim is not None and isinstance(i, (int, np.integer)) and not isinstance(i, bool):
+            if dim >= len(shape):
+                raise IndexError(f"too many indices for tensor of dimension {len(shape)}")
+            if not -shape[dim] <= i < shape[dim]:
+                raise IndexError(f"index {i} is out of bounds for dimension with size {shape[dim]}")
+        if dim is not None and i is not None:
+            dim += 1
+        out.append(i)
+    return tuple(out) if isinstance(index, tuple) else out[0]
 
 
 def _unwrap_nested(data):
