@@ -1,9 +1,7 @@
 """``mindspore.experimental.optim.Adam``."""
 from ...common import dtype as mstype
-from ...common.parameter import Parameter
-from ...common.tensor import Tensor
 from ...nn.optim import _rules
-from .adamw import check_adam_args
+from .adamw import check_adam_args, init_adam_state
 from .optimizer import Optimizer, update_each
 
 __all__ = ["Adam"]
@@ -21,11 +19,7 @@ class Adam(Optimizer):
         check_adam_args(lr, betas, eps, weight_decay)
         defaults = dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad, maximize=maximize)
         super().__init__(params, defaults)
-        self.exp_avg = self.parameters.clone(prefix="exp_avg", init="zeros")
-        self.exp_avg_sq = self.parameters.clone(prefix="exp_avg_sq", init="zeros")
-        self.max_exp_avg_sq = self.parameters.clone(prefix="max_exp_avg_sq", init="zeros")
-        self.state_step = Parameter(Tensor(0, mstype.int32), "state_step")
-        self.increase_tensor = Tensor(1, mstype.int32)
+        init_adam_state(self)
 
     def construct(self, gradients):
         groups = self._checked_groups(gradients)

@@ -8,6 +8,15 @@ from .optimizer import Optimizer, update_each
 __all__ = ["AdamW"]
 
 
+def init_adam_state(opt):
+    """The Adam family's state: ``exp_avg``, ``exp_avg_sq``, ``max_exp_avg_sq`` per parameter, and ``state_step``."""
+    opt.exp_avg = opt.parameters.clone(prefix="exp_avg", init="zeros")
+    opt.exp_avg_sq = opt.parameters.clone(prefix="exp_avg_sq", init="zeros")
+    opt.max_exp_avg_sq = opt.parameters.clone(prefix="max_exp_avg_sq", init="zeros")
+    opt.state_step = Parameter(Tensor(0, mstype.int32), "state_step")
+    opt.increase_tensor = Tensor(1, mstype.int32)
+
+
 def check_adam_args(lr, betas, eps, weight_decay):
     if lr < 0.0:
         raise ValueError(f"Invalid learning rate: {lr}")
@@ -32,11 +41,7 @@ class AdamW(Optimizer):
         check_adam_args(lr, betas, eps, weight_decay)
         defaults = dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad, maximize=maximize)
         super().__init__(params, defaults)
-        self.exp_avg = self.parameters.clone(prefix="exp_avg", init="zeros")
-        self.exp_avg_sq = self.parameters.clone(prefix="exp_avg_sq", init="zeros")
-        self.max_exp_avg_sq = self.parameters.clone(prefix="max_exp_avg_sq", init="zeros")
-        self.state_step = Parameter(Tensor(0, mstype.int32), "state_step")
-        self.increase_tensor = Tensor(1, mstype.int32)
+        init_adam_state(self)
 
     def construct(self, gradients):
         groups = self._checked_groups(gradients)
