@@ -28,6 +28,21 @@ def compare(candidates, calls=200, repeats=25, warmup=20):
     return {name: statistics.median(s) for name, s in samples.items()}
 
 
+def host_us(fn, calls=50, repeats=9):
+    """Median µs per call spent issuing ``fn()`` (not waiting for the device): with asynchronous dispatch, a step
+    whose host time exceeds its device time is bound by Python and dispatch, not by the accelerator."""
+    block = jax.block_until_ready
+    samples = []
+    for _ in range(repeats):
+        block(_leaves(fn()))
+        start = time.perf_counter()
+        for _ in range(calls):
+            out = fn()
+        samples.append((time.perf_counter() - start) / calls * 1e6)
+        block(_leaves(out))
+    return statistics.median(samples)
+
+
 def _leaves(out):
     return [getattr(x, "_data", x) for x in jax.tree_util.tree_leaves(out, is_leaf=lambda t: hasattr(t, "_data"))]
 

@@ -4,8 +4,9 @@ Models: an MLP (784-512-512-10, batch 64) and LeNet-5 (1x32x32, batch 32), SGD w
   (a) ``nn.TrainOneStepCell(WithLossCell(net, loss), nn.Momentum(...))``      (MindSpore 1.x loop)
   (b) ``value_and_grad`` + ``optimizer(grads)`` under ``@mindspore.jit``       (MindSpore 2.x loop)
   (c) ``jax.jit`` of ``jax.value_and_grad`` + ``optax.sgd(momentum=0.9)``       (hand-written JAX)
-Prints medians of interleaved repetitions, the ratios (a)/(c) and (b)/(c) (target <= 1.10), the first
-call (trace + compile) of each, the eager 2.x loop's step time, and, with ``--memory``, the peak resident
+Prints medians of interleaved repetitions, the ratios (a)/(c) and (b)/(c) (target <= 1.10), the host time
+spent issuing one step (on an accelerator, a step whose host time exceeds its device time is dispatch-bound),
+the first call (trace + compile) of each, the eager 2.x loop's step time, and, with ``--memory``, the peak resident
 memory of a whole process training a wide MLP (784-4096-4096-10) each way (target <= 1.15).
 
 Run: ``python benchmarks/train_step.py [--memory] [--batch N]``.
@@ -26,7 +27,7 @@ import optax
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import mindshim as ms  # noqa: E402
 from mindshim import nn, ops  # noqa: E402
-from _timing import compare  # noqa: E402
+from _timing import compare, host_us  # noqa: E402
 
 LR, MOMENTUM = 0.01, 0.9
 
@@ -187,10 +188,12 @@ def bench(model, batch):
     c = jax_step(apply, params, jnp.asarray(x_np), jnp.asarray(y_np))
     first = first_calls(model, batch)
     t = compare({"a": a, "b": b, "c": c}, calls=20, repeats=15, warmup=5)
+    host = {k: host_us(f) for k, f in (("a", a), ("b", b), ("c", c))}
     t_eager = compare({"eager": eager}, calls=5, repeats=5, warmup=2)["eager"]
     print(f"{name}: step (a) TrainOneStepCell {t['a'] / 1e3:.3f} ms, (b) 2.x loop @jit {t['b'] / 1e3:.3f} ms, "
           f"(c) jax+optax {t['c'] / 1e3:.3f} ms; (a)/(c) {t['a'] / t['c']:.3f}, (b)/(c) {t['b'] / t['c']:.3f} "
-          f"(target <= 1.10)")
+          f"(target <= 1.10); host time issuing a step (a) {host['a']:.0f} us, (b) {host['b']:.0f} us, "
+          f"(c) {host['c']:.0f} us")
     print(f"{name}: first call (a) {first['a']:.2f} s, (b) {first['b']:.2f} s, (c) {first['c']:.2f} s; "
           f"(a)/(c) {first['a'] / first['c']:.2f}, (b)/(c) {first['b'] / first['c']:.2f} (target <= 1.5); "
           f"eager 2.x loop (PyNative) {t_eager / 1e3:.3f} ms/step")

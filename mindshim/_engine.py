@@ -27,9 +27,12 @@ from .common.parameter import Parameter, ParameterTuple
 from .common.tensor import Tensor, _wrap
 
 #: Bumped when a setting that traces depend on changes (amp policy, layouts, parallel context): part of every
-#: cache key. The training mode of the Cells a call uses is part of its key too (``Compiled._key``), so
+#: cache key. The training mode of the Cells a call uses is part of its key too (``Compiled._modes``), so
 #: switching train -> eval -> train (as ``Model.fit`` does every epoch) returns to programs already compiled.
 _settings = [0]
+#: Bumped by :func:`invalidate` and whenever a Cell's training flag changes: a compiled call recomputes its cache
+#: key (``Compiled._modes``) only when this moved since its last call.
+_epoch = [0]
 #: Set ``MINDSHIM_LOG_COMPILES=1`` (or ``mindshim._engine.LOG_COMPILES = True``) to log each trace and why.
 LOG_COMPILES = os.environ.get("MINDSHIM_LOG_COMPILES") == "1"
 
@@ -37,6 +40,12 @@ LOG_COMPILES = os.environ.get("MINDSHIM_LOG_COMPILES") == "1"
 def invalidate():
     """Make every compiled call re-trace on its next use (a setting a trace depends on changed)."""
     _settings[0] += 1
+    _epoch[0] += 1
+
+
+def modes_changed():
+    """A Cell's training flag changed: compiled calls look at their Cells' flags again."""
+    _epoch[0] += 1
 
 
 def _to_tensor(x):
@@ -261,6 +270,7 @@ class Compiled:
         self.op_name = op_name
         self.cache = {}
         self.cells = {}
+        self.modes = {}
         self.traces = 0
 
     def extra_state(self):
@@ -319,14 +329,19 @@ class Compiled:
 
     def _modes(self, spec):
         """What a trace of this signature depends on besides the inputs: the settings version and the training
-        mode of every Cell the function reaches."""
+        mode of every Cell the function reaches (looked at again only when :data:`_epoch` moved)."""
+        memo = self.modes.get(spec)
+        if memo is not None and memo[0] == _epoch[0]:
+            return memo[1]
         cells = self.cells.get(spec)
         if cells is None:
             cells = []
             statics = [] if isinstance(spec, int) else [s.value for s in spec if isinstance(s, _Static)]
             discover([self.fn, self.extra_state(), statics], cells)
             cells = self.cells[spec] = list({id(c): c for c in cells}.values())
-        return _settings[0], tuple(c.training for c in cells)
+        modes = _settings[0], tuple(c.training for c in cells)
+        self.modes[spec] = (_epoch[0], modes)
+        return modes
 
     def _entry(self, key, spec):
         """The cache entry ``[jitted, params]`` for a signature, built on first use."""
@@ -350,7 +365,7 @@ class Compiled:
             if _parallel.mesh() is not None:
                 values, arrays = _parallel.place(params, values, arrays)
             try:
-                result, new_values, new_key = entry[0](values, arrays, *extra, seed.current_key())
+                new_values, result, new_key = entry[0](values, arrays, *extra, seed.current_key())
             except _Retrace as r:
                 if LOG_COMPILES:
                     print(f"[mindshim] {self.op_name}: re-tracing with Parameters {[p.name for p in r.params]}")
@@ -388,11 +403,10 @@ class Compiled:
 def _donatable(values):
     """The state to donate: a buffer something else also holds (another Parameter, a Tensor the user kept) is
     copied first, so that donating it cannot delete it under its other holder."""
-    out = []
-    for v in values:
-        # References of a private buffer: its Parameter's slot, the list ``values``, ``v``, getrefcount's argument.
-        out.append(v if sys.getrefcount(v) <= 4 else jnp.array(v, copy=True))
-    return out
+    # References of a private buffer: its Parameter's slot, the list ``values``, getrefcount's argument.
+    if max(map(sys.getrefcount, values), default=0) <= 3:
+        return values
+    return [v if sys.getrefcount(v) <= 4 else jnp.array(v, copy=True) for v in values]
 
 
 def _check_no_leak(op, out):
@@ -493,7 +507,7 @@ class GradCall(Compiled):
         gx = {i: jnp.zeros_like(inputs[i]) for i in pos}
         gx.update(zip(diff, gxd))
         order = [p % n for p in positions or ()]
-        return (out, [gx[i] for i in order], list(gw)), changed, new_key
+        return changed, (out, [gx[i] for i in order], list(gw)), new_key
 
     def _structure(self, out, gx, gw):
         """MindSpore's output structure, as Tensors."""
@@ -524,9 +538,10 @@ class StatefulJit(Compiled):
 
     def _core(self, spec, entry, values, arrays, key):
         out, changed, new_key = self._traced(entry, values, self._inputs(spec, arrays), key)
-        # Every state value comes back (unchanged ones too), so each donated buffer has its output to alias; a
-        # list, not a dict: JAX flattens it faster.
-        return _to_array(out), [changed.get(i, v) for i, v in enumerate(values)], new_key
+        # Every state value comes back (unchanged ones too), first, so that JAX (which pairs donated inputs with
+        # outputs of the same shape in order) aliases each donated buffer to its own new value; a list, not a
+        # dict: JAX flattens it faster.
+        return [changed.get(i, v) for i, v in enumerate(values)], _to_array(out), new_key
 
 
 def _check_sens(op, out, sens):

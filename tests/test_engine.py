@@ -101,6 +101,22 @@ def test_jit_traces_once_per_signature_and_writes_state_back():
     assert step.compiled.traces == 2
 
 
+def test_training_flag_changes_reach_compiled_calls():
+    """The training flag is part of a compiled call's key, however it is changed (``set_train`` or assigning
+    ``cell.training``); going back to a mode already compiled re-uses its program."""
+    net = nn.Dropout(p=0.5)
+    step = ms.jit(lambda x: net(x))
+    x = ms.Tensor(np.ones(1000, np.float32))
+    net.set_train(True)
+    assert (step(x).asnumpy() == 0).any()
+    net.training = False
+    assert (step(x).asnumpy() == 1).all()
+    net.set_train()
+    assert (step(x).asnumpy() == 0).any()
+    net.set_train(False)
+    assert (step(x).asnumpy() == 1).all() and step.compiled.traces == 2
+
+
 def test_tracer_never_leaks_into_a_parameter_after_a_failed_trace():
     net = Scale()
 

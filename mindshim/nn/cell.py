@@ -90,6 +90,8 @@ class Cell:
                                    "inside a compiled call would leak it out of the trace: return it, or keep it in "
                                    "a Parameter (ops.assign).")
             object.__setattr__(self, name, value)
+            if name == "training":
+                _engine.modes_changed()
 
     def __getattr__(self, name):
         d = self.__dict__
@@ -188,6 +190,7 @@ class Cell:
         """Training (True) or inference (False) mode, for this Cell and all sub-Cells; returns self."""
         for _, cell in self.cells_and_names():
             object.__setattr__(cell, "training", mode)
+        _engine.modes_changed()
         return self
 
     def set_grad(self, requires_grad=True):
