@@ -2,8 +2,9 @@
 
 A row (:class:`OpDef`) holds the primitive's name, its constructor attributes with their defaults, the
 JAX lowering ``impl(*inputs, **attrs)``, an optional ``check(*inputs, **attrs)`` that raises MindSpore's
-error for bad input, and an optional MindSpore ``bprop(inputs, out, dout, **attrs)`` used instead of
-JAX's own derivative (wired with ``jax.custom_vjp``) where MindSpore's gradient differs.
+error for bad input, an optional MindSpore ``bprop(inputs, out, dout, **attrs)`` used instead of
+JAX's own derivative (wired with ``jax.custom_vjp``) where MindSpore's gradient differs, and an optional
+``effect`` for the primitives that write into their inputs.
 
 Primitive classes (``mindshim.ops.operations``), functional ops (``mindshim.ops.functional``) and
 Tensor methods are all views of this table: none of them computes anything itself.
@@ -18,14 +19,15 @@ REGISTRY = {}
 
 
 class OpDef:
-    __slots__ = ("name", "impl", "attrs", "check", "bprop", "_bound")
+    __slots__ = ("name", "impl", "attrs", "check", "bprop", "effect", "_bound")
 
-    def __init__(self, name, impl, attrs=(), check=None, bprop=None):
+    def __init__(self, name, impl, attrs=(), check=None, bprop=None, effect=None):
         self.name = name
         self.impl = impl
         self.attrs = dict(attrs)
         self.check = check
         self.bprop = bprop
+        self.effect = effect
         self._bound = {}
 
     def bind(self, **attrs):
@@ -65,12 +67,15 @@ def _with_bprop(impl, bprop, attrs):
     return op
 
 
-def register(name, attrs=(), check=None, bprop=None):
-    """Decorator adding a row: ``@register("MatMul", attrs=(("transpose_a", False),))`` over its lowering."""
+def register(name, attrs=(), check=None, bprop=None, effect=None):
+    """Decorator adding a row: ``@register("MatMul", attrs=(("transpose_a", False),))`` over its lowering.
+
+    ``effect(inputs, outputs, **attrs)``: for MindSpore's side-effect primitives (BatchNorm's moving statistics),
+    the in-place writes into the caller's Tensors/Parameters, run after the lowering succeeded."""
     def deco(impl):
         if name in REGISTRY:
             raise ValueError(f"op {name} registered twice")
-        REGISTRY[name] = OpDef(name, impl, attrs, check, bprop)
+        REGISTRY[name] = OpDef(name, impl, attrs, check, bprop, effect)
         return impl
     return deco
 

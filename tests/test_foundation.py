@@ -218,6 +218,60 @@ def test_state_written_in_a_compiled_call_is_written_back():
     assert float(net.count.asnumpy()) == 3.0 and fvg._grad.traces == 1
 
 
+class _RawBN(nn.Cell):
+    """BatchNorm written with the primitive itself, as MindSpore model code sometimes is."""
+
+    def __init__(self):
+        super().__init__()
+        self.mean = ms.Parameter(ms.Tensor(np.zeros(3, np.float32)), name="mean", requires_grad=False)
+        self.var = ms.Parameter(ms.Tensor(np.ones(3, np.float32)), name="var", requires_grad=False)
+        self.gamma = ms.Parameter(ms.Tensor(np.ones(3, np.float32)), name="gamma")
+        self.beta = ms.Parameter(ms.Tensor(np.zeros(3, np.float32)), name="beta")
+        self.bn = ops.BatchNorm(is_training=True, momentum=0.1)
+
+    def construct(self, x):
+        return self.bn(x, self.gamma, self.beta, self.mean, self.var)[0].sum()
+
+
+class _LayerBN(nn.Cell):
+    def __init__(self):
+        super().__init__()
+        self.bn = nn.BatchNorm2d(3)
+
+    def construct(self, x):
+        return self.bn(x).sum()
+
+
+@pytest.mark.parametrize("how", ["eager", "jit", "grad", "train_one_step"])
+@pytest.mark.parametrize("make", [_RawBN, _LayerBN])
+def test_batchnorm_moving_statistics_are_kept(how, make):
+    """torchax computes BatchNorm's new running statistics and drops them; here every way of running a step
+    writes them back, the same values as eager."""
+    xs = [ms.Tensor(np.random.RandomState(i).randn(4, 3, 2, 2).astype(np.float32) * (i + 1)) for i in range(3)]
+
+    def stats(net):
+        return [p.asnumpy().copy() for p in net.untrainable_params()]
+
+    reference = make().set_train()
+    for x in xs:
+        reference(x)
+    net = make().set_train()
+    if how == "eager":
+        step = net
+    elif how == "jit":
+        step = ms.jit(lambda x: net(x))
+    elif how == "grad":
+        step = ms.value_and_grad(net, None, net.trainable_params())
+    else:
+        step = nn.TrainOneStepCell(net, nn.SGD(net.trainable_params(), 0.0))
+    for x in xs:
+        step(x)
+    assert len(stats(net)) == 2
+    for got, want, init in zip(stats(net), stats(reference), stats(make())):
+        assert not np.allclose(got, init)
+        np.testing.assert_allclose(got, want, rtol=1e-6)
+
+
 def test_index_errors_are_mindspores_not_clamped():
     t = ms.Tensor(np.arange(12).reshape(3, 4).astype(np.float32))
     with pytest.raises(IndexError, match="index 3 is out of bounds for dimension with size 3"):

@@ -80,7 +80,7 @@ def _same_pads(size, kernel, stride, dilation=None):
     return tuple(pads)
 
 
-def _register_jit(name, attrs=(), check=None, bprop=None, static=(), stat_outputs=None):
+def _register_jit(name, attrs=(), check=None, bprop=None, static=(), stat_outputs=None, effect=None):
     """``register`` for a lowering of several ops: compiled once per shape and attributes, so that an eager call
     runs one XLA program (under an outer trace it is inlined). ``static``: positions of Python-valued inputs.
     ``stat_outputs``: the lowering's trailing inputs that only feed statistics outputs (see ``_zero_stat_grads``)."""
@@ -90,7 +90,7 @@ def _register_jit(name, attrs=(), check=None, bprop=None, static=(), stat_output
             bprop_fn = _zero_stat_grads(stat_outputs)(fn)
         else:
             bprop_fn = bprop
-        register(name, attrs=attrs, check=check, bprop=bprop_fn)(fn)
+        register(name, attrs=attrs, check=check, bprop=bprop_fn, effect=effect)(fn)
         return fn
     return deco
 
@@ -576,7 +576,7 @@ def _batch_norm(x, scale, bias, mean, variance, is_training=False, epsilon=1e-5,
 
     Training: batch statistics (variance biased), returned in all four slots; MindSpore's CPU kernel fills only
     the last two and leaves the first two undefined. Inference: the given statistics, zeros in the four slots.
-    The moving statistics are not written here: ``ops.batch_norm`` and the BatchNorm layers do it.
+    The moving statistics are written by the row's effect (:func:`_update_moving_stats`).
     """
     axis = x.ndim - 1 if data_format == "NHWC" else 1
     axes = tuple(i for i in range(x.ndim) if i != axis)
@@ -596,8 +596,26 @@ def _batch_norm(x, scale, bias, mean, variance, is_training=False, epsilon=1e-5,
     return y, zeros, zeros, zeros, zeros
 
 
+def _update_moving_stats(inputs, out, is_training=False, momentum=0.1, data_format="NCHW", **_):
+    """MindSpore's in-place update in training: ``moving = (1 - momentum) * moving + momentum * batch`` for the
+    mean and the unbiased batch variance (``batch_var * n / (n - 1)``, ``n`` values per channel), written into
+    the ``mean``/``variance`` inputs (Parameters, whose writes compiled steps capture as new state, or Tensors)."""
+    if not is_training:
+        return
+    from ..common.parameter import Parameter  # the table is imported before Parameter exists
+    x = inputs[0]
+    n = x.size // x.shape[-1 if data_format == "NHWC" else 1]
+    unbiased = out[4] * (n / max(n - 1, 1))
+    for moving, batch in ((inputs[3], out[3]), (inputs[4], unbiased)):
+        new = moving * (1 - momentum) + batch * momentum
+        if isinstance(moving, Parameter):
+            moving.set_data(new)
+        else:
+            moving.assign_value(new.astype(moving.dtype))
+
+
 _register_jit("BatchNorm", attrs=(("is_training", False), ("epsilon", 1e-5), ("momentum", 0.1), ("data_format", "NCHW")),
-              check=_check_batch_norm, stat_outputs=2)(_batch_norm)
+              check=_check_batch_norm, stat_outputs=2, effect=_update_moving_stats)(_batch_norm)
 
 
 def _check_layer_norm(x, gamma, beta, begin_norm_axis=1, begin_params_axis=1, epsilon=1e-7):

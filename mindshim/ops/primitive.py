@@ -36,17 +36,21 @@ def wrap_output(out):
 
 
 def call_op(row, inputs, attrs=None):
-    """Run table row ``row`` (an OpDef) on MindSpore inputs: check, lower, wrap."""
+    """Run table row ``row`` (an OpDef) on MindSpore inputs: check, lower, wrap (then the row's in-place writes)."""
     arrays = unwrap_inputs(inputs)
     if _amp.local.stack:
-        return _call_mixed(row, row.bind(**(attrs or {})), arrays, attrs or {})
-    if attrs:
+        out = _call_mixed(row, row.bind(**(attrs or {})), arrays, attrs or {})
+    elif attrs:
         if row.check is not None:
             row.check(*arrays, **attrs)
-        return wrap_output(row.bind(**attrs)(*arrays))
-    if row.check is not None:
-        row.check(*arrays)
-    return wrap_output(row.bind()(*arrays))
+        out = wrap_output(row.bind(**attrs)(*arrays))
+    else:
+        if row.check is not None:
+            row.check(*arrays)
+        out = wrap_output(row.bind()(*arrays))
+    if row.effect is not None:
+        row.effect(inputs, out, **(attrs or {}))
+    return out
 
 
 def _call_mixed(row, fn, arrays, attrs):
@@ -80,10 +84,14 @@ class Primitive:
             raise NotImplementedError(f"mindspore.ops.{self.name} is not supported by mindshim yet.")
         arrays = unwrap_inputs(inputs)
         if _amp.local.stack:
-            return _call_mixed(row, self._fn, arrays, self.attrs)
-        if row.check is not None:
-            row.check(*arrays, **self.attrs)
-        return wrap_output(self._fn(*arrays))
+            out = _call_mixed(row, self._fn, arrays, self.attrs)
+        else:
+            if row.check is not None:
+                row.check(*arrays, **self.attrs)
+            out = wrap_output(self._fn(*arrays))
+        if row.effect is not None:
+            row.effect(inputs, out, **self.attrs)
+        return out
 
     def __repr__(self):
         return f"Prim[{self.name}]" + (f"<{', '.join(f'{k}={v}' for k, v in self.attrs.items())}>" if self.attrs else "")

@@ -329,6 +329,24 @@ def case_batch_norm_fn(ms):
     return {"train": train, "stats": stats, "infer": infer}
 
 
+def case_batch_norm_writes_stats(ms):
+    """The primitive in training writes the moving statistics into its inputs, Parameters and plain Tensors alike
+    (momentum 0.2, the variance unbiased), twice in a row; in inference it leaves them."""
+    mean = ms.Parameter(ms.Tensor(BN_MEAN), name="mean", requires_grad=False)
+    var = ms.Parameter(ms.Tensor(BN_VAR), name="var", requires_grad=False)
+    mean_t, var_t = ms.Tensor(BN_MEAN), ms.Tensor(BN_VAR)
+    train, infer = ms.ops.BatchNorm(is_training=True, momentum=0.2), ms.ops.BatchNorm(is_training=False)
+    out = {}
+    for step, x in enumerate((BN_X, BN_X * 2 + 1)):
+        train(ms.Tensor(x), ms.Tensor(BN_SCALE), ms.Tensor(BN_BIAS), mean, var)
+        out[f"parameters_{step}"] = (mean.value(), var.value())
+    train(ms.Tensor(BN_X2), ms.Tensor(BN_SCALE), ms.Tensor(BN_BIAS), mean_t, var_t)
+    out["tensors_2d"] = (mean_t, var_t)
+    infer(ms.Tensor(BN_X), ms.Tensor(BN_SCALE), ms.Tensor(BN_BIAS), mean, var)
+    out["after_infer"] = (mean.value(), var.value())
+    return out
+
+
 def case_norms(ms):
     L, L2 = ms.ops.LayerNorm, ms.ops.L2Normalize
     return _grads(ms, {

@@ -3,14 +3,13 @@
 BatchNorm keeps ``moving_mean``/``moving_variance`` (Parameters named 'mean' and 'variance', not trainable). In
 training mode it normalizes with the batch statistics and moves the moving ones towards them:
 ``moving = momentum * moving + (1 - momentum) * batch``, the variance unbiased; in inference it uses the moving
-ones. MindSpore's BatchNorm primitive writes the moving statistics itself; here the layer writes them (with
-``Parameter.set_data``, which compiled steps capture as new state).
+ones. As in MindSpore, the BatchNorm primitive writes the moving statistics (with ``Parameter.set_data``, which
+compiled steps capture as new state).
 """
 from ... import ops
 from ...common import dtype as mstype
 from ...common.initializer import initializer
 from ...common.parameter import Parameter
-from ...ops.function.nn_func import update_moving_stats
 from ..cell import Cell
 from .basic import _bool, _positive_int, _string, _value_type
 
@@ -59,10 +58,7 @@ class _BatchNorm(Cell):
         self._check_input_dim(x.ndim)
         train = self.training if self.use_batch_statistics is None else self.use_batch_statistics
         if train:
-            out = self.bn_train(x, self.gamma, self.beta, self.moving_mean, self.moving_variance)
-            update_moving_stats(self.moving_mean, self.moving_variance, out[3], out[4], x.size // x.shape[1],
-                                self.momentum)
-            return out[0]
+            return self.bn_train(x, self.gamma, self.beta, self.moving_mean, self.moving_variance)[0]
         return self.bn_infer(x, self.gamma, self.beta, self.moving_mean, self.moving_variance)[0]
 
     def extend_repr(self):

@@ -7,7 +7,6 @@ import jax.numpy as jnp
 from jax import lax
 
 from ... import _registry
-from ...common.parameter import Parameter
 from ...common.tensor import Tensor, _wrap
 from ..primitive import call_op
 
@@ -214,24 +213,11 @@ def adaptive_avg_pool2d(input, output_size):
 
 
 # ---- normalization ----------------------------------------------------------------------------------
-def update_moving_stats(moving_mean, moving_var, batch_mean, batch_var, count, momentum):
-    """MindSpore's BatchNorm update: ``moving = (1 - momentum) * moving + momentum * batch`` for the mean and
-    the unbiased batch variance (``batch_var * count / (count - 1)``), written in place into Parameters."""
-    unbiased = batch_var * (count / max(count - 1, 1))
-    for param, batch in ((moving_mean, batch_mean), (moving_var, unbiased)):
-        if isinstance(param, Parameter):
-            param.set_data(param * (1 - momentum) + batch * momentum)
-
-
 def batch_norm(input_x, running_mean, running_var, weight, bias, training=False, momentum=0.1, eps=1e-05):
     """Batch normalization over axis 1; in training, batch statistics, and ``running_mean``/``running_var``
     (Parameters) move towards them by ``momentum``."""
     attrs = {"is_training": training, "epsilon": eps, "momentum": momentum, "data_format": "NCHW"}
-    out = call_op(_row("BatchNorm"), (input_x, weight, bias, running_mean, running_var), attrs)
-    if training:
-        count = input_x.size // input_x.shape[1]
-        update_moving_stats(running_mean, running_var, out[3], out[4], count, momentum)
-    return out[0]
+    return call_op(_row("BatchNorm"), (input_x, weight, bias, running_mean, running_var), attrs)[0]
 
 
 def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05):
