@@ -158,6 +158,27 @@ def test_tracer_leak_into_cell_attribute_is_an_error():
         f(ms.Tensor(np.ones(2, np.float32)))
 
 
+def test_in_place_write_into_an_outside_tensor_is_an_error():
+    """``t[i] = traced`` or ``t.assign_value(traced)`` on a Tensor from outside a compiled call would leak a tracer;
+    Tensors made inside the call, and Parameters (state), take such writes."""
+    outside = ms.Tensor(np.zeros(2, np.float32))
+    counter = ms.Parameter(ms.Tensor(np.zeros(2, np.float32)), name="counter")
+
+    @ms.jit
+    def ok(x):
+        inside = ops.zeros(2, ms.float32)
+        inside[0] = x[0]
+        counter[1] = x[1]
+        return inside
+
+    assert ok(ms.Tensor(np.array([3.0, 4.0], np.float32))).asnumpy().tolist() == [3.0, 0.0]
+    assert counter.asnumpy().tolist() == [0.0, 4.0]
+    for write in (lambda x: outside.__setitem__(0, x[0]), lambda x: outside.assign_value(x)):
+        with pytest.raises(RuntimeError, match="would leak it out of the trace"):
+            ms.jit(lambda x: (write(x), x)[1])(ms.Tensor(np.ones(2, np.float32)))
+        assert outside.asnumpy().tolist() == [0.0, 0.0] and not isinstance(outside._data, jax.core.Tracer)
+
+
 def test_donation_never_deletes_a_buffer_held_elsewhere():
     net, loss_net = _net()
     other = ms.Parameter(ms.Tensor(np.zeros((2, 3), np.float32)), name="other")

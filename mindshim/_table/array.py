@@ -2,8 +2,10 @@
 joining and splitting, indexing (Gather, GatherNd, ScatterNd, Slice, StridedSlice), creation (Zeros,
 Fill, Eye, Range, ...), and the graph utilities (Shape, Depend, StopGradient, Print).
 
-Out-of-range indices in Gather/GatherNd are not checked (MindSpore raises at run time; checking would
-need the values on the host): Gather fills them with NaN (0 for integers), GatherNd clamps them.
+Gather, GatherD and GatherNd check their index values as MindSpore's CPU/GPU kernels do when the values are
+known, that is in eager (PyNative) calls, at the cost of reading the indices back to the host. Inside a
+compiled or differentiated call they cannot be checked (MindSpore would raise at run time): there an
+out-of-range index gives NaN (0 for integers) in Gather/GatherD, and GatherNd clamps it.
 """
 import functools
 import math
@@ -172,11 +174,30 @@ def _need_indices(op, indices, banner=True):
         raise kernel_error(op, banner)
 
 
+def known_values(a):
+    """The values of the array ``a`` when they are known now (eager), else None (inside a trace)."""
+    return None if isinstance(a, jax.core.Tracer) else np.asarray(a)
+
+
+def check_gather_indices(indices, n):
+    """MindSpore's Gather kernel check: a negative index counts from the end, then it must lie in ``[0, n)``."""
+    values = known_values(indices)
+    if values is None or not values.size:
+        return
+    wrapped = np.where(values < 0, values + n, values)
+    bad = (wrapped < 0) | (wrapped >= n)
+    if bad.any():
+        raise ValueError(f"For 'Gather', the 'input_indices' should be in the range [0, {n}), but got "
+                         f"{wrapped[bad][0]}, error_code[58]")
+
+
 def _check_gather(params, indices, axis, batch_dims=0):
     _need_indices("Gather", indices)
     n = max(np.ndim(params), 1)
     if not -n <= int(axis) < n:
         raise ValueError(f"For primitive[Gather], the axis must be in [{-n},{n}], but got {axis}.")
+    if np.ndim(params):
+        check_gather_indices(indices, np.shape(params)[int(axis) % n])
 
 
 @register("Gather", attrs=(("batch_dims", 0),), check=_check_gather)
@@ -194,16 +215,46 @@ def _gather(params, indices, axis, batch_dims=0):
 
 def _check_gather_d(x, dim, index):
     _need_indices("GatherD", index)
-    _dim_range(int(dim), max(np.ndim(x), 1))
+    dim = _dim_range(int(dim), max(np.ndim(x), 1))
+    if np.ndim(index) != np.ndim(x):
+        raise ValueError(f"For primitive[GatherD], the x_rank must be equal to {np.ndim(index)}, but got "
+                         f"{np.ndim(x)}.")
+    for axis, (a, b) in enumerate(zip(np.shape(x), np.shape(index))):
+        if axis != dim and b > a:
+            raise ValueError(f"For primitive[GatherD], the x shape must be greater than or equal to {b}, but got "
+                             f"{a}.")
+    values = known_values(index)
+    if values is not None and values.size and np.ndim(x):
+        n = np.shape(x)[dim]
+        bad = (values < -n) | (values >= n)
+        if bad.any():
+            raise ValueError(f"For 'GatherD', the value of 'index' must be in [{-n}, {n}), but got: {values[bad][0]}")
 
 
 @register("GatherD", check=_check_gather_d)
 def _gather_d(x, dim, index):
-    """``out[i][j] = x[index[i][j]][j]`` for ``dim=0`` (and so on): ``take_along_axis``."""
-    return jnp.take_along_axis(x, index, axis=int(dim) % max(x.ndim, 1))
+    """``out[i][j] = x[index[i][j]][j]`` for ``dim=0`` (and so on); ``index`` may be shorter than ``x`` on the
+    other axes (only the leading part of ``x`` is read there)."""
+    dim = int(dim) % max(x.ndim, 1)
+    x = x[tuple(slice(None) if axis == dim else slice(0, n) for axis, n in enumerate(index.shape))]
+    return jnp.take_along_axis(x, index, axis=dim)
 
 
-@register("GatherNd", check=lambda x, indices: _need_indices("GatherNd", indices))
+def _check_gather_nd(x, indices):
+    _need_indices("GatherNd", indices)
+    values = known_values(indices)
+    if values is None or not values.size:
+        return
+    rows = values.reshape(-1, values.shape[-1])
+    bad = ((rows < 0) | (rows >= np.asarray(np.shape(x)[:rows.shape[1]]))).any(axis=1)
+    if bad.any():
+        k = int(np.argmax(bad))
+        vector = lambda v: "[const vector]{" + ", ".join(str(int(i)) for i in v) + "}"  # noqa: E731
+        raise ValueError(f"For 'GatherNd', the indices[{k}]: {vector(rows[k])}, does not index into input_shape: "
+                         f"{vector(np.shape(x))}.")
+
+
+@register("GatherNd", check=_check_gather_nd)
 @jax.jit
 def _gather_nd(x, indices):
     """``x`` indexed by the last axis of ``indices`` (a partial index gathers whole slices)."""

@@ -6,6 +6,7 @@ Each lowering takes arrays (and Python values where MindSpore takes constants) a
 import jax
 import jax.numpy as jnp
 import numpy as np
+from jax import lax
 
 from .._registry import register
 from ..common import dtype as mstype
@@ -82,12 +83,22 @@ for _name, _fn in {"Neg": jnp.negative, "Abs": jnp.abs, "Invert": jnp.invert, "I
     register(_name)(_fn)
 
 
-@register("RealDiv", check=_check_broadcast("RealDiv"))
+def _check_real_div(x, y):
+    if jnp.result_type(x) == jnp.bool_:
+        raise TypeError("For primitive[RealDiv], the input argument[x] must be a type of {Tensor[BFloat16], "
+                        "Tensor[Float16], Tensor[Float32], Tensor[Float64], Tensor[Int16], Tensor[Int32], "
+                        "Tensor[Int64], Tensor[Int8], Tensor[UInt16], Tensor[UInt32], Tensor[UInt64], Tensor[UInt8]}, "
+                        "but got Tensor[Bool].")
+    _check_broadcast("RealDiv")(x, y)
+
+
+@register("RealDiv", check=_check_real_div)
 def _real_div(x, y):
-    """True division; integer inputs give Float32, as in MindSpore."""
-    out_dtype = jnp.result_type(x, y)
-    if not jnp.issubdtype(out_dtype, jnp.inexact):
-        return jnp.true_divide(jnp.asarray(x, jnp.float32), jnp.asarray(y, jnp.float32))
+    """The RealDiv primitive: true division, but between integers MindSpore's kernel keeps the integer type and
+    truncates toward zero (the ``/`` operator and ``ops.div`` are the ``Div`` row: Float32)."""
+    dtype = jnp.result_type(x, y)
+    if jnp.issubdtype(dtype, jnp.integer):
+        return lax.div(jnp.asarray(x, dtype), jnp.asarray(y, dtype))
     return jnp.true_divide(x, y)
 
 

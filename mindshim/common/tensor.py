@@ -207,10 +207,27 @@ class Tensor:
     def __getitem__(self, index):
         return _wrap(self._data[_index(index, self._data.shape)])
 
+    def assign_value(self, value):
+        """Make this Tensor hold ``value``'s data (its shape and dtype too), in place; returns self."""
+        _write(self, value._data if isinstance(value, Tensor) else Tensor(value)._data, "assign_value")
+        return self
+
     def __setitem__(self, index, value):
         """In-place update, as in MindSpore: the Tensor now wraps the updated array."""
         value = value._data if isinstance(value, Tensor) else value
-        self._data = self._data.at[_index(index, self._data.shape)].set(jnp.asarray(value, self._data.dtype))
+        _write(self, self._data.at[_index(index, self._data.shape)].set(jnp.asarray(value, self._data.dtype)),
+               "__setitem__")
+
+
+def _write(tensor, new, method):
+    """An in-place write. Inside a trace every Tensor made there holds a tracer: one holding a concrete array comes
+    from outside, and a traced value written into it would leak out of the trace (Parameters are state: the
+    engine takes their writes as new values)."""
+    if type(tensor) is Tensor and isinstance(new, jax.core.Tracer) and not isinstance(tensor._data, jax.core.Tracer):
+        raise RuntimeError(f"For 'Tensor.{method}', writing a traced value into a Tensor from outside the compiled "
+                           "call would leak it out of the trace: keep that state in a Parameter (ops.assign), or "
+                           "return the new value.")
+    tensor._data = new
 
 
 def _index(index, shape=None):
@@ -222,8 +239,14 @@ def _index(index, shape=None):
             if i._data.dtype.kind not in "biu":
                 raise IndexError(f"The tensor index must be int or bool type, but got {i}.")
             i = i._data
+            if shape is not None and dim is not None and dim < len(shape) and i.dtype.kind in "iu":
+                _table.array.check_gather_indices(i, shape[dim])  # the kernel MindSpore runs checks the values
         elif isinstance(i, list):
             i = np.asarray(i)
+            if shape is not None and dim is not None and dim < len(shape) and i.dtype.kind in "iu":
+                bad = (i < -shape[dim]) | (i >= shape[dim])
+                if bad.any():
+                    raise IndexError(f"index {i[bad][0]} out of bounds for dimension with size {shape[dim]}")
         if i is Ellipsis:
             dim = None  # later positions count from the end: not checked
         elif shape is not None and dim is not None and isinstance(i, (int, np.integer)) and not isinstance(i, bool):
@@ -231,7 +254,9 @@ def _index(index, shape=None):
                 raise IndexError(f"too many indices for tensor of dimension {len(shape)}")
             if not -shape[dim] <= i < shape[dim]:
                 raise IndexError(f"index {i} is out of bounds for dimension with size {shape[dim]}")
-        if dim is not None and i is not None:
+        if getattr(i, "dtype", None) == np.bool_ and np.ndim(i) != 1:
+            dim = None  # a mask covers several dimensions: later positions are not checked
+        elif dim is not None and i is not None:
             dim += 1
         out.append(i)
     return tuple(out) if isinstance(index, tuple) else out[0]
@@ -312,7 +337,7 @@ def _comparison(op_name):
 
 
 # Python operators as views of the op table.
-_OPERATORS = {"add": "Add", "sub": "Sub", "mul": "Mul", "truediv": "RealDiv", "floordiv": "FloorDiv",
+_OPERATORS = {"add": "Add", "sub": "Sub", "mul": "Mul", "truediv": "Div", "floordiv": "FloorDiv",
               "mod": "FloorMod", "pow": "Pow", "matmul": "MatMulExt", "and": "BitwiseAnd", "or": "BitwiseOr",
               "xor": "BitwiseXor"}
 for _name, _row in _OPERATORS.items():

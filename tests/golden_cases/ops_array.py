@@ -3,8 +3,8 @@ ScatterNd, Slice, StridedSlice, Tensor ``[]`` and ``[]=``), creation, graph util
 StopGradient), gradients, errors, and the matching Tensor methods.
 
 Left out because MindSpore 2.10 on CPU is wrong or raises there: negative-step slicing in ``Tensor[]``
-(``t[::-1]`` returns the rows unreversed), out-of-range Gather/GatherNd/ScatterNd indices (a run-time
-kernel error; mindshim does not check index values), ``Concat`` of mixed dtypes (kernel init failure),
+(``t[::-1]`` returns the rows unreversed), out-of-range ScatterNd indices (a run-time kernel error;
+mindshim does not check them), ``Concat`` of mixed dtypes (kernel init failure),
 ``StridedSlice`` with an ellipsis before the last spec entries covering several axes (2.10 ignores the
 begin of the axes after it; mindshim follows Python's ``x[..., 1:3]``, as MindSpore's own ``[]`` does).
 """
@@ -104,6 +104,9 @@ def case_gather(ms):
             P.Gather()(x, idx2, 1), P.gather(x, idx2, 1, batch_dims=1), P.gather(x, ms.Tensor(np.int32(2)), 0),
             x.gather(idx, 1), x.gather(1, ms.Tensor(np.array([[1, 0], [0, 0], [3, 2]]))),
             P.gather_elements(x, 0, ms.Tensor(np.array([[2, 1, 0, 0]]))), P.GatherD()(x, 1, idx2),
+            P.GatherD()(x, 0, ms.Tensor(np.array([[2, 1]], np.int32))),
+            P.gather_elements(x, 1, ms.Tensor(np.array([[-1, 0], [-4, 3]], np.int32))),
+            P.gather(x, ms.Tensor(np.array([-1, -3], np.int32)), 0),
             _grads(ms, (lambda a: P.gather(a, ms.Tensor(IDX), 1), X), (lambda a: P.gather_elements(a, 1, idx2), X))]
 
 
@@ -170,6 +173,13 @@ def case_setitem(ms):
             _set(ms, (-1, slice(None, None, 2)), 8.0),
             _set(ms, (Ellipsis, -1), T(np.array([1.0, 2.0, 3.0], np.float32))),
             _set(ms, (1, T(np.array([0, 3]))), 4.0)]
+
+
+def case_assign_value(ms):
+    """``Tensor.assign_value`` replaces the data in place, shape and dtype included, and returns the Tensor."""
+    a, b = ms.Tensor(ARANGE), ms.Tensor(np.array([1, 2], np.int64))
+    same = a.assign_value(b) is a
+    return [a, same, ms.Tensor(X).assign_value(ms.Tensor(I32))]
 
 
 def case_getitem_grads(ms):
@@ -248,6 +258,22 @@ ERRORS = {
     "gather_nd_float_indices": lambda ms, x: ms.ops.gather_nd(x, ms.Tensor(np.array([[0.0, 1.0]], np.float32))),
     "scatter_nd_float_indices": lambda ms, x: ms.ops.scatter_nd(ms.Tensor(np.array([[0.0]], np.float32)),
                                                                 ms.Tensor(np.ones(1, np.float32)), (3,)),
+    # index values, checked by MindSpore's CPU/GPU kernels (and by mindshim in eager calls)
+    "gather_index_value": lambda ms, x: ms.ops.gather(x, _i32(ms, [3, 0]), 0),
+    "gather_index_negative": lambda ms, x: ms.ops.Gather()(x, _i32(ms, [-5]), 0),
+    "gather_index_axis1": lambda ms, x: ms.ops.Gather()(x, _i32(ms, [[1], [4]]), 1),
+    "gather_batch_index_value": lambda ms, x: ms.ops.Gather(batch_dims=1)(x, _i32(ms, [[4], [0], [1]]), 1),
+    "gather_nd_index_value": lambda ms, x: ms.ops.gather_nd(x, _i32(ms, [[0, 1], [3, 0]])),
+    "gather_nd_index_negative": lambda ms, x: ms.ops.GatherNd()(x, _i32(ms, [[-1, 0]])),
+    "gather_d_index_value": lambda ms, x: ms.ops.GatherD()(x, 1, _i32(ms, [[4, 0]])),
+    "gather_elements_index_negative": lambda ms, x: ms.ops.gather_elements(x, 1, _i32(ms, [[-5]])),
+    "gather_d_rank": lambda ms, x: ms.ops.GatherD()(x, 1, _i32(ms, [0, 0, 0])),
+    "gather_d_index_shape": lambda ms, x: ms.ops.GatherD()(x, 1, ms.Tensor(np.zeros((4, 2), np.int32))),
+    "getitem_tensor_index": lambda ms, x: x[_i32(ms, [3])],
+    "getitem_tensor_index_negative": lambda ms, x: x[_i32(ms, [[-4]])],
+    "getitem_tensor_index_axis1": lambda ms, x: x[:, _i32(ms, [4])],
+    "getitem_list_index": lambda ms, x: x[[0, 5]],
+    "embedding_index": lambda ms, x: ms.nn.Embedding(3, 2)(_i32(ms, [1, 3])),
     "tile_float": lambda ms, x: ms.ops.tile(x, (2.0, 1)),
     "broadcast_to": lambda ms, x: ms.ops.broadcast_to(x, (4, 4)),
     "broadcast_to_prim": lambda ms, x: ms.ops.BroadcastTo((3, 5))(x),
@@ -256,6 +282,10 @@ ERRORS = {
     "slice_size": lambda ms, x: ms.ops.slice(x, (0, 0), (4, 1)),
     "squeeze_method_two_ints": lambda ms, x: x.reshape(1, 3, 1, 4).squeeze(0, 2),
 }
+
+
+def _i32(ms, values):
+    return ms.Tensor(np.array(values, np.int32))
 
 
 def _error_case(fn):

@@ -161,6 +161,19 @@ def case_binary_div_dtypes(ms):
             P.div(ms.Tensor(B), ms.Tensor(B))]
 
 
+def case_real_div_dtypes(ms):
+    """The RealDiv primitive keeps integer types and truncates toward zero; ``/`` gives Float32."""
+    P = ms.ops
+    i, j = _t(ms, np.array([7, -7, 5, 0, -9], np.int32), np.array([2, 2, -3, 3, 4], np.int32))
+    k = ms.Tensor(np.array([7, -7], np.int64))
+    return [P.RealDiv()(i, j), P.RealDiv()(k, ms.Tensor(np.array([2, -4], np.int64))), i / j, k / 2, 2 / i,
+            P.RealDiv()(i, ms.Tensor(np.full(5, 2, np.float32))), P.RealDiv()(ms.Tensor(X), ms.Tensor(X + 2))]
+
+
+def case_err_real_div_bool(ms):
+    return ms.ops.RealDiv()(ms.Tensor(B), ms.Tensor(B))
+
+
 def case_binary_extreme_ties(ms):
     x = np.array([1.0, 2.0, 3.0, 0.0, -0.0, 5.0], np.float32)
     y = np.array([1.0, 1.0, 4.0, -0.0, 0.0, 5.0], np.float32)

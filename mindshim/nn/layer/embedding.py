@@ -14,7 +14,8 @@ class Embedding(Cell):
     """Look up rows of ``embedding_table`` (``(vocab_size, embedding_size)``, default ``'normal'``) by index.
 
     ``use_one_hot`` computes the lookup as a one-hot matrix product; ``padding_idx`` zeroes that row at
-    initialization. Out-of-range indices are clamped (MindSpore raises in its Gather kernel).
+    initialization. Out-of-range indices raise MindSpore's Gather error in eager calls; inside a compiled call they
+    cannot be checked and are clamped.
     """
 
     def __init__(self, vocab_size, embedding_size, use_one_hot=False, embedding_table="normal", dtype=mstype.float32,

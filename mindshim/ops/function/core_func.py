@@ -40,7 +40,7 @@ equal = _view("Equal", "Element-wise ``==`` (MindSpore ``ops.equal``).")
 def div(input, other, rounding_mode=None):
     """``input / other``; integer inputs give Float32. ``rounding_mode`` 'floor' or 'trunc' as MindSpore."""
     if rounding_mode is None:
-        return call_op(_row("RealDiv"), (input, other))
+        return call_op(_row("Div"), (input, other))
     if rounding_mode == "floor":
         return call_op(_row("FloorDiv"), (input, other))
     raise NotImplementedError(f"mindspore.ops.div with rounding_mode='{rounding_mode}' is not supported by mindshim yet.")

@@ -32,7 +32,7 @@ _UNARY = {  # functional name: table row
     "isnan": "IsNan", "isfinite": "IsFinite", "isinf": "IsInf", "logical_not": "LogicalNot",
 }
 _BINARY = {
-    "maximum": "Maximum", "minimum": "Minimum", "floor_mod": "FloorMod", "true_divide": "RealDiv",
+    "maximum": "Maximum", "minimum": "Minimum", "floor_mod": "FloorMod", "true_divide": "Div",
     "logical_and": "LogicalAnd", "logical_or": "LogicalOr", "logical_xor": "LogicalXor", "ne": "NotEqual",
     "not_equal": "NotEqual", "greater": "Greater", "gt": "Greater", "greater_equal": "GreaterEqual",
     "ge": "GreaterEqual", "less": "Less", "lt": "Less", "less_equal": "LessEqual", "le": "LessEqual",
