@@ -8,7 +8,7 @@ import jax
 
 jax.config.update("jax_enable_x64", True)
 
-from . import amp, common, communication, context, dataset, hal, nn, ops, train  # noqa: E402
+from . import amp, common, communication, context, dataset, hal, nn, ops, runtime, train  # noqa: E402
 from ._engine import functionalize, load_params  # noqa: E402
 from ._install import install, run  # noqa: E402
 from .common import dtype  # noqa: E402

@@ -35,6 +35,18 @@ def test_move_to_and_hal_memory():
     ms.hal.synchronize()
 
 
+def test_runtime_is_hal_under_its_2x_name():
+    """Scripts written for MindSpore 2.3+ call ``mindspore.runtime``; streams and allocators raise clearly."""
+    out = ms.ops.matmul(ms.Tensor(np.ones((64, 64), np.float32)), ms.Tensor(np.ones((64, 64), np.float32)))
+    ms.runtime.launch_blocking()
+    ms.runtime.synchronize()
+    assert out._data.is_ready() and isinstance(ms.runtime.memory_stats(), dict)
+    assert ms.runtime.memory_allocated is ms.hal.memory_allocated
+    for module, name in ((ms.runtime, "Stream"), (ms.runtime, "set_memory"), (ms.hal, "Event")):
+        with pytest.raises(NotImplementedError, match=f"mindspore.{module.__name__[9:]}.{name} is not supported"):
+            getattr(module, name)
+
+
 def test_compiled_step_makes_no_host_round_trip():
     net = nn.Dense(4, 3)
     step = nn.TrainOneStepCell(nn.WithLossCell(net, nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")),

@@ -5,6 +5,7 @@ Memory figures come from JAX's ``Device.memory_stats()``; where a backend report
 import jax
 
 from .. import _device
+from .._unsupported import module_getattr as _module_getattr
 
 __all__ = ["device_count", "is_available", "is_initialized", "get_device_name", "get_device_properties",
            "synchronize", "memory_stats", "memory_allocated", "max_memory_allocated", "memory_reserved",
@@ -78,3 +79,5 @@ def reset_peak_memory_stats(device_target=None):
 
 
 reset_max_memory_allocated = reset_max_memory_reserved = reset_peak_memory_stats
+
+__getattr__ = _module_getattr(__name__)
