@@ -3,12 +3,18 @@
 Levels as MindSpore 2.10: ``O0`` unchanged; ``O1`` the white-listed ops (convolutions, MatMul/Dense,
 BatchMatMul, ReLU, ...) compute in ``dtype`` and return float32; ``O2`` the network runs in ``dtype`` except
 the black-listed cells (BatchNorm, LayerNorm), which compute in float32 and hand ``dtype`` on; ``O3`` the
-whole network runs in ``dtype``. O2 and O3 cast the network's outputs back to float32. MindSpore implements
-O1 by rewriting the network's source; mindshim applies the same white list at op level.
+whole network runs in ``dtype``. O2 and O3 cast the network's outputs back to float32. ``auto`` (a Cell or a
+function): while it runs, matrix products and convolutions compute in ``dtype``, precision-sensitive ops
+(exp, log, softmax, norms, most losses) in float32, and the rest in the types they are given; its outputs
+may stay in ``dtype`` (the training builders cast them to float32 for the loss). MindSpore implements O1 by
+rewriting the network's source; mindshim applies the same white list at op level.
 """
+import functools
+import inspect
+
 import jax.numpy as jnp
 
-from . import nn, ops
+from . import _engine, nn, ops
 from .common import _amp
 from .common import dtype as mstype
 from .common.parameter import Parameter
@@ -75,18 +81,24 @@ def _black_list(network, dtype):
 
 
 def auto_mixed_precision(network, amp_level="O0", dtype=mstype.float16):
-    """Convert ``network`` to mixed precision at ``amp_level`` ('O0', 'O1', 'O2', 'O3')."""
+    """Convert ``network`` to mixed precision at ``amp_level`` ('O0', 'O1', 'O2', 'O3', 'auto')."""
     if not isinstance(network, nn.Cell):
-        raise TypeError(f"For amp_level '{amp_level}', the network type should be Cell.")
+        if amp_level != "auto":
+            raise TypeError(f"For amp_level '{amp_level}', the network type should be Cell.")
+        if not inspect.isfunction(network) and not inspect.ismethod(network):
+            raise TypeError("For amp_level 'auto', the network type should be Cell or function.")
     if dtype not in (mstype.float16, mstype.bfloat16):
         raise ValueError(f"The dtype should be one of (mstype.float16, mstype.bfloat16), but got {dtype}.")
     if amp_level == "O0":
         return network
     if amp_level == "O1":
-        policy = (dtype.np_dtype, True)
+        policy = (dtype.np_dtype, "white")
         for _, cell in network.cells_and_names():
             object.__setattr__(cell, "_amp_policy", policy)
+        _engine.invalidate()
         return network
+    if amp_level == "auto":
+        return _auto(network, (dtype.np_dtype, "auto"))
     if amp_level == "O2":
         return _OutputTo32(_black_list(network, dtype))
     if amp_level == "O3":
@@ -94,16 +106,38 @@ def auto_mixed_precision(network, amp_level="O0", dtype=mstype.float16):
     raise ValueError(f"The amp level {amp_level} is not supported")
 
 
+def _auto(network, policy):
+    """Level "auto": the policy holds while ``network`` (its ``construct``, or the function) runs."""
+    if isinstance(network, nn.Cell):
+        object.__setattr__(network, "_amp_policy", policy)
+        _engine.invalidate()
+        return network
+
+    @functools.wraps(network)
+    def mixed(*args, **kwargs):
+        _amp.local.stack.append(policy)
+        try:
+            return network(*args, **kwargs)
+        finally:
+            _amp.local.stack.pop()
+    return mixed
+
+
+def with_loss(network, loss_fn, level):
+    """``network`` at amp ``level`` with ``loss_fn`` after it, computed in float32 (as MindSpore's training
+    builders do: O2/O3 networks already return float32, an "auto" one may not)."""
+    network = auto_mixed_precision(network, level)
+    if level == "auto":
+        network = _OutputTo32(network)
+    return nn.WithLossCell(network, loss_fn) if loss_fn is not None else network
+
+
 def build_train_network(network, optimizer, loss_fn=None, level="O0", boost_level="O0", **kwargs):
     """A ``TrainOneStepCell`` (or, with a loss scale manager, ``TrainOneStepWithLossScaleCell``) over
     ``network`` + ``loss_fn`` at amp ``level``; the loss runs in float32."""
     if level not in ("O0", "O1", "O2", "O3", "auto"):
         raise ValueError(f"The amp level {level} is not supported.")
-    if level == "auto":
-        raise NotImplementedError("mindspore.amp.build_train_network(level='auto') is not supported by mindshim yet.")
-    network = auto_mixed_precision(network, level)
-    if loss_fn is not None:
-        network = nn.WithLossCell(network, loss_fn)
+    network = with_loss(network, loss_fn, level)
     manager = kwargs.get("loss_scale_manager")
     if manager is not None and hasattr(manager, "get_update_cell") and manager.get_update_cell() is not None:
         return nn.TrainOneStepWithLossScaleCell(network, optimizer, scale_sense=manager.get_update_cell())

@@ -13,7 +13,7 @@ def _mlp():
     return nn.SequentialCell([nn.Dense(8, 16), nn.ReLU(), nn.Dense(16, 3)])
 
 
-@pytest.mark.parametrize("level", ["O1", "O2", "O3"])
+@pytest.mark.parametrize("level", ["O1", "O2", "O3", "auto"])
 def test_low_precision_close_to_float32(level):
     ref = _mlp()(ms.Tensor(X)).asnumpy()
     net = amp.auto_mixed_precision(_mlp(), level)
@@ -32,11 +32,12 @@ def test_bfloat16_and_to_float32():
     assert inner(ms.Tensor(X)).dtype == ms.float32
 
 
-def test_build_train_network_trains_under_o2():
+@pytest.mark.parametrize("level", ["O2", "auto"])
+def test_build_train_network_trains(level):
     net = _mlp()
     opt = nn.Momentum(net.trainable_params(), 0.1, 0.9)
     step = amp.build_train_network(net, opt, nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean"),
-                                   level="O2")
+                                   level=level)
     y = ms.Tensor(np.array([0, 1, 2, 1], np.int32))
     losses = [float(step(ms.Tensor(X), y).asnumpy()) for _ in range(10)]
     assert losses[-1] < losses[0]

@@ -231,15 +231,15 @@ class Cell:
         if dst_type not in (mstype.float16, mstype.float32, mstype.bfloat16):
             raise ValueError("For 'to_float', the argument 'dst_type' must be mstype.float32, mstype.float16 or "
                              f"mstype.bfloat16, but got type: {type(dst_type)} and value: {dst_type}.")
-        policy = (dst_type.np_dtype, False)
+        policy = (dst_type.np_dtype, "all")
         for _, cell in self.cells_and_names():
             object.__setattr__(cell, "_amp_policy", policy)
         _engine.invalidate()
         return self
 
     def _call_mixed(self, args, kwargs):
-        dtype, white_only = self._amp_policy
-        if not white_only:
+        dtype, mode = self._amp_policy
+        if mode == "all":
             args = tuple(a.astype(dtype) if isinstance(a, Tensor) and a.dtype.kind == "f" else a for a in args)
         _amp.local.stack.append(self._amp_policy)
         try:

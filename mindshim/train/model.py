@@ -7,8 +7,7 @@ and ``create_tuple_iterator(num_epochs=...)``, an iterator that ends each epoch 
 continues with the next epoch when iterated again.
 
 Where mindshim differs: data sink mode (``dataset_sink_mode=True``) runs like normal mode, as MindSpore does
-on CPU; ``amp_level`` 'O1'-'O3' use ``mindshim.amp``; 'auto' and ``boost_level`` other than ``'O0'`` are not
-supported yet; there is no ``mindspore_lite`` backend for ``predict``; evaluation and prediction run eagerly (PyNative), compiled in
+on CPU; ``amp_level`` uses ``mindshim.amp``; ``boost_level`` other than ``'O0'`` is not supported yet; there is no ``mindspore_lite`` backend for ``predict``; evaluation and prediction run eagerly (PyNative), compiled in
 GRAPH_MODE, as in MindSpore.
 """
 import copy
@@ -142,16 +141,12 @@ class Model:
         manager = self._loss_scale_manager
         if self._loss_scale_manager_set and manager and not isinstance(manager, LossScaleManager):
             raise _type_names_error('loss_scale_manager', manager, ['LossScaleManager', 'GroupLossScaleManager'])
-        if level == "auto":
-            raise NotImplementedError("mindspore.train.Model(amp_level='auto') is not supported by mindshim yet")
-        if level != "O0":
-            from .. import amp
-            network = amp.auto_mixed_precision(network, level)
         if boost != "O0":
             raise NotImplementedError(f"mindspore.train.Model(boost_level='{boost}') is not supported by mindshim yet")
         if self._loss_fn:
             check.value_type('loss_fn', self._loss_fn, nn.Cell)
-            network = nn.WithLossCell(network, self._loss_fn)
+        from .. import amp
+        network = amp.with_loss(network, self._loss_fn, level)
         loss_scale = None
         if manager is not None:
             loss_scale = manager.get_loss_scale()

@@ -52,8 +52,31 @@ def _level(level):
     return case
 
 
-for _level_name in ("O0", "O1", "O2", "O3"):
+for _level_name in ("O0", "O1", "O2", "O3", "auto"):
     globals()[f"case_auto_mixed_precision_{_level_name}"] = _level(_level_name)
+
+
+def case_auto_level_function(ms):
+    """Level "auto" on a function: matmul in float16, exp in float32, Concat/AddN promoted, the rest as given."""
+    ops = ms.ops
+    f = ms.amp.auto_mixed_precision(lambda a, h: (ops.matmul(a, a), ops.exp(h), a + h, ops.concat((a, h)),
+                                                  ops.AddN()((h, a)), h * h, ops.softmax(h)), "auto")
+    return _dtypes(f(ms.Tensor(D[:, :2]), ms.Tensor(D[:, 2:4].astype(np.float16))))
+
+
+def case_auto_level_train_network(ms):
+    """``build_train_network(level="auto")``: the loss is computed in float32 after the float16 products."""
+    nn = ms.nn
+    net = nn.Dense(32, 3)
+    opt = nn.Momentum(net.trainable_params(), 0.1, 0.9)
+    step = ms.amp.build_train_network(net, opt, nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean"),
+                                      level="auto")
+    loss = step(ms.Tensor(D), ms.Tensor(np.array([0, 2], np.int32)))
+    return [str(loss.dtype), list(loss.shape), _dtypes(net.get_parameters())]
+
+
+def case_auto_level_not_callable(ms):
+    return ms.amp.auto_mixed_precision(3, "auto")
 
 
 def case_to_float(ms):
