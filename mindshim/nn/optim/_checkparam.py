@@ -57,14 +57,23 @@ def value_type(arg_name, value, valid_types, prim_name=None):
     return value
 
 
-def float_open_range(value, lower, upper, arg_name, prim_name):
-    """MindSpore's ``check_float_range(..., INC_NEITHER)``: ``lower < value < upper``."""
+def float_range(value, lower, upper, arg_name, prim_name, closed=False):
+    """MindSpore's ``check_float_range``: ``lower < value < upper`` (INC_NEITHER), or with ``closed``
+    ``lower <= value <= upper`` (INC_BOTH)."""
     head = f"For '{prim_name}', the" if prim_name else "The"
     if not isinstance(value, float):
         raise TypeError(f"{head} '{arg_name}' must be 'float',  but got '{type(value).__name__}'.")
-    if not lower < value < upper:
-        raise ValueError(f"{head} '{arg_name}' must be in range of ({lower}, {upper}), but got {value} with type "
-                         f"'{type(value).__name__}'.")
+    if not (lower <= value <= upper if closed else lower < value < upper):
+        left, right = "[]" if closed else "()"
+        raise ValueError(f"{head} '{arg_name}' must be in range of {left}{lower}, {upper}{right}, but got {value} with "
+                         f"type '{type(value).__name__}'.")
+    return value
+
+
+def number_bound(arg_name, value, bound, rel, prim_name):
+    """MindSpore's ``check_number``: ``value <rel> bound`` (``rel`` ">=" or "<=")."""
+    if not (value >= bound if rel == ">=" else value <= bound):
+        raise ValueError(f"For '{prim_name}', the argument '{arg_name}' must {rel} {bound}, but got {value}.")
     return value
 
 

@@ -146,3 +146,101 @@ def sgd_torch(var, buf, grad, first, lr, momentum, dampening=0.0, nesterov=False
         buf = jnp.where(first, grad, buf * _like(momentum, var) + grad * keep)
         grad = grad + buf * _like(momentum, var) if nesterov else buf
     return var - _like(lr, var) * grad, buf
+
+
+def apply_adadelta(var, accum, accum_update, lr, rho, epsilon, grad):
+    """MindSpore's ``ApplyAdadelta``: ``accum = rho * accum + (1 - rho) * grad^2``;
+    ``update = sqrt(accum_update + eps) * grad / sqrt(accum + eps)``;
+    ``accum_update = rho * accum_update + (1 - rho) * update^2``; ``var -= lr * update``."""
+    rho, epsilon = _like(rho, var), _like(epsilon, var)
+    keep = jnp.ones((), var.dtype) - rho
+    accum = accum * rho + grad * grad * keep
+    update = jnp.sqrt(accum_update + epsilon) * grad / jnp.sqrt(accum + epsilon)
+    accum_update = accum_update * rho + update * update * keep
+    return var - _like(lr, var) * update, accum, accum_update
+
+
+def apply_ada_max(var, m, v, beta1_power, lr, beta1, beta2, epsilon, grad):
+    """MindSpore's ``ApplyAdaMax``: ``m = beta1 * m + (1 - beta1) * grad``; ``v = max(beta2 * v, |grad|)``;
+    ``var -= lr / (1 - beta1_power) * m / (v + eps)``."""
+    beta1 = _like(beta1, var)
+    one = jnp.ones((), var.dtype)
+    m = m * beta1 + (one - beta1) * grad
+    v = jnp.maximum(v * _like(beta2, var), jnp.abs(grad))
+    return var - _like(lr, var) / (one - _like(beta1_power, var)) * (m / (v + _like(epsilon, var))), m, v
+
+
+def apply_ftrl(var, accum, linear, grad, lr, l1, l2, lr_power):
+    """MindSpore's ``ApplyFtrl``: ``accum' = accum + grad^2``;
+    ``linear += grad - (accum'^-p - accum^-p) / lr * var``; ``var = (sign(linear) * l1 - linear) /
+    (accum'^-p / lr + 2 * l2)`` where ``|linear| > l1``, else 0 (``p`` is ``lr_power``)."""
+    lr, l1, neg_power = _like(lr, var), _like(l1, var), -_like(lr_power, var)
+    new_accum = accum + grad * grad
+    new_pow = new_accum ** neg_power
+    linear = linear + grad - (new_pow - accum ** neg_power) / lr * var
+    quadratic = new_pow / lr + 2 * _like(l2, var)
+    var = jnp.where(jnp.abs(linear) > l1, (jnp.sign(linear) * l1 - linear) / quadratic, jnp.zeros((), var.dtype))
+    return var, new_accum, linear
+
+
+def apply_proximal_adagrad(var, accum, lr, l1, l2, grad):
+    """MindSpore's ``ApplyProximalAdagrad`` kernels (CPU and GPU, as TensorFlow's): ``accum += grad^2``;
+    ``rate = lr / sqrt(accum)``; ``prox = var - rate * grad``;
+    ``var = sign(prox) * max(|prox| - rate * l1, 0) / (1 + rate * l2)``. (The primitive's docstring writes ``lr``
+    where the kernels use ``rate``.)"""
+    accum = accum + grad * grad
+    rate = _like(lr, var) / jnp.sqrt(accum)
+    prox = var - rate * grad
+    shrunk = jnp.maximum(jnp.abs(prox) - rate * _like(l1, var), jnp.zeros((), var.dtype))
+    return jnp.sign(prox) * shrunk / (jnp.ones((), var.dtype) + rate * _like(l2, var)), accum
+
+
+def _compute_dtype(var):
+    """MindSpore's Rprop and ASGD compute in Float32, or in the parameter's Float16/BFloat16."""
+    return var.dtype if var.dtype in (jnp.float16, jnp.bfloat16) else jnp.float32
+
+
+def rprop(var, prev, step_size, grad, lr, first, etaminus, etaplus, step_size_min, step_size_max):
+    """``nn.Rprop``: the step size (``lr`` at the first step) times ``etaplus`` where ``grad * prev > 0``, times
+    ``etaminus`` where it is ``< 0`` (and that gradient is dropped), clipped to ``[min, max]``;
+    ``var -= sign(grad) * step_size``. Returns ``(var, prev, step_size)``."""
+    dtype = _compute_dtype(var)
+    step_size = jnp.where(first, jnp.ones_like(step_size, dtype) * jnp.asarray(lr).astype(dtype).reshape(()),
+                          step_size.astype(dtype))
+    grad = grad.astype(dtype)
+    sign = jnp.sign(grad * prev.astype(dtype))
+    sign = jnp.where(sign > 0, jnp.asarray(etaplus, dtype), sign)
+    sign = jnp.where(sign < 0, jnp.asarray(etaminus, dtype), sign)
+    sign = jnp.where(sign == 0, jnp.ones((), dtype), sign)
+    step_size = jnp.minimum(jnp.maximum(step_size * sign, jnp.asarray(step_size_min, dtype)),
+                            jnp.asarray(step_size_max, dtype))
+    grad = jnp.where(sign == jnp.asarray(etaminus, dtype), jnp.zeros((), dtype), grad)
+    new_var = var.astype(dtype) - jnp.sign(grad) * step_size
+    return new_var.astype(var.dtype), grad.astype(prev.dtype), step_size.astype(var.dtype)
+
+
+def asgd(var, ax, mu, eta, grad, lr, step, lambd, alpha, t0):
+    """``nn.ASGD`` (``step`` counts from 1; ``eta`` starts at ``lr``): ``var = var * (1 - lambd * eta) - eta * grad``;
+    ``ax += (var - ax) * mu`` (``ax = var`` while ``mu == 1``); ``eta = lr / (1 + lambd * lr * step)^alpha``;
+    ``mu = 1 / max(1, step - t0)``, in Float32. Returns ``(var, ax, mu, eta)``."""
+    f32 = jnp.float32
+    lr = jnp.asarray(lr, f32).reshape(())
+    step = jnp.asarray(step).astype(f32).reshape(())
+    eta = jnp.where(step == 1, lr, eta)
+    var32 = var.astype(f32) * (1. - lambd * eta) - eta * grad.astype(f32)
+    new_var = var32.astype(var.dtype)
+    ax = jnp.where(mu != 1, ax + ((var32 - ax.astype(f32)) * mu).astype(ax.dtype), new_var.astype(ax.dtype))
+    eta = lr / (1. + lambd * lr * step) ** f32(alpha)
+    mu = 1. / jnp.maximum(f32(1), step - jnp.asarray(t0, f32).reshape(()))
+    return new_var, ax, mu.astype(f32), eta.astype(f32)
+
+
+def lars_update(weight, gradient, weight_decay, lr, epsilon, coefficient, use_clip):
+    """MindSpore's ``LARSUpdate`` (GPU/Ascend): ``coeff = coefficient * ||w|| / (||g|| + weight_decay * ||w|| + eps)``,
+    with ``use_clip`` ``clip(coeff / lr, 0, 1)``; returns ``coeff * (g + weight_decay * w)``."""
+    decay = _like(weight_decay, weight)
+    w_norm, g_norm = jnp.sqrt(jnp.sum(weight * weight)), jnp.sqrt(jnp.sum(gradient * gradient))
+    coeff = _like(coefficient, weight) * w_norm / (g_norm + decay * w_norm + _like(epsilon, weight))
+    if use_clip:
+        coeff = jnp.clip(coeff / _like(lr, weight), 0, 1)
+    return (gradient + weight * decay) * coeff

@@ -17,8 +17,8 @@ def _check_param_value(beta1, beta2, eps, prim_name):
     check.value_type("beta1", beta1, [float], prim_name)
     check.value_type("beta2", beta2, [float], prim_name)
     check.value_type("eps", eps, [float], prim_name)
-    check.float_open_range(beta1, 0.0, 1.0, "beta1", prim_name)
-    check.float_open_range(beta2, 0.0, 1.0, "beta2", prim_name)
+    check.float_range(beta1, 0.0, 1.0, "beta1", prim_name)
+    check.float_range(beta2, 0.0, 1.0, "beta2", prim_name)
     check.positive_float(eps, "eps", prim_name)
 
 

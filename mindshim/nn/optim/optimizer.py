@@ -364,7 +364,9 @@ class Optimizer(Cell):
         """Gradients divided by ``loss_scale``."""
         if not self.need_scale:
             return gradients
-        return tuple(_wrap(_arr(g) * self.reciprocal_scale._data.astype(_arr(g).dtype)) for g in gradients)
+        scale = self.reciprocal_scale  # a Tensor, or the number 1.0 that LARS leaves in the optimizer it wraps
+        scale = scale._data if isinstance(scale, Tensor) else np.float32(scale)
+        return tuple(_wrap(_arr(g) * scale.astype(_arr(g).dtype)) for g in gradients)
 
     def flatten_gradients(self, gradients):
         return gradients
