@@ -359,10 +359,11 @@ class Compiled:
             entry = self._entry(key, spec)
             params = entry[1]
             # Outside any trace the state is read from the slot directly (the watch only matters inside one).
-            values = [p._data for p in params] if _watch.local.watches else [p._value for p in params]
+            traced = bool(_watch.local.watches)
+            values = [p._data for p in params] if traced else [p._value for p in params]
             if self.donates:
                 values = _donatable(values)
-            if _parallel.mesh() is not None:
+            if _parallel.mesh() is not None and not traced:  # inside a trace, the outer call placed them
                 values, arrays = _parallel.place(params, values, arrays)
             try:
                 new_values, result, new_key = entry[0](values, arrays, *extra, seed.current_key())

@@ -4,8 +4,12 @@ One process drives all of its host's devices: a compiled step runs over a ``jax.
 the batch sharded along axis 0 and the state replicated, and XLA inserts the gradient all-reduce. Because
 the loss is computed on the whole (sharded) batch, gradients are already means over devices
 (``gradients_mean=True``); with ``gradients_mean=False`` the training cells scale them by the device count,
-MindSpore's sum. Across hosts, ``communication.init()`` calls ``jax.distributed.initialize()`` and each
-host reads its own shard of the data (``get_rank()``/``get_group_size()`` count hosts).
+MindSpore's sum.
+
+Across hosts, ``communication.init()`` calls ``jax.distributed.initialize()``; the mesh then spans every
+device of every host, each host reads its own shard of the data (``get_rank()``/``get_group_size()`` count
+hosts) and passes its local batch, and the step trains on the hosts' batches together (the global batch is
+their concatenation in host order). Every host runs the same script, as MindSpore's ranks do.
 """
 import numpy as np
 
@@ -39,11 +43,14 @@ def set_auto_parallel_context(**kwargs):
     if mode in (ParallelMode.SEMI_AUTO_PARALLEL, ParallelMode.AUTO_PARALLEL, ParallelMode.HYBRID_PARALLEL):
         raise NotImplementedError(f"mindspore.set_auto_parallel_context(parallel_mode='{mode}') is not supported by "
                                   "mindshim yet; use DATA_PARALLEL.")
-    devices = jax.local_devices()
+    devices = jax.devices()
     device_num = kwargs.get("device_num", len(devices) if mode == ParallelMode.DATA_PARALLEL else 1)
     if not 1 <= device_num <= len(devices):
         raise ValueError(f"For 'set_auto_parallel_context', 'device_num' must be in [1, {len(devices)}] (the "
-                         f"devices JAX sees on this host), but got {device_num}.")
+                         f"devices JAX sees), but got {device_num}.")
+    if jax.process_count() > 1 and mode == ParallelMode.DATA_PARALLEL and device_num != len(devices):
+        raise ValueError(f"For 'set_auto_parallel_context', 'device_num' must be {len(devices)} (every device of the "
+                         f"{jax.process_count()} hosts) when training on several hosts, but got {device_num}.")
     _context.update(kwargs)
     _context["device_num"] = device_num
     _state["mesh"] = (Mesh(np.array(devices[:device_num]), ("data",))
@@ -80,14 +87,31 @@ def grad_scale():
 
 def place(params, values, arrays):
     """State replicated (or laid out by its ``Cell.shard`` plan) and batch-shaped inputs sharded along axis 0
-    over the mesh."""
+    over the mesh. On several hosts each host's inputs are its part of the global batch, and state is laid
+    out from each host's (equal) copy."""
     m = _state["mesh"]
     replicated = NamedSharding(m, PartitionSpec())
     batch = NamedSharding(m, PartitionSpec("data"))
+    hosts = jax.process_count()
     n = m.devices.size
-    values = [jax.device_put(v, _param_sharding(m, p, replicated)) for p, v in zip(params, values)]
-    arrays = [jax.device_put(a, batch if a.ndim and a.shape[0] % n == 0 else replicated) for a in arrays]
+    if hosts == 1:
+        values = [jax.device_put(v, _param_sharding(m, p, replicated)) for p, v in zip(params, values)]
+        arrays = [jax.device_put(a, batch if a.ndim and a.shape[0] % n == 0 else replicated) for a in arrays]
+        return values, arrays
+    values = [_global(v, _param_sharding(m, p, replicated)) for p, v in zip(params, values)]
+    arrays = [a if not a.is_fully_addressable else jax.make_array_from_process_local_data(
+        batch if a.ndim and a.shape[0] * hosts % n == 0 else replicated, a) for a in arrays]
     return values, arrays
+
+
+def _global(value, sharding):
+    """``value`` (the same on every host) laid out by ``sharding`` across the hosts' devices."""
+    if value.sharding == sharding:
+        return value
+    if not value.is_fully_addressable:
+        return jax.device_put(value, sharding)
+    local = np.asarray(value)
+    return jax.make_array_from_callback(local.shape, sharding, lambda index: local[index])
 
 
 def _param_sharding(m, param, replicated):

@@ -1,6 +1,8 @@
-"""Data parallelism on 8 (simulated CPU) devices gives the same training run as one device."""
+"""Data parallelism on 8 (simulated CPU) devices, and across 2 processes (hosts) of 2 devices each, gives the same
+training run as one device."""
 import json
 import os
+import socket
 import subprocess
 import sys
 
@@ -10,6 +12,7 @@ import pytest
 import mindshim as ms
 
 SCRIPT = os.path.join(os.path.dirname(__file__), "scripts", "data_parallel.py")
+MULTI_HOST = os.path.join(os.path.dirname(__file__), "scripts", "multi_host.py")
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +61,27 @@ def test_parallel_context_validation():
     from mindshim.communication import get_group_size, get_rank, init
     init()
     assert (get_rank(), get_group_size()) == (0, 1)
+
+
+def test_data_parallel_across_hosts_matches_one_device():
+    """Two processes joined by ``communication.init()`` (jax.distributed, gloo on CPU), each with 2 devices and its
+    own shard of the dataset, train as one device does on the hosts' batches together."""
+    with socket.socket() as sock:
+        sock.bind(("localhost", 0))
+        port = sock.getsockname()[1]
+    workers = [subprocess.Popen([sys.executable, MULTI_HOST, "worker"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True, env=dict(os.environ, XLA_FLAGS="--xla_force_host_platform_device_count=2",
+                                                    JAX_COORDINATOR_ADDRESS=f"localhost:{port}", JAX_NUM_PROCESSES="2",
+                                                    JAX_PROCESS_ID=str(i)))
+               for i in range(2)]
+    reference = subprocess.run([sys.executable, MULTI_HOST, "reference", "2"], capture_output=True, text=True,
+                               check=True, timeout=300)
+    expected = json.loads(reference.stdout.strip().split("\n")[-1])
+    for rank, worker in enumerate(workers):
+        stdout, stderr = worker.communicate(timeout=300)
+        assert worker.returncode == 0, stderr[-2000:]
+        got = json.loads(stdout.strip().split("\n")[-1])
+        assert (got["rank"], got["group_size"], got["device_num"]) == (rank, 2, 4)
+        for model in ("mlp", "cnn"):
+            np.testing.assert_allclose(got[model], expected[model], rtol=1e-5)
+            assert got[f"{model}_weight"] == pytest.approx(expected[f"{model}_weight"], rel=1e-5)

@@ -19,13 +19,19 @@ __all__ = ["init", "release", "get_rank", "get_group_size", "get_local_rank", "g
 
 
 def init(backend_name=None):
-    """Join the job: across hosts (``JAX_COORDINATOR_ADDRESS`` / cluster environment set) this is
-    ``jax.distributed.initialize()``; on one host there is nothing to connect."""
+    """Join the job, before any computation (as MindSpore scripts call it first). Across hosts this is
+    ``jax.distributed.initialize()``: in a cluster JAX detects (SLURM, Open MPI, ...), or with
+    ``JAX_COORDINATOR_ADDRESS`` (host:port of process 0), ``JAX_NUM_PROCESSES`` and ``JAX_PROCESS_ID`` set;
+    CPU hosts use XLA's gloo collectives. On one host there is nothing to connect."""
     if GlobalComm.INITED:
         return
-    if os.environ.get("JAX_COORDINATOR_ADDRESS") or os.environ.get("SLURM_JOB_ID") or \
-            os.environ.get("OMPI_COMM_WORLD_SIZE"):
-        jax.distributed.initialize()
+    env = os.environ
+    if env.get("JAX_COORDINATOR_ADDRESS") or env.get("SLURM_JOB_ID") or env.get("OMPI_COMM_WORLD_SIZE"):
+        jax.config.update("jax_cpu_collectives_implementation", "gloo")
+        ids = {}
+        if env.get("JAX_NUM_PROCESSES"):
+            ids = {"num_processes": int(env["JAX_NUM_PROCESSES"]), "process_id": int(env["JAX_PROCESS_ID"])}
+        jax.distributed.initialize(**ids)
     GlobalComm.INITED = True
 
 

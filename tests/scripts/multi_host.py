@@ -1,0 +1,78 @@
+"""Data parallel across hosts: ``python multi_host.py worker`` as each of N processes (the environment sets
+``JAX_COORDINATOR_ADDRESS``/``JAX_NUM_PROCESSES``/``JAX_PROCESS_ID`` and the devices per process), or
+``python multi_host.py reference N`` as one process on one device. Prints one JSON line.
+
+Each worker reads its shard of the dataset (``num_shards=get_group_size(), shard_id=get_rank()``) and trains
+an MLP and a CNN with BatchNorm for 10 steps; the reference trains the same networks on the global batches
+(the shards' batches concatenated in rank order), so the losses must match.
+"""
+import json
+import sys
+
+import numpy as np
+
+import mindshim as ms
+from mindshim import nn
+from mindshim.communication import get_group_size, get_rank, init
+
+STEPS, LOCAL_BATCH = 10, 8
+rng = np.random.RandomState(0)
+INIT = rng.randn(20000).astype(np.float32)
+
+
+def init_params(net):
+    offset = 0
+    for p in net.trainable_params():
+        n = int(np.prod(p.shape))
+        p.set_data(ms.Tensor((INIT[offset:offset + n].reshape(p.shape) * 0.3).astype(np.float32)))
+        offset += n
+    return net
+
+
+MODELS = {
+    "mlp": (lambda: nn.SequentialCell([nn.Dense(6, 16), nn.ReLU(), nn.Dense(16, 3)]), (6,)),
+    "cnn": (lambda: nn.SequentialCell([nn.Conv2d(1, 4, 3, pad_mode="same"), nn.BatchNorm2d(4), nn.ReLU(),
+                                       nn.MaxPool2d(kernel_size=2, stride=2), nn.Flatten(), nn.Dense(64, 3)]),
+            (1, 8, 8)),
+}
+
+
+def shard_batches(shape, shards, shard_id):
+    """This shard's batches of a fixed dataset, through MindSpore's dataset sharding."""
+    data = np.random.RandomState(1)
+    rows = STEPS * LOCAL_BATCH * shards
+    x, y = data.randn(rows, *shape).astype(np.float32), data.randint(0, 3, rows).astype(np.int32)
+    ds = ms.dataset.NumpySlicesDataset((x, y), column_names=["x", "y"], shuffle=False, num_shards=shards,
+                                       shard_id=shard_id).batch(LOCAL_BATCH)
+    return [(bx.asnumpy(), by.asnumpy()) for bx, by in ds.create_tuple_iterator()]
+
+
+def train(name, batches):
+    make, _ = MODELS[name]
+    net = init_params(make()).set_train(True)
+    loss = nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")
+    step = nn.TrainOneStepCell(nn.WithLossCell(net, loss), nn.Momentum(net.trainable_params(), 0.05, 0.9))
+    losses = [float(step(ms.Tensor(x), ms.Tensor(y)).asnumpy()) for x, y in batches]
+    return losses, float(np.abs(net.trainable_params()[0].asnumpy()).sum())
+
+
+def main():
+    out = {}
+    if sys.argv[1] == "worker":
+        init()
+        ms.set_auto_parallel_context(parallel_mode=ms.ParallelMode.DATA_PARALLEL, gradients_mean=True)
+        out["rank"], out["group_size"] = get_rank(), get_group_size()
+        out["device_num"] = ms.get_auto_parallel_context("device_num")
+        for name, (_, shape) in MODELS.items():
+            out[name], out[f"{name}_weight"] = train(name, shard_batches(shape, get_group_size(), get_rank()))
+    else:
+        hosts = int(sys.argv[2])
+        for name, (_, shape) in MODELS.items():
+            per_shard = [shard_batches(shape, hosts, i) for i in range(hosts)]
+            batches = [tuple(np.concatenate(parts) for parts in zip(*step)) for step in zip(*per_shard)]
+            out[name], out[f"{name}_weight"] = train(name, batches)
+    json.dump(out, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
