@@ -70,12 +70,13 @@ ERROR_DEVIATIONS = {
     ("ops_array", "err_getitem_tensor_index_axis1"): ("ValueError", "For 'Gather', the 'input_indices' should be in "
                                                                     "the range [0, 4), but got 4, error_code[58]"),
 }
-# Index values: 2.10's Gather/GatherD/GatherNd kernels raise RuntimeError at run time; mindshim checks them in the
+# Index values: 2.10's Gather/GatherD/GatherNd/ScatterNd kernels raise RuntimeError at run time; mindshim checks them in the
 # call (eager) and raises ValueError with the same message.
 KERNEL_INDEX_ERRORS = {("ops_array", f"err_{name}") for name in (
     "embedding_index", "gather_batch_index_value", "gather_d_index_value", "gather_elements_index_negative",
     "gather_index_axis1", "gather_index_negative", "gather_index_value", "gather_nd_index_negative",
-    "gather_nd_index_value", "getitem_tensor_index", "getitem_tensor_index_negative")}
+    "gather_nd_index_value", "getitem_tensor_index", "getitem_tensor_index_negative", "scatter_nd_index_negative",
+    "scatter_nd_index_value")}
 # Numerics: float32 results within this relative tolerance (absolute for values near zero).
 RTOL, ATOL = 1e-5, 1e-6
 

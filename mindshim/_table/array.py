@@ -2,10 +2,10 @@
 joining and splitting, indexing (Gather, GatherNd, ScatterNd, Slice, StridedSlice), creation (Zeros,
 Fill, Eye, Range, ...), and the graph utilities (Shape, Depend, StopGradient, Print).
 
-Gather, GatherD and GatherNd check their index values as MindSpore's CPU/GPU kernels do when the values are
-known, that is in eager (PyNative) calls, at the cost of reading the indices back to the host. Inside a
-compiled or differentiated call they cannot be checked (MindSpore would raise at run time): there an
-out-of-range index gives NaN (0 for integers) in Gather/GatherD, and GatherNd clamps it.
+Gather, GatherD, GatherNd and ScatterNd check their index values as MindSpore's CPU/GPU kernels do when the
+values are known, that is in eager (PyNative) calls, at the cost of reading the indices back to the host.
+Inside a compiled or differentiated call they cannot be checked (MindSpore would raise at run time): there an
+out-of-range index gives NaN (0 for integers) in Gather/GatherD, GatherNd clamps it, and ScatterNd drops it.
 """
 import functools
 import math
@@ -264,6 +264,20 @@ def _gather_nd(x, indices):
 
 def _check_scatter_nd(indices, updates, shape):
     _need_indices("ScatterNd", indices)
+    values = known_values(indices)
+    if values is None or not values.size:
+        return
+    rows = values.reshape(-1, values.shape[-1])
+    bounds = np.broadcast_to(np.asarray(_ints(shape)[:rows.shape[1]]), rows.shape)
+    bad = (rows < 0) | (rows >= bounds)
+    if bad.any():
+        k = np.flatnonzero(bad)[0]
+        v, bound = rows.flat[k], bounds.flat[k]
+        if v < 0:
+            raise ValueError(f"For 'ScatterNd', each element in 'indice' must be greater than or equal to 0, but got "
+                             f"{v}")
+        raise ValueError(f"For 'ScatterNd', each element in 'indices' should be smaller than the value of shape, but "
+                         f"got {v} and got the value of shape {bound}")
 
 
 @register("ScatterNd", check=_check_scatter_nd)

@@ -3,8 +3,7 @@ ScatterNd, Slice, StridedSlice, Tensor ``[]`` and ``[]=``), creation, graph util
 StopGradient), gradients, errors, and the matching Tensor methods.
 
 Left out because MindSpore 2.10 on CPU is wrong or raises there: negative-step slicing in ``Tensor[]``
-(``t[::-1]`` returns the rows unreversed), out-of-range ScatterNd indices (a run-time kernel error;
-mindshim does not check them), ``Concat`` of mixed dtypes (kernel init failure),
+(``t[::-1]`` returns the rows unreversed), ``Concat`` of mixed dtypes (kernel init failure),
 ``StridedSlice`` with an ellipsis before the last spec entries covering several axes (2.10 ignores the
 begin of the axes after it; mindshim follows Python's ``x[..., 1:3]``, as MindSpore's own ``[]`` does).
 """
@@ -269,6 +268,8 @@ ERRORS = {
     "gather_elements_index_negative": lambda ms, x: ms.ops.gather_elements(x, 1, _i32(ms, [[-5]])),
     "gather_d_rank": lambda ms, x: ms.ops.GatherD()(x, 1, _i32(ms, [0, 0, 0])),
     "gather_d_index_shape": lambda ms, x: ms.ops.GatherD()(x, 1, ms.Tensor(np.zeros((4, 2), np.int32))),
+    "scatter_nd_index_value": lambda ms, x: ms.ops.ScatterNd()(_i32(ms, [[0, 1], [2, 5]]), ms.Tensor(X[0, :2]), (3, 4)),
+    "scatter_nd_index_negative": lambda ms, x: ms.ops.scatter_nd(_i32(ms, [[1], [-1]]), ms.Tensor(X[0, :2]), (4,)),
     "getitem_tensor_index": lambda ms, x: x[_i32(ms, [3])],
     "getitem_tensor_index_negative": lambda ms, x: x[_i32(ms, [[-4]])],
     "getitem_tensor_index_axis1": lambda ms, x: x[:, _i32(ms, [4])],
