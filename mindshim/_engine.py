@@ -375,6 +375,8 @@ class Compiled:
                 continue
             if new_key is not None:
                 seed.set_key(new_key)
+            if _parallel.mesh() is not None and not traced:
+                result = _parallel.local_outputs(result)
             if type(new_values) is list:  # every state value, in order (StatefulJit)
                 if _watch.local.watches:
                     for p, v in zip(params, new_values):

@@ -9,11 +9,13 @@ MindSpore's sum.
 Across hosts, ``communication.init()`` calls ``jax.distributed.initialize()``; the mesh then spans every
 device of every host, each host reads its own shard of the data (``get_rank()``/``get_group_size()`` count
 hosts) and passes its local batch, and the step trains on the hosts' batches together (the global batch is
-their concatenation in host order). Every host runs the same script, as MindSpore's ranks do.
+their concatenation in host order). Every host runs the same script, as MindSpore's ranks do; a compiled
+call's outputs come back as the host's part (its rows of a batch-shaped output).
 """
 import numpy as np
 
 import jax
+from jax.experimental import multihost_utils
 from jax.sharding import Mesh, NamedSharding, PartitionSpec
 
 
@@ -102,6 +104,22 @@ def place(params, values, arrays):
     arrays = [a if not a.is_fully_addressable else jax.make_array_from_process_local_data(
         batch if a.ndim and a.shape[0] * hosts % n == 0 else replicated, a) for a in arrays]
     return values, arrays
+
+
+def local_outputs(tree):
+    """On several hosts, a compiled call's outputs as this host's part, as each MindSpore rank sees its own:
+    batch-sharded arrays its rows, replicated ones its copy (readable without the other hosts)."""
+    if jax.process_count() == 1:
+        return tree
+    m = _state["mesh"]
+
+    def local(a):
+        if not isinstance(a, jax.Array) or a.is_fully_addressable:
+            return a
+        if a.sharding.is_fully_replicated:
+            return a.addressable_data(0)
+        return multihost_utils.global_array_to_host_local_array(a, m, PartitionSpec("data"))
+    return jax.tree_util.tree_map(local, tree)
 
 
 def _global(value, sharding):

@@ -48,12 +48,17 @@ def shard_batches(shape, shards, shard_id):
 
 
 def train(name, batches):
+    """Losses, a weight's size after training, and the trained network's compiled outputs for the last batch
+    (on several hosts: this host's rows)."""
     make, _ = MODELS[name]
     net = init_params(make()).set_train(True)
     loss = nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")
     step = nn.TrainOneStepCell(nn.WithLossCell(net, loss), nn.Momentum(net.trainable_params(), 0.05, 0.9))
     losses = [float(step(ms.Tensor(x), ms.Tensor(y)).asnumpy()) for x, y in batches]
-    return losses, float(np.abs(net.trainable_params()[0].asnumpy()).sum())
+    predict = ms.jit(lambda x: net(x))
+    net.set_train(False)
+    return losses, float(np.abs(net.trainable_params()[0].asnumpy()).sum()), \
+        predict(ms.Tensor(batches[-1][0])).asnumpy().tolist()
 
 
 def main():
@@ -64,13 +69,14 @@ def main():
         out["rank"], out["group_size"] = get_rank(), get_group_size()
         out["device_num"] = ms.get_auto_parallel_context("device_num")
         for name, (_, shape) in MODELS.items():
-            out[name], out[f"{name}_weight"] = train(name, shard_batches(shape, get_group_size(), get_rank()))
+            out[name], out[f"{name}_weight"], out[f"{name}_predict"] = train(
+                name, shard_batches(shape, get_group_size(), get_rank()))
     else:
         hosts = int(sys.argv[2])
         for name, (_, shape) in MODELS.items():
             per_shard = [shard_batches(shape, hosts, i) for i in range(hosts)]
             batches = [tuple(np.concatenate(parts) for parts in zip(*step)) for step in zip(*per_shard)]
-            out[name], out[f"{name}_weight"] = train(name, batches)
+            out[name], out[f"{name}_weight"], out[f"{name}_predict"] = train(name, batches)
     json.dump(out, sys.stdout)
 
 
