@@ -4,7 +4,8 @@ One process drives all of its host's devices: a compiled step runs over a ``jax.
 the batch sharded along axis 0 and the state replicated, and XLA inserts the gradient all-reduce. Because
 the loss is computed on the whole (sharded) batch, gradients are already means over devices
 (``gradients_mean=True``); with ``gradients_mean=False`` the training cells scale them by the device count,
-MindSpore's sum.
+MindSpore's sum. BatchNorm, too, normalizes with the whole batch's statistics, as on one device (MindSpore's
+data-parallel BatchNorm uses each device's part of the batch; its SyncBatchNorm is what mindshim computes).
 
 Across hosts, ``communication.init()`` calls ``jax.distributed.initialize()``; the mesh then spans every
 device of every host, each host reads its own shard of the data (``get_rank()``/``get_group_size()`` count

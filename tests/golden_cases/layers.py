@@ -263,6 +263,24 @@ def case_batch_norm2d_train_eval(ms):
             "params": _params(bn)}
 
 
+def case_sync_batch_norm(ms):
+    """SyncBatchNorm on one device (a group of one): BatchNorm over 4D or 2D input."""
+    bn = _init(ms, ms.nn.SyncBatchNorm(3, momentum=0.8)).set_train(True)
+    train4, stats4 = bn(ms.Tensor(X_BN)), _stats(bn)
+    train2, stats2 = bn(ms.Tensor(X_BN1)), _stats(bn)
+    bn.set_train(False)
+    return {"train4": train4, "stats4": stats4, "train2": train2, "stats2": stats2, "eval": bn(ms.Tensor(X_BN)),
+            "params": _params(bn), "repr": repr(bn)}
+
+
+def case_err_sync_batch_norm_rank(ms):
+    return ms.nn.SyncBatchNorm(3)(ms.Tensor(X_BN1_3D))
+
+
+def case_err_sync_batch_norm_groups(ms):
+    return ms.nn.SyncBatchNorm(3, process_groups=[[0, 1]])
+
+
 def case_norm_grads(ms):
     nn = ms.nn
     bn_train = _init(ms, nn.BatchNorm2d(3, eps=1e-3)).set_train(True)

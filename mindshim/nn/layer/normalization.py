@@ -1,4 +1,5 @@
-"""Normalization layers (``mindspore.nn.layer.normalization``): BatchNorm1d, BatchNorm2d, LayerNorm, GroupNorm.
+"""Normalization layers (``mindspore.nn.layer.normalization``): BatchNorm1d, BatchNorm2d, SyncBatchNorm, LayerNorm,
+GroupNorm.
 
 BatchNorm keeps ``moving_mean``/``moving_variance`` (Parameters named 'mean' and 'variance', not trainable). In
 training mode it normalizes with the batch statistics and moves the moving ones towards them:
@@ -13,7 +14,7 @@ from ...common.parameter import Parameter
 from ..cell import Cell
 from .basic import _bool, _positive_int, _string, _value_type
 
-__all__ = ["BatchNorm1d", "BatchNorm2d", "LayerNorm", "GroupNorm"]
+__all__ = ["BatchNorm1d", "BatchNorm2d", "SyncBatchNorm", "LayerNorm", "GroupNorm"]
 
 
 class _BatchNorm(Cell):
@@ -81,6 +82,34 @@ class BatchNorm2d(_BatchNorm):
     def _check_input_dim(self, ndim):
         if ndim != 4:
             raise ValueError(f"For 'BatchNorm2d', the in_shape must have 4 dims, but got {ndim}.")
+
+
+class SyncBatchNorm(_BatchNorm):
+    """Batch normalization of ``(N, C)`` or ``(N, C, H, W)`` input with statistics over the whole batch of every
+    device of the group. Under mindshim's data parallelism every BatchNorm already normalizes with the global
+    batch's statistics (XLA reduces across the mesh), so this is BatchNorm; ``process_groups`` other than the
+    whole world are not supported."""
+
+    def __init__(self, num_features, eps=1e-5, momentum=0.9, affine=True, gamma_init="ones", beta_init="zeros",
+                 moving_mean_init="zeros", moving_var_init="ones", use_batch_statistics=None, process_groups=None,
+                 dtype=mstype.float32):
+        if process_groups is not None:
+            from ...communication import get_group_size
+            size = get_group_size()
+            ranks = [r for group in process_groups for r in group]
+            bad = next((r for r in ranks if not 0 <= r < size), None)
+            if bad is not None:
+                raise ValueError(f"For 'SyncBatchNorm', the 'rank id in process_groups' must be in range of "
+                                 f"[0, {size}), but got {bad} with type '{type(bad).__name__}'.")
+            if sorted(ranks) != list(range(size)) or len(process_groups) != 1:
+                raise NotImplementedError("mindspore.nn.SyncBatchNorm with process_groups other than one group of "
+                                          "every rank is not supported by mindshim yet.")
+        super().__init__(num_features, eps, momentum, affine, gamma_init, beta_init, moving_mean_init,
+                         moving_var_init, use_batch_statistics, dtype=dtype)
+
+    def _check_input_dim(self, ndim):
+        if ndim not in (2, 4):
+            raise ValueError(f"For 'SyncBatchNorm', the must have 2 dims or 4 dims, but got {ndim}.")
 
 
 class LayerNorm(Cell):
