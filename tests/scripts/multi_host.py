@@ -10,23 +10,13 @@ import json
 import sys
 
 import numpy as np
+from data_parallel import init as init_params  # the same fixed weights as the one-host data-parallel script
 
 import mindshim as ms
 from mindshim import nn
 from mindshim.communication import get_group_size, get_rank, init
 
 STEPS, LOCAL_BATCH = 10, 8
-rng = np.random.RandomState(0)
-INIT = rng.randn(20000).astype(np.float32)
-
-
-def init_params(net):
-    offset = 0
-    for p in net.trainable_params():
-        n = int(np.prod(p.shape))
-        p.set_data(ms.Tensor((INIT[offset:offset + n].reshape(p.shape) * 0.3).astype(np.float32)))
-        offset += n
-    return net
 
 
 MODELS = {
