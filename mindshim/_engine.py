@@ -363,7 +363,8 @@ class Compiled:
             values = [p._data for p in params] if traced else [p._value for p in params]
             if self.donates:
                 values = _donatable(values)
-            if _parallel.mesh() is not None and not traced:  # inside a trace, the outer call placed them
+            placed = _parallel.mesh() is not None and not traced  # inside a trace, the outer call placed them
+            if placed:
                 values, arrays = _parallel.place(params, values, arrays)
             try:
                 new_values, result, new_key = entry[0](values, arrays, *extra, seed.current_key())
@@ -375,10 +376,10 @@ class Compiled:
                 continue
             if new_key is not None:
                 seed.set_key(new_key)
-            if _parallel.mesh() is not None and not traced:
+            if placed:
                 result = _parallel.local_outputs(result)
             if type(new_values) is list:  # every state value, in order (StatefulJit)
-                if _watch.local.watches:
+                if traced:
                     for p, v in zip(params, new_values):
                         p._data = v
                 else:
