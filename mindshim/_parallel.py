@@ -11,7 +11,7 @@ Across hosts, ``communication.init()`` calls ``jax.distributed.initialize()``; t
 device of every host, each host reads its own shard of the data (``get_rank()``/``get_group_size()`` count
 hosts) and passes its local batch, and the step trains on the hosts' batches together (the global batch is
 their concatenation in host order). Every host runs the same script, as MindSpore's ranks do; a compiled
-call's outputs come back as the host's part (its rows of a batch-shaped output).
+call's batch-shaped outputs come back as the host's rows.
 """
 import numpy as np
 
@@ -108,17 +108,16 @@ def place(params, values, arrays):
 
 
 def local_outputs(tree):
-    """On several hosts, a compiled call's outputs as this host's part, as each MindSpore rank sees its own:
-    batch-sharded arrays its rows, replicated ones its copy (readable without the other hosts)."""
+    """On several hosts, a compiled call's batch-sharded outputs as this host's rows, as each MindSpore rank sees
+    its own. Replicated outputs (losses, gradients) stay global: every host can read them, and passed to the next
+    compiled call (``optimizer(grads)``) they are not mistaken for a host's part of a batch."""
     if jax.process_count() == 1:
         return tree
     m = _state["mesh"]
 
     def local(a):
-        if not isinstance(a, jax.Array) or a.is_fully_addressable:
+        if not isinstance(a, jax.Array) or a.is_fully_addressable or a.sharding.is_fully_replicated:
             return a
-        if a.sharding.is_fully_replicated:
-            return a.addressable_data(0)
         return multihost_utils.global_array_to_host_local_array(a, m, PartitionSpec("data"))
     return jax.tree_util.tree_map(local, tree)
 

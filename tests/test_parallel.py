@@ -83,6 +83,8 @@ def test_data_parallel_across_hosts_matches_one_device():
         assert worker.returncode == 0, stderr[-2000:]
         got = json.loads(stdout.strip().split("\n")[-1])
         assert (got["rank"], got["group_size"], got["device_num"]) == (rank, 2, 4)
+        for mode in (ms.PYNATIVE_MODE, ms.GRAPH_MODE):  # the 2.x loop without @jit
+            np.testing.assert_allclose(got[f"mlp_2x_{mode}"], expected["mlp_2x"], rtol=1e-5)
         for model in ("mlp", "cnn"):
             np.testing.assert_allclose(got[model], expected[model], rtol=1e-5)
             assert got[f"{model}_weight"] == pytest.approx(expected[f"{model}_weight"], rel=1e-5)

@@ -51,6 +51,23 @@ def train(name, batches):
         predict(ms.Tensor(batches[-1][0])).asnumpy().tolist()
 
 
+def train_2x(batches, mode):
+    """The MLP through the 2.x loop without ``@jit``: ``value_and_grad`` (compiled) then ``optimizer(grads)``, which
+    runs eagerly in PYNATIVE_MODE and compiled on its own in GRAPH_MODE."""
+    ms.set_context(mode=mode)
+    net = init_params(MODELS["mlp"][0]()).set_train(True)
+    loss_fn = nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")
+    opt = nn.Momentum(net.trainable_params(), 0.05, 0.9)
+    grad_fn = ms.value_and_grad(lambda x, y: loss_fn(net(x), y), None, opt.parameters)
+    losses = []
+    for x, y in batches:
+        loss, grads = grad_fn(ms.Tensor(x), ms.Tensor(y))
+        opt(grads)
+        losses.append(float(loss.asnumpy()))
+    ms.set_context(mode=ms.PYNATIVE_MODE)
+    return losses
+
+
 def main():
     out = {}
     if sys.argv[1] == "worker":
@@ -61,12 +78,16 @@ def main():
         for name, (_, shape) in MODELS.items():
             out[name], out[f"{name}_weight"], out[f"{name}_predict"] = train(
                 name, shard_batches(shape, get_group_size(), get_rank()))
+        for mode in (ms.PYNATIVE_MODE, ms.GRAPH_MODE):
+            out[f"mlp_2x_{mode}"] = train_2x(shard_batches(MODELS["mlp"][1], get_group_size(), get_rank()), mode)
     else:
         hosts = int(sys.argv[2])
         for name, (_, shape) in MODELS.items():
             per_shard = [shard_batches(shape, hosts, i) for i in range(hosts)]
             batches = [tuple(np.concatenate(parts) for parts in zip(*step)) for step in zip(*per_shard)]
             out[name], out[f"{name}_weight"], out[f"{name}_predict"] = train(name, batches)
+            if name == "mlp":
+                out["mlp_2x"] = train_2x(batches, ms.PYNATIVE_MODE)
     json.dump(out, sys.stdout)
 
 
