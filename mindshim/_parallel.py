@@ -11,7 +11,9 @@ Across hosts, ``communication.init()`` calls ``jax.distributed.initialize()``; t
 device of every host, each host reads its own shard of the data (``get_rank()``/``get_group_size()`` count
 hosts) and passes its local batch, and the step trains on the hosts' batches together (the global batch is
 their concatenation in host order). Every host runs the same script, as MindSpore's ranks do; a compiled
-call's batch-shaped outputs come back as the host's rows.
+call's batch-shaped outputs come back as the host's rows. On several hosts every Tensor argument of a compiled
+call whose first dimension splits evenly over the devices is taken as this host's part of a batch: keep other
+state in Parameters (as MindSpore models do), not in Tensor arguments.
 """
 import numpy as np
 
