@@ -124,6 +124,14 @@ def local_outputs(tree):
     return jax.tree_util.tree_map(local, tree)
 
 
+def host_value(array):
+    """``array`` readable on this host. One laid out over several hosts' devices (a ``Cell.shard`` plan) is
+    gathered: a collective, so every host must ask, as for MindSpore's integrated checkpoint save."""
+    if isinstance(array, jax.Array) and not array.is_fully_addressable and not array.sharding.is_fully_replicated:
+        return multihost_utils.process_allgather(array, tiled=True)
+    return array
+
+
 def _global(value, sharding):
     """``value`` (the same on every host) laid out by ``sharding`` across the hosts' devices."""
     if value.sharding == sharding:

@@ -63,14 +63,15 @@ def test_parallel_context_validation():
     assert (get_rank(), get_group_size()) == (0, 1)
 
 
-def test_data_parallel_across_hosts_matches_one_device():
+def test_data_parallel_across_hosts_matches_one_device(tmp_path):
     """Two processes joined by ``communication.init()`` (jax.distributed, gloo on CPU), each with 2 devices and its
     own shard of the dataset, train as one device does on the hosts' batches together; compiled outputs come back
     as each host's part."""
     with socket.socket() as sock:
         sock.bind(("localhost", 0))
         port = sock.getsockname()[1]
-    workers = [subprocess.Popen([sys.executable, MULTI_HOST, "worker"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    workers = [subprocess.Popen([sys.executable, MULTI_HOST, "worker", str(tmp_path / f"rank{i}.ckpt")],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True, env=dict(os.environ, XLA_FLAGS="--xla_force_host_platform_device_count=2",
                                                     JAX_COORDINATOR_ADDRESS=f"localhost:{port}", JAX_NUM_PROCESSES="2",
                                                     JAX_PROCESS_ID=str(i)))
@@ -83,6 +84,9 @@ def test_data_parallel_across_hosts_matches_one_device():
         assert worker.returncode == 0, stderr[-2000:]
         got = json.loads(stdout.strip().split("\n")[-1])
         assert (got["rank"], got["group_size"], got["device_num"]) == (rank, 2, 4)
+        # a weight split over both hosts' devices trains the same and is saved whole
+        np.testing.assert_allclose(got["mlp_sharded"], expected["mlp"], rtol=1e-5)
+        assert got["mlp_sharded_saved"] == pytest.approx(expected["mlp_weight"], rel=1e-5)
         for mode in (ms.PYNATIVE_MODE, ms.GRAPH_MODE):  # the 2.x loop without @jit
             np.testing.assert_allclose(got[f"mlp_2x_{mode}"], expected["mlp_2x"], rtol=1e-5)
         for model in ("mlp", "cnn"):

@@ -1,4 +1,4 @@
-"""Data parallel across hosts: ``python multi_host.py worker`` as each of N processes (the environment sets
+"""Data parallel across hosts: ``python multi_host.py worker CKPT`` as each of N processes (the environment sets
 ``JAX_COORDINATOR_ADDRESS``/``JAX_NUM_PROCESSES``/``JAX_PROCESS_ID`` and the devices per process), or
 ``python multi_host.py reference N`` as one process on one device. Prints one JSON line.
 
@@ -37,18 +37,21 @@ def shard_batches(shape, shards, shard_id):
     return [(bx.asnumpy(), by.asnumpy()) for bx, by in ds.create_tuple_iterator()]
 
 
-def train(name, batches):
+def train(name, batches, plan=None):
     """Losses, a weight's size after training, and the trained network's compiled outputs for the last batch
-    (on several hosts: this host's rows)."""
+    (on several hosts: this host's rows). ``plan``: a ``Cell.shard`` parameter plan."""
     make, _ = MODELS[name]
     net = init_params(make()).set_train(True)
+    if plan:
+        net.shard(parameter_plan=plan)
     loss = nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")
     step = nn.TrainOneStepCell(nn.WithLossCell(net, loss), nn.Momentum(net.trainable_params(), 0.05, 0.9))
     losses = [float(step(ms.Tensor(x), ms.Tensor(y)).asnumpy()) for x, y in batches]
+    _LAST["net"] = net
     predict = ms.jit(lambda x: net(x))
     net.set_train(False)
-    return losses, float(np.abs(net.trainable_params()[0].asnumpy()).sum()), \
-        predict(ms.Tensor(batches[-1][0])).asnumpy().tolist()
+    weight = None if plan else float(np.abs(net.trainable_params()[0].asnumpy()).sum())  # split: read via a save
+    return losses, weight, predict(ms.Tensor(batches[-1][0])).asnumpy().tolist()
 
 
 def train_2x(batches, mode):
@@ -68,6 +71,16 @@ def train_2x(batches, mode):
     return losses
 
 
+def saved_weight(path):
+    """Save the last trained network's Parameters (every host takes part) and read the first weight back."""
+    net = _LAST["net"]
+    ms.save_checkpoint(net, path)
+    return float(np.abs(ms.load_checkpoint(path)["0.weight"].asnumpy()).sum())
+
+
+_LAST = {}
+
+
 def main():
     out = {}
     if sys.argv[1] == "worker":
@@ -78,6 +91,10 @@ def main():
         for name, (_, shape) in MODELS.items():
             out[name], out[f"{name}_weight"], out[f"{name}_predict"] = train(
                 name, shard_batches(shape, get_group_size(), get_rank()))
+        # the first weight split over the 4 devices of both hosts, then saved: gathered from them
+        out["mlp_sharded"], _, _ = train("mlp", shard_batches(MODELS["mlp"][1], get_group_size(), get_rank()),
+                                         plan={"0.weight": (4, 1)})
+        out["mlp_sharded_saved"] = saved_weight(sys.argv[2])
         for mode in (ms.PYNATIVE_MODE, ms.GRAPH_MODE):
             out[f"mlp_2x_{mode}"] = train_2x(shard_batches(MODELS["mlp"][1], get_group_size(), get_rank()), mode)
     else:
