@@ -37,9 +37,10 @@ def shard_batches(shape, shards, shard_id):
     return [(bx.asnumpy(), by.asnumpy()) for bx, by in ds.create_tuple_iterator()]
 
 
-def train(name, batches, plan=None):
+def train(name, batches, plan=None, save_to=None):
     """Losses, a weight's size after training, and the trained network's compiled outputs for the last batch
-    (on several hosts: this host's rows). ``plan``: a ``Cell.shard`` parameter plan."""
+    (on several hosts: this host's rows). ``plan``: a ``Cell.shard`` parameter plan; then the weight is read
+    from a checkpoint saved to ``save_to`` (every host takes part)."""
     make, _ = MODELS[name]
     net = init_params(make()).set_train(True)
     if plan:
@@ -47,10 +48,14 @@ def train(name, batches, plan=None):
     loss = nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")
     step = nn.TrainOneStepCell(nn.WithLossCell(net, loss), nn.Momentum(net.trainable_params(), 0.05, 0.9))
     losses = [float(step(ms.Tensor(x), ms.Tensor(y)).asnumpy()) for x, y in batches]
-    _LAST["net"] = net
     predict = ms.jit(lambda x: net(x))
     net.set_train(False)
-    weight = None if plan else float(np.abs(net.trainable_params()[0].asnumpy()).sum())  # split: read via a save
+    if plan:
+        ms.save_checkpoint(net, save_to)
+        weight = ms.load_checkpoint(save_to)["0.weight"].asnumpy()
+    else:
+        weight = net.trainable_params()[0].asnumpy()
+    weight = float(np.abs(weight).sum())
     return losses, weight, predict(ms.Tensor(batches[-1][0])).asnumpy().tolist()
 
 
@@ -71,16 +76,6 @@ def train_2x(batches, mode):
     return losses
 
 
-def saved_weight(path):
-    """Save the last trained network's Parameters (every host takes part) and read the first weight back."""
-    net = _LAST["net"]
-    ms.save_checkpoint(net, path)
-    return float(np.abs(ms.load_checkpoint(path)["0.weight"].asnumpy()).sum())
-
-
-_LAST = {}
-
-
 def main():
     out = {}
     if sys.argv[1] == "worker":
@@ -92,9 +87,9 @@ def main():
             out[name], out[f"{name}_weight"], out[f"{name}_predict"] = train(
                 name, shard_batches(shape, get_group_size(), get_rank()))
         # the first weight split over the 4 devices of both hosts, then saved: gathered from them
-        out["mlp_sharded"], _, _ = train("mlp", shard_batches(MODELS["mlp"][1], get_group_size(), get_rank()),
-                                         plan={"0.weight": (4, 1)})
-        out["mlp_sharded_saved"] = saved_weight(sys.argv[2])
+        out["mlp_sharded"], out["mlp_sharded_saved"], _ = train(
+            "mlp", shard_batches(MODELS["mlp"][1], get_group_size(), get_rank()), plan={"0.weight": (4, 1)},
+            save_to=sys.argv[2])
         for mode in (ms.PYNATIVE_MODE, ms.GRAPH_MODE):
             out[f"mlp_2x_{mode}"] = train_2x(shard_batches(MODELS["mlp"][1], get_group_size(), get_rank()), mode)
     else:
