@@ -19,12 +19,11 @@ from .common.dtype import *  # noqa: E402,F401,F403
 from .common.parameter import Parameter, ParameterTuple  # noqa: E402
 from .common.seed import get_seed, set_seed  # noqa: E402
 from .common.tensor import Tensor  # noqa: E402
-from ._parallel import (ParallelMode, get_auto_parallel_context, reset_auto_parallel_context,  # noqa: E402
-                        set_auto_parallel_context)
 from .train import *  # noqa: E402,F401,F403  (MindSpore exports mindspore.train at the top level too)
 from .train.serialization import (async_ckpt_thread_status, ckpt_to_safetensors, load_checkpoint,  # noqa: E402
                                   load_param_into_net, safetensors_to_ckpt, save_checkpoint)
-from .context import GRAPH_MODE, PYNATIVE_MODE, get_context, set_context, set_device  # noqa: E402
+from .context import (GRAPH_MODE, PYNATIVE_MODE, ParallelMode, get_auto_parallel_context, get_context,  # noqa: E402
+                      reset_auto_parallel_context, set_auto_parallel_context, set_context, set_device)
 from .common import tensor_methods as _tensor_methods  # noqa: E402
 
 _tensor_methods.attach()

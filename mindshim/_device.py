@@ -8,8 +8,10 @@ import warnings
 
 import jax
 
+from . import _state
+
 _PLATFORMS = {"CPU": "cpu", "GPU": "gpu"}
-_current = {"target": None, "device_id": 0}
+_current = _state.device
 
 
 def _check_target(target, op):

@@ -14,7 +14,7 @@ import inspect
 
 import jax.numpy as jnp
 
-from . import _engine, nn, ops
+from . import _state, nn, ops
 from .common import _amp
 from .common import dtype as mstype
 from .common.parameter import Parameter
@@ -95,7 +95,7 @@ def auto_mixed_precision(network, amp_level="O0", dtype=mstype.float16):
         policy = (dtype.np_dtype, "white")
         for _, cell in network.cells_and_names():
             object.__setattr__(cell, "_amp_policy", policy)
-        _engine.invalidate()
+        _state.invalidate()
         return network
     if amp_level == "auto":
         return _auto(network, (dtype.np_dtype, "auto"))
@@ -110,7 +110,7 @@ def _auto(network, policy):
     """Level "auto": the policy holds while ``network`` (its ``construct``, or the function) runs."""
     if isinstance(network, nn.Cell):
         object.__setattr__(network, "_amp_policy", policy)
-        _engine.invalidate()
+        _state.invalidate()
         return network
 
     @functools.wraps(network)

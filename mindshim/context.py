@@ -3,13 +3,16 @@
 mindshim records the settings. Both modes compute the same values: PyNative runs ops eagerly, and the
 differentiating wrappers (``ForwardValueAndGrad``, ``GradOperation`` on Cells) are always compiled.
 """
-from ._parallel import (ParallelMode, get_auto_parallel_context, reset_auto_parallel_context,  # noqa: F401
-                        set_auto_parallel_context)
+import jax
+import numpy as np
+from jax.sharding import Mesh
+
+from . import _device, _state
 
 GRAPH_MODE = 0
 PYNATIVE_MODE = 1
 
-_context = {"mode": PYNATIVE_MODE, "device_id": 0}
+_context = _state.context
 _KNOWN = {"mode", "device_target", "device_id", "save_graphs", "save_graphs_path", "max_call_depth", "jit_config",
           "pynative_synchronize", "runtime_num_threads", "max_device_memory", "enable_graph_kernel",
           "print_file_path", "jit_syntax_level", "deterministic", "memory_optimize_level", "inter_op_parallel_num"}
@@ -18,7 +21,6 @@ _KNOWN = {"mode", "device_target", "device_id", "save_graphs", "save_graphs_path
 def set_context(**kwargs):
     """Record MindSpore's settings; ``device_target``/``device_id`` select JAX's default device."""
     if "device_target" in kwargs or "device_id" in kwargs:
-        from . import _device
         _device.set_device(kwargs.get("device_target", _device.current_target()),
                            kwargs.get("device_id", _context["device_id"]), op="set_context")
     for key, value in kwargs.items():
@@ -35,16 +37,62 @@ def get_context(attr_key):
     if attr_key not in _KNOWN:
         raise ValueError(f"For 'get_context', the argument '{attr_key}' is not supported.")
     if attr_key == "device_target":
-        from . import _device
         return _device.current_target()
     return _context.get(attr_key)
 
 
 def set_device(device_target, device_id=None):
     """``mindspore.set_device``: run on ``device_target`` ('CPU', 'GPU'; 'Ascend' maps to JAX's default)."""
-    from . import _device
     _device.set_device(device_target, device_id)
     _context["device_id"] = _device._current["device_id"]
+
+
+class ParallelMode:
+    STAND_ALONE = "stand_alone"
+    DATA_PARALLEL = "data_parallel"
+    SEMI_AUTO_PARALLEL = "semi_auto_parallel"
+    AUTO_PARALLEL = "auto_parallel"
+    HYBRID_PARALLEL = "hybrid_parallel"
+    MODE_LIST = [STAND_ALONE, DATA_PARALLEL, SEMI_AUTO_PARALLEL, AUTO_PARALLEL, HYBRID_PARALLEL]
+
+
+_parallel = _state.parallel
+
+
+def set_auto_parallel_context(**kwargs):
+    for key in kwargs:
+        if key not in _parallel:
+            raise ValueError(f"For 'set_auto_parallel_context', the keyword argument {key} is not recognized.")
+    mode = kwargs.get("parallel_mode", _parallel["parallel_mode"])
+    if mode not in ParallelMode.MODE_LIST:
+        raise ValueError(f"For 'set_auto_parallel_context', 'parallel_mode' must be one of {ParallelMode.MODE_LIST}, "
+                         f"but got {mode}.")
+    if mode in (ParallelMode.SEMI_AUTO_PARALLEL, ParallelMode.AUTO_PARALLEL, ParallelMode.HYBRID_PARALLEL):
+        raise NotImplementedError(f"mindspore.set_auto_parallel_context(parallel_mode='{mode}') is not supported by "
+                                  "mindshim yet; use DATA_PARALLEL.")
+    devices = jax.devices()
+    device_num = kwargs.get("device_num", len(devices) if mode == ParallelMode.DATA_PARALLEL else 1)
+    if not 1 <= device_num <= len(devices):
+        raise ValueError(f"For 'set_auto_parallel_context', 'device_num' must be in [1, {len(devices)}] (the "
+                         f"devices JAX sees), but got {device_num}.")
+    if jax.process_count() > 1 and mode == ParallelMode.DATA_PARALLEL and device_num != len(devices):
+        raise ValueError(f"For 'set_auto_parallel_context', 'device_num' must be {len(devices)} (every device of the "
+                         f"{jax.process_count()} hosts) when training on several hosts, but got {device_num}.")
+    _parallel.update(kwargs)
+    _parallel["device_num"] = device_num
+    _state.mesh["mesh"] = (Mesh(np.array(devices[:device_num]), ("data",))
+                           if mode == ParallelMode.DATA_PARALLEL and device_num > 1 else None)
+    _state.invalidate()
+
+
+def get_auto_parallel_context(attr_key):
+    if attr_key not in _parallel:
+        raise ValueError(f"For 'get_auto_parallel_context', the argument '{attr_key}' is not supported.")
+    return _parallel[attr_key]
+
+
+def reset_auto_parallel_context():
+    _state.reset("parallel", "mesh")
 
 
 __all__ = ["GRAPH_MODE", "PYNATIVE_MODE", "set_context", "get_context", "set_device", "ParallelMode",

@@ -12,14 +12,13 @@ prints its value as C++'s ``%g``; ndim >= 2 data starts on a new line; a dimensi
 ndim >= 2 (or a 1-D tensor longer than 1000) shows its first and last 3 entries around ``...``; a 1-D
 row wraps after every 12 floats or bools, 24 ints.
 """
-import os
-
 import numpy as np
 
+from .. import _state
+
 _STYLES = ("spec", "2.10")
-_style = os.environ.get("MINDSHIM_REPR_STYLE", "spec")
-if _style not in _STYLES:
-    raise ValueError(f"MINDSHIM_REPR_STYLE must be one of {_STYLES}, but got '{_style}'.")
+if _state.printing["style"] not in _STYLES:
+    raise ValueError(f"MINDSHIM_REPR_STYLE must be one of {_STYLES}, but got '{_state.printing['style']}'.")
 
 _EDGE = 3
 _ELLIPSIS = object()
@@ -27,14 +26,13 @@ _ELLIPSIS = object()
 
 def set_repr_style(style):
     """Select how ``repr(Tensor)`` prints: ``"spec"`` (default) or ``"2.10"`` (MindSpore 2.10's sign column)."""
-    global _style
     if style not in _STYLES:
         raise ValueError(f"For 'set_repr_style', 'style' must be one of {_STYLES}, but got '{style}'.")
-    _style = style
+    _state.printing["style"] = style
 
 
 def get_repr_style():
-    return _style
+    return _state.printing["style"]
 
 
 def _element_formatter(mstype):
@@ -75,7 +73,7 @@ def _kept(n, summarize):
 
 def format_data(arr, mstype, style=None):
     """The ``value=`` part of MindSpore's repr for a numpy array ``arr`` of MindSpore dtype ``mstype``."""
-    style = style or _style
+    style = style or _state.printing["style"]
     if arr.ndim == 0:
         return _scalar(arr.item(), mstype)
     if arr.size == 0:
@@ -130,7 +128,7 @@ def format_data(arr, mstype, style=None):
 
 def tensor_repr(arr, mstype, style=None):
     """``Tensor(shape=[...], dtype=..., value=...)`` for a numpy array ``arr``."""
-    style = style or _style
+    style = style or _state.printing["style"]
     shape = "[" + ", ".join(str(d) for d in arr.shape) + "]"
     sep = "\n" if arr.ndim >= 2 else (" " if style == "2.10" else "")
     return f"Tensor(shape={shape}, dtype={mstype}, value={sep}{format_data(arr, mstype, style)})"

@@ -1,7 +1,7 @@
 """``mindspore.jit``: compile a function or a Cell's ``construct`` into one XLA program."""
 import functools
 
-from .._engine import StatefulJit
+from .._engine import JitCall
 
 
 def jit(function=None, *, capture_mode="ast", jit_level="O0", dynamic=0, fullgraph=False, backend="", **options):
@@ -13,7 +13,7 @@ def jit(function=None, *, capture_mode="ast", jit_level="O0", dynamic=0, fullgra
     options are accepted; their effect is XLA's.
     """
     def decorate(fn):
-        compiled = StatefulJit(fn, "jit")
+        compiled = JitCall(fn, "jit")
 
         @functools.wraps(fn)
         def jitted(*args):

@@ -9,7 +9,7 @@ import itertools
 import jax
 import numpy as np
 
-from . import _watch
+from . import _trace
 from . import dtype as mstype
 from .tensor import Tensor, _wrap
 
@@ -29,14 +29,14 @@ class Parameter(Tensor):
     @property
     def _data(self):
         """The wrapped array; reads and writes are seen by the engine's trace watch."""
-        if _watch.local.watches:
-            _watch.touch(self)
+        if _trace.local.frames:
+            _trace.touch(self)
         return self._value
 
     @_data.setter
     def _data(self, value):
-        if _watch.local.watches:
-            _watch.touch(self)
+        if _trace.local.frames:
+            _trace.touch(self)
         self._value = value
 
     def __init__(self, default_input, name=None, requires_grad=True, layerwise_parallel=False,

@@ -9,8 +9,8 @@ from collections import OrderedDict
 
 import jax
 
-from .. import _engine, context
-from ..common import _amp, _watch
+from .. import _engine, _state, context
+from ..common import _amp, _trace
 from ..common import dtype as mstype
 from ..common.parameter import Parameter, ParameterTuple, is_generated_name
 from ..common.tensor import Tensor
@@ -85,13 +85,13 @@ class Cell:
                                 f"'{type(value)}' as a cell.")
             self._cells[name] = None
         else:
-            if (_watch.local.watches and isinstance(value, Tensor) and isinstance(value._data, jax.core.Tracer)):
+            if (_trace.local.frames and isinstance(value, Tensor) and isinstance(value._data, jax.core.Tracer)):
                 raise RuntimeError(f"For '{type(self).__name__}', assigning a traced Tensor to the attribute '{name}' "
                                    "inside a compiled call would leak it out of the trace: return it, or keep it in "
                                    "a Parameter (ops.assign).")
             object.__setattr__(self, name, value)
             if name == "training":
-                _engine.modes_changed()
+                _state.modes_changed()
 
     def __getattr__(self, name):
         d = self.__dict__
@@ -190,7 +190,7 @@ class Cell:
         """Training (True) or inference (False) mode, for this Cell and all sub-Cells; returns self."""
         for _, cell in self.cells_and_names():
             object.__setattr__(cell, "training", mode)
-        _engine.modes_changed()
+        _state.modes_changed()
         return self
 
     def set_grad(self, requires_grad=True):
@@ -202,12 +202,12 @@ class Cell:
         raise NotImplementedError(f"For '{type(self).__name__}', the method 'construct' must be defined.")
 
     def __call__(self, *args, **kwargs):
-        if self._amp_policy is not None and not (self._jit_call and not _watch.local.watches):
+        if self._amp_policy is not None and not (self._jit_call and not _trace.local.frames):
             return self._call_mixed(args, kwargs)
-        if (self._jit_call or context._context["mode"] == context.GRAPH_MODE) and not _watch.local.watches and not kwargs:
+        if (self._jit_call or context._context["mode"] == context.GRAPH_MODE) and not _trace.local.frames and not kwargs:
             compiled = self.__dict__.get("_compiled_call")
             if compiled is None:
-                compiled = _engine.StatefulJit(self, type(self).__name__)
+                compiled = _engine.JitCall(self, type(self).__name__)
                 object.__setattr__(self, "_compiled_call", compiled)
             return compiled(*args)
         return self.construct(*args, **kwargs)
@@ -215,13 +215,12 @@ class Cell:
     # ---- parallelism --------------------------------------------------------------------------------
     def shard(self, in_strategy=None, out_strategy=None, parameter_plan=None):
         """Lay Parameters out across the data-parallel mesh: ``parameter_plan={'dense.weight': (8, 1)}`` splits
-        that weight's first dimension over 8 devices (see ``mindshim._parallel.set_layout`` for the rules).
+        that weight's first dimension over 8 devices (see ``mindshim._engine.parallel.set_layout`` for the rules).
         Input/output strategies (MindSpore's semi-auto parallel) are not supported."""
         if in_strategy is not None or out_strategy is not None:
             raise NotImplementedError("mindspore.nn.Cell.shard with in_strategy/out_strategy (semi-auto parallel) is "
                                       "not supported by mindshim yet; use parameter_plan.")
-        from .. import _parallel
-        _parallel.set_layout(self, parameter_plan or {})
+        _engine.parallel.set_layout(self, parameter_plan or {})
         return self
 
     # ---- mixed precision ----------------------------------------------------------------------------
@@ -234,7 +233,7 @@ class Cell:
         policy = (dst_type.np_dtype, "all")
         for _, cell in self.cells_and_names():
             object.__setattr__(cell, "_amp_policy", policy)
-        _engine.invalidate()
+        _state.invalidate()
         return self
 
     def _call_mixed(self, args, kwargs):
@@ -269,3 +268,15 @@ class Cell:
         return main + ")"
 
     __str__ = __repr__
+
+
+def _unique_params(cell):
+    seen, out = set(), []
+    for p in cell.get_parameters():
+        if id(p) not in seen:
+            seen.add(id(p))
+            out.append(p)
+    return out
+
+
+_engine.register_owner(Cell, _unique_params, lambda cell: [c for _, c in cell.cells_and_names()])

@@ -1,7 +1,7 @@
 """``mindspore.nn`` dynamic learning rates: Python lists of per-step learning rates, as MindSpore builds them."""
 import math
 
-from .optim import _checkparam as check
+from .. import _checkparam as validator
 
 __all__ = ["piecewise_constant_lr", "exponential_decay_lr", "natural_exp_decay_lr", "inverse_decay_lr",
            "cosine_decay_lr", "polynomial_decay_lr", "warmup_lr"]
@@ -9,8 +9,8 @@ __all__ = ["piecewise_constant_lr", "exponential_decay_lr", "natural_exp_decay_l
 
 def piecewise_constant_lr(milestone, learning_rates):
     """``learning_rates[i]`` for the steps before ``milestone[i]`` (and from ``milestone[i - 1]``)."""
-    check.value_type("milestone", milestone, (tuple, list))
-    check.value_type("learning_rates", learning_rates, (tuple, list))
+    validator.check_value_type("milestone", milestone, (tuple, list))
+    validator.check_value_type("learning_rates", learning_rates, (tuple, list))
     if len(milestone) != len(learning_rates):
         raise ValueError("For 'piecewise_constant_lr', the size of 'milestone' must be same with the size of "
                          f"'learning_rates', but got 'milestone' size: {len(milestone)}, 'learning_rates' size: "
@@ -18,8 +18,8 @@ def piecewise_constant_lr(milestone, learning_rates):
     lr = []
     last_item = 0
     for i, item in enumerate(milestone):
-        check.positive_int(item, f"milestone[{i}]")
-        check.is_float(learning_rates[i], f"learning_rates[{i}]")
+        validator.check_positive_int(item, f"milestone[{i}]")
+        validator.check_is_float(learning_rates[i], f"learning_rates[{i}]")
         if item < last_item:
             raise ValueError(f"For 'piecewise_constant_lr', the value of milestone[{i}] must be greater than "
                              f"milestone[{i - 1}], but got milestone[{i}]: {milestone[i]}, milestone[{i - 1}]: "
@@ -30,14 +30,14 @@ def piecewise_constant_lr(milestone, learning_rates):
 
 
 def _check_inputs(learning_rate, decay_rate, total_step, step_per_epoch, decay_epoch, is_stair):
-    check.positive_int(total_step, "total_step")
-    check.positive_int(step_per_epoch, "step_per_epoch")
-    check.positive_int(decay_epoch, "decay_epoch")
-    check.positive_float(learning_rate, "learning_rate")
-    check.is_float(learning_rate, "learning_rate")
-    check.positive_float(decay_rate, "decay_rate")
-    check.is_float(decay_rate, "decay_rate")
-    check.value_type("is_stair", is_stair, [bool])
+    validator.check_positive_int(total_step, "total_step")
+    validator.check_positive_int(step_per_epoch, "step_per_epoch")
+    validator.check_positive_int(decay_epoch, "decay_epoch")
+    validator.check_positive_float(learning_rate, "learning_rate")
+    validator.check_is_float(learning_rate, "learning_rate")
+    validator.check_positive_float(decay_rate, "decay_rate")
+    validator.check_is_float(decay_rate, "decay_rate")
+    validator.check_value_type("is_stair", is_stair, [bool])
 
 
 def exponential_decay_lr(learning_rate, decay_rate, total_step, step_per_epoch, decay_epoch, is_stair=False):
@@ -81,12 +81,12 @@ def cosine_decay_lr(min_lr, max_lr, total_step, step_per_epoch, decay_epoch):
     if not isinstance(min_lr, float):
         raise TypeError("For 'cosine_decay_lr', the argument 'min_lr' must be type of float, but got 'min_lr' type: "
                         f"{type(min_lr)}.")
-    check.non_negative_float(min_lr, "min_lr", None)
-    check.positive_float(max_lr, "max_lr")
-    check.is_float(max_lr, "max_lr")
-    check.positive_int(total_step, "total_step")
-    check.positive_int(step_per_epoch, "step_per_epoch")
-    check.positive_int(decay_epoch, "decay_epoch")
+    validator.check_non_negative_float(min_lr, "min_lr", None)
+    validator.check_positive_float(max_lr, "max_lr")
+    validator.check_is_float(max_lr, "max_lr")
+    validator.check_positive_int(total_step, "total_step")
+    validator.check_positive_int(step_per_epoch, "step_per_epoch")
+    validator.check_positive_int(decay_epoch, "decay_epoch")
     if min_lr >= max_lr:
         raise ValueError("For 'cosine_decay_lr', the 'max_lr' must be greater than the 'min_lr', but got 'max_lr' "
                          f"value: {max_lr}, 'min_lr' value: {min_lr}.")
@@ -105,18 +105,18 @@ def polynomial_decay_lr(learning_rate, end_learning_rate, total_step, step_per_e
     The epoch is capped at ``decay_epoch``, or with ``update_decay_epoch`` the decay length grows to the next
     multiple of ``decay_epoch``.
     """
-    check.positive_float(learning_rate, "learning_rate")
-    check.is_float(learning_rate, "learning_rate")
+    validator.check_positive_float(learning_rate, "learning_rate")
+    validator.check_is_float(learning_rate, "learning_rate")
     if not isinstance(end_learning_rate, float):
         raise TypeError("For 'polynomial_decay_lr', the argument 'end_learning_rate' must be type of float, but got "
                         f"'end_learning_rate' type: {type(end_learning_rate)}.")
-    check.non_negative_float(end_learning_rate, "end_learning_rate", None)
-    check.positive_float(power, "power")
-    check.is_float(power, "power")
-    check.positive_int(total_step, "total_step")
-    check.positive_int(step_per_epoch, "step_per_epoch")
-    check.positive_int(decay_epoch, "decay_epoch")
-    check.value_type("update_decay_epoch", update_decay_epoch, [bool])
+    validator.check_non_negative_float(end_learning_rate, "end_learning_rate", None)
+    validator.check_positive_float(power, "power")
+    validator.check_is_float(power, "power")
+    validator.check_positive_int(total_step, "total_step")
+    validator.check_positive_int(step_per_epoch, "step_per_epoch")
+    validator.check_positive_int(decay_epoch, "decay_epoch")
+    validator.check_value_type("update_decay_epoch", update_decay_epoch, [bool])
     delta = learning_rate - end_learning_rate
     lr = []
     for i in range(total_step):
@@ -134,9 +134,9 @@ def warmup_lr(learning_rate, total_step, step_per_epoch, warmup_epoch):
     if not isinstance(learning_rate, float):
         raise TypeError("For 'warmup_lr', the argument 'learning_rate' must be type of float, but got "
                         f"'learning_rate' type: {type(learning_rate)}.")
-    check.non_negative_float(learning_rate, "learning_rate", None)
-    check.positive_int(warmup_epoch, "warmup_epoch")
-    check.positive_int(total_step, "total_step")
-    check.positive_int(step_per_epoch, "step_per_epoch")
+    validator.check_non_negative_float(learning_rate, "learning_rate", None)
+    validator.check_positive_int(warmup_epoch, "warmup_epoch")
+    validator.check_positive_int(total_step, "total_step")
+    validator.check_positive_int(step_per_epoch, "step_per_epoch")
     return [learning_rate * min(warmup_epoch, math.floor(i / step_per_epoch)) / warmup_epoch
             for i in range(total_step)]

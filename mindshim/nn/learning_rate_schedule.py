@@ -10,7 +10,7 @@ import jax.numpy as jnp
 
 from ..common.tensor import Tensor, _wrap
 from .cell import Cell
-from .optim import _checkparam as check
+from .. import _checkparam as validator
 
 __all__ = ["LearningRateSchedule", "ExponentialDecayLR", "NaturalExpDecayLR", "InverseDecayLR", "CosineDecayLR",
            "PolynomialDecayLR", "WarmUpLR"]
@@ -34,12 +34,12 @@ class LearningRateSchedule(Cell):
 
 
 def _check_decay_inputs(learning_rate, decay_rate, decay_steps, is_stair, cls_name):
-    check.positive_int(decay_steps, "decay_steps", cls_name)
-    check.positive_float(learning_rate, "learning_rate", cls_name)
-    check.is_float(learning_rate, "learning_rate", cls_name)
-    check.positive_float(decay_rate, "decay_rate", cls_name)
-    check.is_float(decay_rate, "decay_rate", cls_name)
-    check.value_type("is_stair", is_stair, [bool], cls_name)
+    validator.check_positive_int(decay_steps, "decay_steps", cls_name)
+    validator.check_positive_float(learning_rate, "learning_rate", cls_name)
+    validator.check_is_float(learning_rate, "learning_rate", cls_name)
+    validator.check_positive_float(decay_rate, "decay_rate", cls_name)
+    validator.check_is_float(decay_rate, "decay_rate", cls_name)
+    validator.check_value_type("is_stair", is_stair, [bool], cls_name)
 
 
 class _DecayLR(LearningRateSchedule):
@@ -96,10 +96,10 @@ class CosineDecayLR(LearningRateSchedule):
         if not isinstance(min_lr, float):
             raise TypeError("For 'CosineDecayLR', the argument 'min_lr' must be type of float, but got 'min_lr' type: "
                             f"{type(min_lr)}.")
-        check.non_negative_float(min_lr, "min_lr", "CosineDecayLR")
-        check.positive_float(max_lr, "max_lr", "CosineDecayLR")
-        check.is_float(max_lr, "max_lr", "CosineDecayLR")
-        check.positive_int(decay_steps, "decay_steps", "CosineDecayLR")
+        validator.check_non_negative_float(min_lr, "min_lr", "CosineDecayLR")
+        validator.check_positive_float(max_lr, "max_lr", "CosineDecayLR")
+        validator.check_is_float(max_lr, "max_lr", "CosineDecayLR")
+        validator.check_positive_int(decay_steps, "decay_steps", "CosineDecayLR")
         if min_lr >= max_lr:
             raise ValueError("For 'CosineDecayLR', the 'max_lr' must be greater than the 'min_lr', but got 'max_lr' "
                              f"value: {max_lr}, 'min_lr' value: {min_lr}.")
@@ -125,16 +125,16 @@ class PolynomialDecayLR(LearningRateSchedule):
 
     def __init__(self, learning_rate, end_learning_rate, decay_steps, power, update_decay_steps=False):
         super().__init__()
-        check.positive_float(learning_rate, "learning_rate")
-        check.is_float(learning_rate, "learning_rate")
+        validator.check_positive_float(learning_rate, "learning_rate")
+        validator.check_is_float(learning_rate, "learning_rate")
         if not isinstance(end_learning_rate, float):
             raise TypeError("For 'PolynomialDecayLR', the argument 'end_learning_rate' must be type of float, but got "
                             f"'end_learning_rate' type: {type(end_learning_rate)}.")
-        check.non_negative_float(end_learning_rate, "end_learning_rate", "PolynomialDecayLR")
-        check.positive_int(decay_steps, "decay_steps", "PolynomialDecayLR")
-        check.value_type("update_decay_steps", update_decay_steps, [bool], "PolynomialDecayLR")
-        check.positive_float(power, "power", "PolynomialDecayLR")
-        check.is_float(power, "power", "PolynomialDecayLR")
+        validator.check_non_negative_float(end_learning_rate, "end_learning_rate", "PolynomialDecayLR")
+        validator.check_positive_int(decay_steps, "decay_steps", "PolynomialDecayLR")
+        validator.check_value_type("update_decay_steps", update_decay_steps, [bool], "PolynomialDecayLR")
+        validator.check_positive_float(power, "power", "PolynomialDecayLR")
+        validator.check_is_float(power, "power", "PolynomialDecayLR")
         self.decay_steps = decay_steps
         self.start_learning_rate = learning_rate
         self.end_learning_rate = end_learning_rate
@@ -162,8 +162,8 @@ class WarmUpLR(LearningRateSchedule):
         if not isinstance(learning_rate, float):
             raise TypeError("For 'WarmUpLR', the argument 'learning_rate' must be type of float, but got "
                             f"'learning_rate' type: {type(learning_rate)}.")
-        check.non_negative_float(learning_rate, "learning_rate", "WarmUpLR")
-        check.positive_int(warmup_steps, "warmup_steps", "WarmUpLR")
+        validator.check_non_negative_float(learning_rate, "learning_rate", "WarmUpLR")
+        validator.check_positive_int(warmup_steps, "warmup_steps", "WarmUpLR")
         self.warmup_steps = warmup_steps
         self.learning_rate = learning_rate
 

@@ -5,7 +5,7 @@ updates the scale with inside the compiled step; ``update_loss_scale(overflow)``
 ``Model`` also runs after each step (it changes what ``get_loss_scale()`` reports, not the cell's scale).
 """
 from .. import nn
-from ..nn.optim import _checkparam as check
+from .. import _checkparam as validator
 
 
 class LossScaleManager:
@@ -56,7 +56,7 @@ class DynamicLossScaleManager(LossScaleManager):
         if init_loss_scale < 1.0:
             raise ValueError("The argument 'init_loss_scale' must be > 1, but got {}".format(init_loss_scale))
         self.loss_scale = init_loss_scale
-        check.positive_int(scale_window, "scale_window", self.__class__.__name__)
+        validator.check_positive_int(scale_window, "scale_window", self.__class__.__name__)
         self.scale_window = scale_window
         if scale_factor <= 0:
             raise ValueError("The argument 'scale_factor' must be > 0, but got {}".format(scale_factor))

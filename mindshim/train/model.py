@@ -19,7 +19,7 @@ import numpy as np
 
 from .. import nn
 from ..common.tensor import Tensor
-from ..nn.optim import _checkparam as check
+from .. import _checkparam as validator
 from . import callback as _callbacks
 from .callback._callback import RunContext, _CallbackManager, _InternalCallbackParam
 from .callback._checkpoint import ModelCheckpoint, _chg_ckpt_file_name_if_same_exist
@@ -115,7 +115,7 @@ class Model:
     def _build_train_network(self):
         """MindSpore's ``amp.build_train_network`` at ``level='O0'``: the loss and training-step cells."""
         network = self._network
-        check.value_type('network', network, nn.Cell)
+        validator.check_value_type('network', network, nn.Cell)
         if self._loss_scale_manager is not None and self._optimizer is None:
             raise ValueError("The argument 'optimizer' can not be None when set 'loss_scale_manager'.")
         if self._optimizer:
@@ -137,14 +137,14 @@ class Model:
         if boost not in ['O0', 'O1', 'O2']:
             raise ValueError(f"The 'boost_level' should be in : ['O0', 'O1', 'O2'], but got {boost}.")
         if self._keep_bn_fp32 is not None:
-            check.value_type('keep_batchnorm_fp32', self._keep_bn_fp32, bool)
+            validator.check_value_type('keep_batchnorm_fp32', self._keep_bn_fp32, bool)
         manager = self._loss_scale_manager
         if self._loss_scale_manager_set and manager and not isinstance(manager, LossScaleManager):
             raise _type_names_error('loss_scale_manager', manager, ['LossScaleManager', 'GroupLossScaleManager'])
         if boost != "O0":
             raise NotImplementedError(f"mindspore.train.Model(boost_level='{boost}') is not supported by mindshim yet")
         if self._loss_fn:
-            check.value_type('loss_fn', self._loss_fn, nn.Cell)
+            validator.check_value_type('loss_fn', self._loss_fn, nn.Cell)
         from .. import amp
         network = amp.with_loss(network, self._loss_fn, level)
         loss_scale = None
@@ -324,8 +324,8 @@ class Model:
     def _check_train_args(self, name, epoch, train_dataset, sink_size, initial_epoch):
         """The checks ``train`` and ``fit`` share; returns the dataset's size."""
         _is_int(sink_size)
-        check.positive_int(epoch)
-        check._number(initial_epoch, 0, ">=", int, None, None)
+        validator.check_positive_int(epoch)
+        validator._check_number(initial_epoch, 0, ">=", int, None, None)
         if initial_epoch >= epoch:
             raise ValueError(f"For 'Model.{name}', the parameter 'epoch' must bigger than parameter 'initial_epoch',"
                              f" but got the parameter 'epoch' is {epoch}, 'initial_epoch' is {initial_epoch}.")
@@ -343,7 +343,7 @@ class Model:
         Every epoch runs over the whole dataset, one compiled step per batch, also in data sink mode (as
         MindSpore does on CPU), where the callbacks count ``sink_size`` steps per epoch (``cb_params.batch_num``).
         """
-        check.bool_(dataset_sink_mode)
+        validator.check_bool(dataset_sink_mode)
         dataset_size = self._check_train_args("train", epoch, train_dataset, sink_size, initial_epoch)
         if callbacks:
             self._check_methods_for_custom_callbacks(callbacks, "train")
@@ -372,8 +372,8 @@ class Model:
         """Trains as ``train`` does and evaluates ``valid_dataset`` after every ``valid_frequency``-th epoch (an
         int) or after the epochs listed; the callbacks see the results in ``cb_params.metrics`` and
         ``cb_params.eval_results`` (with ``'eval_loss'``) at that epoch's end."""
-        check.bool_(dataset_sink_mode)
-        check.bool_(valid_dataset_sink_mode)
+        validator.check_bool(dataset_sink_mode)
+        validator.check_bool(valid_dataset_sink_mode)
         dataset_size = self._check_train_args("fit", epoch, train_dataset, sink_size, initial_epoch)
         if not isinstance(valid_frequency, (int, list)):
             raise TypeError(f"For 'Model.fit', the type of 'valid_frequency' must be a list or an integer, but got "
@@ -392,7 +392,7 @@ class Model:
         """MindSpore's ahead-of-time dataset warm-up and compilation (Ascend only; on CPU and GPU MindSpore
         raises ``RuntimeError``). mindshim checks the arguments and does nothing else: the training and
         evaluation steps compile on their first use."""
-        check.positive_int(epoch)
+        validator.check_positive_int(epoch)
         if not train_dataset and not valid_dataset:
             raise ValueError("The argument 'train_dataset' and 'valid_dataset' can not both be None or empty.")
         if valid_dataset and not self._metric_fns:
@@ -442,7 +442,7 @@ class Model:
 
     def eval(self, valid_dataset, callbacks=None, dataset_sink_mode=False):
         """Runs the evaluation network over ``valid_dataset`` and returns ``{name: metric value}``."""
-        check.bool_(dataset_sink_mode)
+        validator.check_bool(dataset_sink_mode)
         if not self._metric_fns:
             raise ValueError("For Model.eval, the model argument 'metrics' can not be None or empty, "
                              "you should set the argument 'metrics' for model.")

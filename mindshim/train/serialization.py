@@ -27,7 +27,7 @@ import safetensors
 import safetensors.numpy
 from google.protobuf.message import DecodeError
 
-from .. import _parallel
+from .. import _engine
 from ..common import dtype as mstype
 from ..common.parameter import Parameter
 from ..common.tensor import Tensor, _wrap
@@ -107,7 +107,7 @@ def save_checkpoint(save_obj, ckpt_file_name, integrated_save=True, async_save=F
         entries.append((name, value if isinstance(value, str) else Tensor(value)))
     data = {}
     for name, value in entries:
-        data[name] = value if isinstance(value, str) else np.asarray(_parallel.host_value(value._data))
+        data[name] = value if isinstance(value, str) else np.asarray(_engine.parallel.host_value(value._data))
     _write_file(ckpt_file_name, data, crc_check, format, remove_redundancy)
 
 

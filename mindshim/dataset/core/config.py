@@ -6,18 +6,16 @@ run to run (not the order MindSpore's own generator gives). Without a seed each 
 ``mindspore.set_seed`` also seeds the pipeline. The remaining settings are stored and reported back; mindshim
 runs a pipeline in one background thread, so they change nothing else.
 """
-import os
 import random
 
 import numpy as np
 
+from ... import _state as _process
 from ...common import seed as _global
 from .validator_helpers import INT32_MAX, UINT32_MAX
 
 DEFAULT_SEED = 5489  # std::mt19937::default_seed: what MindSpore reports before any set_seed
-_state = {"seed": None, "prefetch_size": 16, "num_parallel_workers": min(8, os.cpu_count() or 1),
-          "numa_enable": False, "enable_shared_mem": True, "callback_timeout": 60, "monitor_sampling_interval": 1000,
-          "auto_num_workers": False, "multiprocessing_timeout_interval": 300}
+_state = _process.dataset
 
 
 def set_seed(seed):
@@ -28,6 +26,9 @@ def set_seed(seed):
     _state["seed"] = seed
     random.seed(seed)
     np.random.seed(seed)
+
+
+_global.on_set_seed.append(set_seed)  # mindspore.set_seed seeds the pipeline too
 
 
 def get_seed():

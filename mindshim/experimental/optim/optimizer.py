@@ -11,7 +11,7 @@ from ...common import dtype as mstype
 from ...common.parameter import Parameter, ParameterTuple
 from ...common.tensor import Tensor, _wrap
 from ...nn.cell import Cell
-from ...nn.optim import _checkparam as check
+from ... import _checkparam as validator
 from ...nn.optim.optimizer import Optimizer as _NNOptimizer
 from ...nn.optim.optimizer import checked_gradients
 
@@ -93,7 +93,7 @@ class Optimizer(Cell):
     def _build_single_lr(self, learning_rate, name):
         if isinstance(learning_rate, (float, int)):
             learning_rate = float(learning_rate)
-            check.non_negative_float(learning_rate, "learning rate", self.cls_name)
+            validator.check_non_negative_float(learning_rate, "learning rate", self.cls_name)
             return Parameter(Tensor(learning_rate, mstype.float32), name)
         if isinstance(learning_rate, Tensor):
             if learning_rate.ndim == 0:
@@ -105,7 +105,7 @@ class Optimizer(Cell):
     def _preprocess_weight_decay(self, weight_decay):
         if isinstance(weight_decay, (float, int)):
             weight_decay = float(weight_decay)
-            check.non_negative_float(weight_decay, "weight_decay", self.cls_name)
+            validator.check_non_negative_float(weight_decay, "weight_decay", self.cls_name)
             return weight_decay
         raise TypeError("For 'Optimizer', the argument 'Weight_decay' must be int or float.but got "
                         f"{type(weight_decay)}")

@@ -1,6 +1,6 @@
 """``mindspore.experimental.optim.SGD``."""
 from ...common.tensor import Tensor
-from ...nn.optim import _checkparam as check
+from ... import _checkparam as validator
 from ...nn.optim import _rules
 from .optimizer import Optimizer, update_each
 
@@ -15,20 +15,20 @@ class SGD(Optimizer):
     """
 
     def __init__(self, params, lr, momentum=0, dampening=0, weight_decay=0.0, nesterov=False, *, maximize=False):
-        check.value_type("lr", lr, [float, int, Tensor], "SGD")
+        validator.check_value_type("lr", lr, [float, int, Tensor], "SGD")
         if lr < 0.0:
             raise ValueError(f"Invalid learning rate: {lr}")
-        check.value_type("momentum", momentum, [int, float], "SGD")
+        validator.check_value_type("momentum", momentum, [int, float], "SGD")
         if momentum < 0.0:
             raise ValueError(f"Invalid momentum value: {momentum}")
         momentum = float(momentum)
-        check.value_type("nesterov", nesterov, [bool], "SGD")
-        check.value_type("maximize", maximize, [bool], "SGD")
+        validator.check_value_type("nesterov", nesterov, [bool], "SGD")
+        validator.check_value_type("maximize", maximize, [bool], "SGD")
         defaults = dict(lr=lr, momentum=momentum, dampening=dampening, weight_decay=weight_decay, nesterov=nesterov,
                         maximize=maximize, grad_centralization=False)
         super().__init__(params, defaults)
         for group in self.param_groups:
-            check.value_type("dampening", group.get("dampening"), [int, float], "SGD")
+            validator.check_value_type("dampening", group.get("dampening"), [int, float], "SGD")
             group["dampening"] = float(group.get("dampening"))
         if nesterov and (momentum <= 0.0 or dampening != 0.0):
             raise ValueError("For 'SGD', if 'nesterov' is true, 'momentum' must be > 0.0 and 'dampening' must equal to "

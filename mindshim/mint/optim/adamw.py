@@ -4,23 +4,23 @@ from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ...experimental.optim.adamw import check_adam_args
 from ...experimental.optim.optimizer import Optimizer, update_each
-from ...nn.optim import _checkparam as check
+from ... import _checkparam as validator
 from ...nn.optim import _rules
 
 __all__ = ["AdamW", "FusedAdamW"]
 
 
 def check_torch_adam_args(betas, eps, weight_decay, lr, amsgrad, maximize, prim_name):
-    check.value_type("betas", betas, [tuple], prim_name)
+    validator.check_value_type("betas", betas, [tuple], prim_name)
     if len(betas) not in [2]:
         raise ValueError(f"For '{prim_name}', the betas size should be in : [2], but got {len(betas)}.")
-    check.value_type("betas[0]", betas[0], [float], prim_name)
-    check.value_type("betas[1]", betas[1], [float], prim_name)
-    check.value_type("eps", eps, [float], prim_name)
-    check.value_type("weight_decay", weight_decay, [float], prim_name)
-    check.value_type("lr", lr, [float], prim_name)
-    check.value_type("amsgrad", amsgrad, [bool], prim_name)
-    check.value_type("maximize", maximize, [bool], prim_name)
+    validator.check_value_type("betas[0]", betas[0], [float], prim_name)
+    validator.check_value_type("betas[1]", betas[1], [float], prim_name)
+    validator.check_value_type("eps", eps, [float], prim_name)
+    validator.check_value_type("weight_decay", weight_decay, [float], prim_name)
+    validator.check_value_type("lr", lr, [float], prim_name)
+    validator.check_value_type("amsgrad", amsgrad, [bool], prim_name)
+    validator.check_value_type("maximize", maximize, [bool], prim_name)
     check_adam_args(lr, betas, eps, weight_decay)
 
 

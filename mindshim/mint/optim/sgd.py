@@ -3,7 +3,7 @@ from ...common import dtype as mstype
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ...experimental.optim.optimizer import Optimizer, update_each
-from ...nn.optim import _checkparam as check
+from ... import _checkparam as validator
 from ...nn.optim import _rules
 
 __all__ = ["SGD"]
@@ -17,11 +17,11 @@ class SGD(Optimizer):
 
     def __init__(self, params, lr, momentum=0, dampening=0, weight_decay=0, nesterov=False, *, maximize=False):
         name = self.cls_name
-        check.value_type("lr", lr, [float, int, bool, Tensor], name)
+        validator.check_value_type("lr", lr, [float, int, bool, Tensor], name)
         for arg, value in (("momentum", momentum), ("weight_decay", weight_decay), ("dampening", dampening)):
-            check.value_type(arg, value, [float, int, bool], name)
-        check.value_type("nesterov", nesterov, [bool], name)
-        check.value_type("maximize", maximize, [bool], name)
+            validator.check_value_type(arg, value, [float, int, bool], name)
+        validator.check_value_type("nesterov", nesterov, [bool], name)
+        validator.check_value_type("maximize", maximize, [bool], name)
         if lr < 0.0:
             raise ValueError(f"Invalid learning rate: {lr}")
         if momentum < 0.0:

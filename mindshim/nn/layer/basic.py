@@ -1,9 +1,7 @@
-"""Basic layers (``mindspore.nn.layer.basic``): Dense, Dropout, Flatten, Identity.
-
-Also MindSpore's argument validators (``check_positive_int`` ...), with their messages, for all layers.
-"""
+"""Basic layers (``mindspore.nn.layer.basic``): Dense, Dropout, Flatten, Identity."""
 import math
 
+from ... import _checkparam as validator
 from ... import ops
 from ...common import dtype as mstype
 from ...common.initializer import HeUniform, Uniform, initializer
@@ -13,42 +11,6 @@ from ..cell import Cell
 from .activation import get_activation
 
 __all__ = ["Dense", "Dropout", "Flatten", "Identity"]
-
-
-# ---- MindSpore's validators ---------------------------------------------------------------------------
-def _positive_int(value, name, cls):
-    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-        raise ValueError(f"For '{cls}', the '{name}' must be int and must > 0, but got '{value}' with type "
-                         f"'{type(value).__name__}'.")
-    return value
-
-
-def _non_negative_int(value, name, cls):
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise ValueError(f"For '{cls}', the '{name}' must be int and must >= 0, but got '{value}' with type "
-                         f"'{type(value).__name__}'.")
-    return value
-
-
-def _bool(value, name, cls):
-    if not isinstance(value, bool):
-        raise TypeError(f"For '{cls}', the '{name}' must be a bool, but got {type(value).__name__}.")
-    return value
-
-
-def _string(value, valid, name, cls):
-    if not isinstance(value, str) or value not in valid:
-        raise ValueError(f"For '{cls}', the '{name}' must be str and must be in '{list(valid)}', but got '{value}'.")
-    return value
-
-
-def _value_type(value, types, name, cls):
-    types = types if isinstance(types, tuple) else (types,)
-    if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
-        expected = ", ".join(t.__name__ for t in types)
-        raise TypeError(f"For '{cls}', the type of '{name}' should be '{expected}', but got type "
-                        f"'{type(value).__name__}'.")
-    return value
 
 
 # ---- layers -------------------------------------------------------------------------------------------
@@ -63,9 +25,9 @@ class Dense(Cell):
     def __init__(self, in_channels, out_channels, weight_init=None, bias_init=None, has_bias=True, activation=None,
                  dtype=mstype.float32):
         super().__init__()
-        self.in_channels = _positive_int(in_channels, "in_channels", "Dense")
-        self.out_channels = _positive_int(out_channels, "out_channels", "Dense")
-        self.has_bias = _bool(has_bias, "has_bias", "Dense")
+        self.in_channels = validator.check_positive_int(in_channels, "in_channels", "Dense")
+        self.out_channels = validator.check_positive_int(out_channels, "out_channels", "Dense")
+        self.has_bias = validator.check_bool(has_bias, "has_bias", "Dense")
         if isinstance(weight_init, Tensor) and (weight_init.ndim != 2 or weight_init.shape[0] != out_channels
                                                 or weight_init.shape[1] != in_channels):
             raise ValueError("For 'Dense', weight init shape error. The ndim of 'weight_init' must be equal to 2, and "
@@ -119,13 +81,13 @@ class Dropout(Cell):
     def __init__(self, keep_prob=0.5, p=None, dtype=mstype.float32):
         super().__init__()
         if p is None:
-            _value_type(keep_prob, float, "keep_prob", "Dropout")
+            validator.check_value_type("keep_prob", keep_prob, float, "Dropout")
             if keep_prob <= 0 or keep_prob > 1:
                 raise ValueError(f"For 'Dropout', the 'keep_prob' must be a number in range (0, 1], but got "
                                  f"{keep_prob}.")
             self.dropout = ops.Dropout(keep_prob)
         else:
-            _value_type(p, (float, int), "p", "Dropout")
+            validator.check_value_type("p", p, (float, int), "Dropout")
             if p < 0 or p >= 1:
                 raise ValueError(f"For 'Dropout', the 'p' must be a number in range [0, 1), but got {p}.")
             self.dropout = ops.Dropout(1.0 - p)

@@ -12,7 +12,7 @@ from ...common.initializer import HeUniform, Uniform, initializer
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ..cell import Cell
-from .basic import _bool, _non_negative_int, _positive_int, _string
+from ... import _checkparam as validator
 
 __all__ = ["Conv2d", "Conv1d", "Conv2dTranspose"]
 
@@ -26,7 +26,7 @@ def _twice(value):
 
 
 def _check_group(in_channels, out_channels, group, cls):
-    _positive_int(group, "group", cls)
+    validator.check_positive_int(group, "group", cls)
     if in_channels % group or out_channels % group:
         raise ValueError(f"The argument 'group' should be divisible by 'in_channels' and 'out_channels', but got "
                          f"group:{group}, in_channels:{in_channels}, out_channels:{out_channels}.")
@@ -39,31 +39,31 @@ class _Conv(Cell):
                  weight_init, bias_init, data_format="NCHW", transposed=False, dtype=mstype.float32):
         super().__init__()
         cls = type(self).__name__
-        self.in_channels = _positive_int(in_channels, "in_channels", cls)
-        self.out_channels = _positive_int(out_channels, "out_channels", cls)
+        self.in_channels = validator.check_positive_int(in_channels, "in_channels", cls)
+        self.out_channels = validator.check_positive_int(out_channels, "out_channels", cls)
         self.kernel_size = kernel_size
         self.stride = stride
         self.pad_mode = pad_mode
-        self.data_format = _string(data_format, ["NCHW", "NHWC", "NCDHW"], "format", cls)
+        self.data_format = validator.check_string(data_format, ["NCHW", "NHWC", "NCDHW"], "format", cls)
         if data_format == "NHWC":
             raise ValueError(f"For '{cls}', the \"NHWC\" format only support in GPU target, but got the 'format' is "
                              "NHWC and the platform is CPU.")
         if isinstance(padding, int):
-            self.padding = _non_negative_int(padding, "padding", cls)
+            self.padding = validator.check_non_negative_int(padding, "padding", cls)
         elif isinstance(padding, tuple):
             for pad in padding:
-                _non_negative_int(pad, "padding item", cls)
+                validator.check_non_negative_int(pad, "padding item", cls)
             self.padding = padding
         else:
             raise TypeError(f"For '{cls}', the type of 'padding' must be int or tuple(int), but got "
                             f"{type(padding).__name__}.")
         self.dilation = dilation
-        self.group = _positive_int(group, "group", cls)
+        self.group = validator.check_positive_int(group, "group", cls)
         self.has_bias = has_bias
         for name, values in (("kernel_size item", kernel_size), ("stride item", stride),
                              ("dilation item", dilation)):
             for v in values:
-                _positive_int(v, name, cls)
+                validator.check_positive_int(v, name, cls)
         if in_channels % group:
             raise ValueError(f"For '{cls}', the attr 'in_channels' must be divisible by attr 'group', but got "
                              f"'in_channels': {in_channels} and 'group': {group}.")
@@ -77,7 +77,7 @@ class _Conv(Cell):
         self.weight_init = HeUniform(math.sqrt(5)) if weight_init is None else weight_init
         self.weight = Parameter(initializer(self.weight_init, shape, dtype), name="weight")
         self.bias_init = bias_init
-        if _bool(has_bias, "has_bias", cls):
+        if validator.check_bool(has_bias, "has_bias", cls):
             if bias_init is None:
                 fan_in = shape[1] * math.prod(shape[2:])
                 self.bias_init = Uniform(1 / math.sqrt(fan_in)) if fan_in else "zeros"
@@ -116,7 +116,7 @@ class Conv2d(_Conv):
 
 
 def _conv_pad_mode(pad_mode):
-    return _string(pad_mode.lower() if isinstance(pad_mode, str) else pad_mode, ["valid", "same", "pad"], "pad_mode",
+    return validator.check_string(pad_mode.lower() if isinstance(pad_mode, str) else pad_mode, ["valid", "same", "pad"], "pad_mode",
                    "Conv2D")
 
 
@@ -180,7 +180,7 @@ class Conv2dTranspose(_Conv):
                              f"{len(output_padding)}.")
         super().__init__(in_channels, out_channels, kernel_size, stride, pad_mode, padding, dilation, group, has_bias,
                          weight_init, bias_init, transposed=True, dtype=dtype)
-        self.mode = _string(pad_mode, ["valid", "same", "pad"], "pad_mode", "Conv2dTranspose")
+        self.mode = validator.check_string(pad_mode, ["valid", "same", "pad"], "pad_mode", "Conv2dTranspose")
         self.output_padding = output_padding
         self.conv2d_transpose = ops.Conv2DTranspose(out_channel=in_channels, kernel_size=kernel_size, mode=1,
                                                     pad_mode=pad_mode, pad=padding, stride=stride, dilation=dilation,

@@ -5,7 +5,7 @@ from ...common.initializer import initializer
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ..cell import Cell
-from .basic import _value_type
+from ... import _checkparam as validator
 
 __all__ = ["Embedding"]
 
@@ -21,9 +21,9 @@ class Embedding(Cell):
     def __init__(self, vocab_size, embedding_size, use_one_hot=False, embedding_table="normal", dtype=mstype.float32,
                  padding_idx=None):
         super().__init__()
-        self.vocab_size = _value_type(vocab_size, int, "vocab_size", "Embedding")
-        self.embedding_size = _value_type(embedding_size, int, "embedding_size", "Embedding")
-        self.use_one_hot = _value_type(use_one_hot, bool, "use_one_hot", "Embedding")
+        self.vocab_size = validator.check_value_type("vocab_size", vocab_size, int, "Embedding")
+        self.embedding_size = validator.check_value_type("embedding_size", embedding_size, int, "Embedding")
+        self.use_one_hot = validator.check_value_type("use_one_hot", use_one_hot, bool, "Embedding")
         self.dtype = dtype
         table = initializer(embedding_table, [vocab_size, embedding_size])
         self.padding_idx = padding_idx

@@ -12,7 +12,7 @@ from ...common import dtype as mstype
 from ...common.initializer import initializer
 from ...common.parameter import Parameter
 from ..cell import Cell
-from .basic import _bool, _positive_int, _string, _value_type
+from ... import _checkparam as validator
 
 __all__ = ["BatchNorm1d", "BatchNorm2d", "SyncBatchNorm", "LayerNorm", "GroupNorm"]
 
@@ -25,12 +25,12 @@ class _BatchNorm(Cell):
                  dtype=mstype.float32):
         super().__init__()
         cls = type(self).__name__
-        _value_type(num_features, int, "num_features", cls)
+        validator.check_value_type("num_features", num_features, int, cls)
         if num_features < 1:
             raise ValueError(f"For '{cls}', the 'num_features' must be at least 1, but got {num_features}.")
         if momentum < 0 or momentum > 1:
             raise ValueError(f"For '{cls}', the 'momentum' must be a number in range [0, 1], but got {momentum}.")
-        self.format = _string(data_format, ["NCHW", "NHWC"], "format", cls)
+        self.format = validator.check_string(data_format, ["NCHW", "NHWC"], "format", cls)
         if self.format == "NHWC":
             raise ValueError(f"For '{cls}', the 'NHWC' format only support in GPU target, but got device target CPU.")
         if use_batch_statistics is not None and not isinstance(use_batch_statistics, bool):
@@ -148,13 +148,13 @@ class GroupNorm(Cell):
     def __init__(self, num_groups, num_channels, eps=1e-5, affine=True, gamma_init="ones", beta_init="zeros",
                  dtype=mstype.float32):
         super().__init__()
-        self.num_groups = _positive_int(num_groups, "num_groups", "GroupNorm")
-        self.num_channels = _positive_int(num_channels, "num_channels", "GroupNorm")
+        self.num_groups = validator.check_positive_int(num_groups, "num_groups", "GroupNorm")
+        self.num_channels = validator.check_positive_int(num_channels, "num_channels", "GroupNorm")
         if num_channels % num_groups:
             raise ValueError(f"For 'GroupNorm', the 'num_channels' must be divided by 'num_groups', but got "
                              f"'num_channels': {num_channels}, 'num_groups': {num_groups}.")
-        self.eps = _value_type(eps, float, "eps", "GroupNorm")
-        self.affine = _bool(affine, "affine", "GroupNorm")
+        self.eps = validator.check_value_type("eps", eps, float, "GroupNorm")
+        self.affine = validator.check_bool(affine, "affine", "GroupNorm")
         self.gamma = Parameter(initializer(gamma_init, num_channels, dtype), name="gamma", requires_grad=affine)
         self.beta = Parameter(initializer(beta_init, num_channels, dtype), name="beta", requires_grad=affine)
 

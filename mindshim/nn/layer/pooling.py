@@ -5,7 +5,7 @@ volume: the same values and indices.
 """
 from ... import ops
 from ..cell import Cell
-from .basic import _non_negative_int, _string, _value_type
+from ... import _checkparam as validator
 
 __all__ = ["MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d"]
 
@@ -16,9 +16,9 @@ class _PoolNd(Cell):
     def __init__(self, kernel_size, stride, pad_mode, data_format="NCHW"):
         super().__init__()
         cls = type(self).__name__
-        _value_type(pad_mode, str, "pad_mode", cls)
-        self.pad_mode = _string(pad_mode.upper(), ["VALID", "SAME", "PAD"], "pad_mode", cls)
-        self.format = _string(data_format, ["NCHW", "NHWC"], "format", cls)
+        validator.check_value_type("pad_mode", pad_mode, str, cls)
+        self.pad_mode = validator.check_string(pad_mode.upper(), ["VALID", "SAME", "PAD"], "pad_mode", cls)
+        self.format = validator.check_string(data_format, ["NCHW", "NHWC"], "format", cls)
         if self.format == "NHWC":
             raise ValueError(f"For '{cls}, the 'NHWC' format only support in GPU target, but got device target CPU.")
         self.kernel_size = self._int_or_tuple("kernel_size", kernel_size)
@@ -26,7 +26,7 @@ class _PoolNd(Cell):
 
     def _int_or_tuple(self, name, value):
         cls = type(self).__name__
-        _value_type(value, (int, tuple), name, cls)
+        validator.check_value_type(name, value, (int, tuple), cls)
         values = (value,) if isinstance(value, int) else value
         if any(not isinstance(v, int) or v <= 0 for v in values):
             raise ValueError(f"For '{cls}', the '{name}' must be an positive int number or a tuple, but got {value}")
@@ -88,11 +88,11 @@ class MaxPool2d(_PoolNd):
 
 
 def _max_pool_padding(padding, cls):
-    _value_type(padding, (int, tuple, list), "padding", cls)
+    validator.check_value_type("padding", padding, (int, tuple, list), cls)
     if isinstance(padding, int):
-        return (_non_negative_int(padding, "padding", cls),) * 2
+        return (validator.check_non_negative_int(padding, "padding", cls),) * 2
     for p in padding:
-        _non_negative_int(p, "padding", cls)
+        validator.check_non_negative_int(p, "padding", cls)
     if len(padding) == 1:
         return tuple(padding) * 2
     if len(padding) != 2:
@@ -109,11 +109,11 @@ def _dilation(dilation):
 
 
 def _avg_padding(padding, cls):
-    _value_type(padding, (int, tuple, list), "padding", cls)
+    validator.check_value_type("padding", padding, (int, tuple, list), cls)
     if isinstance(padding, int):
         return (0, 0) + (padding,) * 4
     for p in padding:
-        _non_negative_int(p, "padding", cls)
+        validator.check_non_negative_int(p, "padding", cls)
     if len(padding) == 2:
         return (0, 0) + tuple(padding[i // 2] for i in range(4))
     if len(padding) == 1:

@@ -17,7 +17,8 @@ from ...common.initializer import Uniform, initializer
 from ...common.parameter import Parameter, ParameterTuple
 from ...common.tensor import Tensor, _wrap
 from ..cell import Cell
-from .basic import Dropout, _positive_int, _value_type
+from .basic import Dropout
+from ... import _checkparam as validator
 
 __all__ = ["RNN", "GRU", "LSTM"]
 
@@ -168,13 +169,13 @@ class _RNNBase(Cell):
                  bidirectional=False, dtype=mstype.float32):
         super().__init__()
         cls = type(self).__name__
-        _positive_int(hidden_size, "hidden_size", cls)
-        _positive_int(input_size, "input_size", cls)
-        _positive_int(num_layers, "num_layers", cls)
+        validator.check_positive_int(hidden_size, "hidden_size", cls)
+        validator.check_positive_int(input_size, "input_size", cls)
+        validator.check_positive_int(num_layers, "num_layers", cls)
         if not isinstance(dropout, float):
             raise TypeError(f"For '{cls}', the type of 'dropout' must be 'float', but got '{type(dropout).__name__}'.")
         for name, value in (("has_bias", has_bias), ("batch_first", batch_first), ("bidirectional", bidirectional)):
-            _value_type(value, bool, name, cls)
+            validator.check_value_type(name, value, bool, cls)
         if not 0 <= dropout < 1:
             raise ValueError(f"For '{cls}', the 'dropout' must be a number in range [0, 1) representing the probability "
                              f"of an element being zeroed, but got {dropout}.")

@@ -2,6 +2,7 @@
 __all__ = ["LossBase", "L1Loss", "MSELoss", "RMSELoss", "MAELoss", "MarginRankingLoss", "SmoothL1Loss", "HuberLoss",
            "SoftmaxCrossEntropyWithLogits", "BCELoss", "BCEWithLogitsLoss", "CosineEmbeddingLoss", "NLLLoss",
            "CrossEntropyLoss", "KLDivLoss"]
+from ... import _checkparam as validator
 from ... import ops
 from ...common import dtype as mstype
 from ...common.parameter import Parameter
@@ -45,23 +46,6 @@ class LossBase(Cell):
         raise NotImplementedError(f"For '{self.cls_name}', 'construct' must be defined.")
 
 
-def _value_type(cls, name, value, valid_types):
-    """MindSpore's ``check_value_type`` (a bool passes only where listed)."""
-    if (isinstance(value, bool) and bool not in valid_types) or not isinstance(value, valid_types):
-        expected = valid_types[0].__name__ if len(valid_types) == 1 else str([t.__name__ for t in valid_types])
-        raise TypeError(f"For '{cls}', the type of '{name}' should be '{expected}', but got type "
-                        f"'{type(value).__name__}'.")
-    return value
-
-
-def _float_range(cls, name, value, lower, upper):
-    """MindSpore's ``check_float_range(..., INC_BOTH)``."""
-    if not lower <= value <= upper:
-        raise ValueError(f"For '{cls}', the '{name}' must be in range of [{lower}, {upper}], but got {value} with "
-                         f"type '{type(value).__name__}'.")
-    return value
-
-
 def _dtype_in(cls, name, dtype, valid):
     """MindSpore's ``check_type_name`` on a Tensor's dtype."""
     if dtype not in valid:
@@ -72,7 +56,7 @@ def _dtype_in(cls, name, dtype, valid):
 
 def _check_class_weight(cls, weight):
     if weight is not None:
-        _value_type(cls, "weight", weight, (Tensor,))
+        validator.check_value_type("weight", weight, Tensor, cls)
         _dtype_in(cls, "weight", weight.dtype, (mstype.float16, mstype.float32))
 
 
@@ -206,8 +190,8 @@ class CosineEmbeddingLoss(LossBase):
 
     def __init__(self, margin=0.0, reduction="mean"):
         super().__init__(reduction)
-        _value_type(self.cls_name, "margin", margin, (float,))
-        self.margin = _float_range(self.cls_name, "margin", margin, -1.0, 1.0)
+        validator.check_value_type("margin", margin, float, self.cls_name)
+        self.margin = validator.check_float_range(margin, -1.0, 1.0, validator.INC_BOTH, "margin", self.cls_name)
         self.reduction = reduction
 
     def construct(self, logits_x1, logits_x2, labels):
@@ -246,7 +230,7 @@ class NLLLoss(LossBase):
 
     def __init__(self, weight=None, ignore_index=-100, reduction="mean"):
         super().__init__(reduction)
-        _value_type(self.cls_name, "ignore_index", ignore_index, (int,))
+        validator.check_value_type("ignore_index", ignore_index, int, self.cls_name)
         _check_class_weight(self.cls_name, weight)
         self.weight = weight
         self.ignore_index = ignore_index
@@ -262,9 +246,9 @@ class CrossEntropyLoss(LossBase):
 
     def __init__(self, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
         super().__init__(reduction)
-        _value_type(self.cls_name, "ignore_index", ignore_index, (int,))
-        _value_type(self.cls_name, "label_smoothing", label_smoothing, (float,))
-        _float_range(self.cls_name, "label_smoothing", label_smoothing, 0.0, 1.0)
+        validator.check_value_type("ignore_index", ignore_index, int, self.cls_name)
+        validator.check_value_type("label_smoothing", label_smoothing, float, self.cls_name)
+        validator.check_float_range(label_smoothing, 0.0, 1.0, validator.INC_BOTH, "label_smoothing", self.cls_name)
         _check_class_weight(self.cls_name, weight)
         self.weight = weight
         self.ignore_index = ignore_index

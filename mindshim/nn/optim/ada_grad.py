@@ -1,5 +1,5 @@
 """``mindspore.nn.Adagrad``."""
-from . import _checkparam as check
+from ... import _checkparam as validator
 from . import _rules
 from .optimizer import Optimizer, opt_init_args_register
 
@@ -15,9 +15,9 @@ class Adagrad(Optimizer):
     @opt_init_args_register
     def __init__(self, params, accum=0.1, learning_rate=0.001, update_slots=True, loss_scale=1.0, weight_decay=0.0):
         super().__init__(learning_rate, params, weight_decay, loss_scale)
-        check.value_type("accum", accum, [float], self.cls_name)
-        check.value_type("update_slots", update_slots, [bool], self.cls_name)
-        check.non_negative_float(accum, "accum", self.cls_name)
+        validator.check_value_type("accum", accum, [float], self.cls_name)
+        validator.check_value_type("update_slots", update_slots, [bool], self.cls_name)
+        validator.check_non_negative_float(accum, "accum", self.cls_name)
         self.accum = self._parameters.clone(prefix="accum", init=accum)
         self.update_slots = update_slots
 

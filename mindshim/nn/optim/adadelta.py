@@ -1,6 +1,6 @@
 """``mindspore.nn.Adadelta``."""
 from ...common.tensor import Tensor
-from . import _checkparam as check
+from ... import _checkparam as validator
 from . import _rules
 from .optimizer import Optimizer, opt_init_args_register
 
@@ -19,10 +19,10 @@ class Adadelta(Optimizer):
     def __init__(self, params, learning_rate=1.0, rho=0.9, epsilon=1e-6, loss_scale=1.0, weight_decay=0.0):
         super().__init__(learning_rate, params, weight_decay, loss_scale)
         name = self.cls_name
-        check.value_type("rho", rho, [float], name)
-        check.value_type("epsilon", epsilon, [float], name)
-        check.float_range(rho, 0.0, 1.0, "rho", name, closed=True)
-        check.non_negative_float(epsilon, "epsilon", name)
+        validator.check_value_type("rho", rho, [float], name)
+        validator.check_value_type("epsilon", epsilon, [float], name)
+        validator.check_float_range(rho, 0.0, 1.0, validator.INC_BOTH, "rho", name)
+        validator.check_non_negative_float(epsilon, "epsilon", name)
         self.accum = self._parameters.clone(prefix="accum", init=0)
         self.accum_update = self._parameters.clone(prefix="accum_update", init=0)
         self.rho = rho

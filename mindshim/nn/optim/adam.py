@@ -6,7 +6,7 @@ import numpy as np
 from ...common import dtype as mstype
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
-from . import _checkparam as check
+from ... import _checkparam as validator
 from . import _rules
 from .optimizer import Optimizer, opt_init_args_register
 
@@ -14,12 +14,12 @@ __all__ = ["Adam", "AdamWeightDecay", "AdamOffload"]
 
 
 def _check_param_value(beta1, beta2, eps, prim_name):
-    check.value_type("beta1", beta1, [float], prim_name)
-    check.value_type("beta2", beta2, [float], prim_name)
-    check.value_type("eps", eps, [float], prim_name)
-    check.float_range(beta1, 0.0, 1.0, "beta1", prim_name)
-    check.float_range(beta2, 0.0, 1.0, "beta2", prim_name)
-    check.positive_float(eps, "eps", prim_name)
+    validator.check_value_type("beta1", beta1, [float], prim_name)
+    validator.check_value_type("beta2", beta2, [float], prim_name)
+    validator.check_value_type("eps", eps, [float], prim_name)
+    validator.check_float_range(beta1, 0.0, 1.0, validator.INC_NEITHER, "beta1", prim_name)
+    validator.check_float_range(beta2, 0.0, 1.0, validator.INC_NEITHER, "beta2", prim_name)
+    validator.check_positive_float(eps, "eps", prim_name)
 
 
 class _AdamBase(Optimizer):
@@ -74,11 +74,11 @@ class Adam(_AdamBase):
         use_offload = kwargs.get("use_offload", False)
         name = self.cls_name
         _check_param_value(beta1, beta2, eps, name)
-        check.value_type("use_locking", use_locking, [bool], name)
-        check.value_type("use_nesterov", use_nesterov, [bool], name)
-        check.value_type("use_amsgrad", use_amsgrad, [bool], name)
-        check.value_type("use_lazy", use_lazy, [bool], name)
-        check.value_type("use_offload", use_offload, [bool], name)
+        validator.check_value_type("use_locking", use_locking, [bool], name)
+        validator.check_value_type("use_nesterov", use_nesterov, [bool], name)
+        validator.check_value_type("use_amsgrad", use_amsgrad, [bool], name)
+        validator.check_value_type("use_lazy", use_lazy, [bool], name)
+        validator.check_value_type("use_offload", use_offload, [bool], name)
         if use_lazy and use_offload:
             raise ValueError("For 'Adam', 'use_lazy' and 'use_offload' can not both be True.But got "
                              f"use_lazy={use_lazy}, use_offload={use_offload}.")
@@ -108,8 +108,8 @@ class AdamOffload(_AdamBase):
                       "'nn.Adam' instead.", DeprecationWarning, stacklevel=2)
         super().__init__(learning_rate, params, weight_decay, loss_scale)
         _check_param_value(beta1, beta2, eps, self.cls_name)
-        check.value_type("use_locking", use_locking, [bool], self.cls_name)
-        check.value_type("use_nesterov", use_nesterov, [bool], self.cls_name)
+        validator.check_value_type("use_locking", use_locking, [bool], self.cls_name)
+        validator.check_value_type("use_nesterov", use_nesterov, [bool], self.cls_name)
         self.params = self.parameters
         self.use_nesterov = use_nesterov
         self._init_adam(beta1, beta2, eps, (1,))

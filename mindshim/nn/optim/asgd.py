@@ -2,7 +2,7 @@
 from ...common import dtype as mstype
 from ...common.parameter import Parameter, ParameterTuple
 from ...common.tensor import Tensor
-from . import _checkparam as check
+from ... import _checkparam as validator
 from . import _rules
 from .optimizer import Optimizer, opt_init_args_register
 
@@ -21,9 +21,9 @@ class ASGD(Optimizer):
     @opt_init_args_register
     def __init__(self, params, learning_rate=0.1, lambd=1e-4, alpha=0.75, t0=1e6, weight_decay=0.0):
         super().__init__(learning_rate, params, weight_decay)
-        check.value_type("lambd", lambd, [float], self.cls_name)
-        check.value_type("alpha", alpha, [float], self.cls_name)
-        check.value_type("t0", t0, [float], self.cls_name)
+        validator.check_value_type("lambd", lambd, [float], self.cls_name)
+        validator.check_value_type("alpha", alpha, [float], self.cls_name)
+        validator.check_value_type("t0", t0, [float], self.cls_name)
         self.lambd = lambd
         self.alpha = alpha
         self.t0 = Tensor([t0], dtype=mstype.float32)

@@ -1,7 +1,7 @@
 """``mindspore.nn.FTRL``."""
 import warnings
 
-from . import _checkparam as check
+from ... import _checkparam as validator
 from . import _rules
 from .optimizer import Optimizer, opt_init_args_register
 
@@ -32,17 +32,17 @@ class FTRL(Optimizer):
                              f"in FTRL, they should all be false, but got dynamic learning rate {self.dynamic_lr} and"
                              f" group learning rate {self.is_group_lr}.")
         name = self.cls_name
-        check.value_type("initial_accum", initial_accum, [float], name)
-        check.number_bound("initial_accum", initial_accum, 0.0, ">=", name)
-        check.value_type("learning_rate", learning_rate, [float], name)
-        check.positive_float(learning_rate, "learning_rate", name)
-        check.value_type("lr_power", lr_power, [float], name)
-        check.number_bound("lr_power", lr_power, 0.0, "<=", name)
-        check.value_type("l1", l1, [float], name)
-        check.number_bound("l1", l1, 0.0, ">=", name)
-        check.value_type("l2", l2, [float], name)
-        check.number_bound("l2", l2, 0.0, ">=", name)
-        check.value_type("use_locking", use_locking, [bool], name)
+        validator.check_value_type("initial_accum", initial_accum, [float], name)
+        validator.check_number("initial_accum", initial_accum, 0.0, ">=", name)
+        validator.check_value_type("learning_rate", learning_rate, [float], name)
+        validator.check_positive_float(learning_rate, "learning_rate", name)
+        validator.check_value_type("lr_power", lr_power, [float], name)
+        validator.check_number("lr_power", lr_power, 0.0, "<=", name)
+        validator.check_value_type("l1", l1, [float], name)
+        validator.check_number("l1", l1, 0.0, ">=", name)
+        validator.check_value_type("l2", l2, [float], name)
+        validator.check_number("l2", l2, 0.0, ">=", name)
+        validator.check_value_type("use_locking", use_locking, [bool], name)
         self.moments = self._parameters.clone(prefix="moments", init=initial_accum)
         self.linear = self._parameters.clone(prefix="linear", init="zeros")
         self.l1 = l1

@@ -4,7 +4,7 @@ import warnings
 from ...common import dtype as mstype
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor, _wrap
-from . import _checkparam as check
+from ... import _checkparam as validator
 from . import _rules
 from .optimizer import Optimizer, checked_gradients, opt_init_args_register
 
@@ -30,10 +30,10 @@ class LARS(Optimizer):
                       DeprecationWarning, stacklevel=3)
         super().__init__(0.0, [Parameter(Tensor(0.0), name="fake_param")])
         name = self.cls_name
-        check.value_type("optimizer", optimizer, [Optimizer], name)
-        check.value_type("epsilon", epsilon, [float], name)
-        check.value_type("coefficient", coefficient, [float], name)
-        check.value_type("use_clip", use_clip, [bool], name)
+        validator.check_value_type("optimizer", optimizer, [Optimizer], name)
+        validator.check_value_type("epsilon", epsilon, [float], name)
+        validator.check_value_type("coefficient", coefficient, [float], name)
+        validator.check_value_type("use_clip", use_clip, [bool], name)
         self.opt = optimizer
         self.dynamic_decay_flags = optimizer.dynamic_decay_flags
         self.dynamic_weight_decay = optimizer.dynamic_weight_decay

@@ -1,7 +1,7 @@
 """``mindspore.nn.LazyAdam``."""
 import warnings
 
-from . import _checkparam as check
+from ... import _checkparam as validator
 from .adam import _AdamBase, _check_param_value
 from .optimizer import opt_init_args_register
 
@@ -22,10 +22,10 @@ class LazyAdam(_AdamBase):
         super().__init__(learning_rate, params, weight_decay, loss_scale)
         name = self.cls_name
         _check_param_value(beta1, beta2, eps, name)
-        check.value_type("weight_dacay", weight_decay, [float], name)  # sic: MindSpore's message
-        check.non_negative_float(weight_decay, "weight_decay", name)
-        check.value_type("use_locking", use_locking, [bool], name)
-        check.value_type("use_nesterov", use_nesterov, [bool], name)
+        validator.check_value_type("weight_dacay", weight_decay, [float], name)  # sic: MindSpore's message
+        validator.check_non_negative_float(weight_decay, "weight_decay", name)
+        validator.check_value_type("use_locking", use_locking, [bool], name)
+        validator.check_value_type("use_nesterov", use_nesterov, [bool], name)
         self._init_adam(beta1, beta2, eps, (1,))
         self.use_nesterov = use_nesterov
         self.use_locking = use_locking

@@ -2,7 +2,7 @@
 from ...common import dtype as mstype
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
-from . import _checkparam as check
+from ... import _checkparam as validator
 from . import _rules
 from .optimizer import Optimizer, opt_init_args_register
 
@@ -19,12 +19,12 @@ class Momentum(Optimizer):
     @opt_init_args_register
     def __init__(self, params, learning_rate, momentum, weight_decay=0.0, loss_scale=1.0, use_nesterov=False):
         super().__init__(learning_rate, params, weight_decay, loss_scale)
-        check.value_type("momentum", momentum, [float], self.cls_name)
+        validator.check_value_type("momentum", momentum, [float], self.cls_name)
         if momentum < 0.0:
             raise ValueError(f"For 'Momentum', the argument 'momentum' must be at least 0.0, but got {momentum}")
         self.momentum = Parameter(Tensor(momentum, mstype.float32), name="momentum")
         self.params = self._parameters
-        self.use_nesterov = check.bool_(use_nesterov)
+        self.use_nesterov = validator.check_bool(use_nesterov)
         self.moments = self.params.clone(prefix="moments", init="zeros")
 
     def construct(self, gradients):

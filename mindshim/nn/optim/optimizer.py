@@ -22,7 +22,7 @@ from ...common.tensor import Tensor, _wrap
 from ..cell import Cell
 from ..layer.container import CellList
 from ..learning_rate_schedule import LearningRateSchedule
-from . import _checkparam as check
+from ... import _checkparam as validator
 
 __all__ = ["Optimizer", "opt_init_args_register"]
 
@@ -73,8 +73,8 @@ class Optimizer(Cell):
                             " please check the 'parameters'.")
         if isinstance(loss_scale, int):
             loss_scale = float(loss_scale)
-        check.value_type("loss_scale", loss_scale, [float], self.cls_name)
-        check.positive_float(loss_scale, "loss_scale", self.cls_name)
+        validator.check_value_type("loss_scale", loss_scale, [float], self.cls_name)
+        validator.check_positive_float(loss_scale, "loss_scale", self.cls_name)
         self.loss_scale = loss_scale
         self.dynamic_weight_decay = False
         self.grad_centralization = False
@@ -145,7 +145,7 @@ class Optimizer(Cell):
         """A number (scaled by ``loss_scale``, as the gradients still are when it is added) or a schedule Cell."""
         if isinstance(weight_decay, (float, int)):
             weight_decay = float(weight_decay)
-            check.non_negative_float(weight_decay, "weight_decay", self.cls_name)
+            validator.check_non_negative_float(weight_decay, "weight_decay", self.cls_name)
             return weight_decay * self.loss_scale
         if isinstance(weight_decay, Cell):
             self.dynamic_weight_decay = True
@@ -164,7 +164,7 @@ class Optimizer(Cell):
         """A float, a Float32 Tensor (0-d fixed, 1-d dynamic) or a LearningRateSchedule."""
         if isinstance(learning_rate, (float, int)):
             learning_rate = float(learning_rate)
-            check.non_negative_float(learning_rate, "learning rate", self.cls_name)
+            validator.check_non_negative_float(learning_rate, "learning rate", self.cls_name)
             return learning_rate
         if isinstance(learning_rate, Tensor) and learning_rate.ndim == 0:
             return Tensor(learning_rate.asnumpy(), dtype=mstype.float32)
@@ -256,7 +256,7 @@ class Optimizer(Cell):
             else:
                 grad_centralization_ = grad_centralization
             for param in group_param["params"]:
-                check.value_type("parameter", param, [Parameter], self.cls_name)
+                validator.check_value_type("parameter", param, [Parameter], self.cls_name)
                 if param.name in params_store:
                     raise RuntimeError(f"For 'Optimizer', the {param.name} parameter already exists, it does not "
                                        "support repeated setting. Please check whether the optimizer parameter has "
@@ -335,7 +335,7 @@ class Optimizer(Cell):
         ids = [id(p) for p in self._parameters]
         lr = []
         for p in param_list:
-            check.value_type("parameter", p, [Parameter], self.cls_name)
+            validator.check_value_type("parameter", p, [Parameter], self.cls_name)
             if id(p) not in ids:
                 raise ValueError(f"For 'get_lr_parameter', the parameter {p.name} is not in optimizer, please check "
                                  "whether the argument 'param' is correct.")

@@ -3,7 +3,7 @@ import warnings
 
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
-from . import _checkparam as check
+from ... import _checkparam as validator
 from . import _rules
 from .optimizer import Optimizer, opt_init_args_register
 
@@ -27,10 +27,10 @@ class ProximalAdagrad(Optimizer):
         super().__init__(learning_rate, params, weight_decay, loss_scale)
         name = self.cls_name
         for arg, value in (("accum", accum), ("l1", l1), ("l2", l2)):
-            check.value_type(arg, value, [float], name)
-        check.value_type("use_locking", use_locking, [bool], name)
+            validator.check_value_type(arg, value, [float], name)
+        validator.check_value_type("use_locking", use_locking, [bool], name)
         for arg, value in (("accum", accum), ("l1", l1), ("l2", l2)):
-            check.non_negative_float(value, arg, name)
+            validator.check_non_negative_float(value, arg, name)
         self.accum = self._parameters.clone(prefix="accum", init=accum)
         self.l1 = Tensor(l1, mstype.float32)
         self.l2 = Tensor(l2, mstype.float32)

@@ -1,5 +1,5 @@
 """``mindspore.nn.RMSProp``."""
-from . import _checkparam as check
+from ... import _checkparam as validator
 from . import _rules
 from .optimizer import Optimizer, opt_init_args_register
 
@@ -17,14 +17,14 @@ class RMSProp(Optimizer):
                  centered=False, loss_scale=1.0, weight_decay=0.0):
         super().__init__(learning_rate, params, weight_decay, loss_scale)
         name = self.cls_name
-        check.value_type("decay", decay, [float], name)
-        check.non_negative_float(decay, "decay", name)
-        check.value_type("momentum", momentum, [float], name)
-        check.non_negative_float(momentum, "momentum", name)
-        check.value_type("epsilon", epsilon, [float], name)
-        check.positive_float(epsilon, "epsilon", name)
-        check.value_type("use_locking", use_locking, [bool], name)
-        check.value_type("centered", centered, [bool], name)
+        validator.check_value_type("decay", decay, [float], name)
+        validator.check_non_negative_float(decay, "decay", name)
+        validator.check_value_type("momentum", momentum, [float], name)
+        validator.check_non_negative_float(momentum, "momentum", name)
+        validator.check_value_type("epsilon", epsilon, [float], name)
+        validator.check_positive_float(epsilon, "epsilon", name)
+        validator.check_value_type("use_locking", use_locking, [bool], name)
+        validator.check_value_type("centered", centered, [bool], name)
         self.centered = centered
         if centered:
             self.mg = self._parameters.clone(prefix="mean_grad", init="zeros")

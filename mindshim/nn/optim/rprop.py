@@ -1,5 +1,5 @@
 """``mindspore.nn.Rprop``."""
-from . import _checkparam as check
+from ... import _checkparam as validator
 from . import _rules
 from .optimizer import Optimizer, opt_init_args_register
 
@@ -30,12 +30,12 @@ class Rprop(Optimizer):
         if step_sizes[0] > step_sizes[1]:
             raise ValueError("For Rprop, maximal step size should not be less than minimal step size, "
                              "but got {} > {}.".format(step_sizes[0], step_sizes[1]))
-        check.float_range(etas[0], 0.0, 1.0, "etaminus", self.cls_name)
-        check.value_type("etaplus", etas[1], [float], self.cls_name)
+        validator.check_float_range(etas[0], 0.0, 1.0, validator.INC_NEITHER, "etaminus", self.cls_name)
+        validator.check_value_type("etaplus", etas[1], [float], self.cls_name)
         if etas[1] <= 1.0:
             raise ValueError("For Rprop, etaplus must be greater than 1.0, but got etaplus {}.".format(etas[1]))
-        check.value_type("min_step_sizes", step_sizes[0], [float], self.cls_name)
-        check.value_type("max_step_sizes", step_sizes[1], [float], self.cls_name)
+        validator.check_value_type("min_step_sizes", step_sizes[0], [float], self.cls_name)
+        validator.check_value_type("max_step_sizes", step_sizes[1], [float], self.cls_name)
         self.etaminus, self.etaplus = etas
         self.step_size_min, self.step_size_max = step_sizes
         self.prev = self._parameters.clone(prefix="prev", init="zeros")

@@ -2,7 +2,7 @@
 from ...common import dtype as mstype
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
-from . import _checkparam as check
+from ... import _checkparam as validator
 from . import _rules
 from .optimizer import Optimizer, opt_init_args_register
 
@@ -35,7 +35,7 @@ class SGD(Optimizer):
             raise ValueError(f"For 'SGD', the argument 'dampening' must be at least 0.0, but got 'dampening' "
                              f"{dampening}")
         self.dampening = dampening
-        check.value_type("nesterov", nesterov, [bool], self.cls_name)
+        validator.check_value_type("nesterov", nesterov, [bool], self.cls_name)
         if nesterov and (momentum <= 0.0 or dampening != 0.0):
             raise ValueError(f"For 'SGD', if 'nesterov' is true, 'momentum' must be > 0.0 and 'dampening' must equal "
                              f"to 0.0, but got 'momentum' {momentum}, 'dampening' {dampening}.")

@@ -1,7 +1,7 @@
 """Wrapper cells (``mindspore.nn.wrap.cell_wrapper``): a network with its loss, and its gradients."""
 from types import FunctionType, MethodType
 
-from ... import _parallel, ops
+from ... import _engine, ops
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
 
@@ -95,7 +95,7 @@ class TrainOneStepCell(Cell):
     def grad_reducer(self, grads):
         """Data-parallel gradients are reduced by XLA over the mesh (means); MindSpore's ``gradients_mean=False``
         sums them, so they are scaled by the device count. Identity on one device."""
-        scale = _parallel.grad_scale()
+        scale = _engine.parallel.grad_scale()
         return grads if scale == 1.0 else tuple(g * scale for g in grads)
 
     def construct(self, *inputs):

@@ -12,7 +12,7 @@ import time
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ...nn.cell import Cell
-from ...nn.optim import _checkparam as check
+from ... import _checkparam as validator
 from ..serialization import load_checkpoint, save_checkpoint
 from ._callback import Callback, logger
 from ._monitors import _non_negative_int
@@ -104,7 +104,7 @@ class CheckpointConfig:
             raise ValueError("For 'CheckpointConfig', the input arguments 'save_checkpoint_steps', "
                              "'save_checkpoint_seconds', "
                              "'keep_checkpoint_max' and 'keep_checkpoint_per_n_minutes' can't be all None or 0.")
-        self.exception_save = check.bool_(exception_save)
+        self.exception_save = validator.check_bool(exception_save)
         self._save_checkpoint_steps = save_checkpoint_steps
         self._save_checkpoint_seconds = save_checkpoint_seconds
         if self._save_checkpoint_steps and self._save_checkpoint_steps > 0:
@@ -115,7 +115,7 @@ class CheckpointConfig:
             self._keep_checkpoint_per_n_minutes = None
         elif not self._keep_checkpoint_per_n_minutes:
             self._keep_checkpoint_max = 1
-        self._integrated_save = check.bool_(integrated_save)
+        self._integrated_save = validator.check_bool(integrated_save)
         self._async_save = _check_async_save(async_save)
         self._saved_network = saved_network
         self._append_dict = self._handle_append_info(append_info)
@@ -310,8 +310,8 @@ class BackupAndRestore(Callback):
     def __init__(self, backup_dir, save_freq="epoch", delete_checkpoint=True):
         super().__init__()
         self.backup_file = os.path.join(_make_directory(backup_dir), 'backup.ckpt')
-        self.save_freq = 1 if save_freq == "epoch" else check.positive_int(save_freq)
-        self.delete_checkpoint = check.bool_(delete_checkpoint)
+        self.save_freq = 1 if save_freq == "epoch" else validator.check_positive_int(save_freq)
+        self.delete_checkpoint = validator.check_bool(delete_checkpoint)
 
     def on_train_begin(self, run_context):
         if os.path.exists(self.backup_file):

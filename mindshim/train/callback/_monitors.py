@@ -4,12 +4,12 @@ import time
 
 import numpy as np
 
-from ...nn.optim import _checkparam as check
+from ... import _checkparam as validator
 from ._callback import Callback, _handle_loss
 
 
 def _non_negative_int(value, arg_name=None):
-    return check._number(value, 0, ">=", int, arg_name, None)
+    return validator._check_number(value, 0, ">=", int, arg_name, None)
 
 
 class LossMonitor(Callback):
@@ -60,7 +60,7 @@ class TimeMonitor(Callback):
         self.data_time = data_time
         self.data_time_sum = 0.0
         self.data_time_start = 0.0
-        check.bool_(data_time, "data_time")
+        validator.check_bool(data_time, "data_time")
 
     def on_train_step_begin(self, run_context):
         if self.data_time:
@@ -84,7 +84,7 @@ class TimeMonitor(Callback):
         batch_num = cb_params.get("batch_num")
         if isinstance(batch_num, int) and batch_num > 0:
             step_size = batch_num
-        check.positive_int(step_size)
+        validator.check_positive_int(step_size)
         step_seconds = epoch_seconds / step_size
         train_log = "{} epoch time: {:5.3f} ms, per step time: {:5.3f} ms".format(
             mode.title(), epoch_seconds, step_seconds)

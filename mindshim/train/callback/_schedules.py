@@ -8,7 +8,7 @@ from ... import ops
 from ...common import dtype as mstype
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
-from ...nn.optim import _checkparam as check
+from ... import _checkparam as validator
 from ..serialization import load_param_into_net
 from ._callback import Callback, _handle_loss, logger
 from ._monitors import _non_negative_int
@@ -82,14 +82,14 @@ class EarlyStopping(_Plateau):
     def __init__(self, monitor='eval_loss', min_delta=0, patience=0,
                  verbose=False, mode='auto', baseline=None, restore_best_weights=False):
         super().__init__()
-        self.monitor = check.value_type('monitor', monitor, str)
-        self.min_delta = abs(check.value_type("min_delta", min_delta, [float, int]))
+        self.monitor = validator.check_value_type('monitor', monitor, str)
+        self.min_delta = abs(validator.check_value_type("min_delta", min_delta, [float, int]))
         self.patience = _non_negative_int(patience)
-        self.verbose = check.bool_(verbose)
-        self.mode = check.value_type('mode', mode, str)
+        self.verbose = validator.check_bool(verbose)
+        self.mode = validator.check_value_type('mode', mode, str)
         # MindSpore checks min_delta here, and keeps min_delta (not baseline) as the baseline.
-        self.baseline = check.value_type("min_delta", min_delta, [float, int]) if baseline else None
-        self.restore_best_weights = check.bool_(restore_best_weights)
+        self.baseline = validator.check_value_type("min_delta", min_delta, [float, int]) if baseline else None
+        self.restore_best_weights = validator.check_bool(restore_best_weights)
         self._set_mode()
         self.wait = 0
         self.stopped_epoch = 0
@@ -146,14 +146,14 @@ class ReduceLROnPlateau(_Plateau):
     def __init__(self, monitor='eval_loss', factor=0.1, patience=10, verbose=False,
                  mode='auto', min_delta=1e-4, cooldown=0, min_lr=0):
         super().__init__()
-        self.monitor = check.value_type('monitor', monitor, str)
+        self.monitor = validator.check_value_type('monitor', monitor, str)
         self.factor = _open_unit_float(factor)
         self.patience = _non_negative_int(patience)
-        self.verbose = check.bool_(verbose)
-        self.mode = check.value_type('mode', mode, str)
-        self.min_delta = abs(check.value_type("min_delta", min_delta, [float, int]))
+        self.verbose = validator.check_bool(verbose)
+        self.mode = validator.check_value_type('mode', mode, str)
+        self.min_delta = abs(validator.check_value_type("min_delta", min_delta, [float, int]))
         self.cooldown = _non_negative_int(cooldown)
-        self.min_lr = check.value_type("min_lr", min_lr, [float, int])
+        self.min_lr = validator.check_value_type("min_lr", min_lr, [float, int])
         self._set_mode()
         self.cooldown_counter = 0
         self.wait = 0

@@ -4,7 +4,7 @@ import sys
 
 import numpy as np
 
-from ...nn.optim import _checkparam as check
+from ... import _checkparam as validator
 from .metric import EvaluationBase, Metric, _check_class_num, _two_inputs, rearrange_inputs
 
 
@@ -103,7 +103,7 @@ class _PrecisionRecall(EvaluationBase):
         """The value per class (a float64 array), or with ``average=True`` their mean."""
         if self._class_num == 0:
             raise RuntimeError(self._empty_message)
-        check.value_type("average", average, [bool], type(self).__name__)
+        validator.check_value_type("average", average, [bool], type(self).__name__)
         result = self._true_positives / (self._counted + self.eps)
         if average:
             if self._type == "multilabel":
@@ -165,7 +165,7 @@ class Fbeta(Metric):
         self._actual_positives += y.sum(axis=0)
 
     def eval(self, average=False):
-        check.value_type("average", average, [bool], type(self).__name__)
+        validator.check_value_type("average", average, [bool], type(self).__name__)
         if self._class_num == 0:
             raise RuntimeError("The 'Fbeta' can not be calculated, because the number of samples is 0, "
                                "please check whether your inputs(predicted value, true value) are empty, "
@@ -242,12 +242,12 @@ class ConfusionMatrix(Metric):
 
     def __init__(self, num_classes, normalize="no_norm", threshold=0.5):
         super().__init__()
-        self.num_classes = check.value_type("num_classes", num_classes, [int])
+        self.num_classes = validator.check_value_type("num_classes", num_classes, [int])
         if normalize not in ["target", "prediction", "all", "no_norm"]:
             raise ValueError("For 'ConfusionMatrix', the argument 'normalize' must be in "
                              "['all', 'prediction', 'label', 'no_norm'(None)], but got {}.".format(normalize))
         self.normalize = normalize
-        self.threshold = check.value_type("threshold", threshold, [float])
+        self.threshold = validator.check_value_type("threshold", threshold, [float])
         self.clear()
 
     def clear(self):

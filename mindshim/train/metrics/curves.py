@@ -1,7 +1,7 @@
 """``ROC`` curves and the area under a curve, ``auc``."""
 import numpy as np
 
-from ...nn.optim import _checkparam as check
+from ... import _checkparam as validator
 from .metric import Metric, _binary_clf_curve, _two_inputs, rearrange_inputs
 
 
@@ -12,8 +12,8 @@ class ROC(Metric):
 
     def __init__(self, class_num=None, pos_label=None):
         super().__init__()
-        self.class_num = class_num if class_num is None else check.value_type("class_num", class_num, [int])
-        self.pos_label = pos_label if pos_label is None else check.value_type("pos_label", pos_label, [int])
+        self.class_num = class_num if class_num is None else validator.check_value_type("class_num", class_num, [int])
+        self.pos_label = pos_label if pos_label is None else validator.check_value_type("pos_label", pos_label, [int])
         self.clear()
 
     def clear(self):

@@ -3,7 +3,7 @@ import math
 
 import numpy as np
 
-from ...nn.optim import _checkparam as check
+from ... import _checkparam as validator
 from .metric import Metric, _two_inputs, rearrange_inputs
 
 
@@ -89,7 +89,7 @@ class Perplexity(Metric):
 
     def __init__(self, ignore_label=None):
         super().__init__()
-        self.ignore_label = None if ignore_label is None else check.value_type("ignore_label", ignore_label, [int])
+        self.ignore_label = None if ignore_label is None else validator.check_value_type("ignore_label", ignore_label, [int])
         self.clear()
 
     def clear(self):
@@ -131,7 +131,7 @@ class Dice(Metric):
 
     def __init__(self, smooth=1e-5):
         super().__init__()
-        self.smooth = check.positive_float(smooth, "smooth")
+        self.smooth = validator.check_positive_float(smooth, "smooth")
         self.clear()
 
     def clear(self):
@@ -157,23 +157,17 @@ class Dice(Metric):
         return self._dice_coeff_sum / float(self._samples_num)
 
 
-def _check_string(value, valid, arg_name):
-    """MindSpore's ``check_value_type(..., [str])`` then ``check_string``."""
-    check.value_type(arg_name, value, [str])
-    if value not in valid:
-        raise ValueError(f"The '{arg_name}' must be str and must be in '{valid}', but got '{value}'.")
-    return value
-
-
 class CosineSimilarity(Metric):
     """The matrix of similarities between the rows of the last input (``'cosine'`` or ``'dot'``), the diagonal
     zeroed (``zero_diagonal``) and reduced over the last axis by ``reduction``."""
 
     def __init__(self, similarity='cosine', reduction='none', zero_diagonal=True):
         super().__init__()
-        self.similarity = _check_string(similarity, ['dot', 'cosine'], "similarity")
-        self.reduction = _check_string(reduction, ['none', 'sum', 'mean'], "reduction")
-        self.zero_diagonal = check.value_type("zero_diagonal", zero_diagonal, [bool])
+        validator.check_value_type("similarity", similarity, [str])
+        self.similarity = validator.check_string(similarity, ['dot', 'cosine'], "similarity")
+        validator.check_value_type("reduction", reduction, [str])
+        self.reduction = validator.check_string(reduction, ['none', 'sum', 'mean'], "reduction")
+        self.zero_diagonal = validator.check_value_type("zero_diagonal", zero_diagonal, [bool])
         self.clear()
 
     def clear(self):

@@ -19,73 +19,21 @@ import numpy as np
 
 import jax
 from jax.experimental import multihost_utils
-from jax.sharding import Mesh, NamedSharding, PartitionSpec
+from jax.sharding import NamedSharding, PartitionSpec
 
+from .. import _state
 
-class ParallelMode:
-    STAND_ALONE = "stand_alone"
-    DATA_PARALLEL = "data_parallel"
-    SEMI_AUTO_PARALLEL = "semi_auto_parallel"
-    AUTO_PARALLEL = "auto_parallel"
-    HYBRID_PARALLEL = "hybrid_parallel"
-    MODE_LIST = [STAND_ALONE, DATA_PARALLEL, SEMI_AUTO_PARALLEL, AUTO_PARALLEL, HYBRID_PARALLEL]
-
-
-_DEFAULTS = {"parallel_mode": ParallelMode.STAND_ALONE, "gradients_mean": False, "device_num": 1,
-             "global_rank": 0, "parameter_broadcast": False, "full_batch": False}
-_context = dict(_DEFAULTS)
-_state = {"mesh": None}
-
-
-def set_auto_parallel_context(**kwargs):
-    for key in kwargs:
-        if key not in _DEFAULTS:
-            raise ValueError(f"For 'set_auto_parallel_context', the keyword argument {key} is not recognized.")
-    mode = kwargs.get("parallel_mode", _context["parallel_mode"])
-    if mode not in ParallelMode.MODE_LIST:
-        raise ValueError(f"For 'set_auto_parallel_context', 'parallel_mode' must be one of {ParallelMode.MODE_LIST}, "
-                         f"but got {mode}.")
-    if mode in (ParallelMode.SEMI_AUTO_PARALLEL, ParallelMode.AUTO_PARALLEL, ParallelMode.HYBRID_PARALLEL):
-        raise NotImplementedError(f"mindspore.set_auto_parallel_context(parallel_mode='{mode}') is not supported by "
-                                  "mindshim yet; use DATA_PARALLEL.")
-    devices = jax.devices()
-    device_num = kwargs.get("device_num", len(devices) if mode == ParallelMode.DATA_PARALLEL else 1)
-    if not 1 <= device_num <= len(devices):
-        raise ValueError(f"For 'set_auto_parallel_context', 'device_num' must be in [1, {len(devices)}] (the "
-                         f"devices JAX sees), but got {device_num}.")
-    if jax.process_count() > 1 and mode == ParallelMode.DATA_PARALLEL and device_num != len(devices):
-        raise ValueError(f"For 'set_auto_parallel_context', 'device_num' must be {len(devices)} (every device of the "
-                         f"{jax.process_count()} hosts) when training on several hosts, but got {device_num}.")
-    _context.update(kwargs)
-    _context["device_num"] = device_num
-    _state["mesh"] = (Mesh(np.array(devices[:device_num]), ("data",))
-                      if mode == ParallelMode.DATA_PARALLEL and device_num > 1 else None)
-    from . import _engine
-    _engine.invalidate()
-
-
-def get_auto_parallel_context(attr_key):
-    if attr_key not in _context:
-        raise ValueError(f"For 'get_auto_parallel_context', the argument '{attr_key}' is not supported.")
-    return _context[attr_key]
-
-
-def reset_auto_parallel_context():
-    _context.clear()
-    _context.update(_DEFAULTS)
-    _state["mesh"] = None
-    from . import _engine
-    _engine.invalidate()
+_context = _state.parallel
 
 
 def mesh():
     """The data-parallel mesh, or None when running on one device."""
-    return _state["mesh"]
+    return _state.mesh["mesh"]
 
 
 def grad_scale():
     """What the training cells multiply gradients by: the device count for MindSpore's summed gradients."""
-    if _state["mesh"] is not None and not _context["gradients_mean"]:
+    if _state.mesh["mesh"] is not None and not _context["gradients_mean"]:
         return float(_context["device_num"])
     return 1.0
 
@@ -94,7 +42,7 @@ def place(params, values, arrays):
     """State replicated (or laid out by its ``Cell.shard`` plan) and batch-shaped inputs sharded along axis 0
     over the mesh. On several hosts each host's inputs are its part of the global batch, and state is laid
     out from each host's (equal) copy."""
-    m = _state["mesh"]
+    m = _state.mesh["mesh"]
     replicated = NamedSharding(m, PartitionSpec())
     batch = NamedSharding(m, PartitionSpec("data"))
     hosts = jax.process_count()
@@ -115,7 +63,7 @@ def local_outputs(tree):
     compiled call (``optimizer(grads)``) they are not mistaken for a host's part of a batch."""
     if jax.process_count() == 1:
         return tree
-    m = _state["mesh"]
+    m = _state.mesh["mesh"]
 
     def local(a):
         if not isinstance(a, jax.Array) or a.is_fully_addressable or a.sharding.is_fully_replicated:
@@ -175,5 +123,4 @@ def set_layout(cell, parameter_plan):
         if sum(c > 1 for c in layout) > 1:
             raise ValueError(f"For 'Cell.shard', the layout of '{name}' may split one dimension, but got {layout}.")
         param.__dict__["_layout"] = layout
-    from . import _engine
-    _engine.invalidate()
+    _state.invalidate()

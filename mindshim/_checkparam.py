@@ -1,0 +1,104 @@
+"""Argument validators with MindSpore's messages: the subset of ``mindspore._checkparam`` that mindshim's
+layers, optimizers, metrics and callbacks use, under MindSpore's names (``from mindspore import _checkparam
+as validator``; ``validator.check_positive_int(value, "in_channels", "Conv2d")``).
+
+A leaf module: it imports nothing of mindshim, so every layer can use it.
+"""
+import math
+
+# Relations, as MindSpore's ``Rel``: one bound (``check_number``) or a range (``check_*_range``).
+EQ, NE, LT, LE, GT, GE = "==", "!=", "<", "<=", ">", ">="
+INC_NEITHER, INC_LEFT, INC_RIGHT, INC_BOTH = "()", "[)", "(]", "[]"
+
+_BINARY = {EQ: lambda a, b: a == b, NE: lambda a, b: a != b, LT: lambda a, b: a < b, LE: lambda a, b: a <= b,
+           GT: lambda a, b: a > b, GE: lambda a, b: a >= b}
+_RANGE = {INC_NEITHER: lambda v, lo, hi: lo < v < hi, INC_LEFT: lambda v, lo, hi: lo <= v < hi,
+          INC_RIGHT: lambda v, lo, hi: lo < v <= hi, INC_BOTH: lambda v, lo, hi: lo <= v <= hi}
+
+
+def _head(prim_name):
+    return f"For '{prim_name}', the" if prim_name else "The"
+
+
+def _check_number(arg_value, value, rel, arg_type, arg_name=None, prim_name=None):
+    """``arg_value`` is an ``arg_type`` (not a bool), finite, and ``arg_value <rel> value``."""
+    info = f"{_head(prim_name)} " + (f"'{arg_name}'" if arg_name else "input value")
+    if not isinstance(arg_value, arg_type):
+        raise TypeError(f"{info} must be {arg_type.__name__}, but got '{type(arg_value).__name__}'")
+    if math.isinf(arg_value) or math.isnan(arg_value):
+        raise ValueError(f"{info} must be a legal value, but got '{arg_value}'.")
+    mismatch = isinstance(arg_value, bool)
+    if mismatch or not _BINARY[rel](arg_value, value):
+        msg = (f"{info} must be {arg_type.__name__} and must {rel} {value}, but got '{arg_value}' with type "
+               f"'{type(arg_value).__name__}'.")
+        raise (TypeError if mismatch else ValueError)(msg)
+    return arg_value
+
+
+def check_positive_int(arg_value, arg_name=None, prim_name=None):
+    return _check_number(arg_value, 0, GT, int, arg_name, prim_name)
+
+
+def check_non_negative_int(arg_value, arg_name=None, prim_name=None):
+    return _check_number(arg_value, 0, GE, int, arg_name, prim_name)
+
+
+def check_positive_float(arg_value, arg_name=None, prim_name=None):
+    return _check_number(arg_value, 0, GT, float, arg_name, prim_name)
+
+
+def check_non_negative_float(arg_value, arg_name=None, prim_name=None):
+    return _check_number(arg_value, 0, GE, float, arg_name, prim_name)
+
+
+def check_is_float(arg_value, arg_name=None, prim_name=None):
+    """A finite Python float (not a bool)."""
+    name = f"'{arg_name}'" if arg_name else "input value"
+    if not isinstance(arg_value, float):
+        raise TypeError(f"{_head(prim_name)} type of {name} must be 'float', but got '{type(arg_value).__name__}'.")
+    if math.isinf(arg_value) or math.isnan(arg_value):
+        raise ValueError(f"{_head(prim_name)} {name} must be a legal float, but got '{arg_value}'.")
+    return arg_value
+
+
+def check_bool(arg_value, arg_name=None, prim_name=None):
+    if not isinstance(arg_value, bool):
+        name = f"'{arg_name}'" if arg_name else "input value"
+        raise TypeError(f"{_head(prim_name)} {name} must be a bool, but got {type(arg_value).__name__}.")
+    return arg_value
+
+
+def check_string(arg_value, valid_values, arg_name=None, prim_name=None):
+    """A str among ``valid_values``."""
+    if not (isinstance(arg_value, str) and arg_value in valid_values):
+        raise ValueError(f"{_head(prim_name)} '{arg_name or 'parameter'}' must be str and must be in "
+                         f"'{valid_values}', but got '{arg_value}'.")
+    return arg_value
+
+
+def check_value_type(arg_name, arg_value, valid_types, prim_name=None):
+    """An instance of one of ``valid_types`` (a bool only if ``bool`` is listed)."""
+    valid_types = tuple(valid_types) if isinstance(valid_types, (tuple, list)) else (valid_types,)
+    if (isinstance(arg_value, bool) and bool not in valid_types) or not isinstance(arg_value, valid_types):
+        names = [t.__name__ for t in valid_types]
+        expected = f"one of '{names}'" if len(names) > 1 else f"'{names[0]}'"
+        raise TypeError(f"{_head(prim_name)} type of '{arg_name}' should be {expected}, but got type "
+                        f"'{type(arg_value).__name__}'.")
+    return arg_value
+
+
+def check_float_range(arg_value, lower_limit, upper_limit, rel, arg_name=None, prim_name=None):
+    """A Python float in the range ``rel`` (``INC_NEITHER``: open, ``INC_BOTH``: closed, ...)."""
+    if not isinstance(arg_value, float):
+        raise TypeError(f"{_head(prim_name)} '{arg_name}' must be 'float',  but got '{type(arg_value).__name__}'.")
+    if not _RANGE[rel](arg_value, lower_limit, upper_limit):
+        raise ValueError(f"{_head(prim_name)} '{arg_name}' must be in range of {rel[0]}{lower_limit}, "
+                         f"{upper_limit}{rel[1]}, but got {arg_value} with type '{type(arg_value).__name__}'.")
+    return arg_value
+
+
+def check_number(arg_name, arg_value, value, rel, prim_name):
+    """``arg_value <rel> value`` for a number of any type."""
+    if not _BINARY[rel](arg_value, value):
+        raise ValueError(f"For '{prim_name}', the argument '{arg_name}' must {rel} {value}, but got {arg_value}.")
+    return arg_value
