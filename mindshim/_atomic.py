@@ -18,7 +18,10 @@ def replacing(path, mode=0o400):
     (KeyboardInterrupt included) only that temporary file is removed and ``path`` is left as it was. A process
     killed mid-write (SIGKILL, power loss) leaves the temporary file behind and ``path`` whole."""
     folder, name = os.path.split(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    except OSError as e:  # no folder, no write permission: say so of the file asked for
+        raise type(e)(e.errno, e.strerror, path) from e
     os.close(fd)
     try:
         yield tmp

@@ -13,6 +13,7 @@ import os
 import runpy
 import sys
 import types
+import zipfile
 
 
 class _Alias(importlib.abc.MetaPathFinder, importlib.abc.Loader):
@@ -52,7 +53,7 @@ def run(script, args=()):
     ``sys.path``, as python does for ``python script args`` (not with ``-P``/``-I``)."""
     install()
     sys.argv = [script, *args]
-    if os.path.isfile(script) and not _safe_path():  # runpy itself puts a folder or zip file first
+    if os.path.isfile(script) and not zipfile.is_zipfile(script) and not _safe_path():  # runpy puts a folder or zip
         sys.path.insert(0, os.path.dirname(os.path.realpath(script)))
     runpy.run_path(script, run_name="__main__")
 

@@ -194,7 +194,8 @@ def _same(got, want, where):
 
 # Where mindshim's error says more than MindSpore 2.10's, on purpose (issue 13): the file named, and what is wrong
 # with it. Same exception types; mindshim's full message here, MindSpore's in scenarios.json.
-_NOT_PARSED = "Failed to read the checkpoint file <DIR>/{}. The file may be corrupted, and the content cannot be parsed. "
+_NOT_PARSED = ("Failed to read the checkpoint file <DIR>/{}. The file may be corrupted, and the content cannot be "
+               "parsed. ")
 CLEARER_ERRORS = {
     ("load_errors", "empty"): "For 'load_checkpoint', the checkpoint file <DIR>/empty.ckpt is empty: it holds no "
                               "parameters.",

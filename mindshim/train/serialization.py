@@ -179,11 +179,15 @@ class _Background:
     def running(self):
         return self._thread is not None and self._thread.is_alive()
 
-    def wait(self):
-        """Join the running write; raise its error, or that of an earlier one nobody was told about."""
+    def join(self):
+        """Let the running write end."""
         if self._thread is not None:
             self._thread.join()
             self._thread = None
+
+    def wait(self):
+        """Let the running write end; raise its error, or that of an earlier one nobody was told about."""
+        self.join()
         if self._error is not None:
             ckpt_file_name, error = self._error
             self._error = None
@@ -486,6 +490,8 @@ def _is_safetensors(content):
 def _ckpt_problem(content):
     """Why ``content`` (a ``.ckpt`` less its CRC trailer) is no whole MindSpore checkpoint, as far as its record
     framing tells (a sentence), or None. A file cut between two records cannot be told from a shorter one."""
+    if not content:
+        return None
     if _is_safetensors(content):
         return ("It is a safetensors file, not a MindSpore checkpoint in the 'ckpt' format: load it from a file "
                 "name ending with '.safetensors' with format='safetensors'.")

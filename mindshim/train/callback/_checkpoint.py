@@ -268,7 +268,9 @@ class ModelCheckpoint(Callback):
         if not self._check_save_ckpt(cb_params, force_to_save):
             return
         config = self._config
-        _background.wait()  # the previous asynchronous save ends first (and raises if it failed), as in MindSpore
+        # The previous asynchronous save ends first, as in MindSpore; its error, if any, is raised by _store, after
+        # _prepare_save has gathered the values (a collective on several hosts).
+        _background.join()
         step_num_in_epoch = int((cb_params.cur_step_num - 1) % cb_params.batch_num + 1)
         if self._prefix_func:
             cur_ckpoint_file = self._prefix + f".{config.format}"
