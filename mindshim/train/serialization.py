@@ -6,13 +6,22 @@ dims, MindSpore's type name (``"Float32"``) and the raw little-endian bytes; an 
 (``b"crc_num"`` + 10 big-endian bytes) follows. A ``.safetensors`` file is written with the ``safetensors``
 package and the metadata ``{"format": "ms"}``. Real MindSpore reads mindshim's files and the other way round.
 
-Where mindshim differs: encrypted checkpoints (``enc_key``/``dec_key``), map parameters and Int4 data raise
-``NotImplementedError``; ``async_save`` saves before returning; a tensor whose byte count does not match its
-dims is an error (MindSpore loads it silently); ``load_param_into_net`` checks every parameter before it
-changes any, so a failed load leaves the network as it was; a checkpoint shape with extra trailing 1s
-(``(12, 2048, 1, 1)`` for ``(12, 2048)``) is reshaped to the network's shape, as MindSpore intends (2.10 ends
-up giving the parameter the checkpoint's shape). Loading never runs code from the file.
+Writes never lose the file they replace: the new file goes to a temporary file of its own beside the target
+and is renamed onto it once on disk (``mindshim._atomic``), so a failed save leaves the old checkpoint whole and
+no other file (MindSpore 2.10 deletes the old file and any ``<name>.tmp`` first and leaves a partial ``.tmp``).
+``async_save`` (``True``, ``"thread"`` or ``"process"``) writes in a background thread, as MindSpore's
+``"thread"`` does; a background write that fails is raised by the next ``save_checkpoint``, ``load_checkpoint``
+or ``async_ckpt_thread_status`` and printed at exit if none comes (MindSpore only prints the thread's traceback).
+An empty, foreign or truncated file raises a ValueError that names it and says which.
+
+Where mindshim differs otherwise: encrypted checkpoints (``enc_key``/``dec_key``), map parameters and Int4 data
+raise ``NotImplementedError``; a tensor whose byte count does not match its dims is an error (MindSpore loads it
+silently); ``load_param_into_net`` checks every parameter before it changes any, so a failed load leaves the
+network as it was; a checkpoint shape with extra trailing 1s (``(12, 2048, 1, 1)`` for ``(12, 2048)``) is
+reshaped to the network's shape, as MindSpore intends (2.10 ends up giving the parameter the checkpoint's
+shape). Loading never runs code from the file.
 """
+import atexit
 import binascii
 import io
 import json
@@ -20,14 +29,15 @@ import logging
 import math
 import os
 import re
-import stat
+import sys
+import threading
 
 import numpy as np
 import safetensors
 import safetensors.numpy
 from google.protobuf.message import DecodeError
 
-from .. import _engine
+from .. import _atomic, _engine
 from ..common import dtype as mstype
 from ..common.parameter import Parameter
 from ..common.tensor import Tensor, _wrap
@@ -77,11 +87,20 @@ def save_checkpoint(save_obj, ckpt_file_name, integrated_save=True, async_save=F
     """Save ``save_obj`` (a Cell, a list of Parameters or of ``{"name", "data"}`` dicts, or a dict name ->
     Parameter/numpy array/str) to ``ckpt_file_name``, adding ``.ckpt``/``.safetensors`` when the name does not
     end with the format, as MindSpore does. ``append_dict`` values (int -> Int64, float -> Float32, bool,
-    str, Tensor) follow the parameters. The file is written to a ``.tmp`` name, renamed and made read-only
-    (``0o400``); an existing file is replaced.
+    str, Tensor) follow the parameters. The file is read-only (``0o400``), as MindSpore makes it; an existing
+    file is replaced only once the new one is complete.
 
-    mindshim saves before returning also when ``async_save`` is set; ``enc_key`` raises NotImplementedError.
+    ``async_save`` returns once the values are copied and writes in a background thread (also for
+    ``"process"``); ``enc_key`` raises NotImplementedError.
     """
+    ckpt_file_name, write = _prepare_save(save_obj, ckpt_file_name, integrated_save, async_save, append_dict, enc_key,
+                                          enc_mode, choice_func, crc_check, format, kwargs)
+    _store(ckpt_file_name, write, async_save)
+
+
+def _prepare_save(save_obj, ckpt_file_name, integrated_save, async_save, append_dict, enc_key, enc_mode, choice_func,
+                  crc_check, format, kwargs):
+    """``save_checkpoint``'s checks and values: the file name and a function that writes the file."""
     ckpt_file_name = _check_save_obj_and_name(save_obj, ckpt_file_name, format)
     _check_bool(integrated_save)
     _check_async_save(async_save)
@@ -107,8 +126,85 @@ def save_checkpoint(save_obj, ckpt_file_name, integrated_save=True, async_save=F
         entries.append((name, value if isinstance(value, str) else Tensor(value)))
     data = {}
     for name, value in entries:
-        data[name] = value if isinstance(value, str) else np.asarray(_engine.parallel.host_value(value._data))
-    _write_file(ckpt_file_name, data, crc_check, format, remove_redundancy)
+        if not isinstance(value, str):  # a background write gets its own copy: the network trains on meanwhile
+            value = (np.array if async_save else np.asarray)(_engine.parallel.host_value(value._data))
+        data[name] = value
+
+    def write():
+        try:
+            with _atomic.replacing(ckpt_file_name) as tmp_name:
+                if format == "ckpt":
+                    _write_ckpt(tmp_name, data, crc_check)
+                else:
+                    _write_safetensors(tmp_name, data, crc_check, remove_redundancy)
+        except BaseException:
+            logger.critical("Failed to save the checkpoint file %s. Maybe don't have the permission to write files, "
+                            "or the disk space is insufficient and so on.", ckpt_file_name)
+            raise
+    return ckpt_file_name, write
+
+
+def _store(ckpt_file_name, write, async_save, then=None):
+    """Run ``write`` now, or in the background when ``async_save`` is set, after the previous background write
+    (whose failure is raised here, before anything is written); ``then()`` follows a successful write."""
+    _background.wait()
+    if async_save:
+        _background.start(ckpt_file_name, write, then)
+    else:
+        write()
+        if then is not None:
+            then()
+
+
+class _Background:
+    """The checkpoint write running in a background thread (named ``asyn_save_ckpt``, as MindSpore names its
+    own), one at a time, and the error of the last one if it failed, kept until someone is told."""
+
+    def __init__(self):
+        self._thread = None
+        self._error = None
+
+    def start(self, ckpt_file_name, write, then):
+        def run():
+            try:
+                write()
+            except BaseException as e:  # noqa: BLE001  (kept for the next call, never lost)
+                self._error = (ckpt_file_name, e)
+                return
+            if then is not None:
+                then()
+        self._thread = threading.Thread(target=run, name="asyn_save_ckpt")
+        self._thread.start()
+
+    def running(self):
+        return self._thread is not None and self._thread.is_alive()
+
+    def join(self):
+        """Let the running write end."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def wait(self):
+        """Let the running write end; raise its error, or that of an earlier one nobody was told about."""
+        self.join()
+        if self._error is not None:
+            ckpt_file_name, error = self._error
+            self._error = None
+            raise RuntimeError(f"For 'save_checkpoint', the asynchronous save of the checkpoint file {ckpt_file_name} "
+                               f"failed: {type(error).__name__}: {error}. The file there before, if any, is "
+                               "unchanged.") from error
+
+    def close(self):
+        """At exit: let the running write finish and print its error, if any."""
+        try:
+            self.wait()
+        except RuntimeError as e:
+            print(f"mindshim: {e}", file=sys.stderr)
+
+
+_background = _Background()
+atexit.register(_background.close)
 
 
 def _check_save_obj_and_name(save_obj, ckpt_file_name, format):
@@ -188,29 +284,6 @@ def _save_obj_entries(save_obj, choice_func):
     return [(p.name, p) for p in save_obj if keep(p.name)]
 
 
-def _write_file(ckpt_file_name, data, crc_check, format, remove_redundancy):
-    """Write ``data`` (name -> numpy array or str) to a ``.tmp`` file, rename it and make it read-only."""
-    base, ext = os.path.splitext(ckpt_file_name)
-    tmp_name = base + ext.replace(f".{format}", ".tmp")
-    for path in (ckpt_file_name, tmp_name):
-        if os.path.exists(path):
-            os.chmod(path, stat.S_IWUSR)
-            os.remove(path)
-    try:
-        if format == "ckpt":
-            _write_ckpt(tmp_name, data, crc_check)
-        else:
-            _write_safetensors(tmp_name, data, crc_check, remove_redundancy)
-        os.rename(tmp_name, ckpt_file_name)
-        os.chmod(ckpt_file_name, stat.S_IRUSR)
-    except BaseException:
-        logger.critical("Failed to save the checkpoint file %s. Maybe don't have the permission to write files, "
-                        "or the disk space is insufficient and so on.", ckpt_file_name)
-        if os.path.exists(tmp_name):
-            os.remove(tmp_name)
-        raise
-
-
 def _records(name, value):
     """The serialized ``Checkpoint`` messages of one entry (none for an empty tensor, as in MindSpore)."""
     if isinstance(value, str):
@@ -261,7 +334,10 @@ def load_checkpoint(ckpt_file_name, net=None, strict_load=False, filter_prefix=N
     """Read a ``.ckpt`` (or, with ``format='safetensors'``, a ``.safetensors`` path or ``io.BytesIO``) into a
     dict name -> Parameter (str for saved strings), in file order (sorted names for safetensors), and load it
     into ``net`` if given (``load_param_into_net``). ``specify_prefix``/``filter_prefix``/``choice_func``
-    select names as in MindSpore. A file that cannot be parsed raises ValueError naming it.
+    select names as in MindSpore. A file that cannot be parsed raises ValueError naming it, with the parser's
+    error as ``__cause__``; mindshim says too whether the file is empty, holds no parameters, is truncated, is
+    of the other format or is no checkpoint (MindSpore 2.10 blames an empty file on ``filter_prefix``).
+    Waits for a background save (``save_checkpoint(..., async_save=True)``) to end first.
 
     ``dec_key`` raises NotImplementedError.
     """
@@ -276,6 +352,7 @@ def load_checkpoint(ckpt_file_name, net=None, strict_load=False, filter_prefix=N
             if value != default:
                 raise ValueError(f"For 'load_checkpoint', when format is 'safetensors', the parameter '{name}' "
                                  f"must be set to default value '{default}', but got '{value}'.")
+    _background.wait()  # a file being saved in the background is there, whole, before it is looked for
     file = _check_file(ckpt_file_name, format)
     if dec_key is not None:
         raise _unsupported("load_checkpoint with 'dec_key' (encrypted checkpoints)")
@@ -347,27 +424,91 @@ def _check_file(file, format):
 
 
 def _read_ckpt(path, crc_check):
-    """The parsed ``Checkpoint`` of a ``.ckpt`` file, with its CRC trailer checked and removed."""
-    checkpoint = Checkpoint()
+    """The parsed ``Checkpoint`` of a ``.ckpt`` file, with its CRC trailer checked and removed. A file that is
+    empty, foreign or truncated, or that holds no parameter, raises a ValueError naming it and saying which."""
     try:
         with open(path, "rb") as f:
             content = f.read()
-        has_crc = content[-17:-10] == _CRC_TAG
-        if crc_check and not has_crc:
-            logger.warning("For 'load_checkpoint', the ckpt file do not contain the crc code, please check the file.")
-        if has_crc:
-            crc, content = int.from_bytes(content[-10:], byteorder="big"), content[:-17]
-            if crc_check and binascii.crc32(content, 0) != crc:
-                raise ValueError("For 'load_checkpoint', the crc check is failed, please check whether the ckpt file "
-                                 "is damaged.")
-        checkpoint.ParseFromString(content)
-    except DecodeError as e:
-        raise ValueError(f"Failed to read the checkpoint file {path}. The file may be corrupted, and the content "
-                         "cannot be parsed.") from e
-    except Exception as e:
+    except OSError as e:
         raise ValueError(f"Failed to read the checkpoint file {path}. May not have permission to read it, please "
                          "check the correct of the file.") from e
+    if not content:
+        raise _no_parameters(path, empty=True)
+    has_crc = content[-17:-10] == _CRC_TAG
+    if crc_check and not has_crc:
+        logger.warning("For 'load_checkpoint', the ckpt file do not contain the crc code, please check the file.")
+    if has_crc:
+        crc, content = int.from_bytes(content[-10:], byteorder="big"), content[:-17]
+        if crc_check and binascii.crc32(content, 0) != crc:
+            raise ValueError(f"For 'load_checkpoint', the crc check is failed, please check whether the ckpt file "
+                             f"{path} is damaged.")
+    checkpoint = Checkpoint()
+    try:
+        checkpoint.ParseFromString(content)
+    except DecodeError as e:
+        problem = _ckpt_problem(content)
+        raise ValueError(f"Failed to read the checkpoint file {path}. The file may be corrupted, and the content "
+                         f"cannot be parsed.{' ' + problem if problem else ''}") from e
+    if not checkpoint.value:
+        problem = _ckpt_problem(content)
+        if problem:
+            raise ValueError(f"Failed to read the checkpoint file {path}. {problem}")
+        raise _no_parameters(path)
     return checkpoint
+
+
+def _no_parameters(source, empty=False):
+    return ValueError(f"For 'load_checkpoint', the checkpoint file {source} {'is empty: it ' if empty else ''}holds "
+                      "no parameters.")
+
+
+def _varint(content, pos):
+    """The protobuf varint at ``pos`` and the position after it; None for the value when the content ends first."""
+    value = shift = 0
+    while pos < len(content) and shift < 64:
+        byte = content[pos]
+        pos += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, pos
+    return None, pos
+
+
+def _looks_like_ckpt(content):
+    """Whether ``content`` starts as a MindSpore ``.ckpt``: a ``Checkpoint.value`` record (field 1, bytes) whose
+    ``Value`` starts with its ``tag`` (field 1, bytes)."""
+    length, body = _varint(content, 1)
+    return content[:1] == b"\x0a" and length is not None and content[body:body + 1] == b"\x0a"
+
+
+def _is_safetensors(content):
+    """Whether ``content`` starts as a safetensors file: an 8-byte header length, then a JSON object."""
+    return len(content) > 8 and content[8:9] == b"{" and 8 + int.from_bytes(content[:8], "little") <= len(content)
+
+
+def _ckpt_problem(content):
+    """Why ``content`` (a ``.ckpt`` less its CRC trailer) is no whole MindSpore checkpoint, as far as its record
+    framing tells (a sentence), or None. A file cut between two records cannot be told from a shorter one."""
+    if not content:
+        return None
+    if _is_safetensors(content):
+        return ("It is a safetensors file, not a MindSpore checkpoint in the 'ckpt' format: load it from a file "
+                "name ending with '.safetensors' with format='safetensors'.")
+    if not _looks_like_ckpt(content):
+        return "It is not a MindSpore checkpoint."
+    pos = 0
+    while pos < len(content):
+        if content[pos] != 0x0A:
+            if len(content) - pos < len(_CRC_TAG) + 10 and _CRC_TAG.startswith(content[pos:pos + len(_CRC_TAG)]):
+                return "It is truncated: the file ends inside its CRC trailer."
+            return None
+        length, body = _varint(content, pos + 1)
+        if length is None or body + length > len(content):
+            return (f"It is truncated: its record at byte {pos} runs past the end of the file ({len(content)} "
+                    "bytes).")
+        pos = body + length
+    return None
 
 
 def _load_ckpt(path, keep, crc_check):
@@ -417,12 +558,16 @@ def _load_safetensors(file, choice_func, crc_check, remove_redundancy):
             content = f.read()
     else:
         content = file.getvalue()
+    if not content:
+        raise _no_parameters(source, empty=True)
     try:
         records = dict(safetensors.deserialize(content))
         header = json.loads(content[8:8 + int.from_bytes(content[:8], "little")])
-    except Exception:
+    except Exception as e:
         raise ValueError(f"Fail to parse the input safetensors: '{source}'. Please check the correctness of the "
-                         "file.") from None
+                         f"file. {_safetensors_problem(content)}") from e
+    if not records:
+        raise _no_parameters(source)
     metadata = header.get("__metadata__")
     parameter_dict, crc = {}, 0
     for name in sorted(records):
@@ -452,6 +597,26 @@ def _load_safetensors(file, choice_func, crc_check, remove_redundancy):
             raise ValueError("For 'load_checkpoint', the crc check has failed. Please check whether the ckpt file is "
                              "damaged.")
     return parameter_dict, remove_redundancy
+
+
+def _safetensors_problem(content):
+    """Why ``content`` is no whole safetensors file (a sentence)."""
+    if _is_safetensors(content):
+        header_end = 8 + int.from_bytes(content[:8], "little")
+        try:
+            header = json.loads(content[8:header_end])
+            data_end = max((v["data_offsets"][1] for k, v in header.items() if k != "__metadata__"), default=0)
+        except Exception:  # noqa: BLE001  (any malformed header is told the same way)
+            return "Its header is damaged."
+        if header_end + data_end > len(content):
+            return f"It is truncated: its tensors need {header_end + data_end} bytes, the file has {len(content)}."
+        return "Its tensors are damaged."
+    if len(content) > 8 and content[8:9] == b"{":
+        return f"It is truncated: its header runs past the end of the file ({len(content)} bytes)."
+    if _looks_like_ckpt(content):
+        return ("It is a MindSpore checkpoint in the 'ckpt' format, not safetensors: load it from a file name ending "
+                "with '.ckpt' with format='ckpt'.")
+    return "It is not a safetensors file."
 
 
 # ---- loading into a network --------------------------------------------------------------------------
@@ -614,5 +779,12 @@ def _convert(file_path, save_path, name_map, file_name_regex, dst_format):
 
 
 def async_ckpt_thread_status():
-    """Whether an asynchronous checkpoint save is running: never in mindshim, which saves before returning."""
+    """Whether an asynchronous checkpoint save (``save_checkpoint(..., async_save=True)``) is still writing.
+    When it has ended in an error that no call has raised yet, raises it (RuntimeError, the error as cause).
+    Deprecated in MindSpore 2.5, which logs so."""
+    logger.warning("The interface 'mindspore.async_ckpt_thread_status' is deprecated from version 2.5 "
+                   "and will be removed in a future version.")
+    if _background.running():
+        return True
+    _background.wait()
     return False

@@ -4,6 +4,10 @@ Files are named as MindSpore names them: ``<prefix>-<epoch>_<step in epoch>.ckpt
 working directory when mindshim was imported, by default); a prefix already used there by checkpoint files
 gets a suffix (``CKP_1-1_10.ckpt``). mindshim writes no ``<prefix>-graph.meta`` (MindSpore writes one only in
 GRAPH_MODE: a protobuf of its compiled graph, which mindshim does not have).
+
+Old files beyond ``keep_checkpoint_max`` (or ``keep_checkpoint_per_n_minutes``) are the ones MindSpore removes,
+but only once the new file is written (after the background write, with ``async_save``): MindSpore removes
+them first, so a save that fails loses one. A failed save raises and changes nothing on disk.
 """
 import os
 import stat
@@ -13,7 +17,7 @@ from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ...nn.cell import Cell
 from ... import _checkparam as validator
-from ..serialization import load_checkpoint, save_checkpoint
+from ..serialization import _background, _prepare_save, _store, load_checkpoint, save_checkpoint
 from ._callback import Callback, logger
 from ._monitors import _non_negative_int
 
@@ -264,29 +268,36 @@ class ModelCheckpoint(Callback):
         if not self._check_save_ckpt(cb_params, force_to_save):
             return
         config = self._config
+        # The previous asynchronous save ends first, as in MindSpore; its error, if any, is raised by _store, after
+        # _prepare_save has gathered the values (a collective on several hosts).
+        _background.join()
         step_num_in_epoch = int((cb_params.cur_step_num - 1) % cb_params.batch_num + 1)
         if self._prefix_func:
             cur_ckpoint_file = self._prefix + f".{config.format}"
         else:
             cur_ckpoint_file = f"{self._prefix}-{cb_params.cur_epoch_num}_{step_num_in_epoch}.{config.format}"
         self._manager.update_ckpoint_filelist(self._directory, self._prefix)
+        old_files = []
         if config.keep_checkpoint_max and 0 < config.keep_checkpoint_max <= self._manager.ckpoint_num:
-            self._manager.remove_oldest_ckpoint_file()
+            old_files = [self._manager.oldest_ckpoint_file()]
         elif config.keep_checkpoint_per_n_minutes and config.keep_checkpoint_per_n_minutes > 0:
-            self._cur_time_for_keep = time.time()
-            if (self._cur_time_for_keep - self._last_time_for_keep) < config.keep_checkpoint_per_n_minutes * 60:
-                self._manager.keep_one_ckpoint_per_minutes(config.keep_checkpoint_per_n_minutes,
-                                                           self._cur_time_for_keep)
+            cur_time_for_keep = time.time()
+            if (cur_time_for_keep - self._last_time_for_keep) < config.keep_checkpoint_per_n_minutes * 60:
+                old_files = self._manager.ckpoint_files_to_thin(config.keep_checkpoint_per_n_minutes,
+                                                                cur_time_for_keep)
         cur_file = os.path.join(self._directory, cur_ckpoint_file)
-        self._last_time_for_keep = time.time()
-        self._last_triggered_step = cb_params.cur_step_num
         self._append_dict_content(cb_params.cur_epoch_num, cb_params.cur_step_num)
         network = config.saved_network if config.saved_network is not None else cb_params.train_network
         if config.remove_redundancy:
             raise TypeError("The deduplication feature for saving checkpoint can only be used "
                             "in parallel scenarios, but got 'stand_alone'.")
-        save_checkpoint(network, cur_file, config.integrated_save, config.async_save, self._append_dict,
-                        config.enc_key, config.enc_mode, crc_check=config.crc_check, format=config.format)
+        real_file, write = _prepare_save(network, cur_file, config.integrated_save, config.async_save,
+                                         self._append_dict, config.enc_key, config.enc_mode, None, config.crc_check,
+                                         config.format, {})
+        old_files = [f for f in old_files if os.path.realpath(f) != real_file]
+        _store(real_file, write, config.async_save, then=lambda: self._manager.remove_ckpoint_files(old_files))
+        self._last_time_for_keep = time.time()
+        self._last_triggered_step = cb_params.cur_step_num
         self._latest_ckpt_file_name = cur_file
 
     @property
@@ -353,21 +364,23 @@ class _CheckpointManager:
                 if not any(char.isalpha() for char in mid_name):
                     self._ckpoint_filelist.append(os.path.join(directory, filename))
 
-    def remove_ckpoint_file(self, file_name):
-        try:
-            os.chmod(file_name, stat.S_IWRITE)
-            os.remove(file_name)
-            self._ckpoint_filelist.remove(file_name)
-        except OSError:
-            logger.warning("OSError, failed to remove the older ckpt file %s.", file_name)
-        except ValueError:
-            logger.warning("ValueError, failed to remove the older ckpt file %s.", file_name)
+    def remove_ckpoint_files(self, file_names):
+        for file_name in file_names:
+            try:
+                os.chmod(file_name, stat.S_IWRITE)
+                os.remove(file_name)
+                self._ckpoint_filelist.remove(file_name)
+            except OSError:
+                logger.warning("OSError, failed to remove the older ckpt file %s.", file_name)
+            except ValueError:
+                logger.warning("ValueError, failed to remove the older ckpt file %s.", file_name)
 
-    def remove_oldest_ckpoint_file(self):
-        self.remove_ckpoint_file(sorted(self._ckpoint_filelist, key=os.path.getmtime)[0])
+    def oldest_ckpoint_file(self):
+        return min(self._ckpoint_filelist, key=os.path.getmtime)
 
-    def keep_one_ckpoint_per_minutes(self, minutes, cur_time):
-        """Removes the files of the last ``minutes`` except the oldest of them."""
+    def ckpoint_files_to_thin(self, minutes, cur_time):
+        """The files of the last ``minutes`` except the oldest of them (MindSpore's
+        ``keep_one_ckpoint_per_minutes`` removes these)."""
         del_list = []
         oldest_file = ''
         oldest_time = cur_time
@@ -378,9 +391,7 @@ class _CheckpointManager:
                 if modify_time < oldest_time:
                     oldest_time = modify_time
                     oldest_file = ck_file
-        for mv_file in del_list:
-            if mv_file != oldest_file:
-                self.remove_ckpoint_file(mv_file)
+        return [f for f in del_list if f != oldest_file]
 
 
 __all__ = ["CheckpointConfig", "ModelCheckpoint", "BackupAndRestore"]
