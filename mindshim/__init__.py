@@ -24,10 +24,6 @@ from .train.serialization import (async_ckpt_thread_status, ckpt_to_safetensors,
                                   load_param_into_net, safetensors_to_ckpt, save_checkpoint)
 from .context import (GRAPH_MODE, PYNATIVE_MODE, ParallelMode, get_auto_parallel_context, get_context,  # noqa: E402
                       reset_auto_parallel_context, set_auto_parallel_context, set_context, set_device)
-from .common import tensor_methods as _tensor_methods  # noqa: E402
-
-_tensor_methods.attach()
-
 __version__ = "0.1.0"
 __all__ = ["amp", "common", "context", "nn", "ops", "dtype", "jit", "grad", "value_and_grad", "Tensor", "Parameter", "ParameterTuple", "functionalize", "load_params",
            "install", "run", "set_repr_style", "get_repr_style", "set_seed", "get_seed", "set_context",

@@ -1,49 +1,77 @@
-"""The op table: one row per MindSpore primitive, mapping it to its JAX lowering.
+"""The op table: one row per MindSpore primitive, mapping it to its JAX lowering, and the one path that runs a row.
 
-A row (:class:`OpDef`) holds the primitive's name, its constructor attributes with their defaults, the
-JAX lowering ``impl(*inputs, **attrs)``, an optional ``check(*inputs, **attrs)`` that raises MindSpore's
-error for bad input, an optional MindSpore ``bprop(inputs, out, dout, **attrs)`` used instead of
-JAX's own derivative (wired with ``jax.custom_vjp``) where MindSpore's gradient differs, and an optional
-``effect`` for the primitives that write into their inputs.
+A row (:class:`OpDef`) holds the primitive's name, its constructor attributes with their defaults, the JAX
+lowering ``impl(*inputs, **attrs)``, an optional ``check(*inputs, **attrs)`` that raises MindSpore's error for
+bad input, an optional MindSpore ``bprop(inputs, out, dout, **attrs)`` used instead of JAX's own derivative
+(wired with ``jax.custom_vjp``) where MindSpore's gradient differs, an optional ``effect`` for the primitives
+that write into their inputs, and the names of its views: the functional ops (``ops.abs``), Tensor methods
+(``Tensor.abs``) and Python operators (``__abs__``) that are nothing but this row. ``mindshim.ops`` builds
+those views, and a Primitive class per row; the rows are filled in by ``mindshim._table``.
 
-Primitive classes (``mindshim.ops.operations``), functional ops (``mindshim.ops.functional``) and
-Tensor methods are all views of this table: none of them computes anything itself.
+:func:`dispatch` is the one way a row runs, for every view: unwrap (with MindSpore's promotion of Python
+scalars) -> mixed-precision cast -> check -> lower -> wrap -> effect.
 """
 import functools
+import sys
 
 import jax
 import jax.numpy as jnp
 import numpy as np
 
+from .common import _amp
+from .common.tensor import Tensor, _wrap, write
+
 REGISTRY = {}
+_NO_ATTRS = {}
 
 
 class OpDef:
-    __slots__ = ("name", "impl", "attrs", "check", "bprop", "effect", "_bound")
+    """One row of the op table (see the module docstring). ``promote``: Python scalars among the inputs take
+    MindSpore's result dtype (element-wise rows); ``check_on_error``: the check only words an error that the
+    lowering raises anyway, so it runs only then; ``primitive``: the row is a MindSpore primitive (composites
+    that MindSpore builds from several primitives get no Primitive class); ``family``: the ``_table`` module
+    that registered it, whose functional views live in ``ops.function.<family>_func``; ``inputs``: the names
+    the views give the inputs (default ``input``, ``other``)."""
+    __slots__ = ("name", "impl", "attrs", "check", "bprop", "effect", "functional", "method", "operator", "inputs",
+                 "promote", "check_on_error", "primitive", "family", "_bound", "plain")
 
-    def __init__(self, name, impl, attrs=(), check=None, bprop=None, effect=None):
+    def __init__(self, name, impl, attrs=(), check=None, bprop=None, effect=None, functional=(), method=(),
+                 operator=(), inputs=None, promote=False, check_on_error=False, primitive=True, family=None):
         self.name = name
         self.impl = impl
         self.attrs = dict(attrs)
         self.check = check
         self.bprop = bprop
         self.effect = effect
+        self.functional, self.method, self.operator = tuple(functional), tuple(method), tuple(operator)
+        self.inputs = inputs
+        self.promote, self.check_on_error, self.primitive, self.family = promote, check_on_error, primitive, family
         self._bound = {}
+        self.plain = None  # bind() without attributes, set on first use
 
     def bind(self, **attrs):
         """The lowering with attributes fixed: a function of the op's inputs (arrays or Python values)."""
-        if not attrs and () in self._bound:
-            return self._bound[()]
-        key = tuple(sorted(attrs.items()))
+        if not attrs:
+            if self.plain is None:
+                self.plain = _with_bprop(self.impl, self.bprop, {}) if self.bprop else self.impl
+            return self.plain
+        key = tuple(sorted((k, _hashable(v)) for k, v in attrs.items()))
         fn = self._bound.get(key)
         if fn is None:
-            impl = functools.partial(self.impl, **attrs) if attrs else self.impl
+            impl = functools.partial(self.impl, **attrs)
             fn = _with_bprop(impl, self.bprop, attrs) if self.bprop else impl
             self._bound[key] = fn
         return fn
 
     def __repr__(self):
         return f"OpDef({self.name})"
+
+
+def _hashable(value):
+    """An attribute value as a cache key (lists, as in ``LpNorm(axis=[1, 2])``, as tuples)."""
+    if isinstance(value, (list, tuple)):
+        return tuple(_hashable(v) for v in value)
+    return value
 
 
 def _with_bprop(impl, bprop, attrs):
@@ -67,17 +95,28 @@ def _with_bprop(impl, bprop, attrs):
     return op
 
 
-def register(name, attrs=(), check=None, bprop=None, effect=None):
+def register(name, attrs=(), check=None, bprop=None, effect=None, functional=(), method=(), operator=(), inputs=None,
+             promote=False, check_on_error=False, primitive=True):
     """Decorator adding a row: ``@register("MatMul", attrs=(("transpose_a", False),))`` over its lowering.
 
-    ``effect(inputs, outputs, **attrs)``: for MindSpore's side-effect primitives (BatchNorm's moving statistics),
-    the in-place writes into the caller's Tensors/Parameters, run after the lowering succeeded."""
+    ``effect(arrays, outputs, **attrs)``: for MindSpore's side-effect primitives (BatchNorm's moving statistics),
+    the in-place writes into the caller's Tensors/Parameters as ``{input index: new array}``, written by
+    :func:`dispatch` after the lowering succeeded. ``functional``/``method``/``operator``: the names of the
+    row's plain views (see ``mindshim.ops``)."""
+    family = sys._getframe(1).f_globals["__name__"].rpartition(".")[2]
+
     def deco(impl):
         if name in REGISTRY:
             raise ValueError(f"op {name} registered twice")
-        REGISTRY[name] = OpDef(name, impl, attrs, check, bprop, effect)
+        REGISTRY[name] = OpDef(name, impl, attrs, check, bprop, effect, functional, method, operator, inputs, promote,
+                               check_on_error, primitive, family)
         return impl
     return deco
+
+
+def call(name, *inputs, **attrs):
+    """Row ``name`` on ``inputs``: how hand-written functional ops and composites run a row."""
+    return dispatch(get(name), inputs, attrs)
 
 
 def get(name):
@@ -85,3 +124,119 @@ def get(name):
         return REGISTRY[name]
     except KeyError:
         raise NotImplementedError(f"mindspore.ops.{name} is not supported by mindshim yet.") from None
+
+
+# ---- running a row --------------------------------------------------------------------------------------------
+_SCALAR_KINDS = {bool: "b", int: "i", float: "f"}
+_scalar_dtypes = {}
+
+
+def scalar_dtype(kind, like):
+    """The dtype MindSpore gives a Python scalar of ``kind`` ('b', 'i', 'f') beside a Tensor of dtype ``like``:
+    a float beside an integer or bool Tensor is Float32, never Float64; otherwise the Tensor's dtype where the
+    scalar fits its kind (an int beside Float16 is Float16, beside Int32 Int32), else the scalar's (an int beside
+    Bool is Int64): JAX's weak typing of scalars."""
+    key = (kind, like)
+    dtype = _scalar_dtypes.get(key)
+    if dtype is None:
+        if kind == "f" and like.kind in "biu":
+            dtype = np.dtype(np.float32)
+        else:
+            dtype = np.dtype(jnp.result_type(like, {"b": False, "i": 0, "f": 0.0}[kind]))
+        dtype = _scalar_dtypes[key] = dtype
+    return dtype
+
+
+def _scalar_kind(value):
+    """'b', 'i' or 'f' for a Python or numpy scalar or a flat list/tuple of them, else None."""
+    kind = _SCALAR_KINDS.get(type(value))
+    if kind is not None:
+        return kind
+    if isinstance(value, np.generic) and value.dtype.kind in "biuf":
+        return "i" if value.dtype.kind == "u" else value.dtype.kind
+    if isinstance(value, (list, tuple)) and value and all(type(v) in _SCALAR_KINDS for v in value):
+        return max((_SCALAR_KINDS[type(v)] for v in value), key="bif".index)
+    return None
+
+
+def _scalar_array(value, dtype):
+    try:
+        return np.asarray(value, dtype)
+    except OverflowError:  # an int beyond the dtype wraps, as MindSpore's kernels compute
+        return np.asarray(value).astype(dtype)
+
+
+def unwrap(row, inputs):
+    """The inputs as the lowering takes them: Tensors as arrays. For a ``promote`` row, Python and numpy scalars
+    (and lists of Python numbers) beside a Tensor become arrays of :func:`scalar_dtype`, and other non-Tensor
+    inputs are MindSpore's TypeError; otherwise only a Python float beside an integer Tensor changes (to
+    Float32), and other values pass as they are (shapes, axes, dtypes)."""
+    try:  # the common case: every input is a Tensor
+        return [x._data for x in inputs]
+    except AttributeError:
+        pass
+    like = next((x._data.dtype for x in inputs if isinstance(x, Tensor)), None)
+    out = []
+    for x in inputs:
+        if isinstance(x, Tensor):
+            out.append(x._data)
+        elif like is None:
+            out.append(x)
+        elif row.promote:
+            kind = _scalar_kind(x)
+            if kind is not None:
+                out.append(_scalar_array(x, scalar_dtype(kind, like)))
+            elif isinstance(x, (np.ndarray, jax.Array)):
+                out.append(x)
+            else:
+                raise TypeError(f'Failed calling {row.name} with "{row.name}()(input=Tensor, other='
+                                f'{_ms_type_name(x)})".')
+        elif type(x) is float and like.kind in "biu":
+            out.append(np.float32(x))
+        else:
+            out.append(x)
+    return out
+
+
+def _ms_type_name(value):
+    """How MindSpore's errors name a Python value's type."""
+    return {str: "string", list: "list", tuple: "tuple", dict: "dict", type(None): "None"}.get(
+        type(value), type(value).__name__)
+
+
+def wrap_output(out):
+    """Arrays as Tensors; Python values (Shape's ints, Print's None) as they are."""
+    if isinstance(out, (tuple, list)):
+        return type(out)(wrap_output(o) for o in out)
+    return _wrap(out) if isinstance(out, jax.Array) else out
+
+
+def dispatch(row, inputs, attrs=None, fn=None):
+    """Run table row ``row`` on MindSpore inputs (Tensors and Python values) with attributes ``attrs``:
+    unwrap -> mixed-precision cast -> check -> lower -> wrap -> effect. Every view of the table calls this;
+    ``fn`` is ``row.bind(**attrs)`` where the caller keeps it (a Primitive instance)."""
+    arrays = unwrap(row, inputs)
+    out_dtype = None
+    if _amp.local.stack:
+        arrays, out_dtype = _amp.cast_inputs(row.name, arrays)
+    if not attrs:
+        attrs = _NO_ATTRS
+        fn = fn or row.plain or row.bind()
+    elif fn is None:
+        fn = row.bind(**attrs)
+    check = row.check
+    if check is not None and not row.check_on_error:
+        check(*arrays, **attrs)
+    try:
+        out = fn(*arrays)
+    except (TypeError, ValueError):
+        if check is not None and row.check_on_error:
+            check(*arrays, **attrs)
+        raise
+    if out_dtype is not None:
+        out = _amp.cast_outputs(out, out_dtype)
+    if row.effect is not None:
+        for i, new in row.effect(arrays, out, **attrs).items():
+            target = inputs[i]
+            write(target, new.astype(target._data.dtype), row.name)
+    return _wrap(out) if type(out) is not tuple and isinstance(out, jax.Array) else wrap_output(out)

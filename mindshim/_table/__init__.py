@@ -1,6 +1,6 @@
 """The op table's rows, by family. Importing this package fills ``mindshim._registry.REGISTRY``.
 
-``core`` holds the rows the foundation needs and the shared checks; ``math``, ``array`` and ``nn`` the
-rest of MindSpore's vocabulary.
+``core`` holds the rows the foundation needs; ``math``, ``array``, ``nn``, ``loss`` and ``random`` the rest of
+MindSpore's vocabulary; ``_checks`` the checks and helpers the families share.
 """
-from . import array, core, loss, math, nn  # noqa: F401
+from . import array, core, loss, math, nn, random  # noqa: F401

@@ -14,11 +14,11 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
+from ._checks import dtype_kind, kernel_error, norm_axes, tensor_arrays
 from .._registry import register
 from ..common import _printing
+from ..common._checks import check_gather_indices, known_values
 from ..common import dtype as mstype
-from .core import _axes
-from .math import _kind, arrays, kernel_error
 
 
 def _shape_str(shape):
@@ -99,12 +99,12 @@ def _tile(x, dims):
 @register("ReverseV2", attrs=(("axis", ()),))
 def _reverse(x, axis=()):
     """Reverse the order of elements along ``axis``."""
-    return jnp.flip(x, _axes("ReverseV2", axis, x.ndim) or ())
+    return jnp.flip(x, norm_axes("ReverseV2", axis, x.ndim) or ())
 
 
 # ---- joining and splitting -----------------------------------------------------------------------------
 def _check_concat(tensors, axis=0):
-    xs = arrays(tensors)
+    xs = tensor_arrays(tensors)
     shapes = [x.shape for x in xs]
     all_shapes = "[const vector]{" + ", ".join(_shape_str(s) for s in shapes) + "}"
     if any(len(s) != len(shapes[0]) for s in shapes):
@@ -128,11 +128,11 @@ def _check_concat(tensors, axis=0):
 @register("Concat", attrs=(("axis", 0),), check=_check_concat)
 def _concat(tensors, axis=0):
     """Join same-dtype Tensors along ``axis``."""
-    return jnp.concatenate(arrays(tensors), axis=axis)
+    return jnp.concatenate(tensor_arrays(tensors), axis=axis)
 
 
 def _check_stack(tensors, axis=0):
-    xs = arrays(tensors)
+    xs = tensor_arrays(tensors)
     for x in xs[1:]:
         if x.shape != xs[0].shape:
             raise ValueError(f"All input shape must be the same! {_shape_str(x.shape)} And "
@@ -145,7 +145,7 @@ def _check_stack(tensors, axis=0):
 @register("Stack", attrs=(("axis", 0),), check=_check_stack)
 def _stack(tensors, axis=0):
     """Join same-shape Tensors along a new axis ``axis``."""
-    return jnp.stack(arrays(tensors), axis=axis)
+    return jnp.stack(tensor_arrays(tensors), axis=axis)
 
 
 @register("Unstack", attrs=(("axis", 0), ("num", None)), check=lambda x, axis=0, num=None: _dim_range(axis, np.ndim(x)))
@@ -172,23 +172,6 @@ def _split(x, axis=0, output_num=1):
 def _need_indices(op, indices, banner=True):
     if jnp.result_type(indices) not in (jnp.int32, jnp.int64):
         raise kernel_error(op, banner)
-
-
-def known_values(a):
-    """The values of the array ``a`` when they are known now (eager), else None (inside a trace)."""
-    return None if isinstance(a, jax.core.Tracer) else np.asarray(a)
-
-
-def check_gather_indices(indices, n):
-    """MindSpore's Gather kernel check: a negative index counts from the end, then it must lie in ``[0, n)``."""
-    values = known_values(indices)
-    if values is None or not values.size:
-        return
-    wrapped = np.where(values < 0, values + n, values)
-    bad = (wrapped < 0) | (wrapped >= n)
-    if bad.any():
-        raise ValueError(f"For 'Gather', the 'input_indices' should be in the range [0, {n}), but got "
-                         f"{wrapped[bad][0]}, error_code[58]")
 
 
 def _check_gather(params, indices, axis, batch_dims=0):
@@ -334,7 +317,7 @@ def _strided_slice(x, begin, end, strides, **masks):
 
 
 def _check_masked_fill(x, mask, value):
-    if _kind(mask) != "b":
+    if dtype_kind(mask) != "b":
         raise TypeError(f"For primitive[MaskedFill], the input argument[mask] must be a type of {{Tensor[Bool]}}, "
                         f"but got Tensor[{mstype.to_mstype(jnp.result_type(mask))}].")
 
@@ -394,9 +377,9 @@ def _check_range(start, end, step, maxlen=1000000):
 def _range(start, end, step, maxlen=1000000):
     """``start, start + step, ...`` up to ``end`` (excluded), computed in the inputs' type; integer
     inputs give Int64. The bounds must be concrete values (the length of the result depends on them)."""
-    kinds = {_kind(v) for v in (start, end, step)}
+    kinds = {dtype_kind(v) for v in (start, end, step)}
     if "f" in kinds:
-        dtype = jnp.result_type(*(v for v in (start, end, step) if _kind(v) == "f"))
+        dtype = jnp.result_type(*(v for v in (start, end, step) if dtype_kind(v) == "f"))
         s, e, d = (np.asarray(v, dtype) for v in (start, end, step))
         n = int(math.ceil(abs(float((e - s) / d))))
         return jnp.asarray(s) + jnp.arange(n, dtype=dtype) * jnp.asarray(d)

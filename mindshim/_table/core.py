@@ -8,79 +8,42 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
+from ._checks import check_broadcast, need_float, need_index, norm_axes, same_type, tensor_arrays
 from .._registry import register
 from ..common import dtype as mstype
 
-_FLOATS = "{BFloat16, Float16, Float32, Float64}"
-_INDEX = "{Tensor[Int32], Tensor[Int64]}"
-
-
-def _tname(x):
-    return f"Tensor[{mstype.to_mstype(x.dtype)}]"
-
-
-def _is_float(x):
-    return jnp.issubdtype(x.dtype, jnp.floating)
-
-
-def _need_float(op, arg):
-    def check(x, *_, **__):
-        if not _is_float(x):
-            raise TypeError(f"For primitive[{op}], the input argument[{arg}] must be a type of {_FLOATS}, "
-                            f"but got {mstype.to_mstype(x.dtype)}.")
-    return check
-
-
-def _need_index(op, arg, x):
-    if x.dtype not in (jnp.int32, jnp.int64):
-        raise TypeError(f"For primitive[{op}], the input argument[{arg}] must be a type of {_INDEX}, "
-                        f"but got {_tname(x)}.")
-
-
-def _same_type(op, x1, x2):
-    if x1.dtype != x2.dtype:
-        raise TypeError(f"For '{op}', the type of 'x2' should be same as 'x1', but got 'x1' with type "
-                        f"{_tname(x1)} and 'x2' with type {_tname(x2)}.")
-
-
-def _axes(op, axis, ndim):
-    """MindSpore's axis argument (int, tuple, list, Tensor, or () for all) as a tuple, range-checked."""
-    if axis is None or (isinstance(axis, (tuple, list)) and len(axis) == 0):
-        return None
-    if hasattr(axis, "shape"):
-        axis = np.asarray(axis).tolist()
-    axes = (axis,) if isinstance(axis, int) else tuple(axis)
-    lo, hi = -max(ndim, 1), max(ndim, 1)
-    for a in axes:
-        if not lo <= a < hi:
-            raise ValueError(f"For primitive[{op}], the axis value must be in [{lo},{hi}), but got {a}.")
-    return tuple(a % max(ndim, 1) for a in axes)
-
-
-def _check_broadcast(op):
-    def check(x, y):
-        sx, sy = np.shape(x), np.shape(y)
-        for i in range(1, min(len(sx), len(sy)) + 1):
-            if sx[-i] != sy[-i] and sx[-i] != 1 and sy[-i] != 1:
-                axis = max(len(sx), len(sy)) - i
-                raise ValueError(
-                    f"For '{op}', input1.shape and input2.shape need to broadcast. The value of input1.shape[{axis}] "
-                    f"or input2.shape[{axis}] must be 1 or -1 when they are not the same, but got input1.shape = "
-                    f"{list(sx)} and input2.shape = {list(sy)}")
-    return check
-
-
 # ---- arithmetic -------------------------------------------------------------------------------------
+def _binary_operator(name):
+    return (f"__{name}__", f"__r{name}__")
+
+
+# Element-wise with broadcasting; Python scalars beside a Tensor take MindSpore's dtype. The check only words the
+# error JAX raises for shapes that do not broadcast. name: (lowering, functional views, Tensor methods, operators)
 _BROADCASTING = {
-    "Add": jnp.add, "Sub": jnp.subtract, "Mul": jnp.multiply, "FloorDiv": jnp.floor_divide, "FloorMod": jnp.mod,
-    "Pow": jnp.power, "BitwiseAnd": jnp.bitwise_and, "BitwiseOr": jnp.bitwise_or, "BitwiseXor": jnp.bitwise_xor,
-    "Equal": jnp.equal, "NotEqual": jnp.not_equal, "Less": jnp.less, "LessEqual": jnp.less_equal,
-    "Greater": jnp.greater, "GreaterEqual": jnp.greater_equal,
+    "Add": (jnp.add, ("add",), ("add",), _binary_operator("add")),
+    "Sub": (jnp.subtract, ("sub",), ("sub",), _binary_operator("sub")),
+    "Mul": (jnp.multiply, ("mul",), ("mul",), _binary_operator("mul")),
+    "FloorDiv": (jnp.floor_divide, ("floor_div",), ("floor_divide",), _binary_operator("floordiv")),
+    "FloorMod": (jnp.mod, ("floor_mod",), (), _binary_operator("mod")),
+    "BitwiseAnd": (jnp.bitwise_and, (), (), _binary_operator("and")),
+    "BitwiseOr": (jnp.bitwise_or, (), (), _binary_operator("or")),
+    "BitwiseXor": (jnp.bitwise_xor, (), (), _binary_operator("xor")),
+    "Equal": (jnp.equal, ("equal", "eq"), ("equal", "eq"), ()),
+    "NotEqual": (jnp.not_equal, ("ne", "not_equal"), ("ne", "not_equal"), ()),
+    "Less": (jnp.less, ("less", "lt"), ("less", "lt"), ("__lt__",)),
+    "LessEqual": (jnp.less_equal, ("less_equal", "le"), ("less_equal", "le"), ("__le__",)),
+    "Greater": (jnp.greater, ("greater", "gt"), ("greater", "gt"), ("__gt__",)),
+    "GreaterEqual": (jnp.greater_equal, ("greater_equal", "ge"), ("greater_equal", "ge"), ("__ge__",)),
 }
-for _name, _fn in _BROADCASTING.items():
-    register(_name, check=_check_broadcast(_name))(_fn)
-for _name, _fn in {"Neg": jnp.negative, "Abs": jnp.abs, "Invert": jnp.invert, "Identity": lambda x: x}.items():
-    register(_name)(_fn)
+for _name, (_fn, _functional, _method, _operator) in _BROADCASTING.items():
+    register(_name, check=check_broadcast(_name), functional=_functional, method=_method, operator=_operator,
+             promote=True, check_on_error=True)(_fn)
+register("Pow", check=check_broadcast("Pow"), functional=("pow",), method=("pow",), operator=_binary_operator("pow"),
+         promote=True, check_on_error=True, inputs=("input", "exponent"))(jnp.power)
+register("Neg", functional=("neg", "negative"), method=("neg", "negative"), operator=("__neg__",))(jnp.negative)
+register("Abs", functional=("abs", "absolute"), method=("abs", "absolute"), operator=("__abs__",))(jnp.abs)
+register("Invert", operator=("__invert__",))(jnp.invert)
+register("Identity", operator=("__pos__",))(lambda x: x)
 
 
 def _check_real_div(x, y):
@@ -89,10 +52,10 @@ def _check_real_div(x, y):
                         "Tensor[Float16], Tensor[Float32], Tensor[Float64], Tensor[Int16], Tensor[Int32], "
                         "Tensor[Int64], Tensor[Int8], Tensor[UInt16], Tensor[UInt32], Tensor[UInt64], Tensor[UInt8]}, "
                         "but got Tensor[Bool].")
-    _check_broadcast("RealDiv")(x, y)
+    check_broadcast("RealDiv")(x, y)
 
 
-@register("RealDiv", check=_check_real_div)
+@register("RealDiv", check=_check_real_div, promote=True)
 def _real_div(x, y):
     """The RealDiv primitive: true division, but between integers MindSpore's kernel keeps the integer type and
     truncates toward zero (the ``/`` operator and ``ops.div`` are the ``Div`` row: Float32)."""
@@ -106,7 +69,7 @@ def _real_div(x, y):
 def _check_matmul(x1, x2, transpose_a=False, transpose_b=False):
     if np.ndim(x1) != 2 or np.ndim(x2) != 2:
         raise ValueError("MatMul inputs should have the same dimension size and equal to 2.")
-    _same_type("MatMul", x1, x2)
+    same_type("MatMul", x1, x2)
     col = x1.shape[0 if transpose_a else 1]
     row = x2.shape[1 if transpose_b else 0]
     if col != row:
@@ -120,26 +83,26 @@ def _matmul2d(x1, x2, transpose_a=False, transpose_b=False):
 
 
 def _check_matmul_ext(x1, x2):
-    _same_type("MatMulExt", x1, x2)
+    same_type("MatMulExt", x1, x2)
     if x1.ndim and x2.ndim:
         k1, k2 = x1.shape[-1], x2.shape[-2] if x2.ndim > 1 else x2.shape[0]
         if k1 != k2:
             raise ValueError(f"For 'MatMulExt' op, shape1[-1] must be equal to shape2[-2], but got {k1} and {k2}.")
 
 
-register("MatMulExt", check=_check_matmul_ext)(jnp.matmul)
+register("MatMulExt", check=_check_matmul_ext, functional=("matmul",), operator=_binary_operator("matmul"))(jnp.matmul)
 
 
 # ---- activations --------------------------------------------------------------------------------------
-register("ReLU", check=_need_float("ReLU", "x"))(jax.nn.relu)
+register("ReLU", check=need_float("ReLU", "x"), functional=("relu",))(jax.nn.relu)
 
 
-@register("Softmax", attrs=(("axis", -1),), check=_need_float("Softmax", "x"))
+@register("Softmax", attrs=(("axis", -1),), check=need_float("Softmax", "x"))
 def _softmax(x, axis=-1):
     return jax.nn.softmax(x, axis=axis)
 
 
-@register("LogSoftmax", attrs=(("axis", -1),), check=_need_float("LogSoftmax", "logits"))
+@register("LogSoftmax", attrs=(("axis", -1),), check=need_float("LogSoftmax", "logits"))
 def _log_softmax(x, axis=-1):
     return jax.nn.log_softmax(x, axis=axis)
 
@@ -147,7 +110,7 @@ def _log_softmax(x, axis=-1):
 # ---- reductions -----------------------------------------------------------------------------------------
 def _reduce(op, fn):
     def impl(x, axis=(), keep_dims=False, skip_mode=False):
-        axes = _axes(op, axis, x.ndim)
+        axes = norm_axes(op, axis, x.ndim)
         if skip_mode and axes is None:
             return x
         return fn(x, axis=axes, keepdims=keep_dims).astype(x.dtype)
@@ -184,7 +147,7 @@ def _cast(x, dtype):
 
 
 def _check_one_hot(indices, depth, on_value, off_value, axis=-1):
-    _need_index("OneHot", "indices", indices)
+    need_index("OneHot", "indices", indices)
 
 
 @register("OneHot", attrs=(("axis", -1),), check=_check_one_hot)
@@ -200,7 +163,7 @@ def _check_softmax_ce(logits, labels):
         raise ValueError("For 'SoftmaxCrossEntropyWithLogits', evaluator arg 'label' shape must be consistent "
                          f"with 'logits' shape, but got 'label' shape: {tuple(labels.shape)}, 'logits' shape: "
                          f"{tuple(logits.shape)}.")
-    _need_float("SoftmaxCrossEntropyWithLogits", "logits")(logits)
+    need_float("SoftmaxCrossEntropyWithLogits", "logits")(logits)
 
 
 def _softmax_ce_bprop(inputs, out, dout):
@@ -217,7 +180,7 @@ def _softmax_ce(logits, labels):
 
 
 def _check_sparse_ce(logits, labels, is_grad=False):
-    _need_index("SparseSoftmaxCrossEntropyWithLogits", "labels_type", labels)
+    need_index("SparseSoftmaxCrossEntropyWithLogits", "labels_type", labels)
     if labels.shape != logits.shape[:-1]:
         raise ValueError("For 'SparseSoftmaxCrossEntropyWithLogits', the shape of 'labels' must be equal to "
                          f"'logits' shape except the last dimension, but got 'labels' shape: "

@@ -1,4 +1,4 @@
-"""Loss and random-sampling rows of the op table, and the lowerings of MindSpore's composite loss functions.
+"""Loss rows of the op table, and the lowerings of MindSpore's composite loss functions.
 
 Loss primitives follow the precision of MindSpore's CPU kernels: most compute Float16 in Float32 and round
 once, BinaryCrossEntropy, SigmoidCrossEntropyWithLogits and KLDivLoss compute in the input dtype. Where MindSpore
@@ -7,35 +7,26 @@ gradient formula differs from the derivative of the forward (BinaryCrossEntropy'
 SigmoidCrossEntropyWithLogits, BCEWithLogitsLoss's target gradient through ``log(sigmoid)``) the row carries
 MindSpore's ``bprop``.
 
-``COMPOSITE`` holds rows that are not MindSpore primitives: the lowerings of functional losses that
-MindSpore builds from several primitives (``ops.cross_entropy``, ``ops.nll_loss``, ...). They run through
-``call_op`` like any row but get no primitive class.
-
-The random rows draw their keys with :func:`mindshim.common.seed.next_key`, so they are reproducible
-after ``set_seed`` and fresh on every call, eagerly and inside compiled calls; their ``seed``/``seed2``
-attributes are accepted and do not change the stream.
+The composite rows (``composite``) are not MindSpore primitives: they lower the functional losses that MindSpore
+builds from several primitives (``ops.cross_entropy``, ``ops.nll_loss``, ...), so that one call is one row with
+MindSpore's gradient. They run through ``dispatch`` like any row but get no Primitive class.
 """
 import jax
 import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-from .._registry import OpDef, register
+from ._checks import check_kl_reduction, need_float, tname
+from .._registry import register
 from ..common import dtype as mstype
-from ..common.seed import next_key
-from .core import _need_float, _tname
 
 _EPS = 1e-12
 _REDUCTIONS = ("none", "mean", "sum")
-COMPOSITE = {}
 
 
 def composite(name, attrs=()):
-    """Decorator adding a composite row: a functional's lowering, kept out of the primitive table."""
-    def deco(impl):
-        COMPOSITE[name] = OpDef(name, impl, attrs)
-        return impl
-    return deco
+    """A row for a functional loss that MindSpore builds from several primitives (no Primitive class)."""
+    return register(name, attrs, primitive=False)
 
 
 def _ms(x):
@@ -129,7 +120,7 @@ def _bce(x, y, weight=None, reduction="mean"):
 
 # ---- SigmoidCrossEntropyWithLogits ---------------------------------------------------------------------------
 def _check_sigmoid_ce(x, y):
-    _need_float("SigmoidCrossEntropyWithLogits", "logits")(x)
+    need_float("SigmoidCrossEntropyWithLogits", "logits")(x)
     if x.dtype != y.dtype:
         raise TypeError("For primitive[SigmoidCrossEntropyWithLogits], the input type must be same.")
     if x.shape != y.shape:
@@ -158,8 +149,8 @@ def _check_nll(x, t, w, reduction="mean", ignore_index=-100):
     _check_enum("NLLLoss", reduction)
     if t.dtype not in (jnp.int32, jnp.int64):
         raise TypeError(f"For primitive[NLLLoss], the input argument[target] must be a type of "
-                        f"{{Tensor[Int32], Tensor[Int64]}}, but got {_tname(t)}.")
-    _need_float("NLLLoss", "logits")(x)
+                        f"{{Tensor[Int32], Tensor[Int64]}}, but got {tname(t)}.")
+    need_float("NLLLoss", "logits")(x)
     if x.ndim != 2:
         raise ValueError(f"For 'NLLLoss', the dimension of 'logits' should be 2, but got: {x.ndim}")
     if t.shape != x.shape[:1] or w.shape != x.shape[1:]:
@@ -198,7 +189,7 @@ def _nll(x, t, w, reduction="mean", ignore_index=-100):
 # ---- SmoothL1Loss ----------------------------------------------------------------------------------------------
 def _check_smooth_l1(x, y, beta=1.0, reduction="none"):
     _check_enum("SmoothL1Loss", reduction)
-    _need_float("SmoothL1Loss", "prediction")(x)
+    need_float("SmoothL1Loss", "prediction")(x)
     if beta < 0:
         raise ValueError(f"For 'SmoothL1Loss', the values for beta not support negative values, but got {beta:g}.")
     if beta == 0:
@@ -258,20 +249,13 @@ def _bce_logits(x, y, weight=None, pos_weight=None, reduction="mean"):
 
 
 # ---- KLDivLoss -------------------------------------------------------------------------------------------------
-_KL_REDUCTIONS = ("none", "mean", "batchmean", "sum")
-
-
-def _check_kl_reduction(op, reduction):
-    if not isinstance(reduction, str) or reduction not in _KL_REDUCTIONS:
-        raise ValueError(f"For '{op}', the 'reduction' must be str and must be in '{list(_KL_REDUCTIONS)}', but got "
-                         f"'{reduction}'.")
 
 
 def _check_kl_div(x, y, reduction="mean"):
-    _check_kl_reduction("KLDivLoss", reduction)
+    check_kl_reduction("KLDivLoss", reduction)
     if x.dtype not in (jnp.float16, jnp.float32, jnp.float64):
         raise TypeError("For primitive[KLDivLoss], the input argument[x] must be a type of {Tensor[Float16], "
-                        f"Tensor[Float32], Tensor[Float64]}}, but got {_tname(x)}.")
+                        f"Tensor[Float32], Tensor[Float64]}}, but got {tname(x)}.")
     if x.dtype != y.dtype:
         raise TypeError("For primitive[KLDivLoss], the input type must be same.")
     if x.shape != y.shape:
@@ -403,81 +387,3 @@ def _cross_entropy(x, target, weight=None, ignore_index=-100, reduction="mean", 
     if reduction == "sum":
         return -jnp.sum(weighted)
     return -jnp.sum(weighted, axis=axis)
-
-
-# ---- random sampling -------------------------------------------------------------------------------------------
-_SEEDS = (("seed", 0), ("seed2", 0))
-
-
-def _static_shape(op, shape):
-    """A shape given as a tuple or an integer Tensor, as a tuple of ints."""
-    if hasattr(shape, "shape") and jnp.issubdtype(shape.dtype, jnp.integer):
-        shape = tuple(np.asarray(shape).tolist())
-    if not isinstance(shape, tuple) or not all(isinstance(d, (int, np.integer)) for d in shape):
-        raise TypeError(f"For '{op}', input must be a Int, a tuple, or a Tensor with all Int elements, but got: "
-                        f"\n{shape}")
-    if any(d < 0 for d in shape):
-        raise ValueError(f"For primitive[{op}], the attribute[shape] should be a vector with all positive item. but "
-                         f"got [{''.join(f'{d}, ' for d in shape)}].")
-    return tuple(int(d) for d in shape)
-
-
-@register("StandardNormal", attrs=_SEEDS)
-def _standard_normal(shape, seed=0, seed2=0):
-    """Float32 samples of N(0, 1)."""
-    return jax.random.normal(next_key(), _static_shape("StandardNormal", shape), jnp.float32)
-
-
-@register("StandardLaplace", attrs=_SEEDS)
-def _standard_laplace(shape, seed=0, seed2=0):
-    """Float32 samples of Laplace(0, 1)."""
-    return jax.random.laplace(next_key(), _static_shape("StandardLaplace", shape), jnp.float32)
-
-
-@register("UniformReal", attrs=_SEEDS)
-def _uniform_real(shape, seed=0, seed2=0):
-    """Float32 samples of U[0, 1)."""
-    return jax.random.uniform(next_key(), _static_shape("UniformReal", shape), jnp.float32)
-
-
-def _check_uniform_int(shape, minval, maxval, seed=0, seed2=0):
-    for name, v in (("minval", minval), ("maxval", maxval)):
-        if getattr(v, "dtype", None) != jnp.int32:
-            raise TypeError(f"For primitive[UniformInt], the input argument[{name}] must be a type of "
-                            f"{{Tensor[Int32]}}, but got {_tname(v) if hasattr(v, 'dtype') else type(v).__name__}.")
-    if not isinstance(minval, jax.core.Tracer) and not isinstance(maxval, jax.core.Tracer) and minval >= maxval:
-        raise ValueError(f"For 'Random', invalid min/max values: ({int(minval)}/{int(maxval)})")
-
-
-@register("UniformInt", attrs=_SEEDS, check=_check_uniform_int)
-def _uniform_int(shape, minval, maxval, seed=0, seed2=0):
-    """Int32 samples of the integers in ``[minval, maxval)``."""
-    return jax.random.randint(next_key(), _static_shape("UniformInt", shape), minval, maxval, jnp.int32)
-
-
-@register("RandomShuffle", attrs=_SEEDS)
-def _random_shuffle(x, seed=0, seed2=0):
-    """``x`` with its first axis randomly permuted."""
-    return x if x.ndim == 0 else jax.random.permutation(next_key(), x, axis=0)
-
-
-def _check_multinomial(x, num_samples, seed=0, seed2=0, dtype=mstype.int32):
-    if x.ndim not in (1, 2):
-        raise ValueError(f"For 'Multinomial', input[x] dimension must be 1 or 2, but got rank {x.ndim}.")
-
-
-@register("Multinomial", attrs=_SEEDS + (("dtype", mstype.int32),), check=_check_multinomial)
-def _multinomial(x, num_samples, seed=0, seed2=0, dtype=mstype.int32):
-    """``num_samples`` class indices per row of the (unnormalized) probabilities ``x``, with replacement."""
-    logits = jnp.log(x.astype(x.dtype if jnp.issubdtype(x.dtype, jnp.floating) else jnp.float32))
-    draws = jax.random.categorical(next_key(), logits, axis=-1, shape=(int(num_samples),) + x.shape[:-1])
-    return jnp.moveaxis(draws, 0, -1).astype(mstype.to_mstype(dtype).np_dtype)
-
-
-@composite("multinomial_without_replacement")
-def _multinomial_without_replacement(x, num_samples):
-    """MindSpore's sampling without replacement: the top ``num_samples`` of ``log(u) / (x + 1e-6)``, u ~ U[0, 1)
-    (Int32 indices)."""
-    u = jax.random.uniform(next_key(), x.shape, jnp.float32)
-    _, idx = lax.top_k(jnp.log(u) / (x.astype(jnp.float32) + 1e-6), int(num_samples))
-    return idx.astype(jnp.int32)

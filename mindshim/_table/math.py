@@ -14,23 +14,9 @@ import jax.numpy as jnp
 import numpy as np
 
 from .. import _registry
+from ._checks import check_broadcast, dtype_kind, kernel_error, need_float, norm_axes, tensor_arrays
 from .._registry import register
 from ..common import dtype as mstype
-from .core import _axes, _check_broadcast, _need_float
-
-_BANNER = "\n" + "-" * 52 + "\n- Kernel select failed:\n" + "-" * 52 + "\n"
-
-
-def kernel_error(op, banner=False):
-    """MindSpore's CPU kernel-selection TypeError (some ops print it after a banner line)."""
-    return TypeError(f"{_BANNER if banner else ''}Select CPU operator[{op}] fail! Unsupported data type!")
-
-
-def _kind(x):
-    """'f' float, 'b' bool, 'i' signed int, 'u' unsigned int, 'c' complex."""
-    return np.dtype(jnp.result_type(x)).kind if not isinstance(x, (bool, int, float)) else \
-        {bool: "b", int: "i", float: "f"}[type(x)]
-
 
 def _sum_to(g, like):
     """The gradient ``g`` of a broadcast result, summed back to the shape and dtype of input ``like``."""
@@ -44,20 +30,20 @@ def _sum_to(g, like):
 
 def _to_float(x):
     """Integer and bool inputs as Float32 (what MindSpore's Sqrt, Reciprocal, Div compute in)."""
-    return x if _kind(x) in "fc" else jnp.asarray(x, jnp.float32)
+    return x if dtype_kind(x) in "fc" else jnp.asarray(x, jnp.float32)
 
 
 # ---- element-wise unary -------------------------------------------------------------------------------
 def _float_only(op, banner=False):
     def check(x, *_, **__):
-        if _kind(x) not in "fc":
+        if dtype_kind(x) not in "fc":
             raise kernel_error(op, banner)
     return check
 
 
 def _check_exp(x):
     """Exp's type check accepts Int64 and Bool (whose CPU kernel then fails), not other integers."""
-    if _kind(x) in "iu" and jnp.result_type(x) != jnp.int64:
+    if dtype_kind(x) in "iu" and jnp.result_type(x) != jnp.int64:
         raise TypeError("For primitive[Exp], the input argument[input] must be a type of {BFloat16, Bool, "
                         "Complex128, Complex64, Float16, Float32, Float64, Int64}, but got "
                         f"{mstype.to_mstype(jnp.result_type(x))}.")
@@ -66,16 +52,16 @@ def _check_exp(x):
 
 def _check_sign(x):
     dt = jnp.result_type(x)
-    if _kind(x) in "iu" and dt not in (jnp.int32, jnp.int64):
+    if dtype_kind(x) in "iu" and dt not in (jnp.int32, jnp.int64):
         raise TypeError("For Primitive Sign, the type of input must be in {Bool, Int32, Int64, Float16, Float32, "
                         f"Float64, BFloat16, Complex64, Complex128}}, but got {mstype.to_mstype(dt)}.")
-    if _kind(x) == "b":
+    if dtype_kind(x) == "b":
         raise kernel_error("Sign")
 
 
 def _no_bool(op):
     def check(x):
-        if _kind(x) == "b":
+        if dtype_kind(x) == "b":
             raise kernel_error(op)
     return check
 
@@ -84,7 +70,7 @@ def _no_bool(op):
 def _sign(x):
     """Sign; NaN gives 0, as MindSpore's CPU kernel."""
     out = jnp.sign(x)
-    return jnp.where(jnp.isnan(x), jnp.zeros((), x.dtype), out) if _kind(x) == "f" else out
+    return jnp.where(jnp.isnan(x), jnp.zeros((), x.dtype), out) if dtype_kind(x) == "f" else out
 
 
 def _cast_back(fn):
@@ -98,36 +84,37 @@ def _log1p(x):
     return jnp.log(1 + x) if x.dtype == jnp.float16 else jnp.log1p(x)
 
 
-# name: (lowering, check). Float-only ops reject integers like MindSpore's CPU kernels do.
+# name: (lowering, check, functional views). Float-only ops reject integers like MindSpore's CPU kernels do; each
+# row is also the Tensor method of its first name.
 _UNARY = {
-    "Exp": (jnp.exp, _check_exp),
-    "Log": (jnp.log, _float_only("Log")),
-    "Log1p": (_log1p, _float_only("Log1p")),
-    "Expm1": (jnp.expm1, _float_only("Expm1")),
-    "Sqrt": (lambda x: jnp.sqrt(_to_float(x)), None),
-    "Reciprocal": (lambda x: jnp.reciprocal(_to_float(x)), None),
-    "Square": (jnp.square, _no_bool("Square")),
-    "Sin": (jnp.sin, _float_only("Sin")),
-    "Cos": (jnp.cos, _float_only("Cos")),
-    "Tan": (jnp.tan, _float_only("Tan")),
-    "Asin": (jnp.arcsin, _float_only("Asin", banner=True)),
-    "ACos": (jnp.arccos, _float_only("ACos", banner=True)),
-    "Atan": (jnp.arctan, _float_only("Atan", banner=True)),
-    "Sinh": (jnp.sinh, _float_only("Sinh")),
-    "Cosh": (jnp.cosh, _float_only("Cosh")),
-    "Erf": (jax.scipy.special.erf, _float_only("Erf")),
-    "Erfc": (jax.scipy.special.erfc, _float_only("Erfc")),
-    "Floor": (jnp.floor, _float_only("Floor")),
-    "Ceil": (jnp.ceil, _need_float("Ceil", "input_x")),
-    "Trunc": (_cast_back(jnp.trunc), None),
-    "Sign": (_sign, _check_sign),
-    "IsNan": (jnp.isnan, None),
-    "IsFinite": (jnp.isfinite, None),
-    "IsInf": (jnp.isinf, _float_only("IsInf")),
-    "LogicalNot": (jnp.logical_not, None),
+    "Exp": (jnp.exp, _check_exp, ("exp",)),
+    "Log": (jnp.log, _float_only("Log"), ("log",)),
+    "Log1p": (_log1p, _float_only("Log1p"), ("log1p",)),
+    "Expm1": (jnp.expm1, _float_only("Expm1"), ("expm1",)),
+    "Sqrt": (lambda x: jnp.sqrt(_to_float(x)), None, ("sqrt",)),
+    "Reciprocal": (lambda x: jnp.reciprocal(_to_float(x)), None, ("reciprocal",)),
+    "Square": (jnp.square, _no_bool("Square"), ("square",)),
+    "Sin": (jnp.sin, _float_only("Sin"), ("sin",)),
+    "Cos": (jnp.cos, _float_only("Cos"), ("cos",)),
+    "Tan": (jnp.tan, _float_only("Tan"), ("tan",)),
+    "Asin": (jnp.arcsin, _float_only("Asin", banner=True), ("asin", "arcsin")),
+    "ACos": (jnp.arccos, _float_only("ACos", banner=True), ("acos", "arccos")),
+    "Atan": (jnp.arctan, _float_only("Atan", banner=True), ("atan", "arctan")),
+    "Sinh": (jnp.sinh, _float_only("Sinh"), ("sinh",)),
+    "Cosh": (jnp.cosh, _float_only("Cosh"), ("cosh",)),
+    "Erf": (jax.scipy.special.erf, _float_only("Erf"), ("erf",)),
+    "Erfc": (jax.scipy.special.erfc, _float_only("Erfc"), ("erfc",)),
+    "Floor": (jnp.floor, _float_only("Floor"), ("floor",)),
+    "Ceil": (jnp.ceil, need_float("Ceil", "input_x"), ("ceil",)),
+    "Trunc": (_cast_back(jnp.trunc), None, ("trunc",)),
+    "Sign": (_sign, _check_sign, ("sign",)),
+    "IsNan": (jnp.isnan, None, ("isnan",)),
+    "IsFinite": (jnp.isfinite, None, ("isfinite",)),
+    "IsInf": (jnp.isinf, _float_only("IsInf"), ("isinf",)),
+    "LogicalNot": (jnp.logical_not, None, ("logical_not",)),
 }
-for _name, (_fn, _check) in _UNARY.items():
-    register(_name, check=_check)(_fn)
+for _name, (_fn, _check, _functional) in _UNARY.items():
+    register(_name, check=_check, functional=_functional, method=_functional[:1])(_fn)
 
 
 def _rsqrt_bprop(inputs, out, dout):
@@ -135,7 +122,7 @@ def _rsqrt_bprop(inputs, out, dout):
     return (-0.5 * dout * out * out * out,)
 
 
-@register("Rsqrt", check=_float_only("Rsqrt"), bprop=_rsqrt_bprop)
+@register("Rsqrt", check=_float_only("Rsqrt"), bprop=_rsqrt_bprop, functional=("rsqrt",), method=("rsqrt",))
 @jax.jit
 def _rsqrt(x):
     """``1 / sqrt(x)``, rounding the square root first as MindSpore's kernel does (XLA would otherwise
@@ -149,34 +136,35 @@ def _rsqrt(x):
 def _check_round(x, decimals=0):
     if decimals != 0:
         raise RuntimeError(f"For Round only support decimals equal 0, but got decimals equal {decimals}")
-    if _kind(x) == "b" or (_kind(x) in "iu" and jnp.result_type(x) not in (jnp.int32, jnp.int64)):
+    if dtype_kind(x) == "b" or (dtype_kind(x) in "iu" and jnp.result_type(x) not in (jnp.int32, jnp.int64)):
         raise RuntimeError("KernelMod Init Failed: Round")
 
 
 @register("Round", check=_check_round)
 def _round(x, decimals=0):
     """Round half to even; integers unchanged. MindSpore's CPU kernel only takes ``decimals=0``."""
-    return jnp.round(x) if _kind(x) == "f" else x
+    return jnp.round(x) if dtype_kind(x) == "f" else x
 
 
 # ---- element-wise binary --------------------------------------------------------------------------------
 def _numeric_only(op):
     """MindSpore's type check of ``x`` for arithmetic that refuses Bool (Mod, ...)."""
     def check(x, y):
-        if _kind(x) == "b":
+        if dtype_kind(x) == "b":
             raise TypeError(f"For primitive[{op}], the input argument[x] must be a type of {{Tensor[BFloat16], "
                             "Tensor[Complex128], Tensor[Complex64], Tensor[Float16], Tensor[Float32], "
                             "Tensor[Float64], Tensor[Int16], Tensor[Int32], Tensor[Int64], Tensor[Int8], "
                             "Tensor[UInt16], Tensor[UInt32], Tensor[UInt64], Tensor[UInt8]}, but got Tensor[Bool].")
-        _check_broadcast(op)(x, y)
+        check_broadcast(op)(x, y)
     return check
 
 
-@register("Div", check=_check_broadcast("Div"))
+@register("Div", check=check_broadcast("Div"), functional=("true_divide",), method=("true_divide",),
+          operator=("__truediv__", "__rtruediv__"), promote=True, check_on_error=True)
 @jax.jit
 def _div(x, y):
     """True division; integer and bool inputs give Float32."""
-    if _kind(x) not in "fc" and _kind(y) not in "fc":
+    if dtype_kind(x) not in "fc" and dtype_kind(y) not in "fc":
         x, y = jnp.asarray(x, jnp.float32), jnp.asarray(y, jnp.float32)
     return jnp.true_divide(x, y)
 
@@ -187,13 +175,13 @@ def _mod_bprop(inputs, out, dout):
     return _sum_to(dout, x), _sum_to(-dout * jnp.floor(jnp.true_divide(x, y)), y)
 
 
-@register("Mod", check=_numeric_only("Mod"), bprop=_mod_bprop)
+@register("Mod", check=_numeric_only("Mod"), bprop=_mod_bprop, promote=True)
 def _mod(x, y):
     """C's ``fmod``: the remainder takes the sign of ``x``."""
     return jnp.fmod(x, y)
 
 
-@register("TruncateDiv", check=_numeric_only("TruncateDiv"))
+@register("TruncateDiv", check=_numeric_only("TruncateDiv"), promote=True)
 @jax.jit
 def _truncate_div(x, y):
     """Division rounded toward zero; integers stay integers."""
@@ -203,9 +191,11 @@ def _truncate_div(x, y):
 
 
 
-register("TruncateMod", check=_numeric_only("TruncateMod"))(jnp.fmod)
-register("SquaredDifference", check=_check_broadcast("SquaredDifference"))(jax.jit(lambda x, y: jnp.square(x - y)))
-register("Atan2", check=_check_broadcast("Atan2"))(jnp.arctan2)
+register("TruncateMod", check=_numeric_only("TruncateMod"), promote=True)(jnp.fmod)
+register("SquaredDifference", check=check_broadcast("SquaredDifference"), functional=("squared_difference",),
+         promote=True, check_on_error=True)(jax.jit(lambda x, y: jnp.square(x - y)))
+register("Atan2", check=check_broadcast("Atan2"), functional=("atan2",), method=("atan2",), promote=True,
+         check_on_error=True)(jnp.arctan2)
 
 
 def _extreme_bprop(loses):
@@ -219,14 +209,16 @@ def _extreme_bprop(loses):
     return bprop
 
 
-@register("Maximum", check=_check_broadcast("Maximum"), bprop=_extreme_bprop(jnp.less))
+@register("Maximum", check=check_broadcast("Maximum"), bprop=_extreme_bprop(jnp.less), functional=("maximum",),
+          method=("maximum",), promote=True, check_on_error=True)
 @jax.jit
 def _maximum(x, y):
     """``x if x > y else y``: a NaN in ``x`` loses, a NaN in ``y`` wins (MindSpore's CPU kernel)."""
     return jnp.where(jnp.greater(x, y), x, y).astype(jnp.result_type(x, y))
 
 
-@register("Minimum", check=_check_broadcast("Minimum"), bprop=_extreme_bprop(jnp.greater))
+@register("Minimum", check=check_broadcast("Minimum"), bprop=_extreme_bprop(jnp.greater), functional=("minimum",),
+          method=("minimum",), promote=True, check_on_error=True)
 @jax.jit
 def _minimum(x, y):
     """``x if x < y else y`` (NaN handling as Maximum)."""
@@ -234,7 +226,9 @@ def _minimum(x, y):
 
 
 for _name, _fn in {"LogicalAnd": jnp.logical_and, "LogicalOr": jnp.logical_or, "LogicalXor": jnp.logical_xor}.items():
-    register(_name, check=_check_broadcast(_name))(_fn)
+    _views = (_name[:7].lower() + "_" + _name[7:].lower(),)  # LogicalAnd: logical_and
+    register(_name, check=check_broadcast(_name), functional=_views, method=_views, promote=True,
+             check_on_error=True)(_fn)
 
 
 def _pow_bprop(inputs, out, dout):
@@ -260,7 +254,7 @@ _registry.get("Neg").check = _no_bool("Neg")
 
 
 def _check_select(cond, x, y):
-    if _kind(cond) != "b":
+    if dtype_kind(cond) != "b":
         raise kernel_error("Select")
 
 
@@ -275,7 +269,7 @@ def _select(cond, x, y):
 def _clamp(x, lo, hi):
     """Clamp ``x`` into ``[lo, hi]`` (None: unbounded); ``hi`` wins where ``lo > hi``. An integer ``x``
     with a Python float bound computes in Float32. Gradient: ``dout`` where ``lo <= x <= hi``."""
-    dtype = jnp.float32 if _kind(x) in "biu" and (isinstance(lo, float) or isinstance(hi, float)) else x.dtype
+    dtype = jnp.float32 if dtype_kind(x) in "biu" and (isinstance(lo, float) or isinstance(hi, float)) else x.dtype
     dtype = jnp.result_type(dtype, *(b for b in (lo, hi) if b is not None and not isinstance(b, (int, float))))
     return _clamp_in(x, lo, hi, np.dtype(dtype))
 
@@ -304,19 +298,14 @@ def _check_addn(xs):
                              f"({', '.join(map(str, np.shape(t)))}), shape of input[0]: {tuple(np.shape(first))}.")
 
 
-@register("AddN", check=lambda xs: _check_addn(arrays(xs)))
+@register("AddN", check=lambda xs: _check_addn(tensor_arrays(xs)))
 def _addn(xs):
     """Sum of a list of same-shape, same-dtype Tensors (Bool: logical or)."""
-    xs = arrays(xs)
+    xs = tensor_arrays(xs)
     out = xs[0]
     for t in xs[1:]:
         out = jnp.logical_or(out, t) if out.dtype == jnp.bool_ else out + t
     return out
-
-
-def arrays(seq):
-    """The arrays of a list or tuple of Tensors (inputs such as Concat's and AddN's)."""
-    return [jnp.asarray(getattr(t, "_data", t)) for t in seq]
 
 
 # ---- reductions ----------------------------------------------------------------------------------------
@@ -369,9 +358,9 @@ def _extreme(x, axes, keep_dims, is_max):
 
 def _check_reduce(op, kinds):
     def check(x, axis=(), keep_dims=False):
-        if _kind(x) not in kinds:
+        if dtype_kind(x) not in kinds:
             raise kernel_error(op)
-        _axes(op, axis, np.ndim(x))
+        norm_axes(op, axis, np.ndim(x))
     return check
 
 
@@ -379,7 +368,7 @@ def _register_reduce(op, fn, kinds="fiu", axis_default=()):
     jitted = jax.jit(fn, static_argnums=(1, 2))
 
     def impl(x, axis=axis_default, keep_dims=False):
-        return jitted(x, _axes(op, axis, x.ndim), keep_dims)
+        return jitted(x, norm_axes(op, axis, x.ndim), keep_dims)
     impl.__doc__ = fn.__doc__
     register(op, attrs=(("keep_dims", False),), check=_check_reduce(op, kinds))(impl)
 
@@ -440,7 +429,7 @@ def _arg_extreme(x, axis, is_max):
 
 def _check_arg(op, banner=True):
     def check(x, axis=-1, output_type=None, keep_dims=False):
-        if _kind(x) == "b":
+        if dtype_kind(x) == "b":
             raise kernel_error(op, banner)
         _arg_axis(op, axis, np.ndim(x))
     return check
@@ -484,7 +473,7 @@ _arg_with_value_row("ArgMinWithValue", False)
 
 def _cum_check(op):
     def check(x, axis, exclusive=False, reverse=False):
-        if _kind(x) == "b":
+        if dtype_kind(x) == "b":
             raise TypeError(f"For primitive[{op}], the input argument[x] must be a type of {{Tensor[BFloat16], "
                             "Tensor[Complex128], Tensor[Complex64], Tensor[Float16], Tensor[Float32], "
                             "Tensor[Float64], Tensor[Int16], Tensor[Int32], Tensor[Int64], Tensor[Int8], "
@@ -516,14 +505,14 @@ _cum_row("CumProd", jnp.cumprod, 1)
 
 
 def _check_reduce_std(x, axis=(), unbiased=True, keep_dims=False):
-    _need_float("ReduceStd", "input_x")(x)
-    _axes("ReduceStd", axis, np.ndim(x))
+    need_float("ReduceStd", "input_x")(x)
+    norm_axes("ReduceStd", axis, np.ndim(x))
 
 
 @register("ReduceStd", attrs=(("axis", ()), ("unbiased", True), ("keep_dims", False)), check=_check_reduce_std)
 def _reduce_std(x, axis=(), unbiased=True, keep_dims=False):
     """``(std, mean)`` over ``axis`` (all for ``()``); ``unbiased`` divides by ``n - 1``."""
-    return _std_mean(x, _axes("ReduceStd", axis, x.ndim), int(unbiased), keep_dims)
+    return _std_mean(x, norm_axes("ReduceStd", axis, x.ndim), int(unbiased), keep_dims)
 
 
 @functools.partial(jax.jit, static_argnums=(1, 2, 3))
@@ -532,15 +521,15 @@ def _std_mean(x, axes, ddof, keep_dims):
 
 
 def _check_lp_norm(x, axis=0, p=2, keep_dims=False, epsilon=1e-12):
-    _need_float("LpNorm", "input")(x)
-    _axes("LpNorm", axis, np.ndim(x))
+    need_float("LpNorm", "input")(x)
+    norm_axes("LpNorm", axis, np.ndim(x))
 
 
 def _lp_norm_bprop(inputs, out, dout, axis=0, p=2, keep_dims=False, epsilon=1e-12):
     """MindSpore's LpNorm gradient: ``dout * sign(x) * |x|**(p-1) / out**(p-1)`` (0 where ``x == 0``)."""
     (x,) = inputs
     if not keep_dims:
-        axes = _axes("LpNorm", axis, x.ndim) or tuple(range(x.ndim))
+        axes = norm_axes("LpNorm", axis, x.ndim) or tuple(range(x.ndim))
         out, dout = jnp.expand_dims(out, axes), jnp.expand_dims(dout, axes)
     if p == 1:
         return (dout * jnp.sign(x),)
@@ -551,7 +540,7 @@ def _lp_norm_bprop(inputs, out, dout, axis=0, p=2, keep_dims=False, epsilon=1e-1
           bprop=_lp_norm_bprop)
 def _lp_norm(x, axis=0, p=2, keep_dims=False, epsilon=1e-12):
     """``max(sum(|x|**p) ** (1/p), epsilon)`` over ``axis``."""
-    return _lp(x, _axes("LpNorm", axis, x.ndim), p, keep_dims, epsilon)
+    return _lp(x, norm_axes("LpNorm", axis, x.ndim), p, keep_dims, epsilon)
 
 
 @functools.partial(jax.jit, static_argnums=(1, 2, 3, 4))
@@ -561,7 +550,7 @@ def _lp(x, axes, p, keep_dims, epsilon):
     return jnp.maximum(norm, jnp.asarray(epsilon, x.dtype)).astype(x.dtype)
 
 
-@register("Svd", attrs=(("full_matrices", False), ("compute_uv", True)), check=_need_float("Svd", "input"))
+@register("Svd", attrs=(("full_matrices", False), ("compute_uv", True)), check=need_float("Svd", "input"))
 def _svd(x, full_matrices=False, compute_uv=True):
     """``(s, u, v)`` with ``x = u @ diag(s) @ v^H`` over the last two axes (``v``, not its transpose)."""
     if not compute_uv:

@@ -15,10 +15,10 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
+from ._checks import need_float, norm_axes, same_type, tname
 from .._registry import register
 from ..common import dtype as mstype
 from ..common.seed import next_key
-from .core import _axes, _need_float, _same_type, _tname
 
 _F16_F32 = ("Float16", "Float32")
 _F16_F64 = ("Float16", "Float32", "Float64")
@@ -32,7 +32,7 @@ def _need(op, arg, allowed):
     def check(x, *_, **__):
         if str(mstype.to_mstype(x.dtype)) not in allowed:
             raise TypeError(f"For primitive[{op}], the input argument[{arg}] must be a type of {names}, but got "
-                            f"{_tname(x)}.")
+                            f"{tname(x)}.")
     return check
 
 
@@ -109,7 +109,7 @@ def _gelu_bprop(inputs, out, dout):
     return (dout * (s + 2 * x * s * s_neg * (a + 3 * a * b * x * x)),)
 
 
-@register("GeLU", check=_need_float("GeLU", "x"), bprop=_gelu_bprop)
+@register("GeLU", check=need_float("GeLU", "x"), bprop=_gelu_bprop)
 def _gelu(x):
     """The tanh approximation ``0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))``."""
     return jax.nn.gelu(x, approximate=True)
@@ -146,7 +146,7 @@ def _sigmoid_bprop(inputs, out, dout):
     return (dout * out * (1 - out),)
 
 
-@register("Sigmoid", check=_cpu_kernel("Sigmoid"), bprop=_sigmoid_bprop)
+@register("Sigmoid", check=_cpu_kernel("Sigmoid"), bprop=_sigmoid_bprop, functional=("sigmoid",), method=("sigmoid",))
 def _sigmoid(x):
     """``1 / (1 + exp(-x))``; float32 with MindSpore's CPU exp (see ``_cpu_exp32``)."""
     return _sigmoid_value(x)
@@ -159,7 +159,7 @@ def _silu_bprop(inputs, out, dout):
     return (dout * s * (1 + x * (1 - s)),)
 
 
-@register("SiLU", check=_cpu_kernel("Sigmoid"), bprop=_silu_bprop)
+@register("SiLU", check=_cpu_kernel("Sigmoid"), bprop=_silu_bprop, functional=("silu",))
 def _silu(x):
     """``x * sigmoid(x)``; float32 with MindSpore's CPU exp."""
     return x * _sigmoid_value(x)
@@ -170,7 +170,7 @@ def _tanh_bprop(inputs, out, dout):
     return (dout * (1 - out * out),)
 
 
-@register("Tanh", check=_cpu_kernel("Tanh"), bprop=_tanh_bprop)
+@register("Tanh", check=_cpu_kernel("Tanh"), bprop=_tanh_bprop, functional=("tanh",), method=("tanh",))
 def _tanh(x):
     """Hyperbolic tangent. Float32 uses MindSpore's CPU kernel (nnacl): the rational approximation
     ``x (x^6 + 378 x^4 + 17325 x^2 + 135135) / (28 x^6 + 3150 x^4 + 62370 x^2 + 135135)`` clipped to [-1, 1]
@@ -184,13 +184,13 @@ def _tanh(x):
     return jnp.clip(a / b, -1, 1)
 
 
-_ACTIVATIONS = {
-    "FastGeLU": (_fast_gelu, _need_float("FastGeLU", "x")),
-    "Softplus": (_softplus, _need("Softplus", "x", _F16_F64)),
-    "HSigmoid": (jax.nn.hard_sigmoid, _need("HSigmoid", "input_x", _F16_F64)),
+_ACTIVATIONS = {  # name: (lowering, check, functional views)
+    "FastGeLU": (_fast_gelu, need_float("FastGeLU", "x"), ("fast_gelu",)),
+    "Softplus": (_softplus, _need("Softplus", "x", _F16_F64), ()),
+    "HSigmoid": (jax.nn.hard_sigmoid, _need("HSigmoid", "input_x", _F16_F64), ("hardsigmoid",)),
 }
-for _name, (_fn, _check) in _ACTIVATIONS.items():
-    register(_name, check=_check)(_fn)
+for _name, (_fn, _check, _functional) in _ACTIVATIONS.items():
+    register(_name, check=_check, functional=_functional)(_fn)
 
 
 def _relu6_bprop(inputs, out, dout):
@@ -199,7 +199,7 @@ def _relu6_bprop(inputs, out, dout):
     return (jnp.where((x > 0) & (x <= 6), dout, jnp.zeros_like(dout)),)
 
 
-@register("ReLU6", check=_need("ReLU6", "input_x", _F16_F32), bprop=_relu6_bprop)
+@register("ReLU6", check=_need("ReLU6", "input_x", _F16_F32), bprop=_relu6_bprop, functional=("relu6",))
 def _relu6(x):
     return jnp.clip(x, 0, 6).astype(x.dtype)
 
@@ -211,7 +211,7 @@ def _hswish_bprop(inputs, out, dout):
     return (dout * grad,)
 
 
-@register("HSwish", bprop=_hswish_bprop)
+@register("HSwish", bprop=_hswish_bprop, functional=("hardswish",))
 def _hswish(x):
     """``x * relu6(x + 3) / 6``; integer inputs use integer arithmetic (truncating division), as MindSpore."""
     if jnp.issubdtype(x.dtype, jnp.integer):
@@ -222,7 +222,7 @@ def _hswish(x):
 def _check_elu(x, alpha=1.0):
     if alpha != 1.0:
         raise ValueError("EluIn Elu, alpha must be 1.0f.")
-    _need_float("Elu", "input_x")(x)
+    need_float("Elu", "input_x")(x)
 
 
 def _elu_bprop(inputs, out, dout, alpha=1.0):
@@ -258,7 +258,7 @@ def _check_batch_matmul(x, y, transpose_a=False, transpose_b=False):
         if t.ndim < 2:
             raise ValueError(f"For 'BatchMatMul', the input '{name}' must be a 2D or higher dimensional Tensor, but "
                              f"got {t.ndim}D shape {_vec(t.shape)}")
-    _same_type("BatchMatMul", x, y)
+    same_type("BatchMatMul", x, y)
     col = x.shape[-2 if transpose_a else -1]
     row = y.shape[-1 if transpose_b else -2]
     if col != row:
@@ -317,7 +317,7 @@ def _conv_check(op, nd):
             raise TypeError(f"For primitive[{op}], the input type must be same.")
         if not jnp.issubdtype(x.dtype, jnp.floating):
             raise TypeError(f"For primitive[{op}], the input argument[x] must be a type of "
-                            f"{{Tensor[Float16], Tensor[Float32]}}, but got {_tname(x)}.")
+                            f"{{Tensor[Float16], Tensor[Float32]}}, but got {tname(x)}.")
         kernel = _tuple(kernel_size, nd, "kernel_size")
         if w.shape[0] != out_channel:
             raise RuntimeError(f"For '{op}', 'w_shape[0]' must be equal to 'out_channel', but got 'w_shape[0]': "
@@ -425,7 +425,7 @@ def _pool_check(op, rank_message):
             raise ValueError(rank_message.format(op=op, ndim=x.ndim))
         if not jnp.issubdtype(x.dtype, jnp.floating):
             raise TypeError(f"For primitive[{op}], the input argument[x] must be a type of "
-                            f"{{Tensor[Float16], Tensor[Float32], Tensor[Float64]}}, but got {_tname(x)}.")
+                            f"{{Tensor[Float16], Tensor[Float32], Tensor[Float64]}}, but got {tname(x)}.")
         k, s = _tuple(kernel_size, 2, "kernel_size"), _tuple(strides, 2, "strides")
         out = list(x.shape[:2])
         for n, kk, ss in zip(x.shape[2:], k, s):
@@ -568,7 +568,7 @@ def _check_batch_norm(x, scale, bias, mean, variance, is_training=False, epsilon
         if t.shape[0] != channel:
             raise ValueError(f"For BatchNorm, {name}.shape[0] should be equal to input_x's channel dimension: "
                              f"{channel}, bug got {name}.shape[0]: {t.shape[0]}.")
-    _need_float("BatchNorm", "input_x")(x)
+    need_float("BatchNorm", "input_x")(x)
 
 
 def _batch_norm(x, scale, bias, mean, variance, is_training=False, epsilon=1e-5, momentum=0.1, data_format="NCHW"):
@@ -601,17 +601,11 @@ def _update_moving_stats(inputs, out, is_training=False, momentum=0.1, data_form
     mean and the unbiased batch variance (``batch_var * n / (n - 1)``, ``n`` values per channel), written into
     the ``mean``/``variance`` inputs (Parameters, whose writes compiled steps capture as new state, or Tensors)."""
     if not is_training:
-        return
-    from ..common.parameter import Parameter  # the table is imported before Parameter exists
+        return {}
     x = inputs[0]
     n = x.size // x.shape[-1 if data_format == "NHWC" else 1]
     unbiased = out[4] * (n / max(n - 1, 1))
-    for moving, batch in ((inputs[3], out[3]), (inputs[4], unbiased)):
-        new = moving * (1 - momentum) + batch * momentum
-        if isinstance(moving, Parameter):
-            moving.set_data(new)
-        else:
-            moving.assign_value(new.astype(moving.dtype))
+    return {i: inputs[i] * (1 - momentum) + batch * momentum for i, batch in ((3, out[3]), (4, unbiased))}
 
 
 _register_jit("BatchNorm", attrs=(("is_training", False), ("epsilon", 1e-5), ("momentum", 0.1), ("data_format", "NCHW")),
@@ -627,7 +621,7 @@ def _check_layer_norm(x, gamma, beta, begin_norm_axis=1, begin_params_axis=1, ep
                          "beta shape size add begin_params_axis must be equal to or greater than input_x shape size, "
                          f"But got begin_params_axis: {begin_params_axis}, input_x shape size: {rank}, gamma shape "
                          f"size: {gamma.ndim}, beta shape size: {beta.ndim}.")
-    _need_float("LayerNorm", "input_x")(x)
+    need_float("LayerNorm", "input_x")(x)
 
 
 def _layer_norm(x, gamma, beta, begin_norm_axis=1, begin_params_axis=1, epsilon=1e-7):
@@ -647,7 +641,7 @@ def _check_group_norm(x, num_groups, weight, bias, eps=1e-5):
     if x.shape[1] % num_groups:
         raise ValueError(f"For 'GroupNorm', the 'num_channels' must be divided by 'num_groups', but got "
                          f"'num_channels': {x.shape[1]}, 'num_groups': {num_groups}.")
-    _need_float("GroupNorm", "input")(x)
+    need_float("GroupNorm", "input")(x)
 
 
 @_register_jit("GroupNorm", check=_check_group_norm, static=(1,))
@@ -664,14 +658,14 @@ def _group_norm(x, num_groups, weight, bias, eps=1e-5):
 
 
 def _check_l2_normalize(x, axis=0, epsilon=1e-4):
-    _axes("L2Normalize", axis, x.ndim)
-    _need_float("L2Normalize", "input_x")(x)
+    norm_axes("L2Normalize", axis, x.ndim)
+    need_float("L2Normalize", "input_x")(x)
 
 
 @_register_jit("L2Normalize", attrs=(("axis", 0), ("epsilon", 1e-4)), check=_check_l2_normalize)
 def _l2_normalize(x, axis=0, epsilon=1e-4):
     """``x / sqrt(max(sum(x**2, axis), epsilon))``."""
-    axes = _axes("L2Normalize", axis, x.ndim)
+    axes = norm_axes("L2Normalize", axis, x.ndim)
     sq = jnp.sum(jnp.square(x), axes, keepdims=True)
     return x / jnp.sqrt(jnp.maximum(sq, jnp.asarray(epsilon, x.dtype)))
 

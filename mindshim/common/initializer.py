@@ -418,3 +418,6 @@ def initializer(init, shape=None, dtype=mstype.float32):
 __all__ = ["Initializer", "initializer", "TruncatedNormal", "Normal", "Uniform", "HeUniform", "HeNormal",
            "XavierUniform", "XavierNormal", "One", "Zero", "Constant", "Identity", "Sparse", "Dirac", "Orthogonal",
            "VarianceScaling"]
+
+
+Tensor._initializer = staticmethod(initializer)  # Tensor(init=...) fills through here

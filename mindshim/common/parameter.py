@@ -11,6 +11,7 @@ import numpy as np
 
 from . import _trace
 from . import dtype as mstype
+from .initializer import initializer
 from .tensor import Tensor, _wrap
 
 _GENERATED = "Parameter#"
@@ -86,7 +87,6 @@ class Parameter(Tensor):
 
     def clone(self, init="same"):
         if init != "same":
-            from .initializer import initializer
             data = initializer(init, self.shape, self.dtype)
         else:
             data = _wrap(self._data)

@@ -1,9 +1,9 @@
 """``mindspore.Tensor`` on JAX: a thin wrapper over a ``jax.Array``, registered as a JAX pytree.
 
-Arithmetic, methods and indexing are views of the op table (``mindshim._registry``); results are new
-Tensors. ``repr`` prints MindSpore's format (``mindshim.common._printing``), ``str`` numpy's, as
-MindSpore does. Type promotion follows MindSpore: Python ``int``/``float`` scalars take the Tensor's
-dtype where they fit, an integer Tensor with a Python float gives Float32, never Float64.
+This module holds the data side of a Tensor: construction with MindSpore's dtype defaults, conversions,
+indexing and in-place writes. Its arithmetic, operators and op methods are views of the op table that
+``mindshim.ops`` attaches (MindSpore's ``tensor_operator_registry`` pattern), so the core never imports the
+ops. ``repr`` prints MindSpore's format (``mindshim.common._printing``), ``str`` numpy's, as MindSpore does.
 """
 import numbers
 
@@ -11,13 +11,12 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from .. import _registry, _table  # noqa: F401  (importing _table fills the registry)
-from . import _amp, _printing
+from . import _printing
 from . import dtype as mstype
+from ._checks import check_gather_indices
 
 _BY_NP = mstype._BY_NP
 _new = object.__new__
-_op = _registry.get
 
 
 def _default_np(data):
@@ -40,14 +39,15 @@ class Tensor:
     """
     __slots__ = ("_data", "__weakref__")
     __array_priority__ = 100
+    #: ``initializer(init, shape, dtype)`` for ``Tensor(init=...)``; ``mindshim.common.initializer`` sets it.
+    _initializer = None
 
     def __init__(self, input_data=None, dtype=None, shape=None, init=None, internal=False, const_arg=False,
                  device=None):
         if init is not None:
-            from .initializer import initializer
             if shape is None or dtype is None:
                 raise ValueError("For 'Tensor', when 'init' is given, 'shape' and 'dtype' must be given too.")
-            input_data = initializer(init, shape, dtype)
+            input_data = Tensor._initializer(init, shape, dtype)
         if input_data is None:
             if shape is None or dtype is None:
                 raise TypeError("For 'Tensor', 'input_data' is None: 'shape' and 'dtype' must both be given.")
@@ -188,43 +188,28 @@ class Tensor:
     def copy(self):
         return _wrap(self._data)
 
-    def reshape(self, *shape):
-        shape = shape[0] if len(shape) == 1 and isinstance(shape[0], (tuple, list)) else shape
-        return _wrap(_op("Reshape").impl(self._data, shape))
-
-    # ---- reductions --------------------------------------------------------------------------------
-    def sum(self, axis=None, dtype=None, keepdims=False, initial=None):
-        """Sum; integer and bool Tensors sum to Int64 as in MindSpore."""
-        x = self._data
-        if dtype is None and x.dtype.kind in "biu":
-            x = x.astype(np.int64)
-        out = _op("ReduceSum").impl(x, () if axis is None else axis, keep_dims=keepdims)
-        if initial is not None:
-            out = out + initial
-        return _wrap(out if dtype is None else out.astype(mstype.to_mstype(dtype).np_dtype))
-
     # ---- indexing ------------------------------------------------------------------------------------
     def __getitem__(self, index):
         return _wrap(self._data[_index(index, self._data.shape)])
 
     def assign_value(self, value):
         """Make this Tensor hold ``value``'s data (its shape and dtype too), in place; returns self."""
-        _write(self, value._data if isinstance(value, Tensor) else Tensor(value)._data, "assign_value")
+        write(self, value._data if isinstance(value, Tensor) else Tensor(value)._data, "Tensor.assign_value")
         return self
 
     def __setitem__(self, index, value):
         """In-place update, as in MindSpore: the Tensor now wraps the updated array."""
         value = value._data if isinstance(value, Tensor) else value
-        _write(self, self._data.at[_index(index, self._data.shape)].set(jnp.asarray(value, self._data.dtype)),
-               "__setitem__")
+        write(self, self._data.at[_index(index, self._data.shape)].set(jnp.asarray(value, self._data.dtype)),
+              "Tensor.__setitem__")
 
 
-def _write(tensor, new, method):
-    """An in-place write. Inside a trace every Tensor made there holds a tracer: one holding a concrete array comes
-    from outside, and a traced value written into it would leak out of the trace (Parameters are state: the
-    engine takes their writes as new values)."""
+def write(tensor, new, op):
+    """An in-place write of the array ``new`` into ``tensor`` (by ``op``). Inside a trace every Tensor made there
+    holds a tracer: one holding a concrete array comes from outside, and a traced value written into it would
+    leak out of the trace (Parameters are state: the engine takes their writes as new values)."""
     if type(tensor) is Tensor and isinstance(new, jax.core.Tracer) and not isinstance(tensor._data, jax.core.Tracer):
-        raise RuntimeError(f"For 'Tensor.{method}', writing a traced value into a Tensor from outside the compiled "
+        raise RuntimeError(f"For '{op}', writing a traced value into a Tensor from outside the compiled "
                            "call would leak it out of the trace: keep that state in a Parameter (ops.assign), or "
                            "return the new value.")
     tensor._data = new
@@ -240,7 +225,7 @@ def _index(index, shape=None):
                 raise IndexError(f"The tensor index must be int or bool type, but got {i}.")
             i = i._data
             if shape is not None and dim is not None and dim < len(shape) and i.dtype.kind in "iu":
-                _table.array.check_gather_indices(i, shape[dim])  # the kernel MindSpore runs checks the values
+                check_gather_indices(i, shape[dim])  # the kernel MindSpore runs checks the values
         elif isinstance(i, list):
             i = np.asarray(i)
             if shape is not None and dim is not None and dim < len(shape) and i.dtype.kind in "iu":
@@ -276,81 +261,5 @@ def _wrap(array):
     t._data = array
     return t
 
-
-def operand(value, like):
-    """``value`` as an array for a binary op with the array ``like``, with MindSpore's promotion of scalars."""
-    if isinstance(value, Tensor):
-        return value._data
-    if isinstance(value, float) and like.dtype.kind in "biu":
-        return np.float32(value)
-    if isinstance(value, (bool, int, float)):
-        return value
-    if isinstance(value, (list, tuple, np.ndarray, np.generic)):
-        return jnp.asarray(_default_np(value) if not isinstance(value, np.ndarray) else value)
-    if isinstance(value, jax.Array):
-        return value
-    raise TypeError(f"For binary op, the type of the other operand should be Tensor, number, list or tuple, "
-                    f"but got {type(value).__name__}.")
-
-
-def _binary(op_name, reflected=False):
-    """A Tensor operator over the table row ``op_name``; MindSpore's check runs only if JAX rejects the inputs."""
-    row = _op(op_name)
-    fn, check = row.bind(), row.check  # bind(): with MindSpore's gradient where the row has one
-
-    def method(self, other):
-        a, b = self._data, operand(other, self._data)
-        if reflected:
-            a, b = b, a
-        if _amp.local.stack:
-            (a, b), _ = _amp.cast_inputs(op_name, (a, b))
-        try:
-            return _wrap(fn(a, b))
-        except (TypeError, ValueError):
-            if check is not None:
-                check(a, b)
-            raise
-    method.__name__ = op_name
-    return method
-
-
-def _unary(op_name):
-    fn = _op(op_name).bind()
-
-    def method(self):
-        if _amp.local.stack:
-            return _wrap(fn(_amp.cast_inputs(op_name, (self._data,))[0][0]))
-        return _wrap(fn(self._data))
-    method.__name__ = op_name
-    return method
-
-
-def _comparison(op_name):
-    compare = _binary(op_name)
-
-    def method(self, other):
-        """As MindSpore: comparing with anything but a number or a Tensor gives False (True for ``!=``)."""
-        if not isinstance(other, (int, float, Tensor)):
-            return op_name == "NotEqual"
-        return compare(self, other)
-    return method
-
-
-# Python operators as views of the op table.
-_OPERATORS = {"add": "Add", "sub": "Sub", "mul": "Mul", "truediv": "Div", "floordiv": "FloorDiv",
-              "mod": "FloorMod", "pow": "Pow", "matmul": "MatMulExt", "and": "BitwiseAnd", "or": "BitwiseOr",
-              "xor": "BitwiseXor"}
-for _name, _row in _OPERATORS.items():
-    setattr(Tensor, f"__{_name}__", _binary(_row))
-    setattr(Tensor, f"__r{_name}__", _binary(_row, reflected=True))
-for _name, _row in {"lt": "Less", "le": "LessEqual", "gt": "Greater", "ge": "GreaterEqual"}.items():
-    setattr(Tensor, f"__{_name}__", _binary(_row))
-Tensor.__eq__ = _comparison("Equal")
-Tensor.__ne__ = _comparison("NotEqual")
-Tensor.__neg__ = _unary("Neg")
-Tensor.__abs__ = Tensor.abs = _unary("Abs")
-Tensor.__invert__ = _unary("Invert")
-Tensor.__pos__ = _unary("Identity")
-Tensor.__hash__ = object.__hash__
 
 jax.tree_util.register_pytree_node(Tensor, lambda t: ((t._data,), None), lambda _, c: _wrap(c[0]))

@@ -1,69 +1,13 @@
 """``mindspore.ops.Primitive``: the base of primitive op classes, each a view of one op-table row."""
 import inspect
 
-import jax
-import numpy as np
-
 from .. import _registry
-from ..common import _amp
-from ..common.tensor import Tensor, _wrap
-
-
-def unwrap_inputs(inputs):
-    """Tensors to arrays; a Python float beside integer Tensors becomes Float32 (MindSpore's promotion)."""
-    try:  # the common case: every input is a Tensor
-        return [x._data for x in inputs]
-    except AttributeError:
-        pass
-    like = next((x._data for x in inputs if isinstance(x, Tensor)), None)
-    int_like = like is not None and like.dtype.kind in "biu"
-    out = []
-    for x in inputs:
-        if isinstance(x, Tensor):
-            out.append(x._data)
-        elif int_like and isinstance(x, float):
-            out.append(np.float32(x))
-        else:
-            out.append(x)
-    return out
-
-
-def wrap_output(out):
-    """Arrays as Tensors; Python values (Shape's ints, Print's None) as they are."""
-    if isinstance(out, (tuple, list)):
-        return type(out)(wrap_output(o) for o in out)
-    return _wrap(out) if isinstance(out, jax.Array) else out
-
-
-def call_op(row, inputs, attrs=None):
-    """Run table row ``row`` (an OpDef) on MindSpore inputs: check, lower, wrap (then the row's in-place writes)."""
-    arrays = unwrap_inputs(inputs)
-    if _amp.local.stack:
-        out = _call_mixed(row, row.bind(**(attrs or {})), arrays, attrs or {})
-    elif attrs:
-        if row.check is not None:
-            row.check(*arrays, **attrs)
-        out = wrap_output(row.bind(**attrs)(*arrays))
-    else:
-        if row.check is not None:
-            row.check(*arrays)
-        out = wrap_output(row.bind()(*arrays))
-    if row.effect is not None:
-        row.effect(inputs, out, **(attrs or {}))
-    return out
-
-
-def _call_mixed(row, fn, arrays, attrs):
-    """An op call under a mixed-precision policy (``Cell.to_float``, amp levels)."""
-    arrays, out_dtype = _amp.cast_inputs(row.name, arrays)
-    if row.check is not None:
-        row.check(*arrays, **attrs)
-    out = fn(*arrays)
-    return wrap_output(out if out_dtype is None else _amp.cast_outputs(out, out_dtype))
+from .._registry import dispatch
 
 
 class Primitive:
-    """A MindSpore primitive: constructor arguments are attributes, calling it runs the op."""
+    """A MindSpore primitive: constructor arguments are attributes, calling it runs the op (``add_prim_attr``
+    records more attributes, as MindSpore's, which the lowering does not take)."""
     _row = None
 
     def __init__(self, name=None):
@@ -79,19 +23,9 @@ class Primitive:
         return self
 
     def __call__(self, *inputs):
-        row = self._row
-        if row is None:
+        if self._row is None:
             raise NotImplementedError(f"mindspore.ops.{self.name} is not supported by mindshim yet.")
-        arrays = unwrap_inputs(inputs)
-        if _amp.local.stack:
-            out = _call_mixed(row, self._fn, arrays, self.attrs)
-        else:
-            if row.check is not None:
-                row.check(*arrays, **self.attrs)
-            out = wrap_output(self._fn(*arrays))
-        if row.effect is not None:
-            row.effect(inputs, out, **self.attrs)
-        return out
+        return dispatch(self._row, inputs, self._call_attrs, self._fn)
 
     def __repr__(self):
         return f"Prim[{self.name}]" + (f"<{', '.join(f'{k}={v}' for k, v in self.attrs.items())}>" if self.attrs else "")
@@ -109,8 +43,9 @@ def primitive_class(name):
         Primitive.__init__(self, name)
         bound = sig.bind(*args, **kwargs)
         bound.apply_defaults()
-        self.attrs = dict(bound.arguments)
-        self._fn = row.bind(**self.attrs)
+        self._call_attrs = dict(bound.arguments)
+        self.attrs = dict(self._call_attrs)
+        self._fn = row.bind(**self._call_attrs)
         for k, v in self.attrs.items():
             setattr(self, k, v)
     sig = inspect.Signature(params)

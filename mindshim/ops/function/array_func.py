@@ -4,15 +4,12 @@ import builtins
 import numpy as np
 
 from ... import _registry
+from ..._registry import call as _op, dispatch
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
-from ..primitive import call_op
 
 _row = _registry.get
 
-
-def _op(name, *inputs, **attrs):
-    return call_op(_row(name), inputs, attrs)
 
 
 # ---- reshaping ------------------------------------------------------------------------------------------

@@ -1,14 +1,13 @@
 """``mindspore.ops`` functional losses: each validates MindSpore's arguments and runs a table row.
 
 Losses that are MindSpore primitives run their row (``BinaryCrossEntropy``, ...); those MindSpore builds from
-several primitives run a composite row (``mindshim._table.loss.COMPOSITE``) with the same values and
-gradients.
+several primitives run a composite row (no Primitive class) with the same values and gradients.
 """
 from ... import _registry
-from ..._table.loss import COMPOSITE, _check_kl_reduction
+from ..._registry import call as _op, dispatch
+from ..._table._checks import check_kl_reduction
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
-from ..primitive import call_op
 
 _row = _registry.get
 _REDUCTIONS = ["none", "mean", "sum"]
@@ -44,7 +43,7 @@ def _check_get_loss_reduction(op, reduction):
 def binary_cross_entropy(logits, labels, weight=None, reduction="mean"):
     """Binary cross entropy of probabilities ``logits`` against ``labels`` (``BinaryCrossEntropy``)."""
     inputs = (logits, labels) if weight is None else (logits, labels, weight)
-    return call_op(_row("BinaryCrossEntropy"), inputs, {"reduction": reduction})
+    return dispatch(_row("BinaryCrossEntropy"), inputs, {"reduction": reduction})
 
 
 def binary_cross_entropy_with_logits(input, target, weight=None, pos_weight=None, reduction="mean"):
@@ -52,7 +51,7 @@ def binary_cross_entropy_with_logits(input, target, weight=None, pos_weight=None
     an absent weight is a weight of ones)."""
     ones = None if weight is not None and pos_weight is not None else Tensor(1, input.dtype)
     inputs = (input, target, ones if weight is None else weight, ones if pos_weight is None else pos_weight)
-    return call_op(_row("BCEWithLogitsLoss"), inputs, {"reduction": reduction})
+    return dispatch(_row("BCEWithLogitsLoss"), inputs, {"reduction": reduction})
 
 
 def _check_ce_args(op, input, target, weight, ignore_index, reduction, label_smoothing):
@@ -76,14 +75,14 @@ def cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean
     if input.dtype not in (mstype.float64, mstype.float32, mstype.float16):
         raise TypeError("For cross_entropy, the input dtype should be mstype.float64, mstype.float32 ormstype.float16, "
                         f"but got dtype:{input.dtype}.")
-    return call_op(COMPOSITE["cross_entropy"], (input, target, weight),
+    return dispatch(_row("cross_entropy"), (input, target, weight),
                    {"ignore_index": ignore_index, "reduction": reduction, "label_smoothing": label_smoothing})
 
 
 def nll_loss(inputs, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
     """Negative log-likelihood of log-probabilities ``inputs`` (class axis 1, or 0 for 1-D) at class indices
     ``target``; ``weight`` per class, ``ignore_index`` entries count zero, optional ``label_smoothing``."""
-    return call_op(COMPOSITE["nll_loss"], (inputs, target, weight),
+    return dispatch(_row("nll_loss"), (inputs, target, weight),
                    {"ignore_index": ignore_index, "reduction": reduction, "label_smoothing": label_smoothing})
 
 
@@ -91,16 +90,16 @@ def smooth_l1_loss(input, target, beta=1.0, reduction="none"):
     """Smooth L1 (Huber-like) loss with threshold ``beta``; ``beta=0`` is the L1 loss, as in MindSpore."""
     if beta == 0.0:
         return l1_loss(input, target, reduction)
-    return call_op(_row("SmoothL1Loss"), (input, target), {"beta": beta, "reduction": reduction})
+    return dispatch(_row("SmoothL1Loss"), (input, target), {"beta": beta, "reduction": reduction})
 
 
 def kl_div(logits, labels, reduction="mean"):
     """KL divergence ``labels (log(labels) - logits)`` of log-probabilities ``logits``; 'mean' averages over
     every element, 'batchmean' over the first axis (``KLDivLoss``)."""
-    _check_kl_reduction("kl_div", reduction)
+    check_kl_reduction("kl_div", reduction)
     if reduction == "mean":
-        return call_op(_row("KLDivLoss"), (logits, labels), {"reduction": "sum"}) / logits.size
-    return call_op(_row("KLDivLoss"), (logits, labels), {"reduction": reduction})
+        return dispatch(_row("KLDivLoss"), (logits, labels), {"reduction": "sum"}) / logits.size
+    return dispatch(_row("KLDivLoss"), (logits, labels), {"reduction": reduction})
 
 
 def mse_loss(input, target, reduction="mean"):
@@ -111,7 +110,7 @@ def mse_loss(input, target, reduction="mean"):
         raise TypeError("For ops.mse_loss, the `target` must be tensor")
     if reduction not in _REDUCTIONS:
         raise ValueError("For ops.mse_loss, `reduction` value should be either 'mean', 'none' or 'sum'.")
-    return call_op(COMPOSITE["mse_loss"], (input, target), {"reduction": reduction})
+    return dispatch(_row("mse_loss"), (input, target), {"reduction": reduction})
 
 
 def l1_loss(input, target, reduction="mean"):
@@ -120,7 +119,7 @@ def l1_loss(input, target, reduction="mean"):
     check_is_tensor("target", target, "l1_loss")
     if reduction not in _REDUCTIONS:
         raise ValueError(f"For l1_loss, the 'reduction' must be in ['mean', 'sum', 'none'], but got {reduction}.")
-    return call_op(COMPOSITE["l1_loss"], (input, target), {"reduction": reduction})
+    return dispatch(_row("l1_loss"), (input, target), {"reduction": reduction})
 
 
 def huber_loss(input, target, reduction="mean", delta=1.0):
@@ -133,7 +132,7 @@ def huber_loss(input, target, reduction="mean", delta=1.0):
     if not delta > 0:
         raise ValueError(f"For 'huber_loss', the argument 'delta' must > 0.0, but got {delta}.")
     _check_get_loss_reduction("huber_loss", reduction)
-    return call_op(COMPOSITE["huber_loss"], (input, target), {"reduction": reduction, "delta": delta})
+    return dispatch(_row("huber_loss"), (input, target), {"reduction": reduction, "delta": delta})
 
 
 def margin_ranking_loss(input1, input2, target, margin=0.0, reduction="mean"):
@@ -146,7 +145,7 @@ def margin_ranking_loss(input1, input2, target, margin=0.0, reduction="mean"):
     _check_same_dtype("input1", input1, "input2", input2, "margin_ranking_loss")
     _check_same_dtype("target", target, "input1", input1, "margin_ranking_loss")
     _check_get_loss_reduction("margin_ranking_loss", reduction)
-    return call_op(COMPOSITE["margin_ranking_loss"], (input1, input2, target),
+    return dispatch(_row("margin_ranking_loss"), (input1, input2, target),
                    {"margin": margin, "reduction": reduction})
 
 
@@ -166,5 +165,5 @@ def cosine_embedding_loss(input1, input2, target, margin=0.0, reduction="mean"):
     if margin > 1.0 or margin < -1.0:
         raise ValueError(f"For {op}, the value of 'margin' should be in [-1, 1],but got {margin}.")
     _check_get_loss_reduction("cosine_embedding_loss", reduction)
-    return call_op(COMPOSITE["cosine_embedding_loss"], (input1, input2, target),
+    return dispatch(_row("cosine_embedding_loss"), (input1, input2, target),
                    {"margin": margin, "reduction": reduction})

@@ -1,20 +1,17 @@
-"""``mindspore.ops`` functional ops: math family. Each adapts MindSpore 2.10's signature to table rows;
-composites (``fmod``, ``clip_by_value``, ``norm``, ...) are built from rows the way MindSpore builds them,
-so their values and gradients follow MindSpore's."""
+"""``mindspore.ops`` functional ops: math family. The plain views declared on the rows, and ops that adapt
+MindSpore 2.10's signature to table rows; composites (``fmod``, ``clip_by_value``, ``norm``, ...) are built from
+rows the way MindSpore builds them, so their values and gradients follow MindSpore's."""
 import builtins
 import math
 import numbers
 
 from ... import _registry
+from ..._registry import call as _op, dispatch
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
-from ..primitive import call_op
+from .. import _views
 
 _row = _registry.get
-
-
-def _op(name, *inputs, **attrs):
-    return call_op(_row(name), inputs, attrs)
 
 
 def _need_tensor(op, name, value):
@@ -23,67 +20,6 @@ def _need_tensor(op, name, value):
 
 
 # ---- element-wise ---------------------------------------------------------------------------------------
-_UNARY = {  # functional name: table row
-    "neg": "Neg", "negative": "Neg", "abs": "Abs", "absolute": "Abs", "exp": "Exp", "log": "Log",
-    "log1p": "Log1p", "expm1": "Expm1", "sqrt": "Sqrt", "rsqrt": "Rsqrt", "reciprocal": "Reciprocal",
-    "square": "Square", "sin": "Sin", "cos": "Cos", "tan": "Tan", "asin": "Asin", "arcsin": "Asin",
-    "acos": "ACos", "arccos": "ACos", "atan": "Atan", "arctan": "Atan", "sinh": "Sinh", "cosh": "Cosh",
-    "erf": "Erf", "erfc": "Erfc", "floor": "Floor", "ceil": "Ceil", "trunc": "Trunc", "sign": "Sign",
-    "isnan": "IsNan", "isfinite": "IsFinite", "isinf": "IsInf", "logical_not": "LogicalNot",
-}
-_BINARY = {
-    "maximum": "Maximum", "minimum": "Minimum", "floor_mod": "FloorMod", "true_divide": "Div",
-    "logical_and": "LogicalAnd", "logical_or": "LogicalOr", "logical_xor": "LogicalXor", "ne": "NotEqual",
-    "not_equal": "NotEqual", "greater": "Greater", "gt": "Greater", "greater_equal": "GreaterEqual",
-    "ge": "GreaterEqual", "less": "Less", "lt": "Less", "less_equal": "LessEqual", "le": "LessEqual",
-    "atan2": "Atan2", "eq": "Equal", "squared_difference": "SquaredDifference",
-}
-
-
-def _unary_view(fname, name):
-    row = _row(name)
-
-    def fn(input):
-        return call_op(row, (input,))
-    fn.__name__, fn.__qualname__ = fname, fname
-    fn.__doc__ = f"Element-wise ``{name}`` (MindSpore ``ops.{fname}``)."
-    return fn
-
-
-def scalar_operands(input, other):
-    """A Python scalar beside a Tensor as a 0-d Tensor of MindSpore's result type: the Tensor's dtype,
-    or Float32 for a float beside an integer or bool Tensor (so rows with a MindSpore gradient get arrays)."""
-    if isinstance(input, Tensor) == isinstance(other, Tensor):
-        return input, other
-    tensor, scalar = (input, other) if isinstance(input, Tensor) else (other, input)
-    if not isinstance(scalar, (bool, int, float)):
-        return input, other
-    dtype = mstype.float32 if isinstance(scalar, float) and tensor.dtype.kind in "biu" else tensor.dtype
-    scalar = Tensor(scalar, dtype)
-    return (tensor, scalar) if isinstance(input, Tensor) else (scalar, tensor)
-
-
-def _binary_view(fname, name):
-    row = _row(name)
-
-    def fn(input, other):
-        return call_op(row, scalar_operands(input, other))
-    fn.__name__, fn.__qualname__ = fname, fname
-    fn.__doc__ = f"Element-wise ``{name}`` with broadcasting (MindSpore ``ops.{fname}``)."
-    return fn
-
-
-for _f, _n in _UNARY.items():
-    globals()[_f] = _unary_view(_f, _n)
-for _f, _n in _BINARY.items():
-    globals()[_f] = _binary_view(_f, _n)
-
-
-def pow(input, exponent):
-    """``input ** exponent`` with broadcasting; MindSpore's gradient (``0 ** 0`` gives a NaN ``dx``)."""
-    return call_op(_row("Pow"), scalar_operands(input, exponent))
-
-
 def round(input, *, decimals=0):
     """Round half to even; integer Tensors unchanged (MindSpore's CPU kernel takes only ``decimals=0``)."""
     return _op("Round", input, decimals)
@@ -389,7 +325,10 @@ def _matrix_norm(A, ord, dims, keepdim):
     return out
 
 
-__all__ = sorted(_UNARY) + sorted(_BINARY) + [
-    "pow", "round", "fmod", "remainder", "addn", "clip_by_value", "clamp", "clip", "reduce_max", "reduce_min", "max",
+_VIEWS = _views.functionals("math")  # exp, log, sqrt, maximum, logical_and, ...: plain rows
+globals().update(_VIEWS)
+
+__all__ = sorted(_VIEWS) + [
+    "round", "fmod", "remainder", "addn", "clip_by_value", "clamp", "clip", "reduce_max", "reduce_min", "max",
     "min", "amax", "amin", "argmax", "argmin", "prod", "all", "any", "cumsum", "cumprod", "var", "std", "var_mean",
     "std_mean", "norm"]

@@ -7,28 +7,15 @@ import jax.numpy as jnp
 from jax import lax
 
 from ... import _registry
+from ..._registry import call as _op, dispatch
 from ...common.tensor import Tensor, _wrap
-from ..primitive import call_op
+from .. import _views
 
 _row = _registry.get
 
 
-def _unary(name, fname, doc):
-    row = _row(name)
-
-    def fn(input):
-        return call_op(row, (input,))
-    fn.__name__, fn.__qualname__, fn.__doc__ = fname, fname, doc
-    return fn
-
-
-sigmoid = _unary("Sigmoid", "sigmoid", "``1 / (1 + exp(-input))``.")
-tanh = _unary("Tanh", "tanh", "Hyperbolic tangent.")
-silu = _unary("SiLU", "silu", "``input * sigmoid(input)``.")
-relu6 = _unary("ReLU6", "relu6", "``min(max(x, 0), 6)``; gradient 1 on ``(0, 6]``, as MindSpore.")
-fast_gelu = _unary("FastGeLU", "fast_gelu", "MindSpore's FastGeLU: ``x / (1 + exp(-1.702|x|)) * exp(0.851(x - |x|))``.")
-hardswish = _unary("HSwish", "hardswish", "``x * relu6(x + 3) / 6``.")
-hardsigmoid = _unary("HSigmoid", "hardsigmoid", "``relu6(x + 3) / 6``.")
+_VIEWS = _views.functionals("nn")  # sigmoid, tanh, silu, relu6, fast_gelu, hardswish, hardsigmoid: plain rows
+globals().update(_VIEWS)
 
 
 def _float_only(op, input):
@@ -45,7 +32,7 @@ def gelu(input, approximate="none"):
         raise ValueError("For ops.gelu, approximate value should be either 'none' or 'tanh'.")
     _float_only("gelu", input)
     if approximate == "tanh":
-        return call_op(_row("GeLU"), (input,))
+        return dispatch(_row("GeLU"), (input,))
     x = input._data
     one = jnp.ones((), x.dtype)
     return _wrap(x * (lax.erf(x / jnp.sqrt(one + one)) + one) * (one / 2))
@@ -59,7 +46,7 @@ def leaky_relu(input, alpha=0.2):
         raise TypeError(f"For 'leaky_relu', the type of 'alpha' must be in ['float', 'int'], but got "
                         f"{type(alpha).__name__}.")
     scaled = _wrap(jnp.asarray(alpha, input._data.dtype)) * input
-    return call_op(_row("Minimum" if alpha > 1 else "Maximum"), (scaled, input))
+    return dispatch(_row("Minimum" if alpha > 1 else "Maximum"), (scaled, input))
 
 
 def softplus(input, beta=1, threshold=20):
@@ -67,29 +54,29 @@ def softplus(input, beta=1, threshold=20):
     if beta == 0:
         raise ValueError("For 'softplus', the value of 'beta' cannot be 0.")
     scaled = input * beta
-    out = call_op(_row("Softplus"), (scaled,)) * (1 / beta)
+    out = dispatch(_row("Softplus"), (scaled,)) * (1 / beta)
     return _wrap(jnp.where(scaled._data > threshold, input._data, out._data))
 
 
 def elu(input_x, alpha=1.0):
     """``x`` for ``x > 0``, ``alpha * (exp(x) - 1)`` otherwise; MindSpore's CPU kernel supports only alpha 1.0."""
-    return call_op(_row("Elu"), (input_x,), {"alpha": alpha})
+    return dispatch(_row("Elu"), (input_x,), {"alpha": alpha})
 
 
 # ---- linear -----------------------------------------------------------------------------------------
 def bias_add(input_x, bias):
     """``input_x + bias`` with ``bias`` along axis 1 (NCHW)."""
-    return call_op(_row("BiasAdd"), (input_x, bias), {"data_format": "NCHW"})
+    return dispatch(_row("BiasAdd"), (input_x, bias), {"data_format": "NCHW"})
 
 
 def dense(input, weight, bias=None):
     """``input @ weight.T + bias``."""
-    return call_op(_row("Dense"), (input, weight, bias))
+    return dispatch(_row("Dense"), (input, weight, bias))
 
 
 def bmm(input_x, mat2):
     """Batched matrix product (BatchMatMul): batch dimensions must match or be 1."""
-    return call_op(_row("BatchMatMul"), (input_x, mat2))
+    return dispatch(_row("BatchMatMul"), (input_x, mat2))
 
 
 # ---- convolution ------------------------------------------------------------------------------------
@@ -115,7 +102,7 @@ def _conv_nd(nd, input, weight, bias, stride, pad_mode, padding, dilation, group
              "pad": padding, "stride": stride if isinstance(stride, int) else tuple(stride),
              "dilation": dilation if isinstance(dilation, int) else tuple(dilation), "group": groups,
              "data_format": "NCHW" if nd == 2 else "NCDHW"}
-    out = call_op(_row("Conv2D" if nd == 2 else "Conv3D"), (input, weight), attrs)
+    out = dispatch(_row("Conv2D" if nd == 2 else "Conv3D"), (input, weight), attrs)
     if bias is None:
         return out
     if not isinstance(bias, Tensor):
@@ -162,7 +149,7 @@ def conv1d(input, weight, bias=None, stride=1, pad_mode="valid", padding=0, dila
     attrs = {"out_channel": out_channel, "kernel_size": (1, weight.shape[2]), "mode": 1, "pad_mode": pad_mode,
              "pad": (0, 0, padding, padding), "stride": _conv1d_arg(stride, "stride"),
              "dilation": _conv1d_arg(dilation, "dilation"), "group": groups, "data_format": "NCHW"}
-    out = call_op(_row("Conv2D"), (input.reshape(input.shape[:2] + (1,) + input.shape[2:]),
+    out = dispatch(_row("Conv2D"), (input.reshape(input.shape[:2] + (1,) + input.shape[2:]),
                                    weight.reshape(weight.shape[:2] + (1,) + weight.shape[2:])), attrs)
     out = out.reshape(out.shape[:2] + out.shape[3:])
     return out if bias is None else bias_add(out, bias)
@@ -173,7 +160,7 @@ def max_pool2d(x, kernel_size, stride=None, padding=0, dilation=1, return_indice
     """2-D max pooling with padding, dilation and ``ceil_mode``; ``return_indices`` adds the flat H*W argmax."""
     attrs = {"kernel_size": kernel_size, "strides": stride if stride is not None else kernel_size, "pads": padding,
              "dilation": dilation, "ceil_mode": ceil_mode}
-    out, indices = call_op(_row("MaxPoolWithArgmaxV2"), (x,), attrs)
+    out, indices = dispatch(_row("MaxPoolWithArgmaxV2"), (x,), attrs)
     return (out, indices) if return_indices else out
 
 
@@ -203,13 +190,13 @@ def avg_pool2d(input_x, kernel_size=1, stride=1, padding=0, ceil_mode=False, cou
     attrs = {"kernel_size": k, "strides": s, "pad_mode": "pad", "pad": p, "ceil_mode": ceil_mode,
              "count_include_pad": count_include_pad, "divisor_override": divisor_override or 0}
     x = input_x.reshape(input_x.shape[:-2] + (1,) + input_x.shape[-2:])
-    out = call_op(_row("AvgPool3D"), (x,), attrs)
+    out = dispatch(_row("AvgPool3D"), (x,), attrs)
     return out.reshape(out.shape[:-3] + out.shape[-2:])
 
 
 def adaptive_avg_pool2d(input, output_size):
     """Average over MindSpore's adaptive windows; ``output_size`` an int or (h, w) with ``None`` keeping a size."""
-    return call_op(_row("AdaptiveAvgPool2D"), (input,), {"output_size": output_size})
+    return dispatch(_row("AdaptiveAvgPool2D"), (input,), {"output_size": output_size})
 
 
 # ---- normalization ----------------------------------------------------------------------------------
@@ -217,7 +204,7 @@ def batch_norm(input_x, running_mean, running_var, weight, bias, training=False,
     """Batch normalization over axis 1; in training, batch statistics, and ``running_mean``/``running_var``
     (Parameters) move towards them by ``momentum``."""
     attrs = {"is_training": training, "epsilon": eps, "momentum": momentum, "data_format": "NCHW"}
-    return call_op(_row("BatchNorm"), (input_x, weight, bias, running_mean, running_var), attrs)[0]
+    return dispatch(_row("BatchNorm"), (input_x, weight, bias, running_mean, running_var), attrs)[0]
 
 
 def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05):
@@ -226,7 +213,7 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05):
     weight = _wrap(jnp.ones(shape, input._data.dtype)) if weight is None else weight
     bias = _wrap(jnp.zeros(shape, input._data.dtype)) if bias is None else bias
     attrs = {"begin_norm_axis": -len(shape), "begin_params_axis": -len(shape), "epsilon": eps}
-    return call_op(_row("LayerNorm"), (input, weight, bias), attrs)[0]
+    return dispatch(_row("LayerNorm"), (input, weight, bias), attrs)[0]
 
 
 def group_norm(input, num_groups, weight=None, bias=None, eps=1e-05):
@@ -234,7 +221,7 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-05):
     c = (input.shape[1],)
     weight = _wrap(jnp.ones(c, input._data.dtype)) if weight is None else weight
     bias = _wrap(jnp.zeros(c, input._data.dtype)) if bias is None else bias
-    return call_op(_row("GroupNorm"), (input, num_groups, weight, bias, eps))[0]
+    return dispatch(_row("GroupNorm"), (input, num_groups, weight, bias, eps))[0]
 
 
 # ---- dropout, padding, sorting ----------------------------------------------------------------------
@@ -247,7 +234,7 @@ def dropout(input, p=0.5, training=True, seed=None):
         raise TypeError(f"For 'dropout', the type of 'training' must be bool, but got {type(training).__name__}.")
     if not training:
         return input
-    return call_op(_row("Dropout"), (input,), {"keep_prob": 1 - p, "Seed0": 0, "Seed1": 0})[0]
+    return dispatch(_row("Dropout"), (input,), {"keep_prob": 1 - p, "Seed0": 0, "Seed1": 0})[0]
 
 
 def pad(input_x, padding, mode="constant", value=None):
@@ -275,7 +262,7 @@ def pad(input_x, padding, mode="constant", value=None):
                              f"got {mode}.")
         mode = "edge" if mode == "replicate" else mode
     value = value._data if isinstance(value, Tensor) else value
-    return call_op(_row("PadV3"), (input_x, tuple(padding), value), {"mode": mode, "paddings_contiguous": True})
+    return dispatch(_row("PadV3"), (input_x, tuple(padding), value), {"mode": mode, "paddings_contiguous": True})
 
 
 def topk(input, k, dim=None, largest=True, sorted=True):
@@ -288,7 +275,7 @@ def topk(input, k, dim=None, largest=True, sorted=True):
     moved = dim is not None and dim % max(input.ndim, 1) != last
     if moved:
         x = _swap(x, dim, last)
-    values, indices = call_op(row, (x, k), attrs)
+    values, indices = dispatch(row, (x, k), attrs)
     if moved:
         values, indices = _swap(values, dim, last), _swap(indices, dim, last)
     return (values if largest else -values), indices
@@ -297,14 +284,14 @@ def topk(input, k, dim=None, largest=True, sorted=True):
 def _swap(t, a, b):
     perm = list(range(t.ndim))
     perm[a], perm[b] = perm[b], perm[a]
-    return call_op(_row("Transpose"), (t, tuple(perm)))
+    return dispatch(_row("Transpose"), (t, tuple(perm)))
 
 
 def sort(input_x, axis=-1, descending=False):
     """Stable sort along ``axis``: ``(values, Int32 indices)``."""
-    return call_op(_row("Sort"), (input_x,), {"axis": axis, "descending": descending})
+    return dispatch(_row("Sort"), (input_x,), {"axis": axis, "descending": descending})
 
 
-__all__ = ["sigmoid", "tanh", "silu", "relu6", "fast_gelu", "hardswish", "hardsigmoid", "gelu", "leaky_relu",
+__all__ = sorted(_VIEWS) + ["gelu", "leaky_relu",
            "softplus", "elu", "bias_add", "dense", "bmm", "conv1d", "conv2d", "conv3d", "max_pool2d", "avg_pool2d",
            "adaptive_avg_pool2d", "batch_norm", "layer_norm", "group_norm", "dropout", "pad", "topk", "sort"]

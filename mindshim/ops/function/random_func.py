@@ -5,10 +5,9 @@ calls the engine threads the key). A ``seed`` argument is accepted as in MindSpo
 stream: mindshim's numbers are not MindSpore's anyway, and MindSpore's seeded calls also differ call to call.
 """
 from ... import _registry
-from ..._table.loss import COMPOSITE
+from ..._registry import call as _op, dispatch
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
-from ..primitive import call_op
 
 _row = _registry.get
 _FLOAT = (mstype.float16, mstype.float32, mstype.float64, mstype.bfloat16)
@@ -21,12 +20,12 @@ __all__ = ["standard_normal", "standard_laplace", "uniform", "normal", "rand", "
 
 def standard_normal(shape, seed=None):
     """Float32 samples of N(0, 1) of ``shape``."""
-    return call_op(_row("StandardNormal"), (shape,))
+    return dispatch(_row("StandardNormal"), (shape,))
 
 
 def standard_laplace(shape, seed=None):
     """Float32 samples of Laplace(0, 1) of ``shape``."""
-    return call_op(_row("StandardLaplace"), (shape,))
+    return dispatch(_row("StandardLaplace"), (shape,))
 
 
 def uniform(shape, minval, maxval, seed=None, dtype=mstype.float32):
@@ -42,8 +41,8 @@ def uniform(shape, minval, maxval, seed=None, dtype=mstype.float32):
             raise TypeError(f"For 'uniform', the value data type '{dtype}' is not consistent with assigned tensor data "
                             f"type {bound.dtype}.")
     if dtype == mstype.int32:
-        return call_op(_row("UniformInt"), (shape, minval, maxval))
-    return call_op(_row("UniformReal"), (shape,)) * (maxval - minval) + minval
+        return dispatch(_row("UniformInt"), (shape, minval, maxval))
+    return dispatch(_row("UniformReal"), (shape,)) * (maxval - minval) + minval
 
 
 def _check_shape(shape):
@@ -65,7 +64,7 @@ def normal(shape, mean, stddev, seed=None):
     mean = mean if isinstance(mean, Tensor) else Tensor(mean)
     stddev = stddev if isinstance(stddev, Tensor) else Tensor(stddev)
     _check_shape(shape)
-    return call_op(_row("StandardNormal"), (shape,)) * stddev + mean
+    return dispatch(_row("StandardNormal"), (shape,)) * stddev + mean
 
 
 def _size(name, size):
@@ -108,27 +107,27 @@ def _check_tensor(name, input):
 def rand(*size, dtype=None, seed=None):
     """Samples of U[0, 1) of ``size`` (Float32 by default)."""
     dtype = _float_dtype("rand", dtype, mstype.float32)
-    return call_op(_row("UniformReal"), (_size("rand", size),)).astype(dtype)
+    return dispatch(_row("UniformReal"), (_size("rand", size),)).astype(dtype)
 
 
 def rand_like(input, seed=None, *, dtype=None):
     """Samples of U[0, 1) of ``input``'s shape, in its dtype by default."""
     _check_tensor("rand_like", input)
     dtype = _float_dtype("rand_like", dtype, input.dtype)
-    return call_op(_row("UniformReal"), (input.shape,)).astype(dtype)
+    return dispatch(_row("UniformReal"), (input.shape,)).astype(dtype)
 
 
 def randn(*size, dtype=None, seed=None):
     """Samples of N(0, 1) of ``size`` (Float32 by default)."""
     dtype = _float_dtype("randn", dtype, mstype.float32)
-    return call_op(_row("StandardNormal"), (_size("randn", size),)).astype(dtype)
+    return dispatch(_row("StandardNormal"), (_size("randn", size),)).astype(dtype)
 
 
 def randn_like(input, seed=None, *, dtype=None):
     """Samples of N(0, 1) of ``input``'s shape; Float32 by default whatever ``input``'s dtype, as in MindSpore."""
     _check_tensor("randn_like", input)
     dtype = _float_dtype("randn_like", dtype, mstype.float32)
-    return call_op(_row("StandardNormal"), (input.shape,)).astype(dtype)
+    return dispatch(_row("StandardNormal"), (input.shape,)).astype(dtype)
 
 
 def _int_bounds(low, high):
@@ -143,19 +142,19 @@ def randint(low, high, size, seed=None, *, dtype=None):
     dtype = _int_dtype("randint", dtype, mstype.int64)
     if not isinstance(size, tuple):
         raise ValueError(f"For 'randint', the input 'size' must be a tuple, but got {size}.")
-    return call_op(_row("UniformInt"), (size,) + _int_bounds(low, high)).astype(dtype)
+    return dispatch(_row("UniformInt"), (size,) + _int_bounds(low, high)).astype(dtype)
 
 
 def randint_like(input, low, high, seed=None, *, dtype=None):
     """Integers uniform in ``[low, high)`` of ``input``'s shape, in its dtype by default."""
     _check_tensor("randint_like", input)
     dtype = _int_dtype("randint_like", dtype, input.dtype)
-    return call_op(_row("UniformInt"), (input.shape,) + _int_bounds(low, high)).astype(dtype)
+    return dispatch(_row("UniformInt"), (input.shape,) + _int_bounds(low, high)).astype(dtype)
 
 
 def shuffle(x, seed=None):
     """``x`` with its first axis randomly permuted."""
-    return call_op(_row("RandomShuffle"), (x,))
+    return dispatch(_row("RandomShuffle"), (x,))
 
 
 def multinomial(input, num_samples, replacement=True, seed=None):
@@ -168,5 +167,5 @@ def multinomial(input, num_samples, replacement=True, seed=None):
             raise ValueError("For 'multinomial', the 'num_samples' must be less than the last dimension of input "
                              f"without 'replacement', but got 'num_samples': {num_samples} and 'replacement': "
                              f"{replacement}")
-        return call_op(COMPOSITE["multinomial_without_replacement"], (input, num_samples))
-    return call_op(_row("Multinomial"), (input, num_samples))
+        return dispatch(_row("multinomial_without_replacement"), (input, num_samples))
+    return dispatch(_row("Multinomial"), (input, num_samples))

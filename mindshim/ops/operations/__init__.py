@@ -1,10 +1,12 @@
 """``mindspore.ops.operations``: one primitive class per row of the op table (``mindshim._registry``),
 plus the state-writing primitives (``Assign``, ...), which act on Parameters rather than compute."""
 from ... import _registry
+from .. import _views  # noqa: F401  (fills the op table)
 from ..function.core_func import assign, assign_add, assign_sub
 from ..primitive import Primitive, primitive_class
 
-for _name in _registry.REGISTRY:
+_PRIMITIVES = sorted(name for name, row in _registry.REGISTRY.items() if row.primitive)
+for _name in _PRIMITIVES:
     globals()[_name] = primitive_class(_name)
 
 
@@ -20,4 +22,4 @@ Assign = _state_primitive("Assign", assign)
 AssignAdd = _state_primitive("AssignAdd", assign_add)
 AssignSub = _state_primitive("AssignSub", assign_sub)
 
-__all__ = sorted(_registry.REGISTRY) + ["Assign", "AssignAdd", "AssignSub"]
+__all__ = _PRIMITIVES + ["Assign", "AssignAdd", "AssignSub"]

@@ -1,7 +1,8 @@
-"""Tensor methods beyond the core ones in ``tensor.py``, each a view of an op (``mindspore.ops``).
+"""Tensor's op methods and operators (MindSpore's ``tensor_operator_registry``): ``mindshim.ops`` attaches them to
+the core's Tensor class when it is imported.
 
-``METHODS`` maps a method name to a function ``(tensor, *args, **kwargs)``; ``attach()`` installs them on
-``Tensor``. It runs when ``mindshim`` is imported, after ``mindshim.ops``.
+The plain ones are the views declared on the op table's rows (``_views.attach``). ``METHODS`` holds the rest,
+written by hand: overloads, and methods over composite ops; ``attach()`` installs both, hand-written last.
 
 Several MindSpore 2.10 methods are overloaded (``max(dim, keepdim)`` returns ``(values, indices)``,
 ``max(axis=..., keepdims=...)`` a Tensor); the overload is chosen as MindSpore chooses it: by keyword names,
@@ -10,8 +11,12 @@ and for positional arguments by whether the first one is an int.
 import jax
 import numpy as np
 
-from . import dtype as mstype
-from .tensor import Tensor, _wrap
+from .. import _registry
+from ..common import dtype as mstype
+from ..common.tensor import Tensor, _wrap
+from . import _views
+from . import functional as F
+from . import operations as P
 
 METHODS = {}
 
@@ -21,48 +26,50 @@ def method(fn):
     return fn
 
 
-def _ops():
-    from .. import ops
-    return ops
+def _comparison(op_name):
+    row = _registry.get(op_name)
+
+    def compare(self, other):
+        """As MindSpore: comparing with anything but a number or a Tensor gives False (True for ``!=``)."""
+        if not isinstance(other, (int, float, Tensor)):
+            return op_name == "NotEqual"
+        return _registry.dispatch(row, (self, other))
+    compare.__name__ = f"__{'eq' if op_name == 'Equal' else 'ne'}__"
+    return compare
 
 
-def _unary(name, fname):
-    def fn(self):
-        return getattr(_ops(), fname)(self)
-    fn.__name__ = name
-    fn.__doc__ = f"``ops.{fname}(self)``."
-    return fn
-
-
-def _binary(name, fname):
-    def fn(self, other):
-        return getattr(_ops(), fname)(self, other)
-    fn.__name__ = name
-    fn.__doc__ = f"``ops.{fname}(self, other)``."
-    return fn
-
-
-_UNARY = ["exp", "log", "log1p", "expm1", "sqrt", "rsqrt", "reciprocal", "square", "sin", "cos", "tan", "asin",
-          "acos", "atan", "sinh", "cosh", "tanh", "sigmoid", "erf", "erfc", "floor", "ceil", "trunc", "sign",
-          "isnan", "isfinite", "isinf", "logical_not", "neg", "negative", "absolute"]
-_BINARY = ["maximum", "minimum", "equal", "ne", "not_equal", "eq", "gt", "ge", "lt", "le", "greater", "less",
-           "greater_equal", "less_equal", "logical_and", "logical_or", "logical_xor", "add", "sub", "mul",
-           "true_divide", "fmod", "remainder", "atan2", "pow"]
-for _name in _UNARY:
-    METHODS[_name] = _unary(_name, _name)
-for _name in _BINARY:
-    METHODS[_name] = _binary(_name, _name)
-METHODS["floor_divide"] = _binary("floor_divide", "floor_div")
+METHODS["__eq__"] = _comparison("Equal")
+METHODS["__ne__"] = _comparison("NotEqual")
+METHODS["fmod"] = lambda self, other: F.fmod(self, other)
+METHODS["remainder"] = lambda self, other: F.remainder(self, other)
 
 
 @method
 def div(self, other, *, rounding_mode=None):
-    return _ops().div(self, other, rounding_mode=rounding_mode)
+    return F.div(self, other, rounding_mode=rounding_mode)
+
+
+@method
+def reshape(self, *shape):
+    shape = shape[0] if len(shape) == 1 and isinstance(shape[0], (tuple, list)) else shape
+    return F.reshape(self, shape)
+
+
+@method
+def sum(self, axis=None, dtype=None, keepdims=False, initial=None):
+    """Sum; integer and bool Tensors sum to Int64 as in MindSpore."""
+    x = self
+    if dtype is None and x.dtype.kind in "biu":
+        x = x.astype(mstype.int64)
+    out = F.reduce_sum(x, () if axis is None else axis, keepdims)
+    if initial is not None:
+        out = out + initial
+    return out if dtype is None else out.astype(dtype)
 
 
 @method
 def round(self, decimals=0):
-    return _ops().round(self, decimals=decimals)
+    return F.round(self, decimals=decimals)
 
 
 # ---- reductions ---------------------------------------------------------------------------------------------
@@ -74,20 +81,19 @@ def _dim_overload(args, kwargs, dim_words):
 
 
 def _extreme(self, args, kwargs, op):
-    ops = _ops()
     if not args and not kwargs:
-        return ops.amax(self) if op == "max" else ops.amin(self)
+        return F.amax(self) if op == "max" else F.amin(self)
     if _dim_overload(args, kwargs, ("dim", "keepdim")):
         bound = dict(zip(("dim", "keepdim"), args), **kwargs)
-        return getattr(ops, op)(self, bound["dim"], bound.get("keepdim", False))
+        return getattr(F, op)(self, bound["dim"], bound.get("keepdim", False))
     bound = dict(zip(("axis", "keepdims"), args), **kwargs)
     axis, keepdims = bound.get("axis"), bound.get("keepdims", False)
     initial, where = bound.get("initial"), bound.get("where", True)
     where = None if where is True else where
     if isinstance(axis, (tuple, list)):
-        fn = ops.amax if op == "max" else ops.amin
+        fn = F.amax if op == "max" else F.amin
         return fn(self, axis, keepdims, initial=initial, where=where)
-    values, indices = getattr(ops, op)(self, axis, keepdims, initial=initial, where=where)
+    values, indices = getattr(F, op)(self, axis, keepdims, initial=initial, where=where)
     return (values, indices) if bound.get("return_indices", False) else values
 
 
@@ -121,14 +127,14 @@ def _bind(args, kwargs, *overloads):
 def argmax(self, *args, **kwargs):
     """Index (Int64) of the first maximum: ``argmax(axis=None, keepdims=False)`` or ``argmax(dim, keepdim)``."""
     b = _bind(args, kwargs, (("axis", None), ("keepdims", False)), (("dim", None), ("keepdim", False)))
-    return _ops().argmax(self, b.get("axis", b.get("dim")), b.get("keepdims", b.get("keepdim", False)))
+    return F.argmax(self, b.get("axis", b.get("dim")), b.get("keepdims", b.get("keepdim", False)))
 
 
 @method
 def argmin(self, *args, **kwargs):
     """Index (Int32) of the first minimum: ``argmin(axis=None, keepdims=False)`` or ``argmin(dim, keepdim)``."""
     b = _bind(args, kwargs, (("axis", None), ("keepdims", False)), (("dim", None), ("keepdim", False)))
-    return _ops().argmin(self, b.get("axis", b.get("dim")), b.get("keepdims", b.get("keepdim", False)))
+    return F.argmin(self, b.get("axis", b.get("dim")), b.get("keepdims", b.get("keepdim", False)))
 
 
 @method
@@ -136,13 +142,13 @@ def prod(self, *args, **kwargs):
     """Product: ``prod(dim=None, keepdim=False, dtype=None)`` or ``prod(axis=None, keep_dims=False, dtype=None)``."""
     b = _bind(args, kwargs, (("dim", None), ("keepdim", False), ("dtype", None)),
                  (("axis", None), ("keep_dims", False), ("dtype", None)))
-    return _ops().prod(self, b.get("dim", b.get("axis")), b.get("keepdim", b.get("keep_dims", False)), b["dtype"])
+    return F.prod(self, b.get("dim", b.get("axis")), b.get("keepdim", b.get("keep_dims", False)), b["dtype"])
 
 
 def _logical_reduce(op):
     def fn(self, *args, **kwargs):
         b = _bind(args, kwargs, (("axis", None), ("keep_dims", False)), (("dim", None), ("keepdim", False)))
-        return getattr(_ops(), op)(self, b.get("axis", b.get("dim")), b.get("keep_dims", b.get("keepdim", False)))
+        return getattr(F, op)(self, b.get("axis", b.get("dim")), b.get("keep_dims", b.get("keepdim", False)))
     fn.__name__ = op
     fn.__doc__ = f"``ops.{op}``: ``{op}(axis=None, keep_dims=False)`` or ``{op}(dim=None, keepdim=False)``."
     return fn
@@ -154,18 +160,17 @@ METHODS["any"] = _logical_reduce("any")
 
 @method
 def amax(self, axis=None, keepdims=False, *, initial=None, where=None):
-    return _ops().amax(self, axis, keepdims, initial=initial, where=where)
+    return F.amax(self, axis, keepdims, initial=initial, where=where)
 
 
 @method
 def amin(self, axis=None, keepdims=False, *, initial=None, where=None):
-    return _ops().amin(self, axis, keepdims, initial=initial, where=where)
+    return F.amin(self, axis, keepdims, initial=initial, where=where)
 
 
 def _var(self, axis, ddof, keepdims):
     """``sum((x - mean(x))**2) / (n - ddof)`` as MindSpore's Tensor.var composes it (an integer Tensor
     takes its integer mean, and gives Float32)."""
-    ops = _ops()
     if not isinstance(ddof, int):
         raise TypeError(f"For 'Tensor.var', the type of the argument 'ddof' must be int, but got {type(ddof)}.")
     if not isinstance(keepdims, bool):
@@ -174,12 +179,12 @@ def _var(self, axis, ddof, keepdims):
     if 0 in self.shape:
         return Tensor(float("nan"), self.dtype)
     axes = () if axis is None else tuple(a % self.ndim for a in ((axis,) if isinstance(axis, int) else axis))
-    centered = self - ops.mean(self, axes, True)
-    total = ops.ReduceSum(keepdims)(centered ** 2, axes)
+    centered = self - F.mean(self, axes, True)
+    total = P.ReduceSum(keepdims)(centered ** 2, axes)
     count = 1
     for a in axes or range(self.ndim):
         count *= self.shape[a]
-    return ops.Div()(total, count - ddof)
+    return P.Div()(total, count - ddof)
 
 
 def _moment(op):
@@ -210,18 +215,18 @@ def cumsum(self, *args, **kwargs):
         x = x.astype(mstype.int32)
     if axis is None:
         x, axis = x.reshape(-1), 0
-    out = _ops().cumsum(x, axis)
+    out = F.cumsum(x, axis)
     return out if dtype is None or dtype == self.dtype else out.astype(dtype)
 
 
 @method
 def cumprod(self, dim, dtype=None):
-    return _ops().cumprod(self, dim, dtype)
+    return F.cumprod(self, dim, dtype)
 
 
 @method
 def norm(self, ord=None, dim=None, keepdim=False, *, dtype=None):
-    return _ops().norm(self, ord, dim, keepdim, dtype=dtype)
+    return F.norm(self, ord, dim, keepdim, dtype=dtype)
 
 
 @method
@@ -230,18 +235,18 @@ def mean(self, *args, **kwargs):
     b = _bind(args, kwargs, (("axis", None), ("keep_dims", False)),
                      (("dim", None), ("keepdim", False), ("dtype", None)))
     x = self if b.get("dtype") is None else self.astype(b["dtype"])
-    return _ops().mean(x, b.get("axis", b.get("dim")), b.get("keep_dims", b.get("keepdim", False)))
+    return F.mean(x, b.get("axis", b.get("dim")), b.get("keep_dims", b.get("keepdim", False)))
 
 
 # ---- shape ------------------------------------------------------------------------------------------------
 @method
 def expand_dims(self, axis):
-    return _ops().expand_dims(self, axis)
+    return F.expand_dims(self, axis)
 
 
 @method
 def unsqueeze(self, dim):
-    return _ops().expand_dims(self, dim)
+    return F.expand_dims(self, dim)
 
 
 @method
@@ -249,7 +254,7 @@ def squeeze(self, *axis):
     """``squeeze()`` (all length-1 axes), ``squeeze(axis)`` or ``squeeze((a, b))``."""
     if len(axis) > 1:
         raise TypeError(f'Failed calling squeeze with "squeeze({", ".join(type(a).__name__ for a in axis)})".')
-    return _ops().squeeze(self, axis[0] if axis else None)
+    return F.squeeze(self, axis[0] if axis else None)
 
 
 @method
@@ -263,7 +268,7 @@ def flatten(self, *args, start_dim=0, end_dim=-1, **kwargs):
         start_dim = args[0]
     if len(args) > 1:
         end_dim = args[1]
-    return _ops().flatten(self, order, start_dim=start_dim, end_dim=end_dim)
+    return F.flatten(self, order, start_dim=start_dim, end_dim=end_dim)
 
 
 @method
@@ -276,20 +281,20 @@ def transpose(self, *axes):
     """``transpose(dim0, dim1)`` swaps two axes; ``transpose(*axes)``/``transpose(axes)`` permutes them
     (no argument: reverse)."""
     if len(axes) == 2 and all(isinstance(a, int) for a in axes):
-        return _ops().swapaxes(self, *axes)
+        return F.swapaxes(self, *axes)
     axes = axes[0] if len(axes) == 1 and isinstance(axes[0], (tuple, list)) else axes
-    return _ops().transpose(self, tuple(axes) or tuple(reversed(range(self.ndim))))
+    return F.transpose(self, tuple(axes) or tuple(reversed(range(self.ndim))))
 
 
 @method
 def swapaxes(self, axis0, axis1):
-    return _ops().swapaxes(self, axis0, axis1)
+    return F.swapaxes(self, axis0, axis1)
 
 
 @method
 def permute(self, *axis):
     axis = axis[0] if len(axis) == 1 and isinstance(axis[0], (tuple, list)) else axis
-    return _ops().permute(self, axis)
+    return F.permute(self, axis)
 
 
 @method
@@ -324,18 +329,18 @@ def view_as(self, other):
 
 @method
 def expand_as(self, other):
-    return _ops().broadcast_to(self, other.shape)
+    return F.broadcast_to(self, other.shape)
 
 
 @method
 def broadcast_to(self, *shape):
     shape = shape[0] if len(shape) == 1 and isinstance(shape[0], (tuple, list)) else shape
-    return _ops().broadcast_to(self, shape)
+    return F.broadcast_to(self, shape)
 
 
 @method
 def tile(self, dims):
-    return _ops().tile(self, dims)
+    return F.tile(self, dims)
 
 
 @method
@@ -345,27 +350,27 @@ def repeat(self, *repeats):
     if len(repeats) < self.ndim:
         raise RuntimeError(f"For 'repeat', the number of elements of 'repeats' ({len(repeats)}) must be at least "
                            f"the rank of the Tensor ({self.ndim}).")
-    return _ops().tile(self, tuple(repeats))
+    return F.tile(self, tuple(repeats))
 
 
 @method
 def flip(self, dims):
-    return _ops().flip(self, dims)
+    return F.flip(self, dims)
 
 
 @method
 def reverse(self, axis):
-    return _ops().reverse(self, axis)
+    return F.reverse(self, axis)
 
 
 @method
 def split(self, split_size_or_sections, axis=0, **kwargs):
-    return _ops().split(self, split_size_or_sections, kwargs.get("dim", axis))
+    return F.split(self, split_size_or_sections, kwargs.get("dim", axis))
 
 
 @method
 def chunk(self, chunks, axis=0):
-    return _ops().chunk(self, chunks, axis)
+    return F.chunk(self, chunks, axis)
 
 
 @method
@@ -390,30 +395,30 @@ def gather(self, *args, **kwargs):
     """``gather(input_indices, axis, batch_dims=0)`` (ops.gather) or ``gather(dim, index)`` (ops.gather_elements)."""
     if "dim" in kwargs or "index" in kwargs or (args and isinstance(args[0], int)):
         b = dict(zip(("dim", "index"), args), **kwargs)
-        return _ops().gather_elements(self, b["dim"], b["index"])
+        return F.gather_elements(self, b["dim"], b["index"])
     b = dict(zip(("input_indices", "axis", "batch_dims"), args), **kwargs)
-    return _ops().gather(self, b["input_indices"], b["axis"], b.get("batch_dims", 0))
+    return F.gather(self, b["input_indices"], b["axis"], b.get("batch_dims", 0))
 
 
 @method
 def gather_nd(self, indices):
-    return _ops().gather_nd(self, indices)
+    return F.gather_nd(self, indices)
 
 
 @method
 def masked_fill(self, mask, value):
-    return _ops().masked_fill(self, mask, value)
+    return F.masked_fill(self, mask, value)
 
 
 @method
 def where(self, condition, y):
     """``ops.where(condition, self, y)``."""
-    return _ops().where(condition, self, y)
+    return F.where(condition, self, y)
 
 
 @method
 def clip(self, min=None, max=None):
-    return _ops().clamp(self, min, max)
+    return F.clamp(self, min, max)
 
 
 METHODS["clamp"] = clip
@@ -422,7 +427,7 @@ METHODS["clamp"] = clip
 @method
 def fill(self, value):
     """A Tensor like ``self`` filled with ``value`` (cast to ``self``'s dtype)."""
-    return _ops().fill(self.dtype, self.shape, value)
+    return F.fill(self.dtype, self.shape, value)
 
 
 @method
@@ -435,5 +440,6 @@ def item(self):
 
 
 def attach():
+    _views.attach(Tensor)
     for name, fn in METHODS.items():
         setattr(Tensor, name, fn)

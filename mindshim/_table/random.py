@@ -1,0 +1,91 @@
+"""Op-table rows: MindSpore's random-sampling primitives (see ``mindshim._registry``).
+
+They draw their keys with :func:`mindshim.common.seed.next_key`, so they are reproducible after ``set_seed`` and
+fresh on every call, eagerly and inside compiled calls; their ``seed``/``seed2`` attributes are accepted and do
+not change the stream.
+"""
+import jax
+import jax.numpy as jnp
+import numpy as np
+from jax import lax
+
+from .._registry import register
+from ..common import dtype as mstype
+from ..common.seed import next_key
+from ._checks import tname
+
+_SEEDS = (("seed", 0), ("seed2", 0))
+
+
+def _static_shape(op, shape):
+    """A shape given as a tuple or an integer Tensor, as a tuple of ints."""
+    if hasattr(shape, "shape") and jnp.issubdtype(shape.dtype, jnp.integer):
+        shape = tuple(np.asarray(shape).tolist())
+    if not isinstance(shape, tuple) or not all(isinstance(d, (int, np.integer)) for d in shape):
+        raise TypeError(f"For '{op}', input must be a Int, a tuple, or a Tensor with all Int elements, but got: "
+                        f"\n{shape}")
+    if any(d < 0 for d in shape):
+        raise ValueError(f"For primitive[{op}], the attribute[shape] should be a vector with all positive item. but "
+                         f"got [{''.join(f'{d}, ' for d in shape)}].")
+    return tuple(int(d) for d in shape)
+
+
+@register("StandardNormal", attrs=_SEEDS)
+def _standard_normal(shape, seed=0, seed2=0):
+    """Float32 samples of N(0, 1)."""
+    return jax.random.normal(next_key(), _static_shape("StandardNormal", shape), jnp.float32)
+
+
+@register("StandardLaplace", attrs=_SEEDS)
+def _standard_laplace(shape, seed=0, seed2=0):
+    """Float32 samples of Laplace(0, 1)."""
+    return jax.random.laplace(next_key(), _static_shape("StandardLaplace", shape), jnp.float32)
+
+
+@register("UniformReal", attrs=_SEEDS)
+def _uniform_real(shape, seed=0, seed2=0):
+    """Float32 samples of U[0, 1)."""
+    return jax.random.uniform(next_key(), _static_shape("UniformReal", shape), jnp.float32)
+
+
+def _check_uniform_int(shape, minval, maxval, seed=0, seed2=0):
+    for name, v in (("minval", minval), ("maxval", maxval)):
+        if getattr(v, "dtype", None) != jnp.int32:
+            raise TypeError(f"For primitive[UniformInt], the input argument[{name}] must be a type of "
+                            f"{{Tensor[Int32]}}, but got {tname(v) if hasattr(v, 'dtype') else type(v).__name__}.")
+    if not isinstance(minval, jax.core.Tracer) and not isinstance(maxval, jax.core.Tracer) and minval >= maxval:
+        raise ValueError(f"For 'Random', invalid min/max values: ({int(minval)}/{int(maxval)})")
+
+
+@register("UniformInt", attrs=_SEEDS, check=_check_uniform_int)
+def _uniform_int(shape, minval, maxval, seed=0, seed2=0):
+    """Int32 samples of the integers in ``[minval, maxval)``."""
+    return jax.random.randint(next_key(), _static_shape("UniformInt", shape), minval, maxval, jnp.int32)
+
+
+@register("RandomShuffle", attrs=_SEEDS)
+def _random_shuffle(x, seed=0, seed2=0):
+    """``x`` with its first axis randomly permuted."""
+    return x if x.ndim == 0 else jax.random.permutation(next_key(), x, axis=0)
+
+
+def _check_multinomial(x, num_samples, seed=0, seed2=0, dtype=mstype.int32):
+    if x.ndim not in (1, 2):
+        raise ValueError(f"For 'Multinomial', input[x] dimension must be 1 or 2, but got rank {x.ndim}.")
+
+
+@register("Multinomial", attrs=_SEEDS + (("dtype", mstype.int32),), check=_check_multinomial)
+def _multinomial(x, num_samples, seed=0, seed2=0, dtype=mstype.int32):
+    """``num_samples`` class indices per row of the (unnormalized) probabilities ``x``, with replacement."""
+    logits = jnp.log(x.astype(x.dtype if jnp.issubdtype(x.dtype, jnp.floating) else jnp.float32))
+    draws = jax.random.categorical(next_key(), logits, axis=-1, shape=(int(num_samples),) + x.shape[:-1])
+    return jnp.moveaxis(draws, 0, -1).astype(mstype.to_mstype(dtype).np_dtype)
+
+
+@register("multinomial_without_replacement", primitive=False)
+def _multinomial_without_replacement(x, num_samples):
+    """MindSpore's sampling without replacement: the top ``num_samples`` of ``log(u) / (x + 1e-6)``, u ~ U[0, 1)
+    (Int32 indices)."""
+    u = jax.random.uniform(next_key(), x.shape, jnp.float32)
+    _, idx = lax.top_k(jnp.log(u) / (x.astype(jnp.float32) + 1e-6), int(num_samples))
+    return idx.astype(jnp.int32)

@@ -1,0 +1,105 @@
+"""The plain views of the op table, built from the rows' declarations (``mindshim._registry``): functional ops
+(``ops.abs``), Tensor methods (``Tensor.abs``) and Python operators (``Tensor.__abs__``). Each is nothing but
+:func:`~mindshim._registry.dispatch` of its row on its inputs; overloads and composites are written by hand
+in ``ops.function`` and ``ops._tensor_methods``.
+"""
+import inspect
+
+from .. import _registry, _table  # noqa: F401  (importing _table fills the registry)
+from .._registry import dispatch
+
+_DEFAULT_INPUTS = {1: ("input",), 2: ("input", "other"), 3: ("input", "x", "y")}
+
+
+def input_names(row):
+    """The names of a row's inputs in its views: declared on the row, else ``input``/``other`` by arity."""
+    if row.inputs is not None:
+        return row.inputs
+    impl = row.impl
+    n = getattr(impl, "nin", None)  # a jnp ufunc
+    if n is None:
+        n = sum(1 for p in inspect.signature(impl).parameters.values()
+                if p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD))
+    return _DEFAULT_INPUTS[n]
+
+
+def _bind(name, names, args, kwargs):
+    """Positional and keyword arguments as the tuple of inputs, with Python's errors."""
+    if len(args) > len(names):
+        raise TypeError(f"{name}() takes {len(names)} positional arguments but {len(args)} were given")
+    values = dict(zip(names, args))
+    for k, v in kwargs.items():
+        if k not in names:
+            raise TypeError(f"{name}() got an unexpected keyword argument '{k}'")
+        if k in values:
+            raise TypeError(f"{name}() got multiple values for argument '{k}'")
+        values[k] = v
+    missing = [n for n in names if n not in values]
+    if missing:
+        raise TypeError(f"{name}() missing required argument: '{missing[0]}'")
+    return tuple(values[n] for n in names)
+
+
+def _doc(row, view):
+    return f"``{view}``: MindSpore's ``{row.name}``. " + (row.impl.__doc__ or "")
+
+
+def functional(row, name):
+    """``ops.<name>(*inputs)``: the row on its inputs."""
+    names = input_names(row)
+    n = len(names)
+
+    def view(*args, **kwargs):
+        if kwargs or len(args) != n:
+            args = _bind(name, names, args, kwargs)
+        return dispatch(row, args)
+    view.__name__ = view.__qualname__ = name
+    view.__doc__ = _doc(row, f"ops.{name}")
+    view.__signature__ = inspect.Signature([inspect.Parameter(p, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+                                            for p in names])
+    return view
+
+
+def method(row, name):
+    """``Tensor.<name>(*other inputs)``: the row with the Tensor as its first input."""
+    names = input_names(row)[1:]
+    n = len(names)
+
+    def view(self, *args, **kwargs):
+        if kwargs or len(args) != n:
+            args = _bind(name, names, args, kwargs)
+        return dispatch(row, (self, *args))
+    view.__name__ = view.__qualname__ = name
+    view.__doc__ = _doc(row, f"Tensor.{name}")
+    return view
+
+
+def operator(row, name):
+    """A Python operator (``__add__``, reflected ``__radd__``, unary ``__neg__``) over the row."""
+    if len(input_names(row)) == 1:
+        def view(self):
+            return dispatch(row, (self,))
+    elif name.startswith("__r") and name != "__rshift__":
+        def view(self, other):
+            return dispatch(row, (other, self))
+    else:
+        def view(self, other):
+            return dispatch(row, (self, other))
+    view.__name__ = view.__qualname__ = name
+    view.__doc__ = _doc(row, name)
+    return view
+
+
+def functionals(family):
+    """``{name: view}`` of the functional ops declared by the rows of table family ``family`` (``math``, ...)."""
+    return {name: functional(row, name) for row in _registry.REGISTRY.values() if row.family == family
+            for name in row.functional}
+
+
+def attach(cls):
+    """Install every row's Tensor methods and operators on ``cls`` (the Tensor class)."""
+    for row in _registry.REGISTRY.values():
+        for name in row.method:
+            setattr(cls, name, method(row, name))
+        for name in row.operator:
+            setattr(cls, name, operator(row, name))
