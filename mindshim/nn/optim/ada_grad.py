@@ -8,7 +8,7 @@ __all__ = ["Adagrad"]
 
 class Adagrad(Optimizer):
     """``accum += grad ** 2``; ``param -= lr * grad / sqrt(accum)`` (no epsilon, as MindSpore's ``ApplyAdagrad``).
-    ``update_slots=False`` leaves ``accum`` as it is on GPU/Ascend; on CPU (``device_target``), MindSpore 2.10's
+    ``update_slots=False`` leaves ``accum`` unchanged on GPU/Ascend; on CPU (``device_target``), MindSpore 2.10's
     kernel ignores it, and so does mindshim.
 
     State: ``accum.<name>``, initialised to ``accum`` (0.1).
