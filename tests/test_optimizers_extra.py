@@ -1,14 +1,14 @@
 """The less common optimizers (Adadelta, AdaMax, FTRL, ProximalAdagrad, Rprop, ASGD, LazyAdam, LARS) beyond the
 goldens: compiled steps (``mindshim.jit``, ``jax.jit``, ``nn.TrainOneStepCell``) give the eager updates, bad
-gradients change nothing, and what MindSpore 2.10 cannot run on CPU (``LARSUpdate``; FTRL's ``l1`` with its
-documented sign) against the kernels' formulas in numpy."""
+gradients change nothing, and what MindSpore 2.10 cannot run on CPU (``LARSUpdate``) or runs there with a kernel
+that differs from the GPU/Ascend one (FTRL's ``l1``) against the kernels' formulas in numpy."""
 import numpy as np
 import pytest
 
 import mindshim as ms
 from mindshim import nn
 from test_optimizers import (GRADS, INIT, SHAPES, _grads, _params, _state, assert_bad_gradients_change_nothing,
-                             jax_jit_state)
+                             jax_jit_state, on_target)
 
 OPTIMIZERS = {
     "adadelta": lambda p: nn.Adadelta([{"params": p[:1], "lr": [0.5, 0.4, 0.3, 0.2]}, {"params": p[1:]}],
@@ -92,18 +92,19 @@ def test_bad_gradients_raise_before_any_change(name):
     assert_bad_gradients_change_nothing(OPTIMIZERS[name](_params()))
 
 
-def test_ftrl_l1_follows_documented_formula():
-    """FTRL with ``l1``: ``sign(linear)`` as documented (and as the GPU kernel computes), which 2.10's CPU kernel
-    does not do for negative ``linear``."""
+@pytest.mark.parametrize("target", ["CPU", "GPU"])
+def test_ftrl_l1_follows_the_kernel(target):
+    """FTRL with ``l1``: ``sign(linear)`` on GPU/Ascend, as documented; 2.10's CPU kernel takes it as 1."""
     lr, l1, l2, power = 0.1, 0.05, 0.01, -0.3
-    state = _state(_run(nn.FTRL(_params(), learning_rate=lr, l1=l1, l2=l2, lr_power=power), 4))
+    state = _state(_run(on_target(nn.FTRL(_params(), learning_rate=lr, l1=l1, l2=l2, lr_power=power), target), 4))
+    sign = np.sign if target == "GPU" else np.ones_like
     for name in SHAPES:
         w, accum, linear = INIT[name].astype(np.float64), np.full(SHAPES[name], 0.1), np.zeros(SHAPES[name])
         for step in range(4):
             g = GRADS[step][name].astype(np.float64)
             new_accum = accum + g * g
             linear = linear + g - (new_accum ** -power - accum ** -power) / lr * w
-            w = np.where(np.abs(linear) > l1, (np.sign(linear) * l1 - linear) / (new_accum ** -power / lr + 2 * l2), 0)
+            w = np.where(np.abs(linear) > l1, (sign(linear) * l1 - linear) / (new_accum ** -power / lr + 2 * l2), 0)
             accum = new_accum
         np.testing.assert_allclose(state[name], w, rtol=1e-4, atol=1e-6)
         np.testing.assert_allclose(state[f"linear.{name}"], linear, rtol=1e-4, atol=1e-6)

@@ -3,10 +3,10 @@
 Each optimizer case builds the parameters of a small net (``Dense(4, 3)`` with numpy weights, plus a ``gamma``
 Parameter, which default weight decay skips), applies 20 fixed gradient tuples eagerly and records every
 Parameter of the optimizer (weights, state, ``global_step``, learning rate) and ``get_lr()`` after steps 1, 2,
-5 and 20. Left out because MindSpore 2.10 cannot run them on CPU: ``nn.Lamb`` and gradient centralization
-(kernels ``Lamb`` and ``Centralization`` are GPU/Ascend only), and ``Adagrad(update_slots=False)`` and
-``Momentum(use_nesterov=True)``, whose CPU kernels ignore those flags (mindshim follows MindSpore's documented
-formulas, as its GPU kernels do); ``tests/test_optimizers.py`` checks those against reference formulas instead.
+5 and 20. Left out because MindSpore 2.10 cannot run them on CPU: ``nn.Lamb`` and gradient centralization of
+gradients it changes (kernels ``Lamb`` and ``Centralization`` are GPU/Ascend only); ``tests/test_optimizers.py``
+checks those against reference formulas instead. ``Momentum(use_nesterov=True)``, ``Adagrad(update_slots=False)``
+and ``mint.optim`` are in ``optimizers_checked.py``.
 """
 import importlib
 
@@ -385,9 +385,8 @@ def case_experimental_param_groups(ms):
 
 
 def case_mint_construction(ms):
-    """MindSpore 2.10 cannot step ``mint.optim`` on CPU (AdamW is Ascend-only; Adam and SGD leave the parameters
-    unchanged), so only construction is recorded; tests/test_optimizers.py checks the updates. (Building a
-    FusedAdamW over a group of several Parameters fails on CPU in 2.10.)"""
+    """Construction of ``mint.optim`` (MindSpore 2.10 cannot step AdamW on CPU; ``optimizers_checked.py`` steps Adam
+    and SGD in GRAPH_MODE). (Building a FusedAdamW over a group of several Parameters fails on CPU in 2.10.)"""
     mo = _mo(ms)
     out = {}
     for name, make in {"AdamW": lambda p: mo.AdamW(p), "Adam": lambda p: mo.Adam(p, amsgrad=True),

@@ -25,8 +25,10 @@ def check_torch_adam_args(betas, eps, weight_decay, lr, amsgrad, maximize, prim_
 
 
 class _TorchAdam(Optimizer):
-    """PyTorch's Adam/AdamW per group; groups with ``amsgrad`` keep ``max_exp_avg_sq`` in the group dict."""
+    """PyTorch's Adam/AdamW per group; groups with ``amsgrad`` keep ``max_exp_avg_sq`` in the group dict (used
+    only where ``_amsgrad``)."""
     _decoupled = True
+    _amsgrad = True
 
     def __init__(self, params, lr, betas, eps, weight_decay, amsgrad, maximize, first_step):
         check_torch_adam_args(betas, eps, weight_decay, lr, amsgrad, maximize, self.cls_name)
@@ -44,7 +46,8 @@ class _TorchAdam(Optimizer):
         self.state_step.set_data(self.state_step + self.increase_tensor)
         step = self.state_step._data + self._step_offset
         for group, lr, params, grads, start in groups:
-            (beta1, beta2), eps, amsgrad, end = group["betas"], group["eps"], group["amsgrad"], start + len(params)
+            (beta1, beta2), eps, end = group["betas"], group["eps"], start + len(params)
+            amsgrad = group["amsgrad"] and self._amsgrad
             weight_decay = group["weight_decay"]
             states = (self.exp_avg[start:end], self.exp_avg_sq[start:end])
             if not self._decoupled:

@@ -16,7 +16,8 @@ def _like(x, ref):
 
 
 def apply_momentum(var, accum, lr, grad, momentum, use_nesterov=False):
-    """``accum = momentum * accum + grad``; ``var -= lr * accum`` (Nesterov: ``lr * (grad + momentum * accum)``)."""
+    """``accum = momentum * accum + grad``; ``var -= lr * accum`` (Nesterov, on GPU/Ascend only:
+    ``lr * (grad + momentum * accum)``)."""
     lr, momentum = _like(lr, var), _like(momentum, var)
     accum = accum * momentum + grad
     if use_nesterov:
@@ -170,16 +171,18 @@ def apply_ada_max(var, m, v, beta1_power, lr, beta1, beta2, epsilon, grad):
     return var - _like(lr, var) / (one - _like(beta1_power, var)) * (m / (v + _like(epsilon, var))), m, v
 
 
-def apply_ftrl(var, accum, linear, grad, lr, l1, l2, lr_power):
+def apply_ftrl(var, accum, linear, grad, lr, l1, l2, lr_power, cpu_kernel=False):
     """MindSpore's ``ApplyFtrl``: ``accum' = accum + grad^2``;
     ``linear += grad - (accum'^-p - accum^-p) / lr * var``; ``var = (sign(linear) * l1 - linear) /
-    (accum'^-p / lr + 2 * l2)`` where ``|linear| > l1``, else 0 (``p`` is ``lr_power``)."""
+    (accum'^-p / lr + 2 * l2)`` where ``|linear| > l1``, else 0 (``p`` is ``lr_power``). The CPU kernel
+    (``cpu_kernel``) takes ``sign(linear)`` as 1."""
     lr, l1, neg_power = _like(lr, var), _like(l1, var), -_like(lr_power, var)
     new_accum = accum + grad * grad
     new_pow = new_accum ** neg_power
     linear = linear + grad - (new_pow - accum ** neg_power) / lr * var
     quadratic = new_pow / lr + 2 * _like(l2, var)
-    var = jnp.where(jnp.abs(linear) > l1, (jnp.sign(linear) * l1 - linear) / quadratic, jnp.zeros((), var.dtype))
+    shrink = l1 if cpu_kernel else jnp.sign(linear) * l1
+    var = jnp.where(jnp.abs(linear) > l1, (shrink - linear) / quadratic, jnp.zeros((), var.dtype))
     return var, new_accum, linear
 
 

@@ -8,6 +8,8 @@ __all__ = ["Adagrad"]
 
 class Adagrad(Optimizer):
     """``accum += grad ** 2``; ``param -= lr * grad / sqrt(accum)`` (no epsilon, as MindSpore's ``ApplyAdagrad``).
+    ``update_slots=False`` leaves ``accum`` unchanged on GPU/Ascend; on CPU (``device_target``), MindSpore 2.10's
+    kernel ignores it, and so does mindshim.
 
     State: ``accum.<name>``, initialised to ``accum`` (0.1).
     """
@@ -25,6 +27,6 @@ class Adagrad(Optimizer):
         grads = self._prepare(grads)
         lr = self.get_lr()
         self._advance()
-        update_slots = self.update_slots
+        update_slots = self.update_slots or self._cpu_kernel()
         return self._update_each(lr, grads, (self.accum,), lambda lr, grad, var, accum: _rules.apply_adagrad(
             var, accum, lr, grad, update_slots))

@@ -2,6 +2,7 @@
 import warnings
 
 from ... import _checkparam as validator
+from ...common import dtype as mstype
 from . import _rules
 from .optimizer import Optimizer, opt_init_args_register
 
@@ -13,12 +14,14 @@ class FTRL(Optimizer):
     ``linear += grad - (accum'^-p - accum^-p) / lr * param``; ``param = (sign(linear) * l1 - linear) /
     (accum'^-p / lr + 2 * l2)`` where ``|linear| > l1``, else 0.
 
-    The learning rate must be a fixed positive float (no groups' rates, no schedule). Without groups, weight decay
+    The learning rate must be a fixed positive float (no groups' rates, no schedule), and the parameters Float32 or
+    Float64 (a step on Float16/BFloat16 ones raises TypeError, as in MindSpore 2.10). Without groups, weight decay
     applies to every parameter ('beta' and 'gamma' included). State: ``moments.<name>`` (``initial_accum``) and
     ``linear.<name>`` (zeros). Deprecated in MindSpore since 2.9.0.
 
-    With ``l1 > 0``, MindSpore 2.10's CPU kernel takes ``sign(linear)`` as 1 where ``linear < 0``; mindshim follows
-    the documented formula, as the GPU kernel does.
+    That is MindSpore's GPU/Ascend kernel. On CPU (``device_target``), MindSpore 2.10's ``ApplyFtrl`` takes
+    ``sign(linear)`` as 1 (``param = (l1 - linear) / ...``, which matters where ``linear < -l1``), and so does
+    mindshim.
     """
 
     @opt_init_args_register
@@ -54,9 +57,14 @@ class FTRL(Optimizer):
         self.use_locking = use_locking
 
     def construct(self, grads):
+        for param in self._parameters:
+            if param.dtype in (mstype.float16, mstype.bfloat16):
+                raise TypeError("Data type conversion is not supported for a 'Parameter', nor for the input tensor of "
+                                "an in-place operator, the argument[var]'s data type of primitive[ApplyFtrl] is "
+                                f"{param.dtype}, which cannot be converted to data type Float32 automatically.")
         grads = self._prepare(grads)
         lr = self.get_lr()
         self._advance()
-        l1, l2, lr_power = self.l1, self.l2, self.lr_power
+        l1, l2, lr_power, cpu = self.l1, self.l2, self.lr_power, self._cpu_kernel()
         return self._update_each(lr, grads, (self.moments, self.linear), lambda lr, grad, var, accum, linear: (
-            _rules.apply_ftrl(var, accum, linear, grad, lr, l1, l2, lr_power)))
+            _rules.apply_ftrl(var, accum, linear, grad, lr, l1, l2, lr_power, cpu)))

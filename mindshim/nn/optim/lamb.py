@@ -13,8 +13,8 @@ class Lamb(Optimizer):
     """LAMB as MindSpore's ``Lamb`` kernel: the bias-corrected Adam step plus ``weight_decay * param``, scaled by
     the trust ratio ``||param|| / ||update||`` (1 if either is 0). No loss-scale division.
 
-    State: ``lamb_m.<name>`` and ``lamb_v.<name>``. MindSpore 2.10 runs this kernel on GPU and Ascend only; mindshim
-    runs it everywhere.
+    State: ``lamb_m.<name>`` and ``lamb_v.<name>``. MindSpore 2.10 runs this kernel on GPU and Ascend only (on CPU:
+    "RuntimeError: Kernel select failed: Unsupported op [Lamb] on CPU"); mindshim runs it everywhere.
     """
     _support_parallel_optimizer = True
 

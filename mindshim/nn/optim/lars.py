@@ -19,8 +19,9 @@ class LARS(Optimizer):
     ``coeff * (grad + wd * param)``, ``coeff = coefficient * ||param|| / (||grad|| + wd * ||param|| + epsilon)``
     (``wd`` the optimizer's weight decay where it decays the parameter, else 0; with ``use_clip`` the coefficient is
     ``clip(coeff / lr, 0, 1)``), then calls the wrapped optimizer, whose own weight decay and loss scale it turns off.
-    MindSpore 2.10 runs ``LARSUpdate`` on GPU/Ascend only; mindshim runs it everywhere. Deprecated in MindSpore
-    since 2.9.0.
+    MindSpore 2.10 runs ``LARSUpdate`` on GPU/Ascend only (on CPU, unless ``lars_filter`` selects no parameter:
+    "RuntimeError: Kernel select failed: Unsupported op [LARSUpdate] on CPU"); mindshim runs it everywhere.
+    Deprecated in MindSpore since 2.9.0.
     """
 
     @opt_init_args_register

@@ -11,7 +11,8 @@ __all__ = ["Momentum"]
 
 class Momentum(Optimizer):
     """``accum = momentum * accum + grad``; ``param -= lr * accum``, or with ``use_nesterov``
-    ``param -= lr * (grad + momentum * accum)``.
+    ``param -= lr * (grad + momentum * accum)``, as MindSpore's GPU/Ascend ``ApplyMomentum`` kernels compute it. On
+    CPU (``device_target``), MindSpore 2.10's kernel ignores ``use_nesterov``, and so does mindshim.
 
     State: ``moments.<name>`` (zeros) and the Parameter ``momentum``.
     """
@@ -31,6 +32,6 @@ class Momentum(Optimizer):
         gradients = self._prepare(gradients)
         lr = self.get_lr()
         self._advance()
-        momentum, nesterov = self.momentum._data, self.use_nesterov
+        momentum, nesterov = self.momentum._data, self.use_nesterov and not self._cpu_kernel()
         return self._update_each(lr, gradients, (self.moments,), lambda lr, grad, var, accum: _rules.apply_momentum(
             var, accum, lr, grad, momentum, nesterov))

@@ -354,7 +354,9 @@ class Optimizer(Cell):
 
     def gradients_centralization(self, gradients):
         """Centralized gradients (minus their mean over all but the first axis) for the groups that ask for it,
-        where the gradient has 2+ dimensions and its second is a multiple of 16."""
+        where the gradient has 2+ dimensions and its second is a multiple of 16. MindSpore 2.10's CPU cannot
+        centralize ("RuntimeError: Kernel select failed: Unsupported op [Centralization] on CPU"); mindshim does it
+        everywhere, as its GPU/Ascend kernels do."""
         if not self.is_group:
             return gradients
         return tuple(_centralize(grad) if flag else grad
@@ -367,6 +369,12 @@ class Optimizer(Cell):
         scale = self.reciprocal_scale  # a Tensor, or the number 1.0 that LARS leaves in the optimizer it wraps
         scale = scale._data if isinstance(scale, Tensor) else np.float32(scale)
         return tuple(_wrap(_arr(g) * scale.astype(_arr(g).dtype)) for g in gradients)
+
+    def _cpu_kernel(self):
+        """Whether MindSpore runs this optimizer's kernels on CPU (its ``target``), where some differ from the
+        GPU/Ascend ones: ``ApplyMomentum`` ignores ``use_nesterov``, ``ApplyAdagrad`` ignores ``update_slots``,
+        ``ApplyFtrl`` takes ``sign(linear)`` as 1."""
+        return self._target == "CPU"
 
     def flatten_gradients(self, gradients):
         return gradients
