@@ -14,9 +14,10 @@ import jax.numpy as jnp
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from _timing import compare, report  # noqa: E402
+
 import mindshim as ms  # noqa: E402
 from mindshim import nn, ops  # noqa: E402
-from _timing import compare, report  # noqa: E402
 
 
 class Net(nn.Cell):

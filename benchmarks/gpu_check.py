@@ -15,10 +15,11 @@ import jax.numpy as jnp
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from _timing import compare  # noqa: E402
+from train_step import LR, MLP, MOMENTUM, bench, jax_mlp, jax_step  # noqa: E402
+
 import mindshim as ms  # noqa: E402
 from mindshim import amp, nn  # noqa: E402
-from _timing import compare  # noqa: E402
-from train_step import LR, MOMENTUM, MLP, bench, jax_mlp, jax_step  # noqa: E402
 
 
 def amp_step(make_net, level, dtype, x, y):

@@ -17,10 +17,11 @@ import numpy as np
 from jax import lax
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from _timing import compare  # noqa: E402
+
 import mindshim as ms  # noqa: E402
 from mindshim import nn  # noqa: E402
 from mindshim.common.initializer import Normal  # noqa: E402
-from _timing import compare  # noqa: E402
 
 BATCH = 32
 

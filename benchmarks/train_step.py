@@ -25,9 +25,10 @@ import numpy as np
 import optax
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import mindshim as ms  # noqa: E402
-from mindshim import nn, ops  # noqa: E402
 from _timing import compare, host_us  # noqa: E402
+
+import mindshim as ms  # noqa: E402
+from mindshim import nn  # noqa: E402
 
 LR, MOMENTUM = 0.01, 0.9
 

@@ -1,5 +1,6 @@
 import numpy as np
-from mindspore import Tensor, nn, common, ops, ParameterTuple, Parameter
+from mindspore import Parameter, ParameterTuple, Tensor, common, nn, ops
+
 
 class Net(nn.Cell):
    def __init__(self):

@@ -3,9 +3,8 @@
 Plain MindSpore code (run it with ``mindshim run examples/train.py``): ``nn.ForwardValueAndGrad`` computes
 loss and gradients in one compiled step, and the weights are updated in place with ``ops.assign``.
 """
-import numpy as np
-
 import mindspore as ms
+import numpy as np
 from mindspore import Tensor, nn, ops
 
 ms.set_seed(0)

@@ -2,30 +2,52 @@
 
 ``import mindshim as mindspore`` (or ``mindshim.install()`` then ``import mindspore``) runs MindSpore code
 on JAX. mindshim turns on JAX's 64-bit types at import so that Int64/Float64 exist as in MindSpore; every
-op passes explicit dtypes, so Float32 code stays Float32.
+op passes explicit dtypes, so Float32 code stays Float32. The switch is process-wide: a program that mixes
+mindshim with JAX code that wants 32-bit defaults sets ``MINDSHIM_X64=0`` before importing mindshim; then
+Int64 and Float64 Tensors are stored as Int32 and Float32 (JAX's own rule), and everything else is unchanged.
 """
+import os
+
 import jax
 
-jax.config.update("jax_enable_x64", True)
+if os.environ.get("MINDSHIM_X64", "1") != "0":
+    jax.config.update("jax_enable_x64", True)
 
 from . import amp, common, communication, context, dataset, hal, nn, ops, runtime, train  # noqa: E402
 from ._engine import functionalize, load_params  # noqa: E402
 from ._install import install, run  # noqa: E402
 from .common import dtype  # noqa: E402
-from .common.api import jit  # noqa: E402
-from .ops.composite import grad, value_and_grad  # noqa: E402
 from .common._printing import get_repr_style, set_repr_style  # noqa: E402
+from .common.api import jit  # noqa: E402
 from .common.dtype import *  # noqa: E402,F401,F403
 from .common.parameter import Parameter, ParameterTuple  # noqa: E402
 from .common.seed import get_seed, set_seed  # noqa: E402
 from .common.tensor import Tensor  # noqa: E402
+from .context import (  # noqa: E402
+    GRAPH_MODE,
+    PYNATIVE_MODE,
+    ParallelMode,
+    get_auto_parallel_context,
+    get_context,
+    reset_auto_parallel_context,
+    set_auto_parallel_context,
+    set_context,
+    set_device,
+)
+from .ops.composite import grad, value_and_grad  # noqa: E402
 from .train import *  # noqa: E402,F401,F403  (MindSpore exports mindspore.train at the top level too)
-from .train.serialization import (async_ckpt_thread_status, ckpt_to_safetensors, load_checkpoint,  # noqa: E402
-                                  load_param_into_net, safetensors_to_ckpt, save_checkpoint)
-from .context import (GRAPH_MODE, PYNATIVE_MODE, ParallelMode, get_auto_parallel_context, get_context,  # noqa: E402
-                      reset_auto_parallel_context, set_auto_parallel_context, set_context, set_device)
+from .train.serialization import (  # noqa: E402
+    async_ckpt_thread_status,
+    ckpt_to_safetensors,
+    load_checkpoint,
+    load_param_into_net,
+    safetensors_to_ckpt,
+    save_checkpoint,
+)
+
 __version__ = "0.1.0"
-__all__ = ["amp", "common", "context", "nn", "ops", "dtype", "jit", "grad", "value_and_grad", "Tensor", "Parameter", "ParameterTuple", "functionalize", "load_params",
+__all__ = ["amp", "common", "context", "nn", "ops", "dtype", "jit", "grad", "value_and_grad", "Tensor", "Parameter",
+           "ParameterTuple", "functionalize", "load_params",
            "install", "run", "set_repr_style", "get_repr_style", "set_seed", "get_seed", "set_context",
            "get_context", "set_device", "hal", "communication", "ParallelMode", "set_auto_parallel_context",
            "get_auto_parallel_context", "reset_auto_parallel_context",

@@ -148,7 +148,7 @@ def scalar_dtype(kind, like):
 
 
 def _scalar_kind(value):
-    """'b', 'i' or 'f' for a Python or numpy scalar or a flat list/tuple of them, else None."""
+    """'b', 'i' or 'f' for a Python or numpy scalar or a flat list/tuple of Python numbers, else None."""
     kind = _SCALAR_KINDS.get(type(value))
     if kind is not None:
         return kind
@@ -159,43 +159,46 @@ def _scalar_kind(value):
     return None
 
 
-def _scalar_array(value, dtype):
+def unwrap(row, inputs):
+    """The inputs as the lowering takes them: Tensors as arrays. For a ``promote`` row, Python and numpy scalars
+    and lists of Python numbers beside a Tensor take MindSpore's dtype (:func:`scalar_dtype`), and other
+    non-Tensor inputs are MindSpore's TypeError; otherwise only a Python float beside an integer Tensor changes
+    (to Float32), and other values pass as they are (shapes, axes, dtypes)."""
+    out, mixed = [], False
+    for x in inputs:
+        if isinstance(x, Tensor):
+            out.append(x._data)
+        else:
+            out.append(x)
+            mixed = True
+    if mixed:
+        like = next((a.dtype for a, x in zip(out, inputs) if isinstance(x, Tensor)), None)
+        if like is not None:
+            for i, x in enumerate(inputs):
+                if not isinstance(x, Tensor):
+                    out[i] = _promote(row, x, like) if row.promote else (
+                        np.float32(x) if type(x) is float and like.kind in "biu" else x)
+    return out
+
+
+def _promote(row, value, like):
+    """A non-Tensor input of an element-wise row beside a Tensor of dtype ``like``. A Python scalar stays a Python
+    scalar where JAX's weak typing already gives MindSpore's dtype (so JAX's fast path takes it), except for rows
+    with MindSpore's gradient, whose custom VJP wants arrays."""
+    kind = _scalar_kind(value)
+    if kind is None:
+        if isinstance(value, (np.ndarray, jax.Array)):
+            return value
+        raise TypeError(f'Failed calling {row.name} with "{row.name}()(input=Tensor, other={_ms_type_name(value)})".')
+    if isinstance(value, np.generic):
+        value = value.item()
+    if type(value) in _SCALAR_KINDS and row.bprop is None and not (kind == "f" and like.kind in "biu"):
+        return value
+    dtype = scalar_dtype(kind, like)
     try:
         return np.asarray(value, dtype)
     except OverflowError:  # an int beyond the dtype wraps, as MindSpore's kernels compute
         return np.asarray(value).astype(dtype)
-
-
-def unwrap(row, inputs):
-    """The inputs as the lowering takes them: Tensors as arrays. For a ``promote`` row, Python and numpy scalars
-    (and lists of Python numbers) beside a Tensor become arrays of :func:`scalar_dtype`, and other non-Tensor
-    inputs are MindSpore's TypeError; otherwise only a Python float beside an integer Tensor changes (to
-    Float32), and other values pass as they are (shapes, axes, dtypes)."""
-    try:  # the common case: every input is a Tensor
-        return [x._data for x in inputs]
-    except AttributeError:
-        pass
-    like = next((x._data.dtype for x in inputs if isinstance(x, Tensor)), None)
-    out = []
-    for x in inputs:
-        if isinstance(x, Tensor):
-            out.append(x._data)
-        elif like is None:
-            out.append(x)
-        elif row.promote:
-            kind = _scalar_kind(x)
-            if kind is not None:
-                out.append(_scalar_array(x, scalar_dtype(kind, like)))
-            elif isinstance(x, (np.ndarray, jax.Array)):
-                out.append(x)
-            else:
-                raise TypeError(f'Failed calling {row.name} with "{row.name}()(input=Tensor, other='
-                                f'{_ms_type_name(x)})".')
-        elif type(x) is float and like.kind in "biu":
-            out.append(np.float32(x))
-        else:
-            out.append(x)
-    return out
 
 
 def _ms_type_name(value):

@@ -63,11 +63,17 @@ def defaults(name):
 
 
 def reset(*names):
-    """The entries ``names`` (default: all) back to their defaults, as in a fresh process; compiled calls
-    trace again."""
+    """The entries ``names`` (default: all) back to their defaults, as in a fresh process. Compiled calls trace
+    again if a setting their traces read (the parallel context, the mesh) changed."""
+    defaults = _defaults()
+    changed = False
     for name in names or [n for n in _initial if n != "versions"]:
-        if name == "device" and device["target"] is not None:
+        if _initial[name] == defaults[name]:
+            continue
+        if name == "device":
             jax.config.update("jax_default_device", None)
+        changed |= name in ("parallel", "mesh")
         _initial[name].clear()
-        _initial[name].update(_defaults()[name])
-    invalidate()
+        _initial[name].update(defaults[name])
+    if changed:
+        invalidate()

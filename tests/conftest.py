@@ -5,10 +5,20 @@ import tempfile
 sys.path.insert(0, os.path.dirname(__file__))
 
 import jax  # noqa: E402
+import pytest  # noqa: E402
 
 import mindshim  # noqa: E402,F401  (enables JAX x64 before any test builds arrays)
+from mindshim import _state  # noqa: E402
 
 # Many tests build a fresh network and compile the same program again: let them share compiled programs.
 jax.config.update("jax_compilation_cache_dir", tempfile.mkdtemp(prefix="mindshim-jax-cache-"))
 jax.config.update("jax_persistent_cache_min_compile_time_secs", 0)
 jax.config.update("jax_persistent_cache_min_entry_size_bytes", 0)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_process_state():
+    """Every test starts from mindshim's defaults (context, seed, printing style, parallel context, dataset config),
+    whatever the previous one set."""
+    yield
+    _state.reset()

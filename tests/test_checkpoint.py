@@ -1,14 +1,15 @@
-"""Checkpoints: files real MindSpore 2.10 wrote (``tests/data/ckpt``, from ``tools/make_ckpt_fixtures.py``) load
-into mindshim with the same names and values, mindshim writes the same bytes for the same network, and the
-recorded scenarios (``scenarios.json``) return or raise on mindshim what they did on MindSpore."""
+"""Checkpoints: files real MindSpore 2.10 wrote (``tests/data/ckpt``, from ``tools/make_ckpt_fixtures.py``; their
+definitions in ``golden_cases/_checkpoints.py``) load into mindshim with the same names and values, mindshim writes
+the same bytes for the same network, and the recorded scenarios (``scenarios.json``) return or raise on mindshim
+what they did on MindSpore."""
 import io
 import json
 import math
 import os
 import pickle
 import stat
-import sys
 
+import golden_cases._checkpoints as fx
 import numpy as np
 import pytest
 
@@ -17,8 +18,6 @@ from mindshim.train import _checkpoint_proto
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "tests", "data", "ckpt")
-sys.path.insert(0, os.path.join(ROOT, "tools"))
-import make_ckpt_fixtures as fx  # noqa: E402
 
 save, load, load_into = ms.train.save_checkpoint, ms.train.load_checkpoint, ms.train.load_param_into_net
 

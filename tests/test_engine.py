@@ -1,10 +1,13 @@
 """The engine: state discovery and write-back, retrace on missed state, RNG under traces, jit, grad APIs."""
+import sys
+
 import jax
 import numpy as np
 import pytest
 
 import mindshim as ms
 from mindshim import nn, ops
+from mindshim._engine import state as engine_state
 from mindshim.common import seed
 
 
@@ -176,3 +179,29 @@ def test_tuples_of_tensors_are_traced_not_baked_in():
     np.testing.assert_allclose(net.w.asnumpy(), [-0.5, 0.5])
     np.testing.assert_allclose(out.asnumpy(), [2.0, 2.0])
     assert apply.compiled.traces == 1
+
+
+def test_donation_threshold_matches_this_pythons_reference_counts():
+    """``donatable`` donates a state buffer only when its Parameter alone holds it, judged by ``sys.getrefcount``;
+    this pins the count it assumes, so a Python that counts differently fails here instead of donating (deleting)
+    a buffer that a user's Tensor still holds."""
+    p = ms.Parameter(ms.Tensor(np.ones(3, np.float32)), name="p")
+    values = [p._value]
+    assert max(map(sys.getrefcount, values)) == engine_state.DONATE_REFS
+    assert engine_state.donatable(values)[0] is values[0]  # private: donated as it is
+    kept = ms.Tensor(p)  # shares the buffer
+    shared = engine_state.donatable(values)[0]
+    assert shared is not values[0] and kept._data is values[0]  # copied first, the user's Tensor keeps its own
+
+
+def test_random_ops_under_a_users_jax_jit_need_a_key():
+    """Under the user's own ``jax.jit`` with no key, a random op has nowhere to keep its advanced key: a clear error,
+    never a tracer left in the global key; with ``key=`` it draws from it."""
+    net = nn.SequentialCell([nn.Dense(3, 3), nn.Dropout(p=0.5)]).set_train()
+    params, apply = ms.functionalize(net)
+    x = jax.numpy.ones((2, 3), jax.numpy.float32)
+    with pytest.raises(RuntimeError, match="no key to draw from"):
+        jax.jit(apply)(params, x)
+    assert not isinstance(seed.current_key(), jax.core.Tracer)
+    out = jax.jit(lambda p, k: apply(p, x, key=k))(params, jax.random.PRNGKey(0))
+    assert out.shape == (2, 3)

@@ -14,6 +14,7 @@ def test_there_are_notebooks():
     assert len(NOTEBOOKS) >= 2
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_runs(name):
     nb = nbformat.read(os.path.join(ROOT, "notebooks", name), as_version=4)

@@ -3,8 +3,8 @@ clear error naming it, and ``mindshim run`` behaves like ``python``. Each test m
 exception's type and message, that the files on disk (and the network) are as before, and that the next good
 call gives what a twin that never saw the fault gets.
 
-MindSpore 2.10, for comparison (run in /work/msvenv): a failed save deletes the old checkpoint and any user's
-``<name>.tmp`` first and leaves a partial ``<name>.tmp``; a failed ``async_save`` only prints the thread's
+MindSpore 2.10, for comparison: a failed save deletes the old checkpoint and any user's ``<name>.tmp`` first and
+leaves a partial ``<name>.tmp``; a failed ``async_save`` only prints the thread's
 traceback; ``ModelCheckpoint`` removes its oldest file before it writes the new one; an empty ``.ckpt`` is
 blamed on ``filter_prefix``; a foreign or truncated one is "may be corrupted" without saying which.
 """

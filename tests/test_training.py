@@ -1,4 +1,8 @@
 """Training steps: TrainOneStepCell compiled whole, loss scaling, the escape hatch to plain JAX."""
+import os
+import subprocess
+import sys
+
 import jax
 import numpy as np
 import pytest
@@ -190,3 +194,64 @@ def test_donation_never_deletes_a_buffer_held_elsewhere():
     np.testing.assert_allclose(other.asnumpy(), np.ones((2, 3)))  # still readable, still the old values
     np.testing.assert_allclose(kept.asnumpy(), np.zeros(2))
     assert not np.allclose(net.weight.asnumpy(), 1.0)
+
+
+_X64_SCRIPT = """
+import numpy as np
+import mindshim as ms
+from mindshim import nn
+net = nn.SequentialCell([nn.Dense(4, 8), nn.ReLU(), nn.Dense(8, 3)])
+weights = np.load({weights!r})
+for i, p in enumerate(net.trainable_params()):
+    p.set_data(ms.Tensor(weights[f"w{{i}}"]))
+loss_fn = nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")
+step = nn.TrainOneStepCell(nn.WithLossCell(net, loss_fn), nn.Momentum(net.trainable_params(), 0.1, 0.9))
+x = ms.Tensor(np.random.RandomState(0).randn(8, 4).astype(np.float32))
+y = ms.Tensor(np.arange(8, dtype=np.int32) % 3)
+losses = [float(step(x, y).asnumpy()) for _ in range(3)]
+opt = nn.Adam(net.trainable_params(), 0.01)
+grad_fn = ms.value_and_grad(lambda a, b: loss_fn(net(a), b), None, opt.parameters)
+for _ in range(3):
+    loss, grads = grad_fn(x, y)
+    opt(grads)
+    losses.append(float(loss.asnumpy()))
+print(ms.Tensor(1).dtype, losses)
+"""
+
+
+@pytest.mark.parametrize("x64", ["1", "0"])
+def test_training_runs_with_jax_x64_on_and_off(tmp_path, x64):
+    """``MINDSHIM_X64=0`` (for programs that mix mindshim with 32-bit JAX code) leaves float32 training unchanged;
+    only 64-bit dtypes narrow."""
+    rng = np.random.RandomState(3)
+    arrays = [rng.randn(*shape).astype(np.float32) for shape in ((8, 4), (8,), (3, 8), (3,))]
+    weights = tmp_path / "w.npz"
+    np.savez(weights, **{f"w{i}": a for i, a in enumerate(arrays)})
+    script = tmp_path / "train.py"
+    script.write_text(_X64_SCRIPT.format(weights=str(weights)))
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "MINDSHIM_X64": x64})
+    assert out.returncode == 0, out.stderr
+    dtype, losses = out.stdout.strip().split(" ", 1)
+    assert dtype == ("Int64" if x64 == "1" else "Int32")
+    expected = _x64_reference(arrays)
+    np.testing.assert_allclose(eval(losses), expected, rtol=1e-5)
+
+
+def _x64_reference(arrays):
+    """The same six steps in this process (64-bit mode on)."""
+    net = nn.SequentialCell([nn.Dense(4, 8), nn.ReLU(), nn.Dense(8, 3)])
+    for p, v in zip(net.trainable_params(), arrays):
+        p.set_data(ms.Tensor(v))
+    loss_fn = nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")
+    step = nn.TrainOneStepCell(nn.WithLossCell(net, loss_fn), nn.Momentum(net.trainable_params(), 0.1, 0.9))
+    x = ms.Tensor(np.random.RandomState(0).randn(8, 4).astype(np.float32))
+    y = ms.Tensor(np.arange(8, dtype=np.int32) % 3)
+    losses = [float(step(x, y).asnumpy()) for _ in range(3)]
+    opt = nn.Adam(net.trainable_params(), 0.01)
+    grad_fn = ms.value_and_grad(lambda a, b: loss_fn(net(a), b), None, opt.parameters)
+    for _ in range(3):
+        loss, grads = grad_fn(x, y)
+        opt(grads)
+        losses.append(float(loss.asnumpy()))
+    return losses

@@ -1,9 +1,9 @@
 """Load checkpoints that mindshim wrote into real MindSpore and compare names, dtypes, values and bytes.
 
-    /work/msenv/bin/python tools/check_ckpt_in_mindspore.py [--mindshim-python PATH]
+    python tools/check_ckpt_in_mindspore.py [--mindshim-python PATH]  # where mindspore==2.10.0 is installed
 
 Run with a Python that has MindSpore 2.10; it starts mindshim's Python (default ``.venv/bin/python`` of this
-repository) with ``--write DIR`` to save the networks of ``tools/make_ckpt_fixtures.py`` (the Dense, the CNN,
+repository) with ``--write DIR`` to save the networks of ``tests/golden_cases/_checkpoints.py`` (the Dense, the CNN,
 every dtype with an ``append_dict``, CRC and safetensors files, and Momentum and Adam ``TrainOneStepCell``
 state after two steps), then reads every file with MindSpore: names, dtypes and values must equal what
 mindshim saved, the networks load with ``strict_load=True``, the CNN's output and the third training step
@@ -18,8 +18,8 @@ import tempfile
 import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "tools"))
-import make_ckpt_fixtures as fx  # noqa: E402
+sys.path.insert(0, os.path.join(ROOT, "tests"))
+import golden_cases._checkpoints as fx  # noqa: E402
 
 RTOL, ATOL = 1e-5, 1e-6
 # file -> (what to save, save_checkpoint keywords)

@@ -15,9 +15,14 @@ sys.path.insert(0, os.path.join(ROOT, "tests"))
 sys.path.insert(0, ROOT)
 
 import golden_cases  # noqa: E402
+
 import mindshim  # noqa: E402
-from mindshim import _registry, nn, ops  # noqa: E402
-from mindshim import Tensor  # noqa: E402
+from mindshim import (  # noqa: E402
+    Tensor,  # noqa: E402
+    _registry,
+    nn,
+    ops,
+)
 
 OUT = os.path.join(ROOT, "docs", "coverage.md")
 

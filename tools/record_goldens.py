@@ -14,9 +14,8 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests"))
 
-import mindspore  # noqa: E402
-
 import golden_cases  # noqa: E402
+import mindspore  # noqa: E402
 
 
 def main(names):

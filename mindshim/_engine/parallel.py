@@ -15,9 +15,8 @@ call's batch-shaped outputs come back as the host's rows. On several hosts every
 call whose first dimension splits evenly over the devices is taken as this host's part of a batch: keep other
 state in Parameters (as MindSpore models do), not in Tensor arguments.
 """
-import numpy as np
-
 import jax
+import numpy as np
 from jax.experimental import multihost_utils
 from jax.sharding import NamedSharding, PartitionSpec
 

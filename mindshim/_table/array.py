@@ -14,11 +14,11 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from ._checks import dtype_kind, kernel_error, norm_axes, tensor_arrays
 from .._registry import register
 from ..common import _printing
-from ..common._checks import check_gather_indices, known_values
 from ..common import dtype as mstype
+from ..common._checks import check_gather_indices, known_values
+from ._checks import dtype_kind, kernel_error, norm_axes, tensor_arrays
 
 
 def _shape_str(shape):

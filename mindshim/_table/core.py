@@ -8,9 +8,10 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-from ._checks import check_broadcast, need_float, need_index, norm_axes, same_type, tensor_arrays
 from .._registry import register
 from ..common import dtype as mstype
+from ._checks import check_broadcast, need_float, need_index, norm_axes, same_type
+
 
 # ---- arithmetic -------------------------------------------------------------------------------------
 def _binary_operator(name):
@@ -90,7 +91,13 @@ def _check_matmul_ext(x1, x2):
             raise ValueError(f"For 'MatMulExt' op, shape1[-1] must be equal to shape2[-2], but got {k1} and {k2}.")
 
 
-register("MatMulExt", check=_check_matmul_ext, functional=("matmul",), operator=_binary_operator("matmul"))(jnp.matmul)
+@register("MatMulExt", check=_check_matmul_ext, functional=("matmul",), operator=_binary_operator("matmul"),
+          check_on_error=True)
+def _matmul_ext(x1, x2):
+    """``numpy.matmul`` of same-dtype inputs (JAX would promote mixed ones; MindSpore raises)."""
+    if x1.dtype != x2.dtype:
+        raise TypeError("MatMulExt inputs differ in dtype")  # worded by the check
+    return jnp.matmul(x1, x2)
 
 
 # ---- activations --------------------------------------------------------------------------------------

@@ -16,9 +16,9 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-from ._checks import check_kl_reduction, need_float, tname
 from .._registry import register
 from ..common import dtype as mstype
+from ._checks import check_kl_reduction, need_float, tname
 
 _EPS = 1e-12
 _REDUCTIONS = ("none", "mean", "sum")

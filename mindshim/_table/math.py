@@ -14,9 +14,10 @@ import jax.numpy as jnp
 import numpy as np
 
 from .. import _registry
-from ._checks import check_broadcast, dtype_kind, kernel_error, need_float, norm_axes, tensor_arrays
 from .._registry import register
 from ..common import dtype as mstype
+from ._checks import check_broadcast, dtype_kind, kernel_error, need_float, norm_axes, tensor_arrays
+
 
 def _sum_to(g, like):
     """The gradient ``g`` of a broadcast result, summed back to the shape and dtype of input ``like``."""

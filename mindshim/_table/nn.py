@@ -15,10 +15,10 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-from ._checks import need_float, norm_axes, same_type, tname
 from .._registry import register
 from ..common import dtype as mstype
 from ..common.seed import next_key
+from ._checks import need_float, norm_axes, same_type, tname
 
 _F16_F32 = ("Float16", "Float32")
 _F16_F64 = ("Float16", "Float32", "Float64")
@@ -498,8 +498,8 @@ def _check_max_pool_argmax(x, kernel_size=None, strides=None, pads=0, dilation=(
     _need("MaxPoolWithArgmaxV2", "x", _F16_F64)(x)
 
 
-@_register_jit("MaxPoolWithArgmaxV2", attrs=(("kernel_size", None), ("strides", None), ("pads", 0), ("dilation", (1, 1)),
-                                        ("ceil_mode", False), ("argmax_type", mstype.int64)),
+@_register_jit("MaxPoolWithArgmaxV2", attrs=(("kernel_size", None), ("strides", None), ("pads", 0),
+                                        ("dilation", (1, 1)), ("ceil_mode", False), ("argmax_type", mstype.int64)),
           check=_check_max_pool_argmax)
 def _max_pool_argmax(x, kernel_size=None, strides=None, pads=0, dilation=(1, 1), ceil_mode=False,
                      argmax_type=mstype.int64):
@@ -608,7 +608,8 @@ def _update_moving_stats(inputs, out, is_training=False, momentum=0.1, data_form
     return {i: inputs[i] * (1 - momentum) + batch * momentum for i, batch in ((3, out[3]), (4, unbiased))}
 
 
-_register_jit("BatchNorm", attrs=(("is_training", False), ("epsilon", 1e-5), ("momentum", 0.1), ("data_format", "NCHW")),
+_register_jit("BatchNorm",
+              attrs=(("is_training", False), ("epsilon", 1e-5), ("momentum", 0.1), ("data_format", "NCHW")),
               check=_check_batch_norm, stat_outputs=2, effect=_update_moving_stats)(_batch_norm)
 
 

@@ -2,8 +2,8 @@
 from . import dtype, initializer
 from .dtype import *  # noqa: F401,F403
 from .parameter import Parameter, ParameterTuple
-from .tensor import Tensor
 from .seed import get_seed, set_seed
+from .tensor import Tensor
 
 __all__ = ["dtype", "initializer", "Tensor", "Parameter", "ParameterTuple", "set_seed", "get_seed"]
 __all__ += dtype.__all__

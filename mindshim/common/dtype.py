@@ -5,8 +5,8 @@ and knows its numpy/JAX dtype. mindshim runs JAX with 64-bit types enabled so th
 ``Float64`` really are 64-bit, as in MindSpore; every op that creates data passes an explicit dtype,
 so float64 never appears unless the user asked for it.
 """
-import numpy as np
 import ml_dtypes
+import numpy as np
 
 __all__ = ["Type", "float16", "float32", "float64", "bfloat16", "half", "single", "double", "float_",
            "int8", "int16", "int32", "int64", "int_", "uint8", "uint16", "uint32", "uint64", "uint",
@@ -21,7 +21,8 @@ class Type:
     def __init__(self, name, np_dtype):
         self.name = name
         self.np_dtype = np.dtype(np_dtype)
-        self.kind = "b" if self.np_dtype == np.bool_ else ("f" if name.startswith(("Float", "BFloat")) else self.np_dtype.kind)
+        self.kind = "b" if self.np_dtype == np.bool_ else (
+            "f" if name.startswith(("Float", "BFloat")) else self.np_dtype.kind)
         self.itemsize = self.np_dtype.itemsize
 
     def __repr__(self):

@@ -24,7 +24,8 @@ def is_generated_name(name):
 
 
 class Parameter(Tensor):
-    """``Parameter(default_input, name=None, requires_grad=True, layerwise_parallel=False, parallel_optimizer=True)``."""
+    """``Parameter(default_input, name=None, requires_grad=True, layerwise_parallel=False,
+    parallel_optimizer=True)``."""
     __slots__ = ("_value", "name", "requires_grad", "layerwise_parallel", "parallel_optimizer", "__dict__")
 
     @property

@@ -44,8 +44,9 @@ def current_key():
     frame = _frame()
     if frame is not None:
         return frame.key
-    if _rng["key"] is None:
-        _rng["key"] = jax.random.PRNGKey(np.random.SeedSequence().entropy % (2 ** 63))
+    if _rng["key"] is None:  # made concrete even when first needed inside a trace, which must not keep it
+        with jax.ensure_compile_time_eval():
+            _rng["key"] = jax.random.PRNGKey(np.random.SeedSequence().entropy % (2 ** 63))
     return _rng["key"]
 
 
@@ -54,6 +55,9 @@ def set_key(key):
     frame = _frame()
     if frame is not None:
         frame.key, frame.drew = key, True
+    elif isinstance(key, jax.core.Tracer):
+        raise RuntimeError("A random op ran inside a JAX transformation with no key to draw from: the global key would "
+                           "keep a traced value. Pass one (functionalize's apply(params, ..., key=key)).")
     else:
         _rng["key"] = key
 

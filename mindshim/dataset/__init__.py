@@ -6,11 +6,11 @@
 yield mindshim Tensors prepared on the device by a background thread. Names of MindSpore's dataset API that
 mindshim lacks raise NotImplementedError.
 """
+from .._unsupported import module_getattr as _module_getattr
 from . import engine, transforms, vision
 from .core import config
 from .engine import *  # noqa: F401,F403
 from .engine import __all__ as _engine_all
-from .._unsupported import module_getattr as _module_getattr
 
 __all__ = list(_engine_all) + ["config", "transforms", "vision"]
 

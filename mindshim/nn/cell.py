@@ -40,6 +40,7 @@ class Cell:
         object.__setattr__(self, "training", False)
         object.__setattr__(self, "requires_grad", False)
         object.__setattr__(self, "_id", 1)
+        object.__setattr__(self, "_made_in", _trace.local.frames[-1] if _trace.local.frames else None)
 
     # ---- registration ------------------------------------------------------------------------------
     def __setattr__(self, name, value):
@@ -85,7 +86,9 @@ class Cell:
                                 f"'{type(value)}' as a cell.")
             self._cells[name] = None
         else:
-            if (_trace.local.frames and isinstance(value, Tensor) and isinstance(value._data, jax.core.Tracer)):
+            frames = _trace.local.frames
+            if (frames and isinstance(value, Tensor) and isinstance(value._data, jax.core.Tracer)
+                    and self.__dict__.get("_made_in") is not frames[-1]):  # a Cell made in this trace dies with it
                 raise RuntimeError(f"For '{type(self).__name__}', assigning a traced Tensor to the attribute '{name}' "
                                    "inside a compiled call would leak it out of the trace: return it, or keep it in "
                                    "a Parameter (ops.assign).")
@@ -204,7 +207,8 @@ class Cell:
     def __call__(self, *args, **kwargs):
         if self._amp_policy is not None and not (self._jit_call and not _trace.local.frames):
             return self._call_mixed(args, kwargs)
-        if (self._jit_call or context._context["mode"] == context.GRAPH_MODE) and not _trace.local.frames and not kwargs:
+        compile_it = self._jit_call or context._context["mode"] == context.GRAPH_MODE
+        if compile_it and not _trace.local.frames and not kwargs:
             compiled = self.__dict__.get("_compiled_call")
             if compiled is None:
                 compiled = _engine.JitCall(self, type(self).__name__)

@@ -8,9 +8,9 @@ import math
 
 import jax.numpy as jnp
 
+from .. import _checkparam as validator
 from ..common.tensor import Tensor, _wrap
 from .cell import Cell
-from .. import _checkparam as validator
 
 __all__ = ["LearningRateSchedule", "ExponentialDecayLR", "NaturalExpDecayLR", "InverseDecayLR", "CosineDecayLR",
            "PolynomialDecayLR", "WarmUpLR"]

@@ -28,7 +28,8 @@ class Primitive:
         return dispatch(self._row, inputs, self._call_attrs, self._fn)
 
     def __repr__(self):
-        return f"Prim[{self.name}]" + (f"<{', '.join(f'{k}={v}' for k, v in self.attrs.items())}>" if self.attrs else "")
+        attrs = ", ".join(f"{k}={v}" for k, v in self.attrs.items())
+        return f"Prim[{self.name}]" + (f"<{attrs}>" if attrs else "")
 
 
 PrimitiveWithInfer = PrimitiveWithCheck = Primitive

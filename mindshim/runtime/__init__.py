@@ -2,9 +2,18 @@
 functions as :mod:`mindshim.hal`. Streams, events, memory pools and allocator settings have no JAX
 counterpart and raise ``NotImplementedError``."""
 from .._unsupported import module_getattr as _module_getattr
-from ..hal import (empty_cache, max_memory_allocated, max_memory_reserved, memory_allocated, memory_reserved,
-                   memory_stats, reset_max_memory_allocated, reset_max_memory_reserved, reset_peak_memory_stats,
-                   synchronize)
+from ..hal import (
+    empty_cache,
+    max_memory_allocated,
+    max_memory_reserved,
+    memory_allocated,
+    memory_reserved,
+    memory_stats,
+    reset_max_memory_allocated,
+    reset_max_memory_reserved,
+    reset_peak_memory_stats,
+    synchronize,
+)
 
 __all__ = ["empty_cache", "launch_blocking", "max_memory_allocated", "max_memory_reserved", "memory_allocated",
            "memory_reserved", "memory_stats", "reset_max_memory_allocated", "reset_max_memory_reserved",

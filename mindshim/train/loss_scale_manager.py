@@ -4,8 +4,8 @@
 updates the scale with inside the compiled step; ``update_loss_scale(overflow)`` is the host-side update
 ``Model`` also runs after each step (it changes what ``get_loss_scale()`` reports, not the cell's scale).
 """
-from .. import nn
 from .. import _checkparam as validator
+from .. import nn
 
 
 class LossScaleManager:

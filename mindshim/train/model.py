@@ -7,7 +7,8 @@ and ``create_tuple_iterator(num_epochs=...)``, an iterator that ends each epoch 
 continues with the next epoch when iterated again.
 
 Where mindshim differs: data sink mode (``dataset_sink_mode=True``) runs like normal mode, as MindSpore does
-on CPU; ``amp_level`` uses ``mindshim.amp``; ``boost_level`` other than ``'O0'`` is not supported yet; there is no ``mindspore_lite`` backend for ``predict``; evaluation and prediction run eagerly (PyNative), compiled in
+on CPU; ``amp_level`` uses ``mindshim.amp``; ``boost_level`` other than ``'O0'`` is not supported yet; there is
+no ``mindspore_lite`` backend for ``predict``; evaluation and prediction run eagerly (PyNative), compiled in
 GRAPH_MODE, as in MindSpore.
 """
 import copy
@@ -17,9 +18,9 @@ import os
 
 import numpy as np
 
+from .. import _checkparam as validator
 from .. import nn
 from ..common.tensor import Tensor
-from .. import _checkparam as validator
 from . import callback as _callbacks
 from .callback._callback import RunContext, _CallbackManager, _InternalCallbackParam
 from .callback._checkpoint import ModelCheckpoint, _chg_ckpt_file_name_if_same_exist

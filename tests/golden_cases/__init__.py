@@ -48,8 +48,9 @@ def encode(value):
 
 
 def encode_ndarray(arr):
+    floats = arr.size and arr.dtype.kind == "f"
     return {"ndarray": str(arr.dtype), "shape": list(arr.shape),
-            "data": np.vectorize(lambda x: _num(float(x)), otypes=[object])(arr).tolist() if arr.size and arr.dtype.kind == "f" else arr.tolist()}
+            "data": np.vectorize(lambda x: _num(float(x)), otypes=[object])(arr).tolist() if floats else arr.tolist()}
 
 
 def run_case(fn, ms, sync=None):

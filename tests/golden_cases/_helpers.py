@@ -38,3 +38,18 @@ def raises(ms, fn):
         raise
     sync()
     return out
+
+
+def deviates(reason, error=None, message=None):
+    """Mark a case where mindshim deliberately differs from the error real MindSpore 2.10 recorded: mindshim raises
+    ``error`` (default: the recorded type) with ``message`` (default: the recorded message); ``reason`` says why.
+    The recorder ignores the mark; the replay (tests/test_goldens.py) expects what it names."""
+    def mark(case):
+        case.deviation = (reason, error, message)
+        return case
+    return mark
+
+
+#: 2.10's Gather/GatherD/GatherNd/ScatterNd kernels raise RuntimeError at run time; mindshim checks index values in
+#: the call and raises ValueError with the same message.
+kernel_index_error = deviates("an index value is a bad argument, checked in the call", error="ValueError")

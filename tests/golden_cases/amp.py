@@ -5,6 +5,8 @@ bits); tests/test_amp.py checks them against float32 results with a float16 tole
 """
 import numpy as np
 
+from ._helpers import deviates
+
 RNG = np.random.RandomState(3)
 X = RNG.randn(2, 1, 4, 4).astype(np.float32)
 D = RNG.randn(2, 32).astype(np.float32)
@@ -85,6 +87,11 @@ def case_to_float(ms):
     return _dtypes(net(ms.Tensor(X)))
 
 
+@deviates(
+    "the message names the dtype's Python class, which is MindSpore's C++ type there",
+    "ValueError",
+    "For 'to_float', the argument 'dst_type' must be mstype.float32, mstype.float16 or mstype.bfloat16, "
+    "but got type: <class 'mindshim.common.dtype.Type'> and value: Int32.")
 def case_to_float_bad_dtype(ms):
     return _net(ms).to_float(ms.int32)
 

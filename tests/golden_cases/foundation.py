@@ -3,6 +3,8 @@ import itertools
 
 import numpy as np
 
+from ._helpers import deviates
+
 RNG = np.random.RandomState(0)
 X23 = RNG.randn(2, 3).astype(np.float32)
 W32 = RNG.randn(3, 2).astype(np.float32)
@@ -16,20 +18,28 @@ W53 = RNG.randn(5, 3).astype(np.float32)
 REPR_DATA = {
     "scalar_f32": lambda: 2.5, "scalar_int": lambda: 3, "scalar_neg": lambda: -1.25, "scalar_bool": lambda: True,
     "scalar_third": lambda: np.float32(1 / 3), "scalar_tiny": lambda: np.float32(1e-10),
-    "scalar_hundred": lambda: 100.0, "scalar_f16": lambda: np.float16(0.1), "scalar_big": lambda: np.float32(1.23456789e8),
-    "scalar_nan": lambda: np.float32("nan"), "scalar_i32": lambda: np.int32(-7), "scalar_f64": lambda: np.float64(1 / 3),
+    "scalar_hundred": lambda: 100.0,
+    "scalar_f16": lambda: np.float16(0.1),
+    "scalar_big": lambda: np.float32(1.23456789e8),
+    "scalar_nan": lambda: np.float32("nan"),
+    "scalar_i32": lambda: np.int32(-7),
+    "scalar_f64": lambda: np.float64(1 / 3),
     "empty_0x3": lambda: np.zeros((0, 3), np.float32), "empty_0": lambda: np.zeros((0,), np.float32),
     "vec3": lambda: np.array([1.5, -2, 3], np.float32), "vec_pos": lambda: np.array([1.0, 2.0], np.float32),
-    "m22": lambda: np.array([[1, 2], [3, 4]], np.float32), "c222": lambda: np.arange(8).reshape(2, 2, 2).astype(np.float32) - 3,
+    "m22": lambda: np.array([[1, 2], [3, 4]], np.float32),
+    "c222": lambda: np.arange(8).reshape(2, 2, 2).astype(np.float32) - 3,
     "m88": lambda: np.arange(64).reshape(8, 8).astype(np.float32), "int30": lambda: np.arange(30) - 5,
     "int30_pos": lambda: np.arange(30), "bool22": lambda: np.array([[True, False], [False, True]]),
     "bool30": lambda: np.arange(30) % 3 == 0, "f16": lambda: np.array([1.5, 2.25], np.float16),
     "f16_20": lambda: np.arange(20).astype(np.float16), "f64": lambda: np.array([1.5, 2.25]),
-    "nan_inf": lambda: np.array([np.nan, np.inf, -np.inf, 1.0], np.float32), "vec20": lambda: np.arange(20).astype(np.float32),
+    "nan_inf": lambda: np.array([np.nan, np.inf, -np.inf, 1.0], np.float32),
+    "vec20": lambda: np.arange(20).astype(np.float32),
     "vec1200": lambda: np.arange(1200).astype(np.float32), "int1200": lambda: np.arange(1200),
-    "int_2x30": lambda: np.arange(60).reshape(2, 30), "big_small": lambda: np.array([1e20, 1e-20, 123456.0], np.float32),
+    "int_2x30": lambda: np.arange(60).reshape(2, 30),
+    "big_small": lambda: np.array([1e20, 1e-20, 123456.0], np.float32),
     "int8": lambda: np.array([1, -100], np.int8), "uint8": lambda: np.array([1, 200], np.uint8),
-    "int_777": lambda: np.arange(343).reshape(7, 7, 7).astype(np.int32), "m7x2": lambda: np.arange(14).reshape(7, 2).astype(np.float32),
+    "int_777": lambda: np.arange(343).reshape(7, 7, 7).astype(np.int32),
+    "m7x2": lambda: np.arange(14).reshape(7, 2).astype(np.float32),
     "neg_zero": lambda: np.array([-0.0, 1.0], np.float32), "list_float": lambda: [1.0, 2.0], "list_int": lambda: [1, 2],
     "list_bool": lambda: [True, False],
 }
@@ -74,7 +84,8 @@ def case_promotion(ms):
     b = T(np.array([True]))
     u8, i8 = T(np.array([1], np.uint8)), T(np.array([1], np.int8))
     outs = [i32 + 1.5, i32 * 2, i64 + 1.5, i32 + f16, f16 + 2.5, f64 * f32, b + 1, u8 + i8, i32 / 2, i32 // 2,
-            T(1) / T(2), i32 - i64, f32 * 2, 2 * f32, 1 - f32, 3 / f32, i32 + True, f32 @ T(np.ones((1, 1), np.float32)).T[0]]
+            T(1) / T(2), i32 - i64, f32 * 2, 2 * f32, 1 - f32, 3 / f32, i32 + True,
+            f32 @ T(np.ones((1, 1), np.float32)).T[0]]
     return outs
 
 
@@ -248,6 +259,10 @@ def case_nn_softmax_ce_losses(ms):
 
 
 # ---- bad input --------------------------------------------------------------------------------------------
+@deviates(
+    'the brief writes MindSpore\'s usual "For \'MatMul\'," form; 2.10 drops the comma',
+    "ValueError",
+    "For 'MatMul', the input dimensions must be equal, but got 'x1_col': 3 and 'x2_row': 2.")
 def case_err_matmul_dims(ms):
     return ms.ops.MatMul()(ms.Tensor(np.ones((2, 3), np.float32)), ms.Tensor(np.ones((2, 2), np.float32)))
 
@@ -260,10 +275,17 @@ def case_err_matmul_types(ms):
     return ms.ops.MatMul()(ms.Tensor(np.ones((2, 3), np.float32)), ms.Tensor(np.ones((3, 2), np.int32)))
 
 
+@deviates("2.10 raises RuntimeError from its kernel; a shape mismatch is a ValueError in mindshim", "ValueError")
 def case_err_matmul_ext(ms):
     return ms.ops.matmul(ms.Tensor(np.ones((2, 3), np.float32)), ms.Tensor(np.ones((2, 2), np.float32)))
 
 
+@deviates(
+    "2.10 names an off-by-two axis index ([3]) for these shapes; mindshim names the real axis",
+    "ValueError",
+    "For 'Add', input1.shape and input2.shape need to broadcast. The value of input1.shape[1] or "
+    "input2.shape[1] must be 1 or -1 when they are not the same, but got input1.shape = [2, 3] and "
+    "input2.shape = [2, 2]")
 def case_err_add_broadcast(ms):
     return ms.ops.Add()(ms.Tensor(np.ones((2, 3), np.float32)), ms.Tensor(np.ones((2, 2), np.float32)))
 

@@ -1,6 +1,8 @@
 """Golden cases for losses: loss primitives, functional losses and loss Cells (values, dtypes, gradients, errors)."""
 import numpy as np
 
+from ._helpers import deviates
+
 RNG = np.random.RandomState(7)
 PROB = RNG.uniform(0.05, 0.95, (3, 4)).astype(np.float32)       # probabilities for BCE
 TGT = RNG.uniform(0.0, 1.0, (3, 4)).astype(np.float32)          # soft targets in [0, 1]
@@ -140,18 +142,35 @@ def case_nll_prim_all_ignored(ms):
     return list(ms.ops.NLLLoss("mean", ignore_index=1)(_t(ms, LOGP), _t(ms, np.ones(3, np.int32)), _t(ms, CW)))
 
 
+@deviates(
+    "2.10 names its CPU kernel selection; mindshim names the argument and the types it takes",
+    "TypeError",
+    "For primitive[NLLLoss], the input argument[target] must be a type of {Tensor[Int32], Tensor[Int64]},"
+    " but got Tensor[Float32].")
 def case_err_nll_float_labels(ms):
     return ms.ops.NLLLoss()(_t(ms, LOGP), _t(ms, CLS.astype(np.float32)), _t(ms, CW))
 
 
+@deviates(
+    "2.10's kernel raises RuntimeError for this bad argument; mindshim's check raises ValueError with the"
+    " same message",
+    "ValueError")
 def case_err_nll_weight_shape(ms):
     return ms.ops.NLLLoss()(_t(ms, LOGP), _t(ms, CLS), _t(ms, CW[:3].copy()))
 
 
+@deviates(
+    "2.10's kernel raises RuntimeError for this bad argument; mindshim's check raises ValueError with the"
+    " same message",
+    "ValueError")
 def case_err_nll_label_shape(ms):
     return ms.ops.NLLLoss()(_t(ms, LOGP), _t(ms, CLS[:2].copy()), _t(ms, CW))
 
 
+@deviates(
+    "2.10's kernel raises RuntimeError for this bad argument; mindshim's check raises ValueError with the"
+    " same message",
+    "ValueError")
 def case_err_nll_rank(ms):
     return ms.ops.NLLLoss()(_t(ms, X3D), _t(ms, CLS2D), _t(ms, CW[:3].copy()))
 
@@ -175,6 +194,10 @@ def case_smooth_l1_prim_grad(ms):
     return _value_and_grads(ms, net, _t(ms, X34), _t(ms, Y34))
 
 
+@deviates(
+    "2.10's kernel raises RuntimeError for this bad argument; mindshim's check raises ValueError with the"
+    " same message",
+    "ValueError")
 def case_err_smooth_l1_beta(ms):
     return ms.ops.SmoothL1Loss(-1.0)(_t(ms, X34), _t(ms, Y34))
 
@@ -509,6 +532,10 @@ def case_err_nn_bce_logits_param_weight(ms):
     return ms.nn.BCEWithLogitsLoss(weight=ms.Parameter(_t(ms, WGT), name="w"))
 
 
+@deviates(
+    "2.10 names its internal type objects; mindshim names the Python types",
+    "TypeError",
+    "For 'MSELoss', the 'logits' must be 'Tensor', but got 'ndarray'.")
 def case_err_nn_mse_not_tensor(ms):
     return ms.nn.MSELoss()(X34, _t(ms, Y34))
 

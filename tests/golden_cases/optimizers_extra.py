@@ -5,7 +5,7 @@ Same style as ``optimizers.py`` (whose net, gradients and recording helpers are 
 applied eagerly, every Parameter of the optimizer recorded after steps 1, 2, 5 and 20. ``LARS`` cannot step on
 MindSpore 2.10's CPU (its ``LARSUpdate`` kernel is GPU/Ascend only), so only its construction and errors are recorded
 here (``optimizers_checked.py`` steps it with a ``lars_filter`` that selects nothing); ``FTRL`` with ``l1 > 0`` is in
-``optimizers_checked.py``. ``tests/test_optimizers_extra.py`` checks LARSUpdate against the kernel's formula.
+``optimizers_checked.py``. ``tests/test_optimizers.py`` checks LARSUpdate against the kernel's formula.
 """
 from .optimizers import GRADS, LR_LIST, _copy, _error_case, _groups, _optimizer_case, _params
 

@@ -17,8 +17,15 @@ from builtins import zip as _zip
 
 import numpy as np
 
-from ..core.validator_helpers import (INT32_MAX, check_columns, check_num_parallel_workers, check_pos_int32,
-                                      check_value, type_check, type_check_list)
+from ..core.validator_helpers import (
+    INT32_MAX,
+    check_columns,
+    check_num_parallel_workers,
+    check_pos_int32,
+    check_value,
+    type_check,
+    type_check_list,
+)
 from . import samplers
 from ._pipeline import BatchInfo, DataError, Run, convert_value, pipeline_error, python_error, stack, to_list, walk
 

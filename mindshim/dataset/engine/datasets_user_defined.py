@@ -10,9 +10,13 @@ import builtins
 
 import numpy as np
 
-from ..core.validator_helpers import (check_columns, check_dataset_num_shards_shard_id, type_check,
-                                      validate_dataset_param_value)
 from ...common import dtype as mstype
+from ..core.validator_helpers import (
+    check_columns,
+    check_dataset_num_shards_shard_id,
+    type_check,
+    validate_dataset_param_value,
+)
 from . import samplers
 from ._pipeline import python_error, to_list
 from .datasets import MappableDataset, UnionBaseDataset

@@ -11,8 +11,12 @@ import struct
 
 import numpy as np
 
-from ..core.validator_helpers import (check_dir, check_sampler_shuffle_shard_options, check_valid_str,
-                                      validate_dataset_param_value)
+from ..core.validator_helpers import (
+    check_dir,
+    check_sampler_shuffle_shard_options,
+    check_valid_str,
+    validate_dataset_param_value,
+)
 from ._pipeline import pipeline_error
 from .datasets import MappableDataset, VisionBaseDataset
 

@@ -9,8 +9,7 @@ import numbers
 
 import numpy as np
 
-from ..core.validator_helpers import (FLOAT_MAX_INTEGER, INT32_MAX, check_float32, check_uint8, check_value,
-                                      type_check)
+from ..core.validator_helpers import FLOAT_MAX_INTEGER, INT32_MAX, check_float32, check_uint8, check_value, type_check
 from ..engine._pipeline import DataError
 from ..transforms.transforms import TensorOperation, dtype_name
 from .utils import Border, Inter

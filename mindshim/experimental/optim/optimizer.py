@@ -7,11 +7,11 @@ where each group starts.
 """
 from collections import defaultdict
 
+from ... import _checkparam as validator
 from ...common import dtype as mstype
 from ...common.parameter import Parameter, ParameterTuple
 from ...common.tensor import Tensor, _wrap
 from ...nn.cell import Cell
-from ... import _checkparam as validator
 from ...nn.optim.optimizer import Optimizer as _NNOptimizer
 from ...nn.optim.optimizer import checked_gradients
 

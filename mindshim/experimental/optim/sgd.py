@@ -1,6 +1,6 @@
 """``mindspore.experimental.optim.SGD``."""
-from ...common.tensor import Tensor
 from ... import _checkparam as validator
+from ...common.tensor import Tensor
 from ...nn.optim import _rules
 from .optimizer import Optimizer, update_each
 

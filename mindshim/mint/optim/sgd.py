@@ -1,9 +1,9 @@
 """``mindspore.mint.optim.SGD``."""
+from ... import _checkparam as validator
 from ...common import dtype as mstype
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ...experimental.optim.optimizer import Optimizer, update_each
-from ... import _checkparam as validator
 from ...nn.optim import _rules
 
 __all__ = ["SGD"]

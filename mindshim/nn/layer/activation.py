@@ -21,7 +21,8 @@ ReLU = _primitive_cell("ReLU", "ReLU", "``max(x, 0)``; gradient 0 at 0, as MindS
 ReLU6 = _primitive_cell("ReLU6", "ReLU6", "``min(max(x, 0), 6)``; gradient 1 on ``(0, 6]``.")
 Sigmoid = _primitive_cell("Sigmoid", "Sigmoid", "``1 / (1 + exp(-x))``.")
 Tanh = _primitive_cell("Tanh", "Tanh", "Hyperbolic tangent.")
-HSwish = _primitive_cell("HSwish", "HSwish", "``x * relu6(x + 3) / 6``; MindSpore's gradient, ``(2x + 3) / 6`` on [-3, 3].")
+HSwish = _primitive_cell("HSwish", "HSwish",
+                         "``x * relu6(x + 3) / 6``; MindSpore's gradient, ``(2x + 3) / 6`` on [-3, 3].")
 HSigmoid = _primitive_cell("HSigmoid", "HSigmoid", "``relu6(x + 3) / 6``.")
 FastGelu = _primitive_cell("FastGelu", "FastGeLU", "MindSpore's FastGeLU approximation of GeLU.")
 

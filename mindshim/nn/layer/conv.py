@@ -6,13 +6,13 @@ Weights are ``(out, in/group, kh, kw)`` (``(in, out/group, kh, kw)`` transposed;
 """
 import math
 
+from ... import _checkparam as validator
 from ... import ops
 from ...common import dtype as mstype
 from ...common.initializer import HeUniform, Uniform, initializer
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ..cell import Cell
-from ... import _checkparam as validator
 
 __all__ = ["Conv2d", "Conv1d", "Conv2dTranspose"]
 
@@ -116,8 +116,8 @@ class Conv2d(_Conv):
 
 
 def _conv_pad_mode(pad_mode):
-    return validator.check_string(pad_mode.lower() if isinstance(pad_mode, str) else pad_mode, ["valid", "same", "pad"], "pad_mode",
-                   "Conv2D")
+    return validator.check_string(pad_mode.lower() if isinstance(pad_mode, str) else pad_mode, ["valid", "same", "pad"],
+                                  "pad_mode", "Conv2D")
 
 
 def _int_arg(value, name, cls, low):

@@ -1,11 +1,11 @@
 """Embedding layer (``mindspore.nn.layer.embedding``)."""
+from ... import _checkparam as validator
 from ... import ops
 from ...common import dtype as mstype
 from ...common.initializer import initializer
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ..cell import Cell
-from ... import _checkparam as validator
 
 __all__ = ["Embedding"]
 

@@ -7,12 +7,12 @@ training mode it normalizes with the batch statistics and moves the moving ones 
 ones. As in MindSpore, the BatchNorm primitive writes the moving statistics (with ``Parameter.set_data``, which
 compiled steps capture as new state).
 """
+from ... import _checkparam as validator
 from ... import ops
 from ...common import dtype as mstype
 from ...common.initializer import initializer
 from ...common.parameter import Parameter
 from ..cell import Cell
-from ... import _checkparam as validator
 
 __all__ = ["BatchNorm1d", "BatchNorm2d", "SyncBatchNorm", "LayerNorm", "GroupNorm"]
 

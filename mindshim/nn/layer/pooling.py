@@ -3,9 +3,9 @@
 MaxPool2d with ``pad_mode='pad'`` runs MaxPoolWithArgmaxV2 where MindSpore runs MaxPool3DWithArgmax on a depth-1
 volume: the same values and indices.
 """
+from ... import _checkparam as validator
 from ... import ops
 from ..cell import Cell
-from ... import _checkparam as validator
 
 __all__ = ["MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d"]
 

@@ -11,6 +11,7 @@ import jax
 import jax.numpy as jnp
 from jax import lax
 
+from ... import _checkparam as validator
 from ... import ops
 from ...common import dtype as mstype
 from ...common.initializer import Uniform, initializer
@@ -18,7 +19,6 @@ from ...common.parameter import Parameter, ParameterTuple
 from ...common.tensor import Tensor, _wrap
 from ..cell import Cell
 from .basic import Dropout
-from ... import _checkparam as validator
 
 __all__ = ["RNN", "GRU", "LSTM"]
 
@@ -177,8 +177,8 @@ class _RNNBase(Cell):
         for name, value in (("has_bias", has_bias), ("batch_first", batch_first), ("bidirectional", bidirectional)):
             validator.check_value_type(name, value, bool, cls)
         if not 0 <= dropout < 1:
-            raise ValueError(f"For '{cls}', the 'dropout' must be a number in range [0, 1) representing the probability "
-                             f"of an element being zeroed, but got {dropout}.")
+            raise ValueError(f"For '{cls}', the 'dropout' must be a number in range [0, 1) representing the "
+                             f"probability of an element being zeroed, but got {dropout}.")
         gates, runner = _RUNNERS[mode]
         gate_size = gates * hidden_size
         self.rnn = runner()

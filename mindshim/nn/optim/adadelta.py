@@ -1,6 +1,6 @@
 """``mindspore.nn.Adadelta``."""
-from ...common.tensor import Tensor
 from ... import _checkparam as validator
+from ...common.tensor import Tensor
 from . import _rules
 from .optimizer import Optimizer, opt_init_args_register
 

@@ -3,10 +3,10 @@ import warnings
 
 import numpy as np
 
+from ... import _checkparam as validator
 from ...common import dtype as mstype
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
-from ... import _checkparam as validator
 from . import _rules
 from .optimizer import Optimizer, opt_init_args_register
 

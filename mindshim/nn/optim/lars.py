@@ -1,10 +1,10 @@
 """``mindspore.nn.LARS``."""
 import warnings
 
+from ... import _checkparam as validator
 from ...common import dtype as mstype
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor, _wrap
-from ... import _checkparam as validator
 from . import _rules
 from .optimizer import Optimizer, checked_gradients, opt_init_args_register
 

@@ -1,8 +1,8 @@
 """``mindspore.nn.Momentum``."""
+from ... import _checkparam as validator
 from ...common import dtype as mstype
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
-from ... import _checkparam as validator
 from . import _rules
 from .optimizer import Optimizer, opt_init_args_register
 

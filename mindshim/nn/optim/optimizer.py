@@ -15,6 +15,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
+from ... import _checkparam as validator
 from ... import context
 from ...common import dtype as mstype
 from ...common.parameter import Parameter, ParameterTuple
@@ -22,7 +23,6 @@ from ...common.tensor import Tensor, _wrap
 from ..cell import Cell
 from ..layer.container import CellList
 from ..learning_rate_schedule import LearningRateSchedule
-from ... import _checkparam as validator
 
 __all__ = ["Optimizer", "opt_init_args_register"]
 

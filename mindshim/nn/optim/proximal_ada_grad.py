@@ -1,9 +1,9 @@
 """``mindspore.nn.ProximalAdagrad``."""
 import warnings
 
+from ... import _checkparam as validator
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
-from ... import _checkparam as validator
 from . import _rules
 from .optimizer import Optimizer, opt_init_args_register
 

@@ -3,10 +3,9 @@ from types import FunctionType, MethodType
 
 from ... import _engine, ops
 from ...common import dtype as mstype
-from ...common.tensor import Tensor
-
-from ...ops.composite import grad_call
 from ...common.parameter import ParameterTuple
+from ...common.tensor import Tensor
+from ...ops.composite import grad_call
 from ..cell import Cell
 
 

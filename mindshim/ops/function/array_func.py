@@ -4,7 +4,7 @@ import builtins
 import numpy as np
 
 from ... import _registry
-from ..._registry import call as _op, dispatch
+from ..._registry import call as _op
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
 

@@ -1,7 +1,7 @@
 """``mindspore.ops`` functional forms of the core rows: the plain views declared on the rows, and the ops that
 adapt MindSpore's functional signature to a row."""
 from ... import _registry
-from ..._registry import call as _op, dispatch
+from ..._registry import dispatch
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from .. import _views
@@ -15,7 +15,8 @@ def div(input, other, rounding_mode=None):
         return dispatch(_row("Div"), (input, other))
     if rounding_mode == "floor":
         return dispatch(_row("FloorDiv"), (input, other))
-    raise NotImplementedError(f"mindspore.ops.div with rounding_mode='{rounding_mode}' is not supported by mindshim yet.")
+    raise NotImplementedError(f"mindspore.ops.div with rounding_mode='{rounding_mode}' is not supported by mindshim "
+                              "yet.")
 
 
 def softmax(input, axis=-1, *, dtype=None):

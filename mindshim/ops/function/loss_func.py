@@ -4,7 +4,7 @@ Losses that are MindSpore primitives run their row (``BinaryCrossEntropy``, ...)
 several primitives run a composite row (no Primitive class) with the same values and gradients.
 """
 from ... import _registry
-from ..._registry import call as _op, dispatch
+from ..._registry import dispatch
 from ..._table._checks import check_kl_reduction
 from ...common import dtype as mstype
 from ...common.tensor import Tensor

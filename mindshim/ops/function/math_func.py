@@ -6,7 +6,7 @@ import math
 import numbers
 
 from ... import _registry
-from ..._registry import call as _op, dispatch
+from ..._registry import call as _op
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
 from .. import _views

@@ -7,7 +7,7 @@ import jax.numpy as jnp
 from jax import lax
 
 from ... import _registry
-from ..._registry import call as _op, dispatch
+from ..._registry import dispatch
 from ...common.tensor import Tensor, _wrap
 from .. import _views
 

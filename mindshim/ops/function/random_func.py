@@ -5,7 +5,7 @@ calls the engine threads the key). A ``seed`` argument is accepted as in MindSpo
 stream: mindshim's numbers are not MindSpore's anyway, and MindSpore's seeded calls also differ call to call.
 """
 from ... import _registry
-from ..._registry import call as _op, dispatch
+from ..._registry import dispatch
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
 

@@ -1,6 +1,6 @@
 """``Callback``, ``RunContext`` and the machinery ``Model`` drives them with (MindSpore's ``_callback.py``)."""
-from contextlib import ExitStack
 import logging
+from contextlib import ExitStack
 
 import numpy as np
 

@@ -13,10 +13,10 @@ import os
 import stat
 import time
 
+from ... import _checkparam as validator
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ...nn.cell import Cell
-from ... import _checkparam as validator
 from ..serialization import _background, _prepare_save, _store, load_checkpoint, save_checkpoint
 from ._callback import Callback, logger
 from ._monitors import _non_negative_int

@@ -4,11 +4,11 @@ import math
 
 import numpy as np
 
+from ... import _checkparam as validator
 from ... import ops
 from ...common import dtype as mstype
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
-from ... import _checkparam as validator
 from ..serialization import load_param_into_net
 from ._callback import Callback, _handle_loss, logger
 from ._monitors import _non_negative_int

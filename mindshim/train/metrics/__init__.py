@@ -1,6 +1,15 @@
 """``mindspore.train.metrics``: evaluation metrics (NumPy, on the host), by class or by name."""
-from .classification import (F1, Accuracy, ConfusionMatrix, Fbeta, Precision, Recall, Top1CategoricalAccuracy,
-                             Top5CategoricalAccuracy, TopKCategoricalAccuracy)
+from .classification import (
+    F1,
+    Accuracy,
+    ConfusionMatrix,
+    Fbeta,
+    Precision,
+    Recall,
+    Top1CategoricalAccuracy,
+    Top5CategoricalAccuracy,
+    TopKCategoricalAccuracy,
+)
 from .curves import ROC, auc
 from .metric import Metric, rearrange_inputs
 from .regression import MAE, MSE, CosineSimilarity, Dice, Loss, Perplexity

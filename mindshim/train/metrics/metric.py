@@ -4,8 +4,8 @@ Metrics run on the host in NumPy, as MindSpore's do. MindSpore 2.10 runs on NumP
 float32 scalar to a Python ``0`` gives float64; mindshim's metrics accumulate such sums in float64
 explicitly, so they return the same values and types under NumPy 2.
 """
-from abc import ABCMeta, abstractmethod
 import functools
+from abc import ABCMeta, abstractmethod
 
 import numpy as np
 

@@ -89,7 +89,8 @@ class Perplexity(Metric):
 
     def __init__(self, ignore_label=None):
         super().__init__()
-        self.ignore_label = None if ignore_label is None else validator.check_value_type("ignore_label", ignore_label, [int])
+        self.ignore_label = (None if ignore_label is None else
+                             validator.check_value_type("ignore_label", ignore_label, [int]))
         self.clear()
 
     def clear(self):

@@ -36,7 +36,8 @@ def test_expected_matches_spec_page():
     assert _spec_output() == EXPECTED
 
 
-@pytest.mark.parametrize("how", [["-m", "mindshim", "run"], ["-c", "from mindshim._install import main; main()", "run"]])
+@pytest.mark.parametrize("how", [["-m", "mindshim", "run"],
+                                 ["-c", "from mindshim._install import main; main()", "run"]])
 def test_example_prints_the_spec_output_exactly(how):
     out = subprocess.run([sys.executable, *how, os.path.join(ROOT, "examples", "forward_value_and_grad.py")],
                          capture_output=True, text=True, check=True, cwd=ROOT)
