@@ -55,8 +55,12 @@ class OpDef:
             if self.plain is None:
                 self.plain = _with_bprop(self.impl, self.bprop, {}) if self.bprop else self.impl
             return self.plain
-        key = tuple(sorted((k, _hashable(v)) for k, v in attrs.items()))
-        fn = self._bound.get(key)
+        key = tuple(attrs.items())
+        try:
+            fn = self._bound.get(key)
+        except TypeError:  # a list attribute, as in LpNorm(axis=[1, 2])
+            key = tuple((k, _hashable(v)) for k, v in attrs.items())
+            fn = self._bound.get(key)
         if fn is None:
             impl = functools.partial(self.impl, **attrs)
             fn = _with_bprop(impl, self.bprop, attrs) if self.bprop else impl
@@ -75,7 +79,8 @@ def _hashable(value):
 
 
 def _with_bprop(impl, bprop, attrs):
-    """``impl`` whose derivative is MindSpore's ``bprop(inputs, out, dout, **attrs)`` (all inputs arrays)."""
+    """``impl`` whose derivative is MindSpore's ``bprop(inputs, out, dout, **attrs)`` (all inputs arrays), compiled:
+    an eager call of a custom VJP would otherwise run op by op (about a millisecond); inside a trace it inlines."""
     @jax.custom_vjp
     def op(*arrays):
         return impl(*arrays)
@@ -92,7 +97,7 @@ def _with_bprop(impl, bprop, attrs):
                      else np.zeros(np.shape(a), jax.dtypes.float0) for a, g in zip(arrays, grads))
 
     op.defvjp(fwd, bwd)
-    return op
+    return jax.jit(op)
 
 
 def register(name, attrs=(), check=None, bprop=None, effect=None, functional=(), method=(), operator=(), inputs=None,
@@ -164,20 +169,25 @@ def unwrap(row, inputs):
     and lists of Python numbers beside a Tensor take MindSpore's dtype (:func:`scalar_dtype`), and other
     non-Tensor inputs are MindSpore's TypeError; otherwise only a Python float beside an integer Tensor changes
     (to Float32), and other values pass as they are (shapes, axes, dtypes)."""
-    out, mixed = [], False
+    try:  # the common case: every input is a Tensor
+        return [x._data for x in inputs]
+    except AttributeError:
+        pass
+    like = None
+    for x in inputs:
+        if isinstance(x, Tensor):
+            like = x._data.dtype
+            break
+    out = []
     for x in inputs:
         if isinstance(x, Tensor):
             out.append(x._data)
-        else:
+        elif like is None:
             out.append(x)
-            mixed = True
-    if mixed:
-        like = next((a.dtype for a, x in zip(out, inputs) if isinstance(x, Tensor)), None)
-        if like is not None:
-            for i, x in enumerate(inputs):
-                if not isinstance(x, Tensor):
-                    out[i] = _promote(row, x, like) if row.promote else (
-                        np.float32(x) if type(x) is float and like.kind in "biu" else x)
+        elif row.promote:
+            out.append(_promote(row, x, like))
+        else:
+            out.append(np.float32(x) if type(x) is float and like.kind in "biu" else x)
     return out
 
 
@@ -185,15 +195,18 @@ def _promote(row, value, like):
     """A non-Tensor input of an element-wise row beside a Tensor of dtype ``like``. A Python scalar stays a Python
     scalar where JAX's weak typing already gives MindSpore's dtype (so JAX's fast path takes it), except for rows
     with MindSpore's gradient, whose custom VJP wants arrays."""
-    kind = _scalar_kind(value)
-    if kind is None:
-        if isinstance(value, (np.ndarray, jax.Array)):
-            return value
-        raise TypeError(f'Failed calling {row.name} with "{row.name}()(input=Tensor, other={_ms_type_name(value)})".')
-    if isinstance(value, np.generic):
-        value = value.item()
-    if type(value) in _SCALAR_KINDS and row.bprop is None and not (kind == "f" and like.kind in "biu"):
+    kind = _SCALAR_KINDS.get(type(value))
+    if kind is not None and row.bprop is None and not (kind == "f" and like.kind in "biu"):
         return value
+    if kind is None:
+        kind = _scalar_kind(value)
+        if kind is None:
+            if isinstance(value, (np.ndarray, jax.Array)):
+                return value
+            raise TypeError(f'Failed calling {row.name} with "{row.name}()(input=Tensor, '
+                            f'other={_ms_type_name(value)})".')
+        if isinstance(value, np.generic):
+            return _promote(row, value.item(), like)
     dtype = scalar_dtype(kind, like)
     try:
         return np.asarray(value, dtype)
