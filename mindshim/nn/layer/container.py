@@ -88,8 +88,9 @@ def _insert_cell(container, index, cell):
 
 
 class _Container(Cell):
-    """What the containers share. ``CellList`` and ``CellDict`` take ``auto_prefix`` as a keyword and their first
-    cells as the one optional argument, added by ``_add_cells`` (``extend`` / ``update``)."""
+    """The containers' shared part: their length and truth are their cells'. ``CellList`` and ``CellDict`` take
+    ``auto_prefix`` as a keyword and their first cells as the one optional argument, added by ``_add_cells``
+    (``extend`` / ``update``)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(kwargs.get("auto_prefix", True))
