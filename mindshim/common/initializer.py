@@ -52,7 +52,12 @@ class Initializer:
 
 
 class _Drawn(Initializer):
-    """A built-in initializer: ``_values(shape, dtype)`` gives its values as a JAX array."""
+    """A built-in initializer: ``_values(shape, dtype)`` gives its values as a JAX array. Its keyword arguments
+    are kept as its attributes too."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.__dict__.update(kwargs)
 
     def _values(self, shape, dtype):
         raise NotImplementedError
@@ -152,39 +157,36 @@ def _calculate_gain(nonlinearity, param=None):
                      f"'leaky_relu'], but got {nonlinearity}.")
 
 
-@_register("xavier_normal")
-class XavierNormal(_Drawn):
-    """N(0, std), ``std = gain sqrt(2 / (fan_in + fan_out))``."""
-
+class _Xavier(_Drawn):
     def __init__(self, gain=1):
         super().__init__(gain=gain)
-        self.gain = gain
+
+    def _scale(self, shape, factor):
+        """``gain * sqrt(factor / (fan_in + fan_out))``."""
+        fan_in, fan_out = _calculate_fan_in_and_fan_out(shape)
+        return self.gain * math.sqrt(factor / (fan_in + fan_out))
+
+
+@_register("xavier_normal")
+class XavierNormal(_Xavier):
+    """N(0, std), ``std = gain sqrt(2 / (fan_in + fan_out))``."""
 
     def _values(self, shape, dtype):
-        fan_in, fan_out = _calculate_fan_in_and_fan_out(shape)
-        return _normal(shape, dtype, 0, self.gain * math.sqrt(2.0 / float(fan_in + fan_out)))
+        return _normal(shape, dtype, 0, self._scale(shape, 2.0))
 
 
 @_register("xavier_uniform")
-class XavierUniform(_Drawn):
+class XavierUniform(_Xavier):
     """U(-b, b), ``b = gain sqrt(6 / (fan_in + fan_out))``."""
 
-    def __init__(self, gain=1):
-        super().__init__(gain=gain)
-        self.gain = gain
-
     def _values(self, shape, dtype):
-        n_in, n_out = _calculate_fan_in_and_fan_out(shape)
-        boundary = self.gain * math.sqrt(6.0 / (n_in + n_out))
+        boundary = self._scale(shape, 6.0)
         return _uniform(shape, dtype, -boundary, boundary)
 
 
 class _He(_Drawn):
     def __init__(self, negative_slope=0, mode="fan_in", nonlinearity="leaky_relu"):
         super().__init__(negative_slope=negative_slope, mode=mode, nonlinearity=nonlinearity)
-        self.negative_slope = negative_slope
-        self.mode = mode
-        self.nonlinearity = nonlinearity
 
     def _std(self, shape):
         fan = _calculate_correct_fan(shape, self.mode)
@@ -213,7 +215,6 @@ class Constant(_Drawn):
 
     def __init__(self, value):
         super().__init__(value=value)
-        self.value = value
 
     def _values(self, shape, dtype):
         return jnp.full(shape, self.value, dtype)
@@ -282,7 +283,6 @@ class Orthogonal(_Drawn):
 
     def __init__(self, gain=1.0):
         super().__init__(gain=gain)
-        self.gain = gain
 
     def _values(self, shape, dtype):
         if len(shape) < 2:
@@ -320,9 +320,6 @@ class VarianceScaling(_Drawn):
         if distribution not in ["uniform", "truncated_normal", "untruncated_normal"]:
             raise ValueError("For VarianceScaling initializer, the argument 'distribution' must be uniform, "
                              f"truncated_norm or untruncated_norm, but got {distribution}.")
-        self.scale = scale
-        self.mode = mode
-        self.distribution = distribution
 
     def _values(self, shape, dtype):
         fan_in, fan_out = _calculate_fan_in_and_fan_out(shape)
@@ -340,7 +337,6 @@ class Uniform(_Drawn):
 
     def __init__(self, scale=0.07):
         super().__init__(scale=scale)
-        self.scale = scale
 
     def _values(self, shape, dtype):
         return _uniform(shape, dtype, -self.scale, self.scale)
@@ -352,8 +348,6 @@ class Normal(_Drawn):
 
     def __init__(self, sigma=0.01, mean=0.0):
         super().__init__(sigma=sigma, mean=mean)
-        self.sigma = sigma
-        self.mean = mean
 
     def _values(self, shape, dtype):
         return _normal(shape, dtype, self.mean, self.sigma)
@@ -365,10 +359,6 @@ class TruncatedNormal(_Drawn):
 
     def __init__(self, sigma=0.01, mean=0.0, a=-2.0, b=2.0):
         super().__init__(sigma=sigma, mean=mean, a=a, b=b)
-        self.sigma = sigma
-        self.mean = mean
-        self.a = a
-        self.b = b
 
     def _values(self, shape, dtype):
         return _truncated_normal(shape, dtype, self.a, self.b, self.mean, self.sigma)

@@ -11,6 +11,7 @@ import jax.numpy as jnp
 from .. import _checkparam as validator
 from ..common.tensor import Tensor, _wrap
 from .cell import Cell
+from .dynamic_lr import _check_float_not_negative
 
 __all__ = ["LearningRateSchedule", "ExponentialDecayLR", "NaturalExpDecayLR", "InverseDecayLR", "CosineDecayLR",
            "PolynomialDecayLR", "WarmUpLR"]
@@ -36,9 +37,7 @@ class LearningRateSchedule(Cell):
 def _check_decay_inputs(learning_rate, decay_rate, decay_steps, is_stair, cls_name):
     validator.check_positive_int(decay_steps, "decay_steps", cls_name)
     validator.check_positive_float(learning_rate, "learning_rate", cls_name)
-    validator.check_is_float(learning_rate, "learning_rate", cls_name)
     validator.check_positive_float(decay_rate, "decay_rate", cls_name)
-    validator.check_is_float(decay_rate, "decay_rate", cls_name)
     validator.check_value_type("is_stair", is_stair, [bool], cls_name)
 
 
@@ -93,12 +92,8 @@ class CosineDecayLR(LearningRateSchedule):
 
     def __init__(self, min_lr, max_lr, decay_steps):
         super().__init__()
-        if not isinstance(min_lr, float):
-            raise TypeError("For 'CosineDecayLR', the argument 'min_lr' must be type of float, but got 'min_lr' type: "
-                            f"{type(min_lr)}.")
-        validator.check_non_negative_float(min_lr, "min_lr", "CosineDecayLR")
+        _check_float_not_negative(min_lr, "min_lr", "CosineDecayLR", "CosineDecayLR")
         validator.check_positive_float(max_lr, "max_lr", "CosineDecayLR")
-        validator.check_is_float(max_lr, "max_lr", "CosineDecayLR")
         validator.check_positive_int(decay_steps, "decay_steps", "CosineDecayLR")
         if min_lr >= max_lr:
             raise ValueError("For 'CosineDecayLR', the 'max_lr' must be greater than the 'min_lr', but got 'max_lr' "
@@ -126,15 +121,10 @@ class PolynomialDecayLR(LearningRateSchedule):
     def __init__(self, learning_rate, end_learning_rate, decay_steps, power, update_decay_steps=False):
         super().__init__()
         validator.check_positive_float(learning_rate, "learning_rate")
-        validator.check_is_float(learning_rate, "learning_rate")
-        if not isinstance(end_learning_rate, float):
-            raise TypeError("For 'PolynomialDecayLR', the argument 'end_learning_rate' must be type of float, but got "
-                            f"'end_learning_rate' type: {type(end_learning_rate)}.")
-        validator.check_non_negative_float(end_learning_rate, "end_learning_rate", "PolynomialDecayLR")
+        _check_float_not_negative(end_learning_rate, "end_learning_rate", "PolynomialDecayLR", "PolynomialDecayLR")
         validator.check_positive_int(decay_steps, "decay_steps", "PolynomialDecayLR")
         validator.check_value_type("update_decay_steps", update_decay_steps, [bool], "PolynomialDecayLR")
         validator.check_positive_float(power, "power", "PolynomialDecayLR")
-        validator.check_is_float(power, "power", "PolynomialDecayLR")
         self.decay_steps = decay_steps
         self.start_learning_rate = learning_rate
         self.end_learning_rate = end_learning_rate
@@ -159,10 +149,7 @@ class WarmUpLR(LearningRateSchedule):
 
     def __init__(self, learning_rate, warmup_steps):
         super().__init__()
-        if not isinstance(learning_rate, float):
-            raise TypeError("For 'WarmUpLR', the argument 'learning_rate' must be type of float, but got "
-                            f"'learning_rate' type: {type(learning_rate)}.")
-        validator.check_non_negative_float(learning_rate, "learning_rate", "WarmUpLR")
+        _check_float_not_negative(learning_rate, "learning_rate", "WarmUpLR", "WarmUpLR")
         validator.check_positive_int(warmup_steps, "warmup_steps", "WarmUpLR")
         self.warmup_steps = warmup_steps
         self.learning_rate = learning_rate

@@ -40,8 +40,21 @@ def _comparison(op_name):
 
 METHODS["__eq__"] = _comparison("Equal")
 METHODS["__ne__"] = _comparison("NotEqual")
-METHODS["fmod"] = lambda self, other: F.fmod(self, other)
-METHODS["remainder"] = lambda self, other: F.remainder(self, other)
+
+
+def _functional(fn):
+    """``Tensor.<name>(...)`` as ``ops.<name>(self, ...)``, for the methods whose arguments are the functional op's
+    after its first (so a wrong call raises the functional op's own TypeError, of the same name)."""
+    def view(self, *args, **kwargs):
+        return fn(self, *args, **kwargs)
+    view.__name__ = view.__qualname__ = fn.__name__
+    view.__doc__ = f"``ops.{fn.__name__}`` of the Tensor."
+    return view
+
+
+METHODS.update((fn.__name__, _functional(fn)) for fn in (
+    F.fmod, F.remainder, F.amax, F.amin, F.cumprod, F.norm, F.expand_dims, F.swapaxes, F.tile, F.flip, F.reverse,
+    F.chunk, F.gather_nd, F.masked_fill))
 
 
 @method
@@ -158,16 +171,6 @@ METHODS["all"] = _logical_reduce("all")
 METHODS["any"] = _logical_reduce("any")
 
 
-@method
-def amax(self, axis=None, keepdims=False, *, initial=None, where=None):
-    return F.amax(self, axis, keepdims, initial=initial, where=where)
-
-
-@method
-def amin(self, axis=None, keepdims=False, *, initial=None, where=None):
-    return F.amin(self, axis, keepdims, initial=initial, where=where)
-
-
 def _var(self, axis, ddof, keepdims):
     """``sum((x - mean(x))**2) / (n - ddof)`` as MindSpore's Tensor.var composes it (an integer Tensor
     takes its integer mean, and gives Float32)."""
@@ -220,16 +223,6 @@ def cumsum(self, *args, **kwargs):
 
 
 @method
-def cumprod(self, dim, dtype=None):
-    return F.cumprod(self, dim, dtype)
-
-
-@method
-def norm(self, ord=None, dim=None, keepdim=False, *, dtype=None):
-    return F.norm(self, ord, dim, keepdim, dtype=dtype)
-
-
-@method
 def mean(self, *args, **kwargs):
     """Mean: ``mean(axis=None, keep_dims=False)`` or ``mean(dim=None, keepdim=False, *, dtype=None)``."""
     b = _bind(args, kwargs, (("axis", None), ("keep_dims", False)),
@@ -239,11 +232,6 @@ def mean(self, *args, **kwargs):
 
 
 # ---- shape ------------------------------------------------------------------------------------------------
-@method
-def expand_dims(self, axis):
-    return F.expand_dims(self, axis)
-
-
 @method
 def unsqueeze(self, dim):
     return F.expand_dims(self, dim)
@@ -284,11 +272,6 @@ def transpose(self, *axes):
         return F.swapaxes(self, *axes)
     axes = axes[0] if len(axes) == 1 and isinstance(axes[0], (tuple, list)) else axes
     return F.transpose(self, tuple(axes) or tuple(reversed(range(self.ndim))))
-
-
-@method
-def swapaxes(self, axis0, axis1):
-    return F.swapaxes(self, axis0, axis1)
 
 
 @method
@@ -339,11 +322,6 @@ def broadcast_to(self, *shape):
 
 
 @method
-def tile(self, dims):
-    return F.tile(self, dims)
-
-
-@method
 def repeat(self, *repeats):
     """``repeat(*repeats)``: tile by ``repeats`` (at least one per axis; extra ones add leading axes)."""
     repeats = repeats[0] if len(repeats) == 1 and isinstance(repeats[0], (tuple, list)) else repeats
@@ -354,23 +332,8 @@ def repeat(self, *repeats):
 
 
 @method
-def flip(self, dims):
-    return F.flip(self, dims)
-
-
-@method
-def reverse(self, axis):
-    return F.reverse(self, axis)
-
-
-@method
 def split(self, split_size_or_sections, axis=0, **kwargs):
     return F.split(self, split_size_or_sections, kwargs.get("dim", axis))
-
-
-@method
-def chunk(self, chunks, axis=0):
-    return F.chunk(self, chunks, axis)
 
 
 @method
@@ -398,16 +361,6 @@ def gather(self, *args, **kwargs):
         return F.gather_elements(self, b["dim"], b["index"])
     b = dict(zip(("input_indices", "axis", "batch_dims"), args), **kwargs)
     return F.gather(self, b["input_indices"], b["axis"], b.get("batch_dims", 0))
-
-
-@method
-def gather_nd(self, indices):
-    return F.gather_nd(self, indices)
-
-
-@method
-def masked_fill(self, mask, value):
-    return F.masked_fill(self, mask, value)
 
 
 @method

@@ -1,13 +1,13 @@
 """``mindspore.experimental.optim.Adam``."""
 from ...common import dtype as mstype
 from ...nn.optim import _rules
-from .adamw import check_adam_args, init_adam_state
-from .optimizer import Optimizer, update_each
+from .adamw import _AdamFamily
+from .optimizer import update_each
 
 __all__ = ["Adam"]
 
 
-class Adam(Optimizer):
+class Adam(_AdamFamily):
     """Adam per parameter group with MindSpore's ``Adam`` kernel (as ``nn.Adam``; L2 ``weight_decay`` added to the
     gradient). As in MindSpore 2.10, ``amsgrad`` is accepted but the update is plain Adam.
 
@@ -16,15 +16,11 @@ class Adam(Optimizer):
 
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, amsgrad=False, *,
                  maximize=False):
-        check_adam_args(lr, betas, eps, weight_decay)
-        defaults = dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad, maximize=maximize)
-        super().__init__(params, defaults)
-        init_adam_state(self)
+        super().__init__(params, lr, betas, eps, weight_decay, amsgrad, maximize)
 
     def construct(self, gradients):
-        groups = self._checked_groups(gradients)
-        self.state_step.set_data(self.state_step + self.increase_tensor)
-        step = self.state_step._data.astype(mstype.float32.np_dtype)
+        step, groups = self._step_groups(gradients)
+        step = step.astype(mstype.float32.np_dtype)
         for group, lr, params, grads, start in groups:
             beta1, beta2 = group["betas"]
             beta1_power, beta2_power = beta1 ** step, beta2 ** step

@@ -1,4 +1,4 @@
-"""``mindspore.experimental.optim.AdamW``."""
+"""``mindspore.experimental.optim.AdamW``, and what it shares with ``Adam``."""
 from ...common import dtype as mstype
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
@@ -8,16 +8,8 @@ from .optimizer import Optimizer, update_each
 __all__ = ["AdamW"]
 
 
-def init_adam_state(opt):
-    """The Adam family's state: ``exp_avg``, ``exp_avg_sq``, ``max_exp_avg_sq`` per parameter, and ``state_step``."""
-    opt.exp_avg = opt.parameters.clone(prefix="exp_avg", init="zeros")
-    opt.exp_avg_sq = opt.parameters.clone(prefix="exp_avg_sq", init="zeros")
-    opt.max_exp_avg_sq = opt.parameters.clone(prefix="max_exp_avg_sq", init="zeros")
-    opt.state_step = Parameter(Tensor(0, mstype.int32), "state_step")
-    opt.increase_tensor = Tensor(1, mstype.int32)
-
-
 def check_adam_args(lr, betas, eps, weight_decay):
+    """PyTorch's range checks of the Adam family's arguments (``mint.optim`` too)."""
     if lr < 0.0:
         raise ValueError(f"Invalid learning rate: {lr}")
     if eps < 0.0:
@@ -30,7 +22,28 @@ def check_adam_args(lr, betas, eps, weight_decay):
         raise ValueError(f"Invalid weight_decay value: {weight_decay}")
 
 
-class AdamW(Optimizer):
+class _AdamFamily(Optimizer):
+    """Adam's and AdamW's arguments, checks and state: ``exp_avg``, ``exp_avg_sq``, ``max_exp_avg_sq`` per
+    parameter, and ``state_step``."""
+
+    def __init__(self, params, lr, betas, eps, weight_decay, amsgrad, maximize):
+        check_adam_args(lr, betas, eps, weight_decay)
+        defaults = dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad, maximize=maximize)
+        super().__init__(params, defaults)
+        self.exp_avg = self.parameters.clone(prefix="exp_avg", init="zeros")
+        self.exp_avg_sq = self.parameters.clone(prefix="exp_avg_sq", init="zeros")
+        self.max_exp_avg_sq = self.parameters.clone(prefix="max_exp_avg_sq", init="zeros")
+        self.state_step = Parameter(Tensor(0, mstype.int32), "state_step")
+        self.increase_tensor = Tensor(1, mstype.int32)
+
+    def _step_groups(self, gradients):
+        """Check ``gradients``, advance ``state_step``; its new value and ``_checked_groups``."""
+        groups = self._checked_groups(gradients)
+        self.state_step.set_data(self.state_step + self.increase_tensor)
+        return self.state_step._data, groups
+
+
+class AdamW(_AdamFamily):
     """AdamW (decoupled weight decay, bias-corrected, PyTorch's formula) per parameter group.
 
     State: ``exp_avg.<name>``, ``exp_avg_sq.<name>``, ``max_exp_avg_sq.<name>`` and ``state_step`` (Int32, 0-d).
@@ -38,15 +51,10 @@ class AdamW(Optimizer):
 
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2, amsgrad=False, *,
                  maximize=False):
-        check_adam_args(lr, betas, eps, weight_decay)
-        defaults = dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad, maximize=maximize)
-        super().__init__(params, defaults)
-        init_adam_state(self)
+        super().__init__(params, lr, betas, eps, weight_decay, amsgrad, maximize)
 
     def construct(self, gradients):
-        groups = self._checked_groups(gradients)
-        self.state_step.set_data(self.state_step + self.increase_tensor)
-        step = self.state_step._data
+        step, groups = self._step_groups(gradients)
         for group, lr, params, grads, start in groups:
             (beta1, beta2), eps, weight_decay, amsgrad = group["betas"], group["eps"], group["weight_decay"], \
                 group["amsgrad"]

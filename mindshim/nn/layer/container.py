@@ -69,7 +69,6 @@ def _rename(cell, prefix, position, key_index):
         param.name = f"{prefix}{position}." + ".".join(param.name.split(".")[key_index + 1:])
 
 
-
 def _insert_cell(container, index, cell):
     """Insert ``cell`` before position ``index`` of a SequentialCell/CellList: the cells after it move up one key
     and, with auto_prefix, their parameters are renamed, as in MindSpore."""
@@ -87,7 +86,39 @@ def _insert_cell(container, index, cell):
     if container._auto_prefix:
         cell.update_parameters_name(prefix + str(idx) + ".")
 
-class SequentialCell(Cell):
+
+class _Container(Cell):
+    """The containers' shared part: their length and truth are their cells'. ``CellList`` and ``CellDict`` take
+    ``auto_prefix`` as a keyword and their first cells as the one optional argument, added by ``_add_cells``
+    (``extend`` / ``update``)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(kwargs.get("auto_prefix", True))
+        if len(args) == 1:
+            self._add_cells(args[0])
+
+    def __bool__(self):
+        return len(self._cells) != 0
+
+    def __len__(self):
+        return len(self._cells)
+
+
+class _CellSequence(_Container):
+    """SequentialCell's and CellList's shared part: cells under the keys "0", "1", ..., iterated in order;
+    ``set_grad`` reaches each of them."""
+
+    def __iter__(self):
+        return iter(self._cells.values())
+
+    def set_grad(self, flag=True):
+        self.requires_grad = flag
+        for cell in self._cells.values():
+            cell.set_grad(flag)
+        return self
+
+
+class SequentialCell(_CellSequence):
     """Runs its cells in order. Built from cells, a list of cells, or an OrderedDict of named cells."""
 
     def __init__(self, *args):
@@ -150,21 +181,6 @@ class SequentialCell(Cell):
         self._cells = cells
         self.cell_list = list(self._cells.values())
 
-    def __bool__(self):
-        return len(self._cells) != 0
-
-    def __len__(self):
-        return len(self._cells)
-
-    def __iter__(self):
-        return iter(self._cells.values())
-
-    def set_grad(self, flag=True):
-        self.requires_grad = flag
-        for cell in self._cells.values():
-            cell.set_grad(flag)
-        return self
-
     def append(self, cell):
         """Add ``cell`` at the end, named by its position."""
         if _valid_cell(cell, type(self).__name__):
@@ -187,13 +203,11 @@ class SequentialCell(Cell):
         return input_data
 
 
-class CellList(Cell):
+class CellList(_CellSequence):
     """A list of cells, registered as sub-cells; it has no ``construct``."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(kwargs.get("auto_prefix", True))
-        if len(args) == 1:
-            self.extend(args[0])
+    def _add_cells(self, cells):
+        self.extend(cells)
 
     def __getitem__(self, index):
         cls = type(self).__name__
@@ -230,15 +244,6 @@ class CellList(Cell):
             cells[str(idx)] = cell
         self._cells = cells
 
-    def __bool__(self):
-        return len(self._cells) != 0
-
-    def __len__(self):
-        return len(self._cells)
-
-    def __iter__(self):
-        return iter(self._cells.values())
-
     def __iadd__(self, cells):
         self.extend(cells)
         return self
@@ -271,23 +276,15 @@ class CellList(Cell):
                 cell.update_parameters_name(prefix + str(len(self)) + ".")
             self._cells[str(len(self))] = cell
 
-    def set_grad(self, flag=True):
-        self.requires_grad = flag
-        for cell in self._cells.values():
-            cell.set_grad(flag)
-        return self
-
     def construct(self, *inputs):
         raise NotImplementedError
 
 
-class CellDict(Cell):
+class CellDict(_Container):
     """An ordered dict of named cells, registered as sub-cells; it has no ``construct``."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(kwargs.get("auto_prefix", True))
-        if len(args) == 1:
-            self.update(args[0])
+    def _add_cells(self, cells):
+        self.update(cells)
 
     def __getitem__(self, key):
         return self._cells[key]
@@ -302,9 +299,6 @@ class CellDict(Cell):
 
     def __delitem__(self, key):
         del self._cells[key]
-
-    def __len__(self):
-        return len(self._cells)
 
     def __iter__(self):
         return iter(self._cells)

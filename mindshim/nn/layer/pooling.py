@@ -10,8 +10,17 @@ from ..cell import Cell
 __all__ = ["MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d"]
 
 
+def _unsqueeze(x, axis):
+    return ops.reshape(x, x.shape[:axis] + (1,) + x.shape[axis:])
+
+
+def _squeeze(x, axis):
+    return ops.reshape(x, x.shape[:axis] + x.shape[axis + 1:])
+
+
 class _PoolNd(Cell):
-    """Shared checks of kernel_size, stride, pad_mode and format; ``extend_repr``."""
+    """Shared checks of kernel_size, stride, pad_mode and format; ``extend_repr``; ``construct`` pools a 3-D
+    ``(C, H, W)`` input as a batch of one (``_pool`` pools a batch)."""
 
     def __init__(self, kernel_size, stride, pad_mode, data_format="NCHW"):
         super().__init__()
@@ -41,16 +50,19 @@ class _PoolNd(Cell):
             return (1,) + value
         return (1, value, value)
 
+    def _primitive_2d(self, primitive):
+        """The 2-D pooling primitive over the checked kernel_size, stride, pad_mode and format."""
+        return primitive(kernel_size=self.kernel_size, strides=self.stride, pad_mode=self.pad_mode,
+                         data_format=self.format)
+
+    def construct(self, x):
+        if x.ndim != 3:
+            return self._pool(x)
+        out = self._pool(_unsqueeze(x, 0))
+        return tuple(_squeeze(o, 0) for o in out) if isinstance(out, tuple) else _squeeze(out, 0)
+
     def extend_repr(self):
         return f"kernel_size={self.kernel_size}, stride={self.stride}, pad_mode={self.pad_mode}"
-
-
-def _unsqueeze(x, axis):
-    return ops.reshape(x, x.shape[:axis] + (1,) + x.shape[axis:])
-
-
-def _squeeze(x, axis):
-    return ops.reshape(x, x.shape[:axis] + x.shape[axis + 1:])
 
 
 class MaxPool2d(_PoolNd):
@@ -72,19 +84,11 @@ class MaxPool2d(_PoolNd):
                 raise ValueError("For MaxPool2d, the parameter 'padding', 'dilation', 'return_indices', 'ceil_mode' "
                                  "can not be set to non-default value when pad_mode is not 'pad', but got "
                                  f"pad_mode:{pad_mode}.")
-            self.max_pool = ops.MaxPool(kernel_size=self.kernel_size, strides=self.stride, pad_mode=self.pad_mode,
-                                        data_format=self.format)
+            self.max_pool = self._primitive_2d(ops.MaxPool)
 
-    def construct(self, x):
-        expand_batch = x.ndim == 3
-        if expand_batch:
-            x = _unsqueeze(x, 0)
+    def _pool(self, x):
         out = self.max_pool(x)
-        if expand_batch:
-            out = tuple(_squeeze(o, 0) for o in out) if isinstance(out, tuple) else _squeeze(out, 0)
-        if self.use_pad and not self.return_indices:
-            return out[0]
-        return out
+        return out[0] if self.use_pad and not self.return_indices else out
 
 
 def _max_pool_padding(padding, cls):
@@ -138,18 +142,12 @@ class AvgPool2d(_PoolNd):
                                           ceil_mode=ceil_mode, count_include_pad=count_include_pad,
                                           divisor_override=divisor_override or 0)
         else:
-            self.avg_pool = ops.AvgPool(kernel_size=self.kernel_size, strides=self.stride, pad_mode=self.pad_mode,
-                                        data_format=self.format)
+            self.avg_pool = self._primitive_2d(ops.AvgPool)
 
-    def construct(self, x):
-        expand_batch = x.ndim == 3
-        if expand_batch:
-            x = _unsqueeze(x, 0)
+    def _pool(self, x):
         if self.is_expand:
-            res = _squeeze(self.avg_pool(_unsqueeze(x, 2)), 2)
-        else:
-            res = self.avg_pool(x)
-        return _squeeze(res, 0) if expand_batch else res
+            return _squeeze(self.avg_pool(_unsqueeze(x, 2)), 2)
+        return self.avg_pool(x)
 
 
 class AdaptiveAvgPool2d(Cell):

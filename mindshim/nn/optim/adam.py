@@ -118,7 +118,26 @@ class AdamOffload(_AdamBase):
         return self._adam_step(gradients, centralize=False)
 
 
-class AdamWeightDecay(Optimizer):
+class _DecoupledDecay(Optimizer):
+    """AdamWeightDecay's and Lamb's shared part: ``beta1``, ``beta2``, ``eps`` as shape-(1,) Float32 Tensors, the
+    moments ``<prefix>_m.<name>`` and ``<prefix>_v.<name>``, and each parameter's weight decay."""
+
+    def _init_moments(self, beta1, beta2, eps, prefix):
+        _check_param_value(beta1, beta2, eps, self.cls_name)
+        self.beta1 = Tensor(np.array([beta1]).astype(np.float32))
+        self.beta2 = Tensor(np.array([beta2]).astype(np.float32))
+        self.eps = Tensor(np.array([eps]).astype(np.float32))
+        self.moments1 = self._parameters.clone(prefix=prefix + "_m", init="zeros")
+        self.moments2 = self._parameters.clone(prefix=prefix + "_v", init="zeros")
+
+    def _decays(self, weight_decay):
+        """An iterator over the parameters' weight decays (``get_weight_decay``'s), 0.0 where ``decay_flags``
+        exclude a parameter."""
+        decays = weight_decay if self.is_group else (weight_decay,) * self.param_length
+        return iter([d._data if flag else 0.0 for d, flag in zip(decays, self.decay_flags)])
+
+
+class AdamWeightDecay(_DecoupledDecay):
     """Adam with decoupled weight decay, no bias correction (MindSpore's ``AdamWeightDecay`` kernel):
     ``param -= lr * (m / (sqrt(v) + eps) + weight_decay * param)``; no loss-scale division.
 
@@ -129,20 +148,14 @@ class AdamWeightDecay(Optimizer):
 
     def __init__(self, params, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-6, weight_decay=0.0):
         super().__init__(learning_rate, params, weight_decay)
-        _check_param_value(beta1, beta2, eps, self.cls_name)
-        self.beta1 = Tensor(np.array([beta1]).astype(np.float32))
-        self.beta2 = Tensor(np.array([beta2]).astype(np.float32))
-        self.eps = Tensor(np.array([eps]).astype(np.float32))
-        self.moments1 = self._parameters.clone(prefix="adam_m", init="zeros")
-        self.moments2 = self._parameters.clone(prefix="adam_v", init="zeros")
+        self._init_moments(beta1, beta2, eps, "adam")
 
     def construct(self, gradients):
         gradients = self._check_gradients(gradients)
         weight_decay = self.get_weight_decay()
         lr = self.get_lr()
         self._advance()
-        decays = weight_decay if self.is_group else (weight_decay,) * self.param_length
-        decays = iter([d._data if flag else 0.0 for d, flag in zip(decays, self.decay_flags)])
+        decays = self._decays(weight_decay)
         beta1, beta2, eps = self.beta1._data, self.beta2._data, self.eps._data
 
         def rule(lr, grad, var, m, v):

@@ -1,15 +1,12 @@
 """``mindspore.nn.Lamb``."""
-import numpy as np
-
-from ...common.tensor import Tensor
 from . import _rules
-from .adam import _check_param_value
-from .optimizer import Optimizer, opt_init_args_register
+from .adam import _DecoupledDecay
+from .optimizer import opt_init_args_register
 
 __all__ = ["Lamb"]
 
 
-class Lamb(Optimizer):
+class Lamb(_DecoupledDecay):
     """LAMB as MindSpore's ``Lamb`` kernel: the bias-corrected Adam step plus ``weight_decay * param``, scaled by
     the trust ratio ``||param|| / ||update||`` (1 if either is 0). No loss-scale division.
 
@@ -21,13 +18,8 @@ class Lamb(Optimizer):
     @opt_init_args_register
     def __init__(self, params, learning_rate, beta1=0.9, beta2=0.999, eps=1e-6, weight_decay=0.0):
         super().__init__(learning_rate, params, weight_decay)
-        _check_param_value(beta1, beta2, eps, self.cls_name)
-        self.beta1 = Tensor(np.array([beta1]).astype(np.float32))
-        self.beta2 = Tensor(np.array([beta2]).astype(np.float32))
-        self.eps = Tensor(np.array([eps]).astype(np.float32))
         self.params = self._parameters
-        self.moments1 = self.params.clone(prefix="lamb_m", init="zeros")
-        self.moments2 = self.params.clone(prefix="lamb_v", init="zeros")
+        self._init_moments(beta1, beta2, eps, "lamb")
 
     def construct(self, gradients):
         gradients = self._check_gradients(gradients)
@@ -35,8 +27,7 @@ class Lamb(Optimizer):
         lr = self.get_lr()
         self._advance()
         gradients = self.gradients_centralization(gradients)
-        decays = weight_decay if self.is_group else (weight_decay,) * self.param_length
-        decays = iter([d._data if flag else 0.0 for d, flag in zip(decays, self.decay_flags)])
+        decays = self._decays(weight_decay)
         beta1, beta2, eps, step = self.beta1._data, self.beta2._data, self.eps._data, self.global_step._data
 
         def rule(lr, grad, var, m, v):

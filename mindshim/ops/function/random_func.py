@@ -104,30 +104,31 @@ def _check_tensor(name, input):
         raise TypeError(f"For '{name}', the 'input' must be a Tensor, but got {type(input)}")
 
 
-def rand(*size, dtype=None, seed=None):
-    """Samples of U[0, 1) of ``size`` (Float32 by default)."""
-    dtype = _float_dtype("rand", dtype, mstype.float32)
-    return dispatch(_row("UniformReal"), (_size("rand", size),)).astype(dtype)
+def _float_samplers(name, row, distribution, like_keeps_dtype):
+    """``name(*size, dtype=None, seed=None)``: samples of the float distribution ``row`` of ``size`` (Float32 by
+    default); ``<name>_like(input, seed=None, *, dtype=None)``: of ``input``'s shape, in its dtype by default (in
+    Float32 where not ``like_keeps_dtype``, as MindSpore's ``randn_like``)."""
+    like = name + "_like"
+
+    def sample(*size, dtype=None, seed=None):
+        dtype = _float_dtype(name, dtype, mstype.float32)
+        return dispatch(_row(row), (_size(name, size),)).astype(dtype)
+
+    def sample_like(input, seed=None, *, dtype=None):
+        _check_tensor(like, input)
+        dtype = _float_dtype(like, dtype, input.dtype if like_keeps_dtype else mstype.float32)
+        return dispatch(_row(row), (input.shape,)).astype(dtype)
+    sample.__name__ = sample.__qualname__ = name
+    sample.__doc__ = f"Samples of {distribution} of ``size`` (Float32 by default)."
+    sample_like.__name__ = sample_like.__qualname__ = like
+    sample_like.__doc__ = (f"Samples of {distribution} of ``input``'s shape" +
+                           (", in its dtype by default." if like_keeps_dtype else
+                            "; Float32 by default whatever ``input``'s dtype, as in MindSpore."))
+    return sample, sample_like
 
 
-def rand_like(input, seed=None, *, dtype=None):
-    """Samples of U[0, 1) of ``input``'s shape, in its dtype by default."""
-    _check_tensor("rand_like", input)
-    dtype = _float_dtype("rand_like", dtype, input.dtype)
-    return dispatch(_row("UniformReal"), (input.shape,)).astype(dtype)
-
-
-def randn(*size, dtype=None, seed=None):
-    """Samples of N(0, 1) of ``size`` (Float32 by default)."""
-    dtype = _float_dtype("randn", dtype, mstype.float32)
-    return dispatch(_row("StandardNormal"), (_size("randn", size),)).astype(dtype)
-
-
-def randn_like(input, seed=None, *, dtype=None):
-    """Samples of N(0, 1) of ``input``'s shape; Float32 by default whatever ``input``'s dtype, as in MindSpore."""
-    _check_tensor("randn_like", input)
-    dtype = _float_dtype("randn_like", dtype, mstype.float32)
-    return dispatch(_row("StandardNormal"), (input.shape,)).astype(dtype)
+rand, rand_like = _float_samplers("rand", "UniformReal", "U[0, 1)", like_keeps_dtype=True)
+randn, randn_like = _float_samplers("randn", "StandardNormal", "N(0, 1)", like_keeps_dtype=False)
 
 
 def _int_bounds(low, high):

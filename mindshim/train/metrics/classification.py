@@ -5,7 +5,17 @@ import sys
 import numpy as np
 
 from ... import _checkparam as validator
-from .metric import EvaluationBase, Metric, _check_class_num, _two_inputs, rearrange_inputs
+from .metric import (
+    EvaluationBase,
+    Metric,
+    _check_class_num,
+    _class_indices,
+    _inputs,
+    _Mean,
+    _no_samples,
+    _two_inputs,
+    rearrange_inputs,
+)
 
 
 class Accuracy(EvaluationBase):
@@ -36,9 +46,7 @@ class Accuracy(EvaluationBase):
 
     def eval(self):
         if self._total_num == 0:
-            raise RuntimeError("The 'Accuracy' can not be calculated, because the number of samples is 0, "
-                               "please check whether your inputs(predicted value, true value) are empty, "
-                               "or has called update method before calling eval method.")
+            raise RuntimeError(_no_samples("Accuracy"))
         return self._correct_num / self._total_num
 
 
@@ -102,7 +110,7 @@ class _PrecisionRecall(EvaluationBase):
     def eval(self, average=False):
         """The value per class (a float64 array), or with ``average=True`` their mean."""
         if self._class_num == 0:
-            raise RuntimeError(self._empty_message)
+            raise RuntimeError(_no_samples(self._name, " "))
         validator.check_value_type("average", average, [bool], type(self).__name__)
         result = self._true_positives / (self._counted + self.eps)
         if average:
@@ -116,9 +124,6 @@ class Precision(_PrecisionRecall):
     """Per-class precision: true positives over predicted positives."""
     _name = "Precision"
     _ends = (".", "")
-    _empty_message = ("The 'Precision' can not be calculated, because the number of samples is 0, please check "
-                      "whether your inputs (predicted value, true value) are empty, or has called update method "
-                      "before calling eval method.")
 
     def _count(self, y_pred, y):
         return y_pred.sum(axis=0)
@@ -127,9 +132,6 @@ class Precision(_PrecisionRecall):
 class Recall(_PrecisionRecall):
     """Per-class recall: true positives over actual positives."""
     _name = "Recall"
-    _empty_message = ("The 'Recall' can not be calculated, because the number of samples is 0, please check "
-                      "whether your inputs (predicted value, true value) are empty, or has called update method "
-                      "before calling eval method.")
 
     def _count(self, y_pred, y):
         return y.sum(axis=0)
@@ -167,9 +169,7 @@ class Fbeta(Metric):
     def eval(self, average=False):
         validator.check_value_type("average", average, [bool], type(self).__name__)
         if self._class_num == 0:
-            raise RuntimeError("The 'Fbeta' can not be calculated, because the number of samples is 0, "
-                               "please check whether your inputs(predicted value, true value) are empty, "
-                               "or has called update method before calling eval method.")
+            raise RuntimeError(_no_samples("Fbeta"))
         fbeta = (1.0 + self.beta ** 2) * self._true_positives / \
             (self.beta ** 2 * self._actual_positives + self._positives + self.eps)
         return fbeta.mean() if average else fbeta
@@ -182,8 +182,9 @@ class F1(Fbeta):
         super().__init__(1.0)
 
 
-class TopKCategoricalAccuracy(Metric):
+class TopKCategoricalAccuracy(_Mean):
     """The fraction of samples whose label is among the ``k`` highest predictions."""
+    _empty = _no_samples("TopKCategoricalAccuracy", " ")
 
     def __init__(self, k):
         super().__init__()
@@ -194,31 +195,16 @@ class TopKCategoricalAccuracy(Metric):
             raise ValueError("For 'TopKCategoricalAccuracy', "
                              "the argument 'k' must be at least 1, but got 'k' value: {}.".format(k))
         self.k = k
-        self.clear()
-
-    def clear(self):
-        self._correct_num = 0
-        self._samples_num = 0
 
     @rearrange_inputs
     def update(self, *inputs):
-        if len(inputs) != 2:
-            raise ValueError("For 'TopKCategoricalAccuracy.update', "
-                             "it needs 2 inputs (predicted value, true value), "
-                             "but got 'inputs' size: {}.".format(len(inputs)))
-        y_pred, y = _two_inputs(self, inputs, "TopKCategoricalAccuracy", "")
+        y_pred, y = _inputs(self, inputs, 2, "For 'TopKCategoricalAccuracy.update', it needs 2 inputs (predicted "
+                                             "value, true value), but got 'inputs' size: {}.")
+        y = _class_indices(y_pred, y)
         indices = np.argsort(-y_pred, axis=1)[:, :self.k]
         repeated_y = y.reshape(-1, 1).repeat(self.k, axis=1)
-        self._correct_num += np.equal(indices, repeated_y).sum(axis=1).sum()
-        self._samples_num += repeated_y.shape[0]
-
-    def eval(self):
-        if self._samples_num == 0:
-            raise RuntimeError("The 'TopKCategoricalAccuracy' "
-                               "can not be calculated, because the number of samples is 0, "
-                               "please check whether your inputs (predicted value, true value) are empty, "
-                               "or has called update method before calling eval method.")
-        return self._correct_num / self._samples_num
+        self._total += np.equal(indices, repeated_y).sum(axis=1).sum()
+        self._count += repeated_y.shape[0]
 
 
 class Top1CategoricalAccuracy(TopKCategoricalAccuracy):

@@ -128,16 +128,53 @@ class EvaluationBase(Metric):
         raise NotImplementedError
 
 
+def _no_samples(name, space=""):
+    """MindSpore's message of ``eval`` before any sample (``space``: whether "inputs" and "(" are apart)."""
+    return (f"The '{name}' can not be calculated, because the number of samples is 0, please check whether your "
+            f"inputs{space}(predicted value, true value) are empty, or has called update method before calling eval "
+            "method.")
+
+
+class _Mean(Metric):
+    """A total over a count, both accumulated by ``update``: ``eval`` is ``_result(total / count)``, and
+    ``RuntimeError(_empty)`` while nothing was counted."""
+    _empty = ""
+
+    def __init__(self):
+        super().__init__()
+        self.clear()
+
+    def clear(self):
+        self._total = 0
+        self._count = 0
+
+    def _result(self, mean):
+        return mean
+
+    def eval(self):
+        if self._count == 0:
+            raise RuntimeError(self._empty)
+        return self._result(self._total / self._count)
+
+
+def _inputs(metric, inputs, count, message):
+    """An ``update``'s ``count`` inputs as arrays; another number of them raises ``ValueError(message)``, formatted
+    with that number."""
+    if len(inputs) != count:
+        raise ValueError(message.format(len(inputs)))
+    return [metric._convert_data(x) for x in inputs]
+
+
+def _class_indices(y_pred, y):
+    """One-hot labels ``y`` (as many axes as ``y_pred``) as class indices."""
+    return y.argmax(axis=1) if y_pred.ndim == y.ndim and _check_onehot_data(y) else y
+
+
 def _two_inputs(metric, inputs, name, end, onehot=True):
     """``(y_pred, y)`` as arrays, one-hot labels (when ``onehot``) turned into class indices."""
-    if len(inputs) != 2:
-        raise ValueError(f"For '{name}.update', it needs 2 inputs (predicted value, true value), "
-                         f"but got {len(inputs)}{end}")
-    y_pred = metric._convert_data(inputs[0])
-    y = metric._convert_data(inputs[1])
-    if onehot and y_pred.ndim == y.ndim and _check_onehot_data(y):
-        y = y.argmax(axis=1)
-    return y_pred, y
+    y_pred, y = _inputs(metric, inputs, 2, f"For '{name}.update', it needs 2 inputs (predicted value, true value), "
+                                           f"but got {{}}{end}")
+    return y_pred, _class_indices(y_pred, y) if onehot else y
 
 
 def _check_class_num(metric, name, y_pred, period):

@@ -4,20 +4,12 @@ import math
 import numpy as np
 
 from ... import _checkparam as validator
-from .metric import Metric, _two_inputs, rearrange_inputs
+from .metric import Metric, _inputs, _Mean, _no_samples, _two_inputs, rearrange_inputs
 
 
-class _ErrorSum(Metric):
+class _ErrorSum(_Mean):
     """A sum of per-element errors over all batches, divided by the number of samples (first axis)."""
     _name = ""
-
-    def __init__(self):
-        super().__init__()
-        self.clear()
-
-    def clear(self):
-        self._error_sum = 0
-        self._samples_num = 0
 
     def _error(self, diff):
         raise NotImplementedError
@@ -25,20 +17,14 @@ class _ErrorSum(Metric):
     @rearrange_inputs
     def update(self, *inputs):
         y_pred, y = _two_inputs(self, inputs, self._name, ".", onehot=False)
-        self._error_sum += np.float64(self._error(y.reshape(y_pred.shape) - y_pred).sum())
-        self._samples_num += y.shape[0]
-
-    def eval(self):
-        if self._samples_num == 0:
-            raise RuntimeError(f"The '{self._name}' can not be calculated, because the number of samples is 0, "
-                               "please check whether your inputs(predicted value, true value) are empty, "
-                               "or has called update method before calling eval method.")
-        return self._error_sum / self._samples_num
+        self._total += np.float64(self._error(y.reshape(y_pred.shape) - y_pred).sum())
+        self._count += y.shape[0]
 
 
 class MAE(_ErrorSum):
     """Mean absolute error: the sum of ``|y - y_pred|`` over the number of samples."""
     _name = "MAE"
+    _empty = _no_samples("MAE")
 
     def _error(self, diff):
         return np.abs(diff)
@@ -47,63 +33,44 @@ class MAE(_ErrorSum):
 class MSE(_ErrorSum):
     """Mean squared error: the sum of ``(y - y_pred) ** 2`` over the number of samples."""
     _name = "MSE"
+    _empty = _no_samples("MSE")
 
     def _error(self, diff):
         return np.power(diff, 2)
 
 
-class Loss(Metric):
+class Loss(_Mean):
     """The mean of the losses given to ``update`` (each a scalar or 1-d loss, averaged first)."""
-
-    def __init__(self):
-        super().__init__()
-        self.clear()
-
-    def clear(self):
-        self._sum_loss = 0
-        self._total_num = 0
+    _empty = ("The 'Loss' can not be calculated, because the number of samples is 0, please check whether has "
+              "called update method before calling eval method.")
 
     @rearrange_inputs
     def update(self, *inputs):
-        if len(inputs) != 1:
-            raise ValueError("For 'Loss.update', it needs 1 input (loss), but got {}".format(len(inputs)))
-        loss = self._convert_data(inputs[0])
+        loss, = _inputs(self, inputs, 1, "For 'Loss.update', it needs 1 input (loss), but got {}")
         if loss.ndim == 0:
             loss = loss.reshape(1)
         if loss.ndim != 1:
             raise ValueError("For 'Loss.update', the dimension of your input (loss) must be 1, "
                              "but got {}.".format(loss.ndim))
-        self._sum_loss += np.float64(loss.mean(-1))
-        self._total_num += 1
-
-    def eval(self):
-        if self._total_num == 0:
-            raise RuntimeError("The 'Loss' can not be calculated, because the number of samples is 0, please "
-                               "check whether has called update method before calling eval method.")
-        return self._sum_loss / self._total_num
+        self._total += np.float64(loss.mean(-1))
+        self._count += 1
 
 
-class Perplexity(Metric):
+class Perplexity(_Mean):
     """``exp`` of the mean negative log of the predicted probability of each label (labels equal to
     ``ignore_label`` left out)."""
+    _empty = ("The 'Perplexity' can not be calculated, because the number of samples is 0, please check whether "
+              "the update method has been called before calling eval method.")
 
     def __init__(self, ignore_label=None):
         super().__init__()
         self.ignore_label = (None if ignore_label is None else
                              validator.check_value_type("ignore_label", ignore_label, [int]))
-        self.clear()
-
-    def clear(self):
-        self._sum_metric = 0.0
-        self._num_inst = 0
 
     @rearrange_inputs
     def update(self, *inputs):
-        if len(inputs) != 2:
-            raise ValueError("For 'Perplexity.update', it needs 2 inputs (predicted value, label), but got {}."
-                             .format(len(inputs)))
-        pred = self._convert_data(inputs[0])
-        label = self._convert_data(inputs[1])
+        pred, label = _inputs(self, inputs, 2, "For 'Perplexity.update', it needs 2 inputs (predicted value, label), "
+                                               "but got {}.")
         if label.size != pred.size / pred.shape[-1]:
             raise RuntimeError("For 'Perplexity.update', predicted value (input[0]) and label (input[1]) should "
                                "have the same shape, but got predicted value shape {}, label shape {}."
@@ -116,46 +83,32 @@ class Perplexity(Metric):
             ignore = (label == self.ignore_label).astype(pred.dtype)
             num -= np.sum(ignore)
             pred = pred * (1 - ignore) + ignore
-        self._sum_metric -= np.float64(np.sum(np.log(np.maximum(1e-10, pred))))
-        self._num_inst += num + pred.size
+        self._total -= np.float64(np.sum(np.log(np.maximum(1e-10, pred))))
+        self._count += num + pred.size
 
-    def eval(self):
-        if self._num_inst == 0:
-            raise RuntimeError("The 'Perplexity' can not be calculated, because the number of samples is 0, please "
-                               "check whether the update method has been called before calling eval method.")
-        return math.exp(self._sum_metric / self._num_inst)
+    def _result(self, mean):
+        return math.exp(mean)
 
 
-class Dice(Metric):
+class Dice(_Mean):
     """The mean over batches of the Dice coefficient ``2 |y_pred . y| / (|y_pred|^2 + |y|^2 + smooth)``, per
     sample of the batches."""
+    _empty = _no_samples("Dice coefficient")
 
     def __init__(self, smooth=1e-5):
         super().__init__()
         self.smooth = validator.check_positive_float(smooth, "smooth")
-        self.clear()
-
-    def clear(self):
-        self._dice_coeff_sum = 0
-        self._samples_num = 0
 
     @rearrange_inputs
     def update(self, *inputs):
         y_pred, y = _two_inputs(self, inputs, "Dice", ".", onehot=False)
-        self._samples_num += y.shape[0]
+        self._count += y.shape[0]
         if y_pred.shape != y.shape:
             raise ValueError(f"For 'Dice.update', predicted value (input[0]) and true value (input[1]) "
                              f"should have same shape, but got predicted value shape: {y_pred.shape}, "
                              f"true value shape: {y.shape}.")
         p, t = y_pred.flatten(), y.flatten()
-        self._dice_coeff_sum += 2 * float(np.dot(p, t)) / float(np.dot(p, p) + np.dot(t, t) + self.smooth)
-
-    def eval(self):
-        if self._samples_num == 0:
-            raise RuntimeError("The 'Dice coefficient' can not be calculated, because the number of samples is 0, "
-                               "please check whether your inputs(predicted value, true value) are empty, or has "
-                               "called update method before calling eval method.")
-        return self._dice_coeff_sum / float(self._samples_num)
+        self._total += 2 * float(np.dot(p, t)) / float(np.dot(p, p) + np.dot(t, t) + self.smooth)
 
 
 class CosineSimilarity(Metric):
