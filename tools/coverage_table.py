@@ -95,6 +95,8 @@ def render():
              "from real MindSpore 2.10) that call the API; APIs without one are covered by the unit tests under "
              "tests/ or only exercised indirectly.", "",
              f"{len(ops_table)} op-table rows and {len(apis)} other APIs, {checked} exercised by golden cases.", "",
+             "How many of MindSpore 2.10's documented examples run under mindshim: "
+             "[coverage_examples.md](coverage_examples.md).", "",
              "## The op table", "",
              "Each row is one MindSpore primitive (or one composite that MindSpore builds from several), reachable "
              "under the names listed: its Primitive class, functional ops, Tensor methods and Python operators.", "",

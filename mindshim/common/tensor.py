@@ -204,6 +204,12 @@ class Tensor:
               "Tensor.__setitem__")
 
 
+def tensor(input_data=None, dtype=None, shape=None, init=None, const_arg=False, device=None):
+    """``mindspore.tensor``: a new Tensor, as ``Tensor(...)`` (MindSpore's form for creating Tensors inside compiled
+    code, where it also types the result; in mindshim both are the same everywhere)."""
+    return Tensor(input_data, dtype, shape, init, const_arg=const_arg, device=device)
+
+
 def write(tensor, new, op):
     """An in-place write of the array ``new`` into ``tensor`` (by ``op``). Inside a trace every Tensor made there
     holds a tracer: one holding a concrete array comes from outside, and a traced value written into it would
