@@ -14,6 +14,7 @@ from ._install import install, run  # noqa: E402
 from .common import dtype  # noqa: E402
 from .common.api import jit  # noqa: E402
 from .ops.composite import grad, value_and_grad  # noqa: E402
+from .common._checks import set_index_checks  # noqa: E402
 from .common._printing import get_repr_style, set_repr_style  # noqa: E402
 from .common.dtype import *  # noqa: E402,F401,F403
 from .common.parameter import Parameter, ParameterTuple  # noqa: E402
@@ -26,7 +27,7 @@ from .context import (GRAPH_MODE, PYNATIVE_MODE, ParallelMode, get_auto_parallel
                       reset_auto_parallel_context, set_auto_parallel_context, set_context, set_device)
 __version__ = "0.1.0"
 __all__ = ["amp", "common", "context", "nn", "ops", "dtype", "jit", "grad", "value_and_grad", "Tensor", "Parameter", "ParameterTuple", "functionalize", "load_params",
-           "install", "run", "set_repr_style", "get_repr_style", "set_seed", "get_seed", "set_context",
+           "install", "run", "set_repr_style", "get_repr_style", "set_index_checks", "set_seed", "get_seed", "set_context",
            "get_context", "set_device", "hal", "communication", "ParallelMode", "set_auto_parallel_context",
            "get_auto_parallel_context", "reset_auto_parallel_context",
            "save_checkpoint", "load_checkpoint", "load_param_into_net", "ckpt_to_safetensors", "safetensors_to_ckpt",

@@ -17,7 +17,7 @@ import numpy as np
 from ._checks import dtype_kind, kernel_error, norm_axes, tensor_arrays
 from .._registry import register
 from ..common import _printing
-from ..common._checks import check_gather_indices, known_values
+from ..common._checks import check, check_gather_indices, gather_d_rule
 from ..common import dtype as mstype
 
 
@@ -206,12 +206,8 @@ def _check_gather_d(x, dim, index):
         if axis != dim and b > a:
             raise ValueError(f"For primitive[GatherD], the x shape must be greater than or equal to {b}, but got "
                              f"{a}.")
-    values = known_values(index)
-    if values is not None and values.size and np.ndim(x):
-        n = np.shape(x)[dim]
-        bad = (values < -n) | (values >= n)
-        if bad.any():
-            raise ValueError(f"For 'GatherD', the value of 'index' must be in [{-n}, {n}), but got: {values[bad][0]}")
+    if np.ndim(x):
+        check(index, gather_d_rule(np.shape(x)[dim]))
 
 
 @register("GatherD", check=_check_gather_d)
@@ -225,16 +221,15 @@ def _gather_d(x, dim, index):
 
 def _check_gather_nd(x, indices):
     _need_indices("GatherNd", indices)
-    values = known_values(indices)
-    if values is None or not values.size:
-        return
-    rows = values.reshape(-1, values.shape[-1])
-    bad = ((rows < 0) | (rows >= np.asarray(np.shape(x)[:rows.shape[1]]))).any(axis=1)
-    if bad.any():
-        k = int(np.argmax(bad))
-        vector = lambda v: "[const vector]{" + ", ".join(str(int(i)) for i in v) + "}"  # noqa: E731
-        raise ValueError(f"For 'GatherNd', the indices[{k}]: {vector(rows[k])}, does not index into input_shape: "
-                         f"{vector(np.shape(x))}.")
+    shape = np.shape(x)
+    vector = lambda v: "[const vector]{" + ", ".join(str(int(i)) for i in v) + "}"  # noqa: E731
+
+    def rule(xp, values):
+        rows = values.reshape(-1, values.shape[-1])
+        bad = ((rows < 0) | (rows >= np.asarray(shape[:rows.shape[1]]))).any(axis=1)
+        return bad, lambda k, row: ValueError(f"For 'GatherNd', the indices[{k}]: {vector(row)}, does not index "
+                                              f"into input_shape: {vector(shape)}."), (xp.arange(bad.shape[0]), rows)
+    check(indices, rule)
 
 
 @register("GatherNd", check=_check_gather_nd)
@@ -247,20 +242,20 @@ def _gather_nd(x, indices):
 
 def _check_scatter_nd(indices, updates, shape):
     _need_indices("ScatterNd", indices)
-    values = known_values(indices)
-    if values is None or not values.size:
-        return
-    rows = values.reshape(-1, values.shape[-1])
-    bounds = np.broadcast_to(np.asarray(_ints(shape)[:rows.shape[1]]), rows.shape)
-    bad = (rows < 0) | (rows >= bounds)
-    if bad.any():
-        k = np.flatnonzero(bad)[0]
-        v, bound = rows.flat[k], bounds.flat[k]
-        if v < 0:
-            raise ValueError(f"For 'ScatterNd', each element in 'indice' must be greater than or equal to 0, but got "
-                             f"{v}")
-        raise ValueError(f"For 'ScatterNd', each element in 'indices' should be smaller than the value of shape, but "
-                         f"got {v} and got the value of shape {bound}")
+    shape = _ints(shape)
+
+    def rule(xp, values):
+        rows = values.reshape(-1, values.shape[-1])
+        bounds = xp.broadcast_to(xp.asarray(shape[:rows.shape[1]], rows.dtype), rows.shape)
+        return (rows < 0) | (rows >= bounds), _scatter_nd_error, (rows, bounds)
+    check(indices, rule)
+
+
+def _scatter_nd_error(v, bound):
+    if v < 0:
+        return ValueError(f"For 'ScatterNd', each element in 'indice' must be greater than or equal to 0, but got {v}")
+    return ValueError(f"For 'ScatterNd', each element in 'indices' should be smaller than the value of shape, but got "
+                      f"{v} and got the value of shape {bound}")
 
 
 @register("ScatterNd", check=_check_scatter_nd)

@@ -11,6 +11,7 @@ from jax import lax
 from ._checks import check_broadcast, need_float, need_index, norm_axes, same_type, tensor_arrays
 from .._registry import register
 from ..common import dtype as mstype
+from ..common._checks import check
 
 # ---- arithmetic -------------------------------------------------------------------------------------
 def _binary_operator(name):
@@ -185,6 +186,22 @@ def _check_sparse_ce(logits, labels, is_grad=False):
         raise ValueError("For 'SparseSoftmaxCrossEntropyWithLogits', the shape of 'labels' must be equal to "
                          f"'logits' shape except the last dimension, but got 'labels' shape: "
                          f"{tuple(labels.shape)}, 'logits' shape: {tuple(logits.shape)}.")
+    n = logits.shape[-1]
+
+    def rule(xp, values):
+        values = values.reshape(-1)
+        return (values < 0) | (values >= n), lambda k, v: ValueError(_sparse_ce_label_error(k, v, n)), \
+            (xp.arange(values.size), values)
+    check(labels, rule)
+
+
+def _sparse_ce_label_error(k, v, n):
+    """MindSpore's kernel message. Its check lets ``label == class_num`` through (reading past the row);
+    mindshim rejects that label too, saying ``<``."""
+    head = "For 'SparseSoftmaxCrossEntropyWithLogits' got error label! label[index] must"
+    if v < 0:
+        return f"{head} >= 0, but got  index = {k} label[index] = {v}"
+    return f"{head} {'<' if v == n else '<='} class_num, but got index = {k} label[index] = {v} and class_num = {n}"
 
 
 def _sparse_ce_grad(logits, labels):
