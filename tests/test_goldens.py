@@ -76,7 +76,10 @@ KERNEL_INDEX_ERRORS = {("ops_array", f"err_{name}") for name in (
     "embedding_index", "gather_batch_index_value", "gather_d_index_value", "gather_elements_index_negative",
     "gather_index_axis1", "gather_index_negative", "gather_index_value", "gather_nd_index_negative",
     "gather_nd_index_value", "getitem_tensor_index", "getitem_tensor_index_negative", "scatter_nd_index_negative",
-    "scatter_nd_index_value")}
+    "scatter_nd_index_value")} | {("bad_input", name) for name in (
+    "cross_entropy_fn_1d_label", "cross_entropy_loss_label", "cross_entropy_loss_label_negative",
+    "cross_entropy_loss_weight_label", "embedding_id_negative", "nll_loss_cell_label", "nll_loss_fn_label",
+    "sparse_ce_label_negative", "sparse_ce_label_too_big")}
 # Numerics: float32 results within this relative tolerance (absolute for values near zero).
 RTOL, ATOL = 1e-5, 1e-6
 

@@ -23,8 +23,10 @@ Bad values and Python control flow:
   flag is read.) Inside an enclosing trace the checks join the enclosing program's.
 * A trace that needs a Tensor's value (``if x.sum() > 0:``, ``float(loss)``, ``t.asnumpy()``) cannot be
   compiled. In PyNative mode the call then runs eagerly in the program's place, for that input signature from
-  then on (its state, key and gradients as the compiled program's; a warning names the line once); in
-  GRAPH_MODE and under ``mindspore.jit`` it is a NotImplementedError naming the line.
+  then on (its state, key and gradients as the compiled program's: a gradient is ``jax.vjp`` of the function
+  run op by op; a warning names the line once); in GRAPH_MODE and under ``mindspore.jit`` it is a
+  NotImplementedError naming the line. Converting a value that is being differentiated to a Python number
+  (``float(loss)`` inside the loss function) stays a NotImplementedError: JAX cannot differentiate through it.
 """
 import functools
 import os
@@ -250,8 +252,14 @@ class CompiledCall:
                 program.jitted = self._compile(spec, program, build_args)
                 continue
             except _CONCRETE as e:
-                if traced or program.eager:
+                if traced:
                     raise
+                if program.eager:  # run eagerly, it still needs a value: one being differentiated
+                    raise NotImplementedError(
+                        f"For '{self.op_name}', {_line(e)} converts a Tensor that is being differentiated to a Python "
+                        f"value ({type(e).__name__}); mindshim differentiates with JAX, which cannot (MindSpore takes "
+                        "the value as a constant). Convert it outside the differentiated function, or compute with "
+                        "Tensor operations.") from e
                 self._run_eagerly(spec, program, build_args, e)
                 continue
             if guard is not False and type(guard) is not tuple:
@@ -273,8 +281,7 @@ class CompiledCall:
 
     def _run_eagerly(self, spec, program, build_args, error):
         """The trace needed a Tensor's value: run this signature eagerly from now on (PyNative), or raise."""
-        where = _user_frame(error)
-        line = f"{where.filename}:{where.lineno} `{where.line}`" if where else "a line of the function"
+        where, line = _user_frame(error), _line(error)
         if not self.fallback or _state.context["mode"] == GRAPH_MODE:
             raise NotImplementedError(
                 f"For '{self.op_name}', {line} needs the value of a Tensor ({type(error).__name__}: Python control "
@@ -285,11 +292,11 @@ class CompiledCall:
         message = (f"mindshim: '{self.op_name}' runs eagerly (op by op, not compiled) for these inputs: {line} needs "
                    f"the value of a Tensor ({type(error).__name__}). Tensor operations (ops.select, ops.where, ...) "
                    "instead of Python control flow keep it compiled.")
-        if LOG_COMPILES:
-            print(f"[mindshim] {message}")
         site = (where.filename, where.lineno) if where else (self.op_name, 0)
-        if site not in _WARNED:
+        if site not in _WARNED:  # once per line (a step and the gradient call inside it both run eagerly)
             _WARNED.add(site)
+            if LOG_COMPILES:
+                print(f"[mindshim] {message}")
             warnings.warn_explicit(message, UserWarning, *site)
         self.eager_specs.add(spec)
         program.eager = True
@@ -321,7 +328,7 @@ class CompiledCall:
         _check_no_leak(self.op_name, out)
         position = {id(a): i for i, a in enumerate(arrays)}
         program.errors = [error for _, _, error, _ in frame.checks]
-        program.sources = [(position[id(source[0])], source[1]) if id(source[0]) in position else None
+        program.sources = [(position[id(source[0])], source[1]) if source and id(source[0]) in position else None
                            for _, _, _, source in frame.checks]
         return out, changed, (frame.key if frame.drew else None), [(ok, payload) for ok, payload, _, _ in frame.checks]
 
@@ -338,6 +345,12 @@ def _user_frame(error):
         if not fs.filename.startswith(_INTERNAL) and not fs.filename.startswith("<frozen"):
             return fs
     return None
+
+
+def _line(error):
+    """The user's line of ``error``, as ``file:line `code```."""
+    where = _user_frame(error)
+    return f"{where.filename}:{where.lineno} `{where.line}`" if where else "a line of the function"
 
 
 def _combined(checks):

@@ -16,7 +16,7 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-from ._checks import check_kl_reduction, need_float, tname
+from ._checks import check_broadcast, check_kl_reduction, need_float, tname
 from .._registry import register
 from ..common import dtype as mstype
 from ..common._checks import check, gather_d_rule, gather_rule, ignoring
@@ -283,7 +283,7 @@ def _get_loss(x, reduction, out_dtype=None):
     return out.astype(x.dtype if out_dtype is None else out_dtype)
 
 
-@composite("mse_loss", attrs=(("reduction", "mean"),))
+@composite("mse_loss", attrs=(("reduction", "mean"),), check=lambda x, y, reduction="mean": check_broadcast("mse_loss")(x, y))
 def _mse_loss(x, y, reduction="mean"):
     """``(x - y)^2``, reduced in Float32; non-float results come back as Float32."""
     d = x - y
