@@ -6,8 +6,10 @@ Models: an MLP (784-512-512-10, batch 64) and LeNet-5 (1x32x32, batch 32), SGD w
   (c) ``jax.jit`` of ``jax.value_and_grad`` + ``optax.sgd(momentum=0.9)``       (hand-written JAX)
 Prints medians of interleaved repetitions, the ratios (a)/(c) and (b)/(c) (target <= 1.10), the host time
 spent issuing one step (on an accelerator, a step whose host time exceeds its device time is dispatch-bound),
-the first call (trace + compile) of each, the eager 2.x loop's step time, and, with ``--memory``, the peak resident
-memory of a whole process training a wide MLP (784-4096-4096-10) each way (target <= 1.15).
+the first call (trace + compile) of each, the eager 2.x loop's step time, the cost of the index checks (the sparse
+labels' range check that (a) and (b) carry: the same steps with ``mindshim.set_index_checks(False)``, target < 3%),
+and, with ``--memory``, the peak resident memory of a whole process training a wide MLP (784-4096-4096-10) each way
+(target <= 1.15).
 
 Run: ``python benchmarks/train_step.py [--memory] [--batch N]``.
 """
@@ -142,6 +144,15 @@ def jax_step(apply, params, x, y, compute_dtype=None):
     return run
 
 
+def with_checks(fn, enabled):
+    """``fn`` run with the index checks on or off (each setting keeps its own compiled program; setting the
+    value it already has costs a dict lookup)."""
+    def run():
+        ms.set_index_checks(enabled)
+        return fn()
+    return run
+
+
 def first_call_s(fn):
     start = time.perf_counter()
     jax.block_until_ready(getattr(fn(), "_data", None))
@@ -188,7 +199,9 @@ def bench(model, batch):
     params = {p.name: jnp.array(p.asnumpy()) for p in net.trainable_params()}
     c = jax_step(apply, params, jnp.asarray(x_np), jnp.asarray(y_np))
     first = first_calls(model, batch)
-    t = compare({"a": a, "b": b, "c": c}, calls=20, repeats=15, warmup=5)
+    t = compare({"a": with_checks(a, True), "b": with_checks(b, True), "c": c,
+                 "a0": with_checks(a, False), "b0": with_checks(b, False)}, calls=20, repeats=15, warmup=5)
+    ms.set_index_checks(True)
     host = {k: host_us(f) for k, f in (("a", a), ("b", b), ("c", c))}
     t_eager = compare({"eager": eager}, calls=5, repeats=5, warmup=2)["eager"]
     print(f"{name}: step (a) TrainOneStepCell {t['a'] / 1e3:.3f} ms, (b) 2.x loop @jit {t['b'] / 1e3:.3f} ms, "
@@ -198,6 +211,9 @@ def bench(model, batch):
     print(f"{name}: first call (a) {first['a']:.2f} s, (b) {first['b']:.2f} s, (c) {first['c']:.2f} s; "
           f"(a)/(c) {first['a'] / first['c']:.2f}, (b)/(c) {first['b'] / first['c']:.2f} (target <= 1.5); "
           f"eager 2.x loop (PyNative) {t_eager / 1e3:.3f} ms/step")
+    print(f"{name}: index checks: (a) {t['a'] / 1e3:.3f} ms with, {t['a0'] / 1e3:.3f} ms without "
+          f"({100 * (t['a'] / t['a0'] - 1):+.1f}%), (b) {t['b'] / 1e3:.3f} ms with, {t['b0'] / 1e3:.3f} ms without "
+          f"({100 * (t['b'] / t['b0'] - 1):+.1f}%) (target < +3%)")
 
 
 def memory_child(kind, steps=5):

@@ -17,6 +17,7 @@ from . import amp, common, communication, context, dataset, hal, nn, ops, runtim
 from ._engine import functionalize, load_params  # noqa: E402
 from ._install import install, run  # noqa: E402
 from .common import dtype  # noqa: E402
+from .common._checks import set_index_checks  # noqa: E402
 from .common._printing import get_repr_style, set_repr_style  # noqa: E402
 from .common.api import jit  # noqa: E402
 from .common.dtype import *  # noqa: E402,F401,F403
@@ -48,7 +49,8 @@ from .train.serialization import (  # noqa: E402
 __version__ = "0.1.0"
 __all__ = ["amp", "common", "context", "nn", "ops", "dtype", "jit", "grad", "value_and_grad", "Tensor", "tensor",
            "Parameter", "ParameterTuple", "functionalize", "load_params",
-           "install", "run", "set_repr_style", "get_repr_style", "set_seed", "get_seed", "set_context",
+           "install", "run", "set_repr_style", "get_repr_style", "set_index_checks",
+           "set_seed", "get_seed", "set_context",
            "get_context", "set_device", "hal", "communication", "ParallelMode", "set_auto_parallel_context",
            "get_auto_parallel_context", "reset_auto_parallel_context",
            "save_checkpoint", "load_checkpoint", "load_param_into_net", "ckpt_to_safetensors", "safetensors_to_ckpt",

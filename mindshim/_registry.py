@@ -12,13 +12,17 @@ those views, and a Primitive class per row; the rows are filled in by ``mindshim
 scalars) -> mixed-precision cast -> check -> lower -> wrap -> effect.
 """
 import functools
+import inspect
+import os
 import sys
+import traceback
 
 import jax
 import jax.numpy as jnp
 import numpy as np
 
 from .common import _amp
+from .common import dtype as mstype
 from .common.tensor import Tensor, _wrap, write
 
 REGISTRY = {}
@@ -185,13 +189,13 @@ def unwrap(row, inputs):
         elif like is None:
             out.append(x)
         elif row.promote:
-            out.append(_promote(row, x, like))
+            out.append(_promote(row, x, like, inputs))
         else:
             out.append(np.float32(x) if type(x) is float and like.kind in "biu" else x)
     return out
 
 
-def _promote(row, value, like):
+def _promote(row, value, like, inputs):
     """A non-Tensor input of an element-wise row beside a Tensor of dtype ``like``. A Python scalar stays a Python
     scalar where JAX's weak typing already gives MindSpore's dtype (so JAX's fast path takes it), except for rows
     with MindSpore's gradient, whose custom VJP wants arrays."""
@@ -203,10 +207,9 @@ def _promote(row, value, like):
         if kind is None:
             if isinstance(value, (np.ndarray, jax.Array)):
                 return value
-            raise TypeError(f'Failed calling {row.name} with "{row.name}()(input=Tensor, '
-                            f'other={_ms_type_name(value)})".')
+            raise failed_calling(row.name, _input_names(row, len(inputs)), inputs)
         if isinstance(value, np.generic):
-            return _promote(row, value.item(), like)
+            return _promote(row, value.item(), like, inputs)
     dtype = scalar_dtype(kind, like)
     try:
         return np.asarray(value, dtype)
@@ -215,9 +218,76 @@ def _promote(row, value, like):
 
 
 def _ms_type_name(value):
-    """How MindSpore's errors name a Python value's type."""
-    return {str: "string", list: "list", tuple: "tuple", dict: "dict", type(None): "None"}.get(
-        type(value), type(value).__name__)
+    """How MindSpore's errors name a Python value's type (``List<int, string>`` for a list)."""
+    if isinstance(value, (Tensor, jax.Array)):
+        return "Tensor"
+    if isinstance(value, (list, tuple)):
+        return f"{'List' if isinstance(value, list) else 'Tuple'}<{', '.join(map(_ms_type_name, value))}>"
+    if isinstance(value, np.ndarray):
+        return str(type(value))
+    if isinstance(value, mstype.Type):
+        return "mindspore.dtype"
+    return {str: "string", dict: "dict", type(None): "None"}.get(type(value), type(value).__name__)
+
+
+_HERE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def _worded(e):
+    """True for an error mindshim raised on purpose in MindSpore's words (a ``raise`` statement in mindshim), and
+    for JAX's errors about tracers (a compiled call's trace needing a value: the engine handles those);
+    False for one from inside JAX, numpy or Python (``'list' object has no attribute 'dtype'``)."""
+    if isinstance(e, jax.errors.JAXTypeError):
+        return True
+    last = traceback.extract_tb(e.__traceback__)[-1]
+    return last.filename.startswith(_HERE) and (last.line or "").startswith("raise")
+
+
+def _reworded(row, inputs, attrs, e):
+    """An error from inside a lowering in MindSpore's form: ``Failed calling <Op> with "<Op>(attrs)(inputs)"``
+    where an input has a type the op cannot take (a string, None, a container of them), else
+    ``For '<Op>', <the original message>``."""
+    attrs = attrs or {}
+    if isinstance(e, AttributeError) or any(map(_odd, inputs)) or isinstance(e, TypeError) and (
+            not all(isinstance(x, _PLAIN) for x in inputs) or any(map(_odd, attrs.values()))):  # a wrong type
+        return failed_calling(row.name, _input_names(row, len(inputs)), inputs, attrs)
+    kind = TypeError if isinstance(e, TypeError) else IndexError if isinstance(e, IndexError) else ValueError
+    return kind(f"For '{row.name}', {e}")
+
+
+#: Inputs whose type every op takes where it takes an input at all (a TypeError with only these is about values).
+_PLAIN = (Tensor, jax.Array, np.ndarray, np.generic, bool, int, float, mstype.Type, type(None))
+
+
+def _odd(x):
+    """A value no op input takes: a string, a dict or set, or a list/tuple holding one or None."""
+    if isinstance(x, (str, dict, set)):
+        return True
+    return isinstance(x, (list, tuple)) and any(v is None or _odd(v) for v in x)
+
+
+def failed_calling(name, names, values, attrs=None):
+    """MindSpore's TypeError for inputs of types an op cannot take: ``Failed calling Zeros with
+    "Zeros()(size=Tuple<float, int>, dtype=mindspore.dtype)".``"""
+    args = ", ".join(f"{n}={_ms_type_name(v)}" for n, v in zip(names, values))
+    kwargs = ", ".join(f"{k}={_ms_type_name(v)}" for k, v in (attrs or {}).items())
+    return TypeError(f'Failed calling {name} with "{name}({kwargs})({args})".')
+
+
+def _input_names(row, n):
+    """The names of a row's inputs for an error message: declared, else the lowering's (a one-letter first or
+    second name as MindSpore's ``input``/``other``)."""
+    if row.inputs is not None:
+        names = list(row.inputs)
+    else:
+        try:
+            names = [p.name for p in inspect.signature(row.impl).parameters.values()
+                     if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        except (TypeError, ValueError):  # a builtin without a signature
+            names = []
+        names = [("input", "other")[i] if i < 2 and len(v) == 1 else v for i, v in enumerate(names)]
+        names = names or ["input", "other"]
+    return names + [f"input{i}" for i in range(len(names), n)]
 
 
 def wrap_output(out):
@@ -241,14 +311,16 @@ def dispatch(row, inputs, attrs=None, fn=None):
     elif fn is None:
         fn = row.bind(**attrs)
     check = row.check
-    if check is not None and not row.check_on_error:
-        check(*arrays, **attrs)
     try:
+        if check is not None and not row.check_on_error:
+            check(*arrays, **attrs)
         out = fn(*arrays)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, AttributeError, IndexError) as e:
         if check is not None and row.check_on_error:
             check(*arrays, **attrs)
-        raise
+        if _worded(e):
+            raise
+        raise _reworded(row, inputs, attrs, e) from e
     if out_dtype is not None:
         out = _amp.cast_outputs(out, out_dtype)
     if row.effect is not None:

@@ -29,6 +29,8 @@ def _defaults():
                     "numa_enable": False, "enable_shared_mem": True, "callback_timeout": 60,
                     "monitor_sampling_interval": 1000, "auto_num_workers": False,
                     "multiprocessing_timeout_interval": 300},
+        # mindshim.common._checks: whether compiled programs check index values (MINDSHIM_CHECK_INDICES=0: no).
+        "checks": {"indices": os.environ.get("MINDSHIM_CHECK_INDICES", "1") != "0"},
         # What compiled programs depend on besides their inputs: ``settings`` moves when a setting a trace reads
         # changes (amp policy, layouts, parallel context); ``modes`` also when a Cell's training flag changes.
         "versions": {"settings": 0, "modes": 0},
@@ -43,6 +45,7 @@ mesh = _initial["mesh"]
 rng = _initial["rng"]
 printing = _initial["printing"]
 dataset = _initial["dataset"]
+checks = _initial["checks"]
 versions = _initial["versions"]
 
 

@@ -9,6 +9,7 @@ traceback; ``ModelCheckpoint`` removes its oldest file before it writes the new 
 blamed on ``filter_prefix``; a foreign or truncated one is "may be corrupted" without saying which.
 """
 import errno
+import json
 import os
 import re
 import signal
@@ -18,11 +19,15 @@ import textwrap
 import threading
 import time
 
+import jax
 import numpy as np
 import pytest
 import safetensors.numpy
 
 import mindshim as ms
+from mindshim import _registry, nn, ops
+from mindshim._engine import compiled
+from mindshim.common import seed
 from mindshim.train import serialization
 from mindshim.train.callback._callback import _InternalCallbackParam
 
@@ -463,3 +468,444 @@ def test_run_module(project):
                          cwd=project, env=dict(os.environ, PYTHONPATH=ROOT), timeout=60, check=False)
     assert out.returncode == 0, out.stderr
     assert out.stdout == f"{[str(project / 'train.py'), 'b']} {project} __main__ src.net\n"
+
+
+# ---- item 2: index values are checked inside compiled calls too ------------------------------------------------
+# MindSpore 2.10's kernels check class labels and ids when they run; its messages are the goldens of
+# tests/golden_cases/bad_input.py (there a RuntimeError from the kernel, here mindshim's ValueError).
+with open(os.path.join(ROOT, "tests", "goldens", "bad_input.json")) as _f:
+    GOLDEN = {name: case.get("message") for name, case in json.load(_f)["cases"].items()}
+RNG = np.random.RandomState(5)
+XS = RNG.randn(3, 6).astype(np.float32)
+LOGITS4 = RNG.randn(3, 4).astype(np.float32)
+GOOD = np.array([0, 2, 3], np.int32)
+
+
+class Classifier(nn.Cell):
+    """Dense -> BatchNorm -> ReLU -> Dropout -> Dense: weights, moving statistics and the PRNG key are all state."""
+
+    def __init__(self, log_probs=False):
+        super().__init__()
+        self.fc1, self.bn, self.fc2 = nn.Dense(6, 8), nn.BatchNorm1d(8), nn.Dense(8, 4)
+        self.drop = nn.Dropout(p=0.25)
+        self.log_probs = log_probs
+
+    def construct(self, x):
+        y = self.fc2(self.drop(ops.relu(self.bn(self.fc1(x)))))
+        return ops.log_softmax(y, 1) if self.log_probs else y
+
+
+def _classifier(log_probs=False):
+    ms.set_seed(3)
+    net = Classifier(log_probs)
+    for i, p in enumerate(net.get_parameters()):
+        p.set_data(ms.Tensor(np.random.RandomState(i).randn(*p.shape).astype(np.float32) * 0.3))
+    net.set_train()
+    return net
+
+
+LOSSES = {  # name: (loss cell, labels, golden case with its message)
+    "sparse_softmax_ce": (lambda: nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean"), [0, 5, 1],
+                          "sparse_ce_label_too_big"),
+    "sparse_softmax_ce_negative": (lambda: nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean"),
+                                   [0, -1, 1], "sparse_ce_label_negative"),
+    "cross_entropy": (lambda: nn.CrossEntropyLoss(), [0, 4, 1], "cross_entropy_loss_label"),
+    "cross_entropy_weight": (lambda: nn.CrossEntropyLoss(weight=ms.Tensor(np.ones(4, np.float32))), [0, 7, 1],
+                             "cross_entropy_loss_weight_label"),
+    "nll": (lambda: nn.NLLLoss(), [0, -5, 1], "nll_loss_cell_label"),
+}
+
+
+def _state(*owners):
+    """Every Parameter of the Cells and optimizers, and the global PRNG key, as numpy."""
+    out = {"rng key": np.asarray(seed.current_key())}
+    for owner in owners:
+        for p in owner.get_parameters() if isinstance(owner, nn.Cell) else owner:
+            out[p.name] = p.asnumpy()
+    return out
+
+
+def _assert_state(got, want):
+    assert sorted(got) == sorted(want)
+    for name in want:
+        np.testing.assert_array_equal(got[name], want[name], err_msg=name)
+
+
+def _train_step(loss_name, labels_of=None):
+    """A TrainOneStepCell over the classifier (Momentum: moments are state) and the named loss; ``labels_of``
+    computes the labels inside the step from the labels given."""
+    make_loss, _, _ = LOSSES[loss_name]
+    net = _classifier(log_probs=loss_name == "nll")
+    loss = make_loss()
+
+    class WithLoss(nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.net, self.loss = net, loss
+
+        def construct(self, x, y):
+            return self.loss(self.net(x), y if labels_of is None else labels_of(y))
+    opt = nn.Momentum(net.trainable_params(), 0.1, 0.9)
+    return net, opt, nn.TrainOneStepCell(WithLoss(), opt)
+
+
+def _same_start(*steps_and_inputs):
+    """Run each ``(step, inputs)`` from the same PRNG key."""
+    outs = []
+    for step, inputs in steps_and_inputs:
+        ms.set_seed(7)
+        outs.append(step(*inputs))
+    return outs
+
+
+@pytest.mark.parametrize("loss_name", sorted(LOSSES))
+def test_bad_label_in_a_training_step(loss_name):
+    """TrainOneStepCell (compiled, in PyNative): the bad step raises MindSpore's message and changes nothing (weights,
+    moments, BatchNorm statistics, PRNG key); the next good step gives what a twin that never saw it gives."""
+    _, bad, golden = LOSSES[loss_name]
+    x, good = ms.Tensor(XS), ms.Tensor(GOOD)
+    net, opt, step = _train_step(loss_name)
+    twin_net, twin_opt, twin = _train_step(loss_name)
+    _same_start((step, (x, good)), (twin, (x, good)))
+    before = _state(net, opt.parameters)
+    with pytest.raises(ValueError) as info:
+        step(x, ms.Tensor(np.array(bad, np.int32)))
+    assert str(info.value) == GOLDEN[golden]
+    _assert_state(_state(net, opt.parameters), before)
+    out, twin_out = _same_start((step, (x, good)), (twin, (x, good)))
+    np.testing.assert_array_equal(out.asnumpy(), twin_out.asnumpy())
+    _assert_state(_state(net, opt.parameters), _state(twin_net, twin_opt.parameters))
+    assert step._compiled_call.traces == 1
+
+
+def _program(compiled):
+    (program,) = compiled.programs.values()
+    return program
+
+
+@pytest.mark.parametrize("with_print", [False, True])
+def test_bad_label_computed_inside_the_step(with_print, capfd):
+    """Labels computed in the step cannot be checked before it: the step's guard program computes the check (and
+    the step runs under lax.cond on it, so that the donated state comes back); with ``ops.Print`` in the step (an
+    effect the guard would repeat) the step runs on copies of the state instead."""
+    def labels_of(y):
+        if with_print:
+            ops.Print()("labels", y)
+        return y + 1
+    x, good = ms.Tensor(XS), ms.Tensor(GOOD - 1 + (GOOD == 0))
+    net, opt, step = _train_step("sparse_softmax_ce", labels_of)
+    twin_net, twin_opt, twin = _train_step("sparse_softmax_ce", labels_of)
+    _same_start((step, (x, good)), (twin, (x, good)))
+    program = _program(step._compiled_call)
+    assert program.guard is True if with_print else callable(program.guard) and program.main is not program.jitted
+    before = _state(net, opt.parameters)
+    capfd.readouterr()
+    with pytest.raises(ValueError) as info:
+        step(x, ms.Tensor(np.array([-1, 4, 0], np.int32)))
+    assert str(info.value) == GOLDEN["sparse_ce_label_too_big"]
+    _assert_state(_state(net, opt.parameters), before)
+    out, twin_out = _same_start((step, (x, good)), (twin, (x, good)))
+    np.testing.assert_array_equal(out.asnumpy(), twin_out.asnumpy())
+    _assert_state(_state(net, opt.parameters), _state(twin_net, twin_opt.parameters))
+    if with_print:  # each step printed once: the failed one, and the two good ones
+        assert capfd.readouterr().out.count("labels") == 3
+
+
+def test_bad_id_in_jit_and_gradients():
+    """Embedding ids: under mindspore.jit, through value_and_grad and ForwardValueAndGrad, as an input or computed."""
+    ms.set_seed(1)
+    emb = nn.Embedding(10, 3)
+    table = emb.embedding_table.asnumpy().copy()
+    ids, bad = ms.Tensor(np.array([[1, 2]], np.int32)), ms.Tensor(np.array([[1, -11]], np.int32))
+
+    def loss(i):
+        return emb(i).sum()
+    calls = {"jit": ms.jit(loss), "jit computed": ms.jit(lambda i: loss(i * 1)),
+             "value_and_grad": ms.value_and_grad(loss, None, emb.trainable_params()),
+             "value_and_grad computed": ms.value_and_grad(lambda i: loss(i * 1), None, emb.trainable_params()),
+             "ForwardValueAndGrad": nn.ForwardValueAndGrad(nn.Embedding(10, 3), emb.trainable_params(),
+                                                           get_by_list=True)}
+    for name, call in calls.items():
+        good = call(ids)
+        with pytest.raises(ValueError) as info:
+            call(bad)
+        assert str(info.value) == GOLDEN["embedding_id_negative"], name
+        np.testing.assert_array_equal(emb.embedding_table.asnumpy(), table)
+        for a, b in zip(jax.tree_util.tree_leaves(call(ids)), jax.tree_util.tree_leaves(good)):
+            np.testing.assert_array_equal(np.asarray(a), np.asarray(b), err_msg=name)
+
+
+def _error(fn, *args):
+    with pytest.raises(ValueError) as info:
+        fn(*args)
+    return str(info.value)
+
+
+@pytest.mark.parametrize("op", ["Gather", "GatherD", "GatherNd", "ScatterNd", "Tensor[]", "NLLLoss"])
+def test_index_ops_in_a_compiled_call(op):
+    """The index checks of the ops, with indices computed inside mindspore.jit: the compiled call raises what the
+    eager call raises (whose messages the goldens hold), and computes what it computes on good indices."""
+    x = ms.Tensor(np.arange(12, dtype=np.float32).reshape(4, 3))
+    fn = {"Gather": lambda i: ops.gather(x, i * 1, 0),
+          "GatherD": lambda i: ops.gather_elements(x, 0, (i * 1).reshape(-1, 1)),
+          "GatherNd": lambda i: ops.gather_nd(x, ops.stack([i * 1, i * 0], 1)),
+          "ScatterNd": lambda i: ops.scatter_nd((i * 1).reshape(-1, 1), ops.ones((2, 3), ms.float32), (4, 3)),
+          "Tensor[]": lambda i: x[i * 1],
+          "NLLLoss": lambda i: ops.NLLLoss()(x, ops.zeros((4,), ms.int32) + i, ms.Tensor(np.ones(3, np.float32)))[0],
+          }[op]
+    compiled = ms.jit(fn)
+    good, bad = ms.Tensor(np.array([2, 1], np.int32)), ms.Tensor(np.array([1, 7], np.int32))
+    if op == "NLLLoss":
+        good, bad = ms.Tensor(np.array(1, np.int32)), ms.Tensor(np.array(5, np.int32))
+    assert _error(compiled, bad) == _error(fn, bad)
+    np.testing.assert_array_equal(compiled(good).asnumpy(), fn(good).asnumpy())
+    assert callable(_program(compiled.compiled).guard)  # the indices are computed: the guard program checked them
+
+
+def test_index_checks_switch(monkeypatch):
+    """``set_index_checks(False)``: compiled calls no longer check (the step trains on the bad batch, its loss NaN as
+    JAX computes it); eager calls still do; each setting keeps its own program. ``MINDSHIM_CHECK_INDICES=0`` starts
+    with them off."""
+    x, bad = ms.Tensor(XS), ms.Tensor(np.array([0, 5, 1], np.int32))
+    net, opt, step = _train_step("sparse_softmax_ce")
+    step(x, ms.Tensor(GOOD))
+    before = net.fc1.weight.asnumpy()
+    try:
+        ms.set_index_checks(False)
+        assert np.isnan(step(x, bad).asnumpy())
+        assert not np.array_equal(net.fc1.weight.asnumpy(), before)
+        with pytest.raises(ValueError, match="label"):
+            nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")(ms.Tensor(LOGITS4), bad)
+        ms.set_index_checks(True)
+        with pytest.raises(ValueError, match="label"):
+            step(x, bad)
+        ms.set_index_checks(False)
+        step(x, bad)
+        assert step._compiled_call.traces == 2
+    finally:
+        ms.set_index_checks(True)
+    with pytest.raises(TypeError, match="must be bool"):
+        ms.set_index_checks(0)
+    out = _run_python("""
+        import numpy as np, mindshim as ms
+        emb = ms.nn.Embedding(3, 2)
+        print(ms.jit(lambda i: emb(i))(ms.Tensor(np.array([5], np.int32))).shape)
+        """)
+    assert "ValueError: For 'Gather'" in out.stderr
+    out = subprocess.run([sys.executable, "-c", "import numpy as np, mindshim as ms; emb = ms.nn.Embedding(3, 2); "
+                          "print(ms.jit(lambda i: emb(i))(ms.Tensor(np.array([5], np.int32))).shape)"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=60, check=False,
+                         env=dict(os.environ, MINDSHIM_CHECK_INDICES="0"))
+    assert out.stdout == "(1, 2)\n", out.stderr
+
+
+# ---- item 3: Python control flow on Tensor values ------------------------------------------------------------
+class Branchy(Classifier):
+    """The classifier with Python control flow on Tensor values in ``construct``."""
+
+    def __init__(self, how):
+        super().__init__()
+        self.how = how
+
+    def construct(self, x):
+        y = super().construct(x)
+        if self.how == "if":
+            if y.sum() > 0:  # the user's line
+                y = y * 2
+        elif self.how == "while":
+            while ops.abs(y).max() > 1.0:  # the user's line
+                y = y / 2
+        elif self.how == "float":
+            y = y * float(y.mean())  # the user's line
+        elif self.how == "item":
+            y = y + y.max().item()  # the user's line
+        elif self.how == "asnumpy":
+            y = y * ms.Tensor(np.sign(y.asnumpy()))  # the user's line
+        return y
+
+
+def _branchy(how):
+    ms.set_seed(3)
+    net = Branchy(how)
+    for i, p in enumerate(net.get_parameters()):
+        p.set_data(ms.Tensor(np.random.RandomState(i).randn(*p.shape).astype(np.float32) * 0.3))
+    net.set_train()
+    opt = nn.Adam(net.trainable_params(), 0.01)
+    loss = nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")
+    return net, opt, nn.TrainOneStepCell(nn.WithLossCell(net, loss), opt), nn.WithLossCell(net, loss)
+
+
+def _user_line(how):
+    with open(__file__) as f:
+        lines = f.read().split("\n")
+    return next(i + 1 for i, line in enumerate(lines) if "# the user's line" in line and
+                lines[i - 1].strip().startswith(f'{"if" if how == "if" else "elif"} self.how == "{how}"'))
+
+
+@pytest.mark.parametrize("how", ["if", "while"])
+def test_control_flow_in_a_training_step_runs_eagerly(how, monkeypatch):
+    """PyNative: the step whose trace needs a Tensor's value runs eagerly instead, warning once with the line; after
+    3 steps the state (weights, Adam moments, BatchNorm statistics, PRNG key) equals an eager twin's (value_and_grad
+    and the optimizer, uncompiled), and the step was traced once."""
+    monkeypatch.setattr(compiled, "_WARNED", set())
+    x, y = ms.Tensor(XS), ms.Tensor(GOOD)
+    net, opt, step, _ = _branchy(how)
+    twin_net, twin_opt, _, twin_loss = _branchy(how)
+    grad = ms.value_and_grad(twin_loss, None, twin_opt.parameters)
+    with pytest.warns(UserWarning) as warned:
+        ms.set_seed(7)
+        losses = [step(x, y).asnumpy() for _ in range(3)]
+    messages = [str(w.message) for w in warned if "runs eagerly" in str(w.message)]
+    assert len(messages) == 1 and f"{__file__}:{_user_line(how)}" in messages[0]
+    assert (warned[0].filename, warned[0].lineno) == (__file__, _user_line(how))
+    ms.set_seed(7)
+    twin_losses = []
+    for _ in range(3):
+        loss, grads = grad(x, y)
+        twin_opt(grads)
+        twin_losses.append(loss.asnumpy())
+    np.testing.assert_allclose(losses, twin_losses, rtol=1e-6)
+    got, want = _state(net, opt.parameters), _state(twin_net, twin_opt.parameters)
+    assert sorted(got) == sorted(want)
+    for name in want:
+        np.testing.assert_allclose(got[name], want[name], rtol=1e-5, atol=1e-7, err_msg=name)
+    assert step._compiled_call.traces == 1
+    assert all(not isinstance(p._data, jax.core.Tracer) for p in net.get_parameters())
+
+
+def test_control_flow_in_value_and_grad_gives_gradients():
+    """GradCall's eager run still differentiates (jax.vjp of the function run op by op)."""
+    w = ms.Parameter(ms.Tensor(np.array([1.5, -2.0], np.float32)), name="w")
+
+    def f(x):
+        y = (w * x).sum()
+        return y * y if y > 0 else -y
+    grad = ms.value_and_grad(f, None, [w])
+    with pytest.warns(UserWarning, match="runs eagerly"):
+        # y = w.x = 0.5 > 0: f = y^2, df/dw = 2 y x; y = -0.5: f = -y, df/dw = -x
+        for x, want_value, want_grad in (([1.0, 0.5], 0.25, [1.0, 0.5]), ([1.0, 1.0], 0.5, [-1.0, -1.0])):
+            value, (g,) = grad(ms.Tensor(np.array(x, np.float32)))
+            np.testing.assert_allclose(value.asnumpy(), want_value, rtol=1e-6)
+            np.testing.assert_allclose(g.asnumpy(), want_grad, rtol=1e-6)
+
+
+@pytest.mark.parametrize("where", ["GRAPH_MODE", "jit"])
+def test_control_flow_in_graph_mode_and_jit_is_a_clear_error(where):
+    x, y = ms.Tensor(XS), ms.Tensor(GOOD)
+    net, opt, step, loss = _branchy("if")
+    before = _state(net, opt.parameters)
+    try:
+        if where == "GRAPH_MODE":
+            ms.set_context(mode=ms.GRAPH_MODE)
+            call = lambda: step(x, y)  # noqa: E731
+        else:
+            call = lambda: ms.jit(lambda a, b: loss(a, b))(x, y)  # noqa: E731
+        with pytest.raises(NotImplementedError) as info:
+            call()
+    finally:
+        ms.set_context(mode=ms.PYNATIVE_MODE)
+    message = str(info.value)
+    assert f"{__file__}:{_user_line('if')} `if y.sum() > 0:  # the user's line`" in message
+    assert "ops.select" in message and "PyNative" in message
+    assert isinstance(info.value.__cause__, jax.errors.TracerBoolConversionError)
+    _assert_state(_state(net, opt.parameters), before)
+    assert all(not isinstance(p._data, jax.core.Tracer) for p in net.get_parameters())
+
+
+def test_control_flow_logged_with_log_compiles(monkeypatch, capsys):
+    monkeypatch.setattr(compiled, "LOG_COMPILES", True)
+    monkeypatch.setattr(compiled, "_WARNED", set())
+    _, _, step, _ = _branchy("if")
+    with pytest.warns(UserWarning, match="runs eagerly"):
+        step(ms.Tensor(XS), ms.Tensor(GOOD))
+        step(ms.Tensor(XS), ms.Tensor(GOOD))
+    out = capsys.readouterr().out
+    assert out.count("runs eagerly") == 1 and f"{__file__}:{_user_line('if')}" in out
+
+
+@pytest.mark.parametrize("how", ["float", "item", "asnumpy"])
+def test_python_values_in_a_jit_call_run_eagerly(how, monkeypatch):
+    """float(t), t.item(), t.asnumpy() in a compiled call without gradients (a training cell's forward under a
+    _jit_call Cell): it runs eagerly, with the eager call's results and state (BatchNorm statistics, PRNG key)."""
+    monkeypatch.setattr(compiled, "_WARNED", set())
+    x = ms.Tensor(XS)
+    net, _, _, _ = _branchy(how)
+    twin, _, _, _ = _branchy(how)
+    net._jit_call = True  # compiled when called at top level, as training cells are
+    with pytest.warns(UserWarning, match="runs eagerly"):
+        ms.set_seed(7)
+        outs = [net(x).asnumpy() for _ in range(2)]
+    ms.set_seed(7)
+    twin_outs = [twin(x).asnumpy() for _ in range(2)]
+    np.testing.assert_allclose(outs, twin_outs, rtol=1e-6)
+    _assert_state(_state(net), _state(twin))
+    assert net._compiled_call.traces == 1
+
+
+@pytest.mark.parametrize("how", ["float", "item", "asnumpy"])
+def test_python_values_of_differentiated_tensors_are_a_clear_error(how, monkeypatch):
+    """The same inside the differentiated forward of a training step: JAX cannot differentiate through a Python
+    number, so it is a NotImplementedError naming the line, and the state is unchanged."""
+    monkeypatch.setattr(compiled, "_WARNED", set())
+    net, opt, step, _ = _branchy(how)
+    before = _state(net, opt.parameters)
+    with pytest.warns(UserWarning, match="runs eagerly"), pytest.raises(NotImplementedError) as info:
+        step(ms.Tensor(XS), ms.Tensor(GOOD))
+    assert f"{__file__}:{_user_line(how)}" in str(info.value) and "being differentiated" in str(info.value)
+    _assert_state(_state(net, opt.parameters), before)
+
+
+# ---- item 4: MindSpore's words instead of JAX's; out of memory -----------------------------------------------
+# The messages are the goldens of tests/golden_cases/bad_input.py (run by tests/test_goldens.py).
+def test_an_error_from_inside_a_lowering_is_reworded_with_the_original_as_cause(monkeypatch):
+    with pytest.raises(TypeError) as info:
+        ops.relu([1.0, -1.0])
+    assert str(info.value) == 'Failed calling ReLU with "ReLU()(input=List<float, float>)".'
+    assert isinstance(info.value.__cause__, AttributeError)
+    # All inputs Tensors (a value problem): the op's name before the library's words. A lowering is made to fail
+    # the way a JAX call fails on a bad value.
+    row = _registry.get("Abs")
+    monkeypatch.setattr(row, "plain", lambda x: np.reshape(np.asarray(x), (7,)))
+    with pytest.raises(ValueError) as info:
+        ops.abs(ms.Tensor(np.ones((2, 3), np.float32)))
+    assert str(info.value) == "For 'Abs', cannot reshape array of size 6 into shape (7,)"
+    assert type(info.value.__cause__) is ValueError
+
+
+def test_out_of_memory_is_jax_resource_exhausted_and_the_interpreter_goes_on():
+    """With the address space limited to 6 GB: an eager 4 TB Tensor and a compiled step needing 48 GB raise JAX's
+    RESOURCE_EXHAUSTED (the step's, whose state was donated, when its result is read); Python goes on, and a new
+    network trains."""
+    out = _run_python("""
+        import resource
+        resource.setrlimit(resource.RLIMIT_AS, (6 << 30, 6 << 30))
+        import numpy as np
+        import mindshim as ms
+        from mindshim import nn, ops
+        try:
+            ops.zeros((2 ** 20, 2 ** 20), ms.float32)
+        except Exception as e:
+            print("eager", type(e).__name__, str(e).split(":")[0])
+
+        class Big(nn.Cell):
+            def __init__(self):
+                super().__init__()
+                self.fc = nn.Dense(2, 2)
+
+            def construct(self, x):
+                y = self.fc(x).sum()
+                big = ops.broadcast_to(y, (2 ** 16, 2 ** 16))
+                return ops.matmul(big, big).sum() * 0 + y
+        net = Big()
+        step = nn.TrainOneStepCell(net, nn.Momentum(net.trainable_params(), 0.1, 0.9))
+        try:
+            float(step(ms.Tensor(np.ones((1, 2), np.float32))))
+        except Exception as e:
+            print("step", type(e).__name__, str(e).split(":")[0])
+        net = nn.Dense(2, 1)
+        step = nn.TrainOneStepCell(nn.WithLossCell(net, nn.MSELoss()), nn.SGD(net.trainable_params(), 0.1))
+        x, y = ms.Tensor(np.ones((4, 2), np.float32)), ms.Tensor(np.zeros((4, 1), np.float32))
+        print("trains", float(step(x, y)) > float(step(x, y)))
+        """, timeout=300)
+    assert out.stdout.split("\n")[:3] == ["eager JaxRuntimeError RESOURCE_EXHAUSTED",
+                                          "step JaxRuntimeError RESOURCE_EXHAUSTED", "trains True"], out.stderr

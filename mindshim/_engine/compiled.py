@@ -7,15 +7,39 @@ writes the new state and key back after the call. :class:`JitCall` (``mindspore.
 training cells) donates the state buffers it replaces; :class:`GradCall` (``GradOperation``,
 ``ForwardValueAndGrad``, ``grad``, ``value_and_grad``) adds ``jax.vjp`` and returns MindSpore's gradient
 structures.
+
+Bad values and Python control flow:
+
+* Value checks (index ranges, ``common._checks``) made on traced values become program outputs: an ``ok`` flag
+  and the values for the message. At top level, when every checked array is an input of the program (labels,
+  token ids: the usual case), the checks' rules run on those inputs' values on the host before the call,
+  which costs no device work and no waiting. Otherwise a program with checks is called with its guard: a second
+  program computing only those outputs from the same inputs (XLA drops the rest: usually a few ops on the
+  labels), launched just before it and read just after it, so that the host waits for the guard (queued
+  behind the previous step) and never leaves the device idle. The program itself, when it donates its state,
+  runs its step under ``lax.cond`` on the same flag, passing the state through unchanged when it is False;
+  the call then writes that state back and raises the first failed check's error. (A program with effects,
+  such as ``ops.Print``, would repeat them in its guard: it runs on copies of its state instead and its own
+  flag is read.) Inside an enclosing trace the checks join the enclosing program's.
+* A trace that needs a Tensor's value (``if x.sum() > 0:``, ``float(loss)``, ``t.asnumpy()``) cannot be
+  compiled. In PyNative mode the call then runs eagerly in the program's place, for that input signature from
+  then on (its state, key and gradients as the compiled program's: a gradient is ``jax.vjp`` of the function
+  run op by op; a warning names the line once); in GRAPH_MODE and under ``mindspore.jit`` it is a
+  NotImplementedError naming the line. Converting a value that is being differentiated to a Python number
+  (``float(loss)`` inside the loss function) stays a NotImplementedError: JAX cannot differentiate through it.
 """
 import functools
 import os
+import traceback
+import warnings
 
 import jax
 import jax.numpy as jnp
+import numpy as np
 
 from .. import _state
 from ..common import _trace, seed
+from ..common._checks import fail_first
 from ..common.tensor import Tensor, _wrap
 from . import parallel
 from .discovery import discover
@@ -30,13 +54,25 @@ def walk_compiled(obj):
     return (obj.fn, obj.extra_state()) if isinstance(obj, CompiledCall) else ()
 
 
-class Program:
-    """One compiled program of a :class:`CompiledCall`: the jitted function and the Parameters it takes as state
-    (in the order of its state inputs and outputs)."""
-    __slots__ = ("jitted", "params")
+#: The errors of a trace that needs a concrete value (TracerBoolConversionError is a ConcretizationTypeError).
+_CONCRETE = (jax.errors.ConcretizationTypeError, jax.errors.TracerIntegerConversionError,
+             jax.errors.TracerArrayConversionError)
 
-    def __init__(self, params):
+
+class Program:
+    """One compiled program of a :class:`CompiledCall`: the jitted function (or, ``eager``, the same function run
+    eagerly), the Parameters it takes as state (in the order of its state inputs and outputs), the value checks
+    its trace made (None before its trace) as their ``errors`` and ``sources`` (``(input position, rule)`` where
+    the checked array is an input, else None), and, set on its first call at top level, its ``guard`` (False
+    without checks; the sources, to check on the host; the guard program; or True where there can be none: the
+    program then runs on copies of its state) and ``main``, the function that call runs (see the module
+    docstring)."""
+    __slots__ = ("jitted", "params", "errors", "sources", "guard", "main", "eager")
+
+    def __init__(self, params, eager):
         self.jitted, self.params = None, params
+        self.errors = self.sources = self.guard = self.main = None
+        self.eager = eager
 
 
 class _Static:
@@ -76,15 +112,18 @@ class CompiledCall:
     """Shared machinery: state discovery, input signature, PRNG key threading, retrace on missed state.
 
     A signature (``spec``) is the number of inputs when all are Tensors, else a tuple describing each input
-    (``None`` for a Tensor, :class:`_Tree` for a container of Tensors, :class:`_Static` for a constant)."""
+    (``None`` for a Tensor, :class:`_Tree` for a container of Tensors, :class:`_Static` for a constant).
+    ``fallback``: a trace that needs a Tensor's value may run the call eagerly instead (in PyNative mode)."""
     donates = False
 
-    def __init__(self, fn, op_name):
+    def __init__(self, fn, op_name, fallback=True):
         self.fn = fn
         self.op_name = op_name
+        self.fallback = fallback
         self.programs = {}  # cache key -> Program
         self.cells = {}  # spec -> the state owners the function reaches
         self.modes = {}  # spec -> (modes version seen, mode key)
+        self.eager_specs = set()  # the signatures whose trace needed a Tensor's value: they run eagerly
         self.traces = 0
 
     def extra_state(self):
@@ -146,8 +185,9 @@ class CompiledCall:
         return [self.fn, self.extra_state(), statics]
 
     def _mode_key(self, spec):
-        """What a trace of this signature depends on besides the inputs: the settings version and the training
-        mode of every Cell the function reaches (looked at again only when the modes version moved)."""
+        """What a trace of this signature depends on besides the inputs: the settings version, whether index
+        checks are on, and the training mode of every Cell the function reaches (looked at again only when the
+        modes version moved)."""
         memo = self.modes.get(spec)
         version = _state.versions["modes"]
         if memo is not None and memo[0] == version:
@@ -157,56 +197,224 @@ class CompiledCall:
             cells = []
             discover(self._roots(spec), cells, walk_compiled)
             cells = self.cells[spec] = list({id(c): c for c in cells}.values())
-        key = _state.versions["settings"], tuple(c.training for c in cells)
+        key = _state.versions["settings"], _state.checks["indices"], tuple(c.training for c in cells)
         self.modes[spec] = (version, key)
         return key
 
     def _program(self, key, spec, build_args):
         program = self.programs.get(key)
         if program is None:
-            program = self.programs[key] = Program(discover(self._roots(spec), extra=walk_compiled))
-            program.jitted = self._build(spec, program, *build_args)
+            program = Program(discover(self._roots(spec), extra=walk_compiled), spec in self.eager_specs)
+            program.jitted = self._compile(spec, program, build_args)
+            self.programs[key] = program
         return program
 
+    def _compile(self, spec, program, build_args):
+        fn = self._function(spec, program, *build_args)
+        return fn if program.eager else jax.jit(fn, donate_argnums=(0,) if self.donates else ())
+
     def _run(self, key, spec, arrays, extra=(), build_args=()):
-        """Call the compiled program; trace again (with more state) if the trace touched unknown Parameters."""
+        """Call the compiled program; trace again (with more state) if the trace touched unknown Parameters, run
+        it eagerly if the trace needed a Tensor's value; raise a failed value check's error."""
         while True:
             program = self._program(key, spec, build_args)
             params = program.params
-            # Outside any trace the state is read from the slot directly (the watch only matters inside one).
-            traced = _trace.active()
-            values = [p._data for p in params] if traced else [p._value for p in params]
-            if self.donates:
+            # Outside any engine call the state is read from the slot directly (the watch only matters inside one).
+            watched = bool(_trace.local.frames)
+            traced = watched and _trace.tracing()
+            values = [p._data for p in params] if watched else [p._value for p in params]
+            if self.donates and not program.eager:
                 values = donatable(values)
             placed = parallel.mesh() is not None and not traced  # inside a trace, the outer call placed them
             if placed:
                 values, arrays = parallel.place(params, values, arrays)
+            rng = seed.current_key()
             try:
-                new_state, result, new_key = program.jitted(values, arrays, *extra, seed.current_key())
+                run, guard = program.jitted, False
+                if not traced and not program.eager:
+                    if program.guard is None:  # the first call at top level: trace before it, to see the checks
+                        self._guard(program, program.jitted.trace(values, arrays, *extra, rng))
+                    run, guard = program.main, program.guard
+                    if type(guard) is tuple:
+                        for position, rule in guard:
+                            fail_first(*rule(np, np.asarray(arrays[position])))
+                    elif guard is True:
+                        if self.donates:
+                            values = [jnp.array(v, copy=True) for v in values]
+                    elif guard:
+                        passed = guard(values, arrays, *extra, rng)
+                new_state, result, new_key, checks = run(values, arrays, *extra, rng)
             except Retrace as r:
                 if LOG_COMPILES:
                     print(f"[mindshim] {self.op_name}: re-tracing with Parameters {[p.name for p in r.params]}")
                 program.params = params + r.params
-                program.jitted = self._build(spec, program, *build_args)
+                program.errors = program.sources = program.guard = program.main = None
+                program.jitted = self._compile(spec, program, build_args)
                 continue
+            except _CONCRETE as e:
+                if traced:
+                    raise
+                if program.eager:  # run eagerly, it still needs a value: one being differentiated
+                    raise NotImplementedError(
+                        f"For '{self.op_name}', {_line(e)} converts a Tensor that is being differentiated to a Python "
+                        f"value ({type(e).__name__}); mindshim differentiates with JAX, which cannot (MindSpore takes "
+                        "the value as a constant). Convert it outside the differentiated function, or compute with "
+                        "Tensor operations.") from e
+                self._run_eagerly(spec, program, build_args, e)
+                continue
+            if guard is not False and type(guard) is not tuple:
+                if guard is not True:
+                    checks = passed
+                if not checks[0]:
+                    if self.donates and guard is not True:  # the program passed the donated state through
+                        self._write_back(params, new_state, watched)
+                    raise _failed(checks[1], program.errors)
+            elif traced and checks is not None and _trace.checking():  # they join the enclosing trace's checks
+                for (flag, payload), error, source in zip(checks[1], program.errors, program.sources):
+                    _trace.require(flag, payload, error, source and (arrays[source[0]], source[1]))
             if new_key is not None:
                 seed.set_key(new_key)
             if placed:
                 result = parallel.local_outputs(result)
-            self._write_back(params, new_state, traced)
+            self._write_back(params, new_state, watched)
             return result
 
-    def _traced(self, program, values, inputs, key):
-        """Run ``self.fn`` in a trace: returns outputs, ``{index: new value}`` of written state, new key."""
-        self.traces += 1
-        if LOG_COMPILES:
-            print(f"[mindshim] tracing {self.op_name} for "
-                  f"{[(tuple(a.shape), str(a.dtype)) for a in inputs if hasattr(a, 'shape')]}")
-        with tracing(program.params, key) as frame:
+    def _run_eagerly(self, spec, program, build_args, error):
+        """The trace needed a Tensor's value: run this signature eagerly from now on (PyNative), or raise."""
+        where, line = _user_frame(error), _line(error)
+        if not self.fallback or _state.context["mode"] == GRAPH_MODE:
+            raise NotImplementedError(
+                f"For '{self.op_name}', {line} needs the value of a Tensor ({type(error).__name__}: Python control "
+                "flow such as `if`/`while` on a Tensor, or int(), float(), item(), asnumpy()), which a compiled "
+                "program (GRAPH_MODE, mindspore.jit) does not have in mindshim. Compute it with Tensor operations "
+                "(ops.select, ops.where, ops.maximum, ...), or run in PyNative mode without mindspore.jit, where "
+                "mindshim runs such a call eagerly.") from error
+        message = (f"mindshim: '{self.op_name}' runs eagerly (op by op, not compiled) for these inputs: {line} needs "
+                   f"the value of a Tensor ({type(error).__name__}). Tensor operations (ops.select, ops.where, ...) "
+                   "instead of Python control flow keep it compiled.")
+        site = (where.filename, where.lineno) if where else (self.op_name, 0)
+        if site not in _WARNED:  # once per line (a step and the gradient call inside it both run eagerly)
+            _WARNED.add(site)
+            if LOG_COMPILES:
+                print(f"[mindshim] {message}")
+            warnings.warn_explicit(message, UserWarning, *site)
+        self.eager_specs.add(spec)
+        program.eager = True
+        program.errors, program.sources, program.guard = [], [], False
+        program.jitted = self._compile(spec, program, build_args)
+
+    def _guard(self, program, stage):
+        """Set ``program.guard`` and ``program.main`` from its trace ``stage`` (see :class:`Program`)."""
+        if not program.errors:
+            guard, main = False, None
+        elif all(program.sources):
+            guard, main = tuple(program.sources), None
+        else:
+            guard, main = _guarded(stage, self.donates)
+        program.guard, program.main = guard, main or program.jitted
+
+    def _traced(self, program, values, arrays, inputs, key):
+        """Run ``self.fn`` on ``inputs`` (made of the input ``arrays``) in a trace (or eagerly, for an eager
+        program): returns outputs, ``{index: new value}`` of written state, new key, and the value checks as
+        ``[(ok, payload)]`` (their errors and sources go to the program)."""
+        if not program.eager:
+            self.traces += 1
+            if LOG_COMPILES:
+                print(f"[mindshim] tracing {self.op_name} for "
+                      f"{[(tuple(a.shape), str(a.dtype)) for a in inputs if hasattr(a, 'shape')]}")
+        with tracing(program.params, key, program.eager) as frame:
             out, new = call_with_params(self.fn, program.params, values, inputs)
             changed = {i: n for i, (v, n) in enumerate(zip(values, new)) if v is not n}
         _check_no_leak(self.op_name, out)
-        return out, changed, (frame.key if frame.drew else None)
+        position = {id(a): i for i, a in enumerate(arrays)}
+        program.errors = [error for _, _, error, _ in frame.checks]
+        program.sources = [(position[id(source[0])], source[1]) if source and id(source[0]) in position else None
+                           for _, _, _, source in frame.checks]
+        return out, changed, (frame.key if frame.drew else None), [(ok, payload) for ok, payload, _, _ in frame.checks]
+
+
+GRAPH_MODE = 0  # mindspore.GRAPH_MODE, as _state.context["mode"] holds it
+_WARNED = set()  # the (file, line) sites whose eager fallback was warned about
+_INTERNAL = tuple(os.path.dirname(os.path.abspath(m.__file__)) + os.sep
+                  for m in (jax, np)) + (os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep,)
+
+
+def _user_frame(error):
+    """The innermost frame of ``error``'s traceback outside mindshim, JAX and numpy: the user's line."""
+    for fs in reversed(traceback.extract_tb(error.__traceback__)):
+        if not fs.filename.startswith(_INTERNAL) and not fs.filename.startswith("<frozen"):
+            return fs
+    return None
+
+
+def _line(error):
+    """The user's line of ``error``, as ``file:line `code```."""
+    where = _user_frame(error)
+    return f"{where.filename}:{where.lineno} `{where.line}`" if where else "a line of the function"
+
+
+def _combined(checks):
+    """A program's checks output: None, or ``(ok, checks)`` with ``ok`` all of theirs."""
+    return (functools.reduce(jnp.logical_and, [ok for ok, _ in checks]), checks) if checks else None
+
+
+def _guarded(stage, donates):
+    """``(guard, main)`` for a program with checks, from its trace ``stage`` (evaluating the traced jaxpr: no
+    Python runs again): the guard program, a function of the program's inputs giving only its checks output
+    (the fourth), and, for a program that ``donates`` its state, the program under ``lax.cond`` on their flag
+    (else None: the program as it is). ``(True, None)`` where there can be no guard (effects, or state whose
+    new value has another type)."""
+    closed = stage.jaxpr
+    if closed.effects:
+        return True, None
+    tree = stage.out_tree
+    where = jax.tree_util.tree_unflatten(tree, range(tree.num_leaves))  # the outputs' flat indices
+    check_at = jax.tree_util.tree_leaves(where[3])
+
+    def evaluate(flat):
+        return jax.core.eval_jaxpr(closed.jaxpr, closed.consts, *flat)
+
+    def checks(flat):
+        outs = evaluate(flat)
+        return [outs[i] for i in check_at]
+
+    guard = jax.jit(lambda *args: jax.tree_util.tree_unflatten(jax.tree_util.tree_structure(where[3]),
+                                                                checks(jax.tree_util.tree_leaves(args))))
+    if not donates:
+        return guard, None
+    out_avals, in_avals = closed.out_avals, closed.in_avals
+    if any((out_avals[i].shape, out_avals[i].dtype) != (in_avals[j].shape, in_avals[j].dtype)
+           for j, i in enumerate(where[0])):
+        return True, None
+
+    def skip(flat, passed):
+        """The outputs of a step that does not run: the state and key as they came, zeros, the checks."""
+        outs = [None] * tree.num_leaves
+        for j, i in enumerate(where[0]):
+            outs[i] = flat[j]
+        if where[2] is not None:
+            outs[where[2]] = flat[-1]  # the key is the last input
+        for i in jax.tree_util.tree_leaves(where[1]):
+            outs[i] = jnp.zeros(out_avals[i].shape, out_avals[i].dtype)
+        for i, v in zip(check_at, passed):
+            outs[i] = v
+        return outs
+
+    def main(*args):
+        flat = jax.tree_util.tree_leaves(args)
+        passed = checks(flat)
+        outs = jax.lax.cond(passed[0], lambda f: evaluate(f), lambda f: skip(f, passed), flat)
+        return jax.tree_util.tree_unflatten(tree, outs)
+    return guard, jax.jit(main, donate_argnums=(0,))
+
+
+def _failed(checks, errors):
+    """The error of the first of ``checks`` (``[(ok, payload)]``) that failed, its message's values read from the
+    device."""
+    for (ok, payload), error in zip(checks, errors):
+        if not ok:
+            return error(*(np.asarray(p)[()] for p in payload))
+    raise AssertionError("the combined flag failed but no check did")
 
 
 def _check_no_leak(op, out):
@@ -226,16 +434,17 @@ class JitCall(CompiledCall):
         arrays, spec = self._signature(args)
         return to_tensors(self._run((spec, self._mode_key(spec)), spec, arrays))
 
-    def _build(self, spec, program):
-        return jax.jit(functools.partial(self._step, spec, program), donate_argnums=(0,))
+    def _function(self, spec, program):
+        return functools.partial(self._step, spec, program)
 
     def _step(self, spec, program, values, arrays, key):
-        """The program: ``(state, inputs, key) -> (new state, outputs, new key)``."""
-        out, changed, new_key = self._traced(program, values, self._inputs(spec, arrays), key)
+        """The program: ``(state, inputs, key) -> (new state, outputs, new key, checks)``; ``checks`` is None, or
+        ``(ok, [(ok, payload) of each check])``."""
+        out, changed, new_key, checks = self._traced(program, values, arrays, self._inputs(spec, arrays), key)
         # Every state value comes back (unchanged ones too), first, so that JAX (which pairs donated inputs with
         # outputs of the same shape in order) aliases each donated buffer to its own new value; a list, not a
         # dict: JAX flattens it faster.
-        return [changed.get(i, v) for i, v in enumerate(values)], to_arrays(out), new_key
+        return [changed.get(i, v) for i, v in enumerate(values)], to_arrays(out), new_key, _combined(checks)
 
     @staticmethod
     def _write_back(params, new_values, traced):
@@ -301,12 +510,13 @@ class GradCall(CompiledCall):
                                 f"Tensor, but got {type(args[p]).__name__}.")
         return positions
 
-    def _build(self, spec, program, positions):
-        return jax.jit(functools.partial(self._forward_backward, spec, positions, program))
+    def _function(self, spec, program, positions):
+        return functools.partial(self._forward_backward, spec, positions, program)
 
     def _forward_backward(self, spec, positions, program, values, arrays, sens, key):
         """The program: ``(state, inputs, sens, key) -> ({index: new state}, (outputs, input grads, weight
-        grads), new key)``."""
+        grads), new key, checks)`` (``checks`` as :meth:`JitCall._step`'s; the caller writes nothing back when
+        they fail)."""
         index = {id(p): i for i, p in enumerate(program.params)}
         widx = [index[id(w)] for w in self.weights or ()]
         inputs = self._inputs(spec, arrays)
@@ -320,17 +530,17 @@ class GradCall(CompiledCall):
                 vals[i] = w
             for i, x in zip(diff, xvals):
                 xs[i] = x
-            out, changed, new_key = self._traced(program, vals, xs, key)
-            out = to_arrays(out)
+            traced = self._traced(program, vals, arrays, xs, key)
+            out = to_arrays(traced[0])
             if self.has_aux:
                 if not isinstance(out, tuple) or len(out) < 2:
                     raise ValueError(f"For '{self.op_name}', when 'has_aux' is True, the function must return a "
                                      f"tuple of at least 2 outputs (loss, aux...), but got {_describe(out)}.")
-                return out[0], (out, changed, new_key)
-            return out, (out, changed, new_key)
+                return out[0], (out, *traced[1:])
+            return out, (out, *traced[1:])
 
-        primal, vjp, (out, changed, new_key) = jax.vjp(forward, [values[i] for i in widx], [inputs[i] for i in diff],
-                                                       has_aux=True)
+        primal, vjp, (out, changed, new_key, checks) = jax.vjp(forward, [values[i] for i in widx],
+                                                               [inputs[i] for i in diff], has_aux=True)
         if sens is None:
             sens = jax.tree_util.tree_map(jnp.ones_like, primal)
         elif self.sens_param == "fill":
@@ -341,7 +551,7 @@ class GradCall(CompiledCall):
         gx = {i: jnp.zeros_like(inputs[i]) for i in pos}
         gx.update(zip(diff, gxd))
         order = [p % n for p in positions or ()]
-        return changed, (out, [gx[i] for i in order], list(gw)), new_key
+        return changed, (out, [gx[i] for i in order], list(gw)), new_key, _combined(checks)
 
     @staticmethod
     def _write_back(params, changed, traced):

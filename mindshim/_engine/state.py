@@ -45,10 +45,11 @@ def call_with_params(fn, params, values, args, kwargs=None):
 
 
 @contextlib.contextmanager
-def tracing(params, key):
-    """A trace frame for a call given ``params`` and drawing random keys from ``key`` (None: the global key);
-    raises :class:`Retrace` on exit if the call touched other Parameters."""
-    with _trace.frame(params, key) as frame:
+def tracing(params, key, eager=False):
+    """A trace frame for a call given ``params`` and drawing random keys from ``key`` (None: the global key),
+    traced or (``eager``) run eagerly in a program's place; raises :class:`Retrace` on exit if the call touched
+    other Parameters."""
+    with _trace.frame(params, key, eager) as frame:
         yield frame
     if frame.missing:
         raise Retrace([p for p, _ in frame.missing])

@@ -14,10 +14,10 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from .._registry import register
+from .._registry import failed_calling, register
 from ..common import _printing
 from ..common import dtype as mstype
-from ..common._checks import check_gather_indices, known_values
+from ..common._checks import check, check_gather_indices, gather_d_rule
 from ._checks import dtype_kind, kernel_error, norm_axes, tensor_arrays
 
 
@@ -104,6 +104,10 @@ def _reverse(x, axis=()):
 
 # ---- joining and splitting -----------------------------------------------------------------------------
 def _check_concat(tensors, axis=0):
+    if not isinstance(tensors, (list, tuple)):
+        raise failed_calling("Concat", ("tensors",), (tensors,), {"axis": axis})
+    if not tensors:
+        raise ValueError("For primitive[Concat], the elements size must be greater than 0, but got 0.")
     xs = tensor_arrays(tensors)
     shapes = [x.shape for x in xs]
     all_shapes = "[const vector]{" + ", ".join(_shape_str(s) for s in shapes) + "}"
@@ -132,6 +136,8 @@ def _concat(tensors, axis=0):
 
 
 def _check_stack(tensors, axis=0):
+    if not tensors:
+        raise ValueError("For primitive[Stack], the stack element num must be greater than or equal to 1, but got 0.")
     xs = tensor_arrays(tensors)
     for x in xs[1:]:
         if x.shape != xs[0].shape:
@@ -206,12 +212,8 @@ def _check_gather_d(x, dim, index):
         if axis != dim and b > a:
             raise ValueError(f"For primitive[GatherD], the x shape must be greater than or equal to {b}, but got "
                              f"{a}.")
-    values = known_values(index)
-    if values is not None and values.size and np.ndim(x):
-        n = np.shape(x)[dim]
-        bad = (values < -n) | (values >= n)
-        if bad.any():
-            raise ValueError(f"For 'GatherD', the value of 'index' must be in [{-n}, {n}), but got: {values[bad][0]}")
+    if np.ndim(x):
+        check(index, gather_d_rule(np.shape(x)[dim]))
 
 
 @register("GatherD", check=_check_gather_d)
@@ -225,16 +227,15 @@ def _gather_d(x, dim, index):
 
 def _check_gather_nd(x, indices):
     _need_indices("GatherNd", indices)
-    values = known_values(indices)
-    if values is None or not values.size:
-        return
-    rows = values.reshape(-1, values.shape[-1])
-    bad = ((rows < 0) | (rows >= np.asarray(np.shape(x)[:rows.shape[1]]))).any(axis=1)
-    if bad.any():
-        k = int(np.argmax(bad))
-        vector = lambda v: "[const vector]{" + ", ".join(str(int(i)) for i in v) + "}"  # noqa: E731
-        raise ValueError(f"For 'GatherNd', the indices[{k}]: {vector(rows[k])}, does not index into input_shape: "
-                         f"{vector(np.shape(x))}.")
+    shape = np.shape(x)
+    vector = lambda v: "[const vector]{" + ", ".join(str(int(i)) for i in v) + "}"  # noqa: E731
+
+    def rule(xp, values):
+        rows = values.reshape(-1, values.shape[-1])
+        bad = ((rows < 0) | (rows >= np.asarray(shape[:rows.shape[1]]))).any(axis=1)
+        return bad, lambda k, row: ValueError(f"For 'GatherNd', the indices[{k}]: {vector(row)}, does not index "
+                                              f"into input_shape: {vector(shape)}."), (xp.arange(bad.shape[0]), rows)
+    check(indices, rule)
 
 
 @register("GatherNd", check=_check_gather_nd)
@@ -247,20 +248,20 @@ def _gather_nd(x, indices):
 
 def _check_scatter_nd(indices, updates, shape):
     _need_indices("ScatterNd", indices)
-    values = known_values(indices)
-    if values is None or not values.size:
-        return
-    rows = values.reshape(-1, values.shape[-1])
-    bounds = np.broadcast_to(np.asarray(_ints(shape)[:rows.shape[1]]), rows.shape)
-    bad = (rows < 0) | (rows >= bounds)
-    if bad.any():
-        k = np.flatnonzero(bad)[0]
-        v, bound = rows.flat[k], bounds.flat[k]
-        if v < 0:
-            raise ValueError(f"For 'ScatterNd', each element in 'indice' must be greater than or equal to 0, but got "
-                             f"{v}")
-        raise ValueError(f"For 'ScatterNd', each element in 'indices' should be smaller than the value of shape, but "
-                         f"got {v} and got the value of shape {bound}")
+    shape = _ints(shape)
+
+    def rule(xp, values):
+        rows = values.reshape(-1, values.shape[-1])
+        bounds = xp.broadcast_to(xp.asarray(shape[:rows.shape[1]], rows.dtype), rows.shape)
+        return (rows < 0) | (rows >= bounds), _scatter_nd_error, (rows, bounds)
+    check(indices, rule)
+
+
+def _scatter_nd_error(v, bound):
+    if v < 0:
+        return ValueError(f"For 'ScatterNd', each element in 'indice' must be greater than or equal to 0, but got {v}")
+    return ValueError(f"For 'ScatterNd', each element in 'indices' should be smaller than the value of shape, but got "
+                      f"{v} and got the value of shape {bound}")
 
 
 @register("ScatterNd", check=_check_scatter_nd)
@@ -333,13 +334,38 @@ def _np_dtype(dtype, default=mstype.float32):
     return mstype.to_mstype(default if dtype is None else dtype).np_dtype
 
 
-@register("Zeros")
+def _is_int(v):
+    return isinstance(v, (int, np.integer)) and not isinstance(v, bool)
+
+
+def check_dtype(op, dtype):
+    """MindSpore's check of a ``dtype`` input: a mindspore dtype (None: the op's default)."""
+    if dtype is not None and not isinstance(dtype, mstype.Type):
+        raise TypeError(f"For '{op}', the input 'dtype' should be mindspore dtype, but got {dtype}.")
+
+
+def _check_creation(op, name, shape, dtype, the="the the"):
+    """MindSpore's checks of a creation primitive's shape (an int, or a tuple or list of them, each >= 0; a
+    Tensor passes) and dtype."""
+    if hasattr(shape, "shape"):
+        return
+    dims = tuple(shape) if isinstance(shape, (tuple, list)) else (shape,)
+    if not all(map(_is_int, dims)):
+        raise failed_calling(op, (name, "dtype"), (shape, mstype.float32 if dtype is None else dtype))
+    check_dtype(op, dtype)
+    for i, d in enumerate(dims):
+        if d < 0:
+            raise ValueError(f"For primitive[{op}], {the} {i}th dimension of input shape must be greater than or equal "
+                             f"to 0, but got {d}.")
+
+
+@register("Zeros", check=lambda size, dtype=None: _check_creation("Zeros", "size", size, dtype))
 def _zeros(size, dtype=None):
     """Zeros of shape ``size`` and ``dtype`` (Float32 by default)."""
     return jnp.zeros(_ints(size), _np_dtype(dtype))
 
 
-@register("Ones")
+@register("Ones", check=lambda shape, dtype=None: _check_creation("Ones", "shape", shape, dtype, "the"))
 def _ones(shape, dtype=None):
     """Ones of ``shape`` and ``dtype`` (Float32 by default)."""
     return jnp.ones(_ints(shape), _np_dtype(dtype))
@@ -349,7 +375,25 @@ register("ZerosLike")(jnp.zeros_like)
 register("OnesLike")(jnp.ones_like)
 
 
-@register("Fill")
+def _check_fill(dtype, dims, x):
+    """MindSpore's FillV2 checks: integer dims, each >= 0, and a number (or Tensor) to fill with."""
+    if not hasattr(dims, "shape"):
+        dims = tuple(dims) if isinstance(dims, (tuple, list)) else (dims,)
+        bad = next((d for d in dims if not _is_int(d)), None)
+        if bad is not None:
+            got = mstype.float32 if isinstance(bad, float) else mstype.to_mstype(np.asarray(bad).dtype) \
+                if isinstance(bad, (bool, np.generic)) else type(bad).__name__
+            raise TypeError("For primitive[FillV2], the input argument[input[shape]] must be a type of {Int32, Int64}, "
+                            f"but got {got}.")
+        for i, d in enumerate(dims):
+            if d < 0:
+                raise ValueError(f"For primitive[FillV2], the the {i}th dimension of input shape must be greater than "
+                                 f"or equal to 0, but got {d}.")
+    if not isinstance(x, (bool, int, float, np.generic, np.ndarray, jax.Array)):
+        raise failed_calling("Cast", ("input", "dtype"), (x, mstype.float32 if dtype is None else dtype))
+
+
+@register("Fill", check=_check_fill)
 def _fill(dtype, dims, x):
     """A Tensor of shape ``dims`` and type ``dtype`` filled with ``x``."""
     return jnp.full(_ints(dims), jnp.asarray(x).astype(_np_dtype(dtype)), _np_dtype(dtype))

@@ -8,8 +8,9 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-from .._registry import register
+from .._registry import failed_calling, register
 from ..common import dtype as mstype
+from ..common._checks import check
 from ._checks import check_broadcast, need_float, need_index, norm_axes, same_type
 
 
@@ -104,12 +105,26 @@ def _matmul_ext(x1, x2):
 register("ReLU", check=need_float("ReLU", "x"), functional=("relu",))(jax.nn.relu)
 
 
-@register("Softmax", attrs=(("axis", -1),), check=need_float("Softmax", "x"))
+def _check_softmax(op, arg):
+    """MindSpore's (Log)Softmax checks: a float input and an int axis (a tuple of them for Softmax) in range."""
+    def check(x, axis=-1):
+        axes = axis if isinstance(axis, (tuple, list)) and op == "Softmax" else (axis,)
+        if not all(isinstance(a, (int, np.integer)) and not isinstance(a, bool) for a in axes):
+            raise failed_calling(op, (arg,), (x,), {"axis": axis})
+        n = max(np.ndim(x), 1)
+        for a in axes:
+            if not -n <= a < n:
+                raise ValueError(f"For primitive[{op}], the axis must be in [{-n},{n}), but got {a}.")
+        need_float(op, "x" if op == "Softmax" else arg)(x)
+    return check
+
+
+@register("Softmax", attrs=(("axis", -1),), check=_check_softmax("Softmax", "x"))
 def _softmax(x, axis=-1):
     return jax.nn.softmax(x, axis=axis)
 
 
-@register("LogSoftmax", attrs=(("axis", -1),), check=need_float("LogSoftmax", "logits"))
+@register("LogSoftmax", attrs=(("axis", -1),), check=_check_softmax("LogSoftmax", "logits"))
 def _log_softmax(x, axis=-1):
     return jax.nn.log_softmax(x, axis=axis)
 
@@ -129,32 +144,77 @@ _reduce("ReduceMean", jnp.mean)
 
 
 # ---- shape and type ----------------------------------------------------------------------------------
-@register("Reshape")
+def _int_sequence(value):
+    """``value`` as a tuple of ints when it is a tuple or list of them (numpy ints too, not bools) or a Tensor,
+    else None."""
+    if hasattr(value, "shape"):
+        return tuple(np.asarray(value).tolist())
+    if isinstance(value, (tuple, list)) and all(isinstance(v, (int, np.integer)) and not isinstance(v, bool)
+                                                for v in value):
+        return tuple(int(v) for v in value)
+    return None
+
+
+def _check_reshape(x, shape):
+    """MindSpore's Reshape checks: a tuple or list of ints, at most one -1 and no other negative, and as many
+    elements as ``x``."""
+    dims = _int_sequence(shape)
+    if dims is None:
+        raise failed_calling("Reshape", ("input", "shape"), (x, shape))
+    if dims.count(-1) > 1:
+        raise ValueError("only one dimension can be inferred")
+    if any(d < -1 for d in dims):
+        raise ValueError("invalid proposed_shape dimension")
+    known, size = int(np.prod([d for d in dims if d != -1])), int(np.prod(np.shape(x)))
+    if (known != size) if -1 not in dims else (known == 0 or size % known):
+        raise ValueError(f"proposed_shape '[const vector]{{{', '.join(map(str, dims))}}}' is invalid for input of "
+                         f"size {size}")
+
+
+@register("Reshape", check=_check_reshape)
 def _reshape(x, shape):
-    shape = tuple(np.asarray(shape).tolist()) if hasattr(shape, "shape") else tuple(shape)
-    known = int(np.prod([d for d in shape if d != -1]))
-    size = int(np.prod(np.shape(x)))
-    if shape.count(-1) > 1 or (-1 not in shape and known != size) or (-1 in shape and (known == 0 or size % known)):
-        raise ValueError(f"For 'Reshape', the shape {list(shape)} is invalid for input of size {size}.")
-    return jnp.reshape(x, shape)
+    return jnp.reshape(x, _int_sequence(shape))
 
 
-@register("Transpose")
+def _check_transpose(x, perm):
+    """MindSpore's Transpose checks: a tuple of ints, one per axis of ``x``, each in range, none twice."""
+    dims = _int_sequence(perm)
+    if dims is None:
+        raise failed_calling("Transpose", ("input", "dims"), (x, perm))
+    n = np.ndim(x)
+    if len(dims) != n:
+        raise ValueError(f"For 'Transpose', size of perm should equal to rank of x, but got {len(dims)} and {n}!")
+    seen = set()
+    for d in dims:
+        if not -n <= d < n:
+            raise ValueError(f"Dimension out of range (expected to be in range of [{-n}, {n}), but got {d})")
+        if d % n in seen:
+            raise ValueError(f"For 'Transpose' perms should all be unique dim, but{d % n} is not unique!")
+        seen.add(d % n)
+
+
+@register("Transpose", check=_check_transpose)
 def _transpose(x, perm):
-    perm = tuple(perm)
-    if len(perm) != np.ndim(x):
-        raise ValueError(f"For 'Transpose', size of perm should equal to rank of x, but got {len(perm)} "
-                         f"and {np.ndim(x)}!")
-    return jnp.transpose(x, perm)
+    return jnp.transpose(x, _int_sequence(perm))
 
 
-@register("Cast")
+def _check_cast(x, dtype):
+    if not isinstance(dtype, mstype.Type):
+        raise TypeError(f"For 'Cast', the input 'dtype' should be mindspore dtype, but got {dtype}.")
+
+
+@register("Cast", check=_check_cast)
 def _cast(x, dtype):
     return jnp.asarray(x).astype(mstype.to_mstype(dtype).np_dtype)
 
 
 def _check_one_hot(indices, depth, on_value, off_value, axis=-1):
     need_index("OneHot", "indices", indices)
+    if not isinstance(depth, (int, np.integer)) or isinstance(depth, bool):
+        raise failed_calling("OneHot", ("indices", "depth", "on_value", "off_value"),
+                             (indices, depth, on_value, off_value), {"axis": axis})
+    if depth < 0:
+        raise ValueError(f"For primitive[OneHot], the depth value must be greater than or equal to 0, but got {depth}.")
 
 
 @register("OneHot", attrs=(("axis", -1),), check=_check_one_hot)
@@ -192,6 +252,22 @@ def _check_sparse_ce(logits, labels, is_grad=False):
         raise ValueError("For 'SparseSoftmaxCrossEntropyWithLogits', the shape of 'labels' must be equal to "
                          f"'logits' shape except the last dimension, but got 'labels' shape: "
                          f"{tuple(labels.shape)}, 'logits' shape: {tuple(logits.shape)}.")
+    n = logits.shape[-1]
+
+    def rule(xp, values):
+        values = values.reshape(-1)
+        return (values < 0) | (values >= n), lambda k, v: ValueError(_sparse_ce_label_error(k, v, n)), \
+            (xp.arange(values.size), values)
+    check(labels, rule)
+
+
+def _sparse_ce_label_error(k, v, n):
+    """MindSpore's kernel message. Its check lets ``label == class_num`` through (reading past the row);
+    mindshim rejects that label too, saying ``<``."""
+    head = "For 'SparseSoftmaxCrossEntropyWithLogits' got error label! label[index] must"
+    if v < 0:
+        return f"{head} >= 0, but got  index = {k} label[index] = {v}"
+    return f"{head} {'<' if v == n else '<='} class_num, but got index = {k} label[index] = {v} and class_num = {n}"
 
 
 def _sparse_ce_grad(logits, labels):

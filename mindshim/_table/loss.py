@@ -18,15 +18,16 @@ from jax import lax
 
 from .._registry import register
 from ..common import dtype as mstype
-from ._checks import check_kl_reduction, need_float, tname
+from ..common._checks import check, gather_d_rule, gather_rule, ignoring
+from ._checks import check_broadcast, check_kl_reduction, need_float, tname
 
 _EPS = 1e-12
 _REDUCTIONS = ("none", "mean", "sum")
 
 
-def composite(name, attrs=()):
+def composite(name, attrs=(), check=None):
     """A row for a functional loss that MindSpore builds from several primitives (no Primitive class)."""
-    return register(name, attrs, primitive=False)
+    return register(name, attrs, check=check, primitive=False)
 
 
 def _ms(x):
@@ -157,11 +158,12 @@ def _check_nll(x, t, w, reduction="mean", ignore_index=-100):
         raise ValueError("For 'NLLLoss', logits_shape[0] should be equal to labels_shape[0], logits_shape[1] should "
                          "be equal to weight_shape[kIndex0], but got logits_shape: "
                          f"{_const_vector(x)}, labels_shape: {_const_vector(t)}, weight_shape: {_const_vector(w)}.")
-    if not isinstance(t, jax.core.Tracer):  # MindSpore's kernel checks the label values; mindshim can when eager
-        labels = np.asarray(t)
-        bad = labels[(labels != ignore_index) & ((labels < 0) | (labels >= x.shape[1]))]
-        if bad.size:
-            raise ValueError(f"For 'NLLLoss', the label must in scope[0, C-1], but got{bad[0]}")
+    n = x.shape[1]
+
+    def rule(xp, labels):  # MindSpore's kernel checks the label values
+        return (labels != ignore_index) & ((labels < 0) | (labels >= n)), lambda got: ValueError(
+            f"For 'NLLLoss', the label must in scope[0, C-1], but got{got}"), (labels,)
+    check(t, rule)
 
 
 def _gather_class(x, t, axis):
@@ -281,7 +283,8 @@ def _get_loss(x, reduction, out_dtype=None):
     return out.astype(x.dtype if out_dtype is None else out_dtype)
 
 
-@composite("mse_loss", attrs=(("reduction", "mean"),))
+@composite("mse_loss", attrs=(("reduction", "mean"),),
+           check=lambda x, y, reduction="mean": check_broadcast("mse_loss")(x, y))
 def _mse_loss(x, y, reduction="mean"):
     """``(x - y)^2``, reduced in Float32; non-float results come back as Float32."""
     d = x - y
@@ -363,13 +366,24 @@ def _nll_composite(x, target, weight, ignore_index, reduction, label_smoothing):
 _CE_ATTRS = (("ignore_index", -100), ("reduction", "mean"), ("label_smoothing", 0.0))
 
 
-@composite("nll_loss", attrs=_CE_ATTRS)
+def _check_class_target(x, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
+    """The class indices' check of the kernels MindSpore's ``nll_loss`` runs (``ignore_index`` entries read
+    class 0): Gather of the class weight, when there is one, then GatherD of ``x``."""
+    if target.dtype.kind not in "iu":
+        return
+    n = x.shape[0 if x.ndim == 1 else 1]
+    if weight is not None:
+        check(target, ignoring(ignore_index, gather_rule(n)))
+    check(target, ignoring(ignore_index, gather_d_rule(n)))
+
+
+@composite("nll_loss", attrs=_CE_ATTRS, check=_check_class_target)
 def _nll_loss(x, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
     """Negative log-likelihood of class indices, as MindSpore's ``ops.nll_loss``."""
     return _nll_composite(x, target, weight, ignore_index, reduction, label_smoothing)
 
 
-@composite("cross_entropy", attrs=_CE_ATTRS)
+@composite("cross_entropy", attrs=_CE_ATTRS, check=_check_class_target)
 def _cross_entropy(x, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
     """MindSpore's ``ops.cross_entropy``: Float16/Float32 targets are class probabilities, others indices."""
     axis = 0 if x.ndim == 1 else 1

@@ -496,6 +496,12 @@ def _check_max_pool_argmax(x, kernel_size=None, strides=None, pads=0, dilation=(
     if x.ndim not in (3, 4):
         raise ValueError(f"For primitive[MaxPoolWithArgmaxV2], the dim of input must be 3 or 4, but got {x.ndim}.")
     _need("MaxPoolWithArgmaxV2", "x", _F16_F64)(x)
+    k, p, d = _tuple(kernel_size, 2), _tuple(pads, 2), _tuple(dilation, 2)
+    s = _tuple(strides if strides is not None else kernel_size, 2)
+    if any(_pool_out(n, (k[i] - 1) * d[i] + 1, s[i], p[i], p[i], ceil_mode)[0] <= 0
+           for i, n in enumerate(x.shape[-2:])):
+        raise ValueError(f"The shape of input is {list(x.shape)}, which is invalid for the attributes of "
+                         "MaxPoolWithArgmaxV2")
 
 
 @_register_jit("MaxPoolWithArgmaxV2", attrs=(("kernel_size", None), ("strides", None), ("pads", 0),
@@ -622,6 +628,10 @@ def _check_layer_norm(x, gamma, beta, begin_norm_axis=1, begin_params_axis=1, ep
                          "beta shape size add begin_params_axis must be equal to or greater than input_x shape size, "
                          f"But got begin_params_axis: {begin_params_axis}, input_x shape size: {rank}, gamma shape "
                          f"size: {gamma.ndim}, beta shape size: {beta.ndim}.")
+    if gamma.shape != x.shape[bpa:] or beta.shape != x.shape[bpa:]:
+        vector = lambda a: "[const vector]{" + ", ".join(map(str, a.shape)) + "}"  # noqa: E731
+        raise ValueError(f"For 'LayerNorm', gamma or beta shape must match input shape, but got input shape: "
+                         f"{vector(x)}, gamma shape: {vector(gamma)}, beta shape: {vector(beta)}.")
     need_float("LayerNorm", "input_x")(x)
 
 

@@ -10,10 +10,11 @@ def jit(function=None, *, capture_mode="ast", jit_level="O0", dynamic=0, fullgra
     program, compiled once per input signature and written back after each call.
 
     Usable as ``@jit``, ``@jit(...)`` or ``jit(fn)``, on functions and on ``construct``. MindSpore's compile
-    options are accepted; their effect is XLA's.
+    options are accepted; their effect is XLA's. Python control flow on a Tensor's value (``if x > 0:``) is a
+    NotImplementedError naming the line (MindSpore compiles it into graph control flow; mindshim does not).
     """
     def decorate(fn):
-        compiled = JitCall(fn, "jit")
+        compiled = JitCall(fn, "jit", fallback=False)
 
         @functools.wraps(fn)
         def jitted(*args):

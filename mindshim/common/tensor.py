@@ -21,7 +21,12 @@ _new = object.__new__
 
 def _default_np(data):
     """numpy data for Python lists/scalars with MindSpore's defaults: int -> Int64, float -> Float32."""
-    arr = np.asarray(data)
+    try:
+        arr = np.asarray(_unwrap_nested(data))
+    except (ValueError, TypeError, OverflowError):  # ragged
+        arr = None
+    if arr is None or arr.dtype.kind in "OUSVMm":
+        raise TypeError(f"For Tensor, the input_data is {data} that contain unsupported element.")
     if isinstance(data, np.generic):
         return arr
     if arr.dtype == np.float64:
@@ -44,13 +49,18 @@ class Tensor:
 
     def __init__(self, input_data=None, dtype=None, shape=None, init=None, internal=False, const_arg=False,
                  device=None):
+        if dtype is not None and not isinstance(dtype, mstype.Type):
+            raise _dtype_error(dtype)
+        if input_data is not None and shape is not None:
+            raise ValueError("When initializing a tensor with 'input_data', 'shape' should be set to None.But got "
+                             f"shape: {shape}.")
         if init is not None:
             if shape is None or dtype is None:
                 raise ValueError("For 'Tensor', when 'init' is given, 'shape' and 'dtype' must be given too.")
             input_data = Tensor._initializer(init, shape, dtype)
         if input_data is None:
             if shape is None or dtype is None:
-                raise TypeError("For 'Tensor', 'input_data' is None: 'shape' and 'dtype' must both be given.")
+                raise _input_type_error(input_data)
             self._data = jnp.zeros(tuple(shape), mstype.to_mstype(dtype).np_dtype)
             return
         if isinstance(input_data, Tensor):
@@ -58,12 +68,11 @@ class Tensor:
         elif isinstance(input_data, jax.Array):
             data = input_data
         elif isinstance(input_data, np.ndarray):
-            data = jnp.asarray(input_data)
+            data = jnp.asarray(_check_np(input_data))
         elif isinstance(input_data, (bool, numbers.Number, list, tuple, np.generic)):
-            data = jnp.asarray(_default_np(_unwrap_nested(input_data)))
+            data = jnp.asarray(_default_np(input_data))
         else:
-            raise TypeError(f"For 'Tensor', the type of 'input_data' should be Tensor, numpy array, list, tuple or "
-                            f"number, but got {type(input_data).__name__}.")
+            raise _input_type_error(input_data)
         if dtype is not None:
             data = data.astype(mstype.to_mstype(dtype).np_dtype)
         self._data = data
@@ -251,6 +260,46 @@ def _index(index, shape=None):
             dim += 1
         out.append(i)
     return tuple(out) if isinstance(index, tuple) else out[0]
+
+
+_INPUT_TYPES = "['TensorPy', 'Tensor', 'ndarray', 'str_', 'list', 'tuple', 'float', 'int', 'bool', 'complex', 'bytes']"
+_DTYPES = ("[mindspore.int8, mindspore.int16, mindspore.int32, mindspore.int64, mindspore.uint8, mindspore.uint16, "
+           "mindspore.uint32, mindspore.uint64, mindspore.float16, mindspore.float32, mindspore.float64, "
+           "mindspore.bfloat16, mindspore.complex64, mindspore.complex128, mindspore.int4, mindspore.float8_e4m3fn, "
+           "mindspore.float8_e5m2, mindspore.hifloat8, mindspore.bool, mindspore.string_]")
+
+
+def _input_type_error(value):
+    """MindSpore's error for ``input_data`` of a type Tensor cannot hold (its list names types mindshim does not
+    take either: strings and bytes)."""
+    return TypeError(f"For 'Tensor', the type of 'input_data' should be one of '{_INPUT_TYPES}', but got type "
+                     f"'{type(value).__name__}'.")
+
+
+def _dtype_error(dtype):
+    """MindSpore's error for a ``dtype`` that is not a mindspore dtype (a string, a numpy type, ...)."""
+    if isinstance(dtype, str):
+        got = f"'{dtype}'"
+    else:
+        try:
+            got = np.dtype(dtype).name
+        except TypeError:
+            got = dtype
+    return TypeError(f"For 'Tensor', the 'dtype' should be one of {_DTYPES}, but got '{got}'.")
+
+
+def _check_np(arr):
+    """``arr`` when Tensor can hold it: numbers and bools. An object array is MindSpore's TypeError (naming the
+    first element that is not a number, if any); strings are not supported by mindshim."""
+    if arr.dtype.kind in "US":
+        raise NotImplementedError("mindspore.Tensor of strings is not supported by mindshim.")
+    if arr.dtype.kind in "OVMm":
+        odd = [v for v in arr.flat if not isinstance(v, (numbers.Number, list, tuple, np.ndarray))][:1]
+        if not odd and arr.dtype.kind == "O":
+            raise TypeError(f"initializing tensor by numpy array failed, numpy array: {arr}, data type: object.")
+        raise TypeError(f"initializing tensor by numpy array failed, because the element type '{type(odd[0])}' of "
+                        "array is not supported.")
+    return arr
 
 
 def _unwrap_nested(data):
