@@ -293,7 +293,7 @@ def _check_np(arr):
     first element that is not a number, if any); strings are not supported by mindshim."""
     if arr.dtype.kind in "US":
         raise NotImplementedError("mindspore.Tensor of strings is not supported by mindshim.")
-    if arr.dtype.kind in "OVMm":
+    if arr.dtype.kind in "OVMm" and arr.dtype not in mstype._BY_NP:  # (bfloat16 is a 'V' numpy dtype)
         odd = [v for v in arr.flat if not isinstance(v, (numbers.Number, list, tuple, np.ndarray))][:1]
         if not odd and arr.dtype.kind == "O":
             raise TypeError(f"initializing tensor by numpy array failed, numpy array: {arr}, data type: object.")
