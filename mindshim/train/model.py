@@ -15,13 +15,15 @@ import functools
 import logging
 import os
 
+import jax
 import numpy as np
 
-from .. import nn
+from .. import _engine, nn
+from .._engine.state import to_tensors as _to_tensors
 from ..common.tensor import Tensor
 from .. import _checkparam as validator
 from . import callback as _callbacks
-from .callback._callback import RunContext, _CallbackManager, _InternalCallbackParam
+from .callback._callback import RunContext, _CallbackManager, _InternalCallbackParam, _Lazy
 from .callback._checkpoint import ModelCheckpoint, _chg_ckpt_file_name_if_same_exist
 from .callback._monitors import TimeMonitor
 from .loss_scale_manager import DynamicLossScaleManager, FixedLossScaleManager, LossScaleManager
@@ -264,7 +266,8 @@ class Model:
         valid_infos = (valid_dataset, valid_frequency, valid_dataset_sink_mode)
         with _CallbackManager(cb_params.list_callback) as list_callback:
             self._check_reuse_dataset(train_dataset)
-            self._train_process(epoch, train_dataset, list_callback, cb_params, initial_epoch, valid_infos)
+            self._train_process(epoch, train_dataset, list_callback, cb_params, initial_epoch, valid_infos,
+                                sink_size if dataset_sink_mode else 0)
 
     @staticmethod
     def _should_eval(epoch, validation_freq):
@@ -282,44 +285,97 @@ class Model:
         cb_params.mode = "train"
         cb_params.update(saved)
 
-    def _train_process(self, epoch, train_dataset, list_callback, cb_params, initial_epoch, valid_infos):
-        iterator, _ = self._exec_preprocess(True, train_dataset, epoch_num=epoch)
+    def _train_process(self, epoch, train_dataset, list_callback, cb_params, initial_epoch, valid_infos,
+                       sink_size=0):
+        """The epochs, each over the whole dataset (MindSpore's CPU loop). With ``sink_size``, each run of
+        ``sink_size`` batches (the rest of the epoch for the last) trains as one compiled program, and the
+        callbacks of its steps run after it, step by step, with each step's outputs."""
+        if sink_size:
+            _set_train(self._train_network, True)
+            self._backbone_is_train = True
+            feed = _sink_feed(train_dataset, epoch, sink_size)
+            run_epoch = functools.partial(self._sink_epoch, feed, self._sink_call())
+        else:
+            feed, _ = self._exec_preprocess(True, train_dataset, epoch_num=epoch)
+            run_epoch = functools.partial(self._normal_epoch, feed)
         cb_params.dataset_sink_mode = False
         run_context = RunContext(cb_params)
         list_callback.on_train_begin(run_context)
-        manager = self._loss_scale_manager
-        host_loss_scale = manager is not None and manager.get_drop_overflow_update()
-        for i in range(initial_epoch, epoch):
-            cb_params.cur_epoch_num = i + 1
-            self._current_epoch_num = cb_params.cur_epoch_num
-            self._current_step_num = 0
-            list_callback.on_train_epoch_begin(run_context)
-            for next_element in iterator:
-                len_element = len(next_element)
-                next_element = _transfer_tensor_to_tuple(next_element)
-                if self._loss_fn and len_element != 2:
-                    raise ValueError("When 'loss_fn' is not None, 'train_dataset' should return "
-                                     "two elements, but got {}, please check the number of elements "
-                                     "returned by 'train_dataset'".format(len_element))
-                cb_params.cur_step_num += 1
-                self._current_step_num = int((cb_params.cur_step_num - 1) % cb_params.batch_num + 1)
-                cb_params.train_dataset_element = next_element
-                list_callback.on_train_step_begin(run_context)
-                self._check_network_mode(self._train_network, True)
-                outputs = self._train_network(*next_element)
-                cb_params.net_outputs = outputs
-                if host_loss_scale:
-                    manager.update_loss_scale(np.all(outputs[1].asnumpy()))
-                list_callback.on_train_step_end(run_context)
+        try:
+            for i in range(initial_epoch, epoch):
+                cb_params.cur_epoch_num = i + 1
+                self._current_epoch_num = cb_params.cur_epoch_num
+                self._current_step_num = 0
+                list_callback.on_train_epoch_begin(run_context)
+                run_epoch(list_callback, cb_params, run_context)
+                self._eval_during_train(valid_infos, cb_params, list_callback)
+                list_callback.on_train_epoch_end(run_context)
+                cb_params.pop("metrics", None)
+                cb_params.pop("eval_results", None)
                 if run_context.get_stop_requested():
                     break
-            self._eval_during_train(valid_infos, cb_params, list_callback)
-            list_callback.on_train_epoch_end(run_context)
-            cb_params.pop("metrics", None)
-            cb_params.pop("eval_results", None)
+        finally:
+            if sink_size and hasattr(feed, "stop"):
+                feed.stop()
+        list_callback.on_train_end(run_context)
+
+    def _check_elements(self, count):
+        if self._loss_fn and count != 2:
+            raise ValueError("When 'loss_fn' is not None, 'train_dataset' should return "
+                             "two elements, but got {}, please check the number of elements "
+                             "returned by 'train_dataset'".format(count))
+
+    def _next_step(self, cb_params):
+        cb_params.cur_step_num += 1
+        self._current_step_num = int((cb_params.cur_step_num - 1) % cb_params.batch_num + 1)
+
+    def _normal_epoch(self, iterator, list_callback, cb_params, run_context):
+        manager = self._loss_scale_manager
+        host_loss_scale = manager is not None and manager.get_drop_overflow_update()
+        for next_element in iterator:
+            self._check_elements(len(next_element))
+            next_element = _transfer_tensor_to_tuple(next_element)
+            self._next_step(cb_params)
+            cb_params.train_dataset_element = next_element
+            list_callback.on_train_step_begin(run_context)
+            self._check_network_mode(self._train_network, True)
+            outputs = self._train_network(*next_element)
+            cb_params.net_outputs = outputs
+            if host_loss_scale:
+                manager.update_loss_scale(np.all(outputs[1].asnumpy()))
+            list_callback.on_train_step_end(run_context)
             if run_context.get_stop_requested():
                 break
-        list_callback.on_train_end(run_context)
+
+    def _sink_call(self):
+        """The training network's sink program (kept on the network, so that later runs reuse it)."""
+        network = self._train_network
+        call = network.__dict__.get("_sink_call")
+        if call is None:
+            call = _engine.SinkCall(network, type(network).__name__)
+            object.__setattr__(network, "_sink_call", call)
+        return call
+
+    def _sink_epoch(self, feed, sink_call, list_callback, cb_params, run_context):
+        """One epoch in sinks: each stack of batches trains in one call; then each of its steps' callbacks."""
+        manager = self._loss_scale_manager
+        host_loss_scale = manager is not None and manager.get_drop_overflow_update()
+        for stacked, count in feed:
+            self._check_elements(len(stacked))
+            self._check_network_mode(self._train_network, True)
+            outputs = sink_call(stacked)
+            steps = _SinkSteps(stacked, outputs)
+            overflow = np.asarray(outputs[1]) if host_loss_scale else None
+            for k in range(count):
+                self._next_step(cb_params)
+                cb_params.train_dataset_element = _Lazy(steps.inputs, k)
+                list_callback.on_train_step_begin(run_context)
+                cb_params.net_outputs = _Lazy(steps.outputs, k)
+                if host_loss_scale:
+                    manager.update_loss_scale(np.all(overflow[k]))
+                list_callback.on_train_step_end(run_context)
+                if run_context.get_stop_requested():
+                    return
 
     def _check_train_args(self, name, epoch, train_dataset, sink_size, initial_epoch):
         """The checks ``train`` and ``fit`` share; returns the dataset's size."""
@@ -494,6 +550,67 @@ class Model:
     @property
     def eval_network(self):
         return self._eval_network
+
+
+def _sink_feed(dataset, epochs, size):
+    """The stacks of ``size`` batches of each epoch, ``(stacked arrays, count)``, then ``StopIteration`` at each
+    epoch's end: built and put on the device ahead of use by a mindshim dataset; stacked from the batches of
+    any other object with MindSpore's dataset protocol."""
+    if hasattr(dataset, "_sink_iterator"):
+        return dataset._sink_iterator(epochs, size, _engine.sink.place)
+    return _ProtocolFeed(dataset.create_tuple_iterator(num_epochs=epochs), size)
+
+
+class _ProtocolFeed:
+    """Sink stacks from a dataset iterator's rows of Tensors (stacked on the device, in the training thread)."""
+
+    def __init__(self, iterator, size):
+        self.iterator, self.size, self.pending = iterator, size, None
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        rows = [] if self.pending is None else [self.pending]
+        self.pending = None
+        for row in self.iterator:
+            row = [getattr(a, "_data", a) for a in _transfer_tensor_to_tuple(row)]
+            if rows and any(a.shape != b.shape for a, b in zip(row, rows[0])):
+                self.pending = row
+                break
+            rows.append(row)
+            if len(rows) == self.size:
+                break
+        if not rows:
+            raise StopIteration
+        return _engine.sink.place([np.stack([np.asarray(a) for a in column]) for column in zip(*rows)]), len(rows)
+
+
+class _SinkSteps:
+    """One sink's stacked inputs and outputs, cut into steps (one compiled call each) when a callback asks."""
+
+    def __init__(self, stacked, outputs):
+        self._stacked, self._outputs = stacked, outputs
+        self._steps = {}
+
+    def inputs(self, k):
+        return self._step("inputs", self._stacked, k)
+
+    def outputs(self, k):
+        return self._step("outputs", self._outputs, k)
+
+    def _step(self, name, tree, k):
+        steps = self._steps.get(name)
+        if steps is None:
+            steps = self._steps[name] = [_to_tensors(step) for step in _unstack(tree)]
+        return tuple(steps[k]) if name == "inputs" else steps[k]
+
+
+@jax.jit
+def _unstack(tree):
+    """Each step's slice of stacked arrays (``tree``'s leaves share their first dimension)."""
+    n = jax.tree_util.tree_leaves(tree)[0].shape[0]
+    return [jax.tree_util.tree_map(lambda a, i=i: a[i], tree) for i in range(n)]
 
 
 def _transfer_tensor_to_tuple(inputs):
