@@ -15,14 +15,12 @@ import functools
 import logging
 import os
 
-import jax
 import numpy as np
 
 from .. import _engine, nn
-from .._engine.state import to_tensors as _to_tensors
 from ..common.tensor import Tensor
 from .. import _checkparam as validator
-from . import callback as _callbacks
+from . import _sink, callback as _callbacks
 from .callback._callback import RunContext, _CallbackManager, _InternalCallbackParam, _Lazy
 from .callback._checkpoint import ModelCheckpoint, _chg_ckpt_file_name_if_same_exist
 from .callback._monitors import TimeMonitor
@@ -293,7 +291,7 @@ class Model:
         if sink_size:
             _set_train(self._train_network, True)
             self._backbone_is_train = True
-            feed = _sink_feed(train_dataset, epoch, sink_size)
+            feed = _sink.feed(train_dataset, epoch, sink_size)
             run_epoch = functools.partial(self._sink_epoch, feed, self._sink_call())
         else:
             feed, _ = self._exec_preprocess(True, train_dataset, epoch_num=epoch)
@@ -364,7 +362,7 @@ class Model:
             self._check_elements(len(stacked))
             self._check_network_mode(self._train_network, True)
             outputs = sink_call(stacked)
-            steps = _SinkSteps(stacked, outputs)
+            steps = _sink.Steps(stacked, outputs)
             overflow = np.asarray(outputs[1]) if host_loss_scale else None
             for k in range(count):
                 self._next_step(cb_params)
@@ -550,67 +548,6 @@ class Model:
     @property
     def eval_network(self):
         return self._eval_network
-
-
-def _sink_feed(dataset, epochs, size):
-    """The stacks of ``size`` batches of each epoch, ``(stacked arrays, count)``, then ``StopIteration`` at each
-    epoch's end: built and put on the device ahead of use by a mindshim dataset; stacked from the batches of
-    any other object with MindSpore's dataset protocol."""
-    if hasattr(dataset, "_sink_iterator"):
-        return dataset._sink_iterator(epochs, size, _engine.sink.place)
-    return _ProtocolFeed(dataset.create_tuple_iterator(num_epochs=epochs), size)
-
-
-class _ProtocolFeed:
-    """Sink stacks from a dataset iterator's rows of Tensors (stacked on the device, in the training thread)."""
-
-    def __init__(self, iterator, size):
-        self.iterator, self.size, self.pending = iterator, size, None
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        rows = [] if self.pending is None else [self.pending]
-        self.pending = None
-        for row in self.iterator:
-            row = [getattr(a, "_data", a) for a in _transfer_tensor_to_tuple(row)]
-            if rows and any(a.shape != b.shape for a, b in zip(row, rows[0])):
-                self.pending = row
-                break
-            rows.append(row)
-            if len(rows) == self.size:
-                break
-        if not rows:
-            raise StopIteration
-        return _engine.sink.place([np.stack([np.asarray(a) for a in column]) for column in zip(*rows)]), len(rows)
-
-
-class _SinkSteps:
-    """One sink's stacked inputs and outputs, cut into steps (one compiled call each) when a callback asks."""
-
-    def __init__(self, stacked, outputs):
-        self._stacked, self._outputs = stacked, outputs
-        self._steps = {}
-
-    def inputs(self, k):
-        return self._step("inputs", self._stacked, k)
-
-    def outputs(self, k):
-        return self._step("outputs", self._outputs, k)
-
-    def _step(self, name, tree, k):
-        steps = self._steps.get(name)
-        if steps is None:
-            steps = self._steps[name] = [_to_tensors(step) for step in _unstack(tree)]
-        return tuple(steps[k]) if name == "inputs" else steps[k]
-
-
-@jax.jit
-def _unstack(tree):
-    """Each step's slice of stacked arrays (``tree``'s leaves share their first dimension)."""
-    n = jax.tree_util.tree_leaves(tree)[0].shape[0]
-    return [jax.tree_util.tree_map(lambda a, i=i: a[i], tree) for i in range(n)]
 
 
 def _transfer_tensor_to_tuple(inputs):

@@ -9,6 +9,7 @@ As in MindSpore, an iterator runs ``num_epochs`` epochs (-1: without end); each 
 ``StopIteration``, and asking beyond the last epoch raises MindSpore's RuntimeError.
 """
 import functools
+import itertools
 import queue
 import threading
 import weakref
@@ -49,10 +50,16 @@ def _put(q, item, stop):
     return False
 
 
-def _produce(root, run, num_epochs, items, q, stop):
+def _produce(root, run, num_epochs, items, q, stop, continuous=False):
     """The thread's work: every epoch's items (``items(rows)`` of its rows), then an end marker; an error ends it,
-    reported."""
+    reported. ``continuous``: the epochs' rows as one stream, without end markers."""
     try:
+        if continuous:
+            epochs = itertools.count() if num_epochs == -1 else range(num_epochs)
+            for item in items(itertools.chain.from_iterable(root._rows(run) for _ in epochs)):
+                if not _put(q, item, stop):
+                    return
+            return
         epoch = 0
         while num_epochs == -1 or epoch < num_epochs:
             for item in items(root._rows(run)):
@@ -67,6 +74,7 @@ def _produce(root, run, num_epochs, items, q, stop):
 
 class Iterator:
     """Base of the tuple and dict iterators."""
+    _continuous = False
 
     def __init__(self, dataset, columns, num_epochs, output_numpy):
         self.dataset = dataset
@@ -90,7 +98,8 @@ class Iterator:
             convert = (lambda c: lambda row: c([row[i] for i in select]))(convert)
         self._thread = threading.Thread(
             target=_produce, name="mindshim-dataset", daemon=True,
-            args=(dataset, Run(dataset), num_epochs, self._items(convert), self._queue, self._stop))
+            args=(dataset, Run(dataset), num_epochs, self._items(convert), self._queue, self._stop,
+                  self._continuous))
         self._thread.start()
         weakref.finalize(self, self._stop.set)
 
@@ -153,10 +162,11 @@ class SinkIterator(Iterator):
     """Data sink mode's feed: each epoch's batches in stacks of up to ``size`` consecutive batches (each column
     stacked along a new first axis, a stack ending early where the batch shapes change or the epoch ends), put
     on the device by ``place`` (a list of numpy arrays -> a list of device arrays) in the background; items are
-    ``(stacked arrays, number of batches)``. Stacks of the next sink are built while the current one runs."""
+    ``(stacked arrays, number of batches)``. Stacks of the next sink are built while the current one runs.
+    ``continuous``: stacks run on across epochs, and no epoch ends."""
 
-    def __init__(self, dataset, num_epochs, size, place):
-        self._size, self._place = size, place
+    def __init__(self, dataset, num_epochs, size, place, continuous=False):
+        self._size, self._place, self._continuous = size, place, continuous
         super().__init__(dataset, None, num_epochs, True)
 
     def _converter(self, to_output):
