@@ -7,6 +7,7 @@
 * ``functionalize``: the public escape hatch, ``params, apply = functionalize(cell)``.
 * ``parallel``: placing state and batches on the data-parallel mesh.
 * ``sink``: :class:`SinkCall`, data sink mode's ``N`` steps as one program (a ``lax.scan``).
+* ``update``: :class:`UpdateCall`, an eager ``optimizer(grads)`` as one program.
 
 The route of one weight through a ``TrainOneStepCell`` step, ``loss = step(x, y)``:
 
@@ -30,6 +31,7 @@ from .compiled import GradCall, JitCall
 from .discovery import discover, register_owner
 from .functionalize import functionalize, load_params
 from .sink import SinkCall
+from .update import UpdateCall
 from .state import call_with_params
 
-__all__ = ["GradCall", "JitCall", "SinkCall", "discover", "register_owner", "functionalize", "load_params", "call_with_params"]
+__all__ = ["GradCall", "JitCall", "SinkCall", "UpdateCall", "discover", "register_owner", "functionalize", "load_params", "call_with_params"]
