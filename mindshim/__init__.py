@@ -4,9 +4,39 @@
 on JAX. mindshim turns on JAX's 64-bit types at import so that Int64/Float64 exist as in MindSpore; every
 op passes explicit dtypes, so Float32 code stays Float32.
 """
+import os as _os
+from importlib import util as _util
+
 import jax
 
 jax.config.update("jax_enable_x64", True)
+
+
+def _compilation_cache():
+    """JAX's persistent compilation cache, on by default: compiled programs are kept on disk and a later run (of
+    the same program on the same JAX and device) loads them instead of compiling again. The folder is
+    ``$MINDSHIM_CACHE_DIR``, by default ``$XDG_CACHE_HOME/mindshim/jax`` (``~/.cache/mindshim/jax``), holding at
+    most 2 GiB where the ``filelock`` package is installed (least recently used programs go first; without it
+    the folder grows until deleted); ``MINDSHIM_CACHE_DIR=off`` turns the cache off, and a cache folder set
+    through JAX's own configuration (``JAX_COMPILATION_CACHE_DIR``) is left as it is."""
+    folder = _os.environ.get("MINDSHIM_CACHE_DIR")
+    if jax.config.jax_compilation_cache_dir is not None or (folder is not None and folder.lower() in ("", "off")):
+        return
+    if folder is None:
+        root = _os.environ.get("XDG_CACHE_HOME") or _os.path.join(_os.path.expanduser("~"), ".cache")
+        folder = _os.path.join(root, "mindshim", "jax")
+    try:
+        _os.makedirs(folder, exist_ok=True)
+    except OSError:  # a read-only home: run without the cache
+        return
+    jax.config.update("jax_compilation_cache_dir", folder)
+    # Every program, however quick to compile: a PyNative script compiles hundreds of small ones.
+    jax.config.update("jax_persistent_cache_min_compile_time_secs", 0)
+    if _util.find_spec("filelock") is not None:  # JAX needs it to bound the folder's size
+        jax.config.update("jax_compilation_cache_max_size", 2 << 30)
+
+
+_compilation_cache()
 
 from . import amp, common, communication, context, dataset, hal, nn, ops, runtime, train  # noqa: E402
 from ._engine import functionalize, load_params  # noqa: E402

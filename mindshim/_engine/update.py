@@ -13,31 +13,50 @@ from .compiled import JitCall
 from .state import is_tensor
 
 
+class _Seq(tuple):
+    """The signature of a call whose one input is a tuple or list of Tensors (the gradients): ``(type, length)``."""
+    __slots__ = ()
+
+
 class UpdateCall(JitCall):
     """``fn(*args)`` compiled, with Python-constant outputs returned as constants."""
 
     def __init__(self, fn, op_name):
         super().__init__(fn, op_name)
-        self.outputs = {}  # id(Program) -> (treedef, constant or None per leaf)
+        self.outputs = {}  # id(Program) -> function of the program's array outputs giving the call's result
 
     def __call__(self, *args):
         arrays, spec = self._signature(args)
         key = (spec, self._mode_key(spec))
-        leaves = iter(self._run(key, spec, arrays))
-        treedef, constants = self.outputs[id(self.programs[key])]
-        return jax.tree_util.tree_unflatten(treedef, [_wrap(next(leaves)) if c is None else c.value
-                                                      for c in constants])
+        leaves = self._run(key, spec, arrays)
+        return self.outputs[id(self.programs[key])](leaves)
+
+    def _signature(self, args):
+        if len(args) == 1 and type(args[0]) in (tuple, list):
+            try:
+                return [g._data for g in args[0]], _Seq((type(args[0]), len(args[0])))
+            except AttributeError:
+                pass
+        return super()._signature(args)
+
+    def _inputs(self, spec, arrays):
+        if isinstance(spec, _Seq):
+            return [spec[0](map(_wrap, arrays))]
+        return super()._inputs(spec, arrays)
 
     def _step(self, spec, program, values, arrays, key):
         new_values, out, new_key = super()._step(spec, program, values, arrays, key)
         leaves, treedef = jax.tree_util.tree_flatten(out, is_leaf=is_tensor)
-        constants = [None if isinstance(leaf, jax.Array) else _Constant(leaf) for leaf in leaves]
-        self.outputs[id(program)] = (treedef, constants)
-        return new_values, [leaf for leaf, c in zip(leaves, constants) if c is None], new_key
+        traced = [isinstance(leaf, jax.Array) for leaf in leaves]
+        if not any(traced):
+            result = jax.tree_util.tree_unflatten(treedef, leaves)
+            self.outputs[id(program)] = lambda _: result
+        else:
+            constants = [None if t else leaf for leaf, t in zip(leaves, traced)]
 
-
-class _Constant:
-    __slots__ = ("value",)
-
-    def __init__(self, value):
-        self.value = value
+            def rebuild(arrays):
+                it = iter(arrays)
+                return jax.tree_util.tree_unflatten(treedef, [_wrap(next(it)) if t else c
+                                                              for t, c in zip(traced, constants)])
+            self.outputs[id(program)] = rebuild
+        return new_values, [leaf for leaf, t in zip(leaves, traced) if t], new_key

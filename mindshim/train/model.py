@@ -6,9 +6,20 @@ each step is one compiled XLA program. Datasets are used through MindSpore's pro
 and ``create_tuple_iterator(num_epochs=...)``, an iterator that ends each epoch with ``StopIteration`` and
 continues with the next epoch when iterated again.
 
-Where mindshim differs: data sink mode (``dataset_sink_mode=True``) runs like normal mode, as MindSpore does
-on CPU; ``amp_level`` uses ``mindshim.amp``; ``boost_level`` other than ``'O0'`` is not supported yet; there is no ``mindspore_lite`` backend for ``predict``; evaluation and prediction run eagerly (PyNative), compiled in
-GRAPH_MODE, as in MindSpore.
+Data sink mode (``dataset_sink_mode=True``) trains each run of ``sink_size`` batches as one compiled program: the
+batches are stacked and put on the device ahead of time by the dataset's thread, and a ``jax.lax.scan`` over
+them carries the weights, optimizer state, BatchNorm statistics, loss scale and PRNG key, returning every
+step's outputs (``mindshim._engine.SinkCall``). The losses and weights are those of normal mode. What the
+callbacks see follows MindSpore's CPU, which runs sink mode as normal mode: every epoch covers the whole dataset
+(a last sink shorter than ``sink_size`` where the dataset size is not a multiple of it), ``batch_num`` is
+``sink_size``, ``dataset_sink_mode`` is False, and every step's hooks run (after its sink, with that step's
+``net_outputs`` and ``train_dataset_element``). As on MindSpore's GPU and Ascend sink mode, a callback that
+reads the weights sees them as of the end of the sink, a change a callback makes (a learning rate, a request to
+stop) takes effect from the next sink, and a checkpoint saved mid-sink holds the weights after the sink.
+
+Where mindshim differs otherwise: ``amp_level`` uses ``mindshim.amp``; ``boost_level`` other than ``'O0'`` is not
+supported yet; there is no ``mindspore_lite`` backend for ``predict``; evaluation and prediction run eagerly
+(PyNative), compiled in GRAPH_MODE, as in MindSpore.
 """
 import copy
 import functools
@@ -290,6 +301,7 @@ class Model:
         callbacks of its steps run after it, step by step, with each step's outputs."""
         if sink_size:
             _set_train(self._train_network, True)
+            self._train_network.phase = "train"
             self._backbone_is_train = True
             feed = _sink.feed(train_dataset, epoch, sink_size)
             run_epoch = functools.partial(self._sink_epoch, feed, self._sink_call())
@@ -394,8 +406,9 @@ class Model:
     def train(self, epoch, train_dataset, callbacks=None, dataset_sink_mode=False, sink_size=-1, initial_epoch=0):
         """Trains ``epoch - initial_epoch`` epochs over ``train_dataset``, calling ``callbacks``.
 
-        Every epoch runs over the whole dataset, one compiled step per batch, also in data sink mode (as
-        MindSpore does on CPU), where the callbacks count ``sink_size`` steps per epoch (``cb_params.batch_num``).
+        Every epoch runs over the whole dataset: one compiled step per batch, or in data sink mode one compiled
+        loop per ``sink_size`` batches (see the module docstring), where the callbacks count ``sink_size`` steps
+        per epoch (``cb_params.batch_num``), as on MindSpore's CPU.
         """
         validator.check_bool(dataset_sink_mode)
         dataset_size = self._check_train_args("train", epoch, train_dataset, sink_size, initial_epoch)
