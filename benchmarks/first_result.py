@@ -13,14 +13,15 @@ The wall time of each is the whole process (interpreter start, import, building 
 checkpoint, compiling, running, to the last loss on the host). mindshim's compilation cache is pointed at a
 fresh folder (``MINDSHIM_CACHE_DIR``) for the cold run and reused for the warm one.
 
-Run: ``python benchmarks/first_result.py [--record-mindspore PYTHON] [--repeats N]``. With
-``--record-mindspore /work/msvenv/bin/python`` it first times the scripts under that MindSpore interpreter and
-records the wall times into ``benchmarks/first_result_mindspore.json``; the table compares against that file.
-Targets: cold <= 2.5x MindSpore's wall time, warm <= 1.2x.
+Run: ``python benchmarks/first_result.py [--record-mindspore PYTHON] [--repeats N] [--scripts resnet effnet]``.
+With ``--record-mindspore /work/msvenv/bin/python`` the rounds time MindSpore too (each round runs MindSpore,
+mindshim cold, mindshim warm in turn) and record its times into ``benchmarks/first_result_mindspore.json``;
+without it the table compares against that file. Targets: cold <= 2.5x MindSpore's wall time, warm <= 1.2x.
 """
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -194,14 +195,16 @@ def child(framework, name, ckpt, make_ckpt):
 
 # ---- the driver ----------------------------------------------------------------------------------------
 def run_script(python, framework, name, ckpt, env=None):
-    """Wall seconds of one fresh process running script ``name`` (and what it printed)."""
+    """``(wall seconds, CPU seconds)`` of one fresh process running script ``name``."""
     cmd = [python, os.path.abspath(__file__), "--child", framework, name, ckpt]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode:
         raise RuntimeError(f"{framework} {name} failed:\n{proc.stderr[-3000:]}")
-    return wall, proc.stdout.strip().splitlines()[-1]
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def make_checkpoint(python, framework, name, folder):
@@ -211,59 +214,59 @@ def make_checkpoint(python, framework, name, folder):
     return ckpt
 
 
-def record(python, repeats, folder):
-    times = {}
-    for name in SCRIPTS:
-        ckpt = make_checkpoint(python, "mindspore", name, folder)
-        walls = []
-        for _ in range(repeats):
-            wall, out = run_script(python, "mindspore", name, ckpt)
-            walls.append(wall)
-        times[name] = {"wall_s": statistics.median(walls), "runs": walls, "result": json.loads(out)}
-        print(f"MindSpore {name}: {times[name]['wall_s']:.2f} s (runs {', '.join(f'{w:.2f}' for w in walls)})")
-    import_s = subprocess.run([python, "-c", "import time; t = time.perf_counter(); import mindspore; "
-                               "print(time.perf_counter() - t)"], capture_output=True, text=True, check=True)
-    out = {"mindspore": subprocess.run([python, "-c", "import mindspore; print(mindspore.__version__)"],
-                                       capture_output=True, text=True).stdout.strip(),
-           "import_s": float(import_s.stdout.strip().splitlines()[-1]), "scripts": times}
-    with open(RECORD, "w") as f:
-        json.dump(out, f, indent=1)
-        f.write("\n")
+def measure(name, repeats, folder, mindspore_python=None):
+    """Medians over ``repeats`` rounds, each round MindSpore (if asked), mindshim cold, mindshim warm in turn (so
+    that the machine's load hits all alike): ``{kind: (wall, cpu)}``."""
+    shim_ckpt = make_checkpoint(sys.executable, "mindshim", name, folder)
+    ms_ckpt = mindspore_python and make_checkpoint(mindspore_python, "mindspore", name, folder)
+    runs = {"mindspore": [], "cold": [], "warm": []}
+    for r in range(repeats):
+        if mindspore_python:
+            runs["mindspore"].append(run_script(mindspore_python, "mindspore", name, ms_ckpt))
+        env = dict(os.environ, MINDSHIM_CACHE_DIR=os.path.join(folder, f"cache-{name}-{r}"))
+        runs["cold"].append(run_script(sys.executable, "mindshim", name, shim_ckpt, env))
+        runs["warm"].append(run_script(sys.executable, "mindshim", name, shim_ckpt, env))
+        shutil.rmtree(env["MINDSHIM_CACHE_DIR"], ignore_errors=True)
+    return {k: tuple(statistics.median(x) for x in zip(*v)) for k, v in runs.items() if v}
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--child", nargs=3, metavar=("FRAMEWORK", "SCRIPT", "CKPT"))
     parser.add_argument("--make-ckpt", action="store_true")
-    parser.add_argument("--record-mindspore", metavar="PYTHON")
+    parser.add_argument("--record-mindspore", metavar="PYTHON",
+                        help="a Python with MindSpore: time it in the same rounds and record its times")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--scripts", nargs="*", default=list(SCRIPTS))
     args = parser.parse_args()
     if args.child:
         return child(*args.child, args.make_ckpt)
     folder = tempfile.mkdtemp(prefix="first_result_")
-    try:
-        if args.record_mindspore:
-            record(args.record_mindspore, args.repeats, folder)
+    recorded = {}
+    if os.path.exists(RECORD):
         with open(RECORD) as f:
-            ms_times = json.load(f)["scripts"]
-        print(f"{'script':<8} {'MindSpore':>10} {'mindshim cold':>14} {'ratio':>6} {'mindshim warm':>14} {'ratio':>6}")
-        for name in args.scripts:
-            ckpt = make_checkpoint(sys.executable, "mindshim", name, folder)
-            cold, warm = [], []
-            for r in range(args.repeats):
-                cache = os.path.join(folder, f"cache-{name}-{r}")
-                env = dict(os.environ, MINDSHIM_CACHE_DIR=cache)
-                cold.append(run_script(sys.executable, "mindshim", name, ckpt, env)[0])
-                warm.append(run_script(sys.executable, "mindshim", name, ckpt, env)[0])
-                shutil.rmtree(cache, ignore_errors=True)
-            base = ms_times[name]["wall_s"]
-            c, w = statistics.median(cold), statistics.median(warm)
-            flags = ("ok" if c <= COLD * base else "ABOVE", "ok" if w <= WARM * base else "ABOVE")
-            print(f"{name:<8} {base:>9.2f}s {c:>13.2f}s {c / base:>6.2f} {w:>13.2f}s {w / base:>6.2f}   "
-                  f"(targets cold <= {COLD} {flags[0]}, warm <= {WARM} {flags[1]})")
+            recorded = json.load(f)["scripts"]
+    try:
+        results = {name: measure(name, args.repeats, folder, args.record_mindspore) for name in args.scripts}
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+    if args.record_mindspore:
+        for name, res in results.items():
+            recorded[name] = {"wall_s": res["mindspore"][0], "cpu_s": res["mindspore"][1]}
+        version = subprocess.run([args.record_mindspore, "-c", "import mindspore; print(mindspore.__version__)"],
+                                 capture_output=True, text=True).stdout.strip().splitlines()[-1]
+        with open(RECORD, "w") as f:
+            json.dump({"mindspore": version, "scripts": recorded}, f, indent=1)
+            f.write("\n")
+    print("wall seconds of the whole process (CPU seconds), medians of interleaved runs")
+    print(f"{'script':<8} {'MindSpore':>14} {'mindshim cold':>16} {'ratio':>6} {'mindshim warm':>16} {'ratio':>6}")
+    for name, res in results.items():
+        base = res["mindspore"] if "mindspore" in res else (recorded[name]["wall_s"], recorded[name]["cpu_s"])
+        (cold, cold_cpu), (warm, warm_cpu) = res["cold"], res["warm"]
+        flags = ("ok" if cold <= COLD * base[0] else "ABOVE", "ok" if warm <= WARM * base[0] else "ABOVE")
+        print(f"{name:<8} {base[0]:>6.1f}s ({base[1]:>4.1f}) {cold:>7.1f}s ({cold_cpu:>5.1f}) {cold / base[0]:>6.2f} "
+              f"{warm:>7.1f}s ({warm_cpu:>5.1f}) {warm / base[0]:>6.2f}   (targets: cold <= {COLD} {flags[0]}, "
+              f"warm <= {WARM} {flags[1]})")
 
 
 if __name__ == "__main__":

@@ -40,7 +40,20 @@ def _optimizer(kind, params):
     raise ValueError(kind)
 
 
-def _run(make_net, opt, sink_size, epochs=2, batch=8, n=56, manager=None, callbacks=()):
+class _ProtocolDataset:
+    """A dataset that is not mindshim's: only MindSpore's protocol (size and tuple iterator)."""
+
+    def __init__(self, dataset):
+        self.dataset = dataset
+
+    def get_dataset_size(self):
+        return self.dataset.get_dataset_size()
+
+    def create_tuple_iterator(self, num_epochs=-1):
+        return self.dataset.create_tuple_iterator(num_epochs=num_epochs)
+
+
+def _run(make_net, opt, sink_size, epochs=2, batch=8, n=56, manager=None, callbacks=(), protocol=False):
     """Train from fixed weights; returns per-step outputs (as numpy), all Parameters after, and the model."""
     ms.set_seed(7)
     net = make_net()
@@ -53,6 +66,8 @@ def _run(make_net, opt, sink_size, epochs=2, batch=8, n=56, manager=None, callba
     record = ms.train.LambdaCallback(on_train_step_end=lambda rc: steps.append(
         [np.asarray(o.asnumpy()) for o in _outputs(rc.original_args().net_outputs)]))
     data = ms.dataset.NumpySlicesDataset((X[:n], Y[:n]), ["x", "y"], shuffle=False).batch(batch)
+    if protocol:
+        data = _ProtocolDataset(data)
     model.train(epochs, data, callbacks=[record, *callbacks], dataset_sink_mode=sink_size is not None,
                 sink_size=sink_size or -1)
     state = {p.name: p.asnumpy() for p in model.train_network.get_parameters()}
@@ -89,6 +104,10 @@ def test_sink_trains_as_normal_mode(make_net, opt):
 def test_whole_epoch_sink_and_last_partial_batch():
     # sink_size=-1: one sink per epoch; 52 samples in batches of 8 end with a batch of 4 (a sink of its own).
     _assert_same(_run(_mlp, "momentum", -1, n=52), _run(_mlp, "momentum", None, n=52))
+
+
+def test_sink_over_any_dataset_with_the_protocol():
+    _assert_same(_run(_mlp, "momentum", 3, n=52, protocol=True), _run(_mlp, "momentum", None, n=52))
 
 
 def test_sink_compiles_once_per_sink_length():
@@ -169,6 +188,44 @@ def test_data_sink_runs_sink_size_steps_per_call():
         np.testing.assert_allclose(a.asnumpy(), b.asnumpy(), rtol=2e-5, atol=1e-6)
     with pytest.raises(ValueError, match="The 'sink_size' must be positive"):
         ms.data_sink(step_a, data, sink_size=0)
+
+
+def test_dataset_helper_and_connected_network():
+    def step_cell():
+        ms.set_seed(7)
+        net = _mlp()
+        for i, p in enumerate(net.trainable_params()):
+            p.set_data(ms.Tensor((np.random.RandomState(i).randn(*p.shape) * 0.3).astype(np.float32)))
+        loss = nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")
+        return net, nn.TrainOneStepCell(nn.WithLossCell(net, loss), nn.Momentum(net.trainable_params(), 0.05, 0.9))
+
+    def data():
+        return ms.dataset.NumpySlicesDataset((X, Y), ["x", "y"], shuffle=False).batch(8)
+    net_a, cell_a = step_cell()
+    normal = [float(cell_a(*batch).asnumpy()) for batch in ms.train.DatasetHelper(data(), dataset_sink_mode=False)]
+    assert len(normal) == 7
+    ms.set_context(mode=ms.GRAPH_MODE)
+    try:
+        net_b, cell_b = step_cell()
+        helper = ms.train.DatasetHelper(data(), dataset_sink_mode=True, sink_size=7)
+        assert helper.sink_size() == 7
+        network = ms.train.connect_network_with_dataset(cell_b, helper)
+        last = [float(network(*inputs).asnumpy()) for inputs in helper]  # one call: the epoch's 7 steps
+    finally:
+        ms.set_context(mode=ms.PYNATIVE_MODE)
+    assert last == pytest.approx(normal[-1:], rel=2e-5)
+    for a, b in zip(net_a.trainable_params(), net_b.trainable_params()):
+        np.testing.assert_allclose(a.asnumpy(), b.asnumpy(), rtol=2e-5, atol=1e-6)
+    net_c, cell_c = step_cell()
+    helper = ms.train.DatasetHelper(data(), sink_size=3)  # PyNative: 3 calls of one batch each per epoch
+    network = ms.train.connect_network_with_dataset(cell_c, helper)
+    np.testing.assert_allclose([float(network(*inputs).asnumpy()) for inputs in helper], normal[:3], rtol=2e-5)
+    with pytest.raises(RuntimeError, match="should be called in dataset sink mode"):
+        ms.train.connect_network_with_dataset(cell_c, ms.train.DatasetHelper(data(), dataset_sink_mode=False))
+    with pytest.raises(ValueError, match="connected to other network"):
+        ms.train.connect_network_with_dataset(cell_a, helper)
+    with pytest.raises(ValueError, match="The 'sink_size' must be -1 or positive"):
+        ms.train.DatasetHelper(data(), sink_size=0)
 
 
 def test_sink_on_eight_devices_matches_one():

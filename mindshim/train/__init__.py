@@ -1,6 +1,6 @@
 """``mindspore.train``: Model, callbacks, metrics and checkpoints."""
 from . import _sink, callback, metrics, model, serialization
-from ._sink import data_sink
+from ._sink import DatasetHelper, connect_network_with_dataset, data_sink
 from .callback import *  # noqa: F401,F403
 from .metrics import *  # noqa: F401,F403
 from .model import *  # noqa: F401,F403

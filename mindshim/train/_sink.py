@@ -1,4 +1,4 @@
-"""Data sink mode's feeds and ``mindspore.data_sink``.
+"""Data sink mode's feeds, ``mindspore.data_sink``, ``DatasetHelper`` and ``connect_network_with_dataset``.
 
 A feed gives the batches of a dataset as stacks (``(stacked arrays, number of batches)``, each column stacked
 along a new first axis and on the device) for :class:`mindshim._engine.SinkCall`: a mindshim dataset builds and
@@ -11,8 +11,16 @@ import jax
 import numpy as np
 
 from .. import _checkparam as validator
-from .. import _engine
+from .. import _engine, context
 from .._engine.state import to_tensors
+from ..nn.cell import Cell
+
+
+def check_is_int(value):
+    """MindSpore's ``Validator.check_is_int``."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"The type of input value must be 'int', but got '{type(value).__name__}'.")
+    return value
 
 
 def feed(dataset, epochs, size, continuous=False):
@@ -38,13 +46,10 @@ class _ProtocolFeed:
         while len(rows) < self.size:
             try:
                 row = next(self.iterator)
-            except StopIteration:
-                if self.continuous and rows:
-                    continue
+            except StopIteration:  # an epoch ended
                 if self.continuous:
-                    row = next(self.iterator)  # an epoch ended with nothing pending: start the next
-                else:
-                    break
+                    continue
+                break
             row = [np.asarray(getattr(a, "_data", a)) for a in (row if isinstance(row, (list, tuple)) else [row])]
             if rows and any(a.shape != b.shape for a, b in zip(row, rows[0])):
                 self.pending = row
@@ -63,7 +68,7 @@ class Steps:
         self._steps = {}
 
     def inputs(self, k):
-        return tuple(self._step("inputs", self._stacked, k))
+        return list(self._step("inputs", self._stacked, k))
 
     def outputs(self, k):
         return self._step("outputs", self._outputs, k)
@@ -118,4 +123,90 @@ def data_sink(fn, dataset, sink_size=1, jit_config=None, input_signature=None):
     return sink_process
 
 
-__all__ = ["data_sink"]
+class DatasetHelper:
+    """``DatasetHelper(dataset, dataset_sink_mode=True, sink_size=-1, epoch_num=1)``: iterating it gives one epoch.
+
+    Without sink mode each item is a batch (a list of Tensors), ``epoch_num`` epochs in all. In sink mode the data
+    goes to the network that :func:`connect_network_with_dataset` connects, and each item is an empty tuple
+    (the network's inputs): as on MindSpore's GPU, in GRAPH_MODE one item per epoch, a call that trains
+    ``sink_size`` steps (the whole dataset for -1) as one compiled loop; in PyNative ``sink_size`` items, a call
+    each that runs one batch. Where MindSpore's CPU refuses sink mode, mindshim runs it everywhere.
+    """
+
+    def __init__(self, dataset, dataset_sink_mode=True, sink_size=-1, epoch_num=1):
+        dataset_sink_mode = validator.check_bool(dataset_sink_mode)
+        check_is_int(sink_size)
+        if sink_size < -1 or sink_size == 0:
+            raise ValueError("The 'sink_size' must be -1 or positive, but got sink_size {}.".format(sink_size))
+        self.dataset, self.epoch_num = dataset, epoch_num
+        self.sink_mode = dataset_sink_mode
+        self._sink_size = dataset.get_dataset_size() if sink_size == -1 else sink_size
+        self._graph = context.get_context("mode") == context.GRAPH_MODE
+        self._rows = None if dataset_sink_mode else dataset.create_tuple_iterator(num_epochs=epoch_num)
+        self._feed = None
+
+    def __iter__(self):
+        if not self.sink_mode:
+            return self._rows
+        return iter([()] * (1 if self._graph else self._sink_size))
+
+    def sink_size(self):
+        """The steps one call of the connected network runs (1 in PyNative and without sink mode)."""
+        return self._sink_size if self.sink_mode and self._graph else 1
+
+    def types_shapes(self):
+        """The dataset's column types and shapes (of its first batch)."""
+        return self.dataset.output_types(), self.dataset.output_shapes()
+
+    def _next(self, steps):
+        """The next ``steps`` batches, stacked on the device (the dataset starts over where it ends)."""
+        if self._feed is None:
+            self._feed = feed(self.dataset, -1, self._sink_size if self._graph else 1, continuous=True)
+        return next(self._feed)
+
+    def stop_send(self):
+        """Stop the feed (it starts again at the next call)."""
+        if self._feed is not None and hasattr(self._feed, "stop"):
+            self._feed.stop()
+        self._feed = None
+
+    release = stop_send
+
+    def continue_send(self):
+        """Nothing to do: the feed runs ahead on its own."""
+
+
+def connect_network_with_dataset(network, dataset_helper):
+    """The network fed from ``dataset_helper`` in sink mode: called without inputs, it takes the next batches itself
+    (in GRAPH_MODE ``sink_size`` of them, trained as one compiled loop, returning the last step's outputs; in
+    PyNative one, run as the network runs)."""
+    if not dataset_helper.sink_mode:
+        raise RuntimeError("The API 'connect_network_with_dataset' should be called in dataset sink mode.")
+    dataset = dataset_helper.dataset
+    connected = getattr(dataset, "__network__", None)
+    if connected is not None and connected is not network:
+        raise ValueError("The dataset has been connected to other network, please check the code.")
+    dataset.__network__ = network
+    return _DatasetNetwork(network, dataset_helper)
+
+
+class _DatasetNetwork(Cell):
+    """What ``connect_network_with_dataset`` returns: ``network`` with its inputs taken from the dataset."""
+
+    def __init__(self, network, helper):
+        super().__init__(auto_prefix=False)
+        self.network = network
+        self._helper = helper
+        self._sink = _engine.SinkCall(network, type(network).__name__, last=True)
+
+    def __call__(self, *inputs):
+        stacked, _ = self._helper._next(self._helper.sink_size())
+        if self._helper.sink_size() > 1 or context.get_context("mode") == context.GRAPH_MODE:
+            return to_tensors(self._sink(stacked))
+        return self.network(*(to_tensors(a[0]) for a in stacked))
+
+    def construct(self, *inputs):
+        return self.__call__(*inputs)
+
+
+__all__ = ["data_sink", "DatasetHelper", "connect_network_with_dataset"]

@@ -389,7 +389,7 @@ class Model:
 
     def _check_train_args(self, name, epoch, train_dataset, sink_size, initial_epoch):
         """The checks ``train`` and ``fit`` share; returns the dataset's size."""
-        _is_int(sink_size)
+        _sink.check_is_int(sink_size)
         validator.check_positive_int(epoch)
         validator._check_number(initial_epoch, 0, ">=", int, None, None)
         if initial_epoch >= epoch:
@@ -573,12 +573,6 @@ def _set_train(network, mode):
     if any(cell.training != mode for _, cell in network.cells_and_names()):
         network.set_train(mode)
 
-
-def _is_int(value):
-    """MindSpore's ``check_is_int``."""
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"The type of input value must be 'int', but got '{type(value).__name__}'.")
-    return value
 
 
 __all__ = ["Model", "LossScaleManager", "FixedLossScaleManager", "DynamicLossScaleManager"]
