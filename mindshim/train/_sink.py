@@ -36,11 +36,15 @@ class _ProtocolFeed:
 
     def __init__(self, iterator, size, continuous):
         self.iterator, self.size, self.continuous, self.pending = iterator, size, continuous, None
+        self.ended = False  # the epoch ended after the last stack given
 
     def __iter__(self):
         return self
 
     def __next__(self):
+        if self.ended:
+            self.ended = False
+            raise StopIteration
         rows = [] if self.pending is None else [self.pending]
         self.pending = None
         while len(rows) < self.size:
@@ -49,6 +53,7 @@ class _ProtocolFeed:
             except StopIteration:  # an epoch ended
                 if self.continuous:
                     continue
+                self.ended = bool(rows)
                 break
             row = [np.asarray(getattr(a, "_data", a)) for a in (row if isinstance(row, (list, tuple)) else [row])]
             if rows and any(a.shape != b.shape for a, b in zip(row, rows[0])):
