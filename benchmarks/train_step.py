@@ -1,17 +1,22 @@
 """Training-step speed, compile time and memory: mindshim against hand-written JAX + optax, one run.
 
-Models: an MLP (784-512-512-10, batch 64) and LeNet-5 (1x32x32, batch 32), SGD with momentum 0.9.
+Models: a tiny MLP (32-64-10, batch 32), an MLP (784-512-512-10, batch 64) and LeNet-5 (1x32x32, batch 32), SGD
+with momentum 0.9.
   (a) ``nn.TrainOneStepCell(WithLossCell(net, loss), nn.Momentum(...))``      (MindSpore 1.x loop)
   (b) ``value_and_grad`` + ``optimizer(grads)`` under ``@mindspore.jit``       (MindSpore 2.x loop)
   (c) ``jax.jit`` of ``jax.value_and_grad`` + ``optax.sgd(momentum=0.9)``       (hand-written JAX)
-Prints medians of interleaved repetitions, the ratios (a)/(c) and (b)/(c) (target <= 1.10), the host time
-spent issuing one step (on an accelerator, a step whose host time exceeds its device time is dispatch-bound),
-the first call (trace + compile) of each, the eager 2.x loop's step time, the cost of the index checks (the sparse
-labels' range check that (a) and (b) carry: the same steps with ``mindshim.set_index_checks(False)``, target < 3%),
-and, with ``--memory``, the peak resident memory of a whole process training a wide MLP (784-4096-4096-10) each way
-(target <= 1.15).
+Prints medians of interleaved repetitions, the ratios (a)/(c) and (b)/(c) (target <= 1.10), the host time spent
+issuing one step (on an accelerator, a step whose host time exceeds its device time is dispatch-bound), the first
+call (trace + compile) of each, the cost of the index checks (the sparse labels' range check that (a) and (b)
+carry: the same steps with ``mindshim.set_index_checks(False)``, target < 3%), and the eager 2.x loop (PyNative:
+the compiled gradient call, then ``optimizer(grads)``) against (c) (target <= 1.5). Then data sink mode: (a)'s
+training cell run N = 1, 10, 100 steps per call over N batches on the device (one compiled loop) against (c) called
+per step over the same batches, per step (target <= 0.9 for the tiny MLP and LeNet, <= 1.0 for the batch-64 MLP).
+Then ``Model.train`` on the tiny MLP over 200 batches in normal and sink mode against (c) looping over the same
+NumPy batches (targets <= 1.3 and <= 0.9). With ``--memory``, the peak resident memory of a whole process training
+a wide MLP (784-4096-4096-10) each way (target <= 1.15).
 
-Run: ``python benchmarks/train_step.py [--memory] [--batch N]``.
+Run: ``python benchmarks/train_step.py [--memory] [--batch N] [--models tiny mlp lenet] [--quick]``.
 """
 import argparse
 import functools
@@ -30,7 +35,10 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from _timing import compare, host_us  # noqa: E402
 
 import mindshim as ms  # noqa: E402
-from mindshim import nn  # noqa: E402
+from mindshim import (  # noqa: E402
+    _engine,  # noqa: E402
+    nn,
+)
 
 LR, MOMENTUM = 0.01, 0.9
 
@@ -182,38 +190,117 @@ def first_calls(model, batch):
     return out
 
 
-def _model(model, batch):
+MODELS = {"tiny": ("tiny MLP 32-64-10", 32), "mlp": ("MLP 784-512-512-10", 64), "lenet": ("LeNet-5", 32)}
+
+
+def _model(model, batch, n=None):
+    """``(make_net, jax apply, x, y)``; with ``n``, ``n`` batches stacked along a new first axis."""
     rng = np.random.RandomState(0)
+    lead = (batch,) if n is None else (n, batch)
+    labels = rng.randint(0, 10, lead).astype(np.int32)
+    if model == "tiny":
+        return lambda: MLP((32, 64, 10)), jax_mlp, rng.randn(*lead, 32).astype(np.float32), labels
     if model == "mlp":
-        return (lambda: MLP((784, 512, 512, 10)), jax_mlp, rng.randn(batch, 784).astype(np.float32),
-                rng.randint(0, 10, batch).astype(np.int32))
-    return LeNet5, jax_lenet, rng.randn(batch, 1, 32, 32).astype(np.float32), rng.randint(0, 10, batch).astype(np.int32)
+        return lambda: MLP((784, 512, 512, 10)), jax_mlp, rng.randn(*lead, 784).astype(np.float32), labels
+    return LeNet5, jax_lenet, rng.randn(*lead, 1, 32, 32).astype(np.float32), labels
 
 
-def bench(model, batch):
+def bench(model, batch, quick=False):
     make_net, apply, x_np, y_np = _model(model, batch)
-    name = f"{'MLP 784-512-512-10' if model == 'mlp' else 'LeNet-5'} batch {batch}"
+    name = f"{MODELS[model][0]} batch {batch}"
     x, y = ms.Tensor(x_np), ms.Tensor(y_np)
     steps = mindshim_steps(make_net, x, y)
     a, b, eager, net = steps["a"], steps["b"], steps["eager"], steps["net"]
     params = {p.name: jnp.array(p.asnumpy()) for p in net.trainable_params()}
     c = jax_step(apply, params, jnp.asarray(x_np), jnp.asarray(y_np))
-    first = first_calls(model, batch)
-    t = compare({"a": with_checks(a, True), "b": with_checks(b, True), "c": c,
-                 "a0": with_checks(a, False), "b0": with_checks(b, False)}, calls=20, repeats=15, warmup=5)
+    first = None if quick else first_calls(model, batch)
+    t = compare({"a": with_checks(a, True), "b": with_checks(b, True), "c": c, "eager": eager,
+                 "a0": with_checks(a, False), "b0": with_checks(b, False)}, calls=20, repeats=5 if quick else 15,
+                warmup=5)
     ms.set_index_checks(True)
     host = {k: host_us(f) for k, f in (("a", a), ("b", b), ("c", c))}
-    t_eager = compare({"eager": eager}, calls=5, repeats=5, warmup=2)["eager"]
     print(f"{name}: step (a) TrainOneStepCell {t['a'] / 1e3:.3f} ms, (b) 2.x loop @jit {t['b'] / 1e3:.3f} ms, "
           f"(c) jax+optax {t['c'] / 1e3:.3f} ms; (a)/(c) {t['a'] / t['c']:.3f}, (b)/(c) {t['b'] / t['c']:.3f} "
           f"(target <= 1.10); host time issuing a step (a) {host['a']:.0f} us, (b) {host['b']:.0f} us, "
           f"(c) {host['c']:.0f} us")
-    print(f"{name}: first call (a) {first['a']:.2f} s, (b) {first['b']:.2f} s, (c) {first['c']:.2f} s; "
-          f"(a)/(c) {first['a'] / first['c']:.2f}, (b)/(c) {first['b'] / first['c']:.2f} (target <= 1.5); "
-          f"eager 2.x loop (PyNative) {t_eager / 1e3:.3f} ms/step")
+    ratio = t["eager"] / t["c"]
+    print(f"{name}: eager 2.x loop (PyNative) {t['eager'] / 1e3:.3f} ms/step, /(c) {ratio:.2f} (target <= 1.5) "
+          f"{'ok' if ratio <= 1.5 else 'ABOVE TARGET'}")
+    if first:
+        print(f"{name}: first call (a) {first['a']:.2f} s, (b) {first['b']:.2f} s, (c) {first['c']:.2f} s; "
+              f"(a)/(c) {first['a'] / first['c']:.2f}, (b)/(c) {first['b'] / first['c']:.2f} (target <= 1.5)")
     print(f"{name}: index checks: (a) {t['a'] / 1e3:.3f} ms with, {t['a0'] / 1e3:.3f} ms without "
           f"({100 * (t['a'] / t['a0'] - 1):+.1f}%), (b) {t['b'] / 1e3:.3f} ms with, {t['b0'] / 1e3:.3f} ms without "
           f"({100 * (t['b'] / t['b0'] - 1):+.1f}%) (target < +3%)")
+
+
+def sink_steps(model, batch, sizes=(1, 10, 100), quick=False):
+    """Sink mode: N steps per call of one compiled loop over N batches on the device, against (c) per step."""
+    target = 1.0 if model == "mlp" else 0.9
+    n_max = max(sizes)
+    make_net, apply, x_np, y_np = _model(model, batch, n=n_max)
+    net = make_net()
+    loss_fn = nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")
+    cell = nn.TrainOneStepCell(nn.WithLossCell(net, loss_fn), nn.Momentum(net.trainable_params(), LR, MOMENTUM))
+    sink = _engine.SinkCall(cell, "TrainOneStepCell")
+    stacks = {n: _engine.sink.place([x_np[:n], y_np[:n]]) for n in sizes}
+    params = {p.name: jnp.array(p.asnumpy()) for p in net.trainable_params()}
+    batches = [(jnp.asarray(x_np[i]), jnp.asarray(y_np[i])) for i in range(n_max)]
+    hand = _hand_loop(apply, params)
+    name = f"{MODELS[model][0]} batch {batch}"
+    for n in sizes:  # each N in one interleaved run of its own, ~200 steps per sample
+        t = compare({"sink": functools.partial(sink, stacks[n]), "hand": functools.partial(hand, batches[:n])},
+                    calls=max(1, 200 // n), repeats=5 if quick else 15, warmup=3)
+        ours, theirs = t["sink"] / n, t["hand"] / n
+        ratio = ours / theirs
+        print(f"{name}: sink mode N={n}: {ours:.1f} us/step, (c) per step {theirs:.1f} us/step, ratio {ratio:.2f} "
+              f"(target <= {target}) {'ok' if ratio <= target else 'ABOVE TARGET'}")
+
+
+def _hand_loop(apply, params):
+    """(c) over a list of batches: one jitted step per batch; returns the last loss."""
+    opt = optax.sgd(LR, momentum=MOMENTUM)
+    state = {"params": params, "opt": opt.init(params)}
+
+    def loss_fn(p, x, y):
+        return optax.softmax_cross_entropy_with_integer_labels(apply(p, x), y).mean()
+
+    @functools.partial(jax.jit, donate_argnums=(0, 1))
+    def step(params, opt_state, x, y):
+        loss, grads = jax.value_and_grad(loss_fn)(params, x, y)
+        updates, opt_state = opt.update(grads, opt_state, params)
+        return optax.apply_updates(params, updates), opt_state, loss
+
+    def run(batches):
+        loss = None
+        for x, y in batches:
+            state["params"], state["opt"], loss = step(state["params"], state["opt"], x, y)
+        return loss
+    return run
+
+
+def model_train(quick=False, steps=200, batch=32):
+    """``Model.train`` on the tiny MLP, one epoch of ``steps`` batches, normal and sink mode, against (c) looping
+    over the same batches sliced from NumPy."""
+    make_net, apply, x_np, y_np = _model("tiny", batch * steps)
+    net = make_net()
+    model = ms.train.Model(net, nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean"),
+                           nn.Momentum(net.trainable_params(), LR, MOMENTUM))
+    params = {p.name: jnp.array(p.asnumpy()) for p in net.trainable_params()}
+    hand = _hand_loop(apply, params)
+    batches = [(x_np[i * batch:(i + 1) * batch], y_np[i * batch:(i + 1) * batch]) for i in range(steps)]
+
+    def train(sink):
+        data = ms.dataset.NumpySlicesDataset((x_np, y_np), ["x", "y"], shuffle=False).batch(batch)
+        model.train(1, data, dataset_sink_mode=sink)
+        return net.trainable_params()[0]
+    t = compare({"normal": functools.partial(train, False), "sink": functools.partial(train, True),
+                 "hand": functools.partial(hand, batches)}, calls=1, repeats=5 if quick else 11, warmup=2)
+    per = {k: v / steps for k, v in t.items()}
+    print(f"Model.train tiny MLP batch {batch}, {steps} steps: normal {per['normal']:.1f} us/step, sink "
+          f"{per['sink']:.1f} us/step, (c) loop over NumPy batches {per['hand']:.1f} us/step; normal/(c) "
+          f"{per['normal'] / per['hand']:.2f} (target <= 1.3), sink/(c) {per['sink'] / per['hand']:.2f} "
+          f"(target <= 0.9)")
 
 
 def memory_child(kind, steps=5):
@@ -251,15 +338,20 @@ def main():
     parser.add_argument("--memory", action="store_true")
     parser.add_argument("--memory-child")
     parser.add_argument("--first-call", nargs=2, metavar=("MODEL", "KIND"))
-    parser.add_argument("--batch", type=int, default=0, help="batch size for both models (default 64 / 32)")
+    parser.add_argument("--batch", type=int, default=0, help="batch size for all models (default: each model's)")
+    parser.add_argument("--models", nargs="*", default=list(MODELS))
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions, no first-call timings")
     args = parser.parse_args()
     if args.memory_child:
         return memory_child(args.memory_child)
     if args.first_call:
         return first_call_child(*args.first_call, args.batch)
     print(f"device: {jax.devices()[0].device_kind} ({jax.default_backend()}), jax {jax.__version__}")
-    bench("mlp", args.batch or 64)
-    bench("lenet", args.batch or 32)
+    for model in args.models:
+        bench(model, args.batch or MODELS[model][1], args.quick)
+    for model in args.models:
+        sink_steps(model, args.batch or MODELS[model][1], quick=args.quick)
+    model_train(args.quick)
     if args.memory:
         memory()
 

@@ -7,11 +7,39 @@ mindshim with JAX code that wants 32-bit defaults sets ``MINDSHIM_X64=0`` before
 Int64 and Float64 Tensors are stored as Int32 and Float32 (JAX's own rule), and everything else is unchanged.
 """
 import os
+from importlib import util as _util
 
 import jax
 
 if os.environ.get("MINDSHIM_X64", "1") != "0":
     jax.config.update("jax_enable_x64", True)
+
+
+def _compilation_cache():
+    """JAX's persistent compilation cache, on by default: compiled programs are kept on disk and a later run (of
+    the same program on the same JAX and device) loads them instead of compiling again. The folder is
+    ``$MINDSHIM_CACHE_DIR``, by default ``$XDG_CACHE_HOME/mindshim/jax`` (``~/.cache/mindshim/jax``), holding at
+    most 2 GiB where the ``filelock`` package is installed (least recently used programs go first; without it
+    the folder grows until deleted); ``MINDSHIM_CACHE_DIR=off`` turns the cache off, and a cache folder set
+    through JAX's own configuration (``JAX_COMPILATION_CACHE_DIR``) is left as it is."""
+    folder = os.environ.get("MINDSHIM_CACHE_DIR")
+    if jax.config.jax_compilation_cache_dir is not None or (folder is not None and folder.lower() in ("", "off")):
+        return
+    if folder is None:
+        root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(root, "mindshim", "jax")
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError:  # a read-only home: run without the cache
+        return
+    jax.config.update("jax_compilation_cache_dir", folder)
+    # Every program, however quick to compile: a PyNative script compiles hundreds of small ones.
+    jax.config.update("jax_persistent_cache_min_compile_time_secs", 0)
+    if _util.find_spec("filelock") is not None:  # JAX needs it to bound the folder's size
+        jax.config.update("jax_compilation_cache_max_size", 2 << 30)
+
+
+_compilation_cache()
 
 from . import amp, common, communication, context, dataset, hal, nn, ops, runtime, train  # noqa: E402
 from ._engine import functionalize, load_params  # noqa: E402

@@ -6,6 +6,8 @@
 * ``compiled``: :class:`JitCall` and :class:`GradCall`, one ``jax.jit`` program per input signature.
 * ``functionalize``: the public escape hatch, ``params, apply = functionalize(cell)``.
 * ``parallel``: placing state and batches on the data-parallel mesh.
+* ``sink``: :class:`SinkCall`, data sink mode's ``N`` steps as one program (a ``lax.scan``).
+* ``update``: :class:`UpdateCall`, an eager ``optimizer(grads)`` as one program.
 
 The route of one weight through a ``TrainOneStepCell`` step, ``loss = step(x, y)``:
 
@@ -24,9 +26,13 @@ The route of one weight through a ``TrainOneStepCell`` step, ``loss = step(x, y)
 4. The program returns every state value (the new weight in the old one's slot, so XLA reuses the donated
    buffer), the loss and the advanced key; ``JitCall._write_back`` stores the new buffer into ``dense.weight``.
 """
+from . import sink
 from .compiled import GradCall, JitCall
 from .discovery import discover, register_owner
 from .functionalize import functionalize, load_params
+from .sink import SinkCall
 from .state import call_with_params
+from .update import UpdateCall
 
-__all__ = ["GradCall", "JitCall", "discover", "register_owner", "functionalize", "load_params", "call_with_params"]
+__all__ = ["GradCall", "JitCall", "SinkCall", "UpdateCall", "discover", "register_owner", "functionalize",
+           "load_params", "call_with_params"]

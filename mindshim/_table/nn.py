@@ -147,6 +147,7 @@ def _sigmoid_bprop(inputs, out, dout):
 
 
 @register("Sigmoid", check=_cpu_kernel("Sigmoid"), bprop=_sigmoid_bprop, functional=("sigmoid",), method=("sigmoid",))
+@jax.jit  # a dozen ops: one compiled program per shape in PyNative, not one per op
 def _sigmoid(x):
     """``1 / (1 + exp(-x))``; float32 with MindSpore's CPU exp (see ``_cpu_exp32``)."""
     return _sigmoid_value(x)
@@ -160,6 +161,7 @@ def _silu_bprop(inputs, out, dout):
 
 
 @register("SiLU", check=_cpu_kernel("Sigmoid"), bprop=_silu_bprop, functional=("silu",))
+@jax.jit
 def _silu(x):
     """``x * sigmoid(x)``; float32 with MindSpore's CPU exp."""
     return x * _sigmoid_value(x)
@@ -212,6 +214,7 @@ def _hswish_bprop(inputs, out, dout):
 
 
 @register("HSwish", bprop=_hswish_bprop, functional=("hardswish",))
+@jax.jit
 def _hswish(x):
     """``x * relu6(x + 3) / 6``; integer inputs use integer arithmetic (truncating division), as MindSpore."""
     if jnp.issubdtype(x.dtype, jnp.integer):
@@ -246,7 +249,7 @@ def _check_bias_add(x, bias, data_format="NCHW"):
                          f"but got bias shape: .{_vec(bias.shape)}, input_shape: {_vec(x.shape)}.")
 
 
-@register("BiasAdd", attrs=(("data_format", "NCHW"),), check=_check_bias_add)
+@_register_jit("BiasAdd", attrs=(("data_format", "NCHW"),), check=_check_bias_add)
 def _bias_add(x, bias, data_format="NCHW"):
     if data_format == "NHWC":
         return x + bias
@@ -283,6 +286,7 @@ def _check_dense(x, w, b=None):
 
 
 @register("Dense", check=_check_dense)
+@jax.jit
 def _dense(x, w, b=None):
     """``x @ w.T + b`` (``w`` of rank 1 or 2, ``b`` optional)."""
     out = jnp.matmul(x, w.T if w.ndim == 2 else w)

@@ -3,7 +3,8 @@
 ``initializer(init, shape, dtype)`` returns a Tensor; ``init`` is an Initializer, a Tensor, a number or a
 MindSpore name ('normal', 'zeros', 'xavier_uniform', ...). The distributions, their parameters and the
 argument checks are MindSpore's; the random numbers come from ``next_key()`` (reproducible with
-``set_seed``, not MindSpore's). mindshim fills the Tensor at once, where MindSpore fills it lazily.
+``set_seed``, not MindSpore's), drawn as ``jax.random`` draws them without a compilation per shape
+(``common._draw``). mindshim fills the Tensor at once, where MindSpore fills it lazily.
 
 As in MindSpore, an initializer is also a callable filling a numpy array in place (``One()(arr)``), and a
 user-defined initializer subclasses ``Initializer`` and implements ``_initialize(arr)`` on a numpy array.
@@ -16,6 +17,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
+from . import _draw
 from . import dtype as mstype
 from .seed import get_seed, next_key
 from .tensor import Tensor, _wrap
@@ -52,7 +54,7 @@ class Initializer:
 
 
 class _Drawn(Initializer):
-    """A built-in initializer: ``_values(shape, dtype)`` gives its values as a JAX array. Its keyword arguments
+    """A built-in initializer: ``_values(shape, dtype)`` gives its values as a numpy or JAX array. Its keyword arguments
     are kept as its attributes too."""
 
     def __init__(self, **kwargs):
@@ -84,19 +86,19 @@ def _assignment(arr, values):
 def _normal(shape, dtype, mean=0.0, sigma=1.0):
     if sigma < 0:
         raise ValueError("sigma < 0")
-    return (jax.random.normal(next_key(), shape, jnp.float32) * sigma + mean).astype(dtype)
+    return (_draw.normal(next_key(), shape) * np.float32(sigma) + np.float32(mean)).astype(dtype)
 
 
 def _uniform(shape, dtype, low, high):
-    return jax.random.uniform(next_key(), shape, jnp.float32, low, high).astype(dtype)
+    return _draw.uniform(next_key(), shape, low, high).astype(dtype)
 
 
 def _truncated_normal(shape, dtype, a, b, mean, sigma):
     """N(mean, sigma) restricted to the absolute bounds ``[a, b]``."""
     if sigma < 0:
         raise ValueError("sigma < 0")
-    z = jax.random.truncated_normal(next_key(), (a - mean) / sigma, (b - mean) / sigma, shape, jnp.float32)
-    return (z * sigma + mean).astype(dtype)
+    z = _draw.truncated_normal(next_key(), shape, (a - mean) / sigma, (b - mean) / sigma)
+    return (z * np.float32(sigma) + np.float32(mean)).astype(dtype)
 
 
 @_register("zeros")
@@ -104,7 +106,7 @@ class Zero(_Drawn):
     """All zeros."""
 
     def _values(self, shape, dtype):
-        return jnp.zeros(shape, dtype)
+        return np.zeros(shape, dtype)
 
 
 @_register("ones")
@@ -112,7 +114,7 @@ class One(_Drawn):
     """All ones."""
 
     def _values(self, shape, dtype):
-        return jnp.ones(shape, dtype)
+        return np.ones(shape, dtype)
 
 
 def _calculate_fan_in_and_fan_out(shape):
@@ -217,7 +219,7 @@ class Constant(_Drawn):
         super().__init__(value=value)
 
     def _values(self, shape, dtype):
-        return jnp.full(shape, self.value, dtype)
+        return np.full(shape, self.value, dtype)
 
 
 @_register()

@@ -6,10 +6,20 @@ each step is one compiled XLA program. Datasets are used through MindSpore's pro
 and ``create_tuple_iterator(num_epochs=...)``, an iterator that ends each epoch with ``StopIteration`` and
 continues with the next epoch when iterated again.
 
-Where mindshim differs: data sink mode (``dataset_sink_mode=True``) runs like normal mode, as MindSpore does
-on CPU; ``amp_level`` uses ``mindshim.amp``; ``boost_level`` other than ``'O0'`` is not supported yet; there is
-no ``mindspore_lite`` backend for ``predict``; evaluation and prediction run eagerly (PyNative), compiled in
-GRAPH_MODE, as in MindSpore.
+Data sink mode (``dataset_sink_mode=True``) trains each run of ``sink_size`` batches as one compiled program: the
+batches are stacked and put on the device ahead of time by the dataset's thread, and a ``jax.lax.scan`` over
+them carries the weights, optimizer state, BatchNorm statistics, loss scale and PRNG key, returning every
+step's outputs (``mindshim._engine.SinkCall``). The losses and weights are those of normal mode. What the
+callbacks see follows MindSpore's CPU, which runs sink mode as normal mode: every epoch covers the whole dataset
+(a last sink shorter than ``sink_size`` where the dataset size is not a multiple of it), ``batch_num`` is
+``sink_size``, ``dataset_sink_mode`` is False, and every step's hooks run (after its sink, with that step's
+``net_outputs`` and ``train_dataset_element``). As on MindSpore's GPU and Ascend sink mode, a callback that
+reads the weights sees them as of the end of the sink, a change a callback makes (a learning rate, a request to
+stop) takes effect from the next sink, and a checkpoint saved mid-sink holds the weights after the sink.
+
+Where mindshim differs otherwise: ``amp_level`` uses ``mindshim.amp``; ``boost_level`` other than ``'O0'`` is not
+supported yet; there is no ``mindspore_lite`` backend for ``predict``; evaluation and prediction run eagerly
+(PyNative), compiled in GRAPH_MODE, as in MindSpore.
 """
 import copy
 import functools
@@ -19,10 +29,11 @@ import os
 import numpy as np
 
 from .. import _checkparam as validator
-from .. import nn
+from .. import _engine, nn
 from ..common.tensor import Tensor
+from . import _sink
 from . import callback as _callbacks
-from .callback._callback import RunContext, _CallbackManager, _InternalCallbackParam
+from .callback._callback import RunContext, _CallbackManager, _InternalCallbackParam, _Lazy
 from .callback._checkpoint import ModelCheckpoint, _chg_ckpt_file_name_if_same_exist
 from .callback._monitors import TimeMonitor
 from .loss_scale_manager import DynamicLossScaleManager, FixedLossScaleManager, LossScaleManager
@@ -265,7 +276,8 @@ class Model:
         valid_infos = (valid_dataset, valid_frequency, valid_dataset_sink_mode)
         with _CallbackManager(cb_params.list_callback) as list_callback:
             self._check_reuse_dataset(train_dataset)
-            self._train_process(epoch, train_dataset, list_callback, cb_params, initial_epoch, valid_infos)
+            self._train_process(epoch, train_dataset, list_callback, cb_params, initial_epoch, valid_infos,
+                                sink_size if dataset_sink_mode else 0)
 
     @staticmethod
     def _should_eval(epoch, validation_freq):
@@ -283,48 +295,102 @@ class Model:
         cb_params.mode = "train"
         cb_params.update(saved)
 
-    def _train_process(self, epoch, train_dataset, list_callback, cb_params, initial_epoch, valid_infos):
-        iterator, _ = self._exec_preprocess(True, train_dataset, epoch_num=epoch)
+    def _train_process(self, epoch, train_dataset, list_callback, cb_params, initial_epoch, valid_infos,
+                       sink_size=0):
+        """The epochs, each over the whole dataset (MindSpore's CPU loop). With ``sink_size``, each run of
+        ``sink_size`` batches (the rest of the epoch for the last) trains as one compiled program, and the
+        callbacks of its steps run after it, step by step, with each step's outputs."""
+        if sink_size:
+            _set_train(self._train_network, True)
+            self._train_network.phase = "train"
+            self._backbone_is_train = True
+            feed = _sink.feed(train_dataset, epoch, sink_size)
+            run_epoch = functools.partial(self._sink_epoch, feed, self._sink_call())
+        else:
+            feed, _ = self._exec_preprocess(True, train_dataset, epoch_num=epoch)
+            run_epoch = functools.partial(self._normal_epoch, feed)
         cb_params.dataset_sink_mode = False
         run_context = RunContext(cb_params)
         list_callback.on_train_begin(run_context)
-        manager = self._loss_scale_manager
-        host_loss_scale = manager is not None and manager.get_drop_overflow_update()
-        for i in range(initial_epoch, epoch):
-            cb_params.cur_epoch_num = i + 1
-            self._current_epoch_num = cb_params.cur_epoch_num
-            self._current_step_num = 0
-            list_callback.on_train_epoch_begin(run_context)
-            for next_element in iterator:
-                len_element = len(next_element)
-                next_element = _transfer_tensor_to_tuple(next_element)
-                if self._loss_fn and len_element != 2:
-                    raise ValueError("When 'loss_fn' is not None, 'train_dataset' should return "
-                                     "two elements, but got {}, please check the number of elements "
-                                     "returned by 'train_dataset'".format(len_element))
-                cb_params.cur_step_num += 1
-                self._current_step_num = int((cb_params.cur_step_num - 1) % cb_params.batch_num + 1)
-                cb_params.train_dataset_element = next_element
-                list_callback.on_train_step_begin(run_context)
-                self._check_network_mode(self._train_network, True)
-                outputs = self._train_network(*next_element)
-                cb_params.net_outputs = outputs
-                if host_loss_scale:
-                    manager.update_loss_scale(np.all(outputs[1].asnumpy()))
-                list_callback.on_train_step_end(run_context)
+        try:
+            for i in range(initial_epoch, epoch):
+                cb_params.cur_epoch_num = i + 1
+                self._current_epoch_num = cb_params.cur_epoch_num
+                self._current_step_num = 0
+                list_callback.on_train_epoch_begin(run_context)
+                run_epoch(list_callback, cb_params, run_context)
+                self._eval_during_train(valid_infos, cb_params, list_callback)
+                list_callback.on_train_epoch_end(run_context)
+                cb_params.pop("metrics", None)
+                cb_params.pop("eval_results", None)
                 if run_context.get_stop_requested():
                     break
-            self._eval_during_train(valid_infos, cb_params, list_callback)
-            list_callback.on_train_epoch_end(run_context)
-            cb_params.pop("metrics", None)
-            cb_params.pop("eval_results", None)
+        finally:
+            if sink_size and hasattr(feed, "stop"):
+                feed.stop()
+        list_callback.on_train_end(run_context)
+
+    def _check_elements(self, count):
+        if self._loss_fn and count != 2:
+            raise ValueError("When 'loss_fn' is not None, 'train_dataset' should return "
+                             "two elements, but got {}, please check the number of elements "
+                             "returned by 'train_dataset'".format(count))
+
+    def _next_step(self, cb_params):
+        cb_params.cur_step_num += 1
+        self._current_step_num = int((cb_params.cur_step_num - 1) % cb_params.batch_num + 1)
+
+    def _normal_epoch(self, iterator, list_callback, cb_params, run_context):
+        manager = self._loss_scale_manager
+        host_loss_scale = manager is not None and manager.get_drop_overflow_update()
+        for next_element in iterator:
+            self._check_elements(len(next_element))
+            next_element = _transfer_tensor_to_tuple(next_element)
+            self._next_step(cb_params)
+            cb_params.train_dataset_element = next_element
+            list_callback.on_train_step_begin(run_context)
+            self._check_network_mode(self._train_network, True)
+            outputs = self._train_network(*next_element)
+            cb_params.net_outputs = outputs
+            if host_loss_scale:
+                manager.update_loss_scale(np.all(outputs[1].asnumpy()))
+            list_callback.on_train_step_end(run_context)
             if run_context.get_stop_requested():
                 break
-        list_callback.on_train_end(run_context)
+
+    def _sink_call(self):
+        """The training network's sink program (kept on the network, so that later runs reuse it)."""
+        network = self._train_network
+        call = network.__dict__.get("_sink_call")
+        if call is None:
+            call = _engine.SinkCall(network, type(network).__name__)
+            object.__setattr__(network, "_sink_call", call)
+        return call
+
+    def _sink_epoch(self, feed, sink_call, list_callback, cb_params, run_context):
+        """One epoch in sinks: each stack of batches trains in one call; then each of its steps' callbacks."""
+        manager = self._loss_scale_manager
+        host_loss_scale = manager is not None and manager.get_drop_overflow_update()
+        for stacked, count in feed:
+            self._check_elements(len(stacked))
+            self._check_network_mode(self._train_network, True)
+            outputs = sink_call(stacked)
+            steps = _sink.Steps(stacked, outputs)
+            overflow = np.asarray(outputs[1]) if host_loss_scale else None
+            for k in range(count):
+                self._next_step(cb_params)
+                cb_params.train_dataset_element = _Lazy(steps.inputs, k)
+                list_callback.on_train_step_begin(run_context)
+                cb_params.net_outputs = _Lazy(steps.outputs, k)
+                if host_loss_scale:
+                    manager.update_loss_scale(np.all(overflow[k]))
+                list_callback.on_train_step_end(run_context)
+                if run_context.get_stop_requested():
+                    return
 
     def _check_train_args(self, name, epoch, train_dataset, sink_size, initial_epoch):
         """The checks ``train`` and ``fit`` share; returns the dataset's size."""
-        _is_int(sink_size)
+        _sink.check_is_int(sink_size)
         validator.check_positive_int(epoch)
         validator._check_number(initial_epoch, 0, ">=", int, None, None)
         if initial_epoch >= epoch:
@@ -341,8 +407,9 @@ class Model:
     def train(self, epoch, train_dataset, callbacks=None, dataset_sink_mode=False, sink_size=-1, initial_epoch=0):
         """Trains ``epoch - initial_epoch`` epochs over ``train_dataset``, calling ``callbacks``.
 
-        Every epoch runs over the whole dataset, one compiled step per batch, also in data sink mode (as
-        MindSpore does on CPU), where the callbacks count ``sink_size`` steps per epoch (``cb_params.batch_num``).
+        Every epoch runs over the whole dataset: one compiled step per batch, or in data sink mode one compiled
+        loop per ``sink_size`` batches (see the module docstring), where the callbacks count ``sink_size`` steps
+        per epoch (``cb_params.batch_num``), as on MindSpore's CPU.
         """
         validator.check_bool(dataset_sink_mode)
         dataset_size = self._check_train_args("train", epoch, train_dataset, sink_size, initial_epoch)
@@ -507,12 +574,6 @@ def _set_train(network, mode):
     if any(cell.training != mode for _, cell in network.cells_and_names()):
         network.set_train(mode)
 
-
-def _is_int(value):
-    """MindSpore's ``check_is_int``."""
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"The type of input value must be 'int', but got '{type(value).__name__}'.")
-    return value
 
 
 __all__ = ["Model", "LossScaleManager", "FixedLossScaleManager", "DynamicLossScaleManager"]

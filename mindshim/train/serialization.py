@@ -32,6 +32,7 @@ import re
 import sys
 import threading
 
+import jax
 import numpy as np
 import safetensors
 import safetensors.numpy
@@ -547,7 +548,8 @@ def _decode(tag, tensor, data):
     if len(data) != need:
         raise ValueError(f"For 'load_checkpoint', the parameter '{tag}' of shape {list(dims)} and type {type_name} "
                          f"needs {need} bytes of data, but the file has {len(data)}.")
-    return Parameter(Tensor(np.frombuffer(data, np_dtype).reshape(dims)), name=tag)
+    # device_put: Tensor(ndarray) compiles a program per shape (jnp.asarray), one per checkpoint entry.
+    return Parameter(Tensor(jax.device_put(np.frombuffer(data, np_dtype).reshape(dims))), name=tag)
 
 
 def _load_safetensors(file, choice_func, crc_check, remove_redundancy):

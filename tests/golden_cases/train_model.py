@@ -109,6 +109,52 @@ def case_train_initial_epoch_sink_mode(ms):
     return {"printed": _printed(out), "weights": [p.value() for p in net.trainable_params()]}
 
 
+def case_sink_mode_partial_sinks(ms):
+    """Sink mode over 3 batches (the last of 4 samples) in sinks of 2: each epoch is a sink of 2 steps and one of
+    1 (on MindSpore's CPU, normal mode counting sink_size steps per epoch); the hooks see every step."""
+    model, net, _ = _model(ms)
+    probe = _probe(ms)
+    out = _capture(lambda: model.train(2, _data(ms, n=20), callbacks=[probe, ms.train.LossMonitor(),
+                                                                       ms.train.LossMonitor(2)],
+                                       dataset_sink_mode=True, sink_size=2))
+    return {"hooks": probe.log, "printed": _printed(out), "weights": [p.value() for p in net.trainable_params()]}
+
+
+def case_sink_mode_whole_epoch(ms):
+    """``sink_size=-1``: one sink per epoch; a dynamic learning rate (a list, one per step)."""
+    net = _net(ms)
+    loss = ms.nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")
+    opt = ms.nn.Momentum(net.trainable_params(), [0.1, 0.05, 0.2, 0.1, 0.02, 0.3], 0.9)
+    model = ms.train.Model(net, loss, opt)
+    history = ms.train.History()
+    out = _capture(lambda: model.train(3, _data(ms), callbacks=[history, ms.train.LossMonitor()],
+                                       dataset_sink_mode=True))
+    return {"printed": _printed(out), "history": [float(x) for x in history.history["net_output"]],
+            "step": opt.global_step.value(), "weights": [p.value() for p in net.trainable_params()]}
+
+
+def case_sink_mode_fixed_loss_scale(ms):
+    """``FixedLossScaleManager(drop_overflow_update=False)`` (the loss scaling MindSpore's CPU takes) in sinks of 3
+    steps. (MindSpore's CPU refuses managers that drop overflowing updates; mindshim's tests compare those with
+    normal mode.)"""
+    net = _net(ms)
+    loss = ms.nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")
+    opt = ms.nn.Momentum(net.trainable_params(), 0.1, 0.9, loss_scale=1024.0)
+    model = ms.train.Model(net, loss, opt, loss_scale_manager=ms.train.FixedLossScaleManager(1024.0, False))
+    out = _capture(lambda: model.train(2, _data(ms, n=20, batch=4), callbacks=[ms.train.LossMonitor()],
+                                       dataset_sink_mode=True, sink_size=3))
+    return {"printed": _printed(out), "weights": [p.value() for p in net.trainable_params()]}
+
+
+def case_fit_sink_mode(ms):
+    """``fit`` in sink mode, evaluating every epoch."""
+    model, net, _ = _model(ms, metrics={"acc": ms.train.Accuracy(), "loss": ms.train.Loss()})
+    probe = _probe(ms)
+    out = _capture(lambda: model.fit(2, _data(ms), _data(ms, batch=10, n=20), dataset_sink_mode=True, sink_size=1,
+                                     callbacks=[probe, ms.train.LossMonitor()]))
+    return {"hooks": probe.log, "printed": _printed(out), "weights": [p.value() for p in net.trainable_params()]}
+
+
 def case_eval_and_predict(ms):
     model, _, _ = _model(ms, metrics={"acc", "loss", "top_1_accuracy"})
     model.train(1, _data(ms))

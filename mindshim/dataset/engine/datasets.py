@@ -239,6 +239,11 @@ class Dataset:
     def __iter__(self):
         return self.create_tuple_iterator(num_epochs=1)
 
+    def _sink_iterator(self, num_epochs, size, place, continuous=False):
+        """Data sink mode's feed (``iterators.SinkIterator``): stacks of up to ``size`` batches, placed ahead."""
+        from .iterators import SinkIterator
+        return SinkIterator(self, num_epochs, size, place, continuous)
+
     # ---- getters -------------------------------------------------------------------------------------
     def get_col_names(self):
         return list(self._col_names())

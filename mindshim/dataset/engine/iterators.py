@@ -8,11 +8,14 @@ no reference to its iterator: dropping or ``stop()``-ing the iterator ends it.
 As in MindSpore, an iterator runs ``num_epochs`` epochs (-1: without end); each epoch ends with one
 ``StopIteration``, and asking beyond the last epoch raises MindSpore's RuntimeError.
 """
+import functools
+import itertools
 import queue
 import threading
 import weakref
 
 import jax
+import numpy as np
 
 from ...common.tensor import _wrap
 from ..core import config
@@ -27,14 +30,33 @@ class _Failure:
         self.error = error
 
 
-def _to_tensors(row):
-    """The row's arrays as Tensors on the default device, moved in one transfer; text stays numpy, as in
-    MindSpore."""
-    numeric = [i for i, a in enumerate(row) if a.dtype.kind not in "USO"]
-    out = list(row)
-    for i, array in zip(numeric, jax.device_put([row[i] for i in numeric])):
-        out[i] = _wrap(array)
-    return out
+class _ToTensors:
+    """Rows' arrays as Tensors on the default device; text stays numpy, as in MindSpore.
+
+    The arrays go through a compiled identity (JAX's fast path for host arguments, many times cheaper per call
+    than ``jax.device_put``), one program per row signature; after :data:`_SIGNATURES` signatures (rows of
+    varying shapes) the rest move with ``jax.device_put``, which compiles nothing."""
+
+    def __init__(self):
+        self.signatures = set()
+
+    def __call__(self, row):
+        numeric = [i for i, a in enumerate(row) if a.dtype.kind not in "USO"]
+        arrays = [row[i] for i in numeric]
+        signature = tuple((a.shape, a.dtype) for a in arrays)
+        if signature in self.signatures or len(self.signatures) < _SIGNATURES:
+            self.signatures.add(signature)
+            arrays = _transfer(arrays)
+        else:
+            arrays = jax.device_put(arrays)
+        out = list(row)
+        for i, array in zip(numeric, arrays):
+            out[i] = _wrap(array)
+        return out
+
+
+_SIGNATURES = 8
+_transfer = jax.jit(lambda arrays: arrays)
 
 
 def _put(q, item, stop):
@@ -47,13 +69,20 @@ def _put(q, item, stop):
     return False
 
 
-def _produce(root, run, num_epochs, select, convert, q, stop):
-    """The thread's work: every epoch's rows, converted, then an end marker; an error ends it, reported."""
+def _produce(root, run, num_epochs, items, q, stop, continuous=False):
+    """The thread's work: every epoch's items (``items(rows)`` of its rows), then an end marker; an error ends it,
+    reported. ``continuous``: the epochs' rows as one stream, without end markers."""
     try:
+        if continuous:
+            epochs = itertools.count() if num_epochs == -1 else range(num_epochs)
+            for item in items(itertools.chain.from_iterable(root._rows(run) for _ in epochs)):
+                if not _put(q, item, stop):
+                    return
+            return
         epoch = 0
         while num_epochs == -1 or epoch < num_epochs:
-            for row in root._rows(run):
-                if not _put(q, convert(select(row)), stop):
+            for item in items(root._rows(run)):
+                if not _put(q, item, stop):
                     return
             if not _put(q, _EPOCH_END, stop):
                 return
@@ -64,6 +93,7 @@ def _produce(root, run, num_epochs, select, convert, q, stop):
 
 class Iterator:
     """Base of the tuple and dict iterators."""
+    _continuous = False
 
     def __init__(self, dataset, columns, num_epochs, output_numpy):
         self.dataset = dataset
@@ -82,17 +112,22 @@ class Iterator:
         self._stop = threading.Event()
         batched = any(type(node).__name__ == "BatchDataset" for node in walk(dataset))
         self._queue = queue.Queue(maxsize=2 if batched else max(2, config.get_prefetch_size()))
-        to_output = list if output_numpy else _to_tensors
+        convert = self._converter(list if output_numpy else _ToTensors())
+        if select is not None:
+            convert = (lambda c: lambda row: c([row[i] for i in select]))(convert)
         self._thread = threading.Thread(
             target=_produce, name="mindshim-dataset", daemon=True,
-            args=(dataset, Run(dataset), num_epochs,
-                  (lambda row: row) if select is None else (lambda row: [row[i] for i in select]),
-                  self._converter(to_output), self._queue, self._stop))
+            args=(dataset, Run(dataset), num_epochs, self._items(convert), self._queue, self._stop,
+                  self._continuous))
         self._thread.start()
         weakref.finalize(self, self._stop.set)
 
     def _converter(self, to_output):
         raise NotImplementedError
+
+    def _items(self, convert):
+        """What the thread hands over for an epoch's rows: each row, converted."""
+        return lambda rows: map(convert, rows)
 
     def __iter__(self):
         return self
@@ -140,6 +175,47 @@ class TupleIterator(Iterator):
 
     def _converter(self, to_output):
         return to_output
+
+
+class SinkIterator(Iterator):
+    """Data sink mode's feed: each epoch's batches in stacks of up to ``size`` consecutive batches (each column
+    stacked along a new first axis, a stack ending early where the batch shapes change or the epoch ends), put
+    on the device by ``place`` (a list of numpy arrays -> a list of device arrays) in the background; items are
+    ``(stacked arrays, number of batches)``. Stacks of the next sink are built while the current one runs.
+    ``continuous``: stacks run on across epochs, and no epoch ends."""
+
+    def __init__(self, dataset, num_epochs, size, place, continuous=False):
+        self._size, self._place, self._continuous = size, place, continuous
+        super().__init__(dataset, None, num_epochs, True)
+
+    def _converter(self, to_output):
+        return to_output
+
+    def _items(self, convert):
+        return functools.partial(_stacks, size=self._size, place=self._place)
+
+
+def _stacks(rows, size, place):
+    """``(placed stacked columns, count)`` per run of up to ``size`` rows of the same shapes and dtypes."""
+    group = []
+    for row in rows:
+        if group and any(a.shape != b.shape or a.dtype != b.dtype for a, b in zip(row, group[0])):
+            yield _stack(group, place)
+            group = []
+        group.append(row)
+        if len(group) == size:
+            yield _stack(group, place)
+            group = []
+    if group:
+        yield _stack(group, place)
+
+
+def _stack(group, place):
+    for i, a in enumerate(group[0]):
+        if a.dtype.kind in "USO":
+            raise TypeError(f"For data sink mode, the dataset's columns must be numeric, but column {i} holds "
+                            f"{a.dtype} data.")
+    return place([np.stack(column) for column in zip(*group)]), len(group)
 
 
 class DictIterator(Iterator):

@@ -16,7 +16,8 @@ import jax.numpy as jnp
 import numpy as np
 
 from ... import _checkparam as validator
-from ... import context
+from ... import _engine, context
+from ...common import _trace
 from ...common import dtype as mstype
 from ...common.parameter import Parameter, ParameterTuple
 from ...common.tensor import Tensor, _wrap
@@ -382,6 +383,35 @@ class Optimizer(Cell):
     def construct(self, *hyper_params):
         raise NotImplementedError
 
+    def __call__(self, *args, **kwargs):
+        """``optimizer(gradients)``. Called outside a compiled step (PyNative's 2.x loop), where MindSpore runs the
+        update op by op, mindshim's optimizers compile it whole: one program per gradient signature (learning-rate
+        schedule, weight decay, loss scale, the update rule and ``global_step``), the replaced buffers of the
+        Parameters and of the optimizer's state donated, and the same results and errors as the eager update. An
+        optimizer whose ``construct`` is the user's own runs it as written."""
+        call = self.__dict__.get("_update_call")
+        if (call is False or kwargs or _trace.active() or self._amp_policy is not None
+                or isinstance(self.global_step._value, jax.core.Tracer)):  # inside a trace of plain jax.jit
+            return super().__call__(*args, **kwargs)
+        if call is None:
+            call = _engine.UpdateCall(self, self.cls_name) if type(self).construct.__module__.startswith(
+                "mindshim.") else False
+            object.__setattr__(self, "_update_call", call)
+            object.__setattr__(self, "_lr_tables", _lr_tables(self))
+            if call is False:
+                return super().__call__(*args)
+        for table, owner in self._lr_tables:
+            table.check_step(owner.global_step._data)
+        traces = call.traces
+        try:
+            return call(*args)
+        except Exception:  # noqa: BLE001 - a failed trace changed nothing: the eager update raises or runs
+            if call.traces == traces:
+                raise
+        out = super().__call__(*args)
+        object.__setattr__(self, "_update_call", False)  # runs eagerly but does not trace: eager from now on
+        return out
+
     # ---- helpers of mindshim's optimizers ------------------------------------------------------------
     def _check_gradients(self, gradients):
         return checked_gradients(self.cls_name, self._parameters, gradients)
@@ -405,6 +435,19 @@ class Optimizer(Cell):
             for owner, value in zip(owners, new):
                 owner.set_data(_wrap(value))
         return (True,) * self.param_length
+
+
+def _lr_tables(optimizer):
+    """``(rates, owner)`` for each list of learning rates indexed by the global step of an optimizer in
+    ``optimizer`` (itself, or the one LARS wraps)."""
+    out = []
+    for _, cell in optimizer.cells_and_names():
+        if isinstance(cell, Optimizer):
+            rates = cell.learning_rate
+            for lr in rates if isinstance(rates, CellList) else (rates,):
+                if isinstance(lr, _IteratorLearningRate):
+                    out.append((lr, cell))
+    return out
 
 
 def checked_gradients(name, params, gradients):
@@ -471,12 +514,16 @@ class _IteratorLearningRate(LearningRateSchedule):
         """``learning_rate[global_step]``; past the end MindSpore's Gather raises (NaN inside a compiled step)."""
         table, step = self.learning_rate._data, _arr(global_step)
         if not isinstance(step, jax.core.Tracer):
-            size = table.shape[0]
-            for index in np.asarray(step).reshape(-1).tolist():
-                if not 0 <= index < size:
-                    raise RuntimeError(f"For 'Gather', the 'input_indices' should be in the range [0, {size}), but "
-                                       f"got {index}, error_code[58]")
+            self.check_step(step)
         return _wrap(jnp.take(table, step, axis=0, mode="fill", fill_value=jnp.nan))
+
+    def check_step(self, step):
+        """MindSpore's Gather error for a step past the end of the rates (reads the step from the device)."""
+        size = self.learning_rate.shape[0]
+        for index in np.asarray(step).reshape(-1).tolist():
+            if not 0 <= index < size:
+                raise RuntimeError(f"For 'Gather', the 'input_indices' should be in the range [0, {size}), but "
+                                   f"got {index}, error_code[58]")
 
 
 class _WrappedWeightDecay(Cell):

@@ -98,14 +98,47 @@ for _name in (*_LEGACY, *_HOOKS):
     setattr(_CallbackManager, _name, _broadcast(_name))
 
 
+class _Lazy:
+    """A ``cb_params`` value computed when first read: ``fn(*args)`` (in data sink mode, a step's inputs and
+    outputs, cut from the sink's stacks only if a callback asks)."""
+    __slots__ = ("fn", "args")
+
+    def __init__(self, fn, *args):
+        self.fn, self.args = fn, args
+
+
 class _InternalCallbackParam(dict):
-    """``cb_params``: a dict whose keys are also attributes."""
+    """``cb_params``: a dict whose keys are also attributes (values set as :class:`_Lazy` are computed on first
+    read)."""
 
     def __getattr__(self, key):
         return self[key]
 
     def __setattr__(self, key, value):
         self[key] = value
+
+    def __getitem__(self, key):
+        value = dict.__getitem__(self, key)
+        if type(value) is _Lazy:
+            value = value.fn(*value.args)
+            dict.__setitem__(self, key, value)
+        return value
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def pop(self, key, *default):
+        if key in self:
+            value = self[key]
+            dict.__delitem__(self, key)
+            return value
+        return dict.pop(self, key, *default)
+
+    def values(self):
+        return [self[k] for k in self]
+
+    def items(self):
+        return [(k, self[k]) for k in self]
 
 
 class RunContext:
