@@ -611,6 +611,26 @@ def test_bad_label_computed_inside_the_step(with_print, capfd):
         assert capfd.readouterr().out.count("labels") == 3
 
 
+def test_guarded_step_at_each_batch_size_is_its_own_program():
+    """A guarded step (labels computed inside it) called with batches of two sizes, as an epoch's last partial
+    batch: each size runs its own traced program under the guard, giving the losses and state of the same step
+    with the checks off."""
+    def run(checks):
+        ms.set_index_checks(checks)
+        try:
+            net, opt, step = _train_step("sparse_softmax_ce", lambda y: y + 0)
+            ms.set_seed(7)
+            losses = [step(ms.Tensor(XS[:n]), ms.Tensor(GOOD[:n])).asnumpy() for n in (3, 2, 3, 2)]
+            return losses, _state(net, opt.parameters), _program(step._compiled_call)
+        finally:
+            ms.set_index_checks(True)
+    losses, state, program = run(True)
+    want_losses, want_state, _ = run(False)
+    assert callable(program.guard)
+    np.testing.assert_array_equal(losses, want_losses)
+    _assert_state(state, want_state)
+
+
 def test_bad_id_in_jit_and_gradients():
     """Embedding ids: under mindspore.jit, through value_and_grad and ForwardValueAndGrad, as an input or computed."""
     ms.set_seed(1)
@@ -762,7 +782,7 @@ def test_control_flow_in_a_training_step_runs_eagerly(how, monkeypatch):
     twin_losses = []
     for _ in range(3):
         loss, grads = grad(x, y)
-        twin_opt(grads)
+        twin_opt.construct(grads)  # op by op, as the eager step runs it (``twin_opt(grads)`` is one fused program)
         twin_losses.append(loss.asnumpy())
     np.testing.assert_allclose(losses, twin_losses, rtol=1e-6)
     got, want = _state(net, opt.parameters), _state(twin_net, twin_opt.parameters)

@@ -310,7 +310,7 @@ class CompiledCall:
         elif all(program.sources):
             guard, main = tuple(program.sources), None
         else:
-            guard, main = _guarded(stage, self.donates)
+            guard, main = _guarded(program.jitted, stage, self.donates)
         program.guard, program.main = guard, main or program.jitted
 
     def _traced(self, program, values, arrays, inputs, key):
@@ -358,54 +358,73 @@ def _combined(checks):
     return (functools.reduce(jnp.logical_and, [ok for ok, _ in checks]), checks) if checks else None
 
 
-def _guarded(stage, donates):
-    """``(guard, main)`` for a program with checks, from its trace ``stage`` (evaluating the traced jaxpr: no
-    Python runs again): the guard program, a function of the program's inputs giving only its checks output
-    (the fourth), and, for a program that ``donates`` its state, the program under ``lax.cond`` on their flag
-    (else None: the program as it is). ``(True, None)`` where there can be no guard (effects, or state whose
-    new value has another type)."""
-    closed = stage.jaxpr
-    if closed.effects:
+def _guarded(jitted, stage, donates):
+    """``(guard, main)`` for a program with checks, from the ``jitted`` program and its first trace ``stage``: the
+    guard program, a function of the program's inputs giving only its checks output (the fourth), and, for a
+    program that ``donates`` its state, the program under ``lax.cond`` on their flag (else None: the program as
+    it is). Both evaluate the traced jaxpr of ``jitted`` for the shapes they are called with (JAX's trace cache:
+    no Python runs again for shapes already traced). ``(True, None)`` where there can be no guard (effects, or
+    state whose new value has another type)."""
+    if stage.jaxpr.effects:
         return True, None
-    tree = stage.out_tree
-    where = jax.tree_util.tree_unflatten(tree, range(tree.num_leaves))  # the outputs' flat indices
-    check_at = jax.tree_util.tree_leaves(where[3])
+    if donates:
+        where = _out_positions(stage)
+        out_avals, in_avals = stage.jaxpr.out_avals, stage.jaxpr.in_avals
+        if any((out_avals[i].shape, out_avals[i].dtype) != (in_avals[j].shape, in_avals[j].dtype)
+               for j, i in enumerate(where[0])):
+            return True, None
 
-    def evaluate(flat):
-        return jax.core.eval_jaxpr(closed.jaxpr, closed.consts, *flat)
+    def signature(avals):
+        return tuple((a.shape, a.dtype, a.weak_type) for a in avals)
+    stages = {signature(stage.jaxpr.in_avals): stage}
 
-    def checks(flat):
-        outs = evaluate(flat)
+    def staged(args):
+        """The closed jaxpr of ``jitted`` for ``args``' shapes, the outputs' flat indices, the checks' indices."""
+        key = signature(jax.typeof(a) for a in jax.tree_util.tree_leaves(args))
+        st = stages.get(key)
+        if st is None:
+            st = stages[key] = jitted.trace(*jax.tree_util.tree_map(
+                lambda a: jax.ShapeDtypeStruct(a.shape, a.dtype, weak_type=jax.typeof(a).weak_type), args))
+        where = _out_positions(st)
+        return st.jaxpr, st.out_tree, where, jax.tree_util.tree_leaves(where[3])
+
+    def checks(closed, check_at, flat):
+        outs = jax.core.eval_jaxpr(closed.jaxpr, closed.consts, *flat)
         return [outs[i] for i in check_at]
 
-    guard = jax.jit(lambda *args: jax.tree_util.tree_unflatten(jax.tree_util.tree_structure(where[3]),
-                                                                checks(jax.tree_util.tree_leaves(args))))
+    def guard(*args):
+        closed, _, where, check_at = staged(args)
+        return jax.tree_util.tree_unflatten(jax.tree_util.tree_structure(where[3]),
+                                            checks(closed, check_at, jax.tree_util.tree_leaves(args)))
     if not donates:
-        return guard, None
-    out_avals, in_avals = closed.out_avals, closed.in_avals
-    if any((out_avals[i].shape, out_avals[i].dtype) != (in_avals[j].shape, in_avals[j].dtype)
-           for j, i in enumerate(where[0])):
-        return True, None
-
-    def skip(flat, passed):
-        """The outputs of a step that does not run: the state and key as they came, zeros, the checks."""
-        outs = [None] * tree.num_leaves
-        for j, i in enumerate(where[0]):
-            outs[i] = flat[j]
-        if where[2] is not None:
-            outs[where[2]] = flat[-1]  # the key is the last input
-        for i in jax.tree_util.tree_leaves(where[1]):
-            outs[i] = jnp.zeros(out_avals[i].shape, out_avals[i].dtype)
-        for i, v in zip(check_at, passed):
-            outs[i] = v
-        return outs
+        return jax.jit(guard), None
 
     def main(*args):
+        closed, tree, where, check_at = staged(args)
         flat = jax.tree_util.tree_leaves(args)
-        passed = checks(flat)
-        outs = jax.lax.cond(passed[0], lambda f: evaluate(f), lambda f: skip(f, passed), flat)
+        passed = checks(closed, check_at, flat)
+
+        def skip(f):
+            """The outputs of a step that does not run: the state and key as they came, zeros, the checks."""
+            outs = [None] * tree.num_leaves
+            for j, i in enumerate(where[0]):
+                outs[i] = f[j]
+            if where[2] is not None:
+                outs[where[2]] = f[-1]  # the key is the last input
+            for i in jax.tree_util.tree_leaves(where[1]):
+                outs[i] = jnp.zeros(closed.out_avals[i].shape, closed.out_avals[i].dtype)
+            for i, v in zip(check_at, passed):
+                outs[i] = v
+            return outs
+        outs = jax.lax.cond(passed[0], lambda f: jax.core.eval_jaxpr(closed.jaxpr, closed.consts, *f), skip, flat)
         return jax.tree_util.tree_unflatten(tree, outs)
-    return guard, jax.jit(main, donate_argnums=(0,))
+    return jax.jit(guard), jax.jit(main, donate_argnums=(0,))
+
+
+def _out_positions(stage):
+    """A trace's outputs ``(state, outputs, key, checks)`` with each leaf replaced by its flat output index."""
+    tree = stage.out_tree
+    return jax.tree_util.tree_unflatten(tree, range(tree.num_leaves))
 
 
 def _failed(checks, errors):

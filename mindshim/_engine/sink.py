@@ -13,11 +13,12 @@ is sharded over the mesh, as :func:`parallel.place` shards a single batch.
 import functools
 
 import jax
+import jax.numpy as jnp
 from jax import lax
 from jax.sharding import NamedSharding, PartitionSpec
 
 from . import parallel
-from .compiled import JitCall
+from .compiled import JitCall, _combined
 from .state import to_arrays
 
 
@@ -26,33 +27,43 @@ class SinkCall(JitCall):
     by :func:`place`), returns the outputs of every step stacked as arrays (``last``: of the last step)."""
 
     def __init__(self, fn, op_name, last=False):
-        super().__init__(fn, op_name)
+        # A step whose trace needs a Tensor's value cannot be a loop on the device: no eager fallback.
+        super().__init__(fn, op_name, fallback=False)
         self.last = last
 
     def __call__(self, stacked):
         spec = len(stacked)
         return self._run((spec, self._mode_key(spec)), spec, [], (list(stacked),))
 
-    def _build(self, spec, program):
-        return jax.jit(functools.partial(self._loop, spec, program), donate_argnums=(0,))
+    def _function(self, spec, program):
+        return functools.partial(self._loop, spec, program)
 
     def _loop(self, spec, program, values, _, stacked, key):
-        """The program: ``(state, (), stacked inputs, key) -> (new state, outputs, new key)``."""
+        """The program: ``(state, (), stacked inputs, key) -> (new state, outputs, new key, checks)``. The value
+        checks of every step combine into one: it fails if any step's failed, with the first failed step's
+        message values (the engine then keeps the state as it was before the sink)."""
         drew = []
 
         def step(carry, batch):
             state, key = carry
-            out, changed, new_key = self._traced(program, state, self._inputs(spec, batch), key)
+            out, changed, new_key, checks = self._traced(program, state, [], self._inputs(spec, batch), key)
             if new_key is not None:
                 drew.append(True)
                 key = new_key
             # The carry keeps each value's dtype (a written value of another dtype is cast, as set_data would).
             state = [lax.convert_element_type(changed[i], v.dtype) if i in changed else v for i, v in enumerate(state)]
-            return (state, key), to_arrays(out)
-        (values, key), outs = lax.scan(step, (list(values), key), stacked)
+            return (state, key), (to_arrays(out), checks)
+        (values, key), (outs, checks) = lax.scan(step, (list(values), key), stacked)
         if self.last:
             outs = jax.tree_util.tree_map(lambda o: o[-1], outs)
-        return values, outs, (key if drew else None)
+        return values, outs, (key if drew else None), _combined([_first_failure(ok, payload)
+                                                                  for ok, payload in checks])
+
+
+def _first_failure(ok, payload):
+    """One check over the steps of a sink from its per-step flags ``ok`` and message values ``payload``."""
+    first = jnp.argmin(ok)  # the first False (0 when all pass)
+    return jnp.all(ok), jax.tree_util.tree_map(lambda p: p[first], payload)
 
 
 def place(arrays):

@@ -45,7 +45,7 @@ class UpdateCall(JitCall):
         return super()._inputs(spec, arrays)
 
     def _step(self, spec, program, values, arrays, key):
-        new_values, out, new_key = super()._step(spec, program, values, arrays, key)
+        new_values, out, new_key, checks = super()._step(spec, program, values, arrays, key)
         leaves, treedef = jax.tree_util.tree_flatten(out, is_leaf=is_tensor)
         traced = [isinstance(leaf, jax.Array) for leaf in leaves]
         if not any(traced):
@@ -59,4 +59,4 @@ class UpdateCall(JitCall):
                 return jax.tree_util.tree_unflatten(treedef, [_wrap(next(it)) if t else c
                                                               for t, c in zip(traced, constants)])
             self.outputs[id(program)] = rebuild
-        return new_values, [leaf for leaf, t in zip(leaves, traced) if t], new_key
+        return new_values, [leaf for leaf, t in zip(leaves, traced) if t], new_key, checks
