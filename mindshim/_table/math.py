@@ -85,6 +85,12 @@ def _log1p(x):
     return jnp.log(1 + x) if x.dtype == jnp.float16 else jnp.log1p(x)
 
 
+def _bessel_j(x, v):
+    """Bessel function of the first kind of order ``v``, computed in Float64 (JAX's series is NaN for small
+    Float32 arguments)."""
+    return jax.scipy.special.bessel_jn(x.astype(jnp.float64), v=v)[v].astype(x.dtype)
+
+
 # name: (lowering, check, functional views). Float-only ops reject integers like MindSpore's CPU kernels do; each
 # row is also the Tensor method of its first name.
 _UNARY = {
@@ -103,11 +109,26 @@ _UNARY = {
     "Atan": (jnp.arctan, _float_only("Atan", banner=True), ("atan", "arctan")),
     "Sinh": (jnp.sinh, _float_only("Sinh"), ("sinh",)),
     "Cosh": (jnp.cosh, _float_only("Cosh"), ("cosh",)),
+    "Acosh": (jnp.arccosh, _float_only("Acosh", banner=True), ("acosh", "arccosh")),
+    "Asinh": (jnp.arcsinh, _float_only("Asinh", banner=True), ("asinh", "arcsinh")),
+    "Atanh": (jnp.arctanh, _float_only("Atanh", banner=True), ("atanh", "arctanh")),
+    "Sinc": (lambda x: jnp.sinc(_to_float(x)), None, ("sinc",)),
     "Erf": (jax.scipy.special.erf, _float_only("Erf"), ("erf",)),
+    "Erfinv": (jax.scipy.special.erfinv, _float_only("Erfinv"), ("erfinv",)),
+    "Lgamma": (jax.scipy.special.gammaln, _float_only("Lgamma"), ("lgamma",)),
+    "Digamma": (jax.scipy.special.digamma, _float_only("Digamma"), ("digamma",)),
+    "BesselI0": (jax.scipy.special.i0, _float_only("BesselI0"), ("bessel_i0",)),
+    "BesselI0e": (jax.scipy.special.i0e, _float_only("BesselI0e"), ("bessel_i0e",)),
+    "BesselI1": (jax.scipy.special.i1, _float_only("BesselI1"), ("bessel_i1",)),
+    "BesselI1e": (jax.scipy.special.i1e, _float_only("BesselI1e"), ("bessel_i1e",)),
+    "BesselJ0": (lambda x: _bessel_j(x, 0), _float_only("BesselJ0"), ("bessel_j0",)),
+    "BesselJ1": (lambda x: _bessel_j(x, 1), _float_only("BesselJ1"), ("bessel_j1",)),
     "Erfc": (jax.scipy.special.erfc, _float_only("Erfc"), ("erfc",)),
     "Floor": (jnp.floor, _float_only("Floor"), ("floor",)),
     "Ceil": (jnp.ceil, need_float("Ceil", "input_x"), ("ceil",)),
     "Trunc": (_cast_back(jnp.trunc), None, ("trunc",)),
+    "Rint": (jnp.rint, _float_only("Rint"), ()),
+    "Inv": (lambda x: (1 / x).astype(x.dtype), None, ("inv",)),
     "Sign": (_sign, _check_sign, ("sign",)),
     "IsNan": (jnp.isnan, None, ("isnan",)),
     "IsFinite": (jnp.isfinite, None, ("isfinite",)),
@@ -116,6 +137,35 @@ _UNARY = {
 }
 for _name, (_fn, _check, _functional) in _UNARY.items():
     register(_name, check=_check, functional=_functional, method=_functional[:1])(_fn)
+
+
+def _float_in(fn):
+    """``fn`` computing in Float32 for integer and bool inputs (MindSpore's composites cast them first)."""
+    return lambda x: fn(_to_float(x))
+
+
+def _keep_int(fn):
+    """``fn(x)`` in the input's dtype for integers and bool."""
+    return lambda x: fn(x) if dtype_kind(x) in "fc" else fn(x).astype(x.dtype)
+
+
+# Element-wise composites MindSpore builds from primitives in Python (no Primitive class): name: (lowering, check).
+_UNARY_COMPOSITE = {
+    "log2": (jnp.log2, _float_only("Log")),
+    "log10": (jnp.log10, _float_only("Log")),
+    "exp2": (_float_in(jnp.exp2), None),
+    "deg2rad": (jnp.deg2rad, need_float("deg2rad", "x")),
+    "rad2deg": (jnp.rad2deg, need_float("rad2deg", "x")),
+    "frac": (_keep_int(lambda x: x - jnp.trunc(x)), None),
+    "signbit": (jnp.signbit, None),
+    "isneginf": (jnp.isneginf, None),
+    "isposinf": (jnp.isposinf, None),
+    "isreal": (jnp.isreal, None),
+    "sgn": (lambda x: jnp.where(x == 0, 0, x / jnp.abs(x)).astype(x.dtype) if dtype_kind(x) == "c" else _sign(x),
+            None),
+}
+for _name, (_fn, _check) in _UNARY_COMPOSITE.items():
+    register(_name, check=_check, functional=(_name,), method=(_name,), primitive=False)(_fn)
 
 
 def _rsqrt_bprop(inputs, out, dout):
@@ -195,6 +245,50 @@ def _truncate_div(x, y):
 register("TruncateMod", check=_numeric_only("TruncateMod"), promote=True)(jnp.fmod)
 register("SquaredDifference", check=check_broadcast("SquaredDifference"), functional=("squared_difference",),
          promote=True, check_on_error=True)(jax.jit(lambda x, y: jnp.square(x - y)))
+
+
+# Element-wise binary primitives: name: (lowering, functional views).
+_BINARY = {
+    "Xlogy": (lambda x, y: jax.scipy.special.xlogy(*_floats(x, y)), ("xlogy",)),
+    "Xdivy": (lambda x, y: jnp.where(x == 0, jnp.zeros((), jnp.result_type(x, y)), jnp.true_divide(x, y)).astype(
+        jnp.result_type(x, y)), ("xdivy",)),
+    "Hypot": (jnp.hypot, ("hypot",)),
+    "Heaviside": (jnp.heaviside, ("heaviside",)),
+    "Gcd": (jnp.gcd, ("gcd",)),
+    "Lcm": (jnp.lcm, ("lcm",)),
+    "Igamma": (jax.scipy.special.gammainc, ("igamma",)),
+    "Igammac": (jax.scipy.special.gammaincc, ("igammac",)),
+    "Zeta": (lambda x, q: jax.scipy.special.zeta(x, q), ("zeta",)),
+    "NextAfter": (jnp.nextafter, ("nextafter",)),
+    "Fmax": (jnp.fmax, ("fmax",)),
+    "Fmin": (jnp.fmin, ()),
+    "LeftShift": (jnp.left_shift, ("bitwise_left_shift",)),
+    "RightShift": (jnp.right_shift, ("bitwise_right_shift",)),
+}
+for _name, (_fn, _functional) in _BINARY.items():
+    register(_name, check=check_broadcast(_name), functional=_functional, method=_functional[:1], promote=True,
+             check_on_error=True)(_fn)
+
+
+def _floats(x, y):
+    """``x`` and ``y`` in their common float dtype (Float32 for integers and bool)."""
+    dtype = jnp.result_type(x, y)
+    dtype = dtype if jnp.issubdtype(dtype, jnp.inexact) else jnp.float32
+    return jnp.asarray(x, dtype), jnp.asarray(y, dtype)
+
+
+# Binary composites (no Primitive class).
+_BINARY_COMPOSITE = {
+    "copysign": lambda x, y: jnp.copysign(*_floats(x, y)),
+    "logaddexp": jnp.logaddexp,
+    "logaddexp2": jnp.logaddexp2,
+    "float_power": lambda x, y: jnp.power(*(jnp.asarray(v, jnp.complex128 if dtype_kind(v) == "c" else jnp.float64)
+                                            for v in (x, y))),
+    "ldexp": lambda x, y: jnp.multiply(x, jnp.power(2, y).astype(jnp.result_type(x))),
+}
+for _name, _fn in _BINARY_COMPOSITE.items():
+    register(_name, check=check_broadcast(_name), functional=(_name,), method=(_name,), promote=True,
+             check_on_error=True, primitive=False)(_fn)
 register("Atan2", check=check_broadcast("Atan2"), functional=("atan2",), method=("atan2",), promote=True,
          check_on_error=True)(jnp.arctan2)
 
