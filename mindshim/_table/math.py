@@ -61,7 +61,7 @@ def _check_sign(x):
 
 
 def _no_bool(op):
-    def check(x):
+    def check(x, **_):
         if dtype_kind(x) == "b":
             raise kernel_error(op)
     return check
@@ -652,3 +652,80 @@ def _svd(x, full_matrices=False, compute_uv=True):
         raise NotImplementedError("mindspore.ops.Svd with compute_uv=False is not supported by mindshim yet.")
     u, s, vh = jnp.linalg.svd(x, full_matrices=full_matrices)
     return s, u, jnp.conj(jnp.swapaxes(vh, -1, -2))
+
+
+# ---- composites of several primitives (no Primitive class): reductions, scans and linear algebra ----------------
+def _axes_or_all(axis, ndim):
+    return norm_axes("composite", axis, ndim) if axis is not None else None
+
+
+def _scan_extreme(x, axis, is_max):
+    """``(values, indices)`` of the running max/min along ``axis`` (ties take the later index)."""
+    axis = _arg_axis("Cummax" if is_max else "Cummin", axis, x.ndim)
+    idx = jax.lax.broadcasted_iota(jnp.int64, x.shape, axis)
+    better = jnp.greater_equal if is_max else jnp.less_equal
+
+    def combine(a, b):
+        take = better(b[0], a[0]) | jnp.isnan(b[0]) if x.dtype.kind == "f" else better(b[0], a[0])
+        return jnp.where(take, b[0], a[0]), jnp.where(take, b[1], a[1])
+    return jax.lax.associative_scan(combine, (x, idx), axis=axis)
+
+
+register("Cummax", attrs=(("axis", 0),), check=_no_bool("Cummax"))(
+    lambda x, axis=0: _scan_extreme(x, axis, True))
+register("Cummin", attrs=(("axis", 0),), check=_no_bool("Cummin"))(
+    lambda x, axis=0: _scan_extreme(x, axis, False))
+
+
+def _logcumsumexp(input, axis):
+    """``log(cumsum(exp(input)))`` along ``axis``, computed stably."""
+    return jax.lax.cumlogsumexp(input, axis=_arg_axis("logcumsumexp", axis, input.ndim))
+
+
+def _logsumexp(input, axis, keep_dims=False):
+    """``log(sum(exp(input)))`` over ``axis`` (all axes for ``()``)."""
+    return jax.scipy.special.logsumexp(input, axis=norm_axes("logsumexp", axis, input.ndim), keepdims=keep_dims)
+
+
+def _nansum(input, axis=None, keepdims=False, dtype=None):
+    """Sum over ``axis`` with NaNs counted as zero; integers sum in Int64."""
+    dtype = mstype.to_mstype(dtype).np_dtype if dtype is not None else (
+        jnp.int64 if dtype_kind(input) in "biu" else input.dtype)
+    return jnp.nansum(input, axis=_axes_or_all(axis, input.ndim), keepdims=keepdims, dtype=dtype)
+
+
+def _nanmean(input, axis=None, keepdims=False, dtype=None):
+    """Mean over ``axis`` of the non-NaN elements."""
+    out = jnp.nanmean(input, axis=_axes_or_all(axis, input.ndim), keepdims=keepdims)
+    return out.astype(mstype.to_mstype(dtype).np_dtype) if dtype is not None else out
+
+
+def _median(input, axis=-1, keepdims=False):
+    """``(values, indices)`` of the lower median along ``axis`` (the ``(n-1)//2``-th of the sorted values)."""
+    axis = _arg_axis("Median", axis, input.ndim)
+    order = jnp.argsort(input, axis=axis, stable=True)
+    k = (input.shape[axis] - 1) // 2
+    idx = jax.lax.index_in_dim(order, k, axis, keepdims=True)
+    values = jnp.take_along_axis(input, idx, axis=axis)
+    if not keepdims:
+        idx, values = jnp.squeeze(idx, axis), jnp.squeeze(values, axis)
+    return values, idx.astype(jnp.int64)
+
+
+def _aminmax(input, axis=0, keepdims=False):
+    """``(min, max)`` over ``axis`` (all axes for None); NaN is skipped."""
+    axes = None if axis is None else _arg_axis("aminmax", axis, input.ndim)
+    if axes is None and keepdims:
+        return (_extreme(input, None, False, False).reshape((1,) * input.ndim),
+                _extreme(input, None, False, True).reshape((1,) * input.ndim))
+    axes = None if axes is None else (axes,)
+    return _extreme(input, axes, keepdims, False), _extreme(input, axes, keepdims, True)
+
+
+for _name, _fn, _inputs in (("logcumsumexp", _logcumsumexp, ("input", "axis")),
+                            ("logsumexp", _logsumexp, ("input", "axis", "keep_dims")),
+                            ("nansum", _nansum, ("input", "axis", "keepdims", "dtype")),
+                            ("nanmean", _nanmean, ("input", "axis", "keepdims", "dtype")),
+                            ("aminmax", _aminmax, ("input", "axis", "keepdims")),
+                            ("median", _median, ("input", "axis", "keepdims"))):
+    register(_name, functional=(_name,), method=(_name,), inputs=_inputs, primitive=False)(_fn)

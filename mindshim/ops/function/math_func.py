@@ -209,6 +209,16 @@ def cumprod(input, dim, dtype=None):
     return _op("CumProd", input, dim)
 
 
+def cummax(input, axis):
+    """``(values, indices)`` of the running maximum along ``axis`` (indices Int64)."""
+    return _op("Cummax", input, axis=axis)
+
+
+def cummin(input, axis):
+    """``(values, indices)`` of the running minimum along ``axis`` (indices Int64)."""
+    return _op("Cummin", input, axis=axis)
+
+
 def _var_std_axes(op, input, ddof, keepdims, axis):
     _need_tensor(op, "input", input)
     if not isinstance(ddof, (int, bool)):
@@ -330,5 +340,5 @@ globals().update(_VIEWS)
 
 __all__ = sorted(_VIEWS) + [
     "round", "fmod", "remainder", "addn", "clip_by_value", "clamp", "clip", "reduce_max", "reduce_min", "max",
-    "min", "amax", "amin", "argmax", "argmin", "prod", "all", "any", "cumsum", "cumprod", "var", "std", "var_mean",
+    "min", "amax", "amin", "argmax", "argmin", "prod", "all", "any", "cumsum", "cumprod", "cummax", "cummin", "var", "std", "var_mean",
     "std_mean", "norm"]
