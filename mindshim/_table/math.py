@@ -165,7 +165,8 @@ _UNARY_COMPOSITE = {
             None),
 }
 for _name, (_fn, _check) in _UNARY_COMPOSITE.items():
-    register(_name, check=_check, functional=(_name,), method=(_name,), primitive=False)(_fn)
+    register(_name, check=_check, functional=(_name,), method=() if _name == "exp2" else (_name,),
+             primitive=False)(_fn)
 
 
 def _rsqrt_bprop(inputs, out, dout):
@@ -729,3 +730,227 @@ for _name, _fn, _inputs in (("logcumsumexp", _logcumsumexp, ("input", "axis")),
                             ("aminmax", _aminmax, ("input", "axis", "keepdims")),
                             ("median", _median, ("input", "axis", "keepdims"))):
     register(_name, functional=(_name,), method=(_name,), inputs=_inputs, primitive=False)(_fn)
+
+
+# ---- linear algebra -----------------------------------------------------------------------------------------
+register("MatrixDeterminant", check=need_float("MatrixDeterminant", "x"), functional=("det",), method=("det",))(
+    jnp.linalg.det)
+register("LogMatrixDeterminant", check=need_float("LogMatrixDeterminant", "x"), functional=("slogdet",),
+         method=("slogdet",))(lambda x: tuple(jnp.linalg.slogdet(x)))
+register("MatrixInverse", attrs=(("adjoint", False),), check=need_float("MatrixInverse", "x"),
+         functional=("inverse",), method=("inverse",))(
+    lambda x, adjoint=False: jnp.linalg.inv(jnp.conj(jnp.swapaxes(x, -1, -2)) if adjoint else x))
+register("Cholesky", attrs=(("upper", False),), check=need_float("Cholesky", "input_x"))(
+    lambda x, upper=False: jnp.conj(jnp.swapaxes(jnp.linalg.cholesky(x), -1, -2)) if upper
+    else jnp.linalg.cholesky(x))
+register("CholeskySolve", attrs=(("upper", False),), check=need_float("CholeskySolve", "x1"))(
+    lambda b, u, upper=False: jax.scipy.linalg.cho_solve((u, not upper), b))
+register("MatrixSolve", attrs=(("adjoint", False),), check=need_float("MatrixSolve", "matrix"))(
+    lambda a, b, adjoint=False: jnp.linalg.solve(jnp.conj(jnp.swapaxes(a, -1, -2)) if adjoint else a, b))
+register("MatrixPower", attrs=(("n", 0),), check=need_float("MatrixPower", "x"))(
+    lambda x, n=0: jnp.linalg.matrix_power(x, n))
+register("Trace", check=_no_bool("Trace"), functional=("trace",), method=("trace",))(
+    lambda x: jnp.trace(x, axis1=-2, axis2=-1).astype(x.dtype))
+register("Eps", functional=("eps",))(lambda x: jnp.full(x.shape, jnp.finfo(x.dtype).eps, x.dtype))
+register("Tril", attrs=(("diagonal", 0),), check=_no_bool("Tril"))(lambda x, diagonal=0: jnp.tril(x, diagonal))
+register("Triu", attrs=(("diagonal", 0),), check=_no_bool("Triu"))(lambda x, diagonal=0: jnp.triu(x, diagonal))
+register("Ger", functional=("ger",), inputs=("input", "vec2"))(jnp.outer)
+register("Cross", attrs=(("dim", -65530),))(
+    lambda x, y, dim=-65530: jnp.cross(x, y, axis=next(i for i, d in enumerate(jnp.broadcast_shapes(
+        x.shape, y.shape)) if d == 3) if dim == -65530 else dim))
+register("Cdist", attrs=(("p", 2.0),), check=need_float("Cdist", "input_x"))(
+    lambda x, y, p=2.0: jnp.sum(jnp.abs(x[..., :, None, :] - y[..., None, :, :]) ** p, -1) ** (1 / p))
+register("Real", functional=("real",), method=("real",))(
+    lambda x: jnp.real(x) if dtype_kind(x) == "c" else x)
+register("Imag", functional=("imag",), method=("imag",))(
+    lambda x: jnp.imag(x) if dtype_kind(x) == "c" else jnp.zeros_like(x))
+register("Conj", functional=("conj",), method=("conj",))(jnp.conj)
+register("Angle", check=_float_only("Angle", banner=True), functional=("angle",), method=("angle",))(jnp.angle)
+
+
+def _check_is_close(x, y, rtol=1e-5, atol=1e-8, equal_nan=True):
+    check_broadcast("IsClose")(x, y)
+
+
+register("IsClose", attrs=(("rtol", 1e-5), ("atol", 1e-8), ("equal_nan", True)), check=_check_is_close)(
+    lambda x, y, rtol=1e-5, atol=1e-8, equal_nan=True: jnp.isclose(x, y, rtol=rtol, atol=atol, equal_nan=equal_nan))
+register("ApproximateEqual", attrs=(("tolerance", 1e-5),))(
+    lambda x, y, tolerance=1e-5: jnp.abs(jnp.subtract(*_floats(x, y))) < tolerance)
+register("Lerp", check=check_broadcast("Lerp"), functional=("lerp",), method=("lerp",),
+         inputs=("input", "end", "weight"), promote=True, check_on_error=True)(
+    lambda start, end, weight: (start + weight * (end - start)).astype(jnp.result_type(start, end)))
+register("Addcmul", inputs=("input", "tensor1", "tensor2", "value"))(
+    lambda x, t1, t2, value: x + value * t1 * t2)
+register("Addcdiv", inputs=("input", "tensor1", "tensor2", "value"))(
+    lambda x, t1, t2, value: x + value * t1 / t2)
+register("Logit", attrs=(("eps", -1.0),), check=_float_only("Logit", banner=True))(
+    lambda x, eps=-1.0: jax.scipy.special.logit(x if eps < 0 else jnp.clip(x, eps, 1 - eps)))
+register("Mvlgamma", attrs=(("p", 1),), check=need_float("Mvlgamma", "x"))(
+    lambda x, p=1: jax.scipy.special.multigammaln(x, p))
+register("Polygamma", functional=("polygamma",), inputs=("n", "input"))(
+    lambda n, x: jax.scipy.special.polygamma(n, x))
+
+
+def _renorm(x, p=2, dim=0, maxnorm=1.0):
+    """Each slice along ``dim`` whose ``p``-norm exceeds ``maxnorm`` scaled down to norm ``maxnorm``."""
+    axes = tuple(i for i in range(x.ndim) if i != dim % x.ndim)
+    norm = jnp.sum(jnp.abs(x) ** p, axis=axes, keepdims=True) ** (1.0 / p)
+    return (x * jnp.where(norm > maxnorm, maxnorm / (norm + 1e-7), 1)).astype(x.dtype)
+
+
+register("Renorm", attrs=(("p", 2), ("dim", 0), ("maxnorm", 1.0)))(_renorm)
+register("Histogram", attrs=(("bins", 100), ("min", 0.0), ("max", 0.0)), check=_float_only("Histogram"))(
+    lambda x, bins=100, min=0.0, max=0.0: _histc(x, bins, min, max))
+
+
+def _histc(x, bins, lo, hi):
+    """Counts of ``x`` in ``bins`` equal bins over ``[lo, hi]`` (the data's range where both are 0), as x's dtype."""
+    if lo == 0 and hi == 0:
+        lo, hi = jnp.min(x), jnp.max(x)
+    return jnp.histogram(x, bins=bins, range=(lo, hi))[0].astype(x.dtype)
+
+
+def _mat_t(x):
+    return jnp.swapaxes(x, -1, -2)
+
+
+def _cholesky_inverse(input, upper=False):
+    """``inverse(L @ L^T)`` (``U^T @ U`` for ``upper``) from a Cholesky factor."""
+    a = _mat_t(input) @ input if upper else input @ _mat_t(input)
+    return jnp.linalg.inv(a)
+
+
+def _logdet(input):
+    """``log(det(input))``: NaN where the determinant is negative."""
+    sign, logabs = jnp.linalg.slogdet(input)
+    return jnp.where(sign < 0, jnp.nan, logabs).astype(logabs.dtype)
+
+
+def _dot(input, other):
+    """MindSpore's ``dot``: contracts the last axis of ``input`` with the second-to-last of ``other``."""
+    if other.ndim == 1:
+        return jnp.tensordot(input, other, axes=([-1], [0]))
+    return jnp.tensordot(input, other, axes=([-1], [other.ndim - 2]))
+
+
+def _tensor_dot(x1, x2, axes):
+    if isinstance(axes, (tuple, list)) and len(axes) == 2 and not isinstance(axes[0], int):
+        axes = (tuple(axes[0]), tuple(axes[1]))
+    return jnp.tensordot(x1, x2, axes=axes)
+
+
+def _vecdot(x, y, axis=-1):
+    return jnp.sum(jnp.conj(x) * y, axis=axis)
+
+
+def _dist(input, other, p=2):
+    return jnp.sum(jnp.abs(input - other) ** p) ** (1.0 / p) if p else jnp.sum(input != other).astype(input.dtype)
+
+
+def _cosine_similarity(x1, x2, dim=1, eps=1e-08):
+    dot = jnp.sum(x1 * x2, axis=dim)
+    n1 = jnp.sqrt(jnp.sum(x1 * x1, axis=dim))
+    n2 = jnp.sqrt(jnp.sum(x2 * x2, axis=dim))
+    return dot / jnp.maximum(n1 * n2, eps)
+
+
+def _cov(input, correction=1, fweights=None, aweights=None):
+    """Covariance of the rows of ``input`` (variables) over its columns (observations)."""
+    return jnp.cov(input, ddof=correction, fweights=fweights, aweights=aweights).astype(input.dtype)
+
+
+def _diag_embed(input, offset=0, dim1=-2, dim2=-1):
+    """The last axis of ``input`` on diagonal ``offset`` of new axes ``dim1``, ``dim2``."""
+    n = input.shape[-1] + abs(offset)
+    out = jnp.zeros(input.shape[:-1] + (n, n), input.dtype)
+    i = jnp.arange(input.shape[-1])
+    out = out.at[..., i + max(-offset, 0), i + max(offset, 0)].set(input)
+    ndim = input.ndim + 1
+    return jnp.moveaxis(out, (-2, -1), (dim1 % ndim, dim2 % ndim))
+
+
+def _diagonal(input, offset=0, dim1=0, dim2=1):
+    return jnp.diagonal(input, offset, dim1, dim2)
+
+
+def _nan_to_num(input, nan=0.0, posinf=None, neginf=None):
+    return jnp.nan_to_num(input, nan=nan, posinf=posinf, neginf=neginf)
+
+
+def _vander(x, N=None):
+    return jnp.vander(x, N)
+
+
+def _trapz(y, x=None, dx=1.0, dim=-1):
+    return jax.scipy.integrate.trapezoid(y, x=x, dx=dx, axis=dim).astype(y.dtype)
+
+
+def _diff(x, n=1, axis=-1, prepend=None, append=None):
+    return jnp.diff(x, n=n, axis=axis, prepend=prepend, append=append)
+
+
+def _bincount(input, weights=None, minlength=0):
+    """Counts (Float32; the weights' dtype with ``weights``) of each value of a 1-D non-negative integer input."""
+    length = max(int(jnp.max(input)) + 1 if input.size else 0, minlength)
+    out = jnp.bincount(input, weights=weights, length=length)
+    return out.astype(jnp.float32 if weights is None else weights.dtype)
+
+
+def _argsort(input, axis=-1, descending=False):
+    """Indices (Int32) that sort ``input`` along ``axis``; stable."""
+    return jnp.argsort(input, axis=axis, stable=True, descending=descending).astype(jnp.int32)
+
+
+def _argwhere(input):
+    return jnp.argwhere(input).astype(jnp.int64)
+
+
+def _count_nonzero(x, axis=(), keep_dims=False, dtype=mstype.int32):
+    axes = norm_axes("count_nonzero", axis, x.ndim)
+    return jnp.sum(x != 0, axis=axes, keepdims=keep_dims).astype(mstype.to_mstype(dtype).np_dtype)
+
+
+def _kron(input, other):
+    return jnp.kron(input, other)
+
+
+def _adjoint(x):
+    return jnp.conj(_mat_t(x))
+
+
+def _pinv(x, atol=None, rtol=None, hermitian=False):
+    return jnp.linalg.pinv(x, rtol=rtol, hermitian=hermitian)
+
+
+_COMPOSITES = {  # name: (lowering, input names)
+    "cholesky_inverse": (_cholesky_inverse, ("input_x", "upper")),
+    "logdet": (_logdet, ("input",)),
+    "outer": (jnp.outer, ("input", "vec2")),
+    "inner": (jnp.inner, ("input", "other")),
+    "kron": (_kron, ("input", "other")),
+    "dot": (_dot, ("input", "other")),
+    "tensor_dot": (_tensor_dot, ("x1", "x2", "axes")),
+    "vecdot": (_vecdot, ("x", "y", "axis")),
+    "mv": (jnp.matmul, ("input", "vec")),
+    "mm": (jnp.matmul, ("input", "mat2")),
+    "dist": (_dist, ("input", "other", "p")),
+    "cosine_similarity": (_cosine_similarity, ("x1", "x2", "dim", "eps")),
+    "cov": (_cov, ("input", "correction", "fweights", "aweights")),
+    "diag_embed": (_diag_embed, ("input", "offset", "dim1", "dim2")),
+    "diagonal": (_diagonal, ("input", "offset", "dim1", "dim2")),
+    "nan_to_num": (_nan_to_num, ("input", "nan", "posinf", "neginf")),
+    "vander": (_vander, ("x", "N")),
+    "trapz": (_trapz, ("y", "x", "dx", "dim")),
+    "diff": (_diff, ("x", "n", "axis", "prepend", "append")),
+    "bincount": (_bincount, ("input", "weights", "minlength")),
+    "argsort": (_argsort, ("input", "axis", "descending")),
+    "argwhere": (_argwhere, ("input",)),
+    "count_nonzero": (_count_nonzero, ("x", "axis", "keep_dims", "dtype")),
+    "adjoint": (_adjoint, ("x",)),
+    "pinv": (_pinv, ("x", "atol", "rtol", "hermitian")),
+}
+_NOT_METHODS = {"kron", "tensor_dot", "vecdot", "mv", "dist", "cosine_similarity", "diag_embed", "vander", "trapz",
+                "pinv"}
+for _name, (_fn, _inputs) in _COMPOSITES.items():
+    register(_name, functional=(_name,), method=() if _name in _NOT_METHODS else (_name,), inputs=_inputs,
+             primitive=False)(_fn)
