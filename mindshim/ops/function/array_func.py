@@ -7,6 +7,7 @@ from ... import _registry
 from ..._registry import call as _op
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
+from .. import _views
 
 _row = _registry.get
 
@@ -309,3 +310,56 @@ __all__ = ["expand_dims", "unsqueeze", "squeeze", "flatten", "tile", "broadcast_
            "gather_elements", "gather_d", "gather_nd", "scatter_nd", "slice", "strided_slice", "where", "select",
            "masked_fill", "zeros", "ones", "zeros_like", "ones_like", "fill", "full", "full_like", "eye", "range",
            "arange", "size", "numel", "rank", "stop_gradient", "depend"]
+
+
+def index_add(x, indices, y, axis, use_lock=True, check_index_bound=True):
+    """``x`` with the slices of ``y`` added at ``indices`` along ``axis`` (a new Tensor)."""
+    return _op("index_add", x, indices, y, axis)
+
+
+def meshgrid(*inputs, indexing="xy"):
+    """Coordinate grids of 1-D Tensors (``'xy'``: Cartesian, ``'ij'``: matrix indexing)."""
+    return _op("meshgrid", *inputs, indexing=indexing)
+
+
+def block_diag(*inputs):
+    """A block-diagonal matrix of the inputs (0-D and 1-D ones as rows)."""
+    return _op("block_diag", *inputs)
+
+
+def cartesian_prod(*inputs):
+    """The Cartesian product of 1-D Tensors, one combination per row."""
+    return _op("cartesian_prod", *inputs)
+
+
+def searchsorted(sorted_sequence, values, *, out_int32=False, right=False, side=None, sorter=None):
+    """Indices where ``values`` would be inserted into the innermost axis of ``sorted_sequence``."""
+    if sorter is not None:
+        sorted_sequence = _op("GatherD", sorted_sequence, -1, sorter)
+    return _op("searchsorted", sorted_sequence, values, out_int32=out_int32, right=right, side=side)
+
+
+def bucketize(input, boundaries, *, right=False):
+    """The bucket (Int32) of each element among the sorted ``boundaries``."""
+    return _op("bucketize", input, boundaries=tuple(boundaries), right=right)
+
+
+def logspace(start, end, steps, base=10, *, dtype=mstype.float32):
+    """``steps`` values from ``base**start`` to ``base**end``, evenly spaced in log scale."""
+    return _op("logspace", start, end, steps, base=base, dtype=dtype)
+
+
+def swapdims(input, dim0, dim1):
+    """``input`` with axes ``dim0`` and ``dim1`` swapped."""
+    return swapaxes(input, dim0, dim1)
+
+
+def view_as(input, other):
+    """``input`` reshaped to ``other``'s shape."""
+    return _op("Reshape", input, other.shape)
+
+
+_VIEWS = _views.functionals("array")  # hstack, narrow, tensor_split, unique, ...: plain rows
+globals().update(_VIEWS)
+__all__ += sorted(_VIEWS) + ["index_add", "meshgrid", "block_diag", "cartesian_prod", "searchsorted", "bucketize",
+                             "logspace", "swapdims", "view_as"]
