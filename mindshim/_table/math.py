@@ -954,3 +954,74 @@ _NOT_METHODS = {"kron", "tensor_dot", "vecdot", "mv", "dist", "cosine_similarity
 for _name, (_fn, _inputs) in _COMPOSITES.items():
     register(_name, functional=(_name,), method=() if _name in _NOT_METHODS else (_name,), inputs=_inputs,
              primitive=False)(_fn)
+
+
+# ---- discrete Fourier transforms (MindSpore's FFT primitives; integer inputs compute in Float32) ----------------
+def _fft_1d(fn):
+    def fft(input, n=None, dim=-1, norm=None):
+        """One-dimensional transform along ``dim``, ``n`` points (cropped or zero-padded)."""
+        return fn(_to_float(input), n=n, axis=dim, norm=norm)
+    return fft
+
+
+def _fft_nd(fn, default_dim):
+    def fft(input, s=None, dim=default_dim, norm=None):
+        """Transform over the axes ``dim`` (all, or the last ``len(s)``, for None) with sizes ``s``."""
+        if dim is None and s is not None:
+            dim = tuple(range(-len(s), 0))
+        return fn(_to_float(input), s=None if s is None else tuple(s), axes=None if dim is None else tuple(dim),
+                  norm=norm)
+    return fft
+
+
+def _hfft_nd(inverse):
+    def fft(input, s=None, dim=(-2, -1), norm=None):
+        """Hermitian transform over ``dim``: the inverse of ``ihfftn`` (``irfftn`` of the conjugate, scaled)."""
+        x = _to_float(input)
+        dim = tuple(range(x.ndim)) if dim is None else tuple(dim)
+        s = None if s is None else tuple(s)
+        flip = {"backward": "forward", "forward": "backward", None: "forward", "ortho": "ortho"}[norm]
+        if inverse:
+            return jnp.conj(jnp.fft.rfftn(x, s=s, axes=dim, norm=flip))
+        return jnp.fft.irfftn(jnp.conj(x), s=s, axes=dim, norm=flip)
+    return fft
+
+
+def _ihfft(input, n=None, dim=-1, norm=None):
+    """The inverse of ``hfft`` along ``dim`` (the conjugate of ``rfft``, scaled; ``-0`` imaginary parts kept)."""
+    return _hfft_nd(True)(input, None if n is None else (n,), (dim,), norm)
+
+
+_FFTS = {
+    "fft": _fft_1d(jnp.fft.fft), "ifft": _fft_1d(jnp.fft.ifft), "rfft": _fft_1d(jnp.fft.rfft),
+    "irfft": _fft_1d(jnp.fft.irfft), "hfft": _fft_1d(jnp.fft.hfft), "ihfft": _ihfft,
+    "fft2": _fft_nd(jnp.fft.fftn, (-2, -1)), "ifft2": _fft_nd(jnp.fft.ifftn, (-2, -1)),
+    "rfft2": _fft_nd(jnp.fft.rfftn, (-2, -1)), "irfft2": _fft_nd(jnp.fft.irfftn, (-2, -1)),
+    "fftn": _fft_nd(jnp.fft.fftn, None), "ifftn": _fft_nd(jnp.fft.ifftn, None),
+    "rfftn": _fft_nd(jnp.fft.rfftn, None), "irfftn": _fft_nd(jnp.fft.irfftn, None),
+    "hfft2": _hfft_nd(False), "ihfft2": _hfft_nd(True), "hfftn": _hfft_nd(False), "ihfftn": _hfft_nd(True),
+}
+for _name, _fn in _FFTS.items():
+    _inputs = ("input", "n", "dim", "norm") if _name[-1] == "t" else ("input", "s", "dim", "norm")
+    register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
+
+
+def _fftfreq(n, d=1.0, dtype=None):
+    return jnp.fft.fftfreq(n, d).astype(mstype.to_mstype(dtype or mstype.float32).np_dtype)
+
+
+def _rfftfreq(n, d=1.0, dtype=None):
+    return jnp.fft.rfftfreq(n, d).astype(mstype.to_mstype(dtype or mstype.float32).np_dtype)
+
+
+def _fftshift(input, dim=None):
+    return jnp.fft.fftshift(input, axes=dim)
+
+
+def _ifftshift(input, dim=None):
+    return jnp.fft.ifftshift(input, axes=dim)
+
+
+for _name, _fn, _inputs in (("fftfreq", _fftfreq, ("n", "d", "dtype")), ("rfftfreq", _rfftfreq, ("n", "d", "dtype")),
+                            ("fftshift", _fftshift, ("input", "dim")), ("ifftshift", _ifftshift, ("input", "dim"))):
+    register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
