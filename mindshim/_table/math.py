@@ -1025,3 +1025,26 @@ def _ifftshift(input, dim=None):
 for _name, _fn, _inputs in (("fftfreq", _fftfreq, ("n", "d", "dtype")), ("rfftfreq", _rfftfreq, ("n", "d", "dtype")),
                             ("fftshift", _fftshift, ("input", "dim")), ("ifftshift", _ifftshift, ("input", "dim"))):
     register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
+
+
+# ---- window functions ----------------------------------------------------------------------------------------
+def _window(shape):
+    def window(window_length, periodic=True, dtype=None, **params):
+        """The window of ``window_length`` points (``periodic``: the first ``N`` of ``N + 1``), Float32 by
+        default, computed in Float64."""
+        n = int(np.asarray(window_length))
+        out = jnp.ones(1) if n == 1 else shape(jnp.arange(n, dtype=jnp.float64), n if periodic else n - 1, **params)
+        return out.astype(mstype.to_mstype(dtype or mstype.float32).np_dtype)
+    return window
+
+
+_WINDOWS = {  # name: the window's value at points i of a period m
+    "bartlett_window": lambda i, m: 1 - jnp.abs(2 * i / m - 1),
+    "blackman_window": lambda i, m: 0.42 - 0.5 * jnp.cos(2 * jnp.pi * i / m) + 0.08 * jnp.cos(4 * jnp.pi * i / m),
+    "hann_window": lambda i, m: 0.5 - 0.5 * jnp.cos(2 * jnp.pi * i / m),
+    "hamming_window": lambda i, m, alpha=0.54, beta=0.46: alpha - beta * jnp.cos(2 * jnp.pi * i / m),
+    "kaiser_window": lambda i, m, beta=12.0: jax.scipy.special.i0(
+        beta * jnp.sqrt(jnp.clip(1 - (2 * i / m - 1) ** 2, 0, None))) / jax.scipy.special.i0(jnp.float64(beta)),
+}
+for _name, _fn in _WINDOWS.items():
+    register(_name, primitive=False)(_window(_fn))

@@ -487,3 +487,19 @@ __all__ += ["cholesky", "cholesky_solve", "matrix_solve", "matrix_power", "tril"
             "isclose", "approximate_equal", "addcmul", "addcdiv", "logit", "mvlgamma", "renorm", "histc",
             "is_complex", "is_floating_point", "is_nonzero", "msort", "addmm", "addmv", "addr", "baddbmm",
             "truncate_div", "truncate_mod", "subtract"]
+
+
+def _window_view(name, params):
+    def window(window_length, periodic=True, *args, dtype=None):
+        """MindSpore's window function of this name; ``args``: its shape parameters (``alpha``, ``beta``)."""
+        if len(args) > len(params):
+            raise TypeError(f"{name}() takes at most {len(params) + 2} positional arguments")
+        return _op(name, window_length, periodic=periodic, dtype=dtype, **dict(zip(params, map(float, args))))
+    window.__name__ = window.__qualname__ = name
+    return window
+
+
+_WINDOW_PARAMS = {"bartlett_window": (), "blackman_window": (), "hann_window": (), "hamming_window": ("alpha", "beta"),
+                  "kaiser_window": ("beta",)}
+globals().update({_name: _window_view(_name, _params) for _name, _params in _WINDOW_PARAMS.items()})
+__all__ += list(_WINDOW_PARAMS)
