@@ -195,6 +195,52 @@ for _name, (_fn, _check, _functional) in _ACTIVATIONS.items():
     register(_name, check=_check, functional=_functional)(_fn)
 
 
+def _mish(x):
+    return x * jnp.tanh(jax.nn.softplus(x))
+
+
+def _selu(x):
+    return jax.nn.selu(x).astype(x.dtype)
+
+
+# Activations with attributes: name: (lowering, attributes with MindSpore's defaults)
+_ACTIVATIONS_WITH_ATTRS = {
+    "Mish": (_mish, ()),
+    "SeLU": (_selu, ()),
+    "Softsign": (lambda x: x / (1 + jnp.abs(x)), ()),
+    "CeLU": (lambda x, alpha=1.0: jax.nn.celu(x, alpha), (("alpha", 1.0),)),
+    "HShrink": (lambda x, lambd=0.5: jnp.where(jnp.abs(x) > lambd, x, jnp.zeros((), x.dtype)), (("lambd", 0.5),)),
+    "SoftShrink": (lambda x, lambd=0.5: jnp.where(x > lambd, x - lambd, jnp.where(
+        x < -lambd, x + lambd, jnp.zeros((), x.dtype))).astype(x.dtype), (("lambd", 0.5),)),
+}
+for _name, (_fn, _attrs) in _ACTIVATIONS_WITH_ATTRS.items():
+    register(_name, attrs=_attrs, check=_need(_name, "x", _F16_F64),
+             functional=(_name.lower(),) if not _attrs else ())(_fn)
+
+
+def _glu(x, axis=-1):
+    a, b = jnp.split(x, 2, axis=axis)
+    return a * jax.nn.sigmoid(b)
+
+
+register("GLU", attrs=(("axis", -1),), check=_need("GLU", "x", _F16_F64))(_glu)
+
+
+# Activations MindSpore composes from primitives (no Primitive class): name: (lowering, input names)
+_ACTIVATION_COMPOSITES = {
+    "hardtanh": (lambda input, min_val=-1.0, max_val=1.0: jnp.clip(input, min_val, max_val).astype(input.dtype),
+                 ("input", "min_val", "max_val")),
+    "tanhshrink": (lambda input: input - jnp.tanh(input), ("input",)),
+    "logsigmoid": (jax.nn.log_sigmoid, ("x",)),
+    "softmin": (lambda x, axis=-1, dtype=None: jax.nn.softmax(
+        -(x if dtype is None else x.astype(mstype.to_mstype(dtype).np_dtype)), axis=axis), ("x", "axis", "dtype")),
+    "threshold": (lambda input, thr, value: jnp.where(input > thr, input, jnp.asarray(value, input.dtype)),
+                  ("input", "thr", "value")),
+}
+for _name, (_fn, _inputs) in _ACTIVATION_COMPOSITES.items():
+    register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
+
+
 def _relu6_bprop(inputs, out, dout):
     """MindSpore's ReLU6Grad: ``dout`` where ``0 < x <= 6`` (JAX's gradient is 0 at 6)."""
     (x,) = inputs

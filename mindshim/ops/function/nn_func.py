@@ -295,3 +295,30 @@ def sort(input_x, axis=-1, descending=False):
 __all__ = sorted(_VIEWS) + ["gelu", "leaky_relu",
            "softplus", "elu", "bias_add", "dense", "bmm", "conv1d", "conv2d", "conv3d", "max_pool2d", "avg_pool2d",
            "adaptive_avg_pool2d", "batch_norm", "layer_norm", "group_norm", "dropout", "pad", "topk", "sort"]
+
+
+def _op(name, *inputs, **attrs):
+    return dispatch(_row(name), inputs, attrs)
+
+
+def celu(x, alpha=1.0):
+    """``max(0, x) + min(0, alpha * (exp(x / alpha) - 1))``."""
+    return _op("CeLU", x, alpha=float(alpha))
+
+
+def hardshrink(input, lambd=0.5):
+    """``input`` where ``|input| > lambd``, else 0."""
+    return _op("HShrink", input, lambd=float(lambd))
+
+
+def softshrink(input, lambd=0.5):
+    """``input`` moved ``lambd`` toward 0, and 0 within ``[-lambd, lambd]``."""
+    return _op("SoftShrink", input, lambd=float(lambd))
+
+
+def glu(input, axis=-1):
+    """Gated linear unit: the first half of ``input`` along ``axis`` times the sigmoid of the second."""
+    return _op("GLU", input, axis=axis)
+
+
+__all__ += ["celu", "hardshrink", "softshrink", "glu"]
