@@ -745,3 +745,26 @@ register("cartesian_prod", primitive=False)(_cartesian_prod)
 register("searchsorted", primitive=False)(_searchsorted)
 register("bucketize", primitive=False)(_bucketize)
 register("logspace", primitive=False)(_logspace)
+
+
+# ---- scatter into a Parameter (in place: the row's effect writes the result back into input 0) -----------------
+def _written_back(arrays, out, **_):
+    return {0: out}
+
+
+def _scatter_update(method, nd):
+    def scatter(input_x, indices, updates, use_locking=False):
+        """``input_x`` with ``updates`` combined into the rows ``indices`` select (``Nd``: the last axis of
+        ``indices`` indexes the leading axes); repeated indices combine in turn."""
+        ref = input_x.at[tuple(jnp.moveaxis(indices, -1, 0)) if nd else indices]
+        return getattr(ref, method)(updates.astype(input_x.dtype))
+    return scatter
+
+
+_SCATTER_METHODS = {"Add": "add", "Sub": "subtract", "Mul": "multiply", "Div": "divide", "Max": "max", "Min": "min",
+                    "Update": "set"}
+for _kind, _method in _SCATTER_METHODS.items():
+    for _nd in (False, True):
+        _name = f"Scatter{'Nd' if _nd else ''}{_kind}"
+        register(_name, attrs=(("use_locking", False),), effect=_written_back,
+                 inputs=("input_x", "indices", "updates"))(_scatter_update(_method, _nd))

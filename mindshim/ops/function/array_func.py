@@ -363,3 +363,21 @@ _VIEWS = _views.functionals("array")  # hstack, narrow, tensor_split, unique, ..
 globals().update(_VIEWS)
 __all__ += sorted(_VIEWS) + ["index_add", "meshgrid", "block_diag", "cartesian_prod", "searchsorted", "bucketize",
                              "logspace", "swapdims", "view_as"]
+
+
+def _scatter_view(row, nd):
+    if nd:
+        def scatter(input_x, indices, updates, use_locking=False):
+            return _op(row, input_x, indices, updates, use_locking=use_locking)
+    else:
+        def scatter(input_x, indices, updates):
+            return _op(row, input_x, indices, updates)
+    scatter.__doc__ = (f"MindSpore's ``{row}``: ``updates`` combined into the Parameter ``input_x`` at ``indices``, "
+                       "in place; returns it.")
+    return scatter
+
+
+_SCATTERS = {f"scatter_{'nd_' if nd else ''}{kind.lower()}": (f"Scatter{'Nd' if nd else ''}{kind}", nd)
+             for kind in ("Add", "Sub", "Mul", "Div", "Max", "Min", "Update") for nd in (False, True)}
+globals().update({_name: _scatter_view(*_spec) for _name, _spec in _SCATTERS.items()})
+__all__ += list(_SCATTERS)
