@@ -1048,3 +1048,116 @@ _WINDOWS = {  # name: the window's value at points i of a period m
 }
 for _name, _fn in _WINDOWS.items():
     register(_name, primitive=False)(_window(_fn))
+
+
+# ---- more linear algebra and norms ------------------------------------------------------------------------------
+def _qr(input, mode="reduced"):
+    return tuple(jnp.linalg.qr(input, mode=mode))
+
+
+def _eig(input):
+    """``(eigenvalues, eigenvectors)`` of a square matrix (complex), computed on the host as MindSpore's CPU kernel."""
+    dtype = jnp.complex64 if input.dtype in (jnp.float32, jnp.complex64) else jnp.complex128
+    values, vectors = np.linalg.eig(np.asarray(input))
+    return jnp.asarray(values, dtype), jnp.asarray(vectors, dtype)
+
+
+def _geqrf(input):
+    """LAPACK's ``geqrf``: ``(a, tau)``, the Householder form of the QR factorization (on the host, as
+    MindSpore's CPU kernel)."""
+    x = np.asarray(input)
+    pairs = [np.linalg.qr(m, mode="raw") for m in x.reshape((-1,) + x.shape[-2:])]
+    a = np.stack([np.swapaxes(h, -1, -2) for h, _ in pairs]).reshape(x.shape)
+    tau = np.stack([t for _, t in pairs]).reshape(x.shape[:-2] + (-1,))
+    return jnp.asarray(a, x.dtype), jnp.asarray(tau, x.dtype)
+
+
+def _orgqr(input, tau):
+    return jax.lax.linalg.householder_product(input, tau)
+
+
+def _lstsq(input, A):
+    return jnp.linalg.lstsq(input, A)[0]
+
+
+def _vector_norm(x, ord=2, dim=None, keepdim=False, dtype=None):
+    if dtype is not None:
+        x = x.astype(mstype.to_mstype(dtype).np_dtype)
+    axes = None if dim is None else (dim,) if isinstance(dim, int) else tuple(dim)
+    if axes is None:
+        x, axes = x.reshape(-1), (0,)
+        return _norm_over(x, ord, axes, False).reshape((1,) * 0 if not keepdim else (1,) * x.ndim)
+    return _norm_over(x, ord, axes, keepdim)
+
+
+def _norm_over(x, ord, axes, keepdim):
+    a = jnp.abs(x)
+    if ord == float("inf"):
+        return jnp.max(a, axis=axes, keepdims=keepdim)
+    if ord == -float("inf"):
+        return jnp.min(a, axis=axes, keepdims=keepdim)
+    if ord == 0:
+        return jnp.sum(x != 0, axis=axes, keepdims=keepdim).astype(x.dtype)
+    return jnp.sum(a ** ord, axis=axes, keepdims=keepdim) ** (1.0 / ord)
+
+
+def _matrix_norm(A, ord="fro", dim=(-2, -1), keepdim=False, dtype=None):
+    if dtype is not None:
+        A = A.astype(mstype.to_mstype(dtype).np_dtype)
+    return jnp.linalg.matrix_norm(A, ord=ord, keepdims=keepdim) if tuple(dim) in ((-2, -1), (A.ndim - 2, A.ndim - 1)) \
+        else jnp.linalg.norm(A, ord=ord, axis=tuple(dim), keepdims=keepdim)
+
+
+def _cond(A, p=None):
+    return jnp.linalg.cond(A, p)
+
+
+def _pdist(input, p=2.0):
+    """The ``p``-norm distances between each pair of rows (upper triangle, row-major)."""
+    i, j = np.triu_indices(input.shape[-2], 1)
+    diff = jnp.abs(input[..., i, :] - input[..., j, :])
+    return jnp.sum(diff ** p, axis=-1) ** (1.0 / p)
+
+
+def _clip_by_norm(x, max_norm, norm_type=2.0, error_if_nonfinite=False):
+    """``x`` scaled by ``max_norm / (norm + 1e-6)`` where its total ``norm_type``-norm exceeds ``max_norm``."""
+    norm = _norm_over(x.reshape(-1), norm_type, (0,), False)
+    coef = jnp.minimum(max_norm / (norm + 1e-6), 1.0)
+    return (x * coef).astype(x.dtype)
+
+
+def _batch_dot(x1, x2, axes=None):
+    """Per-batch (axis 0) dot product contracting ``axes`` (default: x1's last and x2's second-to-last, or last)."""
+    if axes is None:
+        axes = (x1.ndim - 1, x2.ndim - 1 if x2.ndim == 2 else x2.ndim - 2)
+    elif isinstance(axes, int):
+        axes = (axes, axes)
+    a1, a2 = (a % n for a, n in zip(axes, (x1.ndim, x2.ndim)))
+    out = jax.lax.dot_general(x1, x2, (((a1,), (a2,)), ((0,), (0,))))
+    return out[:, None] if out.ndim == 1 else out
+
+
+_LINALG = {  # name: (lowering, input names)
+    "qr": (_qr, ("input", "mode")),
+    "eig": (_eig, ("A",)),
+    "eigvals": (lambda A: _eig(A)[0], ("A",)),
+    "geqrf": (_geqrf, ("input",)),
+    "orgqr": (_orgqr, ("input", "tau")),
+    "lstsq": (_lstsq, ("input", "A")),
+    "vector_norm": (_vector_norm, ("x", "ord", "dim", "keepdim", "dtype")),
+    "matrix_norm": (_matrix_norm, ("A", "ord", "dim", "keepdim", "dtype")),
+    "cond": (_cond, ("A", "p")),
+    "pdist": (_pdist, ("input", "p")),
+    "clip_by_norm": (_clip_by_norm, ("x", "max_norm", "norm_type", "error_if_nonfinite")),
+    "batch_dot": (_batch_dot, ("x1", "x2", "axes")),
+    "positive": (lambda input: input, ("input",)),
+    "polar": (jax.lax.complex_polar if hasattr(jax.lax, "complex_polar") else
+              (lambda abs, angle: jax.lax.complex(abs * jnp.cos(angle), abs * jnp.sin(angle))), ("abs", "angle")),
+    "float_power_ext": (_BINARY_COMPOSITE["float_power"], ("input", "exponent")),
+    "isnan_ext": (jnp.isnan, ("input",)),
+    "diff_ext": (_diff, ("input", "n", "dim", "prepend", "append")),
+}
+for _name, (_fn, _inputs) in _LINALG.items():
+    register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
+register("PopulationCount", functional=("population_count",))(
+    lambda x: jax.lax.population_count(x).astype(jnp.uint8))

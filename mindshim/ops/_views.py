@@ -24,12 +24,13 @@ def input_names(row):
 
 
 def _defaults(row, names):
-    """The defaults the lowering gives some of the view's inputs (``axis=None``): those may be left out."""
+    """The defaults the lowering gives some of the view's inputs (``axis=None``, by position): those may be left
+    out."""
     try:
-        params = inspect.signature(row.impl).parameters
+        params = list(inspect.signature(row.impl).parameters.values())
     except (TypeError, ValueError):  # a builtin without a signature
         return {}
-    return {n: params[n].default for n in names if n in params and params[n].default is not params[n].empty}
+    return {n: p.default for n, p in zip(names, params) if p.default is not p.empty}
 
 
 def _bind(name, names, args, kwargs, defaults=None):

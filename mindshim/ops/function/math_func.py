@@ -503,3 +503,13 @@ _WINDOW_PARAMS = {"bartlett_window": (), "blackman_window": (), "hann_window": (
                   "kaiser_window": ("beta",)}
 globals().update({_name: _window_view(_name, _params) for _name, _params in _WINDOW_PARAMS.items()})
 __all__ += list(_WINDOW_PARAMS)
+
+
+def svd(input, full_matrices=False, compute_uv=True):
+    """``(s, u, v)`` with ``input = u @ diag(s) @ v^H`` (only ``s`` without ``compute_uv``)."""
+    if not compute_uv:
+        return _op("Svd", input, full_matrices=full_matrices)[0]
+    return _op("Svd", input, full_matrices=full_matrices)
+
+
+__all__ += ["svd"]
