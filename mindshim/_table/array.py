@@ -768,3 +768,92 @@ for _kind, _method in _SCATTER_METHODS.items():
         _name = f"Scatter{'Nd' if _nd else ''}{_kind}"
         register(_name, attrs=(("use_locking", False),), effect=_written_back,
                  inputs=("input_x", "indices", "updates"))(_scatter_update(_method, _nd))
+
+
+# ---- more composites ---------------------------------------------------------------------------------------------
+def _masked_select(input, mask):
+    """The elements of ``input`` where ``mask`` (broadcast together) is True, as a 1-D Tensor."""
+    input, mask = jnp.broadcast_arrays(input, mask)
+    return input[mask]
+
+
+def _inplace_rows(method):
+    def inplace(x, v, indices):
+        """``x`` with ``v`` combined into its rows ``indices``."""
+        idx = jnp.asarray(_ints(indices))
+        return getattr(x.at[idx], method)(v.astype(x.dtype))
+    return inplace
+
+
+def _tri_indices(fn):
+    def indices(row, col, offset=0, *, dtype=mstype.int64):
+        return jnp.stack(fn(row, offset, col)).astype(mstype.to_mstype(dtype).np_dtype)
+    return indices
+
+
+def _reverse_sequence(x, seq_lengths, seq_dim, batch_dim=0):
+    """Reverses the first ``seq_lengths[b]`` elements along ``seq_dim`` of each slice ``b`` along ``batch_dim``."""
+    n = x.shape[seq_dim]
+    pos = jax.lax.broadcasted_iota(jnp.int64, x.shape, seq_dim)
+    shape = [1] * x.ndim
+    shape[batch_dim] = -1
+    length = seq_lengths.reshape(shape).astype(jnp.int64)
+    src = jnp.where(pos < length, length - 1 - pos, pos)
+    return jnp.take_along_axis(x, jnp.clip(src, 0, n - 1), axis=seq_dim)
+
+
+def _scatter_elements(input, axis, index, src, reduce="none"):
+    """``input`` with ``src`` written (``'add'``: added) at ``index`` along ``axis`` (as GatherD's inverse)."""
+    idx = list(jnp.meshgrid(*(jnp.arange(d) for d in index.shape), indexing="ij"))
+    idx[axis] = index
+    ref = input.at[tuple(idx)]
+    src = jnp.broadcast_to(jnp.asarray(src, input.dtype), index.shape) if jnp.ndim(src) == 0 else \
+        src[tuple(slice(0, d) for d in index.shape)]
+    return ref.add(src) if reduce == "add" else ref.multiply(src) if reduce == "multiply" else ref.set(src)
+
+
+def _tensor_scatter_elements(input_x, indices, updates, axis=0, reduction="none"):
+    return _scatter_elements(input_x, axis, indices, updates, reduction)
+
+
+def _pixel_shuffle(input, upscale_factor):
+    r = upscale_factor
+    *lead, c, h, w = input.shape
+    x = input.reshape(*lead, c // (r * r), r, r, h, w)
+    n = len(lead)
+    x = jnp.transpose(x, tuple(range(n)) + tuple(n + i for i in (0, 3, 1, 4, 2)))
+    return x.reshape(*lead, c // (r * r), h * r, w * r)
+
+
+def _pixel_unshuffle(input, downscale_factor):
+    r = downscale_factor
+    *lead, c, h, w = input.shape
+    x = input.reshape(*lead, c, h // r, r, w // r, r)
+    n = len(lead)
+    x = jnp.transpose(x, tuple(range(n)) + tuple(n + i for i in (0, 2, 4, 1, 3)))
+    return x.reshape(*lead, c * r * r, h // r, w // r)
+
+
+def _channel_shuffle(x, groups):
+    b, c, *rest = x.shape
+    return jnp.swapaxes(x.reshape(b, groups, c // groups, *rest), 1, 2).reshape(x.shape)
+
+
+_MORE_COMPOSITES = {  # name: (lowering, input names)
+    "masked_select": (_masked_select, ("input", "mask")),
+    "inplace_add": (_inplace_rows("add"), ("x", "v", "indices")),
+    "inplace_sub": (_inplace_rows("subtract"), ("x", "v", "indices")),
+    "inplace_update": (_inplace_rows("set"), ("x", "v", "indices")),
+    "reverse_sequence": (_reverse_sequence, ("x", "seq_lengths", "seq_dim", "batch_dim")),
+    "scatter": (_scatter_elements, ("input", "axis", "index", "src")),
+    "tensor_scatter_elements": (_tensor_scatter_elements, ("input_x", "indices", "updates", "axis", "reduction")),
+    "pixel_shuffle": (_pixel_shuffle, ("input", "upscale_factor")),
+    "pixel_unshuffle": (_pixel_unshuffle, ("input", "downscale_factor")),
+    "channel_shuffle": (_channel_shuffle, ("x", "groups")),
+    "dyn_shape": (lambda input_x: jnp.asarray(input_x.shape, jnp.int64), ("input_x",)),
+    "deepcopy": (jnp.copy, ("input_x",)),
+}
+for _name, (_fn, _inputs) in _MORE_COMPOSITES.items():
+    register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
+register("tril_indices", primitive=False)(_tri_indices(jnp.tril_indices))
+register("triu_indices", primitive=False)(_tri_indices(jnp.triu_indices))

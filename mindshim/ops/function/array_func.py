@@ -6,7 +6,7 @@ import numpy as np
 from ... import _registry
 from ..._registry import call as _op
 from ...common import dtype as mstype
-from ...common.tensor import Tensor
+from ...common.tensor import Tensor, _wrap
 from .. import _views
 
 _row = _registry.get
@@ -381,3 +381,37 @@ _SCATTERS = {f"scatter_{'nd_' if nd else ''}{kind.lower()}": (f"Scatter{'Nd' if 
              for kind in ("Add", "Sub", "Mul", "Div", "Max", "Min", "Update") for nd in (False, True)}
 globals().update({_name: _scatter_view(*_spec) for _name, _spec in _SCATTERS.items()})
 __all__ += list(_SCATTERS)
+
+
+def tril_indices(row, col, offset=0, *, dtype=mstype.int64):
+    """The ``(2, N)`` coordinates of the lower triangle (diagonal ``offset`` included) of a ``row x col`` matrix."""
+    return _op("tril_indices", row, col, offset, dtype=dtype)
+
+
+def triu_indices(row, col, offset=0, *, dtype=mstype.int64):
+    """The ``(2, N)`` coordinates of the upper triangle (diagonal ``offset`` included) of a ``row x col`` matrix."""
+    return _op("triu_indices", row, col, offset, dtype=dtype)
+
+
+def tuple_to_array(input_x):
+    """A tuple of numbers as a 1-D Tensor (Int64 for ints, Float32 for floats)."""
+    return Tensor(input_x)
+
+
+def scalar_to_tensor(input_x, dtype=mstype.float32):
+    """A Python number as a 0-D Tensor of ``dtype``."""
+    return Tensor(input_x, dtype)
+
+
+def scalar_cast(input_x, input_y):
+    """A Python number cast to the Python type of MindSpore dtype ``input_y``."""
+    return mstype.dtype_to_pytype(input_y)(input_x)
+
+
+def inplace_index_add(var, indices, updates, axis):
+    """Adds the slices ``updates`` into the Parameter ``var`` at ``indices`` along ``axis``, in place."""
+    var.set_data(_op("index_add", var, indices, updates, axis))
+    return _wrap(var._data)
+
+
+__all__ += ["tril_indices", "triu_indices", "tuple_to_array", "scalar_to_tensor", "scalar_cast", "inplace_index_add"]
