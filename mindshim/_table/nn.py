@@ -8,6 +8,7 @@ Sigmoid/Tanh grads, and the normalizations, whose statistics outputs carry no gr
 (Tanh by up to 1e-4), so that values match MindSpore's rather than the exact functions.
 """
 import functools
+import itertools
 import math
 
 import jax
@@ -796,3 +797,109 @@ def _sort(x, axis=-1, descending=False):
     """Stable sort along ``axis``: ``(values, Int32 indices)``."""
     idx = jnp.argsort(x, axis=axis, stable=True, descending=descending)
     return jnp.take_along_axis(x, idx, axis=axis), idx.astype(jnp.int32)
+
+
+# ---- pooling composites (no Primitive class) ----------------------------------------------------------------------
+def _tuple_n(value, n):
+    return (value,) * n if isinstance(value, int) else tuple(value)
+
+
+def _window_pool(x, nd, kernel_size, stride, padding, init, op):
+    k = _tuple_n(kernel_size, nd)
+    s = _tuple_n(stride if stride is not None else kernel_size, nd)
+    p = _tuple_n(padding, nd)
+    lead = x.ndim - nd
+    return lax.reduce_window(x, init, op, (1,) * lead + k, (1,) * lead + s,
+                             ((0, 0),) * lead + tuple((q, q) for q in p))
+
+
+def _avg_pool_nd(nd):
+    def avg_pool(input_x, kernel_size=1, stride=1, padding=0, ceil_mode=False, count_include_pad=True,
+                 divisor_override=0):
+        """Average over ``kernel_size`` windows of the last ``nd`` axes (padding counted where
+        ``count_include_pad``)."""
+        if ceil_mode:
+            raise NotImplementedError("mindspore.ops.avg_pool with ceil_mode=True is not supported by mindshim yet.")
+        total = _window_pool(input_x, nd, kernel_size, stride, padding, jnp.zeros((), input_x.dtype), lax.add)
+        if divisor_override:
+            return total / divisor_override
+        if count_include_pad:
+            return total / math.prod(_tuple_n(kernel_size, nd))
+        count = _window_pool(jnp.ones_like(input_x), nd, kernel_size, stride, padding, jnp.zeros((), input_x.dtype),
+                             lax.add)
+        return total / count
+    return avg_pool
+
+
+def _lp_pool_nd(nd):
+    def lp_pool(x, norm_type, kernel_size, stride=None, ceil_mode=False):
+        """``(sum of x**norm_type over each window) ** (1 / norm_type)``."""
+        total = _window_pool(x ** norm_type, nd, kernel_size, stride, 0, jnp.zeros((), x.dtype), lax.add)
+        return total if norm_type == 1 else total ** (1.0 / norm_type)
+    return lp_pool
+
+
+def _max_pool3d(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    """Maximum over ``kernel_size`` windows of the last three axes (``return_indices``: with the flat index of each
+    maximum in its ``D*H*W`` plane)."""
+    neg = jnp.array(-jnp.inf if x.dtype.kind == "f" else jnp.iinfo(x.dtype).min, x.dtype)
+    out = _window_pool(x, 3, kernel_size, stride, padding, neg, lax.max)
+    if not return_indices:
+        return out
+    flat = jnp.arange(math.prod(x.shape[-3:]), dtype=jnp.int64).reshape(x.shape[-3:])
+    flat = jnp.broadcast_to(flat, x.shape)
+    k, s, p = (_tuple_n(v, 3) for v in (kernel_size, stride if stride is not None else kernel_size, padding))
+    lead = x.ndim - 3
+
+    def pick(a, b):
+        av, ai = a
+        bv, bi = b
+        take = (bv > av) | ((bv == av) & (bi < ai))
+        return jnp.where(take, bv, av), jnp.where(take, bi, ai)
+    _, idx = lax.reduce_window((x, flat), (neg, jnp.array(-1, jnp.int64)), pick, (1,) * lead + k, (1,) * lead + s,
+                               ((0, 0),) * lead + tuple((q, q) for q in p))
+    return out, idx
+
+
+def _bins(n, o):
+    return [(i * n // o, -(-(i + 1) * n // o)) for i in range(o)]
+
+
+def _adaptive_pool_nd(nd, is_max):
+    def adaptive_pool(input, output_size, return_indices=False):
+        """Pool of the last ``nd`` axes into ``output_size`` (None keeps an axis) bins: bin ``i`` of ``o`` over
+        ``n`` spans ``[floor(i*n/o), ceil((i+1)*n/o))``; ``return_indices``: the flat index of each maximum."""
+        spatial = input.shape[-nd:]
+        sizes = [n if o is None else o for n, o in zip(spatial, _tuple_n(output_size, nd))]
+        grids = [_bins(n, o) for n, o in zip(spatial, sizes)]
+        outs, idxs = [], []
+        flat = jnp.arange(math.prod(spatial), dtype=jnp.int64).reshape(spatial)
+        for cell in itertools.product(*grids):
+            region = input[(Ellipsis,) + tuple(slice(a, b) for a, b in cell)].reshape(input.shape[:-nd] + (-1,))
+            if not is_max:
+                outs.append(jnp.mean(region, axis=-1))
+                continue
+            arg = jnp.argmax(region, axis=-1)
+            outs.append(jnp.take_along_axis(region, arg[..., None], -1)[..., 0])
+            idxs.append(flat[tuple(slice(a, b) for a, b in cell)].reshape(-1)[arg])
+        shape = input.shape[:-nd] + tuple(sizes)
+        out = jnp.stack(outs, axis=-1).reshape(shape).astype(input.dtype)
+        return (out, jnp.stack(idxs, axis=-1).reshape(shape)) if return_indices else out
+    return adaptive_pool
+
+
+_POOLS = {  # name: (lowering, input names)
+    "avg_pool1d": (_avg_pool_nd(1), ("input_x", "kernel_size", "stride", "padding", "ceil_mode", "count_include_pad")),
+    "avg_pool3d": (_avg_pool_nd(3), ("input_x", "kernel_size", "stride", "padding", "ceil_mode", "count_include_pad",
+                                     "divisor_override")),
+    "lp_pool1d": (_lp_pool_nd(1), ("x", "norm_type", "kernel_size", "stride", "ceil_mode")),
+    "lp_pool2d": (_lp_pool_nd(2), ("x", "norm_type", "kernel_size", "stride", "ceil_mode")),
+    "max_pool3d": (_max_pool3d, ("x", "kernel_size", "stride", "padding", "dilation", "ceil_mode", "return_indices")),
+    "adaptive_avg_pool1d": (_adaptive_pool_nd(1, False), ("input", "output_size")),
+    "adaptive_avg_pool3d": (_adaptive_pool_nd(3, False), ("input", "output_size")),
+    "adaptive_max_pool1d": (_adaptive_pool_nd(1, True), ("input", "output_size")),
+    "adaptive_max_pool2d": (_adaptive_pool_nd(2, True), ("input", "output_size", "return_indices")),
+    "adaptive_max_pool3d": (_adaptive_pool_nd(3, True), ("input", "output_size", "return_indices")),
+}
+for _name, (_fn, _inputs) in _POOLS.items():
+    register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
