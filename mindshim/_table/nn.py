@@ -903,3 +903,86 @@ _POOLS = {  # name: (lowering, input names)
 }
 for _name, (_fn, _inputs) in _POOLS.items():
     register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
+
+
+# ---- channel dropout, normalization and other composites ---------------------------------------------------------
+def _dropout_nd(nd):
+    def dropout(input, p=0.5, training=True):
+        """Zero whole channels (the last ``nd`` axes share one draw) with probability ``p``; scale the rest by
+        ``1 / (1 - p)``. Random bits come from mindshim's key stream."""
+        if not training or p == 0:
+            return input
+        shape = input.shape[:-nd] + (1,) * nd
+        keep = jax.random.bernoulli(next_key(), 1 - p, shape)
+        return jnp.where(keep, input / (1 - p), jnp.zeros((), input.dtype)).astype(input.dtype)
+    return dropout
+
+
+def _prelu(x, weight):
+    """``x`` where positive, else ``weight * x`` (``weight`` per channel, axis 1)."""
+    w = weight.reshape((-1,) + (1,) * (x.ndim - 2)) if x.ndim > 1 and weight.ndim == 1 else weight
+    return jnp.where(x > 0, x, w * x).astype(x.dtype)
+
+
+def _lrn(x, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, norm_region="ACROSS_CHANNELS"):
+    """Local response normalization across channels (axis 1): ``x / (bias + alpha * sum of squares of the
+    2*depth_radius+1 neighbouring channels) ** beta``."""
+    sq = jnp.square(x)
+    window = (1, 2 * depth_radius + 1) + (1,) * (x.ndim - 2)
+    pad = ((0, 0), (depth_radius, depth_radius)) + ((0, 0),) * (x.ndim - 2)
+    total = lax.reduce_window(sq, jnp.zeros((), x.dtype), lax.add, window, (1,) * x.ndim, pad)
+    return x / (bias + alpha * total) ** beta
+
+
+def _mirror_pad(input_x, paddings, mode="REFLECT"):
+    return jnp.pad(input_x, [tuple(p) for p in np.asarray(paddings).tolist()],
+                   mode="reflect" if mode == "REFLECT" else "symmetric")
+
+
+def _padding(x, pad_dim_size=8):
+    """``x`` (last axis of size 1) zero-padded on the last axis to ``pad_dim_size``."""
+    return jnp.pad(x, ((0, 0),) * (x.ndim - 1) + ((0, pad_dim_size - x.shape[-1]),))
+
+
+def _max_unpool_nd(nd):
+    def max_unpool(x, indices, kernel_size, stride=None, padding=0, output_size=None):
+        """Scatter ``x`` to the flat positions ``indices`` of each ``N*C`` plane of the unpooled size
+        (``(in - 1) * stride - 2 * padding + kernel_size``, or ``output_size``); zeros elsewhere."""
+        k, p = _tuple_n(kernel_size, nd), _tuple_n(padding, nd)
+        s = _tuple_n(stride if stride is not None else kernel_size, nd)
+        spatial = x.shape[-nd:]
+        if output_size:
+            out_spatial = tuple(output_size)[-nd:]
+        else:
+            out_spatial = tuple((n - 1) * st - 2 * pd + kk for n, st, pd, kk in zip(spatial, s, p, k))
+        lead = x.shape[:-nd]
+        flat_x = x.reshape(lead + (-1,))
+        flat_i = indices.reshape(lead + (-1,))
+        out = jnp.zeros(lead + (math.prod(out_spatial),), x.dtype)
+        out = jax.vmap(lambda o, i, v: o.at[i].set(v))(out.reshape(-1, out.shape[-1]), flat_i.reshape(
+            -1, flat_i.shape[-1]), flat_x.reshape(-1, flat_x.shape[-1]))
+        return out.reshape(lead + out_spatial)
+    return max_unpool
+
+
+def _bidense(input1, input2, weight, bias=None):
+    """``input1 @ weight[o] @ input2`` for each output ``o`` (plus ``bias``)."""
+    out = jnp.einsum("...i,oij,...j->...o", input1, weight, input2)
+    return out if bias is None else out + bias
+
+
+_NN_COMPOSITES = {  # name: (lowering, input names)
+    "dropout1d": (_dropout_nd(1), ("input", "p", "training")),
+    "dropout2d": (_dropout_nd(2), ("input", "p", "training")),
+    "dropout3d": (_dropout_nd(3), ("input", "p", "training")),
+    "prelu": (_prelu, ("x", "weight")),
+    "lrn": (_lrn, ("x", "depth_radius", "bias", "alpha", "beta", "norm_region")),
+    "mirror_pad": (_mirror_pad, ("input_x", "paddings", "mode")),
+    "padding": (_padding, ("x", "pad_dim_size")),
+    "max_unpool1d": (_max_unpool_nd(1), ("x", "indices", "kernel_size", "stride", "padding", "output_size")),
+    "max_unpool2d": (_max_unpool_nd(2), ("x", "indices", "kernel_size", "stride", "padding", "output_size")),
+    "max_unpool3d": (_max_unpool_nd(3), ("x", "indices", "kernel_size", "stride", "padding", "output_size")),
+    "bidense": (_bidense, ("input1", "input2", "weight", "bias")),
+}
+for _name, (_fn, _inputs) in _NN_COMPOSITES.items():
+    register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
