@@ -1161,3 +1161,32 @@ for _name, (_fn, _inputs) in _LINALG.items():
     register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
 register("PopulationCount", functional=("population_count",))(
     lambda x: jax.lax.population_count(x).astype(jnp.uint8))
+
+
+def _nanmedian(input, axis=-1, keepdims=False):
+    """``(values, indices)`` of the lower median of the non-NaN values along ``axis`` (NaN, index 0, where all are
+    NaN)."""
+    axis = _arg_axis("nanmedian", axis, input.ndim)
+    order = jnp.argsort(input, axis=axis, stable=True)  # NaNs last
+    count = jnp.sum(~jnp.isnan(input), axis=axis, keepdims=True)
+    pos = jnp.maximum(count - 1, 0) // 2
+    idx = jnp.take_along_axis(order, pos, axis=axis)
+    idx = jnp.where(count == 0, 0, idx)
+    values = jnp.take_along_axis(input, idx, axis=axis)
+    if not keepdims:
+        idx, values = jnp.squeeze(idx, axis), jnp.squeeze(values, axis)
+    return values, idx.astype(jnp.int64)
+
+
+def _clip_by_global_norm(x, clip_norm=1.0, use_norm=None):
+    """Each Tensor of ``x`` times ``clip_norm / max(global norm, clip_norm)``, the global norm over all of them."""
+    arrays = tensor_arrays(x)
+    norm = jnp.sqrt(sum(jnp.sum(jnp.square(a)) for a in arrays)) if use_norm is None else use_norm
+    scale = clip_norm / jnp.maximum(norm, clip_norm)
+    return tuple((a * scale).astype(a.dtype) for a in arrays)
+
+
+register("nanmedian", functional=("nanmedian",), method=("nanmedian",), inputs=("input", "axis", "keepdims"),
+         primitive=False)(_nanmedian)
+register("clip_by_global_norm", functional=("clip_by_global_norm",), inputs=("x", "clip_norm", "use_norm"),
+         primitive=False)(_clip_by_global_norm)

@@ -103,3 +103,16 @@ def assign_sub(variable, value):
     _check_parameter("AssignSub", variable)
     variable.set_data(variable - value)
     return _wrap(variable._data)
+
+
+def is_tensor(obj):
+    """Whether ``obj`` is a Tensor (a Parameter included)."""
+    return isinstance(obj, Tensor)
+
+
+def print_(*input_x):
+    """Prints each input on its own line (Tensors as their repr); returns None."""
+    return dispatch(_row("Print"), input_x)
+
+
+__all__ += ["is_tensor", "print_"]
