@@ -1190,3 +1190,24 @@ register("nanmedian", functional=("nanmedian",), method=("nanmedian",), inputs=(
          primitive=False)(_nanmedian)
 register("clip_by_global_norm", functional=("clip_by_global_norm",), inputs=("x", "clip_norm", "use_norm"),
          primitive=False)(_clip_by_global_norm)
+
+
+def _lu_unpack(LU_data, LU_pivots, unpack_data=True, unpack_pivots=True):
+    """``(P, L, U)`` with ``A = P @ L @ U`` from the packed LU factors and LAPACK's 1-based row swaps."""
+    n = LU_data.shape[-2]
+    perm = jax.lax.linalg.lu_pivots_to_permutation(LU_pivots.astype(jnp.int32) - 1, n)
+    p = jnp.swapaxes(jax.nn.one_hot(perm, n, dtype=LU_data.dtype), -1, -2)
+    k = min(LU_data.shape[-2:])
+    lower = jnp.tril(LU_data, -1)[..., :, :k] + jnp.eye(n, k, dtype=LU_data.dtype)
+    upper = jnp.triu(LU_data)[..., :k, :]
+    return p, lower, upper
+
+
+def _lu_solve(b, LU_data, LU_pivots):
+    """Solves ``A x = b`` from A's packed LU factors and 1-based pivots."""
+    return jax.scipy.linalg.lu_solve((LU_data, LU_pivots.astype(jnp.int32) - 1), b)
+
+
+register("lu_unpack", functional=("lu_unpack",), inputs=("LU_data", "LU_pivots", "unpack_data", "unpack_pivots"),
+         primitive=False)(_lu_unpack)
+register("lu_solve", functional=("lu_solve",), inputs=("b", "LU_data", "LU_pivots"), primitive=False)(_lu_solve)
