@@ -3,7 +3,11 @@ returning values only without a ``dim``) as views of the op table, and ``mindspo
 from .. import ops
 from .._registry import call as _op
 from ..common import dtype as mstype
-from . import optim
+from ..ops import auto_generate as _generated
+from ..ops import functional_overload as _overload
+from ..ops.function import array_func as _array
+from ..ops.function import math_func as _math
+from . import nn, optim
 
 # Ops whose PyTorch signature is MindSpore's functional one.
 abs = ops.abs
@@ -33,6 +37,20 @@ permute = ops.permute
 xlogy = ops.xlogy
 isneginf = ops.isneginf
 matmul = ops.matmul
+
+
+transpose = _generated.transpose_ext_view
+broadcast_to = _generated.broadcast_to_view
+narrow = _generated.narrow_view
+select = _generated.select_ext_view
+unsqueeze = _array.unsqueeze_view
+split = _array.split_view
+chunk = _array.chunk_view
+gather = _array.gather_ext
+amax = _math.amax_ext
+amin = _math.amin_ext
+any = _overload.any
+all = _overload.all
 
 
 def div(input, other, *, rounding_mode=None):
@@ -106,16 +124,6 @@ def prod(input, dim=None, keepdim=False, *, dtype=None):
     return ops.prod(_cast(input, dtype), dim, keepdim)
 
 
-def all(input, dim=None, keepdim=False):
-    """Logical and over ``dim`` (all for None)."""
-    return ops.all(input, dim, keepdim)
-
-
-def any(input, dim=None, keepdim=False):
-    """Logical or over ``dim`` (all for None)."""
-    return ops.any(input, dim, keepdim)
-
-
 def _extreme(fn, reduce, input, dim, keepdim):
     if dim is None:
         return reduce(input)
@@ -162,7 +170,8 @@ def meshgrid(*tensors, indexing=None):
     return ops.meshgrid(*tensors, indexing=indexing or "ij")
 
 
-__all__ = ["optim", "abs", "bmm", "eq", "greater_equal", "ge", "gt", "le", "lt", "ne", "sqrt", "exp", "log", "neg",
+__all__ = ["optim", "nn", "transpose", "broadcast_to", "narrow", "select", "unsqueeze", "split", "chunk", "gather",
+           "amax", "amin", "abs", "bmm", "eq", "greater_equal", "ge", "gt", "le", "lt", "ne", "sqrt", "exp", "log", "neg",
            "sin", "cos", "tanh", "sigmoid", "lerp", "fmod", "remainder", "floor_divide", "clamp", "swapaxes", "permute",
            "xlogy", "isneginf", "matmul", "div", "add", "sub", "mul", "zeros", "ones", "cat", "flatten", "mean", "sum",
            "prod", "all", "any", "max", "min", "cummax", "cdist", "scatter", "index_add", "unique_consecutive",

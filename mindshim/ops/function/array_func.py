@@ -415,3 +415,26 @@ def inplace_index_add(var, indices, updates, axis):
 
 
 __all__ += ["tril_indices", "triu_indices", "tuple_to_array", "scalar_to_tensor", "scalar_cast", "inplace_index_add"]
+
+
+def unsqueeze_view(input, dim):
+    """``mint.unsqueeze``: ``input`` with a new axis of size 1 at ``dim``."""
+    return unsqueeze(input, dim)
+
+
+def split_view(tensor, split_size_or_sections, dim=0):
+    """``mint.split``: ``split`` with PyTorch's ``dim``."""
+    return split(tensor, split_size_or_sections, dim)
+
+
+def chunk_view(input, chunks, dim=0):
+    """``mint.chunk``: ``chunk`` with PyTorch's ``dim``."""
+    return chunk(input, chunks, dim)
+
+
+def gather_ext(input, dim, index):
+    """``mint.gather``: ``out[i][j] = input[index[i][j]][j]`` for ``dim=0`` (GatherD)."""
+    return _op("GatherD", input, dim, index)
+
+
+__all__ += ["unsqueeze_view", "split_view", "chunk_view", "gather_ext"]

@@ -173,3 +173,4 @@ def cosine_embedding_loss(input1, input2, target, margin=0.0, reduction="mean"):
 _VIEWS = _views.functionals("loss")  # gaussian_nll_loss, hinge_embedding_loss, ...: plain rows
 globals().update(_VIEWS)
 __all__ += sorted(_VIEWS)
+

@@ -513,3 +513,16 @@ def svd(input, full_matrices=False, compute_uv=True):
 
 
 __all__ += ["svd"]
+
+
+def amax_ext(input, dim=(), keepdim=False):
+    """``mint.amax``: the maximum over ``dim`` (all axes for ``()``)."""
+    return _op("ReduceMax", input, dim, keep_dims=keepdim)
+
+
+def amin_ext(input, dim=(), keepdim=False):
+    """``mint.amin``: the minimum over ``dim`` (all axes for ``()``)."""
+    return _op("ReduceMin", input, dim, keep_dims=keepdim)
+
+
+__all__ += ["amax_ext", "amin_ext"]

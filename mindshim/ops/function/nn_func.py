@@ -10,6 +10,7 @@ from ... import _registry
 from ..._registry import dispatch
 from ...common.tensor import Tensor, _wrap
 from .. import _views
+from . import loss_func as _loss
 
 _row = _registry.get
 
@@ -322,3 +323,23 @@ def glu(input, axis=-1):
 
 
 __all__ += ["celu", "hardshrink", "softshrink", "glu"]
+
+
+def softmax_ext(input, dim=None, dtype=None):
+    """``mint.nn.functional.softmax``: softmax along ``dim`` (the last axis for None)."""
+    if dtype is not None:
+        input = input.astype(dtype)
+    return _op("Softmax", input, axis=-1 if dim is None else dim)
+
+
+def glu_ext(input, dim=-1):
+    """``mint.nn.functional.glu``: ``glu`` with PyTorch's ``dim``."""
+    return glu(input, dim)
+
+
+def nll_loss_ext(input, target, weight=None, ignore_index=-100, reduction="mean"):
+    """``mint.nn.functional.nll_loss``: ``nll_loss`` without label smoothing."""
+    return _loss.nll_loss(input, target, weight, ignore_index, reduction)
+
+
+__all__ += ["softmax_ext", "glu_ext", "nll_loss_ext"]
