@@ -171,7 +171,8 @@ def meshgrid(*tensors, indexing=None):
 
 
 __all__ = ["optim", "nn", "transpose", "broadcast_to", "narrow", "select", "unsqueeze", "split", "chunk", "gather",
-           "amax", "amin", "abs", "bmm", "eq", "greater_equal", "ge", "gt", "le", "lt", "ne", "sqrt", "exp", "log", "neg",
+           "amax", "amin", "abs", "bmm", "eq", "greater_equal", "ge", "gt", "le", "lt", "ne", "sqrt", "exp", "log",
+           "neg",
            "sin", "cos", "tanh", "sigmoid", "lerp", "fmod", "remainder", "floor_divide", "clamp", "swapaxes", "permute",
            "xlogy", "isneginf", "matmul", "div", "add", "sub", "mul", "zeros", "ones", "cat", "flatten", "mean", "sum",
            "prod", "all", "any", "max", "min", "cummax", "cdist", "scatter", "index_add", "unique_consecutive",

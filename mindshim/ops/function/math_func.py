@@ -340,8 +340,8 @@ globals().update(_VIEWS)
 
 __all__ = sorted(_VIEWS) + [
     "round", "fmod", "remainder", "addn", "clip_by_value", "clamp", "clip", "reduce_max", "reduce_min", "max",
-    "min", "amax", "amin", "argmax", "argmin", "prod", "all", "any", "cumsum", "cumprod", "cummax", "cummin", "var", "std", "var_mean",
-    "std_mean", "norm"]
+    "min", "amax", "amin", "argmax", "argmin", "prod", "all", "any", "cumsum", "cumprod", "cummax", "cummin", "var",
+    "std", "var_mean", "std_mean", "norm"]
 
 
 # ---- rows with attributes, as MindSpore's functional signatures ---------------------------------------------------
