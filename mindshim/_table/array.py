@@ -8,6 +8,7 @@ Inside a compiled or differentiated call they cannot be checked (MindSpore would
 out-of-range index gives NaN (0 for integers) in Gather/GatherD, GatherNd clamps it, and ScatterNd drops it.
 """
 import functools
+import itertools
 import math
 
 import jax
@@ -464,3 +465,395 @@ def _print(*inputs):
         jax.debug.callback(emit, *values)
     else:
         emit(*values)
+
+
+# ---- composites of several primitives (no Primitive class) ----------------------------------------------------
+def _atleast(n):
+    fn = (jnp.atleast_1d, jnp.atleast_2d, jnp.atleast_3d)[n - 1]
+
+    def atleast(inputs):
+        """``inputs`` (a Tensor, or a list/tuple of Tensors giving a tuple) with at least ``n`` dimensions."""
+        if isinstance(inputs, (list, tuple)):
+            return tuple(fn(x) for x in tensor_arrays(inputs))
+        return fn(inputs)
+    return atleast
+
+
+def _joined(fn):
+    def joined(tensors):
+        """The Tensors of a list or tuple joined as numpy's function of the same name joins them."""
+        return fn(tensor_arrays(tensors))
+    return joined
+
+
+def _split_at(input, indices_or_sections, axis):
+    """``input`` split along ``axis`` into ``n`` near-equal parts (an int) or at the given indices (clipped to the
+    axis, so parts may be empty), as numpy's ``array_split``."""
+    if isinstance(indices_or_sections, int):
+        return tuple(jnp.array_split(input, indices_or_sections, axis=axis))
+    n = input.shape[axis]
+    bounds = [0] + [min(max(i, 0), n) for i in _ints(indices_or_sections)] + [n]
+    return tuple(jax.lax.slice_in_dim(input, a, max(a, b), axis=axis) for a, b in zip(bounds, bounds[1:]))
+
+
+def _sections(axis):
+    def split(input, indices_or_sections):
+        """``input`` split along one axis (``hsplit``: 1 (0 for 1-D), ``vsplit``: 0, ``dsplit``: 2)."""
+        return _split_at(input, indices_or_sections, 0 if axis == 1 and input.ndim == 1 else axis)
+    return split
+
+
+def _tensor_split(input, indices_or_sections, axis=0):
+    return _split_at(input, indices_or_sections, axis)
+
+
+def _ints_or_int(value):
+    return value if isinstance(value, int) else _ints(value)
+
+
+def _movedim(x, source, destination):
+    return jnp.moveaxis(x, _ints_or_int(source), _ints_or_int(destination))
+
+
+def _t(input):
+    """The transpose of a 2-D Tensor; 0-D and 1-D ones as they are."""
+    return input.T if input.ndim == 2 else input
+
+
+def _narrow(input, axis, start, length):
+    return jax.lax.slice_in_dim(input, start, start + length, axis=axis)
+
+
+def _rot90(input, k=1, dims=(0, 1)):
+    return jnp.rot90(input, k, axes=tuple(dims))
+
+
+def _meshgrid(*inputs, indexing="xy"):
+    return tuple(jnp.meshgrid(*inputs, indexing=indexing))
+
+
+def _block_diag(*inputs):
+    return jax.scipy.linalg.block_diag(*(x.reshape(1, -1) if x.ndim < 2 else x for x in inputs))
+
+
+def _cartesian_prod(*inputs):
+    grids = jnp.meshgrid(*inputs, indexing="ij")
+    return jnp.stack([g.reshape(-1) for g in grids], axis=1)
+
+
+def _combinations(input, r=2, with_replacement=False):
+    """The length-``r`` combinations of a 1-D Tensor's elements, as rows."""
+    pick = itertools.combinations_with_replacement if with_replacement else itertools.combinations
+    idx = np.array(list(pick(range(input.shape[0]), r)), np.int64).reshape(-1, r)
+    return input[idx]
+
+
+def _index_select(input, axis, index):
+    return jnp.take(input, index, axis=axis)
+
+
+def _index_fill(x, axis, index, value):
+    idx = [slice(None)] * x.ndim
+    idx[axis] = index
+    return x.at[tuple(idx)].set(jnp.asarray(value, x.dtype))
+
+
+def _index_add(x, indices, y, axis):
+    idx = [slice(None)] * x.ndim
+    idx[axis] = indices
+    return x.at[tuple(idx)].add(y)
+
+
+def _repeat_elements(x, rep, axis=0):
+    return jnp.repeat(x, rep, axis=axis)
+
+
+def _repeat_interleave(input, repeats, axis=None):
+    return jnp.repeat(input, _ints_or_int(repeats), axis=axis)
+
+
+def _sequence_mask(lengths, maxlen=None):
+    """``[..., j]`` True where ``j < lengths[...]``."""
+    maxlen = int(jnp.max(lengths)) if maxlen is None else maxlen
+    return jnp.arange(maxlen) < lengths[..., None]
+
+
+def _diagflat(input, offset=0):
+    return jnp.diagflat(input, offset)
+
+
+def _matrix_band_part(x, lower, upper):
+    """``x`` with the entries outside the band (``lower`` below, ``upper`` above the diagonal; -1 all) zeroed."""
+    m, n = x.shape[-2:]
+    i, j = jnp.arange(m)[:, None], jnp.arange(n)[None, :]
+    keep = ((lower < 0) | (i - j <= lower)) & ((upper < 0) | (j - i <= upper))
+    return jnp.where(keep, x, jnp.zeros((), x.dtype))
+
+
+def _view_as_real(input):
+    return jnp.stack([jnp.real(input), jnp.imag(input)], axis=-1)
+
+
+def _unique(input):
+    """``(unique values sorted, the index of each input element in them)``."""
+    values, inverse = jnp.unique(input, return_inverse=True)
+    return values, inverse.reshape(input.shape).astype(jnp.int32 if input.dtype == jnp.int32 else jnp.int64)
+
+
+def _unique_with_pad(x, pad_num):
+    values, inverse = jnp.unique(x, return_inverse=True, size=x.shape[0], fill_value=pad_num)
+    return values, inverse.reshape(x.shape).astype(x.dtype)
+
+
+def _unique_consecutive(input, return_idx=False, return_counts=False, axis=None):
+    """The first of each run of equal elements, with each element's run number and each run's length."""
+    flat = input.reshape(-1) if axis is None else input
+    if axis is not None:
+        raise NotImplementedError("mindspore.ops.unique_consecutive with an axis is not supported by mindshim yet.")
+    new = jnp.concatenate([jnp.ones(1, bool), flat[1:] != flat[:-1]]) if flat.size else jnp.zeros(0, bool)
+    inverse = jnp.cumsum(new) - 1
+    starts = jnp.nonzero(new)[0]
+    out = [flat[starts]]
+    if return_idx:
+        out.append(inverse.reshape(input.shape).astype(jnp.int64))
+    if return_counts:
+        out.append(jnp.diff(jnp.append(starts, flat.size)).astype(jnp.int64))
+    return tuple(out) if len(out) > 1 else out[0]
+
+
+def _segment(kind):
+    fn = {"max": jax.ops.segment_max, "min": jax.ops.segment_min, "prod": jax.ops.segment_prod,
+          "sum": jax.ops.segment_sum}[kind]
+
+    def unsorted_segment(x, segment_ids, num_segments):
+        """The ``{kind}`` of the rows of ``x`` by ``segment_ids`` into ``num_segments`` rows (empty: the
+        identity of max/min is the dtype's lowest/highest value, as MindSpore's kernel gives)."""
+        return fn(x, segment_ids.reshape(-1) if segment_ids.ndim == x.ndim else segment_ids, int(num_segments))
+    unsorted_segment.__doc__ = unsorted_segment.__doc__.format(kind=kind)
+    return unsorted_segment
+
+
+def _searchsorted(sorted_sequence, values, *, out_int32=False, right=False, side=None, sorter=None):
+    side = side or ("right" if right else "left")
+    if sorted_sequence.ndim == 1:
+        out = jnp.searchsorted(sorted_sequence, values, side=side)
+    else:
+        out = jax.vmap(lambda s, v: jnp.searchsorted(s, v, side=side))(
+            sorted_sequence.reshape(-1, sorted_sequence.shape[-1]), values.reshape(-1, values.shape[-1]))
+        out = out.reshape(values.shape)
+    return out.astype(jnp.int32 if out_int32 else jnp.int64)
+
+
+def _bucketize(input, boundaries, *, right=False):
+    return jnp.searchsorted(jnp.asarray(boundaries, jnp.float32), input,
+                            side="right" if right else "left").astype(jnp.int32)
+
+
+def _tensor_scatter(kind):
+    def tensor_scatter(input_x, indices, updates):
+        """``input_x`` with ``updates`` combined into the elements ``indices`` select (the last axis of
+        ``indices`` indexes ``input_x``'s leading axes)."""
+        idx = tuple(jnp.moveaxis(indices, -1, 0))
+        ref = input_x.at[idx]
+        if kind == "div":
+            return ref.divide(updates)
+        return getattr(ref, kind)(updates)
+    return tensor_scatter
+
+
+def _select_scatter(input, src, axis, index):
+    idx = [slice(None)] * input.ndim
+    idx[axis] = index
+    return input.at[tuple(idx)].set(src)
+
+
+def _slice_scatter(input, src, axis=0, start=None, end=None, step=1):
+    idx = [slice(None)] * input.ndim
+    idx[axis] = slice(start, end, step)
+    return input.at[tuple(idx)].set(src)
+
+
+def _diagonal_scatter(input, src, offset=0, dim1=0, dim2=1):
+    x = jnp.moveaxis(input, (dim1, dim2), (-2, -1))
+    n = src.shape[-1]
+    i = jnp.arange(n)
+    x = x.at[..., i + max(-offset, 0), i + max(offset, 0)].set(src)
+    return jnp.moveaxis(x, (-2, -1), (dim1, dim2))
+
+
+def _linspace(start, end, steps):
+    return jnp.linspace(start, end, int(steps), dtype=jnp.float32)
+
+
+def _logspace(start, end, steps, base=10, *, dtype=mstype.float32):
+    return jnp.logspace(start, end, int(steps), base=base).astype(mstype.to_mstype(dtype).np_dtype)
+
+
+_COMPOSITES = {  # name: (lowering, input names, also a Tensor method)
+    "atleast_1d": (_atleast(1), ("inputs",), False),
+    "atleast_2d": (_atleast(2), ("inputs",), False),
+    "atleast_3d": (_atleast(3), ("inputs",), False),
+    "hstack": (_joined(jnp.hstack), ("tensors",), False),
+    "vstack": (_joined(jnp.vstack), ("tensors",), False),
+    "dstack": (_joined(jnp.dstack), ("tensors",), False),
+    "column_stack": (_joined(jnp.column_stack), ("tensors",), False),
+    "hsplit": (_sections(1), ("input", "indices_or_sections"), True),
+    "vsplit": (_sections(0), ("input", "indices_or_sections"), True),
+    "dsplit": (_sections(2), ("input", "indices_or_sections"), True),
+    "tensor_split": (_tensor_split, ("input", "indices_or_sections", "axis"), True),
+    "moveaxis": (_movedim, ("x", "source", "destination"), True),
+    "movedim": (_movedim, ("x", "source", "destination"), True),
+    "t": (_t, ("input",), False),
+    "narrow": (_narrow, ("input", "axis", "start", "length"), True),
+    "ravel": (jnp.ravel, ("input",), True),
+    "flipud": (jnp.flipud, ("input",), True),
+    "fliplr": (jnp.fliplr, ("input",), True),
+    "rot90": (_rot90, ("input", "k", "dims"), True),
+    "combinations": (_combinations, ("input", "r", "with_replacement"), False),
+    "index_select": (_index_select, ("input", "axis", "index"), True),
+    "index_fill": (_index_fill, ("x", "axis", "index", "value"), True),
+    "repeat_elements": (_repeat_elements, ("x", "rep", "axis"), False),
+    "repeat_interleave": (_repeat_interleave, ("input", "repeats", "axis"), True),
+    "sequence_mask": (_sequence_mask, ("lengths", "maxlen"), False),
+    "diagflat": (_diagflat, ("input", "offset"), False),
+    "matrix_band_part": (_matrix_band_part, ("x", "lower", "upper"), False),
+    "view_as_real": (_view_as_real, ("input",), False),
+    "unique": (_unique, ("input",), False),
+    "unique_with_pad": (_unique_with_pad, ("x", "pad_num"), False),
+    "unique_consecutive": (_unique_consecutive, ("input", "return_idx", "return_counts", "axis"), True),
+    "unsorted_segment_max": (_segment("max"), ("x", "segment_ids", "num_segments"), False),
+    "unsorted_segment_min": (_segment("min"), ("x", "segment_ids", "num_segments"), False),
+    "unsorted_segment_prod": (_segment("prod"), ("x", "segment_ids", "num_segments"), False),
+    "unsorted_segment_sum": (_segment("sum"), ("input_x", "segment_ids", "num_segments"), False),
+    "tensor_scatter_add": (_tensor_scatter("add"), ("input_x", "indices", "updates"), True),
+    "tensor_scatter_sub": (_tensor_scatter("subtract"), ("input_x", "indices", "updates"), True),
+    "tensor_scatter_mul": (_tensor_scatter("multiply"), ("input_x", "indices", "updates"), True),
+    "tensor_scatter_div": (_tensor_scatter("div"), ("input_x", "indices", "updates"), True),
+    "tensor_scatter_max": (_tensor_scatter("max"), ("input_x", "indices", "updates"), True),
+    "tensor_scatter_min": (_tensor_scatter("min"), ("input_x", "indices", "updates"), True),
+    "select_scatter": (_select_scatter, ("input", "src", "axis", "index"), False),
+    "slice_scatter": (_slice_scatter, ("input", "src", "axis", "start", "end", "step"), False),
+    "diagonal_scatter": (_diagonal_scatter, ("input", "src", "offset", "dim1", "dim2"), False),
+    "linspace": (_linspace, ("start", "end", "steps"), False),
+}
+for _name, (_fn, _inputs, _method) in _COMPOSITES.items():
+    register(_name, functional=(_name,), method=(_name,) if _method else (), inputs=_inputs, primitive=False)(_fn)
+register("index_add", primitive=False)(_index_add)
+register("meshgrid", primitive=False)(_meshgrid)
+register("block_diag", primitive=False)(_block_diag)
+register("cartesian_prod", primitive=False)(_cartesian_prod)
+register("searchsorted", primitive=False)(_searchsorted)
+register("bucketize", primitive=False)(_bucketize)
+register("logspace", primitive=False)(_logspace)
+
+
+# ---- scatter into a Parameter (in place: the row's effect writes the result back into input 0) -----------------
+def _written_back(arrays, out, **_):
+    return {0: out}
+
+
+def _scatter_update(method, nd):
+    def scatter(input_x, indices, updates, use_locking=False):
+        """``input_x`` with ``updates`` combined into the rows ``indices`` select (``Nd``: the last axis of
+        ``indices`` indexes the leading axes); repeated indices combine in turn."""
+        ref = input_x.at[tuple(jnp.moveaxis(indices, -1, 0)) if nd else indices]
+        return getattr(ref, method)(updates.astype(input_x.dtype))
+    return scatter
+
+
+_SCATTER_METHODS = {"Add": "add", "Sub": "subtract", "Mul": "multiply", "Div": "divide", "Max": "max", "Min": "min",
+                    "Update": "set"}
+for _kind, _method in _SCATTER_METHODS.items():
+    for _nd in (False, True):
+        _name = f"Scatter{'Nd' if _nd else ''}{_kind}"
+        register(_name, attrs=(("use_locking", False),), effect=_written_back,
+                 inputs=("input_x", "indices", "updates"))(_scatter_update(_method, _nd))
+
+
+# ---- more composites ---------------------------------------------------------------------------------------------
+def _masked_select(input, mask):
+    """The elements of ``input`` where ``mask`` (broadcast together) is True, as a 1-D Tensor."""
+    input, mask = jnp.broadcast_arrays(input, mask)
+    return input[mask]
+
+
+def _inplace_rows(method):
+    def inplace(x, v, indices):
+        """``x`` with ``v`` combined into its rows ``indices``."""
+        idx = jnp.asarray(_ints(indices))
+        return getattr(x.at[idx], method)(v.astype(x.dtype))
+    return inplace
+
+
+def _tri_indices(fn):
+    def indices(row, col, offset=0, *, dtype=mstype.int64):
+        return jnp.stack(fn(row, offset, col)).astype(mstype.to_mstype(dtype).np_dtype)
+    return indices
+
+
+def _reverse_sequence(x, seq_lengths, seq_dim, batch_dim=0):
+    """Reverses the first ``seq_lengths[b]`` elements along ``seq_dim`` of each slice ``b`` along ``batch_dim``."""
+    n = x.shape[seq_dim]
+    pos = jax.lax.broadcasted_iota(jnp.int64, x.shape, seq_dim)
+    shape = [1] * x.ndim
+    shape[batch_dim] = -1
+    length = seq_lengths.reshape(shape).astype(jnp.int64)
+    src = jnp.where(pos < length, length - 1 - pos, pos)
+    return jnp.take_along_axis(x, jnp.clip(src, 0, n - 1), axis=seq_dim)
+
+
+def _scatter_elements(input, axis, index, src, reduce="none"):
+    """``input`` with ``src`` written (``'add'``: added) at ``index`` along ``axis`` (as GatherD's inverse)."""
+    idx = list(jnp.meshgrid(*(jnp.arange(d) for d in index.shape), indexing="ij"))
+    idx[axis] = index
+    ref = input.at[tuple(idx)]
+    src = jnp.broadcast_to(jnp.asarray(src, input.dtype), index.shape) if jnp.ndim(src) == 0 else \
+        src[tuple(slice(0, d) for d in index.shape)]
+    return ref.add(src) if reduce == "add" else ref.multiply(src) if reduce == "multiply" else ref.set(src)
+
+
+def _tensor_scatter_elements(input_x, indices, updates, axis=0, reduction="none"):
+    return _scatter_elements(input_x, axis, indices, updates, reduction)
+
+
+def _pixel_shuffle(input, upscale_factor):
+    r = upscale_factor
+    *lead, c, h, w = input.shape
+    x = input.reshape(*lead, c // (r * r), r, r, h, w)
+    n = len(lead)
+    x = jnp.transpose(x, tuple(range(n)) + tuple(n + i for i in (0, 3, 1, 4, 2)))
+    return x.reshape(*lead, c // (r * r), h * r, w * r)
+
+
+def _pixel_unshuffle(input, downscale_factor):
+    r = downscale_factor
+    *lead, c, h, w = input.shape
+    x = input.reshape(*lead, c, h // r, r, w // r, r)
+    n = len(lead)
+    x = jnp.transpose(x, tuple(range(n)) + tuple(n + i for i in (0, 2, 4, 1, 3)))
+    return x.reshape(*lead, c * r * r, h // r, w // r)
+
+
+def _channel_shuffle(x, groups):
+    b, c, *rest = x.shape
+    return jnp.swapaxes(x.reshape(b, groups, c // groups, *rest), 1, 2).reshape(x.shape)
+
+
+_MORE_COMPOSITES = {  # name: (lowering, input names)
+    "masked_select": (_masked_select, ("input", "mask")),
+    "inplace_add": (_inplace_rows("add"), ("x", "v", "indices")),
+    "inplace_sub": (_inplace_rows("subtract"), ("x", "v", "indices")),
+    "inplace_update": (_inplace_rows("set"), ("x", "v", "indices")),
+    "reverse_sequence": (_reverse_sequence, ("x", "seq_lengths", "seq_dim", "batch_dim")),
+    "scatter": (_scatter_elements, ("input", "axis", "index", "src")),
+    "tensor_scatter_elements": (_tensor_scatter_elements, ("input_x", "indices", "updates", "axis", "reduction")),
+    "pixel_shuffle": (_pixel_shuffle, ("input", "upscale_factor")),
+    "pixel_unshuffle": (_pixel_unshuffle, ("input", "downscale_factor")),
+    "channel_shuffle": (_channel_shuffle, ("x", "groups")),
+    "dyn_shape": (lambda input_x: jnp.asarray(input_x.shape, jnp.int64), ("input_x",)),
+    "deepcopy": (jnp.copy, ("input_x",)),
+}
+for _name, (_fn, _inputs) in _MORE_COMPOSITES.items():
+    register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
+register("tril_indices", primitive=False)(_tri_indices(jnp.tril_indices))
+register("triu_indices", primitive=False)(_tri_indices(jnp.triu_indices))

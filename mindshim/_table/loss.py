@@ -401,3 +401,47 @@ def _cross_entropy(x, target, weight=None, ignore_index=-100, reduction="mean", 
     if reduction == "sum":
         return -jnp.sum(weighted)
     return -jnp.sum(weighted, axis=axis)
+
+
+def _gaussian_nll_loss(x, target, var, full=False, eps=1e-6, reduction="mean"):
+    """``0.5 * (log(max(var, eps)) + (x - target)**2 / max(var, eps))`` (plus ``0.5 * log(2 pi)`` if ``full``)."""
+    var = jnp.maximum(var, eps)
+    loss = 0.5 * (jnp.log(var) + jnp.square(x - target) / var)
+    if full:
+        loss = loss + 0.5 * np.log(2 * np.pi)
+    return _reduce(loss, reduction)
+
+
+def _hinge_embedding_loss(inputs, targets, margin=1.0, reduction="mean"):
+    """``x`` where the target is 1, ``max(0, margin - x)`` where it is -1."""
+    loss = jnp.where(targets == 1, inputs, 0) + jnp.where(targets == -1, jnp.maximum(0, margin - inputs), 0)
+    return _reduce(loss.astype(inputs.dtype), reduction)
+
+
+def _multi_margin_loss(input, target, p=1, margin=1, weight=None, reduction="mean"):
+    """Per sample, the mean over the other classes of ``max(0, margin - x[target] + x[i]) ** p`` (times the
+    target class's weight)."""
+    picked = jnp.take_along_axis(input, target[:, None], axis=1)
+    loss = jnp.maximum(0, margin - picked + input) ** p
+    if weight is not None:
+        loss = loss * weight[target][:, None]
+    loss = jnp.where(jax.nn.one_hot(target, input.shape[1], dtype=bool), 0, loss)
+    return _reduce(jnp.sum(loss, axis=1) / input.shape[1], reduction)
+
+
+def _multilabel_soft_margin_loss(input, target, weight=None, reduction="mean"):
+    """The mean over classes of the binary cross-entropy of ``sigmoid(input)`` against ``target``."""
+    loss = -(target * jax.nn.log_sigmoid(input) + (1 - target) * jax.nn.log_sigmoid(-input))
+    if weight is not None:
+        loss = loss * weight
+    return _reduce(jnp.mean(loss, axis=-1), reduction)
+
+
+_MORE_LOSSES = {  # name: (lowering, input names)
+    "gaussian_nll_loss": (_gaussian_nll_loss, ("x", "target", "var", "full", "eps", "reduction")),
+    "hinge_embedding_loss": (_hinge_embedding_loss, ("inputs", "targets", "margin", "reduction")),
+    "multi_margin_loss": (_multi_margin_loss, ("input", "target", "p", "margin", "weight", "reduction")),
+    "multilabel_soft_margin_loss": (_multilabel_soft_margin_loss, ("input", "target", "weight", "reduction")),
+}
+for _name, (_fn, _inputs) in _MORE_LOSSES.items():
+    register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)

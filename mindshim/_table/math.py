@@ -61,7 +61,7 @@ def _check_sign(x):
 
 
 def _no_bool(op):
-    def check(x):
+    def check(x, **_):
         if dtype_kind(x) == "b":
             raise kernel_error(op)
     return check
@@ -85,6 +85,12 @@ def _log1p(x):
     return jnp.log(1 + x) if x.dtype == jnp.float16 else jnp.log1p(x)
 
 
+def _bessel_j(x, v):
+    """Bessel function of the first kind of order ``v``, computed in Float64 (JAX's series is NaN for small
+    Float32 arguments)."""
+    return jax.scipy.special.bessel_jn(x.astype(jnp.float64), v=v)[v].astype(x.dtype)
+
+
 # name: (lowering, check, functional views). Float-only ops reject integers like MindSpore's CPU kernels do; each
 # row is also the Tensor method of its first name.
 _UNARY = {
@@ -103,11 +109,26 @@ _UNARY = {
     "Atan": (jnp.arctan, _float_only("Atan", banner=True), ("atan", "arctan")),
     "Sinh": (jnp.sinh, _float_only("Sinh"), ("sinh",)),
     "Cosh": (jnp.cosh, _float_only("Cosh"), ("cosh",)),
+    "Acosh": (jnp.arccosh, _float_only("Acosh", banner=True), ("acosh", "arccosh")),
+    "Asinh": (jnp.arcsinh, _float_only("Asinh", banner=True), ("asinh", "arcsinh")),
+    "Atanh": (jnp.arctanh, _float_only("Atanh", banner=True), ("atanh", "arctanh")),
+    "Sinc": (lambda x: jnp.sinc(_to_float(x)), None, ("sinc",)),
     "Erf": (jax.scipy.special.erf, _float_only("Erf"), ("erf",)),
+    "Erfinv": (jax.scipy.special.erfinv, _float_only("Erfinv"), ("erfinv",)),
+    "Lgamma": (jax.scipy.special.gammaln, _float_only("Lgamma"), ("lgamma",)),
+    "Digamma": (jax.scipy.special.digamma, _float_only("Digamma"), ("digamma",)),
+    "BesselI0": (jax.scipy.special.i0, _float_only("BesselI0"), ("bessel_i0",)),
+    "BesselI0e": (jax.scipy.special.i0e, _float_only("BesselI0e"), ("bessel_i0e",)),
+    "BesselI1": (jax.scipy.special.i1, _float_only("BesselI1"), ("bessel_i1",)),
+    "BesselI1e": (jax.scipy.special.i1e, _float_only("BesselI1e"), ("bessel_i1e",)),
+    "BesselJ0": (lambda x: _bessel_j(x, 0), _float_only("BesselJ0"), ("bessel_j0",)),
+    "BesselJ1": (lambda x: _bessel_j(x, 1), _float_only("BesselJ1"), ("bessel_j1",)),
     "Erfc": (jax.scipy.special.erfc, _float_only("Erfc"), ("erfc",)),
     "Floor": (jnp.floor, _float_only("Floor"), ("floor",)),
     "Ceil": (jnp.ceil, need_float("Ceil", "input_x"), ("ceil",)),
     "Trunc": (_cast_back(jnp.trunc), None, ("trunc",)),
+    "Rint": (jnp.rint, _float_only("Rint"), ()),
+    "Inv": (lambda x: (1 / x).astype(x.dtype), None, ("inv",)),
     "Sign": (_sign, _check_sign, ("sign",)),
     "IsNan": (jnp.isnan, None, ("isnan",)),
     "IsFinite": (jnp.isfinite, None, ("isfinite",)),
@@ -116,6 +137,36 @@ _UNARY = {
 }
 for _name, (_fn, _check, _functional) in _UNARY.items():
     register(_name, check=_check, functional=_functional, method=_functional[:1])(_fn)
+
+
+def _float_in(fn):
+    """``fn`` computing in Float32 for integer and bool inputs (MindSpore's composites cast them first)."""
+    return lambda x: fn(_to_float(x))
+
+
+def _keep_int(fn):
+    """``fn(x)`` in the input's dtype for integers and bool."""
+    return lambda x: fn(x) if dtype_kind(x) in "fc" else fn(x).astype(x.dtype)
+
+
+# Element-wise composites MindSpore builds from primitives in Python (no Primitive class): name: (lowering, check).
+_UNARY_COMPOSITE = {
+    "log2": (jnp.log2, _float_only("Log")),
+    "log10": (jnp.log10, _float_only("Log")),
+    "exp2": (_float_in(jnp.exp2), None),
+    "deg2rad": (jnp.deg2rad, need_float("deg2rad", "x")),
+    "rad2deg": (jnp.rad2deg, need_float("rad2deg", "x")),
+    "frac": (_keep_int(lambda x: x - jnp.trunc(x)), None),
+    "signbit": (jnp.signbit, None),
+    "isneginf": (jnp.isneginf, None),
+    "isposinf": (jnp.isposinf, None),
+    "isreal": (jnp.isreal, None),
+    "sgn": (lambda x: jnp.where(x == 0, 0, x / jnp.abs(x)).astype(x.dtype) if dtype_kind(x) == "c" else _sign(x),
+            None),
+}
+for _name, (_fn, _check) in _UNARY_COMPOSITE.items():
+    register(_name, check=_check, functional=(_name,), method=() if _name == "exp2" else (_name,),
+             primitive=False)(_fn)
 
 
 def _rsqrt_bprop(inputs, out, dout):
@@ -195,6 +246,50 @@ def _truncate_div(x, y):
 register("TruncateMod", check=_numeric_only("TruncateMod"), promote=True)(jnp.fmod)
 register("SquaredDifference", check=check_broadcast("SquaredDifference"), functional=("squared_difference",),
          promote=True, check_on_error=True)(jax.jit(lambda x, y: jnp.square(x - y)))
+
+
+# Element-wise binary primitives: name: (lowering, functional views).
+_BINARY = {
+    "Xlogy": (lambda x, y: jax.scipy.special.xlogy(*_floats(x, y)), ("xlogy",)),
+    "Xdivy": (lambda x, y: jnp.where(x == 0, jnp.zeros((), jnp.result_type(x, y)), jnp.true_divide(x, y)).astype(
+        jnp.result_type(x, y)), ("xdivy",)),
+    "Hypot": (jnp.hypot, ("hypot",)),
+    "Heaviside": (jnp.heaviside, ("heaviside",)),
+    "Gcd": (jnp.gcd, ("gcd",)),
+    "Lcm": (jnp.lcm, ("lcm",)),
+    "Igamma": (jax.scipy.special.gammainc, ("igamma",)),
+    "Igammac": (jax.scipy.special.gammaincc, ("igammac",)),
+    "Zeta": (lambda x, q: jax.scipy.special.zeta(x, q), ("zeta",)),
+    "NextAfter": (jnp.nextafter, ("nextafter",)),
+    "Fmax": (jnp.fmax, ("fmax",)),
+    "Fmin": (jnp.fmin, ()),
+    "LeftShift": (jnp.left_shift, ("bitwise_left_shift",)),
+    "RightShift": (jnp.right_shift, ("bitwise_right_shift",)),
+}
+for _name, (_fn, _functional) in _BINARY.items():
+    register(_name, check=check_broadcast(_name), functional=_functional, method=_functional[:1], promote=True,
+             check_on_error=True)(_fn)
+
+
+def _floats(x, y):
+    """``x`` and ``y`` in their common float dtype (Float32 for integers and bool)."""
+    dtype = jnp.result_type(x, y)
+    dtype = dtype if jnp.issubdtype(dtype, jnp.inexact) else jnp.float32
+    return jnp.asarray(x, dtype), jnp.asarray(y, dtype)
+
+
+# Binary composites (no Primitive class).
+_BINARY_COMPOSITE = {
+    "copysign": lambda x, y: jnp.copysign(*_floats(x, y)),
+    "logaddexp": jnp.logaddexp,
+    "logaddexp2": jnp.logaddexp2,
+    "float_power": lambda x, y: jnp.power(*(jnp.asarray(v, jnp.complex128 if dtype_kind(v) == "c" else jnp.float64)
+                                            for v in (x, y))),
+    "ldexp": lambda x, y: jnp.multiply(x, jnp.power(2, y).astype(jnp.result_type(x))),
+}
+for _name, _fn in _BINARY_COMPOSITE.items():
+    register(_name, check=check_broadcast(_name), functional=(_name,), method=(_name,), promote=True,
+             check_on_error=True, primitive=False)(_fn)
 register("Atan2", check=check_broadcast("Atan2"), functional=("atan2",), method=("atan2",), promote=True,
          check_on_error=True)(jnp.arctan2)
 
@@ -558,3 +653,561 @@ def _svd(x, full_matrices=False, compute_uv=True):
         raise NotImplementedError("mindspore.ops.Svd with compute_uv=False is not supported by mindshim yet.")
     u, s, vh = jnp.linalg.svd(x, full_matrices=full_matrices)
     return s, u, jnp.conj(jnp.swapaxes(vh, -1, -2))
+
+
+# ---- composites of several primitives (no Primitive class): reductions, scans and linear algebra ----------------
+def _axes_or_all(axis, ndim):
+    return norm_axes("composite", axis, ndim) if axis is not None else None
+
+
+def _scan_extreme(x, axis, is_max):
+    """``(values, indices)`` of the running max/min along ``axis`` (ties take the later index)."""
+    axis = _arg_axis("Cummax" if is_max else "Cummin", axis, x.ndim)
+    idx = jax.lax.broadcasted_iota(jnp.int64, x.shape, axis)
+    better = jnp.greater_equal if is_max else jnp.less_equal
+
+    def combine(a, b):
+        take = better(b[0], a[0]) | jnp.isnan(b[0]) if x.dtype.kind == "f" else better(b[0], a[0])
+        return jnp.where(take, b[0], a[0]), jnp.where(take, b[1], a[1])
+    return jax.lax.associative_scan(combine, (x, idx), axis=axis)
+
+
+register("Cummax", attrs=(("axis", 0),), check=_no_bool("Cummax"))(
+    lambda x, axis=0: _scan_extreme(x, axis, True))
+register("Cummin", attrs=(("axis", 0),), check=_no_bool("Cummin"))(
+    lambda x, axis=0: _scan_extreme(x, axis, False))
+
+
+def _logcumsumexp(input, axis):
+    """``log(cumsum(exp(input)))`` along ``axis``, computed stably."""
+    return jax.lax.cumlogsumexp(input, axis=_arg_axis("logcumsumexp", axis, input.ndim))
+
+
+def _logsumexp(input, axis, keep_dims=False):
+    """``log(sum(exp(input)))`` over ``axis`` (all axes for ``()``)."""
+    return jax.scipy.special.logsumexp(input, axis=norm_axes("logsumexp", axis, input.ndim), keepdims=keep_dims)
+
+
+def _nansum(input, axis=None, keepdims=False, dtype=None):
+    """Sum over ``axis`` with NaNs counted as zero; integers sum in Int64."""
+    dtype = mstype.to_mstype(dtype).np_dtype if dtype is not None else (
+        jnp.int64 if dtype_kind(input) in "biu" else input.dtype)
+    return jnp.nansum(input, axis=_axes_or_all(axis, input.ndim), keepdims=keepdims, dtype=dtype)
+
+
+def _nanmean(input, axis=None, keepdims=False, dtype=None):
+    """Mean over ``axis`` of the non-NaN elements."""
+    out = jnp.nanmean(input, axis=_axes_or_all(axis, input.ndim), keepdims=keepdims)
+    return out.astype(mstype.to_mstype(dtype).np_dtype) if dtype is not None else out
+
+
+def _median(input, axis=-1, keepdims=False):
+    """``(values, indices)`` of the lower median along ``axis`` (the ``(n-1)//2``-th of the sorted values)."""
+    axis = _arg_axis("Median", axis, input.ndim)
+    order = jnp.argsort(input, axis=axis, stable=True)
+    k = (input.shape[axis] - 1) // 2
+    idx = jax.lax.index_in_dim(order, k, axis, keepdims=True)
+    values = jnp.take_along_axis(input, idx, axis=axis)
+    if not keepdims:
+        idx, values = jnp.squeeze(idx, axis), jnp.squeeze(values, axis)
+    return values, idx.astype(jnp.int64)
+
+
+def _aminmax(input, axis=0, keepdims=False):
+    """``(min, max)`` over ``axis`` (all axes for None); NaN is skipped."""
+    axes = None if axis is None else _arg_axis("aminmax", axis, input.ndim)
+    if axes is None and keepdims:
+        return (_extreme(input, None, False, False).reshape((1,) * input.ndim),
+                _extreme(input, None, False, True).reshape((1,) * input.ndim))
+    axes = None if axes is None else (axes,)
+    return _extreme(input, axes, keepdims, False), _extreme(input, axes, keepdims, True)
+
+
+for _name, _fn, _inputs in (("logcumsumexp", _logcumsumexp, ("input", "axis")),
+                            ("logsumexp", _logsumexp, ("input", "axis", "keep_dims")),
+                            ("nansum", _nansum, ("input", "axis", "keepdims", "dtype")),
+                            ("nanmean", _nanmean, ("input", "axis", "keepdims", "dtype")),
+                            ("aminmax", _aminmax, ("input", "axis", "keepdims")),
+                            ("median", _median, ("input", "axis", "keepdims"))):
+    register(_name, functional=(_name,), method=(_name,), inputs=_inputs, primitive=False)(_fn)
+
+
+# ---- linear algebra -----------------------------------------------------------------------------------------
+register("MatrixDeterminant", check=need_float("MatrixDeterminant", "x"), functional=("det",), method=("det",))(
+    jnp.linalg.det)
+register("LogMatrixDeterminant", check=need_float("LogMatrixDeterminant", "x"), functional=("slogdet",),
+         method=("slogdet",))(lambda x: tuple(jnp.linalg.slogdet(x)))
+register("MatrixInverse", attrs=(("adjoint", False),), check=need_float("MatrixInverse", "x"),
+         functional=("inverse",), method=("inverse",))(
+    lambda x, adjoint=False: jnp.linalg.inv(jnp.conj(jnp.swapaxes(x, -1, -2)) if adjoint else x))
+register("Cholesky", attrs=(("upper", False),), check=need_float("Cholesky", "input_x"))(
+    lambda x, upper=False: jnp.conj(jnp.swapaxes(jnp.linalg.cholesky(x), -1, -2)) if upper
+    else jnp.linalg.cholesky(x))
+register("CholeskySolve", attrs=(("upper", False),), check=need_float("CholeskySolve", "x1"))(
+    lambda b, u, upper=False: jax.scipy.linalg.cho_solve((u, not upper), b))
+register("MatrixSolve", attrs=(("adjoint", False),), check=need_float("MatrixSolve", "matrix"))(
+    lambda a, b, adjoint=False: jnp.linalg.solve(jnp.conj(jnp.swapaxes(a, -1, -2)) if adjoint else a, b))
+register("MatrixPower", attrs=(("n", 0),), check=need_float("MatrixPower", "x"))(
+    lambda x, n=0: jnp.linalg.matrix_power(x, n))
+register("Trace", check=_no_bool("Trace"), functional=("trace",), method=("trace",))(
+    lambda x: jnp.trace(x, axis1=-2, axis2=-1).astype(x.dtype))
+register("Eps", functional=("eps",))(lambda x: jnp.full(x.shape, jnp.finfo(x.dtype).eps, x.dtype))
+register("Tril", attrs=(("diagonal", 0),), check=_no_bool("Tril"))(lambda x, diagonal=0: jnp.tril(x, diagonal))
+register("Triu", attrs=(("diagonal", 0),), check=_no_bool("Triu"))(lambda x, diagonal=0: jnp.triu(x, diagonal))
+register("Ger", functional=("ger",), inputs=("input", "vec2"))(jnp.outer)
+register("Cross", attrs=(("dim", -65530),))(
+    lambda x, y, dim=-65530: jnp.cross(x, y, axis=next(i for i, d in enumerate(jnp.broadcast_shapes(
+        x.shape, y.shape)) if d == 3) if dim == -65530 else dim))
+register("Cdist", attrs=(("p", 2.0),), check=need_float("Cdist", "input_x"))(
+    lambda x, y, p=2.0: jnp.sum(jnp.abs(x[..., :, None, :] - y[..., None, :, :]) ** p, -1) ** (1 / p))
+register("Real", functional=("real",), method=("real",))(
+    lambda x: jnp.real(x) if dtype_kind(x) == "c" else x)
+register("Imag", functional=("imag",), method=("imag",))(
+    lambda x: jnp.imag(x) if dtype_kind(x) == "c" else jnp.zeros_like(x))
+register("Conj", functional=("conj",), method=("conj",))(jnp.conj)
+register("Angle", check=_float_only("Angle", banner=True), functional=("angle",), method=("angle",))(jnp.angle)
+
+
+def _check_is_close(x, y, rtol=1e-5, atol=1e-8, equal_nan=True):
+    check_broadcast("IsClose")(x, y)
+
+
+register("IsClose", attrs=(("rtol", 1e-5), ("atol", 1e-8), ("equal_nan", True)), check=_check_is_close)(
+    lambda x, y, rtol=1e-5, atol=1e-8, equal_nan=True: jnp.isclose(x, y, rtol=rtol, atol=atol, equal_nan=equal_nan))
+register("ApproximateEqual", attrs=(("tolerance", 1e-5),))(
+    lambda x, y, tolerance=1e-5: jnp.abs(jnp.subtract(*_floats(x, y))) < tolerance)
+register("Lerp", check=check_broadcast("Lerp"), functional=("lerp",), method=("lerp",),
+         inputs=("input", "end", "weight"), promote=True, check_on_error=True)(
+    lambda start, end, weight: (start + weight * (end - start)).astype(jnp.result_type(start, end)))
+register("Addcmul", inputs=("input", "tensor1", "tensor2", "value"))(
+    lambda x, t1, t2, value: x + value * t1 * t2)
+register("Addcdiv", inputs=("input", "tensor1", "tensor2", "value"))(
+    lambda x, t1, t2, value: x + value * t1 / t2)
+register("Logit", attrs=(("eps", -1.0),), check=_float_only("Logit", banner=True))(
+    lambda x, eps=-1.0: jax.scipy.special.logit(x if eps < 0 else jnp.clip(x, eps, 1 - eps)))
+register("Mvlgamma", attrs=(("p", 1),), check=need_float("Mvlgamma", "x"))(
+    lambda x, p=1: jax.scipy.special.multigammaln(x, p))
+register("Polygamma", functional=("polygamma",), inputs=("n", "input"))(
+    lambda n, x: jax.scipy.special.polygamma(n, x))
+
+
+def _renorm(x, p=2, dim=0, maxnorm=1.0):
+    """Each slice along ``dim`` whose ``p``-norm exceeds ``maxnorm`` scaled down to norm ``maxnorm``."""
+    axes = tuple(i for i in range(x.ndim) if i != dim % x.ndim)
+    norm = jnp.sum(jnp.abs(x) ** p, axis=axes, keepdims=True) ** (1.0 / p)
+    return (x * jnp.where(norm > maxnorm, maxnorm / (norm + 1e-7), 1)).astype(x.dtype)
+
+
+register("Renorm", attrs=(("p", 2), ("dim", 0), ("maxnorm", 1.0)))(_renorm)
+register("Histogram", attrs=(("bins", 100), ("min", 0.0), ("max", 0.0)), check=_float_only("Histogram"))(
+    lambda x, bins=100, min=0.0, max=0.0: _histc(x, bins, min, max))
+
+
+def _histc(x, bins, lo, hi):
+    """Counts of ``x`` in ``bins`` equal bins over ``[lo, hi]`` (the data's range where both are 0), as x's dtype."""
+    if lo == 0 and hi == 0:
+        lo, hi = jnp.min(x), jnp.max(x)
+    return jnp.histogram(x, bins=bins, range=(lo, hi))[0].astype(x.dtype)
+
+
+def _mat_t(x):
+    return jnp.swapaxes(x, -1, -2)
+
+
+def _cholesky_inverse(input, upper=False):
+    """``inverse(L @ L^T)`` (``U^T @ U`` for ``upper``) from a Cholesky factor."""
+    a = _mat_t(input) @ input if upper else input @ _mat_t(input)
+    return jnp.linalg.inv(a)
+
+
+def _logdet(input):
+    """``log(det(input))``: NaN where the determinant is negative."""
+    sign, logabs = jnp.linalg.slogdet(input)
+    return jnp.where(sign < 0, jnp.nan, logabs).astype(logabs.dtype)
+
+
+def _dot(input, other):
+    """MindSpore's ``dot``: contracts the last axis of ``input`` with the second-to-last of ``other``."""
+    if other.ndim == 1:
+        return jnp.tensordot(input, other, axes=([-1], [0]))
+    return jnp.tensordot(input, other, axes=([-1], [other.ndim - 2]))
+
+
+def _tensor_dot(x1, x2, axes):
+    if isinstance(axes, (tuple, list)) and len(axes) == 2 and not isinstance(axes[0], int):
+        axes = (tuple(axes[0]), tuple(axes[1]))
+    return jnp.tensordot(x1, x2, axes=axes)
+
+
+def _vecdot(x, y, axis=-1):
+    return jnp.sum(jnp.conj(x) * y, axis=axis)
+
+
+def _dist(input, other, p=2):
+    return jnp.sum(jnp.abs(input - other) ** p) ** (1.0 / p) if p else jnp.sum(input != other).astype(input.dtype)
+
+
+def _cosine_similarity(x1, x2, dim=1, eps=1e-08):
+    dot = jnp.sum(x1 * x2, axis=dim)
+    n1 = jnp.sqrt(jnp.sum(x1 * x1, axis=dim))
+    n2 = jnp.sqrt(jnp.sum(x2 * x2, axis=dim))
+    return dot / jnp.maximum(n1 * n2, eps)
+
+
+def _cov(input, correction=1, fweights=None, aweights=None):
+    """Covariance of the rows of ``input`` (variables) over its columns (observations)."""
+    return jnp.cov(input, ddof=correction, fweights=fweights, aweights=aweights).astype(input.dtype)
+
+
+def _diag_embed(input, offset=0, dim1=-2, dim2=-1):
+    """The last axis of ``input`` on diagonal ``offset`` of new axes ``dim1``, ``dim2``."""
+    n = input.shape[-1] + abs(offset)
+    out = jnp.zeros(input.shape[:-1] + (n, n), input.dtype)
+    i = jnp.arange(input.shape[-1])
+    out = out.at[..., i + max(-offset, 0), i + max(offset, 0)].set(input)
+    ndim = input.ndim + 1
+    return jnp.moveaxis(out, (-2, -1), (dim1 % ndim, dim2 % ndim))
+
+
+def _diagonal(input, offset=0, dim1=0, dim2=1):
+    return jnp.diagonal(input, offset, dim1, dim2)
+
+
+def _nan_to_num(input, nan=0.0, posinf=None, neginf=None):
+    return jnp.nan_to_num(input, nan=nan, posinf=posinf, neginf=neginf)
+
+
+def _vander(x, N=None):
+    return jnp.vander(x, N)
+
+
+def _trapz(y, x=None, dx=1.0, dim=-1):
+    return jax.scipy.integrate.trapezoid(y, x=x, dx=dx, axis=dim).astype(y.dtype)
+
+
+def _diff(x, n=1, axis=-1, prepend=None, append=None):
+    return jnp.diff(x, n=n, axis=axis, prepend=prepend, append=append)
+
+
+def _bincount(input, weights=None, minlength=0):
+    """Counts (Float32; the weights' dtype with ``weights``) of each value of a 1-D non-negative integer input."""
+    length = max(int(jnp.max(input)) + 1 if input.size else 0, minlength)
+    out = jnp.bincount(input, weights=weights, length=length)
+    return out.astype(jnp.float32 if weights is None else weights.dtype)
+
+
+def _argsort(input, axis=-1, descending=False):
+    """Indices (Int32) that sort ``input`` along ``axis``; stable."""
+    return jnp.argsort(input, axis=axis, stable=True, descending=descending).astype(jnp.int32)
+
+
+def _argwhere(input):
+    return jnp.argwhere(input).astype(jnp.int64)
+
+
+def _count_nonzero(x, axis=(), keep_dims=False, dtype=mstype.int32):
+    axes = norm_axes("count_nonzero", axis, x.ndim)
+    return jnp.sum(x != 0, axis=axes, keepdims=keep_dims).astype(mstype.to_mstype(dtype).np_dtype)
+
+
+def _kron(input, other):
+    return jnp.kron(input, other)
+
+
+def _adjoint(x):
+    return jnp.conj(_mat_t(x))
+
+
+def _pinv(x, atol=None, rtol=None, hermitian=False):
+    return jnp.linalg.pinv(x, rtol=rtol, hermitian=hermitian)
+
+
+_COMPOSITES = {  # name: (lowering, input names)
+    "cholesky_inverse": (_cholesky_inverse, ("input_x", "upper")),
+    "logdet": (_logdet, ("input",)),
+    "outer": (jnp.outer, ("input", "vec2")),
+    "inner": (jnp.inner, ("input", "other")),
+    "kron": (_kron, ("input", "other")),
+    "dot": (_dot, ("input", "other")),
+    "tensor_dot": (_tensor_dot, ("x1", "x2", "axes")),
+    "vecdot": (_vecdot, ("x", "y", "axis")),
+    "mv": (jnp.matmul, ("input", "vec")),
+    "mm": (jnp.matmul, ("input", "mat2")),
+    "dist": (_dist, ("input", "other", "p")),
+    "cosine_similarity": (_cosine_similarity, ("x1", "x2", "dim", "eps")),
+    "cov": (_cov, ("input", "correction", "fweights", "aweights")),
+    "diag_embed": (_diag_embed, ("input", "offset", "dim1", "dim2")),
+    "diagonal": (_diagonal, ("input", "offset", "dim1", "dim2")),
+    "nan_to_num": (_nan_to_num, ("input", "nan", "posinf", "neginf")),
+    "vander": (_vander, ("x", "N")),
+    "trapz": (_trapz, ("y", "x", "dx", "dim")),
+    "diff": (_diff, ("x", "n", "axis", "prepend", "append")),
+    "bincount": (_bincount, ("input", "weights", "minlength")),
+    "argsort": (_argsort, ("input", "axis", "descending")),
+    "argwhere": (_argwhere, ("input",)),
+    "count_nonzero": (_count_nonzero, ("x", "axis", "keep_dims", "dtype")),
+    "adjoint": (_adjoint, ("x",)),
+    "pinv": (_pinv, ("x", "atol", "rtol", "hermitian")),
+}
+_NOT_METHODS = {"kron", "tensor_dot", "vecdot", "mv", "dist", "cosine_similarity", "diag_embed", "vander", "trapz",
+                "pinv"}
+for _name, (_fn, _inputs) in _COMPOSITES.items():
+    register(_name, functional=(_name,), method=() if _name in _NOT_METHODS else (_name,), inputs=_inputs,
+             primitive=False)(_fn)
+
+
+# ---- discrete Fourier transforms (MindSpore's FFT primitives; integer inputs compute in Float32) ----------------
+def _fft_1d(fn):
+    def fft(input, n=None, dim=-1, norm=None):
+        """One-dimensional transform along ``dim``, ``n`` points (cropped or zero-padded)."""
+        return fn(_to_float(input), n=n, axis=dim, norm=norm)
+    return fft
+
+
+def _fft_nd(fn, default_dim):
+    def fft(input, s=None, dim=default_dim, norm=None):
+        """Transform over the axes ``dim`` (all, or the last ``len(s)``, for None) with sizes ``s``."""
+        if dim is None and s is not None:
+            dim = tuple(range(-len(s), 0))
+        return fn(_to_float(input), s=None if s is None else tuple(s), axes=None if dim is None else tuple(dim),
+                  norm=norm)
+    return fft
+
+
+def _hfft_nd(inverse):
+    def fft(input, s=None, dim=(-2, -1), norm=None):
+        """Hermitian transform over ``dim``: the inverse of ``ihfftn`` (``irfftn`` of the conjugate, scaled)."""
+        x = _to_float(input)
+        dim = tuple(range(x.ndim)) if dim is None else tuple(dim)
+        s = None if s is None else tuple(s)
+        flip = {"backward": "forward", "forward": "backward", None: "forward", "ortho": "ortho"}[norm]
+        if inverse:
+            return jnp.conj(jnp.fft.rfftn(x, s=s, axes=dim, norm=flip))
+        return jnp.fft.irfftn(jnp.conj(x), s=s, axes=dim, norm=flip)
+    return fft
+
+
+def _ihfft(input, n=None, dim=-1, norm=None):
+    """The inverse of ``hfft`` along ``dim`` (the conjugate of ``rfft``, scaled; ``-0`` imaginary parts kept)."""
+    return _hfft_nd(True)(input, None if n is None else (n,), (dim,), norm)
+
+
+_FFTS = {
+    "fft": _fft_1d(jnp.fft.fft), "ifft": _fft_1d(jnp.fft.ifft), "rfft": _fft_1d(jnp.fft.rfft),
+    "irfft": _fft_1d(jnp.fft.irfft), "hfft": _fft_1d(jnp.fft.hfft), "ihfft": _ihfft,
+    "fft2": _fft_nd(jnp.fft.fftn, (-2, -1)), "ifft2": _fft_nd(jnp.fft.ifftn, (-2, -1)),
+    "rfft2": _fft_nd(jnp.fft.rfftn, (-2, -1)), "irfft2": _fft_nd(jnp.fft.irfftn, (-2, -1)),
+    "fftn": _fft_nd(jnp.fft.fftn, None), "ifftn": _fft_nd(jnp.fft.ifftn, None),
+    "rfftn": _fft_nd(jnp.fft.rfftn, None), "irfftn": _fft_nd(jnp.fft.irfftn, None),
+    "hfft2": _hfft_nd(False), "ihfft2": _hfft_nd(True), "hfftn": _hfft_nd(False), "ihfftn": _hfft_nd(True),
+}
+for _name, _fn in _FFTS.items():
+    _inputs = ("input", "n", "dim", "norm") if _name[-1] == "t" else ("input", "s", "dim", "norm")
+    register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
+
+
+def _fftfreq(n, d=1.0, dtype=None):
+    return jnp.fft.fftfreq(n, d).astype(mstype.to_mstype(dtype or mstype.float32).np_dtype)
+
+
+def _rfftfreq(n, d=1.0, dtype=None):
+    return jnp.fft.rfftfreq(n, d).astype(mstype.to_mstype(dtype or mstype.float32).np_dtype)
+
+
+def _fftshift(input, dim=None):
+    return jnp.fft.fftshift(input, axes=dim)
+
+
+def _ifftshift(input, dim=None):
+    return jnp.fft.ifftshift(input, axes=dim)
+
+
+for _name, _fn, _inputs in (("fftfreq", _fftfreq, ("n", "d", "dtype")), ("rfftfreq", _rfftfreq, ("n", "d", "dtype")),
+                            ("fftshift", _fftshift, ("input", "dim")), ("ifftshift", _ifftshift, ("input", "dim"))):
+    register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
+
+
+# ---- window functions ----------------------------------------------------------------------------------------
+def _window(shape):
+    def window(window_length, periodic=True, dtype=None, **params):
+        """The window of ``window_length`` points (``periodic``: the first ``N`` of ``N + 1``), Float32 by
+        default, computed in Float64."""
+        n = int(np.asarray(window_length))
+        out = jnp.ones(1) if n == 1 else shape(jnp.arange(n, dtype=jnp.float64), n if periodic else n - 1, **params)
+        return out.astype(mstype.to_mstype(dtype or mstype.float32).np_dtype)
+    return window
+
+
+_WINDOWS = {  # name: the window's value at points i of a period m
+    "bartlett_window": lambda i, m: 1 - jnp.abs(2 * i / m - 1),
+    "blackman_window": lambda i, m: 0.42 - 0.5 * jnp.cos(2 * jnp.pi * i / m) + 0.08 * jnp.cos(4 * jnp.pi * i / m),
+    "hann_window": lambda i, m: 0.5 - 0.5 * jnp.cos(2 * jnp.pi * i / m),
+    "hamming_window": lambda i, m, alpha=0.54, beta=0.46: alpha - beta * jnp.cos(2 * jnp.pi * i / m),
+    "kaiser_window": lambda i, m, beta=12.0: jax.scipy.special.i0(
+        beta * jnp.sqrt(jnp.clip(1 - (2 * i / m - 1) ** 2, 0, None))) / jax.scipy.special.i0(jnp.float64(beta)),
+}
+for _name, _fn in _WINDOWS.items():
+    register(_name, primitive=False)(_window(_fn))
+
+
+# ---- more linear algebra and norms ------------------------------------------------------------------------------
+def _qr(input, mode="reduced"):
+    return tuple(jnp.linalg.qr(input, mode=mode))
+
+
+def _eig(input):
+    """``(eigenvalues, eigenvectors)`` of a square matrix (complex), computed on the host as MindSpore's CPU kernel."""
+    dtype = jnp.complex64 if input.dtype in (jnp.float32, jnp.complex64) else jnp.complex128
+    values, vectors = np.linalg.eig(np.asarray(input))
+    return jnp.asarray(values, dtype), jnp.asarray(vectors, dtype)
+
+
+def _geqrf(input):
+    """LAPACK's ``geqrf``: ``(a, tau)``, the Householder form of the QR factorization (on the host, as
+    MindSpore's CPU kernel)."""
+    x = np.asarray(input)
+    pairs = [np.linalg.qr(m, mode="raw") for m in x.reshape((-1,) + x.shape[-2:])]
+    a = np.stack([np.swapaxes(h, -1, -2) for h, _ in pairs]).reshape(x.shape)
+    tau = np.stack([t for _, t in pairs]).reshape(x.shape[:-2] + (-1,))
+    return jnp.asarray(a, x.dtype), jnp.asarray(tau, x.dtype)
+
+
+def _orgqr(input, tau):
+    return jax.lax.linalg.householder_product(input, tau)
+
+
+def _lstsq(input, A):
+    return jnp.linalg.lstsq(input, A)[0]
+
+
+def _vector_norm(x, ord=2, dim=None, keepdim=False, dtype=None):
+    if dtype is not None:
+        x = x.astype(mstype.to_mstype(dtype).np_dtype)
+    axes = None if dim is None else (dim,) if isinstance(dim, int) else tuple(dim)
+    if axes is None:
+        x, axes = x.reshape(-1), (0,)
+        return _norm_over(x, ord, axes, False).reshape((1,) * 0 if not keepdim else (1,) * x.ndim)
+    return _norm_over(x, ord, axes, keepdim)
+
+
+def _norm_over(x, ord, axes, keepdim):
+    a = jnp.abs(x)
+    if ord == float("inf"):
+        return jnp.max(a, axis=axes, keepdims=keepdim)
+    if ord == -float("inf"):
+        return jnp.min(a, axis=axes, keepdims=keepdim)
+    if ord == 0:
+        return jnp.sum(x != 0, axis=axes, keepdims=keepdim).astype(x.dtype)
+    return jnp.sum(a ** ord, axis=axes, keepdims=keepdim) ** (1.0 / ord)
+
+
+def _matrix_norm(A, ord="fro", dim=(-2, -1), keepdim=False, dtype=None):
+    if dtype is not None:
+        A = A.astype(mstype.to_mstype(dtype).np_dtype)
+    return jnp.linalg.matrix_norm(A, ord=ord, keepdims=keepdim) if tuple(dim) in ((-2, -1), (A.ndim - 2, A.ndim - 1)) \
+        else jnp.linalg.norm(A, ord=ord, axis=tuple(dim), keepdims=keepdim)
+
+
+def _cond(A, p=None):
+    return jnp.linalg.cond(A, p)
+
+
+def _pdist(input, p=2.0):
+    """The ``p``-norm distances between each pair of rows (upper triangle, row-major)."""
+    i, j = np.triu_indices(input.shape[-2], 1)
+    diff = jnp.abs(input[..., i, :] - input[..., j, :])
+    return jnp.sum(diff ** p, axis=-1) ** (1.0 / p)
+
+
+def _clip_by_norm(x, max_norm, norm_type=2.0, error_if_nonfinite=False):
+    """``x`` scaled by ``max_norm / (norm + 1e-6)`` where its total ``norm_type``-norm exceeds ``max_norm``."""
+    norm = _norm_over(x.reshape(-1), norm_type, (0,), False)
+    coef = jnp.minimum(max_norm / (norm + 1e-6), 1.0)
+    return (x * coef).astype(x.dtype)
+
+
+def _batch_dot(x1, x2, axes=None):
+    """Per-batch (axis 0) dot product contracting ``axes`` (default: x1's last and x2's second-to-last, or last)."""
+    if axes is None:
+        axes = (x1.ndim - 1, x2.ndim - 1 if x2.ndim == 2 else x2.ndim - 2)
+    elif isinstance(axes, int):
+        axes = (axes, axes)
+    a1, a2 = (a % n for a, n in zip(axes, (x1.ndim, x2.ndim)))
+    out = jax.lax.dot_general(x1, x2, (((a1,), (a2,)), ((0,), (0,))))
+    return out[:, None] if out.ndim == 1 else out
+
+
+_LINALG = {  # name: (lowering, input names)
+    "qr": (_qr, ("input", "mode")),
+    "eig": (_eig, ("A",)),
+    "eigvals": (lambda A: _eig(A)[0], ("A",)),
+    "geqrf": (_geqrf, ("input",)),
+    "orgqr": (_orgqr, ("input", "tau")),
+    "lstsq": (_lstsq, ("input", "A")),
+    "vector_norm": (_vector_norm, ("x", "ord", "dim", "keepdim", "dtype")),
+    "matrix_norm": (_matrix_norm, ("A", "ord", "dim", "keepdim", "dtype")),
+    "cond": (_cond, ("A", "p")),
+    "pdist": (_pdist, ("input", "p")),
+    "clip_by_norm": (_clip_by_norm, ("x", "max_norm", "norm_type", "error_if_nonfinite")),
+    "batch_dot": (_batch_dot, ("x1", "x2", "axes")),
+    "positive": (lambda input: input, ("input",)),
+    "polar": (jax.lax.complex_polar if hasattr(jax.lax, "complex_polar") else
+              (lambda abs, angle: jax.lax.complex(abs * jnp.cos(angle), abs * jnp.sin(angle))), ("abs", "angle")),
+    "float_power_ext": (_BINARY_COMPOSITE["float_power"], ("input", "exponent")),
+    "isnan_ext": (jnp.isnan, ("input",)),
+    "diff_ext": (_diff, ("input", "n", "dim", "prepend", "append")),
+}
+for _name, (_fn, _inputs) in _LINALG.items():
+    register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
+register("PopulationCount", functional=("population_count",))(
+    lambda x: jax.lax.population_count(x).astype(jnp.uint8))
+
+
+def _nanmedian(input, axis=-1, keepdims=False):
+    """``(values, indices)`` of the lower median of the non-NaN values along ``axis`` (NaN, index 0, where all are
+    NaN)."""
+    axis = _arg_axis("nanmedian", axis, input.ndim)
+    order = jnp.argsort(input, axis=axis, stable=True)  # NaNs last
+    count = jnp.sum(~jnp.isnan(input), axis=axis, keepdims=True)
+    pos = jnp.maximum(count - 1, 0) // 2
+    idx = jnp.take_along_axis(order, pos, axis=axis)
+    idx = jnp.where(count == 0, 0, idx)
+    values = jnp.take_along_axis(input, idx, axis=axis)
+    if not keepdims:
+        idx, values = jnp.squeeze(idx, axis), jnp.squeeze(values, axis)
+    return values, idx.astype(jnp.int64)
+
+
+def _clip_by_global_norm(x, clip_norm=1.0, use_norm=None):
+    """Each Tensor of ``x`` times ``clip_norm / max(global norm, clip_norm)``, the global norm over all of them."""
+    arrays = tensor_arrays(x)
+    norm = jnp.sqrt(sum(jnp.sum(jnp.square(a)) for a in arrays)) if use_norm is None else use_norm
+    scale = clip_norm / jnp.maximum(norm, clip_norm)
+    return tuple((a * scale).astype(a.dtype) for a in arrays)
+
+
+register("nanmedian", functional=("nanmedian",), method=("nanmedian",), inputs=("input", "axis", "keepdims"),
+         primitive=False)(_nanmedian)
+register("clip_by_global_norm", functional=("clip_by_global_norm",), inputs=("x", "clip_norm", "use_norm"),
+         primitive=False)(_clip_by_global_norm)
+
+
+def _lu_unpack(LU_data, LU_pivots, unpack_data=True, unpack_pivots=True):
+    """``(P, L, U)`` with ``A = P @ L @ U`` from the packed LU factors and LAPACK's 1-based row swaps."""
+    n = LU_data.shape[-2]
+    perm = jax.lax.linalg.lu_pivots_to_permutation(LU_pivots.astype(jnp.int32) - 1, n)
+    p = jnp.swapaxes(jax.nn.one_hot(perm, n, dtype=LU_data.dtype), -1, -2)
+    k = min(LU_data.shape[-2:])
+    lower = jnp.tril(LU_data, -1)[..., :, :k] + jnp.eye(n, k, dtype=LU_data.dtype)
+    upper = jnp.triu(LU_data)[..., :k, :]
+    return p, lower, upper
+
+
+def _lu_solve(b, LU_data, LU_pivots):
+    """Solves ``A x = b`` from A's packed LU factors and 1-based pivots."""
+    return jax.scipy.linalg.lu_solve((LU_data, LU_pivots.astype(jnp.int32) - 1), b)
+
+
+register("lu_unpack", functional=("lu_unpack",), inputs=("LU_data", "LU_pivots", "unpack_data", "unpack_pivots"),
+         primitive=False)(_lu_unpack)
+register("lu_solve", functional=("lu_solve",), inputs=("b", "LU_data", "LU_pivots"), primitive=False)(_lu_solve)

@@ -8,6 +8,7 @@ Sigmoid/Tanh grads, and the normalizations, whose statistics outputs carry no gr
 (Tanh by up to 1e-4), so that values match MindSpore's rather than the exact functions.
 """
 import functools
+import itertools
 import math
 
 import jax
@@ -193,6 +194,52 @@ _ACTIVATIONS = {  # name: (lowering, check, functional views)
 }
 for _name, (_fn, _check, _functional) in _ACTIVATIONS.items():
     register(_name, check=_check, functional=_functional)(_fn)
+
+
+def _mish(x):
+    return x * jnp.tanh(jax.nn.softplus(x))
+
+
+def _selu(x):
+    return jax.nn.selu(x).astype(x.dtype)
+
+
+# Activations with attributes: name: (lowering, attributes with MindSpore's defaults)
+_ACTIVATIONS_WITH_ATTRS = {
+    "Mish": (_mish, ()),
+    "SeLU": (_selu, ()),
+    "Softsign": (lambda x: x / (1 + jnp.abs(x)), ()),
+    "CeLU": (lambda x, alpha=1.0: jax.nn.celu(x, alpha), (("alpha", 1.0),)),
+    "HShrink": (lambda x, lambd=0.5: jnp.where(jnp.abs(x) > lambd, x, jnp.zeros((), x.dtype)), (("lambd", 0.5),)),
+    "SoftShrink": (lambda x, lambd=0.5: jnp.where(x > lambd, x - lambd, jnp.where(
+        x < -lambd, x + lambd, jnp.zeros((), x.dtype))).astype(x.dtype), (("lambd", 0.5),)),
+}
+for _name, (_fn, _attrs) in _ACTIVATIONS_WITH_ATTRS.items():
+    register(_name, attrs=_attrs, check=_need(_name, "x", _F16_F64),
+             functional=(_name.lower(),) if not _attrs else ())(_fn)
+
+
+def _glu(x, axis=-1):
+    a, b = jnp.split(x, 2, axis=axis)
+    return a * jax.nn.sigmoid(b)
+
+
+register("GLU", attrs=(("axis", -1),), check=_need("GLU", "x", _F16_F64))(_glu)
+
+
+# Activations MindSpore composes from primitives (no Primitive class): name: (lowering, input names)
+_ACTIVATION_COMPOSITES = {
+    "hardtanh": (lambda input, min_val=-1.0, max_val=1.0: jnp.clip(input, min_val, max_val).astype(input.dtype),
+                 ("input", "min_val", "max_val")),
+    "tanhshrink": (lambda input: input - jnp.tanh(input), ("input",)),
+    "logsigmoid": (jax.nn.log_sigmoid, ("x",)),
+    "softmin": (lambda x, axis=-1, dtype=None: jax.nn.softmax(
+        -(x if dtype is None else x.astype(mstype.to_mstype(dtype).np_dtype)), axis=axis), ("x", "axis", "dtype")),
+    "threshold": (lambda input, thr, value: jnp.where(input > thr, input, jnp.asarray(value, input.dtype)),
+                  ("input", "thr", "value")),
+}
+for _name, (_fn, _inputs) in _ACTIVATION_COMPOSITES.items():
+    register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
 
 
 def _relu6_bprop(inputs, out, dout):
@@ -750,3 +797,192 @@ def _sort(x, axis=-1, descending=False):
     """Stable sort along ``axis``: ``(values, Int32 indices)``."""
     idx = jnp.argsort(x, axis=axis, stable=True, descending=descending)
     return jnp.take_along_axis(x, idx, axis=axis), idx.astype(jnp.int32)
+
+
+# ---- pooling composites (no Primitive class) ----------------------------------------------------------------------
+def _tuple_n(value, n):
+    return (value,) * n if isinstance(value, int) else tuple(value)
+
+
+def _window_pool(x, nd, kernel_size, stride, padding, init, op):
+    k = _tuple_n(kernel_size, nd)
+    s = _tuple_n(stride if stride is not None else kernel_size, nd)
+    p = _tuple_n(padding, nd)
+    lead = x.ndim - nd
+    return lax.reduce_window(x, init, op, (1,) * lead + k, (1,) * lead + s,
+                             ((0, 0),) * lead + tuple((q, q) for q in p))
+
+
+def _avg_pool_nd(nd):
+    def avg_pool(input_x, kernel_size=1, stride=1, padding=0, ceil_mode=False, count_include_pad=True,
+                 divisor_override=0):
+        """Average over ``kernel_size`` windows of the last ``nd`` axes (padding counted where
+        ``count_include_pad``)."""
+        if ceil_mode:
+            raise NotImplementedError("mindspore.ops.avg_pool with ceil_mode=True is not supported by mindshim yet.")
+        total = _window_pool(input_x, nd, kernel_size, stride, padding, jnp.zeros((), input_x.dtype), lax.add)
+        if divisor_override:
+            return total / divisor_override
+        if count_include_pad:
+            return total / math.prod(_tuple_n(kernel_size, nd))
+        count = _window_pool(jnp.ones_like(input_x), nd, kernel_size, stride, padding, jnp.zeros((), input_x.dtype),
+                             lax.add)
+        return total / count
+    return avg_pool
+
+
+def _lp_pool_nd(nd):
+    def lp_pool(x, norm_type, kernel_size, stride=None, ceil_mode=False):
+        """``(sum of x**norm_type over each window) ** (1 / norm_type)``."""
+        total = _window_pool(x ** norm_type, nd, kernel_size, stride, 0, jnp.zeros((), x.dtype), lax.add)
+        return total if norm_type == 1 else total ** (1.0 / norm_type)
+    return lp_pool
+
+
+def _max_pool3d(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    """Maximum over ``kernel_size`` windows of the last three axes (``return_indices``: with the flat index of each
+    maximum in its ``D*H*W`` plane)."""
+    neg = jnp.array(-jnp.inf if x.dtype.kind == "f" else jnp.iinfo(x.dtype).min, x.dtype)
+    out = _window_pool(x, 3, kernel_size, stride, padding, neg, lax.max)
+    if not return_indices:
+        return out
+    flat = jnp.arange(math.prod(x.shape[-3:]), dtype=jnp.int64).reshape(x.shape[-3:])
+    flat = jnp.broadcast_to(flat, x.shape)
+    k, s, p = (_tuple_n(v, 3) for v in (kernel_size, stride if stride is not None else kernel_size, padding))
+    lead = x.ndim - 3
+
+    def pick(a, b):
+        av, ai = a
+        bv, bi = b
+        take = (bv > av) | ((bv == av) & (bi < ai))
+        return jnp.where(take, bv, av), jnp.where(take, bi, ai)
+    _, idx = lax.reduce_window((x, flat), (neg, jnp.array(-1, jnp.int64)), pick, (1,) * lead + k, (1,) * lead + s,
+                               ((0, 0),) * lead + tuple((q, q) for q in p))
+    return out, idx
+
+
+def _bins(n, o):
+    return [(i * n // o, -(-(i + 1) * n // o)) for i in range(o)]
+
+
+def _adaptive_pool_nd(nd, is_max):
+    def adaptive_pool(input, output_size, return_indices=False):
+        """Pool of the last ``nd`` axes into ``output_size`` (None keeps an axis) bins: bin ``i`` of ``o`` over
+        ``n`` spans ``[floor(i*n/o), ceil((i+1)*n/o))``; ``return_indices``: the flat index of each maximum."""
+        spatial = input.shape[-nd:]
+        sizes = [n if o is None else o for n, o in zip(spatial, _tuple_n(output_size, nd))]
+        grids = [_bins(n, o) for n, o in zip(spatial, sizes)]
+        outs, idxs = [], []
+        flat = jnp.arange(math.prod(spatial), dtype=jnp.int64).reshape(spatial)
+        for cell in itertools.product(*grids):
+            region = input[(Ellipsis,) + tuple(slice(a, b) for a, b in cell)].reshape(input.shape[:-nd] + (-1,))
+            if not is_max:
+                outs.append(jnp.mean(region, axis=-1))
+                continue
+            arg = jnp.argmax(region, axis=-1)
+            outs.append(jnp.take_along_axis(region, arg[..., None], -1)[..., 0])
+            idxs.append(flat[tuple(slice(a, b) for a, b in cell)].reshape(-1)[arg])
+        shape = input.shape[:-nd] + tuple(sizes)
+        out = jnp.stack(outs, axis=-1).reshape(shape).astype(input.dtype)
+        return (out, jnp.stack(idxs, axis=-1).reshape(shape)) if return_indices else out
+    return adaptive_pool
+
+
+_POOLS = {  # name: (lowering, input names)
+    "avg_pool1d": (_avg_pool_nd(1), ("input_x", "kernel_size", "stride", "padding", "ceil_mode", "count_include_pad")),
+    "avg_pool3d": (_avg_pool_nd(3), ("input_x", "kernel_size", "stride", "padding", "ceil_mode", "count_include_pad",
+                                     "divisor_override")),
+    "lp_pool1d": (_lp_pool_nd(1), ("x", "norm_type", "kernel_size", "stride", "ceil_mode")),
+    "lp_pool2d": (_lp_pool_nd(2), ("x", "norm_type", "kernel_size", "stride", "ceil_mode")),
+    "max_pool3d": (_max_pool3d, ("x", "kernel_size", "stride", "padding", "dilation", "ceil_mode", "return_indices")),
+    "adaptive_avg_pool1d": (_adaptive_pool_nd(1, False), ("input", "output_size")),
+    "adaptive_avg_pool3d": (_adaptive_pool_nd(3, False), ("input", "output_size")),
+    "adaptive_max_pool1d": (_adaptive_pool_nd(1, True), ("input", "output_size")),
+    "adaptive_max_pool2d": (_adaptive_pool_nd(2, True), ("input", "output_size", "return_indices")),
+    "adaptive_max_pool3d": (_adaptive_pool_nd(3, True), ("input", "output_size", "return_indices")),
+}
+for _name, (_fn, _inputs) in _POOLS.items():
+    register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
+
+
+# ---- channel dropout, normalization and other composites ---------------------------------------------------------
+def _dropout_nd(nd):
+    def dropout(input, p=0.5, training=True):
+        """Zero whole channels (the last ``nd`` axes share one draw) with probability ``p``; scale the rest by
+        ``1 / (1 - p)``. Random bits come from mindshim's key stream."""
+        if not training or p == 0:
+            return input
+        shape = input.shape[:-nd] + (1,) * nd
+        keep = jax.random.bernoulli(next_key(), 1 - p, shape)
+        return jnp.where(keep, input / (1 - p), jnp.zeros((), input.dtype)).astype(input.dtype)
+    return dropout
+
+
+def _prelu(x, weight):
+    """``x`` where positive, else ``weight * x`` (``weight`` per channel, axis 1)."""
+    w = weight.reshape((-1,) + (1,) * (x.ndim - 2)) if x.ndim > 1 and weight.ndim == 1 else weight
+    return jnp.where(x > 0, x, w * x).astype(x.dtype)
+
+
+def _lrn(x, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, norm_region="ACROSS_CHANNELS"):
+    """Local response normalization across channels (axis 1): ``x / (bias + alpha * sum of squares of the
+    2*depth_radius+1 neighbouring channels) ** beta``."""
+    sq = jnp.square(x)
+    window = (1, 2 * depth_radius + 1) + (1,) * (x.ndim - 2)
+    pad = ((0, 0), (depth_radius, depth_radius)) + ((0, 0),) * (x.ndim - 2)
+    total = lax.reduce_window(sq, jnp.zeros((), x.dtype), lax.add, window, (1,) * x.ndim, pad)
+    return x / (bias + alpha * total) ** beta
+
+
+def _mirror_pad(input_x, paddings, mode="REFLECT"):
+    return jnp.pad(input_x, [tuple(p) for p in np.asarray(paddings).tolist()],
+                   mode="reflect" if mode == "REFLECT" else "symmetric")
+
+
+def _padding(x, pad_dim_size=8):
+    """``x`` (last axis of size 1) zero-padded on the last axis to ``pad_dim_size``."""
+    return jnp.pad(x, ((0, 0),) * (x.ndim - 1) + ((0, pad_dim_size - x.shape[-1]),))
+
+
+def _max_unpool_nd(nd):
+    def max_unpool(x, indices, kernel_size, stride=None, padding=0, output_size=None):
+        """Scatter ``x`` to the flat positions ``indices`` of each ``N*C`` plane of the unpooled size
+        (``(in - 1) * stride - 2 * padding + kernel_size``, or ``output_size``); zeros elsewhere."""
+        k, p = _tuple_n(kernel_size, nd), _tuple_n(padding, nd)
+        s = _tuple_n(stride if stride is not None else kernel_size, nd)
+        spatial = x.shape[-nd:]
+        if output_size:
+            out_spatial = tuple(output_size)[-nd:]
+        else:
+            out_spatial = tuple((n - 1) * st - 2 * pd + kk for n, st, pd, kk in zip(spatial, s, p, k))
+        lead = x.shape[:-nd]
+        flat_x = x.reshape(lead + (-1,))
+        flat_i = indices.reshape(lead + (-1,))
+        out = jnp.zeros(lead + (math.prod(out_spatial),), x.dtype)
+        out = jax.vmap(lambda o, i, v: o.at[i].set(v))(out.reshape(-1, out.shape[-1]), flat_i.reshape(
+            -1, flat_i.shape[-1]), flat_x.reshape(-1, flat_x.shape[-1]))
+        return out.reshape(lead + out_spatial)
+    return max_unpool
+
+
+def _bidense(input1, input2, weight, bias=None):
+    """``input1 @ weight[o] @ input2`` for each output ``o`` (plus ``bias``)."""
+    out = jnp.einsum("...i,oij,...j->...o", input1, weight, input2)
+    return out if bias is None else out + bias
+
+
+_NN_COMPOSITES = {  # name: (lowering, input names)
+    "dropout1d": (_dropout_nd(1), ("input", "p", "training")),
+    "dropout2d": (_dropout_nd(2), ("input", "p", "training")),
+    "dropout3d": (_dropout_nd(3), ("input", "p", "training")),
+    "prelu": (_prelu, ("x", "weight")),
+    "lrn": (_lrn, ("x", "depth_radius", "bias", "alpha", "beta", "norm_region")),
+    "mirror_pad": (_mirror_pad, ("input_x", "paddings", "mode")),
+    "padding": (_padding, ("x", "pad_dim_size")),
+    "max_unpool1d": (_max_unpool_nd(1), ("x", "indices", "kernel_size", "stride", "padding", "output_size")),
+    "max_unpool2d": (_max_unpool_nd(2), ("x", "indices", "kernel_size", "stride", "padding", "output_size")),
+    "max_unpool3d": (_max_unpool_nd(3), ("x", "indices", "kernel_size", "stride", "padding", "output_size")),
+    "bidense": (_bidense, ("input1", "input2", "weight", "bias")),
+}
+for _name, (_fn, _inputs) in _NN_COMPOSITES.items():
+    register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)

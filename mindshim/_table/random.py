@@ -89,3 +89,59 @@ def _multinomial_without_replacement(x, num_samples):
     u = jax.random.uniform(next_key(), x.shape, jnp.float32)
     _, idx = lax.top_k(jnp.log(u) / (x.astype(jnp.float32) + 1e-6), int(num_samples))
     return idx.astype(jnp.int32)
+
+
+# ---- composites MindSpore builds from its random primitives (no Primitive class) ---------------------------------
+def _bernoulli(input, p=0.5, seed=None):
+    """1 with probability ``p`` (a float or a Tensor broadcast to ``input``), else 0, in ``input``'s dtype."""
+    return jax.random.bernoulli(next_key(), p, jnp.shape(input)).astype(jnp.result_type(input))
+
+
+def _laplace(shape, mean, lambda_param, seed=None):
+    """Samples of Laplace(mean, lambda_param) of ``shape`` broadcast with the parameters."""
+    shape = jnp.broadcast_shapes(_static_shape("laplace", tuple(shape)), jnp.shape(mean), jnp.shape(lambda_param))
+    return (mean + lambda_param * jax.random.laplace(next_key(), shape, jnp.float32)).astype(jnp.result_type(mean))
+
+
+def _random_gamma(shape, alpha, seed=0):
+    """Gamma(alpha) samples of shape ``shape + alpha.shape``."""
+    shape = _static_shape("random_gamma", shape) + tuple(jnp.shape(alpha))
+    return jax.random.gamma(next_key(), alpha, shape, jnp.result_type(alpha))
+
+
+def _random_poisson(shape, rate, seed=0, dtype=mstype.float32):
+    """Poisson(rate) samples of shape ``shape + rate.shape``, as ``dtype``."""
+    shape = _static_shape("random_poisson", shape) + tuple(jnp.shape(rate))
+    return jax.random.poisson(next_key(), rate, shape).astype(mstype.to_mstype(dtype).np_dtype)
+
+
+def _random_categorical(logits, num_sample, seed=0, dtype=mstype.int64):
+    """``num_sample`` class indices per row of ``logits``."""
+    out = jax.random.categorical(next_key(), logits, axis=-1, shape=(num_sample,) + logits.shape[:-1])
+    return jnp.moveaxis(out, 0, -1).astype(mstype.to_mstype(dtype).np_dtype)
+
+
+def _gumbel_softmax(logits, tau=1.0, hard=False, dim=-1):
+    """Softmax of ``(logits + Gumbel noise) / tau``; ``hard``: its one-hot argmax."""
+    y = jax.nn.softmax((logits + jax.random.gumbel(next_key(), logits.shape, logits.dtype)) / tau, axis=dim)
+    if hard:
+        y = jax.nn.one_hot(jnp.argmax(y, axis=dim), y.shape[dim], axis=dim, dtype=y.dtype)
+    return y
+
+
+def _randperm(n, seed=0, offset=0, dtype=mstype.int64):
+    """A random permutation of ``0 .. n-1``."""
+    return jax.random.permutation(next_key(), int(n)).astype(mstype.to_mstype(dtype).np_dtype)
+
+
+_COMPOSITES = {  # name: (lowering, input names)
+    "bernoulli": (_bernoulli, ("input", "p", "seed")),
+    "laplace": (_laplace, ("shape", "mean", "lambda_param", "seed")),
+    "random_gamma": (_random_gamma, ("shape", "alpha", "seed")),
+    "random_poisson": (_random_poisson, ("shape", "rate", "seed", "dtype")),
+    "random_categorical": (_random_categorical, ("logits", "num_sample", "seed", "dtype")),
+    "gumbel_softmax": (_gumbel_softmax, ("logits", "tau", "hard", "dim")),
+    "randperm": (_randperm, ("n", "seed", "offset", "dtype")),
+}
+for _name, (_fn, _inputs) in _COMPOSITES.items():
+    register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)

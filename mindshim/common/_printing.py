@@ -12,6 +12,8 @@ prints its value as C++'s ``%g``; ndim >= 2 data starts on a new line; a dimensi
 ndim >= 2 (or a 1-D tensor longer than 1000) shows its first and last 3 entries around ``...``; a 1-D
 row wraps after every 12 floats or bools, 24 ints.
 """
+import functools
+
 import numpy as np
 
 from .. import _state
@@ -44,7 +46,7 @@ def _element_formatter(mstype):
     if name == "BFloat16":
         return lambda v: "%g" % float(v), 12, False
     if kind == "c":
-        return str, 12, False
+        return functools.partial(_complex, part=np.float32 if name == "Complex64" else np.float64), 12, False
     spec = "%.4e" if name == "Float16" else "%.8e"
 
     def fmt(v):
@@ -57,13 +59,22 @@ def _element_formatter(mstype):
     return fmt, 12, True
 
 
+def _complex(v, part):
+    """A complex element as MindSpore prints it: ``1.3-0.4j``, each part the shortest repr of its float dtype."""
+    v = complex(v)
+    real, imag = part(v.real), part(v.imag)
+    sign = "-" if np.signbit(imag) else "+"
+    return (f"{np.format_float_positional(real, trim='-')}{sign}"
+            f"{np.format_float_positional(abs(imag), trim='-')}j")
+
+
 def _scalar(v, mstype):
     if mstype.kind == "b":
         return "True" if v else "False"
     if mstype.kind in "iu":
         return str(int(v))
     if mstype.kind == "c":
-        return str(complex(v))
+        return _complex(v, np.float32 if mstype.name == "Complex64" else np.float64)
     return "%g" % float(v)
 
 
@@ -95,6 +106,10 @@ def format_data(arr, mstype, style=None):
     if signed and style == "2.10":
         strs = {k: s if s.startswith("-") else " " + s for k, s in strs.items()}
     width = max(len(s) for s in strs.values())
+    if mstype.kind == "b" and style == "2.10":  # True is padded to False's width even where no False shows
+        width = 5
+    if mstype.kind == "c" and style == "2.10":  # complex elements are not padded
+        width = 0
 
     def render(prefix, depth):
         idx = _kept(arr.shape[depth], summarize)

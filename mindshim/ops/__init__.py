@@ -1,14 +1,14 @@
 """``mindspore.ops``: primitive classes, functional ops, Tensor's op methods and GradOperation, all views of one
 op table (importing this package also attaches the Tensor methods)."""
 from .._unsupported import module_getattr as _module_getattr
-from . import _tensor_methods, functional, operations
+from . import _tensor_methods, auto_generate, functional, functional_overload, operations
 from .composite import GradOperation, grad, value_and_grad
 from .functional import *  # noqa: F401,F403
 from .operations import *  # noqa: F401,F403
 from .primitive import Primitive, PrimitiveWithCheck, PrimitiveWithInfer
 
-__all__ = ["functional", "operations", "GradOperation", "grad", "value_and_grad", "Primitive", "PrimitiveWithCheck",
-           "PrimitiveWithInfer"]
+__all__ = ["functional", "operations", "auto_generate", "functional_overload", "GradOperation", "grad",
+           "value_and_grad", "Primitive", "PrimitiveWithCheck", "PrimitiveWithInfer"]
 __all__ += functional.__all__ + operations.__all__
 
 _tensor_methods.attach()

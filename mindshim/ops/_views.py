@@ -23,7 +23,17 @@ def input_names(row):
     return _DEFAULT_INPUTS[n]
 
 
-def _bind(name, names, args, kwargs):
+def _defaults(row, names):
+    """The defaults the lowering gives some of the view's inputs (``axis=None``, by position): those may be left
+    out."""
+    try:
+        params = list(inspect.signature(row.impl).parameters.values())
+    except (TypeError, ValueError):  # a builtin without a signature
+        return {}
+    return {n: p.default for n, p in zip(names, params) if p.default is not p.empty}
+
+
+def _bind(name, names, args, kwargs, defaults=None):
     """Positional and keyword arguments as the tuple of inputs, with Python's errors."""
     if len(args) > len(names):
         raise TypeError(f"{name}() takes {len(names)} positional arguments but {len(args)} were given")
@@ -34,6 +44,8 @@ def _bind(name, names, args, kwargs):
         if k in values:
             raise TypeError(f"{name}() got multiple values for argument '{k}'")
         values[k] = v
+    for k, v in (defaults or {}).items():
+        values.setdefault(k, v)
     missing = [n for n in names if n not in values]
     if missing:
         raise TypeError(f"{name}() missing required argument: '{missing[0]}'")
@@ -48,14 +60,16 @@ def functional(row, name):
     """``ops.<name>(*inputs)``: the row on its inputs."""
     names = input_names(row)
     n = len(names)
+    defaults = _defaults(row, names)
 
     def view(*args, **kwargs):
         if kwargs or len(args) != n:
-            args = _bind(name, names, args, kwargs)
+            args = _bind(name, names, args, kwargs, defaults)
         return dispatch(row, args)
     view.__name__ = view.__qualname__ = name
     view.__doc__ = _doc(row, f"ops.{name}")
-    view.__signature__ = inspect.Signature([inspect.Parameter(p, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    view.__signature__ = inspect.Signature([inspect.Parameter(p, inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                                                              default=defaults.get(p, inspect.Parameter.empty))
                                             for p in names])
     return view
 
@@ -64,10 +78,11 @@ def method(row, name):
     """``Tensor.<name>(*other inputs)``: the row with the Tensor as its first input."""
     names = input_names(row)[1:]
     n = len(names)
+    defaults = _defaults(row, names)
 
     def view(self, *args, **kwargs):
         if kwargs or len(args) != n:
-            args = _bind(name, names, args, kwargs)
+            args = _bind(name, names, args, kwargs, defaults)
         return dispatch(row, (self, *args))
     view.__name__ = view.__qualname__ = name
     view.__doc__ = _doc(row, f"Tensor.{name}")

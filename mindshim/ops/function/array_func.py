@@ -6,7 +6,8 @@ import numpy as np
 from ... import _registry
 from ..._registry import call as _op
 from ...common import dtype as mstype
-from ...common.tensor import Tensor
+from ...common.tensor import Tensor, _wrap
+from .. import _views
 
 _row = _registry.get
 
@@ -309,3 +310,131 @@ __all__ = ["expand_dims", "unsqueeze", "squeeze", "flatten", "tile", "broadcast_
            "gather_elements", "gather_d", "gather_nd", "scatter_nd", "slice", "strided_slice", "where", "select",
            "masked_fill", "zeros", "ones", "zeros_like", "ones_like", "fill", "full", "full_like", "eye", "range",
            "arange", "size", "numel", "rank", "stop_gradient", "depend"]
+
+
+def index_add(x, indices, y, axis, use_lock=True, check_index_bound=True):
+    """``x`` with the slices of ``y`` added at ``indices`` along ``axis`` (a new Tensor)."""
+    return _op("index_add", x, indices, y, axis)
+
+
+def meshgrid(*inputs, indexing="xy"):
+    """Coordinate grids of 1-D Tensors (``'xy'``: Cartesian, ``'ij'``: matrix indexing)."""
+    return _op("meshgrid", *inputs, indexing=indexing)
+
+
+def block_diag(*inputs):
+    """A block-diagonal matrix of the inputs (0-D and 1-D ones as rows)."""
+    return _op("block_diag", *inputs)
+
+
+def cartesian_prod(*inputs):
+    """The Cartesian product of 1-D Tensors, one combination per row."""
+    return _op("cartesian_prod", *inputs)
+
+
+def searchsorted(sorted_sequence, values, *, out_int32=False, right=False, side=None, sorter=None):
+    """Indices where ``values`` would be inserted into the innermost axis of ``sorted_sequence``."""
+    if sorter is not None:
+        sorted_sequence = _op("GatherD", sorted_sequence, -1, sorter)
+    return _op("searchsorted", sorted_sequence, values, out_int32=out_int32, right=right, side=side)
+
+
+def bucketize(input, boundaries, *, right=False):
+    """The bucket (Int32) of each element among the sorted ``boundaries``."""
+    return _op("bucketize", input, boundaries=tuple(boundaries), right=right)
+
+
+def logspace(start, end, steps, base=10, *, dtype=mstype.float32):
+    """``steps`` values from ``base**start`` to ``base**end``, evenly spaced in log scale."""
+    return _op("logspace", start, end, steps, base=base, dtype=dtype)
+
+
+def swapdims(input, dim0, dim1):
+    """``input`` with axes ``dim0`` and ``dim1`` swapped."""
+    return swapaxes(input, dim0, dim1)
+
+
+def view_as(input, other):
+    """``input`` reshaped to ``other``'s shape."""
+    return _op("Reshape", input, other.shape)
+
+
+_VIEWS = _views.functionals("array")  # hstack, narrow, tensor_split, unique, ...: plain rows
+globals().update(_VIEWS)
+__all__ += sorted(_VIEWS) + ["index_add", "meshgrid", "block_diag", "cartesian_prod", "searchsorted", "bucketize",
+                             "logspace", "swapdims", "view_as"]
+
+
+def _scatter_view(row, nd):
+    if nd:
+        def scatter(input_x, indices, updates, use_locking=False):
+            return _op(row, input_x, indices, updates, use_locking=use_locking)
+    else:
+        def scatter(input_x, indices, updates):
+            return _op(row, input_x, indices, updates)
+    scatter.__doc__ = (f"MindSpore's ``{row}``: ``updates`` combined into the Parameter ``input_x`` at ``indices``, "
+                       "in place; returns it.")
+    return scatter
+
+
+_SCATTERS = {f"scatter_{'nd_' if nd else ''}{kind.lower()}": (f"Scatter{'Nd' if nd else ''}{kind}", nd)
+             for kind in ("Add", "Sub", "Mul", "Div", "Max", "Min", "Update") for nd in (False, True)}
+globals().update({_name: _scatter_view(*_spec) for _name, _spec in _SCATTERS.items()})
+__all__ += list(_SCATTERS)
+
+
+def tril_indices(row, col, offset=0, *, dtype=mstype.int64):
+    """The ``(2, N)`` coordinates of the lower triangle (diagonal ``offset`` included) of a ``row x col`` matrix."""
+    return _op("tril_indices", row, col, offset, dtype=dtype)
+
+
+def triu_indices(row, col, offset=0, *, dtype=mstype.int64):
+    """The ``(2, N)`` coordinates of the upper triangle (diagonal ``offset`` included) of a ``row x col`` matrix."""
+    return _op("triu_indices", row, col, offset, dtype=dtype)
+
+
+def tuple_to_array(input_x):
+    """A tuple of numbers as a 1-D Tensor (Int64 for ints, Float32 for floats)."""
+    return Tensor(input_x)
+
+
+def scalar_to_tensor(input_x, dtype=mstype.float32):
+    """A Python number as a 0-D Tensor of ``dtype``."""
+    return Tensor(input_x, dtype)
+
+
+def scalar_cast(input_x, input_y):
+    """A Python number cast to the Python type of MindSpore dtype ``input_y``."""
+    return mstype.dtype_to_pytype(input_y)(input_x)
+
+
+def inplace_index_add(var, indices, updates, axis):
+    """Adds the slices ``updates`` into the Parameter ``var`` at ``indices`` along ``axis``, in place."""
+    var.set_data(_op("index_add", var, indices, updates, axis))
+    return _wrap(var._data)
+
+
+__all__ += ["tril_indices", "triu_indices", "tuple_to_array", "scalar_to_tensor", "scalar_cast", "inplace_index_add"]
+
+
+def unsqueeze_view(input, dim):
+    """``mint.unsqueeze``: ``input`` with a new axis of size 1 at ``dim``."""
+    return unsqueeze(input, dim)
+
+
+def split_view(tensor, split_size_or_sections, dim=0):
+    """``mint.split``: ``split`` with PyTorch's ``dim``."""
+    return split(tensor, split_size_or_sections, dim)
+
+
+def chunk_view(input, chunks, dim=0):
+    """``mint.chunk``: ``chunk`` with PyTorch's ``dim``."""
+    return chunk(input, chunks, dim)
+
+
+def gather_ext(input, dim, index):
+    """``mint.gather``: ``out[i][j] = input[index[i][j]][j]`` for ``dim=0`` (GatherD)."""
+    return _op("GatherD", input, dim, index)
+
+
+__all__ += ["unsqueeze_view", "split_view", "chunk_view", "gather_ext"]

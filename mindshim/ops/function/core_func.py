@@ -3,7 +3,7 @@ adapt MindSpore's functional signature to a row."""
 from ... import _registry
 from ..._registry import dispatch
 from ...common.parameter import Parameter
-from ...common.tensor import Tensor
+from ...common.tensor import Tensor, _wrap
 from .. import _views
 
 _row = _registry.get
@@ -84,21 +84,35 @@ def _check_parameter(op, variable):
 
 
 def assign(variable, value):
-    """Write ``value`` into the Parameter ``variable`` (in place; inside a compiled step, as new state)."""
+    """Write ``value`` into the Parameter ``variable`` (in place; inside a compiled step, as new state); returns its
+    new value as a Tensor."""
     _check_parameter("Assign", variable)
     variable.set_data(value)
-    return variable
+    return _wrap(variable._data)
 
 
 def assign_add(variable, value):
     """``variable += value`` in place."""
     _check_parameter("AssignAdd", variable)
     variable.set_data(variable + value)
-    return variable
+    return _wrap(variable._data)
 
 
 def assign_sub(variable, value):
     """``variable -= value`` in place."""
     _check_parameter("AssignSub", variable)
     variable.set_data(variable - value)
-    return variable
+    return _wrap(variable._data)
+
+
+def is_tensor(obj):
+    """Whether ``obj`` is a Tensor (a Parameter included)."""
+    return isinstance(obj, Tensor)
+
+
+def print_(*input_x):
+    """Prints each input on its own line (Tensors as their repr); returns None."""
+    return dispatch(_row("Print"), input_x)
+
+
+__all__ += ["is_tensor", "print_"]

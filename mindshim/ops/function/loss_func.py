@@ -8,6 +8,7 @@ from ..._registry import dispatch
 from ..._table._checks import check_kl_reduction
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
+from .. import _views
 
 _row = _registry.get
 _REDUCTIONS = ["none", "mean", "sum"]
@@ -167,3 +168,9 @@ def cosine_embedding_loss(input1, input2, target, margin=0.0, reduction="mean"):
     _check_get_loss_reduction("cosine_embedding_loss", reduction)
     return dispatch(_row("cosine_embedding_loss"), (input1, input2, target),
                    {"margin": margin, "reduction": reduction})
+
+
+_VIEWS = _views.functionals("loss")  # gaussian_nll_loss, hinge_embedding_loss, ...: plain rows
+globals().update(_VIEWS)
+__all__ += sorted(_VIEWS)
+

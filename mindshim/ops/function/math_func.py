@@ -209,6 +209,16 @@ def cumprod(input, dim, dtype=None):
     return _op("CumProd", input, dim)
 
 
+def cummax(input, axis):
+    """``(values, indices)`` of the running maximum along ``axis`` (indices Int64)."""
+    return _op("Cummax", input, axis=axis)
+
+
+def cummin(input, axis):
+    """``(values, indices)`` of the running minimum along ``axis`` (indices Int64)."""
+    return _op("Cummin", input, axis=axis)
+
+
 def _var_std_axes(op, input, ddof, keepdims, axis):
     _need_tensor(op, "input", input)
     if not isinstance(ddof, (int, bool)):
@@ -330,5 +340,189 @@ globals().update(_VIEWS)
 
 __all__ = sorted(_VIEWS) + [
     "round", "fmod", "remainder", "addn", "clip_by_value", "clamp", "clip", "reduce_max", "reduce_min", "max",
-    "min", "amax", "amin", "argmax", "argmin", "prod", "all", "any", "cumsum", "cumprod", "var", "std", "var_mean",
-    "std_mean", "norm"]
+    "min", "amax", "amin", "argmax", "argmin", "prod", "all", "any", "cumsum", "cumprod", "cummax", "cummin", "var",
+    "std", "var_mean", "std_mean", "norm"]
+
+
+# ---- rows with attributes, as MindSpore's functional signatures ---------------------------------------------------
+def cholesky(input_x, upper=False):
+    """Cholesky factor ``L`` (``U`` for ``upper``) of a symmetric positive-definite matrix (batched)."""
+    return _op("Cholesky", input_x, upper=upper)
+
+
+def cholesky_solve(input, input2, upper=False):
+    """Solves ``A x = input`` given the Cholesky factor ``input2`` of ``A``."""
+    return _op("CholeskySolve", input, input2, upper=upper)
+
+
+def matrix_solve(matrix, rhs, adjoint=False):
+    """Solves ``matrix @ x = rhs`` (``matrix^H`` for ``adjoint``)."""
+    return _op("MatrixSolve", matrix, rhs, adjoint=adjoint)
+
+
+def matrix_power(input, n):
+    """``input`` to the integer power ``n`` (batched square matrices)."""
+    return _op("MatrixPower", input, n=n)
+
+
+def tril(input, diagonal=0):
+    """The lower triangle (below diagonal ``diagonal``) of the last two axes; the rest 0."""
+    return _op("Tril", input, diagonal=diagonal)
+
+
+def triu(input, diagonal=0):
+    """The upper triangle (above diagonal ``diagonal``) of the last two axes; the rest 0."""
+    return _op("Triu", input, diagonal=diagonal)
+
+
+def cross(input, other, dim=None):
+    """Cross product along ``dim`` (the first axis of size 3 for None)."""
+    return _op("Cross", input, other, dim=-65530 if dim is None else dim)
+
+
+def cdist(x1, x2, p=2.0):
+    """p-norm distances between the rows of ``x1`` and of ``x2`` (batched)."""
+    return _op("Cdist", x1, x2, p=float(p))
+
+
+def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+    """``|input - other| <= atol + rtol * |other|`` element-wise."""
+    return _op("IsClose", input, other, rtol=rtol, atol=atol, equal_nan=equal_nan)
+
+
+def approximate_equal(x, y, tolerance=1e-5):
+    """``|x - y| < tolerance`` element-wise."""
+    return _op("ApproximateEqual", x, y, tolerance=tolerance)
+
+
+def addcmul(input, tensor1, tensor2, value=1):
+    """``input + value * tensor1 * tensor2``."""
+    return _op("Addcmul", input, tensor1, tensor2, value)
+
+
+def addcdiv(input, tensor1, tensor2, value=1):
+    """``input + value * tensor1 / tensor2``."""
+    return _op("Addcdiv", input, tensor1, tensor2, value)
+
+
+def logit(input, eps=None):
+    """``log(x / (1 - x))``, with ``x`` clipped into ``[eps, 1 - eps]`` where ``eps`` is given."""
+    return _op("Logit", input, eps=-1.0 if eps is None else eps)
+
+
+def mvlgamma(input, p):
+    """Multivariate log-gamma of dimension ``p``."""
+    return _op("Mvlgamma", input, p=p)
+
+
+def renorm(input, p, axis, maxnorm):
+    """Slices along ``axis`` with ``p``-norm above ``maxnorm`` scaled to norm ``maxnorm``."""
+    return _op("Renorm", input, p=p, dim=axis, maxnorm=float(maxnorm))
+
+
+def histc(input, bins=100, min=0.0, max=0.0):
+    """Histogram of ``input`` in ``bins`` equal bins over ``[min, max]`` (the data's range where both are 0)."""
+    return _op("Histogram", input, bins=bins, min=float(min), max=float(max))
+
+
+def is_complex(input):
+    """Whether ``input``'s dtype is complex."""
+    return input.dtype in (mstype.complex64, mstype.complex128)
+
+
+def is_floating_point(input):
+    """Whether ``input``'s dtype is a float dtype."""
+    return input.dtype in (mstype.float16, mstype.float32, mstype.float64, mstype.bfloat16)
+
+
+def is_nonzero(input):
+    """Whether the single element of ``input`` is non-zero."""
+    if input.size != 1:
+        raise RuntimeError("For 'is_nonzero', the input must have only one element, but got "
+                           f"{input.size} elements.")
+    return bool(input.asnumpy().reshape(()) != 0)
+
+
+def msort(input):
+    """``input`` sorted along axis 0."""
+    return _op("Sort", input, axis=0)[0]
+
+
+def addmm(input, mat1, mat2, *, beta=1, alpha=1):
+    """``beta * input + alpha * (mat1 @ mat2)``."""
+    return beta * input + alpha * _op("MatMulExt", mat1, mat2)
+
+
+def addmv(input, mat, vec, *, beta=1, alpha=1):
+    """``beta * input + alpha * (mat @ vec)``."""
+    return beta * input + alpha * _op("MatMulExt", mat, vec)
+
+
+def addr(x, vec1, vec2, *, beta=1, alpha=1):
+    """``beta * x + alpha * outer(vec1, vec2)``."""
+    return beta * x + alpha * _op("outer", vec1, vec2)
+
+
+def baddbmm(input, batch1, batch2, beta=1, alpha=1):
+    """``beta * input + alpha * (batch1 @ batch2)``."""
+    return beta * input + alpha * _op("MatMulExt", batch1, batch2)
+
+
+def truncate_div(x, y):
+    """Division rounded toward zero."""
+    return _op("TruncateDiv", x, y)
+
+
+def truncate_mod(x, y):
+    """Remainder of division rounded toward zero (sign of ``x``)."""
+    return _op("TruncateMod", x, y)
+
+
+def subtract(input, other, *, alpha=1):
+    """``input - alpha * other``."""
+    return _op("Sub", input, other * alpha if alpha != 1 else other)
+
+
+__all__ += ["cholesky", "cholesky_solve", "matrix_solve", "matrix_power", "tril", "triu", "cross", "cdist",
+            "isclose", "approximate_equal", "addcmul", "addcdiv", "logit", "mvlgamma", "renorm", "histc",
+            "is_complex", "is_floating_point", "is_nonzero", "msort", "addmm", "addmv", "addr", "baddbmm",
+            "truncate_div", "truncate_mod", "subtract"]
+
+
+def _window_view(name, params):
+    def window(window_length, periodic=True, *args, dtype=None):
+        """MindSpore's window function of this name; ``args``: its shape parameters (``alpha``, ``beta``)."""
+        if len(args) > len(params):
+            raise TypeError(f"{name}() takes at most {len(params) + 2} positional arguments")
+        return _op(name, window_length, periodic=periodic, dtype=dtype, **dict(zip(params, map(float, args))))
+    window.__name__ = window.__qualname__ = name
+    return window
+
+
+_WINDOW_PARAMS = {"bartlett_window": (), "blackman_window": (), "hann_window": (), "hamming_window": ("alpha", "beta"),
+                  "kaiser_window": ("beta",)}
+globals().update({_name: _window_view(_name, _params) for _name, _params in _WINDOW_PARAMS.items()})
+__all__ += list(_WINDOW_PARAMS)
+
+
+def svd(input, full_matrices=False, compute_uv=True):
+    """``(s, u, v)`` with ``input = u @ diag(s) @ v^H`` (only ``s`` without ``compute_uv``)."""
+    if not compute_uv:
+        return _op("Svd", input, full_matrices=full_matrices)[0]
+    return _op("Svd", input, full_matrices=full_matrices)
+
+
+__all__ += ["svd"]
+
+
+def amax_ext(input, dim=(), keepdim=False):
+    """``mint.amax``: the maximum over ``dim`` (all axes for ``()``)."""
+    return _op("ReduceMax", input, dim, keep_dims=keepdim)
+
+
+def amin_ext(input, dim=(), keepdim=False):
+    """``mint.amin``: the minimum over ``dim`` (all axes for ``()``)."""
+    return _op("ReduceMin", input, dim, keep_dims=keepdim)
+
+
+__all__ += ["amax_ext", "amin_ext"]

@@ -10,6 +10,7 @@ from ... import _registry
 from ..._registry import dispatch
 from ...common.tensor import Tensor, _wrap
 from .. import _views
+from . import loss_func as _loss
 
 _row = _registry.get
 
@@ -295,3 +296,50 @@ def sort(input_x, axis=-1, descending=False):
 __all__ = sorted(_VIEWS) + ["gelu", "leaky_relu",
            "softplus", "elu", "bias_add", "dense", "bmm", "conv1d", "conv2d", "conv3d", "max_pool2d", "avg_pool2d",
            "adaptive_avg_pool2d", "batch_norm", "layer_norm", "group_norm", "dropout", "pad", "topk", "sort"]
+
+
+def _op(name, *inputs, **attrs):
+    return dispatch(_row(name), inputs, attrs)
+
+
+def celu(x, alpha=1.0):
+    """``max(0, x) + min(0, alpha * (exp(x / alpha) - 1))``."""
+    return _op("CeLU", x, alpha=float(alpha))
+
+
+def hardshrink(input, lambd=0.5):
+    """``input`` where ``|input| > lambd``, else 0."""
+    return _op("HShrink", input, lambd=float(lambd))
+
+
+def softshrink(input, lambd=0.5):
+    """``input`` moved ``lambd`` toward 0, and 0 within ``[-lambd, lambd]``."""
+    return _op("SoftShrink", input, lambd=float(lambd))
+
+
+def glu(input, axis=-1):
+    """Gated linear unit: the first half of ``input`` along ``axis`` times the sigmoid of the second."""
+    return _op("GLU", input, axis=axis)
+
+
+__all__ += ["celu", "hardshrink", "softshrink", "glu"]
+
+
+def softmax_ext(input, dim=None, dtype=None):
+    """``mint.nn.functional.softmax``: softmax along ``dim`` (the last axis for None)."""
+    if dtype is not None:
+        input = input.astype(dtype)
+    return _op("Softmax", input, axis=-1 if dim is None else dim)
+
+
+def glu_ext(input, dim=-1):
+    """``mint.nn.functional.glu``: ``glu`` with PyTorch's ``dim``."""
+    return glu(input, dim)
+
+
+def nll_loss_ext(input, target, weight=None, ignore_index=-100, reduction="mean"):
+    """``mint.nn.functional.nll_loss``: ``nll_loss`` without label smoothing."""
+    return _loss.nll_loss(input, target, weight, ignore_index, reduction)
+
+
+__all__ += ["softmax_ext", "glu_ext", "nll_loss_ext"]

@@ -8,6 +8,7 @@ from ... import _registry
 from ..._registry import dispatch
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
+from .. import _views
 
 _row = _registry.get
 _FLOAT = (mstype.float16, mstype.float32, mstype.float64, mstype.bfloat16)
@@ -170,3 +171,8 @@ def multinomial(input, num_samples, replacement=True, seed=None):
                              f"{replacement}")
         return dispatch(_row("multinomial_without_replacement"), (input, num_samples))
     return dispatch(_row("Multinomial"), (input, num_samples))
+
+
+_VIEWS = _views.functionals("random")  # bernoulli, laplace, random_gamma, randperm, ...: composite rows
+globals().update(_VIEWS)
+__all__ += sorted(_VIEWS)
