@@ -8,6 +8,7 @@ Abs at 0. Values match MindSpore's CPU kernels, including their NaN rules (Maxim
 Sign); transcendental functions (Exp, Log, ...) differ from its approximations by a few float32 ulps.
 """
 import functools
+import inspect
 
 import jax
 import jax.numpy as jnp
@@ -118,6 +119,146 @@ for _name, (_fn, _check, _functional) in _UNARY.items():
     register(_name, check=_check, functional=_functional, method=_functional[:1])(_fn)
 
 
+# ---- special functions ------------------------------------------------------------------------------------
+_GAUSS_LEGENDRE = np.polynomial.legendre.leggauss(96)
+
+
+def _integral(f, upper):
+    """``∫_0^upper f(t) dt`` per element (96-point Gauss-Legendre, in the dtype of ``upper``)."""
+    nodes, weights = (jnp.asarray(v, upper.dtype) for v in _GAUSS_LEGENDRE)
+    half = (upper / 2)[..., None]
+    return jnp.sum(f(half * (nodes + 1)) * weights, -1) * half[..., 0]
+
+
+def _bessel_k_scaled(x, n):
+    """``K_n(x) e^x = ∫_0^∞ exp(-x (cosh t - 1)) cosh(n t) dt``, cut where the integrand is below ``e^-40``."""
+    xe = x[..., None]
+    return _integral(lambda t: jnp.exp(-xe * (jnp.cosh(t) - 1)) * jnp.cosh(n * t), jnp.arccosh(1 + 40 / x))
+
+
+def _bessel_jy(x, n, kind):
+    """``J_n``/``Y_n`` (``kind`` "J"/"Y") of ``x >= 0``: Bessel's integrals up to 25, Hankel's expansion beyond."""
+    xe = x[..., None]
+    pi = jnp.asarray(np.pi, x.dtype)
+    if kind == "J":
+        near = _integral(lambda t: jnp.cos(n * t - xe * jnp.sin(t)), jnp.full_like(x, np.pi)) / pi
+    else:
+        near = (_integral(lambda t: jnp.sin(xe * jnp.sin(t) - n * t), jnp.full_like(x, np.pi))
+                - _integral(lambda t: (jnp.exp(n * t) + (-1) ** n * jnp.exp(-n * t)) * jnp.exp(-xe * jnp.sinh(t)),
+                            jnp.arcsinh(40 / x) + 1)) / pi
+    mu, z = 4 * n * n, 8 * jnp.maximum(x, 25)
+    p = 1 - (mu - 1) * (mu - 9) / (2 * z * z)
+    q = (mu - 1) / z - (mu - 1) * (mu - 9) * (mu - 25) / (6 * z * z * z)
+    chi = jnp.maximum(x, 25) - (n / 2 + 0.25) * pi
+    amp = jnp.sqrt(2 / (pi * jnp.maximum(x, 25)))
+    far = amp * (p * jnp.cos(chi) - q * jnp.sin(chi) if kind == "J" else p * jnp.sin(chi) + q * jnp.cos(chi))
+    return jnp.where(x > 25, far, near)
+
+
+def _bessel_j(n):
+    def fn(x):
+        out = _bessel_jy(jnp.abs(x), n, "J")
+        return jnp.where(x < 0, -out, jnp.where(x == 0, jnp.zeros((), x.dtype), out)) if n % 2 else out
+    return fn
+
+
+def _bessel_y(n):
+    """``Y_n``; ``-inf`` for ``x < 0`` and at 0 (``Y1(0)``: NaN), as MindSpore's kernels."""
+    def fn(x):
+        out = _bessel_jy(jnp.where(x > 0, x, jnp.ones((), x.dtype)), n, "Y")
+        at_zero = jnp.asarray(jnp.nan if n else -jnp.inf, x.dtype)
+        return jnp.where(x > 0, out, jnp.where(x == 0, at_zero, jnp.asarray(-jnp.inf, x.dtype)))
+    return fn
+
+
+def _bessel_k(n, scaled):
+    """``K_n`` (``scaled``: ``K_n(x) e^x``); ``inf`` for ``x <= 0``, as MindSpore's kernels."""
+    def fn(x):
+        safe = jnp.where(x > 0, x, jnp.ones((), x.dtype))
+        out = _bessel_k_scaled(safe, n) * (1 if scaled else jnp.exp(-safe))
+        return jnp.where(x > 0, out, jnp.asarray(jnp.inf, x.dtype))
+    return fn
+
+
+def _mish(x):
+    """``x * tanh(softplus(x))``."""
+    return x * jnp.tanh(jax.nn.softplus(x))
+
+
+_FLOATS = ("Float16", "Float32", "Float64")
+_F32_F64 = ("Float32", "Float64")
+
+
+def _types(op, args, allowed=_FLOATS):
+    """MindSpore's type check of the inputs ``args`` (``(name, position)`` pairs, in MindSpore's order): a Tensor of
+    one of the dtypes ``allowed``."""
+    names = "{" + ", ".join(f"Tensor[{t}]" for t in allowed) + "}"
+
+    def check(*inputs, **_):
+        for name, i in args:
+            got = str(mstype.to_mstype(jnp.result_type(inputs[i])))
+            if got not in allowed:
+                raise TypeError(f"For primitive[{op}], the input argument[{name}] must be a type of {names}, but got "
+                                f"Tensor[{got}].")
+    return check
+
+
+def _digamma(x):
+    """``digamma``; ``-inf`` at 0, as MindSpore's kernel."""
+    return jnp.where(x == 0, jnp.asarray(-jnp.inf, x.dtype), jax.scipy.special.digamma(x))
+
+
+def _in_float32(fn):
+    """``fn`` on integers computed in Float32 (``Lgamma``'s output) or cast back (``SeLU``'s)."""
+    return lambda x: fn(_to_float(x))
+
+
+# name: (lowering, the input's name in MindSpore's type error; None: the CPU kernel's error, ``...``: none).
+_SPECIAL = {
+    "BesselI0": (jax.scipy.special.i0, "x"), "BesselI0e": (jax.scipy.special.i0e, "input_x"),
+    "BesselI1": (jax.scipy.special.i1, "x"), "BesselI1e": (jax.scipy.special.i1e, None),
+    "BesselJ0": (_bessel_j(0), "x"), "BesselJ1": (_bessel_j(1), "x"),
+    "BesselY0": (_bessel_y(0), "x"), "BesselY1": (_bessel_y(1), "x"),
+    "BesselK0": (_bessel_k(0, False), "x"), "BesselK0e": (_bessel_k(0, True), "x"),
+    "BesselK1": (_bessel_k(1, False), "x"), "BesselK1e": (_bessel_k(1, True), "x"),
+    "Digamma": (_digamma, "input"), "Rint": (jnp.rint, "x"), "Mish": (_mish, "input_x"),
+    "Softsign": (lambda x: x / (1 + jnp.abs(x)), "input_x"),
+    "Lgamma": (_in_float32(jax.scipy.special.gammaln), ...),
+    "SeLU": (lambda x: jax.nn.selu(_to_float(x)).astype(x.dtype), ...),
+}
+for _name, (_fn, _arg) in _SPECIAL.items():
+    _check = None if _arg is ... else _float_only(_name) if _arg is None else _types(_name, ((_arg, 0),))
+    register(_name, check=_check)(jax.jit(_fn))
+
+
+@register("Inv")
+@jax.jit
+def _inv(x):
+    """``1 / x``; integers divide as integers (truncating), as MindSpore's kernel."""
+    return jax.lax.div(jnp.ones_like(x), x) if dtype_kind(x) in "iu" else jnp.reciprocal(x)
+
+
+register("ComplexAbs", check=_types("ComplexAbs", (("x", 0),), ("Complex128", "Complex64")))(jnp.abs)
+register("Imag")(jnp.imag)
+register("PopulationCount", check=_types("PopulationCount", (("input_x", 0),), (
+    "Int16", "Int32", "Int64", "Int8", "UInt16", "UInt32", "UInt64", "UInt8")))(
+    jax.jit(lambda x: jax.lax.population_count(x).astype(jnp.uint8)))
+
+
+@register("Logit", attrs=(("eps", -1.0),), check=_float_only("Logit"))
+def _logit(x, eps=-1.0):
+    """``log(x / (1 - x))``, ``x`` first clipped to ``[eps, 1 - eps]`` where ``eps >= 0``."""
+    if eps >= 0:
+        x = jnp.clip(x, eps, 1 - eps)
+    return jnp.log(x / (1 - x))
+
+
+@register("Mvlgamma", attrs=(("p", inspect.Parameter.empty),), check=_float_only("Mvlgamma"))
+def _mvlgamma(x, p):
+    """The multivariate log-gamma function of dimension ``p``."""
+    return jax.scipy.special.multigammaln(x, p)
+
+
 def _rsqrt_bprop(inputs, out, dout):
     """MindSpore's RsqrtGrad: ``-0.5 * dout * out**3`` (``+inf`` at ``-0.0``, where JAX gives ``-inf``)."""
     return (-0.5 * dout * out * out * out,)
@@ -197,6 +338,111 @@ register("SquaredDifference", check=check_broadcast("SquaredDifference"), functi
          promote=True, check_on_error=True)(jax.jit(lambda x, y: jnp.square(x - y)))
 register("Atan2", check=check_broadcast("Atan2"), functional=("atan2",), method=("atan2",), promote=True,
          check_on_error=True)(jnp.arctan2)
+
+
+
+def _no_nan(op):
+    """``x op y``, 0 where ``y == 0`` (``DivNoNan``, ``MulNoNan``)."""
+    def fn(x, y):
+        dtype = jnp.result_type(x, y)
+        return jnp.where(y == 0, jnp.zeros((), dtype), op(x, jnp.where(y == 0, jnp.ones((), dtype), y)).astype(dtype))
+    return jax.jit(fn)
+
+
+def _xdivy(x, y):
+    """``x / y``, 0 where ``x == 0``."""
+    return jnp.where(x == 0, jnp.zeros((), jnp.result_type(x, y)), x / y)
+
+
+def _polar(r, theta):
+    """The complex number of modulus ``r`` and angle ``theta``."""
+    return jax.lax.complex(r * jnp.cos(theta), r * jnp.sin(theta))
+
+
+def _shift_check(op):
+    def check(x, y):
+        if dtype_kind(x) not in "iu":
+            raise TypeError(f"For '{op}', the dtype of input should be one of [Int8, Int16, Int32, Int64, UInt8, "
+                            f"UInt16, UInt32, UInt64], but got {mstype.to_mstype(jnp.result_type(x))}.")
+    return check
+
+
+def _float_kernel(op):
+    def check(x, y):
+        if dtype_kind(x) not in "fc":
+            raise kernel_error(op)
+    return check
+
+
+_COMPLEX_FLOATS = ("Complex128", "Complex64", "Float16", "Float32", "Float64")
+# name: (element-wise binary lowering, type check or None). Python scalars take the Tensor's dtype.
+_BINARY = {
+    "Xdivy": (_xdivy, _types("Xdivy", (("x", 0),), _COMPLEX_FLOATS)),
+    "Xlogy": (lambda x, y: x * jnp.log(y), _float_kernel("Xlogy")),
+    "Fmax": (jnp.fmax, None), "Fmin": (jnp.fmin, None),
+    "Hypot": (jnp.hypot, _types("Hypot", (("x1", 0), ("x2", 1)), _F32_F64)),
+    "Heaviside": (lambda x, v: jnp.heaviside(x, v).astype(jnp.result_type(x, v)), None),
+    "Lcm": (jnp.lcm, _types("Lcm", (("x1", 0), ("x2", 1)), ("Int32", "Int64"))),
+    "Gcd": (jnp.gcd, _types("Gcd", (("x1", 0), ("x2", 1)), ("Int32", "Int64"))),
+    "LeftShift": (jnp.left_shift, _shift_check("LeftShift")),
+    "RightShift": (jnp.right_shift, _shift_check("RightShift")),
+    "DivNoNan": (_no_nan(jnp.divide), _float_kernel("DivNoNan")), "MulNoNan": (_no_nan(jnp.multiply), None),
+    "Igamma": (jax.scipy.special.gammainc, _types("Igamma", (("a", 0), ("x", 1)), _F32_F64)),
+    "Igammac": (jax.scipy.special.gammaincc, _types("Igammac", (("a", 0), ("x", 1)), _F32_F64)),
+    "Zeta": (jax.scipy.special.zeta, _types("Zeta", (("q", 1), ("x", 0)), _F32_F64)),
+    "Complex": (jax.lax.complex, _types("Complex", (("imag", 1), ("real", 0)), _F32_F64)),
+    "Polar": (_polar, _types("Polar", (("abs", 0), ("angle", 1)), _F32_F64)),
+    "NextAfter": (jnp.nextafter, _types("NextAfter", (("x1", 0), ("x2", 1)), _F32_F64)),
+}
+
+
+def _both(first, second):
+    def check(*inputs):
+        first(*inputs)
+        second(*inputs)
+    return check
+
+
+for _name, (_fn, _check) in _BINARY.items():
+    register(_name, check=_both(_check, check_broadcast(_name)) if _check else check_broadcast(_name), promote=True,
+             check_on_error=_check is None)(jax.jit(_fn))
+
+
+@register("Polygamma")
+@jax.jit
+def _polygamma(n, x):
+    """The ``n``-th derivative of the digamma function at ``x``."""
+    return jax.scipy.special.polygamma(n.astype(jnp.int32), x).astype(x.dtype)
+
+
+register("Betainc")(jax.jit(jax.scipy.special.betainc))
+
+
+@register("ApproximateEqual", attrs=(("tolerance", 1e-5),),
+          check=lambda x, y, tolerance=1e-5: check_broadcast("ApproximateEqual")(x, y))
+def _approximate_equal(x, y, tolerance=1e-5):
+    """``|x - y| < tolerance``."""
+    return jnp.abs(x - y) < tolerance
+
+
+@register("IsClose", attrs=(("rtol", 1e-5), ("atol", 1e-8), ("equal_nan", True)))
+def _isclose(x, y, rtol=1e-5, atol=1e-8, equal_nan=True):
+    """``|x - y| <= atol + rtol * |y|``, NaNs equal if ``equal_nan``."""
+    return jnp.isclose(x, y, rtol=rtol, atol=atol, equal_nan=equal_nan)
+
+
+@register("Addcdiv")
+@jax.jit
+def _addcdiv(x, x1, x2, value):
+    """``x + value * x1 / x2``."""
+    return x + value * x1 / x2
+
+
+@register("Addcmul")
+@jax.jit
+def _addcmul(x, x1, x2, value):
+    """``x + value * x1 * x2``."""
+    return x + value * x1 * x2
 
 
 def _extreme_bprop(loses):
