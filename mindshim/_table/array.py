@@ -433,6 +433,28 @@ def _range(start, end, step, maxlen=1000000):
 
 # ---- graph utilities ----------------------------------------------------------------------------------------
 register("Shape")(lambda x: tuple(np.shape(x)))
+register("TensorShape")(lambda x: jnp.asarray(np.shape(x), jnp.int64))
+register("DType")(lambda x: mstype.to_mstype(x.dtype))
+register("Eps")(lambda x: jnp.full_like(x, jnp.finfo(x.dtype).eps))
+register("IdentityN")(lambda x: tuple(tensor_arrays(x)))
+
+
+@register("TupleToArray")
+def _tuple_to_array(x):
+    """A tuple of Python numbers as a Tensor (floats as Float32, ints as Int32)."""
+    return jnp.asarray(x, jnp.float32 if any(isinstance(v, float) for v in x) else jnp.int32)
+
+
+@register("ScalarToTensor")
+def _scalar_to_tensor(x, dtype=mstype.float32):
+    """A Python number as a 0-d Tensor of ``dtype``."""
+    return jnp.asarray(x, mstype.to_mstype(dtype).np_dtype)
+
+
+@register("ScalarCast")
+def _scalar_cast(x, dtype):
+    """A Python number converted to the Python type of ``dtype`` (a number, not a Tensor)."""
+    return mstype.dtype_to_pytype(dtype)(x)
 register("Rank")(lambda x: int(np.ndim(x)))
 register("Size")(lambda x: int(np.size(x)))
 register("StopGradient")(jax.lax.stop_gradient)

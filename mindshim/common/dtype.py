@@ -5,12 +5,14 @@ and knows its numpy/JAX dtype. mindshim runs JAX with 64-bit types enabled so th
 ``Float64`` really are 64-bit, as in MindSpore; every op that creates data passes an explicit dtype,
 so float64 never appears unless the user asked for it.
 """
+import builtins
+
 import ml_dtypes
 import numpy as np
 
 __all__ = ["Type", "float16", "float32", "float64", "bfloat16", "half", "single", "double", "float_",
            "int8", "int16", "int32", "int64", "int_", "uint8", "uint16", "uint32", "uint64", "uint",
-           "bool_", "complex64", "complex128", "dtype_to_nptype", "pytype_to_dtype", "dtype_to_pytype",
+           "bool_", "bool", "complex64", "complex128", "dtype_to_nptype", "pytype_to_dtype", "dtype_to_pytype",
            "to_mstype", "is_float", "is_int"]
 
 
@@ -59,6 +61,7 @@ complex64 = Type("Complex64", np.complex64)
 complex128 = Type("Complex128", np.complex128)
 half, single, double, float_ = float16, float32, float64, float32
 int_, uint = int64, uint64
+bool = bool_  # noqa: A001  (MindSpore's alias; the builtin is builtins.bool here)
 
 _BY_NP = {t.np_dtype: t for t in (float16, float32, float64, bfloat16, int8, int16, int32, int64,
                                    uint8, uint16, uint32, uint64, bool_, complex64, complex128)}
@@ -90,7 +93,7 @@ def pytype_to_dtype(obj):
 def dtype_to_pytype(type_):
     """The Python type of a MindSpore dtype (``Float32`` -> ``float``)."""
     t = to_mstype(type_)
-    return {"b": bool, "f": float, "c": complex}.get(t.kind, int)
+    return {"b": builtins.bool, "f": float, "c": complex}.get(t.kind, int)
 
 
 def is_float(t):
