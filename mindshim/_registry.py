@@ -27,6 +27,7 @@ from .common.tensor import Tensor, _wrap, write
 
 REGISTRY = {}
 _NO_ATTRS = {}
+REQUIRED = inspect.Parameter.empty  # the default of an attribute that has none (``MatrixPower(n)``)
 
 
 class OpDef:

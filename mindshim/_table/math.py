@@ -8,14 +8,13 @@ Abs at 0. Values match MindSpore's CPU kernels, including their NaN rules (Maxim
 Sign); transcendental functions (Exp, Log, ...) differ from its approximations by a few float32 ulps.
 """
 import functools
-import inspect
 
 import jax
 import jax.numpy as jnp
 import numpy as np
 
 from .. import _registry
-from .._registry import register
+from .._registry import REQUIRED, register
 from ..common import dtype as mstype
 from ._checks import check_broadcast, dtype_kind, kernel_error, need_float, norm_axes, tensor_arrays
 
@@ -253,7 +252,7 @@ def _logit(x, eps=-1.0):
     return jnp.log(x / (1 - x))
 
 
-@register("Mvlgamma", attrs=(("p", inspect.Parameter.empty),), check=_float_only("Mvlgamma"))
+@register("Mvlgamma", attrs=(("p", REQUIRED),), check=_float_only("Mvlgamma"))
 def _mvlgamma(x, p):
     """The multivariate log-gamma function of dimension ``p``."""
     return jax.scipy.special.multigammaln(x, p)

@@ -8,16 +8,12 @@ and returns what MindSpore's returns (the new variable alone, or the new variabl
 rows of their first inputs named by ``indices``, skipping indices out of range as MindSpore's CPU kernels do:
 ``FusedSparse*`` sum the gradients of repeated indices first, ``SparseApply*`` apply one update per index in turn.
 """
-import inspect
-
 import jax.numpy as jnp
 from jax import lax
 
 from .. import _device
-from .._registry import register
+from .._registry import REQUIRED, register
 from . import _optim_rules as rules
-
-REQUIRED = inspect.Parameter.empty  # an attribute without a default
 
 
 def _apply_row(name, rule, written, returns=None, attrs=(), rule_attrs=None):
