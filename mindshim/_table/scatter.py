@@ -1,4 +1,4 @@
-"""Op-table rows: MindSpore's scatter primitives (see ``mindshim._registry``).
+"""Op-table rows: MindSpore's scatter primitives and segment reductions (see ``mindshim._registry``).
 
 ``Scatter<Op>`` (rows of the first axis) and ``ScatterNd<Op>`` (index tuples) write their result into their
 first input, a Parameter, by the row's ``effect``, as do ``IndexAdd`` and ``InplaceIndexAdd``; ``TensorScatter<Op>``,
@@ -7,6 +7,7 @@ new Tensor. Repeated indices accumulate (``Update``: one of the values wins). In
 MindSpore's kernels check them where they are known (eager calls); inside a compiled call an index out of range is
 dropped.
 """
+import jax
 import jax.numpy as jnp
 import numpy as np
 
@@ -147,3 +148,49 @@ def _inplace_sub(x, v, indices=0):
 def _inplace_update_v2(x, indices, v):
     """A copy of ``x`` with rows ``indices`` (an int, a tuple or a Tensor) replaced by the rows of ``v``."""
     return _combine(x, _rows(indices), "Update", v.reshape((-1,) + x.shape[1:]))
+
+
+# ---- segment reductions ---------------------------------------------------------------------------------------
+def _segment(x, ids, n, op):
+    """``op`` ("sum", "max", "min", "prod", "mean") of the rows of ``x`` over ``n`` segments ``ids``, and the number
+    of rows in each segment."""
+    if op == "mean":
+        total = jax.ops.segment_sum(x, ids, n)
+        count = jax.ops.segment_sum(jnp.ones(ids.shape, x.dtype), ids, n).reshape((n,) + (1,) * (x.ndim - 1))
+        return total / jnp.maximum(count, jnp.ones((), x.dtype)), count
+    count = jax.ops.segment_sum(jnp.ones(ids.shape, jnp.int32), ids, n).reshape((n,) + (1,) * (x.ndim - 1))
+    return getattr(jax.ops, f"segment_{op}")(x, ids, n), count
+
+
+def _segment_row(op):
+    @register(f"Segment{op.capitalize()}")
+    def segment(x, segment_ids):
+        """The ``op`` of the rows of ``x`` in each segment of the sorted ``segment_ids`` (``max(ids) + 1`` segments;
+        an empty segment gives 0, 1 for the product)."""
+        n = int(np.max(np.asarray(segment_ids))) + 1 if segment_ids.size else 0
+        out, count = _segment(x, segment_ids.astype(jnp.int32), n, op)
+        return jnp.where(count > 0, out, jnp.asarray(op == "prod", out.dtype)).astype(x.dtype)
+
+
+def _empty_fill(dtype, op):
+    """What MindSpore's unsorted segment max/min/prod give for an empty segment: the dtype's lowest (max), highest
+    (min) finite value or 1 (prod)."""
+    info = jnp.finfo(dtype) if jnp.issubdtype(dtype, jnp.inexact) else jnp.iinfo(dtype)
+    return {"max": info.min, "min": info.max, "prod": 1}[op]
+
+
+def _unsorted_segment_row(op):
+    @register(f"UnsortedSegment{op.capitalize()}")
+    def unsorted_segment(x, segment_ids, num_segments):
+        """The ``op`` of the rows of ``x`` (over the leading axes of ``segment_ids``) in each of ``num_segments``
+        segments; ids out of range are dropped."""
+        n = int(num_segments)
+        rows = x.reshape((-1,) + x.shape[segment_ids.ndim:])
+        out, count = _segment(rows, segment_ids.reshape(-1).astype(jnp.int32), n, op)
+        return jnp.where(count > 0, out, jnp.asarray(_empty_fill(x.dtype, op), x.dtype))
+
+
+for _op in ("sum", "max", "min", "prod", "mean"):
+    _segment_row(_op)
+for _op in ("max", "min", "prod"):
+    _unsorted_segment_row(_op)
