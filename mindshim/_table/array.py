@@ -14,7 +14,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from .._registry import failed_calling, register
+from .._registry import REQUIRED, failed_calling, register
 from ..common import _printing
 from ..common import dtype as mstype
 from ..common._checks import check, check_gather_indices, gather_d_rule
@@ -102,6 +102,71 @@ def _reverse(x, axis=()):
     return jnp.flip(x, norm_axes("ReverseV2", axis, x.ndim) or ())
 
 
+@register("ReverseSequence", attrs=(("seq_dim", REQUIRED), ("batch_dim", 0)))
+def _reverse_sequence(x, seq_lengths, seq_dim, batch_dim=0):
+    """Each slice ``b`` along ``batch_dim`` with its first ``seq_lengths[b]`` entries along ``seq_dim`` reversed."""
+    pos = jnp.arange(x.shape[seq_dim]).reshape([-1 if i == seq_dim else 1 for i in range(x.ndim)])
+    lengths = seq_lengths.reshape([-1 if i == batch_dim else 1 for i in range(x.ndim)])
+    src = jnp.where(pos < lengths, lengths - 1 - pos, pos)
+    return jnp.take_along_axis(x, jnp.broadcast_to(src, x.shape).astype(jnp.int32), seq_dim)
+
+
+@register("MirrorPad", attrs=(("mode", "REFLECT"),))
+def _mirror_pad(x, paddings, mode="REFLECT"):
+    """``x`` padded by its mirror image: ``REFLECT`` excludes the edge, ``SYMMETRIC`` repeats it."""
+    return jnp.pad(x, np.asarray(paddings).tolist(), mode=mode.lower())
+
+
+@register("Padding", attrs=(("pad_dim_size", 8),))
+def _padding(x, pad_dim_size=8):
+    """``x`` (last axis of size 1) extended with zeros to ``pad_dim_size`` along its last axis."""
+    return jnp.pad(x, [(0, 0)] * (x.ndim - 1) + [(0, pad_dim_size - x.shape[-1])])
+
+
+def _depth_to_space(x, block_size):
+    """NCHW: ``(N, C * b * b, H, W)`` to ``(N, C, H * b, W * b)``."""
+    n, c, h, w = x.shape
+    b = block_size
+    y = x.reshape(n, b, b, c // (b * b), h, w).transpose(0, 3, 4, 1, 5, 2)
+    return y.reshape(n, c // (b * b), h * b, w * b)
+
+
+def _space_to_depth(x, block_size):
+    """NCHW: ``(N, C, H, W)`` to ``(N, C * b * b, H / b, W / b)``."""
+    n, c, h, w = x.shape
+    b = block_size
+    y = x.reshape(n, c, h // b, b, w // b, b).transpose(0, 3, 5, 1, 2, 4)
+    return y.reshape(n, c * b * b, h // b, w // b)
+
+
+register("DepthToSpace", attrs=(("block_size", REQUIRED),))(_depth_to_space)
+register("SpaceToDepth", attrs=(("block_size", REQUIRED),))(_space_to_depth)
+
+
+@register("SpaceToBatchND", attrs=(("block_shape", REQUIRED), ("paddings", REQUIRED)))
+def _space_to_batch_nd(x, block_shape, paddings):
+    """The spatial axes (after N, C) padded by ``paddings`` and split into ``block_shape`` blocks moved into the
+    batch axis."""
+    block = [block_shape] * (x.ndim - 2) if isinstance(block_shape, int) else list(block_shape)
+    x = jnp.pad(x, [(0, 0), (0, 0)] + [tuple(p) for p in paddings])
+    n, c = x.shape[:2]
+    spatial = x.shape[2:]
+    shape = [n, c]
+    for d, b in zip(spatial, block):
+        shape += [d // b, b]
+    y = x.reshape(shape)
+    k = len(block)
+    order = [3 + 2 * i for i in range(k)] + [0, 1] + [2 + 2 * i for i in range(k)]
+    return y.transpose(order).reshape([n * int(np.prod(block)), c] + [d // b for d, b in zip(spatial, block)])
+
+
+@register("ChannelShuffle", attrs=(("group", REQUIRED),))
+def _channel_shuffle(x, group):
+    """The channels (axis 1) in ``group`` groups, interleaved."""
+    n, c = x.shape[:2]
+    return x.reshape((n, group, c // group) + x.shape[2:]).swapaxes(1, 2).reshape(x.shape)
+
+
 # ---- joining and splitting -----------------------------------------------------------------------------
 def _check_concat(tensors, axis=0):
     if not isinstance(tensors, (list, tuple)):
@@ -133,6 +198,15 @@ def _check_concat(tensors, axis=0):
 def _concat(tensors, axis=0):
     """Join same-dtype Tensors along ``axis``."""
     return jnp.concatenate(tensor_arrays(tensors), axis=axis)
+
+
+register("ParallelConcat")(lambda values: jnp.concatenate(tensor_arrays(values), 0))
+
+
+@register("Meshgrid", attrs=(("indexing", "xy"),))
+def _meshgrid(inputs, indexing="xy"):
+    """The coordinate grids of the 1-D Tensors ``inputs`` (``xy``: the first two axes swapped, as numpy)."""
+    return tuple(jnp.meshgrid(*tensor_arrays(inputs), indexing=indexing))
 
 
 def _check_stack(tensors, axis=0):
@@ -397,6 +471,22 @@ def _check_fill(dtype, dims, x):
 def _fill(dtype, dims, x):
     """A Tensor of shape ``dims`` and type ``dtype`` filled with ``x``."""
     return jnp.full(_ints(dims), jnp.asarray(x).astype(_np_dtype(dtype)), _np_dtype(dtype))
+
+
+register("FillV2")(lambda shape, value: jnp.full(tuple(np.asarray(shape).tolist()), value, value.dtype))
+
+
+@register("LinSpace")
+def _linspace(start, stop, num):
+    """``num`` evenly spaced values from ``start`` to ``stop`` (included)."""
+    return jnp.linspace(start, stop, int(num), dtype=start.dtype)
+
+
+@register("LogSpace", attrs=(("steps", 10), ("base", 10), ("dtype", mstype.float32)))
+def _logspace(start, end, steps=10, base=10, dtype=mstype.float32):
+    """``base ** linspace(start, end, steps)`` in ``dtype``."""
+    return jnp.power(float(base), jnp.linspace(start.astype(jnp.float32), end.astype(jnp.float32), steps)).astype(
+        _np_dtype(dtype))
 
 
 @register("Eye")
