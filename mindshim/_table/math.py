@@ -803,3 +803,53 @@ def _svd(x, full_matrices=False, compute_uv=True):
         raise NotImplementedError("mindspore.ops.Svd with compute_uv=False is not supported by mindshim yet.")
     u, s, vh = jnp.linalg.svd(x, full_matrices=full_matrices)
     return s, u, jnp.conj(jnp.swapaxes(vh, -1, -2))
+
+
+register("L2Loss")(jax.jit(lambda x: jnp.sum(x * x) / 2))
+register("SquareSumAll")(jax.jit(lambda x, y: (jnp.sum(x * x), jnp.sum(y * y))))
+
+
+@register("Renorm", attrs=(("p", REQUIRED), ("dim", REQUIRED), ("maxnorm", REQUIRED)))
+def _renorm(x, p, dim, maxnorm):
+    """Each slice along ``dim`` whose ``p``-norm exceeds ``maxnorm`` scaled down to norm ``maxnorm``."""
+    axes = tuple(i for i in range(x.ndim) if i != dim % x.ndim)
+    norm = jnp.sum(jnp.abs(x) ** p, axis=axes, keepdims=True) ** (1.0 / p)
+    return jnp.where(norm > maxnorm, x * (maxnorm / (norm + 1e-7)), x).astype(x.dtype)
+
+
+@register("Pdist", attrs=(("p", 2.0),))
+def _pdist(x, p=2.0):
+    """The ``p``-norm distances between the rows of ``x`` (the upper triangle, row by row)."""
+    i, j = np.triu_indices(x.shape[-2], 1)
+    diff = jnp.abs(x[..., i, :] - x[..., j, :])
+    return jnp.max(diff, -1) if p == float("inf") else jnp.sum(diff ** p, -1) ** (1.0 / p)
+
+
+@register("Histogram", attrs=(("bins", 100), ("min", 0.0), ("max", 0.0)))
+def _histogram(x, bins=100, min=0.0, max=0.0):  # noqa: A002  (MindSpore's attribute names)
+    """The counts of ``x`` in ``bins`` equal bins over ``[min, max]`` (the data's range where both are 0), as
+    Float32; values outside are dropped."""
+    lo, hi = (jnp.min(x), jnp.max(x)) if min == max == 0 else (min, max)
+    return jnp.histogram(x.astype(jnp.float32), bins, (lo, hi))[0].astype(jnp.float32)
+
+
+register("CompareAndBitpack")(jax.jit(lambda x, threshold: jnp.packbits(x > threshold, axis=-1)))
+
+
+# ---- windows --------------------------------------------------------------------------------------------
+def _window_row(name, fn, attrs=()):
+    def impl(length, periodic=True, dtype=mstype.float32, **params):
+        """The window of ``length`` points (``periodic``: the first ``length`` of ``length + 1``) in ``dtype``."""
+        n = int(np.asarray(length).reshape(-1)[0])
+        size = n + 1 if periodic and n > 1 else n
+        return jnp.asarray(fn(size, **params)[:n], mstype.to_mstype(dtype).np_dtype)
+    register(name, attrs=(("periodic", True),) + attrs + (("dtype", mstype.float32),))(impl)
+
+
+def _hamming(n, alpha=0.54, beta=0.46):
+    return alpha - beta * np.cos(2 * np.pi * np.arange(n) / max(n - 1, 1))
+
+
+_window_row("BartlettWindow", np.bartlett)
+_window_row("BlackmanWindow", np.blackman)
+_window_row("HammingWindow", _hamming, (("alpha", 0.54), ("beta", 0.46)))

@@ -222,6 +222,13 @@ def _hswish(x):
     return x * jnp.clip(x + 3, 0, 6) / 6
 
 
+@register("GLU", attrs=(("axis", -1),))
+def _glu(x, axis=-1):
+    """``a * sigmoid(b)`` for the halves ``a, b`` of ``x`` along ``axis``."""
+    a, b = jnp.split(x, 2, axis=axis)
+    return a * jax.nn.sigmoid(b)
+
+
 def _check_elu(x, alpha=1.0):
     if alpha != 1.0:
         raise ValueError("EluIn Elu, alpha must be 1.0f.")

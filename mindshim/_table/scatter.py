@@ -194,3 +194,16 @@ for _op in ("sum", "max", "min", "prod", "mean"):
     _segment_row(_op)
 for _op in ("max", "min", "prod"):
     _unsorted_segment_row(_op)
+
+
+@register("IndexFill")
+def _index_fill(x, dim, index, value):
+    """``x`` with the slices ``index`` along ``dim`` set to ``value``."""
+    return _combine(x, _axis_index(x, int(dim), index), "Update", jnp.asarray(value))
+
+
+@register("IndexPut", attrs=(("accumulate", 0),))
+def _index_put(x1, x2, indices, accumulate=0):
+    """``x1`` with ``x2`` put (``accumulate``: added) at the index arrays ``indices``."""
+    index = tuple(jnp.asarray(getattr(i, "_data", i)) for i in indices)
+    return _combine(x1, index, "Add" if accumulate else "Update", x2)

@@ -146,3 +146,26 @@ def _bincount(array, size, weights):
     """The sum of ``weights`` for each value ``0 .. size - 1`` of ``array`` (other values are dropped)."""
     n = int(size)
     return jnp.zeros((n,), weights.dtype).at[array.reshape(-1)].add(weights.reshape(-1), mode="drop")
+
+
+@register("ListDiff", attrs=(("out_idx", mstype.int32),))
+def _list_diff(x, y, out_idx=mstype.int32):
+    """``(out, idx)``: the values of ``x`` not in ``y`` (in order) and their positions in ``x``."""
+    keep = ~np.isin(np.asarray(x), np.asarray(y))
+    return jnp.asarray(np.asarray(x)[keep]), jnp.asarray(np.flatnonzero(keep).astype(_np(out_idx)))
+
+
+def _format_perm(src_format, dst_format):
+    return [src_format.index(c) for c in dst_format]
+
+
+@register("DataFormatDimMap", attrs=(("src_format", "NHWC"), ("dst_format", "NCHW")))
+def _data_format_dim_map(x, src_format="NHWC", dst_format="NCHW"):
+    """The axis index in ``dst_format`` of each axis index (in ``[-4, 4)``) of ``src_format``."""
+    return jnp.asarray(_format_perm(src_format, dst_format), x.dtype)[x % 4]
+
+
+@register("DataFormatVecPermute", attrs=(("src_format", "NHWC"), ("dst_format", "NCHW")))
+def _data_format_vec_permute(x, src_format="NHWC", dst_format="NCHW"):
+    """The entries (rows) of ``x``, one per axis of ``src_format``, reordered to ``dst_format``."""
+    return x[jnp.asarray(_format_perm(src_format, dst_format))]
