@@ -200,6 +200,23 @@ def _concat(tensors, axis=0):
     return jnp.concatenate(tensor_arrays(tensors), axis=axis)
 
 
+@register("EmbeddingLookup")
+def _embedding_lookup(params, indices, offset):
+    """The rows ``indices - offset`` of ``params``; indices outside give zero rows."""
+    idx = indices - offset
+    inside = (idx >= 0) & (idx < params.shape[0])
+    rows = jnp.take(params, jnp.where(inside, idx, 0), axis=0)
+    return jnp.where(inside.reshape(inside.shape + (1,) * (params.ndim - 1)), rows, jnp.zeros((), params.dtype))
+
+
+@register("SubAndFilter")
+def _sub_and_filter(x, max_num, offset):
+    """``(x - offset, positions)`` of the elements with ``0 <= x - offset < max_num``."""
+    values = np.asarray(x) - offset
+    keep = (values >= 0) & (values < max_num)
+    return jnp.asarray(values[keep]), jnp.asarray(np.flatnonzero(keep).astype(values.dtype))
+
+
 register("ParallelConcat")(lambda values: jnp.concatenate(tensor_arrays(values), 0))
 
 

@@ -16,6 +16,7 @@ import numpy as np
 from .. import _registry
 from .._registry import REQUIRED, register
 from ..common import dtype as mstype
+from ..common._checks import check
 from ._checks import check_broadcast, dtype_kind, kernel_error, need_float, norm_axes, tensor_arrays
 
 
@@ -803,6 +804,14 @@ def _svd(x, full_matrices=False, compute_uv=True):
         raise NotImplementedError("mindspore.ops.Svd with compute_uv=False is not supported by mindshim yet.")
     u, s, vh = jnp.linalg.svd(x, full_matrices=full_matrices)
     return s, u, jnp.conj(jnp.swapaxes(vh, -1, -2))
+
+
+@register("CheckNumerics")
+def _check_numerics(x):
+    """``x`` itself, after checking it holds no NaN or infinity (MindSpore's RuntimeError)."""
+    check(x, lambda xp, v: (xp.any(xp.isnan(v)).reshape(1), lambda: RuntimeError(" : Tensor had NaN values"), ()))
+    check(x, lambda xp, v: (xp.any(xp.isinf(v)).reshape(1), lambda: RuntimeError(" : Tensor had Inf values"), ()))
+    return x
 
 
 register("L2Loss")(jax.jit(lambda x: jnp.sum(x * x) / 2))
