@@ -27,6 +27,7 @@ from .common.tensor import Tensor, _wrap, write
 
 REGISTRY = {}
 _NO_ATTRS = {}
+REQUIRED = inspect.Parameter.empty  # the default of an attribute that has none (``MatrixPower(n)``)
 
 
 class OpDef:
@@ -35,12 +36,14 @@ class OpDef:
     lowering raises anyway, so it runs only then; ``primitive``: the row is a MindSpore primitive (composites
     that MindSpore builds from several primitives get no Primitive class); ``family``: the ``_table`` module
     that registered it, whose functional views live in ``ops.function.<family>_func``; ``inputs``: the names
-    the views give the inputs (default ``input``, ``other``)."""
+    the views give the inputs (default ``input``, ``other``); ``outputs``: how many of the lowering's outputs the
+    op returns (one: that array alone), the rest feeding only the effect (None: all)."""
     __slots__ = ("name", "impl", "attrs", "check", "bprop", "effect", "functional", "method", "operator", "inputs",
-                 "promote", "check_on_error", "primitive", "family", "_bound", "plain")
+                 "promote", "check_on_error", "primitive", "family", "outputs", "_bound", "plain")
 
     def __init__(self, name, impl, attrs=(), check=None, bprop=None, effect=None, functional=(), method=(),
-                 operator=(), inputs=None, promote=False, check_on_error=False, primitive=True, family=None):
+                 operator=(), inputs=None, promote=False, check_on_error=False, primitive=True, family=None,
+                 outputs=None):
         self.name = name
         self.impl = impl
         self.attrs = dict(attrs)
@@ -50,6 +53,7 @@ class OpDef:
         self.functional, self.method, self.operator = tuple(functional), tuple(method), tuple(operator)
         self.inputs = inputs
         self.promote, self.check_on_error, self.primitive, self.family = promote, check_on_error, primitive, family
+        self.outputs = outputs
         self._bound = {}
         self.plain = None  # bind() without attributes, set on first use
 
@@ -105,20 +109,20 @@ def _with_bprop(impl, bprop, attrs):
 
 
 def register(name, attrs=(), check=None, bprop=None, effect=None, functional=(), method=(), operator=(), inputs=None,
-             promote=False, check_on_error=False, primitive=True):
+             promote=False, check_on_error=False, primitive=True, outputs=None):
     """Decorator adding a row: ``@register("MatMul", attrs=(("transpose_a", False),))`` over its lowering.
 
     ``effect(arrays, outputs, **attrs)``: for MindSpore's side-effect primitives (BatchNorm's moving statistics),
     the in-place writes into the caller's Tensors/Parameters as ``{input index: new array}``, written by
-    :func:`dispatch` after the lowering succeeded. ``functional``/``method``/``operator``: the names of the
-    row's plain views (see ``mindshim.ops``)."""
+    :func:`dispatch` after the lowering succeeded (``outputs``: see :class:`OpDef`). ``functional``/``method``/
+    ``operator``: the names of the row's plain views (see ``mindshim.ops``)."""
     family = sys._getframe(1).f_globals["__name__"].rpartition(".")[2]
 
     def deco(impl):
         if name in REGISTRY:
             raise ValueError(f"op {name} registered twice")
         REGISTRY[name] = OpDef(name, impl, attrs, check, bprop, effect, functional, method, operator, inputs, promote,
-                               check_on_error, primitive, family)
+                               check_on_error, primitive, family, outputs)
         return impl
     return deco
 
@@ -327,4 +331,6 @@ def dispatch(row, inputs, attrs=None, fn=None):
         for i, new in row.effect(arrays, out, **attrs).items():
             target = inputs[i]
             write(target, new.astype(target._data.dtype), row.name)
+        if row.outputs is not None:
+            out = out[0] if row.outputs == 1 else out[:row.outputs]
     return _wrap(out) if type(out) is not tuple and isinstance(out, jax.Array) else wrap_output(out)

@@ -15,7 +15,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from .._registry import failed_calling, register
+from .._registry import REQUIRED, failed_calling, register
 from ..common import _printing
 from ..common import dtype as mstype
 from ..common._checks import check, check_gather_indices, gather_d_rule
@@ -103,6 +103,71 @@ def _reverse(x, axis=()):
     return jnp.flip(x, norm_axes("ReverseV2", axis, x.ndim) or ())
 
 
+@register("ReverseSequence", attrs=(("seq_dim", REQUIRED), ("batch_dim", 0)))
+def _reverse_sequence_row(x, seq_lengths, seq_dim, batch_dim=0):
+    """Each slice ``b`` along ``batch_dim`` with its first ``seq_lengths[b]`` entries along ``seq_dim`` reversed."""
+    pos = jnp.arange(x.shape[seq_dim]).reshape([-1 if i == seq_dim else 1 for i in range(x.ndim)])
+    lengths = seq_lengths.reshape([-1 if i == batch_dim else 1 for i in range(x.ndim)])
+    src = jnp.where(pos < lengths, lengths - 1 - pos, pos)
+    return jnp.take_along_axis(x, jnp.broadcast_to(src, x.shape).astype(jnp.int32), seq_dim)
+
+
+@register("MirrorPad", attrs=(("mode", "REFLECT"),))
+def _mirror_pad(x, paddings, mode="REFLECT"):
+    """``x`` padded by its mirror image: ``REFLECT`` excludes the edge, ``SYMMETRIC`` repeats it."""
+    return jnp.pad(x, np.asarray(paddings).tolist(), mode=mode.lower())
+
+
+@register("Padding", attrs=(("pad_dim_size", 8),))
+def _padding(x, pad_dim_size=8):
+    """``x`` (last axis of size 1) extended with zeros to ``pad_dim_size`` along its last axis."""
+    return jnp.pad(x, [(0, 0)] * (x.ndim - 1) + [(0, pad_dim_size - x.shape[-1])])
+
+
+def _depth_to_space(x, block_size):
+    """NCHW: ``(N, C * b * b, H, W)`` to ``(N, C, H * b, W * b)``."""
+    n, c, h, w = x.shape
+    b = block_size
+    y = x.reshape(n, b, b, c // (b * b), h, w).transpose(0, 3, 4, 1, 5, 2)
+    return y.reshape(n, c // (b * b), h * b, w * b)
+
+
+def _space_to_depth(x, block_size):
+    """NCHW: ``(N, C, H, W)`` to ``(N, C * b * b, H / b, W / b)``."""
+    n, c, h, w = x.shape
+    b = block_size
+    y = x.reshape(n, c, h // b, b, w // b, b).transpose(0, 3, 5, 1, 2, 4)
+    return y.reshape(n, c * b * b, h // b, w // b)
+
+
+register("DepthToSpace", attrs=(("block_size", REQUIRED),))(_depth_to_space)
+register("SpaceToDepth", attrs=(("block_size", REQUIRED),))(_space_to_depth)
+
+
+@register("SpaceToBatchND", attrs=(("block_shape", REQUIRED), ("paddings", REQUIRED)))
+def _space_to_batch_nd(x, block_shape, paddings):
+    """The spatial axes (after N, C) padded by ``paddings`` and split into ``block_shape`` blocks moved into the
+    batch axis."""
+    block = [block_shape] * (x.ndim - 2) if isinstance(block_shape, int) else list(block_shape)
+    x = jnp.pad(x, [(0, 0), (0, 0)] + [tuple(p) for p in paddings])
+    n, c = x.shape[:2]
+    spatial = x.shape[2:]
+    shape = [n, c]
+    for d, b in zip(spatial, block):
+        shape += [d // b, b]
+    y = x.reshape(shape)
+    k = len(block)
+    order = [3 + 2 * i for i in range(k)] + [0, 1] + [2 + 2 * i for i in range(k)]
+    return y.transpose(order).reshape([n * int(np.prod(block)), c] + [d // b for d, b in zip(spatial, block)])
+
+
+@register("ChannelShuffle", attrs=(("group", REQUIRED),))
+def _channel_shuffle_row(x, group):
+    """The channels (axis 1) in ``group`` groups, interleaved."""
+    n, c = x.shape[:2]
+    return x.reshape((n, group, c // group) + x.shape[2:]).swapaxes(1, 2).reshape(x.shape)
+
+
 # ---- joining and splitting -----------------------------------------------------------------------------
 def _check_concat(tensors, axis=0):
     if not isinstance(tensors, (list, tuple)):
@@ -134,6 +199,32 @@ def _check_concat(tensors, axis=0):
 def _concat(tensors, axis=0):
     """Join same-dtype Tensors along ``axis``."""
     return jnp.concatenate(tensor_arrays(tensors), axis=axis)
+
+
+@register("EmbeddingLookup")
+def _embedding_lookup(params, indices, offset):
+    """The rows ``indices - offset`` of ``params``; indices outside give zero rows."""
+    idx = indices - offset
+    inside = (idx >= 0) & (idx < params.shape[0])
+    rows = jnp.take(params, jnp.where(inside, idx, 0), axis=0)
+    return jnp.where(inside.reshape(inside.shape + (1,) * (params.ndim - 1)), rows, jnp.zeros((), params.dtype))
+
+
+@register("SubAndFilter")
+def _sub_and_filter(x, max_num, offset):
+    """``(x - offset, positions)`` of the elements with ``0 <= x - offset < max_num``."""
+    values = np.asarray(x) - offset
+    keep = (values >= 0) & (values < max_num)
+    return jnp.asarray(values[keep]), jnp.asarray(np.flatnonzero(keep).astype(values.dtype))
+
+
+register("ParallelConcat")(lambda values: jnp.concatenate(tensor_arrays(values), 0))
+
+
+@register("Meshgrid", attrs=(("indexing", "xy"),))
+def _meshgrid_row(inputs, indexing="xy"):
+    """The coordinate grids of the 1-D Tensors ``inputs`` (``xy``: the first two axes swapped, as numpy)."""
+    return tuple(jnp.meshgrid(*tensor_arrays(inputs), indexing=indexing))
 
 
 def _check_stack(tensors, axis=0):
@@ -400,6 +491,22 @@ def _fill(dtype, dims, x):
     return jnp.full(_ints(dims), jnp.asarray(x).astype(_np_dtype(dtype)), _np_dtype(dtype))
 
 
+register("FillV2")(lambda shape, value: jnp.full(tuple(np.asarray(shape).tolist()), value, value.dtype))
+
+
+@register("LinSpace")
+def _linspace_row(start, stop, num):
+    """``num`` evenly spaced values from ``start`` to ``stop`` (included)."""
+    return jnp.linspace(start, stop, int(num), dtype=start.dtype)
+
+
+@register("LogSpace", attrs=(("steps", 10), ("base", 10), ("dtype", mstype.float32)))
+def _logspace_row(start, end, steps=10, base=10, dtype=mstype.float32):
+    """``base ** linspace(start, end, steps)`` in ``dtype``."""
+    return jnp.power(float(base), jnp.linspace(start.astype(jnp.float32), end.astype(jnp.float32), steps)).astype(
+        _np_dtype(dtype))
+
+
 @register("Eye")
 def _eye(n, m, dtype):
     """An ``n x m`` identity matrix of ``dtype``."""
@@ -434,6 +541,28 @@ def _range(start, end, step, maxlen=1000000):
 
 # ---- graph utilities ----------------------------------------------------------------------------------------
 register("Shape")(lambda x: tuple(np.shape(x)))
+register("TensorShape")(lambda x: jnp.asarray(np.shape(x), jnp.int64))
+register("DType")(lambda x: mstype.to_mstype(x.dtype))
+register("Eps", functional=("eps",))(lambda x: jnp.full_like(x, jnp.finfo(x.dtype).eps))
+register("IdentityN")(lambda x: tuple(tensor_arrays(x)))
+
+
+@register("TupleToArray")
+def _tuple_to_array(x):
+    """A tuple of Python numbers as a Tensor (floats as Float32, ints as Int32)."""
+    return jnp.asarray(x, jnp.float32 if any(isinstance(v, float) for v in x) else jnp.int32)
+
+
+@register("ScalarToTensor")
+def _scalar_to_tensor(x, dtype=mstype.float32):
+    """A Python number as a 0-d Tensor of ``dtype``."""
+    return jnp.asarray(x, mstype.to_mstype(dtype).np_dtype)
+
+
+@register("ScalarCast")
+def _scalar_cast(x, dtype):
+    """A Python number converted to the Python type of ``dtype`` (a number, not a Tensor)."""
+    return mstype.dtype_to_pytype(dtype)(x)
 register("Rank")(lambda x: int(np.ndim(x)))
 register("Size")(lambda x: int(np.size(x)))
 register("StopGradient")(jax.lax.stop_gradient)
@@ -745,29 +874,6 @@ register("cartesian_prod", primitive=False)(_cartesian_prod)
 register("searchsorted", primitive=False)(_searchsorted)
 register("bucketize", primitive=False)(_bucketize)
 register("logspace", primitive=False)(_logspace)
-
-
-# ---- scatter into a Parameter (in place: the row's effect writes the result back into input 0) -----------------
-def _written_back(arrays, out, **_):
-    return {0: out}
-
-
-def _scatter_update(method, nd):
-    def scatter(input_x, indices, updates, use_locking=False):
-        """``input_x`` with ``updates`` combined into the rows ``indices`` select (``Nd``: the last axis of
-        ``indices`` indexes the leading axes); repeated indices combine in turn."""
-        ref = input_x.at[tuple(jnp.moveaxis(indices, -1, 0)) if nd else indices]
-        return getattr(ref, method)(updates.astype(input_x.dtype))
-    return scatter
-
-
-_SCATTER_METHODS = {"Add": "add", "Sub": "subtract", "Mul": "multiply", "Div": "divide", "Max": "max", "Min": "min",
-                    "Update": "set"}
-for _kind, _method in _SCATTER_METHODS.items():
-    for _nd in (False, True):
-        _name = f"Scatter{'Nd' if _nd else ''}{_kind}"
-        register(_name, attrs=(("use_locking", False),), effect=_written_back,
-                 inputs=("input_x", "indices", "updates"))(_scatter_update(_method, _nd))
 
 
 # ---- more composites ---------------------------------------------------------------------------------------------

@@ -171,6 +171,17 @@ def _gather_class(x, t, axis):
     return jnp.take_along_axis(x, jnp.expand_dims(t, axis).astype(jnp.int32), axis=axis).squeeze(axis)
 
 
+@register("MultiMarginLoss", attrs=(("p", 1), ("margin", 1.0), ("reduction", "mean")))
+def _multi_margin_loss_row(x, target, weight=None, p=1, margin=1.0, reduction="mean"):
+    """``sum_{j != y} max(0, margin - x[y] + x[j])^p / C`` per row, times ``weight[y]``."""
+    picked = jnp.take_along_axis(x, target[:, None].astype(jnp.int32), 1)
+    hinge = jnp.maximum(margin - picked + x, 0) ** p
+    if weight is not None:
+        hinge = hinge * weight[target][:, None]
+    hinge = jnp.where(jnp.arange(x.shape[1])[None, :] == target[:, None], 0, hinge)
+    return _reduce(jnp.sum(hinge, 1) / x.shape[1], reduction)
+
+
 @register("NLLLoss", attrs=(("reduction", "mean"), ("ignore_index", -100)), check=_check_nll)
 def _nll(x, t, w, reduction="mean", ignore_index=-100):
     """``(loss, total_weight)``: ``-w[t] x[t]`` per row (``ignore_index`` rows count 0), summed or divided by

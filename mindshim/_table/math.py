@@ -14,8 +14,9 @@ import jax.numpy as jnp
 import numpy as np
 
 from .. import _registry
-from .._registry import register
+from .._registry import REQUIRED, register
 from ..common import dtype as mstype
+from ..common._checks import check
 from ._checks import check_broadcast, dtype_kind, kernel_error, need_float, norm_axes, tensor_arrays
 
 
@@ -169,6 +170,106 @@ for _name, (_fn, _check) in _UNARY_COMPOSITE.items():
              primitive=False)(_fn)
 
 
+# ---- special functions ------------------------------------------------------------------------------------
+_GAUSS_LEGENDRE = np.polynomial.legendre.leggauss(96)
+
+
+def _integral(f, upper):
+    """``∫_0^upper f(t) dt`` per element (96-point Gauss-Legendre, in the dtype of ``upper``)."""
+    nodes, weights = (jnp.asarray(v, upper.dtype) for v in _GAUSS_LEGENDRE)
+    half = (upper / 2)[..., None]
+    return jnp.sum(f(half * (nodes + 1)) * weights, -1) * half[..., 0]
+
+
+def _bessel_k_scaled(x, n):
+    """``K_n(x) e^x = ∫_0^∞ exp(-x (cosh t - 1)) cosh(n t) dt``, cut where the integrand is below ``e^-40``."""
+    xe = x[..., None]
+    return _integral(lambda t: jnp.exp(-xe * (jnp.cosh(t) - 1)) * jnp.cosh(n * t), jnp.arccosh(1 + 40 / x))
+
+
+def _bessel_y_positive(x, n):
+    """``Y_n`` of ``x > 0``: Bessel's integrals up to 25, Hankel's expansion beyond."""
+    xe = x[..., None]
+    pi = jnp.asarray(np.pi, x.dtype)
+    near = (_integral(lambda t: jnp.sin(xe * jnp.sin(t) - n * t), jnp.full_like(x, np.pi))
+            - _integral(lambda t: (jnp.exp(n * t) + (-1) ** n * jnp.exp(-n * t)) * jnp.exp(-xe * jnp.sinh(t)),
+                        jnp.arcsinh(40 / x) + 1)) / pi
+    mu, z = 4 * n * n, 8 * jnp.maximum(x, 25)
+    p = 1 - (mu - 1) * (mu - 9) / (2 * z * z)
+    q = (mu - 1) / z - (mu - 1) * (mu - 9) * (mu - 25) / (6 * z * z * z)
+    chi = jnp.maximum(x, 25) - (n / 2 + 0.25) * pi
+    amp = jnp.sqrt(2 / (pi * jnp.maximum(x, 25)))
+    return jnp.where(x > 25, amp * (p * jnp.sin(chi) + q * jnp.cos(chi)), near)
+
+
+def _bessel_y(n):
+    """``Y_n``; ``-inf`` for ``x < 0`` and at 0 (``Y1(0)``: NaN), as MindSpore's kernels."""
+    def fn(x):
+        out = _bessel_y_positive(jnp.where(x > 0, x, jnp.ones((), x.dtype)), n)
+        at_zero = jnp.asarray(jnp.nan if n else -jnp.inf, x.dtype)
+        return jnp.where(x > 0, out, jnp.where(x == 0, at_zero, jnp.asarray(-jnp.inf, x.dtype)))
+    return fn
+
+
+def _bessel_k(n, scaled):
+    """``K_n`` (``scaled``: ``K_n(x) e^x``); ``inf`` for ``x <= 0``, as MindSpore's kernels."""
+    def fn(x):
+        safe = jnp.where(x > 0, x, jnp.ones((), x.dtype))
+        out = _bessel_k_scaled(safe, n) * (1 if scaled else jnp.exp(-safe))
+        return jnp.where(x > 0, out, jnp.asarray(jnp.inf, x.dtype))
+    return fn
+
+
+_FLOATS = ("Float16", "Float32", "Float64")
+_F32_F64 = ("Float32", "Float64")
+
+
+def _types(op, args, allowed=_FLOATS):
+    """MindSpore's type check of the inputs ``args`` (``(name, position)`` pairs, in MindSpore's order): a Tensor of
+    one of the dtypes ``allowed``."""
+    names = "{" + ", ".join(f"Tensor[{t}]" for t in allowed) + "}"
+
+    def check(*inputs, **_):
+        for name, i in args:
+            got = str(mstype.to_mstype(jnp.result_type(inputs[i])))
+            if got not in allowed:
+                raise TypeError(f"For primitive[{op}], the input argument[{name}] must be a type of {names}, but got "
+                                f"Tensor[{got}].")
+    return check
+
+
+# name: (lowering, the input's name in MindSpore's type error; None: the CPU kernel's error, ``...``: none).
+_SPECIAL = {
+    "BesselY0": (_bessel_y(0), "x"), "BesselY1": (_bessel_y(1), "x"),
+    "BesselK0": (_bessel_k(0, False), "x"), "BesselK0e": (_bessel_k(0, True), "x"),
+    "BesselK1": (_bessel_k(1, False), "x"), "BesselK1e": (_bessel_k(1, True), "x"),
+}
+for _name, (_fn, _arg) in _SPECIAL.items():
+    _check = None if _arg is ... else _float_only(_name) if _arg is None else _types(_name, ((_arg, 0),))
+    register(_name, check=_check)(jax.jit(_fn))
+
+
+register("ComplexAbs", check=_types("ComplexAbs", (("x", 0),), ("Complex128", "Complex64")))(jnp.abs)
+register("Imag", functional=("imag",), method=("imag",))(jnp.imag)
+register("PopulationCount", functional=("population_count",), check=_types("PopulationCount", (("input_x", 0),), (
+    "Int16", "Int32", "Int64", "Int8", "UInt16", "UInt32", "UInt64", "UInt8")))(
+    jax.jit(lambda x: jax.lax.population_count(x).astype(jnp.uint8)))
+
+
+@register("Logit", attrs=(("eps", -1.0),), check=_float_only("Logit"))
+def _logit(x, eps=-1.0):
+    """``log(x / (1 - x))``, ``x`` first clipped to ``[eps, 1 - eps]`` where ``eps >= 0``."""
+    if eps >= 0:
+        x = jnp.clip(x, eps, 1 - eps)
+    return jnp.log(x / (1 - x))
+
+
+@register("Mvlgamma", attrs=(("p", REQUIRED),), check=_float_only("Mvlgamma"))
+def _mvlgamma(x, p):
+    """The multivariate log-gamma function of dimension ``p``."""
+    return jax.scipy.special.multigammaln(x, p)
+
+
 def _rsqrt_bprop(inputs, out, dout):
     """MindSpore's RsqrtGrad: ``-0.5 * dout * out**3`` (``+inf`` at ``-0.0``, where JAX gives ``-inf``)."""
     return (-0.5 * dout * out * out * out,)
@@ -292,6 +393,98 @@ for _name, _fn in _BINARY_COMPOSITE.items():
              check_on_error=True, primitive=False)(_fn)
 register("Atan2", check=check_broadcast("Atan2"), functional=("atan2",), method=("atan2",), promote=True,
          check_on_error=True)(jnp.arctan2)
+
+
+
+def _no_nan(op):
+    """``x op y``, 0 where ``y == 0`` (``DivNoNan``, ``MulNoNan``)."""
+    def fn(x, y):
+        dtype = jnp.result_type(x, y)
+        return jnp.where(y == 0, jnp.zeros((), dtype), op(x, jnp.where(y == 0, jnp.ones((), dtype), y)).astype(dtype))
+    return jax.jit(fn)
+
+
+def _xdivy(x, y):
+    """``x / y``, 0 where ``x == 0``."""
+    return jnp.where(x == 0, jnp.zeros((), jnp.result_type(x, y)), x / y)
+
+
+def _polar(r, theta):
+    """The complex number of modulus ``r`` and angle ``theta``."""
+    return jax.lax.complex(r * jnp.cos(theta), r * jnp.sin(theta))
+
+
+def _shift_check(op):
+    def check(x, y):
+        if dtype_kind(x) not in "iu":
+            raise TypeError(f"For '{op}', the dtype of input should be one of [Int8, Int16, Int32, Int64, UInt8, "
+                            f"UInt16, UInt32, UInt64], but got {mstype.to_mstype(jnp.result_type(x))}.")
+    return check
+
+
+def _float_kernel(op):
+    def check(x, y):
+        if dtype_kind(x) not in "fc":
+            raise kernel_error(op)
+    return check
+
+
+_COMPLEX_FLOATS = ("Complex128", "Complex64", "Float16", "Float32", "Float64")
+# name: (element-wise binary lowering, type check or None). Python scalars take the Tensor's dtype.
+_BINARY_KERNELS = {
+    "DivNoNan": (_no_nan(jnp.divide), _float_kernel("DivNoNan")), "MulNoNan": (_no_nan(jnp.multiply), None),
+    "Complex": (jax.lax.complex, _types("Complex", (("imag", 1), ("real", 0)), _F32_F64)),
+    "Polar": (_polar, _types("Polar", (("abs", 0), ("angle", 1)), _F32_F64)),
+}
+
+
+def _both(first, second):
+    def check(*inputs):
+        first(*inputs)
+        second(*inputs)
+    return check
+
+
+for _name, (_fn, _check) in _BINARY_KERNELS.items():
+    register(_name, check=_both(_check, check_broadcast(_name)) if _check else check_broadcast(_name), promote=True,
+             check_on_error=_check is None)(jax.jit(_fn))
+
+
+@register("Polygamma", functional=("polygamma",), inputs=("n", "input"))
+@jax.jit
+def _polygamma(n, x):
+    """The ``n``-th derivative of the digamma function at ``x``."""
+    return jax.scipy.special.polygamma(n.astype(jnp.int32), x).astype(x.dtype)
+
+
+register("Betainc")(jax.jit(jax.scipy.special.betainc))
+
+
+@register("ApproximateEqual", attrs=(("tolerance", 1e-5),),
+          check=lambda x, y, tolerance=1e-5: check_broadcast("ApproximateEqual")(x, y))
+def _approximate_equal(x, y, tolerance=1e-5):
+    """``|x - y| < tolerance``."""
+    return jnp.abs(x - y) < tolerance
+
+
+@register("IsClose", attrs=(("rtol", 1e-5), ("atol", 1e-8), ("equal_nan", True)))
+def _isclose(x, y, rtol=1e-5, atol=1e-8, equal_nan=True):
+    """``|x - y| <= atol + rtol * |y|``, NaNs equal if ``equal_nan``."""
+    return jnp.isclose(x, y, rtol=rtol, atol=atol, equal_nan=equal_nan)
+
+
+@register("Addcdiv", inputs=("input", "tensor1", "tensor2", "value"))
+@jax.jit
+def _addcdiv(x, x1, x2, value):
+    """``x + value * x1 / x2``."""
+    return x + value * x1 / x2
+
+
+@register("Addcmul", inputs=("input", "tensor1", "tensor2", "value"))
+@jax.jit
+def _addcmul(x, x1, x2, value):
+    """``x + value * x1 * x2``."""
+    return x + value * x1 * x2
 
 
 def _extreme_bprop(loses):
@@ -733,64 +926,20 @@ for _name, _fn, _inputs in (("logcumsumexp", _logcumsumexp, ("input", "axis")),
 
 
 # ---- linear algebra -----------------------------------------------------------------------------------------
-register("MatrixDeterminant", check=need_float("MatrixDeterminant", "x"), functional=("det",), method=("det",))(
-    jnp.linalg.det)
-register("LogMatrixDeterminant", check=need_float("LogMatrixDeterminant", "x"), functional=("slogdet",),
-         method=("slogdet",))(lambda x: tuple(jnp.linalg.slogdet(x)))
-register("MatrixInverse", attrs=(("adjoint", False),), check=need_float("MatrixInverse", "x"),
-         functional=("inverse",), method=("inverse",))(
-    lambda x, adjoint=False: jnp.linalg.inv(jnp.conj(jnp.swapaxes(x, -1, -2)) if adjoint else x))
-register("Cholesky", attrs=(("upper", False),), check=need_float("Cholesky", "input_x"))(
-    lambda x, upper=False: jnp.conj(jnp.swapaxes(jnp.linalg.cholesky(x), -1, -2)) if upper
-    else jnp.linalg.cholesky(x))
-register("CholeskySolve", attrs=(("upper", False),), check=need_float("CholeskySolve", "x1"))(
-    lambda b, u, upper=False: jax.scipy.linalg.cho_solve((u, not upper), b))
-register("MatrixSolve", attrs=(("adjoint", False),), check=need_float("MatrixSolve", "matrix"))(
-    lambda a, b, adjoint=False: jnp.linalg.solve(jnp.conj(jnp.swapaxes(a, -1, -2)) if adjoint else a, b))
-register("MatrixPower", attrs=(("n", 0),), check=need_float("MatrixPower", "x"))(
-    lambda x, n=0: jnp.linalg.matrix_power(x, n))
 register("Trace", check=_no_bool("Trace"), functional=("trace",), method=("trace",))(
     lambda x: jnp.trace(x, axis1=-2, axis2=-1).astype(x.dtype))
-register("Eps", functional=("eps",))(lambda x: jnp.full(x.shape, jnp.finfo(x.dtype).eps, x.dtype))
-register("Tril", attrs=(("diagonal", 0),), check=_no_bool("Tril"))(lambda x, diagonal=0: jnp.tril(x, diagonal))
 register("Triu", attrs=(("diagonal", 0),), check=_no_bool("Triu"))(lambda x, diagonal=0: jnp.triu(x, diagonal))
-register("Ger", functional=("ger",), inputs=("input", "vec2"))(jnp.outer)
-register("Cross", attrs=(("dim", -65530),))(
-    lambda x, y, dim=-65530: jnp.cross(x, y, axis=next(i for i, d in enumerate(jnp.broadcast_shapes(
-        x.shape, y.shape)) if d == 3) if dim == -65530 else dim))
 register("Cdist", attrs=(("p", 2.0),), check=need_float("Cdist", "input_x"))(
     lambda x, y, p=2.0: jnp.sum(jnp.abs(x[..., :, None, :] - y[..., None, :, :]) ** p, -1) ** (1 / p))
 register("Real", functional=("real",), method=("real",))(
     lambda x: jnp.real(x) if dtype_kind(x) == "c" else x)
-register("Imag", functional=("imag",), method=("imag",))(
-    lambda x: jnp.imag(x) if dtype_kind(x) == "c" else jnp.zeros_like(x))
 register("Conj", functional=("conj",), method=("conj",))(jnp.conj)
 register("Angle", check=_float_only("Angle", banner=True), functional=("angle",), method=("angle",))(jnp.angle)
 
 
-def _check_is_close(x, y, rtol=1e-5, atol=1e-8, equal_nan=True):
-    check_broadcast("IsClose")(x, y)
-
-
-register("IsClose", attrs=(("rtol", 1e-5), ("atol", 1e-8), ("equal_nan", True)), check=_check_is_close)(
-    lambda x, y, rtol=1e-5, atol=1e-8, equal_nan=True: jnp.isclose(x, y, rtol=rtol, atol=atol, equal_nan=equal_nan))
-register("ApproximateEqual", attrs=(("tolerance", 1e-5),))(
-    lambda x, y, tolerance=1e-5: jnp.abs(jnp.subtract(*_floats(x, y))) < tolerance)
 register("Lerp", check=check_broadcast("Lerp"), functional=("lerp",), method=("lerp",),
          inputs=("input", "end", "weight"), promote=True, check_on_error=True)(
     lambda start, end, weight: (start + weight * (end - start)).astype(jnp.result_type(start, end)))
-register("Addcmul", inputs=("input", "tensor1", "tensor2", "value"))(
-    lambda x, t1, t2, value: x + value * t1 * t2)
-register("Addcdiv", inputs=("input", "tensor1", "tensor2", "value"))(
-    lambda x, t1, t2, value: x + value * t1 / t2)
-register("Logit", attrs=(("eps", -1.0),), check=_float_only("Logit", banner=True))(
-    lambda x, eps=-1.0: jax.scipy.special.logit(x if eps < 0 else jnp.clip(x, eps, 1 - eps)))
-register("Mvlgamma", attrs=(("p", 1),), check=need_float("Mvlgamma", "x"))(
-    lambda x, p=1: jax.scipy.special.multigammaln(x, p))
-register("Polygamma", functional=("polygamma",), inputs=("n", "input"))(
-    lambda n, x: jax.scipy.special.polygamma(n, x))
-
-
 def _renorm(x, p=2, dim=0, maxnorm=1.0):
     """Each slice along ``dim`` whose ``p``-norm exceeds ``maxnorm`` scaled down to norm ``maxnorm``."""
     axes = tuple(i for i in range(x.ndim) if i != dim % x.ndim)
@@ -1159,8 +1308,6 @@ _LINALG = {  # name: (lowering, input names)
 }
 for _name, (_fn, _inputs) in _LINALG.items():
     register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
-register("PopulationCount", functional=("population_count",))(
-    lambda x: jax.lax.population_count(x).astype(jnp.uint8))
 
 
 def _nanmedian(input, axis=-1, keepdims=False):
@@ -1211,3 +1358,45 @@ def _lu_solve(b, LU_data, LU_pivots):
 register("lu_unpack", functional=("lu_unpack",), inputs=("LU_data", "LU_pivots", "unpack_data", "unpack_pivots"),
          primitive=False)(_lu_unpack)
 register("lu_solve", functional=("lu_solve",), inputs=("b", "LU_data", "LU_pivots"), primitive=False)(_lu_solve)
+
+
+@register("CheckNumerics")
+def _check_numerics(x):
+    """``x`` itself, after checking it holds no NaN or infinity (MindSpore's RuntimeError)."""
+    check(x, lambda xp, v: (xp.any(xp.isnan(v)).reshape(1), lambda: RuntimeError(" : Tensor had NaN values"), ()))
+    check(x, lambda xp, v: (xp.any(xp.isinf(v)).reshape(1), lambda: RuntimeError(" : Tensor had Inf values"), ()))
+    return x
+
+
+register("L2Loss")(jax.jit(lambda x: jnp.sum(x * x) / 2))
+register("SquareSumAll")(jax.jit(lambda x, y: (jnp.sum(x * x), jnp.sum(y * y))))
+
+
+@register("Pdist", attrs=(("p", 2.0),))
+def _pdist_row(x, p=2.0):
+    """The ``p``-norm distances between the rows of ``x`` (the upper triangle, row by row)."""
+    i, j = np.triu_indices(x.shape[-2], 1)
+    diff = jnp.abs(x[..., i, :] - x[..., j, :])
+    return jnp.max(diff, -1) if p == float("inf") else jnp.sum(diff ** p, -1) ** (1.0 / p)
+
+
+register("CompareAndBitpack")(jax.jit(lambda x, threshold: jnp.packbits(x > threshold, axis=-1)))
+
+
+# ---- windows --------------------------------------------------------------------------------------------
+def _window_row(name, fn, attrs=()):
+    def impl(length, periodic=True, dtype=mstype.float32, **params):
+        """The window of ``length`` points (``periodic``: the first ``length`` of ``length + 1``) in ``dtype``."""
+        n = int(np.asarray(length).reshape(-1)[0])
+        size = n + 1 if periodic and n > 1 else n
+        return jnp.asarray(fn(size, **params)[:n], mstype.to_mstype(dtype).np_dtype)
+    register(name, attrs=(("periodic", True),) + attrs + (("dtype", mstype.float32),))(impl)
+
+
+def _hamming(n, alpha=0.54, beta=0.46):
+    return alpha - beta * np.cos(2 * np.pi * np.arange(n) / max(n - 1, 1))
+
+
+_window_row("BartlettWindow", np.bartlett)
+_window_row("BlackmanWindow", np.blackman)
+_window_row("HammingWindow", _hamming, (("alpha", 0.54), ("beta", 0.46)))

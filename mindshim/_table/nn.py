@@ -269,6 +269,15 @@ def _hswish(x):
     return x * jnp.clip(x + 3, 0, 6) / 6
 
 
+@register("LRN", attrs=(("depth_radius", 5), ("bias", 1.0), ("alpha", 1.0), ("beta", 0.5),
+                         ("norm_region", "ACROSS_CHANNELS")))
+def _lrn_row(x, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, norm_region="ACROSS_CHANNELS"):
+    """``x / (bias + alpha * sum(x^2 over depth_radius channels either side)) ** beta`` (NCHW)."""
+    sq = jnp.pad(jnp.square(x), [(0, 0), (depth_radius, depth_radius)] + [(0, 0)] * (x.ndim - 2))
+    total = sum(sq[:, i:i + x.shape[1]] for i in range(2 * depth_radius + 1))
+    return x / (bias + alpha * total) ** beta
+
+
 def _check_elu(x, alpha=1.0):
     if alpha != 1.0:
         raise ValueError("EluIn Elu, alpha must be 1.0f.")
@@ -746,6 +755,20 @@ def _dropout(x, keep_prob=0.5, Seed0=0, Seed1=0):
         return x, mask
     mask = jax.random.bernoulli(next_key(), keep_prob, x.shape).astype(x.dtype)
     return x * mask * jnp.asarray(1 / keep_prob, x.dtype), mask
+
+
+def _channel_dropout(name):
+    def impl(x, keep_prob=0.5):
+        """``(x * mask / keep_prob, mask)``: whole channels (axis 1) of NCHW/NCDHW ``x`` zeroed with probability
+        ``1 - keep_prob``; the mask is Bool. Random bits from mindshim's key stream (``set_seed``)."""
+        mask = jax.random.bernoulli(next_key(), keep_prob, x.shape[:2] + (1,) * (x.ndim - 2))
+        mask = jnp.broadcast_to(mask, x.shape)
+        return jnp.where(mask, x / jnp.asarray(keep_prob, x.dtype), jnp.zeros((), x.dtype)), mask
+    register(name, attrs=(("keep_prob", 0.5),))(impl)
+
+
+_channel_dropout("Dropout2D")
+_channel_dropout("Dropout3D")
 
 
 # ---- padding ----------------------------------------------------------------------------------------

@@ -105,9 +105,9 @@ def operator(row, name):
     return view
 
 
-def functionals(family):
-    """``{name: view}`` of the functional ops declared by the rows of table family ``family`` (``math``, ...)."""
-    return {name: functional(row, name) for row in _registry.REGISTRY.values() if row.family == family
+def functionals(*families):
+    """``{name: view}`` of the functional ops declared by the rows of the table ``families`` (``math``, ...)."""
+    return {name: functional(row, name) for row in _registry.REGISTRY.values() if row.family in families
             for name in row.functional}
 
 

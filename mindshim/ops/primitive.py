@@ -1,4 +1,6 @@
-"""``mindspore.ops.Primitive``: the base of primitive op classes, each a view of one op-table row."""
+"""``mindspore.ops.Primitive``: the base of primitive op classes, each a view of one op-table row, and
+``prim_attr_register``."""
+import functools
 import inspect
 
 from .. import _registry
@@ -15,12 +17,47 @@ class Primitive:
         self.attrs = {}
 
     def add_prim_attr(self, name, value):
+        self.__dict__[name] = value
         self.attrs[name] = value
         return self
+
+    def del_prim_attr(self, name):
+        self.__dict__.pop(name, None)
+        self.attrs.pop(name, None)
+        return self
+
+    def init_prim_io_names(self, inputs, outputs):
+        """Record the names of the inputs and outputs (attributes ``input_names``/``output_names``)."""
+        self.add_prim_attr("input_names", inputs)
+        self.add_prim_attr("output_names", outputs)
 
     def set_prim_instance_name(self, name):
         self.instance_name = name
         return self
+
+    def set_device(self, device_target):
+        """The device MindSpore would run this primitive on (attribute ``primitive_target``); mindshim runs every
+        op on the context's device."""
+        return self.add_prim_attr("primitive_target", device_target)
+
+    def set_stage(self, stage):
+        """The pipeline stage (attribute ``stage``); mindshim has no pipeline parallelism, the attribute is kept."""
+        return self.add_prim_attr("stage", stage)
+
+    def recompute(self, mode=True):
+        """Mark the output for recomputation in the backward pass (attribute ``recompute``): a memory setting that
+        does not change values; mindshim keeps the attribute."""
+        return self.add_prim_attr("recompute", mode)
+
+    def place(self, role, rank_id):
+        """The role and rank of the process that would run this primitive in a parameter-server job (attributes
+        ``ms_role``/``rank_id``)."""
+        self.add_prim_attr("ms_role", role)
+        self.add_prim_attr("rank_id", rank_id)
+
+    def check_elim(self, *args):
+        """Whether the primitive can be eliminated for these inputs, and its value then: ``(False, None)``."""
+        return (False, None)
 
     def __call__(self, *inputs):
         if self._row is None:
@@ -28,11 +65,26 @@ class Primitive:
         return dispatch(self._row, inputs, self._call_attrs, self._fn)
 
     def __repr__(self):
-        attrs = ", ".join(f"{k}={v}" for k, v in self.attrs.items())
+        attrs = ", ".join(f"{k}={v}" for k, v in self.attrs.items() if k not in ("input_names", "output_names"))
         return f"Prim[{self.name}]" + (f"<{attrs}>" if attrs else "")
 
 
 PrimitiveWithInfer = PrimitiveWithCheck = Primitive
+
+
+def prim_attr_register(init):
+    """Decorator of a Primitive subclass's ``__init__``: its arguments become the primitive's attributes."""
+    sig = inspect.signature(init)
+
+    @functools.wraps(init)
+    def wrapper(self, *args, **kwargs):
+        Primitive.__init__(self, type(self).__name__)
+        bound = sig.bind(self, *args, **kwargs)
+        bound.apply_defaults()
+        for name, value in list(bound.arguments.items())[1:]:
+            self.add_prim_attr(name, value)
+        init(self, *args, **kwargs)
+    return wrapper
 
 
 def primitive_class(name):

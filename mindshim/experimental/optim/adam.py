@@ -1,6 +1,6 @@
 """``mindspore.experimental.optim.Adam``."""
+from ..._table import _optim_rules as _rules
 from ...common import dtype as mstype
-from ...nn.optim import _rules
 from .adamw import _AdamFamily
 from .optimizer import update_each
 

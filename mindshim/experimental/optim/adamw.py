@@ -1,8 +1,8 @@
 """``mindspore.experimental.optim.AdamW``, and what it shares with ``Adam``."""
+from ..._table import _optim_rules as _rules
 from ...common import dtype as mstype
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
-from ...nn.optim import _rules
 from .optimizer import Optimizer, update_each
 
 __all__ = ["AdamW"]

@@ -1,7 +1,7 @@
 """``mindspore.experimental.optim.SGD``."""
 from ... import _checkparam as validator
+from ..._table import _optim_rules as _rules
 from ...common.tensor import Tensor
-from ...nn.optim import _rules
 from .optimizer import Optimizer, update_each
 
 __all__ = ["SGD"]

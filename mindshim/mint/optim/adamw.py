@@ -1,11 +1,11 @@
 """``mindspore.mint.optim.AdamW`` and ``FusedAdamW``."""
 from ... import _checkparam as validator
+from ..._table import _optim_rules as _rules
 from ...common import dtype as mstype
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ...experimental.optim.adamw import check_adam_args
 from ...experimental.optim.optimizer import Optimizer, update_each
-from ...nn.optim import _rules
 
 __all__ = ["AdamW", "FusedAdamW"]
 

@@ -1,10 +1,10 @@
 """``mindspore.mint.optim.SGD``."""
 from ... import _checkparam as validator
+from ..._table import _optim_rules as _rules
 from ...common import dtype as mstype
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ...experimental.optim.optimizer import Optimizer, update_each
-from ...nn.optim import _rules
 
 __all__ = ["SGD"]
 

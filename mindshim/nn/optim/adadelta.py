@@ -1,7 +1,7 @@
 """``mindspore.nn.Adadelta``."""
 from ... import _checkparam as validator
+from ..._table import _optim_rules as _rules
 from ...common.tensor import Tensor
-from . import _rules
 from .optimizer import Optimizer, opt_init_args_register
 
 __all__ = ["Adadelta"]

@@ -1,10 +1,10 @@
 """``mindspore.nn.AdaMax``."""
 import numpy as np
 
+from ..._table import _optim_rules as _rules
 from ...common import dtype as mstype
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
-from . import _rules
 from .adam import _check_param_value
 from .optimizer import Optimizer, opt_init_args_register
 

@@ -1,5 +1,5 @@
 """``mindspore.nn.Lamb``."""
-from . import _rules
+from ..._table import _optim_rules as _rules
 from .adam import _DecoupledDecay
 from .optimizer import opt_init_args_register
 

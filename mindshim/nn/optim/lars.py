@@ -2,10 +2,10 @@
 import warnings
 
 from ... import _checkparam as validator
+from ..._table import _optim_rules as _rules
 from ...common import dtype as mstype
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor, _wrap
-from . import _rules
 from .optimizer import Optimizer, checked_gradients, opt_init_args_register
 
 __all__ = ["LARS"]

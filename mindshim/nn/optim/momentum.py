@@ -1,9 +1,9 @@
 """``mindspore.nn.Momentum``."""
 from ... import _checkparam as validator
+from ..._table import _optim_rules as _rules
 from ...common import dtype as mstype
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
-from . import _rules
 from .optimizer import Optimizer, opt_init_args_register
 
 __all__ = ["Momentum"]

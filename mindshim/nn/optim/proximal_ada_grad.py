@@ -2,9 +2,9 @@
 import warnings
 
 from ... import _checkparam as validator
+from ..._table import _optim_rules as _rules
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
-from . import _rules
 from .optimizer import Optimizer, opt_init_args_register
 
 __all__ = ["ProximalAdagrad"]

@@ -1,6 +1,6 @@
 """``mindspore.nn.Rprop``."""
 from ... import _checkparam as validator
-from . import _rules
+from ..._table import _optim_rules as _rules
 from .optimizer import Optimizer, opt_init_args_register
 
 __all__ = ["Rprop"]

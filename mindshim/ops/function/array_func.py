@@ -359,7 +359,7 @@ def view_as(input, other):
     return _op("Reshape", input, other.shape)
 
 
-_VIEWS = _views.functionals("array")  # hstack, narrow, tensor_split, unique, ...: plain rows
+_VIEWS = _views.functionals("array", "scatter", "search")  # hstack, narrow, tensor_split, unique, ...: plain rows
 globals().update(_VIEWS)
 __all__ += sorted(_VIEWS) + ["index_add", "meshgrid", "block_diag", "cartesian_prod", "searchsorted", "bucketize",
                              "logspace", "swapdims", "view_as"]

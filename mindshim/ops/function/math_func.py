@@ -335,7 +335,7 @@ def _matrix_norm(A, ord, dims, keepdim):
     return out
 
 
-_VIEWS = _views.functionals("math")  # exp, log, sqrt, maximum, logical_and, ...: plain rows
+_VIEWS = _views.functionals("math", "linalg")  # exp, log, sqrt, maximum, det, ...: plain rows
 globals().update(_VIEWS)
 
 __all__ = sorted(_VIEWS) + [

@@ -198,6 +198,57 @@ def apply_proximal_adagrad(var, accum, lr, l1, l2, grad):
     return jnp.sign(prox) * shrunk / (jnp.ones((), var.dtype) + rate * _like(l2, var)), accum
 
 
+
+def apply_adagrad_v2(var, accum, lr, grad, epsilon=1e-6, update_slots=True):
+    """``ApplyAdagradV2``: ``accum += grad ** 2`` (if ``update_slots``); ``var -= lr * grad / (sqrt(accum) + eps)``."""
+    if update_slots:
+        accum = accum + grad * grad
+    return var - _like(lr, var) * grad / (jnp.sqrt(accum) + _like(epsilon, var)), accum
+
+
+def apply_adagrad_da(var, grad_accum, grad_squared_accum, grad, lr, l1, l2, global_step):
+    """``ApplyAdagradDA``: ``ga += grad``; ``gs += grad^2``; ``var = -lr * shrink(ga) / (l2 * step * lr +
+    sqrt(gs))``, ``shrink(ga) = sign(ga) * max(|ga| - l1 * step, 0)`` where ``l1 > 0``, else ``ga``."""
+    lr, l1, l2 = _like(lr, var), _like(l1, var), _like(l2, var)
+    step = _like(global_step, var)
+    grad_accum = grad_accum + grad
+    grad_squared_accum = grad_squared_accum + grad * grad
+    shrunk = jnp.sign(grad_accum) * jnp.maximum(jnp.abs(grad_accum) - l1 * step, jnp.zeros((), var.dtype))
+    tmp = jnp.where(l1 > 0, shrunk, grad_accum)
+    return -lr * tmp / (l2 * step * lr + jnp.sqrt(grad_squared_accum)), grad_accum, grad_squared_accum
+
+
+def _sign_step(var, m, lr, beta, grad, scale):
+    """``m = beta * m + (1 - beta) * grad``; ``var -= lr * scale(sign(grad) * sign(m)) * grad``."""
+    beta = _like(beta, var)
+    m = m * beta + (jnp.ones((), var.dtype) - beta) * grad
+    return var - _like(lr, var) * scale(jnp.sign(grad) * jnp.sign(m)) * grad, m
+
+
+def apply_add_sign(var, m, lr, alpha, sign_decay, beta, grad):
+    """``ApplyAddSign``: the update is ``(alpha + sign_decay * sign(grad) * sign(m)) * grad``."""
+    return _sign_step(var, m, lr, beta, grad, lambda s: _like(alpha, var) + _like(sign_decay, var) * s)
+
+
+def apply_power_sign(var, m, lr, logbase, sign_decay, beta, grad):
+    """``ApplyPowerSign``: the update is ``exp(logbase * sign_decay * sign(grad) * sign(m)) * grad``."""
+    return _sign_step(var, m, lr, beta, grad, lambda s: jnp.exp(_like(logbase, var) * _like(sign_decay, var) * s))
+
+
+def apply_gradient_descent(var, alpha, delta):
+    """``ApplyGradientDescent``: ``var -= alpha * delta``."""
+    return (var - _like(alpha, var) * delta,)
+
+
+def apply_proximal_gradient_descent(var, alpha, l1, l2, delta):
+    """``ApplyProximalGradientDescent``: ``prox = var - alpha * delta``;
+    ``var = sign(prox) * max(|prox| - alpha * l1, 0) / (1 + alpha * l2)``."""
+    alpha = _like(alpha, var)
+    prox = var - alpha * delta
+    shrunk = jnp.maximum(jnp.abs(prox) - alpha * _like(l1, var), jnp.zeros((), var.dtype))
+    return (jnp.sign(prox) * shrunk / (jnp.ones((), var.dtype) + alpha * _like(l2, var)),)
+
+
 def _compute_dtype(var):
     """MindSpore's Rprop and ASGD compute in Float32, or in the parameter's Float16/BFloat16."""
     return var.dtype if var.dtype in (jnp.float16, jnp.bfloat16) else jnp.float32

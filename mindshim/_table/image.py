@@ -1,0 +1,225 @@
+"""Op-table rows: MindSpore's image primitives (see ``mindshim._registry``): resizing and upsampling, colour space
+conversions and adjustments, and bounding boxes.
+
+Resizing is separable: each spatial axis maps an output index ``d`` to a source coordinate by its
+``coordinate_transformation_mode`` (``asymmetric``: ``d * in / out``, TensorFlow's legacy default;
+``align_corners``: ``d * (in - 1) / (out - 1)``; ``half_pixel``: ``(d + 0.5) * in / out - 0.5``), then takes the
+nearest, linear or Keys-cubic interpolation of the values around it, clamped at the edges.
+"""
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+from .._registry import REQUIRED, register
+
+
+def _sizes(size):
+    return [int(v) for v in np.asarray(size).reshape(-1)]
+
+
+def _source(n, out, mode, ratio=None):
+    """The source coordinate of each output index along an axis of ``n`` values resized to ``out`` (``ratio``:
+    the source step per output step, ``n / out`` unless given)."""
+    d = jnp.arange(out, dtype=jnp.float32)
+    ratio = n / out if ratio is None else ratio
+    if mode == "align_corners":
+        return d * ((n - 1) / (out - 1) if out > 1 else 0.0)
+    if mode == "half_pixel":
+        return (d + 0.5) * ratio - 0.5
+    return d * ratio
+
+
+def _take(x, idx, axis, n):
+    return jnp.take(x, jnp.clip(idx, 0, n - 1).astype(jnp.int32), axis=axis)
+
+
+def _weights(w, axis, ndim):
+    return w.reshape([-1 if i == axis else 1 for i in range(ndim)])
+
+
+def _keys(t, a):
+    """Keys' cubic convolution weights of the four neighbours at offsets ``-1, 0, 1, 2`` for the fraction ``t``,
+    rounded to 1/1024 as MindSpore's kernel reads them from a table."""
+    t = jnp.round(t * 1024) / 1024
+    def near(d):
+        return ((a + 2) * d - (a + 3)) * d * d + 1
+
+    def far(d):
+        return ((a * d - 5 * a) * d + 8 * a) * d - 4 * a
+    return far(t + 1), near(t), near(1 - t), far(2 - t)
+
+
+def _resize_axis(x, axis, out, mode, kind, ratio=None):
+    """``x`` resized along ``axis`` to ``out`` values (``kind``: nearest, linear, cubic, area). Cubic with
+    ``half_pixel`` gives no weight to neighbours outside the axis (and renormalizes), as TensorFlow's."""
+    n = x.shape[axis]
+    if kind == "area":
+        edges = np.arange(out + 1) * (n / out)
+        lo, hi = edges[:-1, None], edges[1:, None]
+        cells = np.arange(n)[None, :]
+        overlap = np.clip(np.minimum(hi, cells + 1) - np.maximum(lo, cells), 0, None) / (n / out)
+        return jnp.moveaxis(jnp.tensordot(jnp.asarray(overlap, x.dtype), jnp.moveaxis(x, axis, 0), 1), 0, axis)
+    src = _source(n, out, mode, ratio)
+    if kind == "nearest":
+        return _take(x, jnp.floor(src if mode == "asymmetric" else src + 0.5), axis, n)
+    if kind == "linear":
+        src = jnp.clip(src, 0, n - 1)
+        lo = jnp.floor(src)
+        w = _weights(src - lo, axis, x.ndim).astype(x.dtype)
+        return _take(x, lo, axis, n) * (1 - w) + _take(x, lo + 1, axis, n) * w
+    lo = jnp.floor(src)
+    ws = _keys(src - lo, -0.5 if mode == "half_pixel" else -0.75)
+    if mode == "half_pixel":
+        ws = [jnp.where((lo + k >= 0) & (lo + k < n), w, 0) for k, w in zip((-1, 0, 1, 2), ws)]
+        total = sum(ws)
+        ws = [w / total for w in ws]
+    return sum(_take(x, lo + k, axis, n) * _weights(w, axis, x.ndim).astype(x.dtype) for k, w in zip((-1, 0, 1, 2), ws))
+
+
+def _resize(x, size, axes, mode, kind, ratios=None):
+    for i, (axis, out) in enumerate(zip(axes, _sizes(size))):
+        x = _resize_axis(x, axis, out, mode, kind, None if ratios is None else ratios[i])
+    return x
+
+
+def _mode(align_corners, half_pixel_centers):
+    return "align_corners" if align_corners else "half_pixel" if half_pixel_centers else "asymmetric"
+
+
+_ALIGN = (("align_corners", False), ("half_pixel_centers", False))
+register("ResizeBilinearV2", attrs=_ALIGN)(
+    lambda x, size, align_corners=False, half_pixel_centers=False:
+    _resize(x, size, (2, 3), _mode(align_corners, half_pixel_centers), "linear"))
+register("ResizeNearestNeighborV2", attrs=_ALIGN)(
+    lambda x, size, align_corners=False, half_pixel_centers=False:
+    _resize(x, size, (2, 3), _mode(align_corners, half_pixel_centers), "nearest"))
+register("ResizeNearestNeighbor", attrs=(("size", REQUIRED),) + _ALIGN)(
+    lambda x, size, align_corners=False, half_pixel_centers=False:
+    _resize(x, size, (2, 3), _mode(align_corners, half_pixel_centers), "nearest"))
+register("ResizeBicubic", attrs=_ALIGN)(
+    lambda x, size, align_corners=False, half_pixel_centers=False:
+    _resize(x, size, (2, 3), _mode(align_corners, half_pixel_centers), "cubic"))
+register("ResizeArea", attrs=(("align_corners", False),))(
+    lambda x, size, align_corners=False: _resize(x.astype(jnp.float32), size, (1, 2), "asymmetric", "area"))
+def _check_linear_1d(x, size, coordinate_transformation_mode="align_corners"):
+    if coordinate_transformation_mode not in ("align_corners", "half_pixel"):
+        raise ValueError("For 'ResizeLinear1D', coordinate_transformation_mode not support now.")
+
+
+register("ResizeLinear1D", attrs=(("coordinate_transformation_mode", "align_corners"),), check=_check_linear_1d)(
+    lambda x, size, coordinate_transformation_mode="align_corners":
+    _resize(x, size, (2,), coordinate_transformation_mode, "linear"))
+
+
+def _upsample(mode, kind):
+    def impl(x, output_size=None, scales=None, align_corners=False):
+        """``x`` (NCDHW) resized to ``output_size``, or by ``scales`` (the source step then ``1 / scale``)."""
+        if output_size is not None:
+            return _resize(x, output_size, (2, 3, 4), "align_corners" if align_corners else mode, kind)
+        size = [int(np.floor(d * s)) for d, s in zip(x.shape[2:], scales)]
+        return _resize(x, size, (2, 3, 4), "align_corners" if align_corners else mode, kind, [1 / s for s in scales])
+    return impl
+
+
+register("UpsampleNearest3D")(_upsample("asymmetric", "nearest"))
+register("UpsampleTrilinear3D", attrs=(("align_corners", False),))(_upsample("half_pixel", "linear"))
+
+
+# ---- colour ---------------------------------------------------------------------------------------------------
+def _rgb_to_hsv(rgb):
+    """Hue in ``[0, 1)``, saturation, value of the last axis ``(r, g, b)``."""
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    v = jnp.max(rgb, -1)
+    delta = v - jnp.min(rgb, -1)
+    safe = jnp.where(delta > 0, delta, jnp.ones((), rgb.dtype))
+    h = jnp.where(v == r, (g - b) / safe, jnp.where(v == g, 2 + (b - r) / safe, 4 + (r - g) / safe)) / 6
+    h = jnp.where(delta > 0, h % 1.0, jnp.zeros((), rgb.dtype))
+    s = jnp.where(v > 0, delta / jnp.where(v > 0, v, jnp.ones((), rgb.dtype)), jnp.zeros((), rgb.dtype))
+    return jnp.stack([h, s, v], -1)
+
+
+def _hsv_to_rgb(hsv):
+    h, s, v = hsv[..., 0], hsv[..., 1], hsv[..., 2]
+    k = jnp.stack([(5 + h * 6) % 6, (3 + h * 6) % 6, (1 + h * 6) % 6], -1)
+    return v[..., None] - (v * s)[..., None] * jnp.clip(jnp.minimum(k, 4 - k), 0, 1)
+
+
+register("RGBToHSV")(jax.jit(_rgb_to_hsv))
+register("HSVToRGB")(jax.jit(_hsv_to_rgb))
+
+
+@register("AdjustHue")
+@jax.jit
+def _adjust_hue(image, delta):
+    """The hue of the RGB ``image`` (last axis) rotated by ``delta`` (a fraction of the circle)."""
+    hsv = _rgb_to_hsv(image.astype(jnp.float32))
+    hsv = hsv.at[..., 0].set((hsv[..., 0] + delta) % 1.0)
+    return _hsv_to_rgb(hsv).astype(image.dtype)
+
+
+@register("AdjustSaturation")
+@jax.jit
+def _adjust_saturation(image, scale):
+    """The saturation of the RGB ``image`` (last axis) multiplied by ``scale`` (clipped to ``[0, 1]``)."""
+    hsv = _rgb_to_hsv(image.astype(jnp.float32))
+    hsv = hsv.at[..., 1].set(jnp.clip(hsv[..., 1] * scale, 0, 1))
+    return _hsv_to_rgb(hsv).astype(image.dtype)
+
+
+# ---- bounding boxes -------------------------------------------------------------------------------------------
+def _centers(boxes):
+    """``(cx, cy, w, h)`` of ``(x1, y1, x2, y2)`` boxes (pixel boxes: width ``x2 - x1 + 1``)."""
+    w = boxes[..., 2] - boxes[..., 0] + 1
+    h = boxes[..., 3] - boxes[..., 1] + 1
+    return boxes[..., 0] + 0.5 * (w - 1), boxes[..., 1] + 0.5 * (h - 1), w, h
+
+
+_BOX_STATS = (("means", (0.0, 0.0, 0.0, 0.0)), ("stds", (1.0, 1.0, 1.0, 1.0)))
+
+
+@register("BoundingBoxEncode", attrs=_BOX_STATS)
+def _bounding_box_encode(anchor_box, groundtruth_box, means=(0.0, 0.0, 0.0, 0.0), stds=(1.0, 1.0, 1.0, 1.0)):
+    """The deltas ``(dx, dy, dw, dh)`` that take each anchor box to its ground-truth box, normalized."""
+    px, py, pw, ph = _centers(anchor_box)
+    gx, gy, gw, gh = _centers(groundtruth_box)
+    deltas = jnp.stack([(gx - px) / pw, (gy - py) / ph, jnp.log(gw / pw), jnp.log(gh / ph)], -1)
+    return (deltas - jnp.asarray(means, deltas.dtype)) / jnp.asarray(stds, deltas.dtype)
+
+
+@register("BoundingBoxDecode", attrs=(("max_shape", REQUIRED),) + _BOX_STATS + (("wh_ratio_clip", 0.016),))
+def _bounding_box_decode(anchor_box, deltas, max_shape, means=(0.0, 0.0, 0.0, 0.0), stds=(1.0, 1.0, 1.0, 1.0),
+                         wh_ratio_clip=0.016):
+    """The boxes the ``deltas`` make of the anchor boxes, clipped to the image ``max_shape`` (height, width)."""
+    d = deltas * jnp.asarray(stds, deltas.dtype) + jnp.asarray(means, deltas.dtype)
+    limit = abs(np.log(wh_ratio_clip))
+    dw, dh = jnp.clip(d[..., 2], -limit, limit), jnp.clip(d[..., 3], -limit, limit)
+    px, py, pw, ph = _centers(anchor_box)
+    gx, gy = px + pw * d[..., 0], py + ph * d[..., 1]
+    gw, gh = pw * jnp.exp(dw), ph * jnp.exp(dh)
+    x1, y1 = gx - 0.5 * gw + 0.5, gy - 0.5 * gh + 0.5
+    x2, y2 = gx + 0.5 * gw - 0.5, gy + 0.5 * gh - 0.5
+    h, w = max_shape
+    return jnp.stack([jnp.clip(x1, 0, w - 1), jnp.clip(y1, 0, h - 1), jnp.clip(x2, 0, w - 1), jnp.clip(y2, 0, h - 1)],
+                     -1)
+
+
+@register("CheckValid")
+def _check_valid(bboxes, img_metas):
+    """Whether each ``(x1, y1, x2, y2)`` box lies inside the image ``(height, width, ratio)``."""
+    h, w = img_metas[0] * img_metas[2], img_metas[1] * img_metas[2]
+    return ((bboxes[..., 0] >= 0) & (bboxes[..., 1] >= 0) & (bboxes[..., 2] <= w - 1) & (bboxes[..., 3] <= h - 1))
+
+
+@register("IOU", attrs=(("mode", "iou"),))
+def _iou(anchor_boxes, gt_boxes, mode="iou"):
+    """The intersection over union (``mode="iof"``: over the ground-truth box) of each ground-truth box (rows)
+    with each anchor box (columns); pixel boxes, ``+1`` in widths."""
+    a, g = anchor_boxes[None, :, :], gt_boxes[:, None, :]
+    iw = jnp.maximum(jnp.minimum(a[..., 2], g[..., 2]) - jnp.maximum(a[..., 0], g[..., 0]) + 1, 0)
+    ih = jnp.maximum(jnp.minimum(a[..., 3], g[..., 3]) - jnp.maximum(a[..., 1], g[..., 1]) + 1, 0)
+    inter = iw * ih
+
+    def area(b):
+        return (b[..., 2] - b[..., 0] + 1) * (b[..., 3] - b[..., 1] + 1)
+    union = area(g) if mode == "iof" else area(a) + area(g) - inter
+    return inter / union
