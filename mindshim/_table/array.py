@@ -329,6 +329,83 @@ def _masked_fill(x, mask, value):
     return jnp.where(mask, jnp.asarray(value, x.dtype), x)
 
 
+def _check_masked_scatter(x, mask, updates):
+    _check_masked_fill(x, mask, None)
+    if jnp.result_type(x) != jnp.result_type(updates):
+        raise TypeError("For primitive[MaskedScatter], the input 'updates' must have the same dtype as 'x'.")
+
+
+@register("MaskedScatter", check=_check_masked_scatter)
+@jax.jit
+def _masked_scatter(x, mask, updates):
+    """``x`` with the positions where ``mask`` (broadcast to ``x``) is True filled, in row-major order, by the
+    leading elements of ``updates``."""
+    mask = jnp.broadcast_to(mask, x.shape).reshape(-1)
+    source = updates.reshape(-1)
+    pick = jnp.clip(jnp.cumsum(mask) - 1, 0, max(source.size - 1, 0))
+    return jnp.where(mask, source[pick], x.reshape(-1)).reshape(x.shape)
+
+
+def _check_scatter_elements(x, indices, updates, axis=0, reduction="none"):
+    _need_indices("TensorScatterElements", indices)
+    _dim_range(axis, max(np.ndim(x), 1))
+    if reduction not in ("none", "add"):
+        raise ValueError(f"For 'TensorScatterElements', 'reduction' must be 'none' or 'add', but got {reduction}.")
+
+
+@register("TensorScatterElements", attrs=(("axis", 0), ("reduction", "none")), check=_check_scatter_elements)
+def _scatter_elements(x, indices, updates, axis=0, reduction="none"):
+    """``x`` with ``out[indices[i][j]][j] = updates[i][j]`` for ``axis=0`` (and so on; ``reduction='add'`` adds);
+    ``updates`` may be larger than ``indices`` (its leading part is used)."""
+    axis %= max(x.ndim, 1)
+    updates = jnp.broadcast_to(updates, indices.shape) if not jnp.ndim(updates) else \
+        updates[tuple(slice(0, n) for n in indices.shape)]
+    grid = list(jnp.indices(indices.shape, sparse=True))
+    grid[axis] = indices
+    at = x.at[tuple(grid)]
+    return at.add(updates.astype(x.dtype)) if reduction == "add" else at.set(updates.astype(x.dtype))
+
+
+@register("TensorScatterAdd", check=lambda x, indices, updates: _need_indices("TensorScatterAdd", indices))
+def _tensor_scatter_add(x, indices, updates):
+    """``x`` with ``updates`` added at the positions the last axis of ``indices`` names (duplicates accumulate)."""
+    depth = indices.shape[-1]
+    return x.at[tuple(jnp.moveaxis(indices, -1, 0)[i] for i in range(depth))].add(updates)
+
+
+def _check_index_add(x, indices, y, axis, use_lock=True, check_index_bound=True):
+    _need_indices("IndexAdd", indices)
+    _dim_range(axis, max(np.ndim(x), 1))
+
+
+@register("IndexAdd", attrs=(("axis", 0), ("use_lock", True), ("check_index_bound", True)), check=_check_index_add)
+def _index_add(x, indices, y, axis=0, use_lock=True, check_index_bound=True):
+    """``x`` with the slices of ``y`` along ``axis`` added at positions ``indices`` along that axis."""
+    axis %= max(x.ndim, 1)
+    return x.at[(slice(None),) * axis + (indices,)].add(y.astype(x.dtype))
+
+
+@register("Diag")
+def _diag(x):
+    """The Tensor of shape ``x.shape + x.shape`` holding ``x`` on its diagonal (a vector: a diagonal matrix)."""
+    flat = x.reshape(-1)
+    return (jnp.diag(flat) if flat.size else jnp.zeros((0, 0), x.dtype)).reshape(x.shape + x.shape)
+
+
+@register("FillDiagonal", attrs=(("fill_value", 0.0), ("wrap", False)))
+def _fill_diagonal(x, fill_value=0.0, wrap=False):
+    """``x`` with its main diagonal (all indices equal) set to ``fill_value``; for a tall matrix, ``wrap`` starts
+    the diagonal again every ``columns + 1`` rows."""
+    if x.ndim == 2:
+        rows, cols = x.shape
+        limit = rows if wrap else min(rows, cols)
+        flat = np.arange(0, limit * cols, cols + 1)
+        flat = flat[flat < rows * cols]
+        return x.reshape(-1).at[flat].set(jnp.asarray(fill_value).astype(x.dtype)).reshape(x.shape)
+    n = min(x.shape)
+    return x.at[(np.arange(n),) * x.ndim].set(jnp.asarray(fill_value).astype(x.dtype))
+
+
 # ---- creation --------------------------------------------------------------------------------------------
 def _np_dtype(dtype, default=mstype.float32):
     return mstype.to_mstype(default if dtype is None else dtype).np_dtype

@@ -37,8 +37,8 @@ def get_repr_style():
 
 def _element_formatter(mstype):
     kind, name = mstype.kind, mstype.name
-    if kind == "b":
-        return lambda v: "True" if v else "False", 12, False
+    if kind == "b":  # always five wide, as MindSpore prints them
+        return lambda v: " True" if v else "False", 12, False
     if kind in "iu":
         return lambda v: str(int(v)), 24, False
     if name == "BFloat16":

@@ -5,12 +5,14 @@ and knows its numpy/JAX dtype. mindshim runs JAX with 64-bit types enabled so th
 ``Float64`` really are 64-bit, as in MindSpore; every op that creates data passes an explicit dtype,
 so float64 never appears unless the user asked for it.
 """
+import builtins
+
 import ml_dtypes
 import numpy as np
 
 __all__ = ["Type", "float16", "float32", "float64", "bfloat16", "half", "single", "double", "float_",
            "int8", "int16", "int32", "int64", "int_", "uint8", "uint16", "uint32", "uint64", "uint",
-           "bool_", "complex64", "complex128", "dtype_to_nptype", "pytype_to_dtype", "dtype_to_pytype",
+           "bool_", "bool", "complex64", "complex128", "dtype_to_nptype", "pytype_to_dtype", "dtype_to_pytype",
            "to_mstype", "is_float", "is_int"]
 
 
@@ -26,9 +28,11 @@ class Type:
         self.itemsize = self.np_dtype.itemsize
 
     def __repr__(self):
-        return self.name
+        """``mindspore.float32``, as MindSpore (``str`` gives ``Float32``)."""
+        return "mindspore." + ("bool" if self.name == "Bool" else self.name.lower())
 
-    __str__ = __repr__
+    def __str__(self):
+        return self.name
 
     def __eq__(self, other):
         if isinstance(other, Type):
@@ -90,7 +94,7 @@ def pytype_to_dtype(obj):
 def dtype_to_pytype(type_):
     """The Python type of a MindSpore dtype (``Float32`` -> ``float``)."""
     t = to_mstype(type_)
-    return {"b": bool, "f": float, "c": complex}.get(t.kind, int)
+    return {"b": builtins.bool, "f": float, "c": complex}.get(t.kind, int)
 
 
 def is_float(t):
@@ -99,3 +103,6 @@ def is_float(t):
 
 def is_int(t):
     return t.kind in "iu"
+
+
+bool = bool_  # noqa: A001  (MindSpore's name; defined last: above, ``bool`` is Python's)
