@@ -13,7 +13,7 @@ import numpy as np
 __all__ = ["Type", "float16", "float32", "float64", "bfloat16", "half", "single", "double", "float_",
            "int8", "int16", "int32", "int64", "int_", "uint8", "uint16", "uint32", "uint64", "uint",
            "bool_", "bool", "complex64", "complex128", "dtype_to_nptype", "pytype_to_dtype", "dtype_to_pytype",
-           "to_mstype", "is_float", "is_int"]
+           "to_mstype", "is_float", "is_int", "get_py_obj_dtype"]
 
 
 class Type:
@@ -95,6 +95,18 @@ def dtype_to_pytype(type_):
     """The Python type of a MindSpore dtype (``Float32`` -> ``float``)."""
     t = to_mstype(type_)
     return {"b": builtins.bool, "f": float, "c": complex}.get(t.kind, int)
+
+
+def get_py_obj_dtype(obj):
+    """The MindSpore dtype of a Python scalar (a float is Float64, as in MindSpore), a numpy scalar or a dtype;
+    MindSpore's types of Tensors, lists and other objects are not supported by mindshim."""
+    if isinstance(obj, Type):
+        return obj
+    if isinstance(obj, (builtins.bool, int, float, complex)):
+        return {builtins.bool: bool_, int: int64, float: float64, complex: complex128}[type(obj)]
+    if isinstance(obj, np.generic):
+        return to_mstype(obj.dtype)
+    raise NotImplementedError(f"mindspore.get_py_obj_dtype of a {type(obj).__name__} is not supported by mindshim.")
 
 
 def is_float(t):

@@ -400,6 +400,16 @@ def tensor(input_data=None, dtype=None, shape=None, init=None, const_arg=False, 
     return Tensor(input_data, dtype, shape, init, const_arg=const_arg, device=device)
 
 
+def from_numpy(array):
+    """``mindspore.from_numpy``: ``Tensor.from_numpy(array)``."""
+    return Tensor.from_numpy(array)
+
+
+def frombuffer(buffer, dtype, count=-1, offset=0):
+    """A 1-D Tensor of ``dtype`` read from a bytes-like ``buffer`` (``count`` items from byte ``offset``; a copy)."""
+    return Tensor(np.frombuffer(buffer, mstype.to_mstype(dtype).np_dtype, count, offset).copy())
+
+
 def write(tensor, new, op):
     """An in-place write of the array ``new`` into ``tensor`` (by ``op``). Inside a trace every Tensor made there
     holds a tracer: one holding a concrete array comes from outside, and a traced value written into it would

@@ -464,8 +464,8 @@ def allclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
 
 def _inplace(name):
     """``Tensor.<name>_``: ``Tensor.<name>``'s result, in ``self``'s dtype and shape, written into ``self``
-    (mindshim rebinds the Tensor's array); returns ``self``. MindSpore 2.10 documents these for Ascend; its CPU kernels return the result
-    without writing it."""
+    (mindshim rebinds the Tensor's array); returns ``self``. MindSpore 2.10 documents these for Ascend; its CPU
+    kernels return the result without writing it."""
     def inplace(self, *args, **kwargs):
         out = getattr(Tensor, name)(self, *args, **kwargs)
         if tuple(out.shape) != tuple(self.shape):
