@@ -10,7 +10,8 @@ Two styles, selected by :func:`set_repr_style` (or the ``MINDSHIM_REPR_STYLE`` e
 Shared rules (both styles, as MindSpore): float32/float64 print as ``%.8e``, float16 as ``%.4e``; a scalar
 prints its value as C++'s ``%g``; ndim >= 2 data starts on a new line; a dimension longer than 6 at
 ndim >= 2 (or a 1-D tensor longer than 1000) shows its first and last 3 entries around ``...``; a 1-D
-row wraps after every 12 floats or bools, 24 ints.
+row wraps after every 12 floats or bools, 24 ints (a full last row puts "]" on a line of its own); complex numbers
+print as ``1.5+2.25j``, unaligned.
 """
 import numpy as np
 
@@ -44,7 +45,7 @@ def _element_formatter(mstype):
     if name == "BFloat16":
         return lambda v: "%g" % float(v), 12, False
     if kind == "c":
-        return str, 12, False
+        return _complex, 12, False
     spec = "%.4e" if name == "Float16" else "%.8e"
 
     def fmt(v):
@@ -63,8 +64,14 @@ def _scalar(v, mstype):
     if mstype.kind in "iu":
         return str(int(v))
     if mstype.kind == "c":
-        return str(complex(v))
+        return _complex(v)
     return "%g" % float(v)
+
+
+def _complex(v):
+    """``1.5+2.25j``: C's ``%g`` of both parts, as MindSpore prints complex numbers."""
+    v = complex(v)
+    return "%g%+gj" % (v.real, v.imag)
 
 
 def _kept(n, summarize):
@@ -94,7 +101,7 @@ def format_data(arr, mstype, style=None):
     collect((), 0)
     if signed and style == "2.10":
         strs = {k: s if s.startswith("-") else " " + s for k, s in strs.items()}
-    width = max(len(s) for s in strs.values())
+    width = 0 if mstype.kind == "c" else max(len(s) for s in strs.values())  # complex numbers are not aligned
 
     def render(prefix, depth):
         idx = _kept(arr.shape[depth], summarize)
@@ -112,6 +119,8 @@ def format_data(arr, mstype, style=None):
                     else:
                         out.append(", ")
                 out.append(strs[prefix + (i,)].rjust(width))
+            if ndim == 1 and len(idx) % per_line == 0:  # a full last row: MindSpore breaks the line before "]"
+                out.append("\n ")
             return "[" + "".join(out) + "]"
         pad = " " * (depth + 1)
         out = []
