@@ -66,6 +66,7 @@ from .context import (  # noqa: E402
     set_algo_parameters,
     set_auto_parallel_context,
     set_context,
+    set_deterministic,
     set_device,
     set_recursion_limit,
 )
@@ -91,7 +92,7 @@ __all__ = ["amp", "common", "context", "nn", "ops", "dtype", "jit", "grad", "val
            "async_ckpt_thread_status", "GRAPH_MODE", "PYNATIVE_MODE", "JitConfig", "enable_dynamic", "jit_class",
            "mutable", "no_inline", "recompute", "get_rng_state", "set_rng_state", "from_numpy",
            "frombuffer", "get_algo_parameters", "set_algo_parameters", "reset_algo_parameters", "get_level",
-           "ms_memory_recycle", "set_recursion_limit"] + common.dtype.__all__ + train.__all__
+           "ms_memory_recycle", "set_recursion_limit", "set_deterministic"] + common.dtype.__all__ + train.__all__
 
 from ._unsupported import module_getattr as _module_getattr  # noqa: E402
 

@@ -13,7 +13,7 @@ import jax
 def _defaults():
     return {
         # mindshim.context: set_context's settings.
-        "context": {"mode": 1, "device_id": 0},
+        "context": {"mode": 1, "device_id": 0, "deterministic": "OFF"},
         # mindshim._device: the MindSpore device target in use (None: JAX's default backend).
         "device": {"target": None, "device_id": 0},
         # mindshim._engine.parallel: set_auto_parallel_context's settings and the data-parallel mesh.

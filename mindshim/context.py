@@ -133,6 +133,14 @@ def ms_memory_recycle():
     jax.clear_caches()
 
 
+def set_deterministic(deterministic):
+    """Record MindSpore's deterministic mode (``get_context('deterministic')`` gives 'ON'/'OFF'). XLA's CPU kernels
+    are deterministic; mindshim does not switch XLA's GPU kernels (``--xla_gpu_deterministic_ops``)."""
+    if not isinstance(deterministic, bool):
+        raise TypeError(f"The parameter 'deterministic' must be {bool}, but got {type(deterministic)}")
+    _context["deterministic"] = "ON" if deterministic else "OFF"
+
+
 def get_level():
     """The log level, from the ``GLOG_v`` environment variable (default ``'2'``: warnings)."""
     return os.environ.get("GLOG_v", "2")
@@ -141,4 +149,4 @@ def get_level():
 __all__ = ["GRAPH_MODE", "PYNATIVE_MODE", "set_context", "get_context", "set_device", "ParallelMode",
            "set_auto_parallel_context", "get_auto_parallel_context", "reset_auto_parallel_context",
            "set_algo_parameters", "get_algo_parameters", "reset_algo_parameters", "set_recursion_limit",
-           "ms_memory_recycle", "get_level"]
+           "ms_memory_recycle", "get_level", "set_deterministic"]

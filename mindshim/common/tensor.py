@@ -169,8 +169,8 @@ class Tensor:
         return False
 
     def data_ptr(self):
-        raise NotImplementedError("mindspore.Tensor.data_ptr is not supported by mindshim: JAX does not expose "
-                                  "the address of an array.")
+        """The address of the data in device memory (of the array the Tensor holds now: a write gives a new one)."""
+        return self._data.unsafe_buffer_pointer()
 
     def offload(self, file_path, offload_async=False):
         raise NotImplementedError("mindspore.Tensor.offload is not supported by mindshim.")
