@@ -330,9 +330,11 @@ def _masked_fill(x, mask, value):
 
 
 def _check_masked_scatter(x, mask, updates):
-    _check_masked_fill(x, mask, None)
+    if dtype_kind(mask) != "b":
+        raise TypeError("For MaskedScatter, mask should be in dtype support list [DT_UINT8,DT_BOOL,], but got "
+                        f"{mstype.to_mstype(jnp.result_type(mask))}.")
     if jnp.result_type(x) != jnp.result_type(updates):
-        raise TypeError("For primitive[MaskedScatter], the input 'updates' must have the same dtype as 'x'.")
+        raise TypeError("Select CPU operator[MaskedScatter] fail! Unsupported data type!")
 
 
 @register("MaskedScatter", check=_check_masked_scatter)
@@ -374,7 +376,9 @@ def _tensor_scatter_add(x, indices, updates):
 
 
 def _check_index_add(x, indices, y, axis, use_lock=True, check_index_bound=True):
-    _need_indices("IndexAdd", indices)
+    if jnp.result_type(indices) != jnp.int32:
+        raise TypeError("For primitive[IndexAdd], the input argument[indices type] must be a type of {Tensor[Int32]}, "
+                        f"but got Tensor[{mstype.to_mstype(jnp.result_type(indices))}].")
     _dim_range(axis, max(np.ndim(x), 1))
 
 
@@ -392,7 +396,13 @@ def _diag(x):
     return (jnp.diag(flat) if flat.size else jnp.zeros((0, 0), x.dtype)).reshape(x.shape + x.shape)
 
 
-@register("FillDiagonal", attrs=(("fill_value", 0.0), ("wrap", False)))
+def _check_fill_diagonal(x, fill_value=0.0, wrap=False):
+    if np.ndim(x) < 2:
+        raise ValueError("The primitive[FillDiagonal] argument [input_x] must be a Tensor whose dimension is greater "
+                         f"than or equal to 2, but got its dimension [{np.ndim(x)}].")
+
+
+@register("FillDiagonal", attrs=(("fill_value", 0.0), ("wrap", False)), check=_check_fill_diagonal)
 def _fill_diagonal(x, fill_value=0.0, wrap=False):
     """``x`` with its main diagonal (all indices equal) set to ``fill_value``; for a tall matrix, ``wrap`` starts
     the diagonal again every ``columns + 1`` rows."""

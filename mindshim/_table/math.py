@@ -267,8 +267,13 @@ def _select(cond, x, y):
     return jnp.where(cond, jnp.asarray(x, dtype), jnp.asarray(y, dtype))
 
 
-@register("IsClose", attrs=(("rtol", 1e-05), ("atol", 1e-08), ("equal_nan", True)), check=check_broadcast("IsClose"),
-          check_on_error=True)
+def _check_isclose(x, y, rtol=1e-05, atol=1e-08, equal_nan=True):
+    if jnp.result_type(x) != jnp.result_type(y):
+        raise TypeError("For primitive[IsClose], the input type must be same.")
+    check_broadcast("IsClose")(x, y)
+
+
+@register("IsClose", attrs=(("rtol", 1e-05), ("atol", 1e-08), ("equal_nan", True)), check=_check_isclose)
 def _isclose(x, y, rtol=1e-05, atol=1e-08, equal_nan=True):
     """``|x - y| <= atol + rtol * |y|``, element-wise (NaNs equal where ``equal_nan``)."""
     return jnp.isclose(x, y, rtol=rtol, atol=atol, equal_nan=equal_nan)

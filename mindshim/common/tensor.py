@@ -342,11 +342,7 @@ class Tensor:
     def type(self, dtype=None):
         """The dtype's name (``'Float32'``) without ``dtype``; else a copy cast to ``dtype`` (a mindspore dtype
         or its name, ``'int32'``)."""
-        if dtype is None:
-            return str(self.dtype)
-        if isinstance(dtype, str):
-            dtype = getattr(mstype, dtype)
-        return self.astype(dtype)
+        return str(self.dtype) if dtype is None else self.astype(dtype)
 
     def type_as(self, other):
         return self.astype(other.dtype)
@@ -359,24 +355,6 @@ class Tensor:
 
     def is_floating_point(self):
         return self.dtype.kind == "f"
-
-    def new_zeros(self, size, dtype=None):
-        """Zeros of shape ``size`` in ``dtype`` (default: this Tensor's)."""
-        return self._new_full("new_zeros", size, 0, dtype)
-
-    def new_ones(self, size, dtype=None):
-        """Ones of shape ``size`` in ``dtype`` (default: this Tensor's)."""
-        return self._new_full("new_ones", size, 1, dtype)
-
-    def _new_full(self, op, size, value, dtype):
-        dims = (size,) if isinstance(size, int) else size
-        if not isinstance(dims, (tuple, list)) or not all(isinstance(d, int) for d in dims):
-            raise TypeError(f"{op}(): argument 'size' (position 1) must be tuple of int, not {type(size).__name__}.")
-        np_dtype = self._data.dtype if dtype is None else mstype.to_mstype(dtype).np_dtype
-        return _wrap(jnp.full(tuple(dims), value, np_dtype))
-
-    def copy(self):
-        return _wrap(self._data)
 
     # ---- indexing ------------------------------------------------------------------------------------
     def __getitem__(self, index):

@@ -482,6 +482,12 @@ def _inplace(name):
 def copy_(self, src, non_blocking=False):
     """Write ``src`` (broadcast to self's shape, cast to self's dtype) into self; returns self."""
     src = src if isinstance(src, Tensor) else Tensor(src)
+    lead = self.ndim - src.ndim
+    if lead < 0 or any(s not in (1, d) for s, d in zip(src.shape, self.shape[lead:])):
+        vector = lambda shape: "[const vector]{" + ", ".join(map(str, shape)) + "}"  # noqa: E731
+        raise RuntimeError("For 'InplaceCopy', the shape of 'value' must broadcast to the shape of 'variable', but "
+                           f"got the shape of 'value': {vector(src.shape)}, and the shape of 'variable': "
+                           f"{vector(self.shape)}")
     write(self, jnp.broadcast_to(src._data, self.shape).astype(self._data.dtype), "Tensor.copy_")
     return self
 
@@ -581,6 +587,8 @@ def index_select(self, *args, **kwargs):
 @method
 def narrow(self, axis, start, length):
     """``length`` elements from ``start`` along ``axis``."""
+    if not -self.ndim <= axis < self.ndim:
+        raise ValueError(f"The 'axis' must be in the range of [-{self.ndim}, {self.ndim}), but got {axis}.")
     size = self.shape[axis]
     if not 0 <= start < size:
         raise ValueError(f"The input value must be in range of [0, {size}), but got {start} with type 'int'.")
@@ -598,8 +606,8 @@ def take(self, indices, axis=None, mode="clip"):
     """Elements at ``indices`` of the flattened Tensor (or along ``axis``); out-of-range indices are clipped
     (``mode='clip'``) or wrapped (``'wrap'``); ``'raise'`` raises for them."""
     if mode not in ("raise", "wrap", "clip"):
-        raise ValueError(f"For 'Tensor.take', the argument 'mode' should be one of ['raise', 'wrap', 'clip'], but "
-                         f"got {mode}.")
+        raise ValueError(f"For 'Tensor.take', the argument 'mode' should be one of in ['raise', 'wrap', 'clip'], "
+                         f"but got {mode}.")
     x = self.reshape(-1) if axis is None else self
     axis = 0 if axis is None else _nonneg(axis, self.ndim)
     n = x.shape[axis]
@@ -737,6 +745,10 @@ def repeat_interleave(self, repeats, dim=None, output_size=None):
     dim = 0 if dim is None else _nonneg(dim, self.ndim)
     counts = np.asarray(repeats._data if isinstance(repeats, Tensor) else repeats).reshape(-1)
     counts = np.broadcast_to(counts, (x.shape[dim],)) if counts.size == 1 else counts
+    if counts.size != x.shape[dim]:
+        raise ValueError("For 'repeat_interleave', the length of 'repeats' must be the same as the shape of the "
+                         "original tensor in the 'axis' dimension, but got the length of 'repeats' "
+                         f"{counts.size}, the shape of the original tensor in the 'axis' dimension {x.shape[dim]}.")
     return F.gather(x, Tensor(np.repeat(np.arange(x.shape[dim]), counts)), dim)
 
 
@@ -786,6 +798,25 @@ def register_hook(self, hook_fn):
 
 METHODS.update((name + "_", _inplace(name)) for name in (
     "add", "sub", "mul", "div", "remainder", "floor_divide", "masked_fill", "clamp", "fill"))
+
+
+@method
+def new_zeros(self, size, dtype=None):
+    """Zeros of shape ``size`` in ``dtype`` (default: this Tensor's)."""
+    return F.zeros(_size("new_zeros", size), self.dtype if dtype is None else dtype)
+
+
+@method
+def new_ones(self, size, dtype=None):
+    """Ones of shape ``size`` in ``dtype`` (default: this Tensor's)."""
+    return F.ones(_size("new_ones", size), self.dtype if dtype is None else dtype)
+
+
+def _size(op, size):
+    dims = (size,) if isinstance(size, int) else size
+    if not isinstance(dims, (tuple, list)) or not all(isinstance(d, int) for d in dims):
+        raise TypeError(f"{op}(): argument 'size' (position 1) must be tuple of int, not {type(size).__name__}.")
+    return tuple(dims)
 
 
 def attach():
