@@ -776,9 +776,11 @@ class _HookHandle:
 
 @method
 def register_hook(self, hook_fn):
-    """Run ``hook_fn(grad)`` on the gradient reaching this Tensor (its result, if not None, replaces it). mindshim
-    wraps the Tensor's array in an identity whose derivative calls the hook, so the hook sees the gradient of the
-    uses of this Tensor after the call."""
+    """Run ``hook_fn(grad)`` on the gradient reaching this Tensor (its result, if not None, replaces it); returns a
+    handle whose ``remove()`` stops it. mindshim wraps the Tensor's array in an identity whose derivative calls the
+    hook, so the hook sees the gradient of the uses of this Tensor after the call, and runs when the gradient is
+    traced: inside mindshim's compiled gradient programs ``grad`` holds a traced value (printing it shows
+    ``<traced>``, where MindSpore's PyNative hooks see numbers)."""
     handle = _HookHandle()
 
     @jax.custom_vjp
