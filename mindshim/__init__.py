@@ -47,21 +47,28 @@ from ._install import install, run  # noqa: E402
 from .common import dtype  # noqa: E402
 from .common._checks import set_index_checks  # noqa: E402
 from .common._printing import get_repr_style, set_repr_style  # noqa: E402
-from .common.api import jit  # noqa: E402
+from .common.api import JitConfig, enable_dynamic, jit, jit_class, mutable, no_inline, recompute  # noqa: E402
 from .common.dtype import *  # noqa: E402,F401,F403
 from .common.parameter import Parameter, ParameterTuple  # noqa: E402
-from .common.seed import get_seed, set_seed  # noqa: E402
-from .common.tensor import Tensor, tensor  # noqa: E402
+from .common.seed import get_rng_state, get_seed, set_rng_state, set_seed  # noqa: E402
+from .common.tensor import Tensor, from_numpy, frombuffer, tensor  # noqa: E402
 from .context import (  # noqa: E402
     GRAPH_MODE,
     PYNATIVE_MODE,
     ParallelMode,
+    get_algo_parameters,
     get_auto_parallel_context,
     get_context,
+    get_level,
+    ms_memory_recycle,
+    reset_algo_parameters,
     reset_auto_parallel_context,
+    set_algo_parameters,
     set_auto_parallel_context,
     set_context,
+    set_deterministic,
     set_device,
+    set_recursion_limit,
 )
 from .ops.composite import grad, value_and_grad  # noqa: E402
 from .ops.function.core_func import is_tensor  # noqa: E402
@@ -83,7 +90,10 @@ __all__ = ["amp", "common", "context", "nn", "ops", "dtype", "jit", "grad", "val
            "get_context", "set_device", "hal", "communication", "ParallelMode", "set_auto_parallel_context",
            "get_auto_parallel_context", "reset_auto_parallel_context",
            "save_checkpoint", "load_checkpoint", "load_param_into_net", "ckpt_to_safetensors", "safetensors_to_ckpt",
-           "async_ckpt_thread_status", "GRAPH_MODE", "PYNATIVE_MODE", "is_tensor"]
+           "async_ckpt_thread_status", "GRAPH_MODE", "PYNATIVE_MODE", "JitConfig", "enable_dynamic", "jit_class",
+           "mutable", "no_inline", "recompute", "get_rng_state", "set_rng_state", "from_numpy",
+           "frombuffer", "get_algo_parameters", "set_algo_parameters", "reset_algo_parameters", "get_level",
+           "ms_memory_recycle", "set_recursion_limit", "set_deterministic", "is_tensor"]
 __all__ += common.dtype.__all__ + train.__all__
 
 from ._unsupported import module_getattr as _module_getattr  # noqa: E402

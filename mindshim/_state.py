@@ -13,12 +13,15 @@ import jax
 def _defaults():
     return {
         # mindshim.context: set_context's settings.
-        "context": {"mode": 1, "device_id": 0},
+        "context": {"mode": 1, "device_id": 0, "deterministic": "OFF"},
         # mindshim._device: the MindSpore device target in use (None: JAX's default backend).
         "device": {"target": None, "device_id": 0},
         # mindshim._engine.parallel: set_auto_parallel_context's settings and the data-parallel mesh.
         "parallel": {"parallel_mode": "stand_alone", "gradients_mean": False, "device_num": 1, "global_rank": 0,
-                     "parameter_broadcast": False, "full_batch": False},
+                     "parameter_broadcast": False, "full_batch": False, "dataset_strategy": "data_parallel"},
+        # mindshim.context: set_algo_parameters' settings (MindSpore's sharding search; recorded only).
+        "algo": {"fully_use_devices": False, "elementwise_op_strategy_follow": False, "enable_algo_approxi": False,
+                 "algo_approxi_epsilon": 0.1, "tensor_slice_align_enable": False, "tensor_slice_align_size": 16},
         "mesh": {"mesh": None},
         # mindshim.common.seed: set_seed's seed and the global PRNG key.
         "rng": {"seed": None, "key": None},
@@ -42,6 +45,7 @@ context = _initial["context"]
 device = _initial["device"]
 parallel = _initial["parallel"]
 mesh = _initial["mesh"]
+algo = _initial["algo"]
 rng = _initial["rng"]
 printing = _initial["printing"]
 dataset = _initial["dataset"]

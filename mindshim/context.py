@@ -3,6 +3,8 @@
 mindshim records the settings. Both modes compute the same values: PyNative runs ops eagerly, and the
 differentiating wrappers (``ForwardValueAndGrad``, ``GradOperation`` on Cells) are always compiled.
 """
+import os
+
 import jax
 import numpy as np
 from jax.sharding import Mesh
@@ -63,6 +65,9 @@ def set_auto_parallel_context(**kwargs):
     for key in kwargs:
         if key not in _parallel:
             raise ValueError(f"For 'set_auto_parallel_context', the keyword argument {key} is not recognized.")
+    if kwargs.get("dataset_strategy", "data_parallel") != "data_parallel":
+        raise NotImplementedError("mindspore.set_auto_parallel_context(dataset_strategy=...) other than "
+                                  "'data_parallel' is not supported by mindshim yet.")
     mode = kwargs.get("parallel_mode", _parallel["parallel_mode"])
     if mode not in ParallelMode.MODE_LIST:
         raise ValueError(f"For 'set_auto_parallel_context', 'parallel_mode' must be one of {ParallelMode.MODE_LIST}, "
@@ -95,5 +100,53 @@ def reset_auto_parallel_context():
     _state.reset("parallel", "mesh")
 
 
+def set_algo_parameters(**kwargs):
+    """Record MindSpore's sharding-search options (used by its auto-parallel modes, which mindshim lacks)."""
+    for key in kwargs:
+        if key not in _state.algo:
+            raise ValueError(f"Set context keyword {key} is not recognized!")
+    _state.algo.update(kwargs)
+
+
+def get_algo_parameters(attr_key):
+    if attr_key not in _state.algo:
+        raise ValueError(f"Get context keyword {attr_key} is not recognized!")
+    return _state.algo[attr_key]
+
+
+def reset_algo_parameters():
+    _state.reset("algo")
+
+
+def set_recursion_limit(recursion_limit=1000):
+    """MindSpore's limit on the depth of graph compilation; checked and recorded (mindshim traces with Python's
+    own recursion limit)."""
+    if not isinstance(recursion_limit, int) or isinstance(recursion_limit, bool):
+        raise TypeError(f"The input value must be int, but got '{type(recursion_limit).__name__}'")
+    if recursion_limit <= 0:
+        raise ValueError(f"The input value must be int and must > 0, but got '{recursion_limit}' with type 'int'.")
+    _context["recursion_limit"] = recursion_limit
+
+
+def ms_memory_recycle():
+    """Free the compiled programs' caches: JAX's cache of compiled programs is cleared."""
+    jax.clear_caches()
+
+
+def set_deterministic(deterministic):
+    """Record MindSpore's deterministic mode (``get_context('deterministic')`` gives 'ON'/'OFF'). XLA's CPU kernels
+    are deterministic; mindshim does not switch XLA's GPU kernels (``--xla_gpu_deterministic_ops``)."""
+    if not isinstance(deterministic, bool):
+        raise TypeError(f"The parameter 'deterministic' must be {bool}, but got {type(deterministic)}")
+    _context["deterministic"] = "ON" if deterministic else "OFF"
+
+
+def get_level():
+    """The log level, from the ``GLOG_v`` environment variable (default ``'2'``: warnings)."""
+    return os.environ.get("GLOG_v", "2")
+
+
 __all__ = ["GRAPH_MODE", "PYNATIVE_MODE", "set_context", "get_context", "set_device", "ParallelMode",
-           "set_auto_parallel_context", "get_auto_parallel_context", "reset_auto_parallel_context"]
+           "set_auto_parallel_context", "get_auto_parallel_context", "reset_auto_parallel_context",
+           "set_algo_parameters", "get_algo_parameters", "reset_algo_parameters", "set_recursion_limit",
+           "ms_memory_recycle", "get_level", "set_deterministic"]

@@ -91,3 +91,10 @@ def check_kl_reduction(op, reduction):
     if not isinstance(reduction, str) or reduction not in _KL_REDUCTIONS:
         raise ValueError(f"For '{op}', the 'reduction' must be str and must be in '{list(_KL_REDUCTIONS)}', but got "
                          f"'{reduction}'.")
+
+
+def dim_range(axis, n):
+    """MindSpore's "Dimension out of range" check of ``axis`` against ``[-n, n)``; returns it non-negative."""
+    if not -n <= axis < n:
+        raise ValueError(f"Dimension out of range (expected to be in range of [{-n}, {n}), but got {axis})")
+    return axis % n

@@ -19,18 +19,11 @@ from .._registry import REQUIRED, failed_calling, register
 from ..common import _printing
 from ..common import dtype as mstype
 from ..common._checks import check, check_gather_indices, gather_d_rule
-from ._checks import dtype_kind, kernel_error, norm_axes, tensor_arrays
+from ._checks import dim_range, dtype_kind, kernel_error, norm_axes, tensor_arrays
 
 
 def _shape_str(shape):
     return "[const vector]{" + ", ".join(str(d) for d in shape) + "}"
-
-
-def _dim_range(axis, n):
-    """MindSpore's "Dimension out of range" check of ``axis`` against ``[-n, n)``; returns it non-negative."""
-    if not -n <= axis < n:
-        raise ValueError(f"Dimension out of range (expected to be in range of [{-n}, {n}), but got {axis})")
-    return axis % n
 
 
 def _ints(value):
@@ -41,10 +34,10 @@ def _ints(value):
 
 
 # ---- reshaping ---------------------------------------------------------------------------------------------
-@register("ExpandDims", check=lambda x, axis: _dim_range(axis, np.ndim(x) + 1))
+@register("ExpandDims", check=lambda x, axis: dim_range(axis, np.ndim(x) + 1))
 def _expand_dims(x, axis):
     """A new axis of length 1 at ``axis`` (in ``[-ndim-1, ndim]``)."""
-    return jnp.expand_dims(x, _dim_range(axis, x.ndim + 1))
+    return jnp.expand_dims(x, dim_range(axis, x.ndim + 1))
 
 
 def _squeeze_axes(x, axis):
@@ -52,7 +45,7 @@ def _squeeze_axes(x, axis):
         return tuple(i for i, d in enumerate(x.shape) if d == 1)
     n = max(x.ndim, 1)
     # MindSpore leaves an axis whose length is not 1 in place.
-    return tuple(a for a in (_dim_range(a, n) for a in _ints(axis)) if x.ndim and x.shape[a] == 1)
+    return tuple(a for a in (dim_range(a, n) for a in _ints(axis)) if x.ndim and x.shape[a] == 1)
 
 
 @register("Squeeze", attrs=(("axis", ()),), check=lambda x, axis=(): _squeeze_axes(x, axis))
@@ -246,15 +239,15 @@ def _stack(tensors, axis=0):
     return jnp.stack(tensor_arrays(tensors), axis=axis)
 
 
-@register("Unstack", attrs=(("axis", 0), ("num", None)), check=lambda x, axis=0, num=None: _dim_range(axis, np.ndim(x)))
+@register("Unstack", attrs=(("axis", 0), ("num", None)), check=lambda x, axis=0, num=None: dim_range(axis, np.ndim(x)))
 def _unstack(x, axis=0, num=None):
     """A tuple of the slices of ``x`` along ``axis``."""
-    axis = _dim_range(axis, x.ndim)
+    axis = dim_range(axis, x.ndim)
     return tuple(jnp.take(x, i, axis=axis) for i in range(x.shape[axis]))
 
 
 def _check_split(x, axis=0, output_num=1):
-    axis = _dim_range(axis, max(np.ndim(x), 1))
+    axis = dim_range(axis, max(np.ndim(x), 1))
     if np.shape(x)[axis] % output_num:
         raise ValueError(f"For 'Split', x_shape[{axis}] must be divisible by output_num = {output_num}, but got "
                          f"{np.shape(x)[axis]}")
@@ -296,7 +289,7 @@ def _gather(params, indices, axis, batch_dims=0):
 
 def _check_gather_d(x, dim, index):
     _need_indices("GatherD", index)
-    dim = _dim_range(int(dim), max(np.ndim(x), 1))
+    dim = dim_range(int(dim), max(np.ndim(x), 1))
     if np.ndim(index) != np.ndim(x):
         raise ValueError(f"For primitive[GatherD], the x_rank must be equal to {np.ndim(index)}, but got "
                          f"{np.ndim(x)}.")
@@ -419,6 +412,72 @@ def _check_masked_fill(x, mask, value):
 def _masked_fill(x, mask, value):
     """``value`` where ``mask`` is True, else ``x`` (broadcasting)."""
     return jnp.where(mask, jnp.asarray(value, x.dtype), x)
+
+
+def _check_masked_scatter(x, mask, updates):
+    if dtype_kind(mask) != "b":
+        raise TypeError("For MaskedScatter, mask should be in dtype support list [DT_UINT8,DT_BOOL,], but got "
+                        f"{mstype.to_mstype(jnp.result_type(mask))}.")
+    if jnp.result_type(x) != jnp.result_type(updates):
+        raise TypeError("Select CPU operator[MaskedScatter] fail! Unsupported data type!")
+
+
+@register("MaskedScatter", check=_check_masked_scatter)
+@jax.jit
+def _masked_scatter(x, mask, updates):
+    """``x`` with the positions where ``mask`` (broadcast to ``x``) is True filled, in row-major order, by the
+    leading elements of ``updates``."""
+    mask = jnp.broadcast_to(mask, x.shape).reshape(-1)
+    source = updates.reshape(-1)
+    pick = jnp.clip(jnp.cumsum(mask) - 1, 0, max(source.size - 1, 0))
+    return jnp.where(mask, source[pick], x.reshape(-1)).reshape(x.shape)
+
+
+def _check_scatter_elements(x, indices, updates, axis=0, reduction="none"):
+    _need_indices("TensorScatterElements", indices)
+    dim_range(axis, max(np.ndim(x), 1))
+    if reduction not in ("none", "add"):
+        raise ValueError(f"For 'TensorScatterElements', 'reduction' must be 'none' or 'add', but got {reduction}.")
+
+
+@register("TensorScatterElements", attrs=(("axis", 0), ("reduction", "none")), check=_check_scatter_elements)
+def _scatter_elements(x, indices, updates, axis=0, reduction="none"):
+    """``x`` with ``out[indices[i][j]][j] = updates[i][j]`` for ``axis=0`` (and so on; ``reduction='add'`` adds);
+    ``updates`` may be larger than ``indices`` (its leading part is used)."""
+    axis %= max(x.ndim, 1)
+    updates = jnp.broadcast_to(updates, indices.shape) if not jnp.ndim(updates) else \
+        updates[tuple(slice(0, n) for n in indices.shape)]
+    grid = list(jnp.indices(indices.shape, sparse=True))
+    grid[axis] = indices
+    at = x.at[tuple(grid)]
+    return at.add(updates.astype(x.dtype)) if reduction == "add" else at.set(updates.astype(x.dtype))
+
+
+@register("Diag")
+def _diag(x):
+    """The Tensor of shape ``x.shape + x.shape`` holding ``x`` on its diagonal (a vector: a diagonal matrix)."""
+    flat = x.reshape(-1)
+    return (jnp.diag(flat) if flat.size else jnp.zeros((0, 0), x.dtype)).reshape(x.shape + x.shape)
+
+
+def _check_fill_diagonal(x, fill_value=0.0, wrap=False):
+    if np.ndim(x) < 2:
+        raise ValueError("The primitive[FillDiagonal] argument [input_x] must be a Tensor whose dimension is greater "
+                         f"than or equal to 2, but got its dimension [{np.ndim(x)}].")
+
+
+@register("FillDiagonal", attrs=(("fill_value", 0.0), ("wrap", False)), check=_check_fill_diagonal)
+def _fill_diagonal(x, fill_value=0.0, wrap=False):
+    """``x`` with its main diagonal (all indices equal) set to ``fill_value``; for a tall matrix, ``wrap`` starts
+    the diagonal again every ``columns + 1`` rows."""
+    if x.ndim == 2:
+        rows, cols = x.shape
+        limit = rows if wrap else min(rows, cols)
+        flat = np.arange(0, limit * cols, cols + 1)
+        flat = flat[flat < rows * cols]
+        return x.reshape(-1).at[flat].set(jnp.asarray(fill_value).astype(x.dtype)).reshape(x.shape)
+    n = min(x.shape)
+    return x.at[(np.arange(n),) * x.ndim].set(jnp.asarray(fill_value).astype(x.dtype))
 
 
 # ---- creation --------------------------------------------------------------------------------------------

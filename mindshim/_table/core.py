@@ -22,8 +22,8 @@ def _binary_operator(name):
 # Element-wise with broadcasting; Python scalars beside a Tensor take MindSpore's dtype. The check only words the
 # error JAX raises for shapes that do not broadcast. name: (lowering, functional views, Tensor methods, operators)
 _BROADCASTING = {
-    "Add": (jnp.add, ("add",), ("add",), _binary_operator("add")),
-    "Sub": (jnp.subtract, ("sub",), ("sub",), _binary_operator("sub")),
+    "Add": (jnp.add, ("add",), (), _binary_operator("add")),  # Tensor.add (alpha=) is hand-written
+    "Sub": (jnp.subtract, ("sub",), (), _binary_operator("sub")),  # as Tensor.sub
     "Mul": (jnp.multiply, ("mul",), ("mul",), _binary_operator("mul")),
     "FloorDiv": (jnp.floor_divide, ("floor_div", "floor_divide"), ("floor_divide",), _binary_operator("floordiv")),
     "FloorMod": (jnp.mod, ("floor_mod",), (), _binary_operator("mod")),

@@ -467,12 +467,6 @@ def _approximate_equal(x, y, tolerance=1e-5):
     return jnp.abs(x - y) < tolerance
 
 
-@register("IsClose", attrs=(("rtol", 1e-5), ("atol", 1e-8), ("equal_nan", True)))
-def _isclose(x, y, rtol=1e-5, atol=1e-8, equal_nan=True):
-    """``|x - y| <= atol + rtol * |y|``, NaNs equal if ``equal_nan``."""
-    return jnp.isclose(x, y, rtol=rtol, atol=atol, equal_nan=equal_nan)
-
-
 @register("Addcdiv", inputs=("input", "tensor1", "tensor2", "value"))
 @jax.jit
 def _addcdiv(x, x1, x2, value):
@@ -553,6 +547,18 @@ def _select(cond, x, y):
     """``x`` where ``cond`` else ``y``, with broadcasting; Python scalars take the Tensor's dtype."""
     dtype = jnp.result_type(x, y)
     return jnp.where(cond, jnp.asarray(x, dtype), jnp.asarray(y, dtype))
+
+
+def _check_isclose(x, y, rtol=1e-05, atol=1e-08, equal_nan=True):
+    if jnp.result_type(x) != jnp.result_type(y):
+        raise TypeError("For primitive[IsClose], the input type must be same.")
+    check_broadcast("IsClose")(x, y)
+
+
+@register("IsClose", attrs=(("rtol", 1e-05), ("atol", 1e-08), ("equal_nan", True)), check=_check_isclose)
+def _isclose(x, y, rtol=1e-05, atol=1e-08, equal_nan=True):
+    """``|x - y| <= atol + rtol * |y|``, element-wise (NaNs equal where ``equal_nan``)."""
+    return jnp.isclose(x, y, rtol=rtol, atol=atol, equal_nan=equal_nan)
 
 
 def _clamp(x, lo, hi):
@@ -758,6 +764,55 @@ def _arg_with_value_row(op, is_max):
 
 _arg_with_value_row("ArgMaxWithValue", True)
 _arg_with_value_row("ArgMinWithValue", False)
+
+
+def _check_median(x, global_median=False, axis=0, keep_dims=False, ignore_nan=False):
+    dtype = jnp.result_type(x)
+    if dtype not in (jnp.float32, jnp.float64, jnp.int16, jnp.int32, jnp.int64):
+        raise TypeError("For primitive[Median], the input argument[x] must be a type of {Tensor[Float32], "
+                        "Tensor[Float64], Tensor[Int16], Tensor[Int32], Tensor[Int64]}, but got "
+                        f"Tensor[{mstype.to_mstype(dtype)}].")
+    if not global_median:
+        _arg_axis("Median", axis, np.ndim(x))
+
+
+@register("Median", attrs=(("global_median", False), ("axis", 0), ("keep_dims", False), ("ignore_nan", False)),
+          check=_check_median)
+def _median(x, global_median=False, axis=0, keep_dims=False, ignore_nan=False):
+    """``(values, Int64 indices)`` of the lower median along ``axis`` (of all elements for ``global_median``, with
+    no indices: MindSpore returns zeros)."""
+    if ignore_nan:
+        raise NotImplementedError("mindspore.ops.Median with ignore_nan=True is not supported by mindshim yet.")
+    if global_median:
+        flat = jnp.sort(x.reshape(-1))
+        value = flat[(flat.size - 1) // 2]
+        return value, jnp.zeros((), jnp.int64)
+    return _median_along(x, _arg_axis("Median", axis, x.ndim), keep_dims)
+
+
+@functools.partial(jax.jit, static_argnums=(1, 2))
+def _median_along(x, axis, keep_dims):
+    if x.ndim == 0:
+        return x, jnp.zeros((), jnp.int64)
+    order = jnp.argsort(x, axis=axis, stable=True)
+    k = jnp.take(order, jnp.array([(x.shape[axis] - 1) // 2]), axis=axis)
+    value = jnp.take_along_axis(x, k, axis=axis)
+    if not keep_dims:
+        k, value = jnp.squeeze(k, axis), jnp.squeeze(value, axis)
+    return value, k.astype(jnp.int64)
+
+
+def _check_trace(x):
+    if np.ndim(x) < 2:
+        raise RuntimeError("For Primitive[Tracev2], the dim of input 'x' should greater or equal to 2, but got 'x' at "
+                           f"{np.ndim(x)}-dimention")
+
+
+@register("TraceV2", check=_check_trace)
+def _trace(x):
+    """The sum of the main diagonal over the first two axes; integer and bool inputs give Int64."""
+    dtype = jnp.int64 if dtype_kind(x) in "biu" else x.dtype
+    return jnp.trace(x, axis1=0, axis2=1, dtype=dtype)
 
 
 def _cum_check(op):

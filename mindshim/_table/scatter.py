@@ -12,7 +12,9 @@ import jax.numpy as jnp
 import numpy as np
 
 from .._registry import register
+from ..common import dtype as mstype
 from ..common._checks import check
+from ._checks import dim_range
 
 # How each ``<Op>`` combines: the method of JAX's ``x.at[index]``.
 _COMBINE = {"Add": "add", "Sub": "add", "Mul": "multiply", "Div": "divide", "Max": "max", "Min": "min",
@@ -98,15 +100,6 @@ def _elements(x, indices, updates, axis, op):
     return _combine(x, tuple(grid), op, updates)
 
 
-@register("TensorScatterElements", attrs=(("axis", 0), ("reduction", "none")))
-def _tensor_scatter_elements(x, indices, updates, axis=0, reduction="none"):
-    """``x`` with ``updates[i][j]`` put (``reduction="add"``: added) at ``[indices[i][j]][j]`` (``axis=0``)."""
-    if reduction not in ("none", "add"):
-        raise ValueError(f"For 'TensorScatterElements', the 'reduction' must be 'none' or 'add', but got "
-                         f"'{reduction}'.")
-    return _elements(x, indices, updates, axis, "Add" if reduction == "add" else "Update")
-
-
 @register("ScatterAddWithAxis", attrs=(("axis", 0),))
 def _scatter_add_with_axis(x, indices, updates, axis=0):
     """``TensorScatterElements`` with ``reduction="add"``."""
@@ -117,7 +110,14 @@ def _axis_index(x, axis, indices):
     return (slice(None),) * (axis % x.ndim) + (indices,)
 
 
-@register("IndexAdd", attrs=(("axis", 0), ("use_lock", True), ("check_index_bound", True)),
+def _check_index_add(x, indices, y, axis, use_lock=True, check_index_bound=True):
+    if jnp.result_type(indices) != jnp.int32:
+        raise TypeError("For primitive[IndexAdd], the input argument[indices type] must be a type of {Tensor[Int32]}, "
+                        f"but got Tensor[{mstype.to_mstype(jnp.result_type(indices))}].")
+    dim_range(axis, max(np.ndim(x), 1))
+
+
+@register("IndexAdd", attrs=(("axis", 0), ("use_lock", True), ("check_index_bound", True)), check=_check_index_add,
           effect=lambda inputs, out, **_: {0: out})
 def _index_add(x, indices, y, axis=0, use_lock=True, check_index_bound=True):
     """``x`` with the slices of ``y`` added at ``indices`` along ``axis`` (written into ``x``)."""

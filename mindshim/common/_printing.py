@@ -10,7 +10,8 @@ Two styles, selected by :func:`set_repr_style` (or the ``MINDSHIM_REPR_STYLE`` e
 Shared rules (both styles, as MindSpore): float32/float64 print as ``%.8e``, float16 as ``%.4e``; a scalar
 prints its value as C++'s ``%g``; ndim >= 2 data starts on a new line; a dimension longer than 6 at
 ndim >= 2 (or a 1-D tensor longer than 1000) shows its first and last 3 entries around ``...``; a 1-D
-row wraps after every 12 floats or bools, 24 ints.
+row wraps after every 12 floats or bools, 24 ints (a full last row puts "]" on a line of its own); complex numbers
+print as ``1.5+2.25j``, unaligned.
 """
 import functools
 
@@ -39,8 +40,8 @@ def get_repr_style():
 
 def _element_formatter(mstype):
     kind, name = mstype.kind, mstype.name
-    if kind == "b":
-        return lambda v: "True" if v else "False", 12, False
+    if kind == "b":  # always five wide, as MindSpore prints them
+        return lambda v: " True" if v else "False", 12, False
     if kind in "iu":
         return lambda v: str(int(v)), 24, False
     if name == "BFloat16":
@@ -127,6 +128,8 @@ def format_data(arr, mstype, style=None):
                     else:
                         out.append(", ")
                 out.append(strs[prefix + (i,)].rjust(width))
+            if ndim == 1 and len(idx) % per_line == 0:  # a full last row: MindSpore breaks the line before "]"
+                out.append("\n ")
             return "[" + "".join(out) + "]"
         pad = " " * (depth + 1)
         out = []

@@ -24,4 +24,54 @@ def jit(function=None, *, capture_mode="ast", jit_level="O0", dynamic=0, fullgra
     return decorate(function) if function is not None else decorate
 
 
-__all__ = ["jit"]
+def jit_class(cls):
+    """Mark a user class as usable inside compiled code; returns it (mindshim traces Python objects as they are).
+    Raises MindSpore's TypeError for a non-class or a Cell."""
+    if not isinstance(cls, type):
+        raise TypeError(f"Decorator jit_class can only be used for class type, but got {cls}.")
+    if any(c.__name__ == "Cell" and c.__module__.endswith("nn.cell") for c in cls.__mro__):
+        raise TypeError(f"Decorator jit_class is used for user-defined classes and cannot be used for nn.Cell: {cls}.")
+    cls.__ms_class__ = True
+    return cls
+
+
+def no_inline(fn=None):
+    """MindSpore's hint to compile ``fn`` as a reusable subgraph; returns it (XLA decides what to inline)."""
+    return fn if fn is not None else no_inline
+
+
+def enable_dynamic(**kwargs):
+    """MindSpore's declaration of which arguments of a compiled function have dynamic shapes; returns the function
+    as it is (mindshim compiles once per input shape)."""
+    def decorate(fn):
+        return fn
+    return decorate
+
+
+def mutable(input_data, dynamic_len=False):
+    """``input_data`` (a Tensor, or a tuple/list/dict of them) marked as a variable input of compiled calls: as it
+    is, since mindshim's compiled calls take every Tensor as an input."""
+    if not isinstance(dynamic_len, bool):
+        raise TypeError(f"For 'mutable', the type of 'dynamic_len' should be bool, but got {type(dynamic_len)}.")
+    return input_data
+
+
+def recompute(block, *args, use_reentrant=True, output_recompute=False, **kwargs):
+    """``block(*args, **kwargs)``, whose activations MindSpore recomputes in the backward pass instead of keeping
+    them: the same values and gradients; under mindshim XLA decides what to keep."""
+    return block(*args, **kwargs)
+
+
+class JitConfig:
+    """MindSpore's compile options (``jit_level``, ``exc_mode``, ``jit_syntax_level``, ...), kept in
+    ``jit_config_dict``; their effect under mindshim is XLA's."""
+
+    def __init__(self, jit_level="", exc_mode="auto", jit_syntax_level="", debug_level="RELEASE",
+                 infer_boost="off", **kwargs):
+        if jit_level not in ("", "O0", "O1", "O2"):
+            raise ValueError(f"For 'jit_level' must be one of ['O0', 'O1', 'O2'], but got {jit_level}.")
+        self.jit_config_dict = dict(jit_level=jit_level, exc_mode=exc_mode, jit_syntax_level=jit_syntax_level,
+                                    debug_level=debug_level, infer_boost=infer_boost, **kwargs)
+
+
+__all__ = ["jit", "jit_class", "no_inline", "enable_dynamic", "mutable", "JitConfig", "recompute"]

@@ -13,7 +13,7 @@ import numpy as np
 __all__ = ["Type", "float16", "float32", "float64", "bfloat16", "half", "single", "double", "float_",
            "int8", "int16", "int32", "int64", "int_", "uint8", "uint16", "uint32", "uint64", "uint",
            "bool_", "bool", "complex64", "complex128", "dtype_to_nptype", "pytype_to_dtype", "dtype_to_pytype",
-           "to_mstype", "is_float", "is_int"]
+           "to_mstype", "is_float", "is_int", "get_py_obj_dtype"]
 
 
 class Type:
@@ -28,9 +28,11 @@ class Type:
         self.itemsize = self.np_dtype.itemsize
 
     def __repr__(self):
-        return self.name
+        """``mindspore.float32``, as MindSpore (``str`` gives ``Float32``)."""
+        return "mindspore." + ("bool" if self.name == "Bool" else self.name.lower())
 
-    __str__ = __repr__
+    def __str__(self):
+        return self.name
 
     def __eq__(self, other):
         if isinstance(other, Type):
@@ -97,9 +99,24 @@ def dtype_to_pytype(type_):
     return {"b": builtins.bool, "f": float, "c": complex}.get(t.kind, int)
 
 
+def get_py_obj_dtype(obj):
+    """The MindSpore dtype of a Python scalar (a float is Float64, as in MindSpore), a numpy scalar or a dtype;
+    MindSpore's types of Tensors, lists and other objects are not supported by mindshim."""
+    if isinstance(obj, Type):
+        return obj
+    if isinstance(obj, (builtins.bool, int, float, complex)):
+        return {builtins.bool: bool_, int: int64, float: float64, complex: complex128}[type(obj)]
+    if isinstance(obj, np.generic):
+        return to_mstype(obj.dtype)
+    raise NotImplementedError(f"mindspore.get_py_obj_dtype of a {type(obj).__name__} is not supported by mindshim.")
+
+
 def is_float(t):
     return t.kind == "f"
 
 
 def is_int(t):
     return t.kind in "iu"
+
+
+bool = bool_  # noqa: A001  (MindSpore's name; defined last: above, ``bool`` is Python's)

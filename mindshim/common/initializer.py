@@ -404,7 +404,9 @@ def initializer(init, shape=None, dtype=mstype.float32):
         init = Constant(init)
     shape = shape if shape is not None else init.shape
     np_dtype = mstype.to_mstype(dtype).np_dtype
-    return _wrap(jnp.asarray(_materialize(init, tuple(shape), np_dtype), np_dtype))
+    out = _wrap(jnp.asarray(_materialize(init, tuple(shape), np_dtype), np_dtype))
+    out._pending_init = True  # filled already; init_data() marks it done, as in MindSpore
+    return out
 
 
 __all__ = ["Initializer", "initializer", "TruncatedNormal", "Normal", "Uniform", "HeUniform", "HeNormal",

@@ -15,6 +15,7 @@ import numpy as np
 
 from .. import _state
 from . import _trace
+from .tensor import Tensor
 
 _rng = _state.rng
 #: Functions called with the seed after every ``set_seed`` (``mindshim.dataset.config`` joins).
@@ -31,6 +32,23 @@ def set_seed(seed):
 
 def get_seed():
     return _rng["seed"]
+
+
+def get_rng_state():
+    """The global PRNG key as a UInt8 Tensor (mindshim's state: JAX's key, not MindSpore's seed and offset)."""
+    return Tensor(np.asarray(current_key()).view(np.uint8).copy())
+
+
+def set_rng_state(state):
+    """Restore the global PRNG key from a :func:`get_rng_state` Tensor."""
+    if not isinstance(state, Tensor):
+        raise TypeError(f"For 'set_rng_state', the 'state' must be a Tensor, but got {type(state).__name__}.")
+    data = np.asarray(state.asnumpy(), np.uint8)
+    key = np.asarray(current_key())
+    if data.size != key.nbytes:
+        raise ValueError(f"For 'set_rng_state', the 'state' must hold {key.nbytes} bytes (from get_rng_state), but "
+                         f"got {data.size}.")
+    _rng["key"] = jax.numpy.asarray(data.view(key.dtype).reshape(key.shape))
 
 
 def _frame():

@@ -42,7 +42,7 @@ class Tensor:
     ``input_data`` may be a Tensor, a numpy array, a ``jax.Array``, a list/tuple or a Python scalar. Python
     floats give Float32, ints Int64, bools Bool; numpy arrays keep their dtype (float64 stays Float64).
     """
-    __slots__ = ("_data", "__weakref__")
+    __slots__ = ("_data", "_pending_init", "_init_flag", "_const_arg", "__weakref__")
     __array_priority__ = 100
     #: ``initializer(init, shape, dtype)`` for ``Tensor(init=...)``; ``mindshim.common.initializer`` sets it.
     _initializer = None
@@ -58,6 +58,7 @@ class Tensor:
             if shape is None or dtype is None:
                 raise ValueError("For 'Tensor', when 'init' is given, 'shape' and 'dtype' must be given too.")
             input_data = Tensor._initializer(init, shape, dtype)
+            self._pending_init = True
         if input_data is None:
             if shape is None or dtype is None:
                 raise _input_type_error(input_data)
@@ -76,6 +77,8 @@ class Tensor:
         if dtype is not None:
             data = data.astype(mstype.to_mstype(dtype).np_dtype)
         self._data = data
+        if const_arg:
+            self.set_const_arg(const_arg)
 
     # ---- the wrapped array -------------------------------------------------------------------------
     @property
@@ -105,6 +108,136 @@ class Tensor:
     @property
     def T(self):
         return _wrap(self._data.T)
+
+    @property
+    def H(self):
+        """The conjugate transpose of a 2-D Tensor."""
+        if self._data.ndim != 2:
+            raise ValueError(f"For tensor.H, only 2-D Tensor is supported, but got {self._data.ndim}-D.")
+        return _wrap(jnp.conj(self._data.T) if self._data.dtype.kind == "c" else self._data.T)
+
+    @property
+    def mT(self):
+        """The last two axes swapped."""
+        return _wrap(self._last_two_swapped())
+
+    @property
+    def mH(self):
+        """The last two axes swapped, conjugated."""
+        out = self._last_two_swapped()
+        return _wrap(jnp.conj(out) if out.dtype.kind == "c" else out)
+
+    def _last_two_swapped(self):
+        n = self._data.ndim
+        if n < 2:
+            raise ValueError(f"The 'axis' must be in the range of [-{max(n, 1)}, {max(n, 1)}), but got -2.")
+        return jnp.swapaxes(self._data, -1, -2)
+
+    # ---- storage: a mindshim Tensor is always one dense, C-ordered array of its own --------------------------
+    @property
+    def strides(self):
+        """Bytes from one element to the next along each axis (C order)."""
+        return tuple(d * self._data.dtype.itemsize for d in self.stride())
+
+    def stride(self, dim=None):
+        """Elements from one element to the next along each axis (or along ``dim``)."""
+        out, step = [], 1
+        for n in reversed(self._data.shape):
+            out.append(step)
+            step *= n
+        out.reverse()
+        return out if dim is None else out[dim]
+
+    def storage_offset(self):
+        """0: no mindshim Tensor is a view into another one's storage."""
+        return 0
+
+    def is_contiguous(self):
+        """True: every mindshim op makes a new dense array (MindSpore's views of a transpose are not
+        contiguous; mindshim has no views)."""
+        return True
+
+    def contiguous(self):
+        return self
+
+    def is_pinned(self):
+        """False: mindshim never pins host memory."""
+        return False
+
+    def is_shared(self):
+        """False: mindshim never places a Tensor in shared memory."""
+        return False
+
+    def data_ptr(self):
+        """The address of the data in device memory (of the array the Tensor holds now: a write gives a new one)."""
+        return self._data.unsafe_buffer_pointer()
+
+    def offload(self, file_path, offload_async=False):
+        raise NotImplementedError("mindspore.Tensor.offload is not supported by mindshim.")
+
+    def offload_file_path(self):
+        raise NotImplementedError("mindspore.Tensor.offload_file_path is not supported by mindshim.")
+
+    def flush_from_cache(self):
+        """None: mindshim keeps no embedding cache to flush."""
+        return None
+
+    def get_bytes(self):
+        """The data's bytes, C order."""
+        return np.asarray(self._data).tobytes()
+
+    @staticmethod
+    def convert_bytes_to_tensor(bytes_data, shape, dtype):
+        """A Tensor of ``shape`` and ``dtype`` read from ``bytes_data``."""
+        np_dtype = mstype.to_mstype(dtype).np_dtype
+        return Tensor(np.frombuffer(bytes_data, np_dtype).reshape(shape))
+
+    @staticmethod
+    def from_numpy(array):
+        """A Tensor of the numpy array ``array`` (a copy: JAX arrays do not share numpy's memory)."""
+        if not isinstance(array, np.ndarray):
+            raise TypeError("Expected a NumPy array.")
+        return Tensor(array)
+
+    # ---- initialization and graph flags --------------------------------------------------------------
+    @property
+    def has_init(self):
+        """True for a Tensor made with ``init=`` until ``init_data()`` (mindshim fills it at once)."""
+        return getattr(self, "_pending_init", False)
+
+    def init_data(self, slice_index=None, shape=None, opt_shape=None):
+        """This Tensor, its ``init`` now counted as applied (mindshim filled it when it was made)."""
+        if not self.has_init:
+            raise TypeError("init_data must be set Tensor.init, init can't be None")
+        self._pending_init = False
+        return self
+
+    def is_init(self):
+        return getattr(self, "_init_flag", False)
+
+    def set_init_flag(self, flag):
+        self._init_flag = flag
+
+    @property
+    def const_arg(self):
+        return getattr(self, "_const_arg", False)
+
+    def set_const_arg(self, const_arg=True):
+        """Mark the Tensor as a constant of compiled calls (mindshim's compiled calls trace every Tensor);
+        returns self."""
+        if not isinstance(const_arg, bool):
+            raise TypeError("For 'set_const_arg', the type of 'const_arg' should be 'bool', but got type "
+                            f"'{type(const_arg).__name__}'.")
+        self._const_arg = const_arg
+        return self
+
+    def set_dtype(self, dtype):
+        """Cast the data to ``dtype`` in place; returns ``dtype``."""
+        write(self, self._data.astype(mstype.to_mstype(dtype).np_dtype), "Tensor.set_dtype")
+        return dtype
+
+    def value(self):
+        return self
 
     def asnumpy(self):
         """A writable numpy copy of the data."""
@@ -194,8 +327,34 @@ class Tensor:
     def bool(self):
         return self.astype(mstype.bool_)
 
-    def copy(self):
-        return _wrap(self._data)
+    def byte(self):
+        return self.astype(mstype.uint8)
+
+    def short(self):
+        return self.astype(mstype.int16)
+
+    def double(self):
+        return self.astype(mstype.float64)
+
+    def bfloat16(self):
+        return self.astype(mstype.bfloat16)
+
+    def type(self, dtype=None):
+        """The dtype's name (``'Float32'``) without ``dtype``; else a copy cast to ``dtype`` (a mindspore dtype
+        or its name, ``'int32'``)."""
+        return str(self.dtype) if dtype is None else self.astype(dtype)
+
+    def type_as(self, other):
+        return self.astype(other.dtype)
+
+    def is_complex(self):
+        return self._data.dtype.kind == "c"
+
+    def is_signed(self):
+        return self._data.dtype.kind in "fic" or self.dtype == mstype.bfloat16
+
+    def is_floating_point(self):
+        return self.dtype.kind == "f"
 
     # ---- indexing ------------------------------------------------------------------------------------
     def __getitem__(self, index):
@@ -217,6 +376,16 @@ def tensor(input_data=None, dtype=None, shape=None, init=None, const_arg=False, 
     """``mindspore.tensor``: a new Tensor, as ``Tensor(...)`` (MindSpore's form for creating Tensors inside compiled
     code, where it also types the result; in mindshim both are the same everywhere)."""
     return Tensor(input_data, dtype, shape, init, const_arg=const_arg, device=device)
+
+
+def from_numpy(array):
+    """``mindspore.from_numpy``: ``Tensor.from_numpy(array)``."""
+    return Tensor.from_numpy(array)
+
+
+def frombuffer(buffer, dtype, count=-1, offset=0):
+    """A 1-D Tensor of ``dtype`` read from a bytes-like ``buffer`` (``count`` items from byte ``offset``; a copy)."""
+    return Tensor(np.frombuffer(buffer, mstype.to_mstype(dtype).np_dtype, count, offset).copy())
 
 
 def write(tensor, new, op):

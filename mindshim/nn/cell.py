@@ -196,6 +196,12 @@ class Cell:
         _state.modes_changed()
         return self
 
+    def set_jit_config(self, jit_config):
+        """Keep ``jit_config``'s options (a JitConfig) for this Cell's compiled calls; set once, as in MindSpore.
+        Their effect under mindshim is XLA's."""
+        if not getattr(self, "_jit_config_dict", None):
+            object.__setattr__(self, "_jit_config_dict", jit_config.jit_config_dict)
+
     def set_grad(self, requires_grad=True):
         object.__setattr__(self, "requires_grad", requires_grad)
         return self

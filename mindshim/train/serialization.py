@@ -46,7 +46,7 @@ from ..nn.cell import Cell
 from ._checkpoint_proto import Checkpoint
 
 __all__ = ["save_checkpoint", "load_checkpoint", "load_param_into_net", "ckpt_to_safetensors",
-           "safetensors_to_ckpt", "async_ckpt_thread_status"]
+           "safetensors_to_ckpt", "async_ckpt_thread_status", "merge_sliced_parameter"]
 
 logger = logging.getLogger("mindshim")
 
@@ -622,6 +622,35 @@ def _safetensors_problem(content):
 
 
 # ---- loading into a network --------------------------------------------------------------------------
+def merge_sliced_parameter(sliced_parameters, strategy=None):
+    """One Parameter from the slices of a Parameter (same name, same shape past axis 0), joined along axis 0.
+    Merging by a parallel ``strategy`` is not supported by mindshim."""
+    if not isinstance(sliced_parameters, list):
+        raise TypeError("For 'merge_sliced_parameter', the argument 'sliced_parameters' should be list, "
+                        f"but got {type(sliced_parameters)}.")
+    if not sliced_parameters:
+        raise ValueError("For 'merge_sliced_parameter', the argument 'sliced_parameters' should not be empty.")
+    if strategy:
+        if not isinstance(strategy, dict):
+            raise TypeError("For 'merge_sliced_parameter', the argument 'strategy' should be dict, "
+                            f"but got {type(strategy)}.")
+        raise NotImplementedError("mindspore.merge_sliced_parameter with a 'strategy' is not supported by mindshim.")
+    first = sliced_parameters[0]
+    for index, parameter in enumerate(sliced_parameters):
+        if not isinstance(parameter, Parameter):
+            raise TypeError("For 'merge_sliced_parameter', the element in 'sliced_parameters' should be 'Parameter', "
+                            f"but got {type(parameter)} at index {index}.")
+        if parameter.name != first.name or len(parameter.shape) != len(first.shape) or \
+                parameter.shape[1:] != first.shape[1:]:
+            raise ValueError("For 'merge_sliced_parameter', please make sure that the elements in 'slice_parameters'"
+                             " have the same name, dimension length and shape except 0 axis. The name, dimension "
+                             f"length, shape except 0 axis should be {first.name}, {len(first.shape)}, "
+                             f"{first.shape[1:]}, but got name: {parameter.name}, dimension length: "
+                             f"{len(parameter.shape)}, shape except 0 axis: {parameter.shape[1:]} at index {index}.")
+    merged = Tensor(np.concatenate([np.asarray(p._data) for p in sliced_parameters]))
+    return Parameter(merged, first.name, first.requires_grad, first.layerwise_parallel)
+
+
 def load_param_into_net(net, parameter_dict, strict_load=False, remove_redundancy=False):
     """Set ``net``'s Parameters from ``parameter_dict`` (name -> Parameter) and return MindSpore's
     ``(param_not_load, ckpt_not_load)`` name lists.
