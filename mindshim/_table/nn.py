@@ -239,6 +239,81 @@ def _elu(x, alpha=1.0):
     return jax.nn.elu(x, alpha)
 
 
+def _check_shrink(op):
+    def check(x, lambd=0.5):
+        if mstype.to_mstype(x.dtype) not in (mstype.bfloat16, mstype.float16, mstype.float32):
+            raise TypeError(f"For primitive[{op}], the input argument[input_x] must be a type of {{BFloat16, "
+                            f"Float16, Float32}}, but got {mstype.to_mstype(x.dtype)}.")
+    return check
+
+
+@register("HShrink", attrs=(("lambd", 0.5),), check=_check_shrink("HShrink"))
+def _hshrink(x, lambd=0.5):
+    """``x`` where ``|x| > lambd``, else 0."""
+    return jnp.where(jnp.abs(x) > lambd, x, jnp.zeros_like(x))
+
+
+@register("SoftShrink", attrs=(("lambd", 0.5),), check=_check_shrink("SoftShrink"))
+def _softshrink(x, lambd=0.5):
+    """``x - lambd`` above ``lambd``, ``x + lambd`` below ``-lambd``, else 0."""
+    return jnp.where(x > lambd, x - lambd, jnp.where(x < -lambd, x + lambd, jnp.zeros_like(x))).astype(x.dtype)
+
+
+@register("CeLU", attrs=(("alpha", 1.0),), check=_need("CeLU", "input_x", _F16_F64))
+def _celu(x, alpha=1.0):
+    """``max(0, x) + min(0, alpha * (exp(x / alpha) - 1))``."""
+    return jax.nn.celu(x, alpha).astype(x.dtype)
+
+
+@register("SeLU", check=need_float("SeLU", "input_x"), functional=("selu",), inputs=("input_x",))
+def _selu(x):
+    """``scale * elu(x, alpha)`` with MindSpore's (PyTorch's) constants."""
+    return jax.nn.selu(x)
+
+
+@register("Softsign", check=_need("Softsign", "input_x", _F16_F64), functional=("softsign",), inputs=("x",))
+def _softsign(x):
+    """``x / (1 + |x|)``."""
+    return x / (1 + jnp.abs(x))
+
+
+@register("Mish", check=_need("Mish", "input_x", _F16_F64), functional=("mish",), inputs=("x",))
+def _mish(x):
+    """``x * tanh(softplus(x))``."""
+    return x * jnp.tanh(jax.nn.softplus(x))
+
+
+def _check_glu(x, axis=-1):
+    need_float("GLU", "x")(x)
+    if x.shape[axis] % 2:
+        raise RuntimeError(f"For GLU, halving dimension must be even, but dimension {axis % x.ndim} is size "
+                           f"{x.shape[axis]}.")
+
+
+@register("GLU", attrs=(("axis", -1),), check=_check_glu)
+def _glu(x, axis=-1):
+    """``a * sigmoid(b)`` for the halves ``a, b`` of ``x`` along ``axis``."""
+    a, b = jnp.split(x, 2, axis=axis)
+    return a * _sigmoid_value(b)
+
+
+def _check_prelu(x, weight):
+    if x.dtype not in (jnp.float16, jnp.float32):
+        raise TypeError(f"For primitive[PReLU], the input argument[x] must be a type of {{Float16, Float32}}, but "
+                        f"got {mstype.to_mstype(x.dtype)}.")
+    channels = x.shape[1] if x.ndim >= 2 else 1
+    if weight.ndim != 1 or weight.shape[0] not in (1, channels):
+        raise ValueError(f"For 'Prelu', the length of 'weight' must be equal to number of channels: {channels}, but "
+                         f"got {_vec(weight.shape)}.")
+
+
+@register("PReLU", check=_check_prelu, functional=("prelu",), inputs=("input", "weight"))
+def _prelu(x, weight):
+    """``x`` where positive, else ``weight * x``; ``weight`` per channel (axis 1) or one value."""
+    w = weight.astype(x.dtype).reshape((-1,) + (1,) * (x.ndim - 2)) if x.ndim >= 2 else weight.astype(x.dtype)
+    return jnp.where(x > 0, x, w * x)
+
+
 # ---- linear -----------------------------------------------------------------------------------------
 def _check_bias_add(x, bias, data_format="NCHW"):
     if not 2 <= x.ndim <= 5:

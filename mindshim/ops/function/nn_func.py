@@ -8,8 +8,10 @@ from jax import lax
 
 from ... import _registry
 from ..._registry import dispatch
+from ...common import dtype as mstype
 from ...common.tensor import Tensor, _wrap
 from .. import _views
+from .loss_func import check_is_tensor
 
 _row = _registry.get
 
@@ -36,6 +38,75 @@ def gelu(input, approximate="none"):
     x = input._data
     one = jnp.ones((), x.dtype)
     return _wrap(x * (lax.erf(x / jnp.sqrt(one + one)) + one) * (one / 2))
+
+
+def _const(value, like):
+    return _wrap(jnp.asarray(value, like._data.dtype))
+
+
+def _number(op, name, value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"For '{op}', the type of '{name}' should be one of '[<class 'float'>, <class 'int'>]', "
+                        f"but got '{type(value).__name__}' with type '{type(value)}'.")
+
+
+def hardtanh(input, min_val=-1.0, max_val=1.0):
+    """``min(max(input, min_val), max_val)`` (MindSpore's Maximum then Minimum)."""
+    check_is_tensor("input", input, "hardtanh")
+    _number("hardtanh", "min_val", min_val)
+    _number("hardtanh", "max_val", max_val)
+    out = dispatch(_row("Maximum"), (input, _const(min_val, input)))
+    return dispatch(_row("Minimum"), (out, _const(max_val, input)))
+
+
+def celu(x, alpha=1.0):
+    """``max(0, x) + min(0, alpha * (exp(x / alpha) - 1))`` (the CeLU primitive)."""
+    return dispatch(_row("CeLU"), (x,), {"alpha": alpha})
+
+
+def hardshrink(input, lambd=0.5):
+    """``input`` where ``|input| > lambd``, else 0 (the HShrink primitive)."""
+    return dispatch(_row("HShrink"), (input,), {"lambd": lambd})
+
+
+def softshrink(input, lambd=0.5):
+    """``input -+ lambd`` outside ``[-lambd, lambd]``, else 0 (the SoftShrink primitive)."""
+    return dispatch(_row("SoftShrink"), (input,), {"lambd": lambd})
+
+
+def tanhshrink(input):
+    """``input - tanh(input)``; integer inputs in Float32."""
+    if not isinstance(input, Tensor):
+        raise TypeError(f"For tanhshrink, the input must be a Tensor, but got {type(input)}.")
+    if input._data.dtype.kind in "iu":
+        input = input.astype(mstype.float32)
+    return input - dispatch(_row("Tanh"), (input,))
+
+
+def softmin(x, axis=-1, *, dtype=None):
+    """``softmax(-x, axis)``, after casting to ``dtype``."""
+    if dtype is not None:
+        x = x.astype(dtype)
+    return dispatch(_row("Softmax"), (-1 * x,), {"axis": axis})
+
+
+def threshold(input, thr, value):
+    """``input`` where ``input > thr``, else ``value``."""
+    check_is_tensor("input", input, "threshold")
+    _number("threshold", "thr", thr)
+    _number("threshold", "value", value)
+    return dispatch(_row("Select"), (input > thr, input, _wrap(jnp.full(input.shape, value, input._data.dtype))))
+
+
+def logsigmoid(x):
+    """``log(sigmoid(x))``, as MindSpore composes it."""
+    return dispatch(_row("Log"), (dispatch(_row("Sigmoid"), (x,)),))
+
+
+def glu(x, axis=-1):
+    """``a * sigmoid(b)`` for the two halves ``a, b`` of ``x`` along ``axis``."""
+    a, b = dispatch(_row("Split"), (x,), {"axis": axis, "output_num": 2})
+    return a * dispatch(_row("Sigmoid"), (b,))
 
 
 def leaky_relu(input, alpha=0.2):
@@ -292,6 +363,7 @@ def sort(input_x, axis=-1, descending=False):
     return dispatch(_row("Sort"), (input_x,), {"axis": axis, "descending": descending})
 
 
-__all__ = sorted(_VIEWS) + ["gelu", "leaky_relu",
-           "softplus", "elu", "bias_add", "dense", "bmm", "conv1d", "conv2d", "conv3d", "max_pool2d", "avg_pool2d",
-           "adaptive_avg_pool2d", "batch_norm", "layer_norm", "group_norm", "dropout", "pad", "topk", "sort"]
+__all__ = sorted(_VIEWS) + [
+    "gelu", "celu", "hardshrink", "softshrink", "hardtanh", "tanhshrink", "softmin", "threshold", "logsigmoid", "glu",
+    "leaky_relu", "softplus", "elu", "bias_add", "dense", "bmm", "conv1d", "conv2d", "conv3d", "max_pool2d",
+    "avg_pool2d", "adaptive_avg_pool2d", "batch_norm", "layer_norm", "group_norm", "dropout", "pad", "topk", "sort"]
