@@ -264,9 +264,9 @@ class PReLUExt(Cell):
 _activation = {"softmax": Softmax, "logsoftmax": LogSoftmax, "relu": ReLU, "relu6": ReLU6, "silu": SiLU, "tanh": Tanh,
                "gelu": GELU, "fast_gelu": FastGelu, "elu": ELU, "sigmoid": Sigmoid, "leakyrelu": LeakyReLU,
                "hswish": HSwish, "hsigmoid": HSigmoid, "softmin": Softmin, "softmax2d": Softmax2d,
-               "tanhshrink": Tanhshrink, "hardtanh": Hardtanh, "softsign": Softsign, "prelu": PReLU, "preluExt": PReLUExt,
+               "tanhshrink": Tanhshrink, "hardtanh": Hardtanh, "softsign": Softsign, "prelu": PReLU,
                "logsigmoid": LogSigmoid, "softshrink": SoftShrink, "hshrink": HShrink, "threshold": Threshold,
-               "mish": Mish}
+               "mish": Mish, "preluExt": PReLUExt}
 # MindSpore 2.10's names, in its order (its error message lists them).
 _MS_NAMES = ["softmin", "softmax", "softmax2d", "logsoftmax", "logsoftmaxExt", "relu", "relu6", "rrelu", "silu", "tanh",
              "tanhshrink", "hardtanh", "gelu", "fast_gelu", "elu", "sigmoid", "softsign", "prelu", "preluExt",
