@@ -783,6 +783,28 @@ def _pad(x, paddings=()):
     return jnp.pad(x, tuple(tuple(p) for p in paddings))
 
 
+def _check_mirror_pad(x, paddings, mode="REFLECT"):
+    pads = np.asarray(paddings)
+    if pads.ndim == 2 and pads.shape[1] != 2:
+        raise ValueError(f"For 'MirrorPad', paddings must be a matrix with 2 columns, but got {pads.shape[1]}")
+    if pads.ndim != 2 or pads.shape[0] != x.ndim:
+        raise ValueError(f"For 'MirrorPad', paddings.shape[0] must equal to input's rank, but got {pads.shape[0]}")
+    if (pads < 0).any():
+        raise ValueError("For 'MirrorPad', all elements of paddings must be >= 0.")
+    for (lo, hi), n in zip(pads.tolist(), x.shape):
+        if mode == "REFLECT" and max(lo, hi) >= n or max(lo, hi) > n:
+            raise ValueError(f"For 'MirrorPad', paddings must be no greater than the dimension size: [{lo}], [{hi}] "
+                             f"{'not less than' if mode == 'REFLECT' else 'greater than'} [{n}]")
+
+
+@register("MirrorPad", attrs=(("mode", "REFLECT"),), check=_check_mirror_pad)
+def _mirror_pad(x, paddings, mode="REFLECT"):
+    """Mirror padding, ``paddings[i] = (before, after)`` for axis ``i`` (a constant (rank, 2) Tensor): 'REFLECT'
+    leaves out the edge value, 'SYMMETRIC' repeats it."""
+    widths = tuple((int(lo), int(hi)) for lo, hi in np.asarray(paddings).tolist())
+    return jnp.pad(x, widths, mode=mode.lower())
+
+
 _PAD_MODES = {"constant": "constant", "reflect": "reflect", "edge": "edge", "circular": "wrap"}
 
 

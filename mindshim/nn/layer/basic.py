@@ -1,4 +1,4 @@
-"""Basic layers (``mindspore.nn.layer.basic``): Dense, Dropout, Flatten, Identity."""
+"""Basic layers (``mindspore.nn.layer.basic``): Dense, Dropout, Flatten, Identity, Pad."""
 import math
 
 from ... import _checkparam as validator
@@ -10,7 +10,7 @@ from ...common.tensor import Tensor
 from ..cell import Cell
 from .activation import get_activation
 
-__all__ = ["Dense", "Dropout", "Flatten", "Identity"]
+__all__ = ["Dense", "Dropout", "Flatten", "Identity", "Pad"]
 
 
 # ---- layers -------------------------------------------------------------------------------------------
@@ -132,3 +132,29 @@ class Identity(Cell):
 
     def construct(self, input):
         return input
+
+
+class Pad(Cell):
+    """Pad with ``paddings = ((before, after), ...)`` per axis: 'CONSTANT' (zeros, the Pad primitive), 'REFLECT' or
+    'SYMMETRIC' (MirrorPad)."""
+
+    def __init__(self, paddings, mode="CONSTANT"):
+        super().__init__()
+        self.mode = mode
+        self.paddings = paddings
+        validator.check_string(self.mode, ["CONSTANT", "REFLECT", "SYMMETRIC"], "mode", "Pad")
+        if not isinstance(paddings, tuple):
+            raise TypeError(f"For 'Pad', the type of 'paddings' must be tuple, but got {type(paddings).__name__}.")
+        for item in paddings:
+            if len(item) != 2:
+                raise ValueError(f"For 'Pad', the dimension of 'paddings' must be (n, 2), but got {paddings}.")
+        if len(paddings) > 4:
+            raise ValueError(f"For 'Pad', only 'paddings' up to 4 dims is supported, but got {len(paddings)}.")
+        if mode == "CONSTANT":
+            self.pad = ops.Pad(self.paddings)
+        else:
+            self.paddings = Tensor(paddings, mstype.int64)
+            self.pad = ops.MirrorPad(mode=mode)
+
+    def construct(self, x):
+        return self.pad(x) if self.mode == "CONSTANT" else self.pad(x, self.paddings)
