@@ -583,28 +583,94 @@ def _check_max_pool_argmax(x, kernel_size=None, strides=None, pads=0, dilation=(
                          "MaxPoolWithArgmaxV2")
 
 
+def _max_windows(x, windows, argmax_dtype=np.int64):
+    """Max over windows of the last ``len(windows)`` axes, and each maximum's index in those axes flattened.
+    ``windows[i]``: an ``(out_i, k_i)`` array of axis-``i`` positions per output position (``-1``: padding)."""
+    nd = len(windows)
+    size = x.shape[-nd:]
+    flat, valid = np.zeros((1,) * 2 * nd, np.int64), np.ones((1,) * 2 * nd, bool)
+    for i, idx in enumerate(windows):
+        shape = [1] * 2 * nd
+        shape[i], shape[nd + i] = idx.shape
+        r = idx.reshape(shape)
+        valid = valid & (r >= 0)
+        flat = flat * size[i] + np.maximum(r, 0)
+    outs = tuple(w.shape[0] for w in windows)
+    flat = np.broadcast_to(np.where(valid, flat, -1), outs + tuple(w.shape[1] for w in windows))
+    flat = flat.reshape(outs + (-1,))
+    xf = jnp.reshape(x, x.shape[:-nd] + (-1,))
+    vals = jnp.where(jnp.asarray(flat >= 0), xf[..., np.maximum(flat, 0)], jnp.array(-jnp.inf, x.dtype))
+    pick = jnp.argmax(vals, axis=-1)
+    out = jnp.take_along_axis(vals, pick[..., None], axis=-1)[..., 0]
+    index = jnp.take_along_axis(jnp.broadcast_to(jnp.asarray(np.maximum(flat, 0)), vals.shape), pick[..., None],
+                                axis=-1)[..., 0]
+    return out, index.astype(argmax_dtype)
+
+
+def _dilated_windows(x, nd, kernel_size, strides, pads, dilation, ceil_mode):
+    k = _tuple(kernel_size, nd)
+    s = _tuple(strides if strides is not None else kernel_size, nd)
+    p, d = _tuple(pads, nd), _tuple(dilation, nd)
+    return [_window_index(n, k[i], s[i], d[i], p[i], _pool_out(n, (k[i] - 1) * d[i] + 1, s[i], p[i], p[i],
+                                                               ceil_mode)[0])
+            for i, n in enumerate(x.shape[-nd:])]
+
+
 @_register_jit("MaxPoolWithArgmaxV2", attrs=(("kernel_size", None), ("strides", None), ("pads", 0),
                                         ("dilation", (1, 1)), ("ceil_mode", False), ("argmax_type", mstype.int64)),
           check=_check_max_pool_argmax)
 def _max_pool_argmax(x, kernel_size=None, strides=None, pads=0, dilation=(1, 1), ceil_mode=False,
                      argmax_type=mstype.int64):
     """2-D max pooling with padding and dilation; also returns each maximum's index in the flattened ``H*W``."""
-    k = _tuple(kernel_size, 2)
-    s = _tuple(strides if strides is not None else kernel_size, 2)
-    p, d = _tuple(pads, 2), _tuple(dilation, 2)
-    h, w = x.shape[-2:]
-    rows = _window_index(h, k[0], s[0], d[0], p[0], _pool_out(h, (k[0] - 1) * d[0] + 1, s[0], p[0], p[0], ceil_mode)[0])
-    cols = _window_index(w, k[1], s[1], d[1], p[1], _pool_out(w, (k[1] - 1) * d[1] + 1, s[1], p[1], p[1], ceil_mode)[0])
-    r = rows[:, None, :, None]
-    c = cols[None, :, None, :]
-    flat = np.broadcast_to(np.where((r >= 0) & (c >= 0), r * w + c, -1), (rows.shape[0], cols.shape[0]) + k)
-    flat = flat.reshape(flat.shape[:2] + (-1,))
-    xf = jnp.reshape(x, x.shape[:-2] + (h * w,))
-    windows = jnp.where(jnp.asarray(flat >= 0), xf[..., np.maximum(flat, 0)], jnp.array(-jnp.inf, x.dtype))
-    pick = jnp.argmax(windows, axis=-1)
-    out = jnp.take_along_axis(windows, pick[..., None], axis=-1)[..., 0]
-    index = jnp.asarray(np.maximum(flat, 0))[jnp.arange(flat.shape[0])[:, None], jnp.arange(flat.shape[1]), pick]
-    return out, index.astype(mstype.to_mstype(argmax_type).np_dtype)
+    windows = _dilated_windows(x, 2, kernel_size, strides, pads, dilation, ceil_mode)
+    return _max_windows(x, windows, mstype.to_mstype(argmax_type).np_dtype)
+
+
+def _check_max_pool3d_argmax(x, ksize=None, strides=None, pads=0, dilation=(1, 1, 1), ceil_mode=False,
+                             data_format="NCDHW", argmax_type=mstype.int64):
+    _nchw_only("MaxPool3DWithArgmax", data_format)
+    if x.ndim != 5:
+        raise ValueError(f"For primitive[MaxPool3DWithArgmax], the input x rank must be equal to 5, but got "
+                         f"{x.ndim}.")
+    _need("MaxPool3DWithArgmax", "x", _F16_F64)(x)
+    if any(w.shape[0] <= 0 for w in _dilated_windows(x, 3, ksize, strides, pads, dilation, ceil_mode)):
+        raise ValueError(f"The shape of input is {list(x.shape)}, which is invalid for the attributes of "
+                         "MaxPool3DWithArgmax")
+
+
+@_register_jit("MaxPool3DWithArgmax", attrs=(("ksize", None), ("strides", None), ("pads", 0), ("dilation", (1, 1, 1)),
+                                        ("ceil_mode", False), ("data_format", "NCDHW"),
+                                        ("argmax_type", mstype.int64)), check=_check_max_pool3d_argmax)
+def _max_pool3d_argmax(x, ksize=None, strides=None, pads=0, dilation=(1, 1, 1), ceil_mode=False, data_format="NCDHW",
+                       argmax_type=mstype.int64):
+    """3-D max pooling (NCDHW) with padding and dilation; also each maximum's index in the flattened ``D*H*W``."""
+    windows = _dilated_windows(x, 3, ksize, strides, pads, dilation, ceil_mode)
+    return _max_windows(x, windows, mstype.to_mstype(argmax_type).np_dtype)
+
+
+def _check_max_pool3d(x, kernel_size=1, strides=1, pad_mode="VALID", pad_list=0, ceil_mode=None,
+                      data_format="NCDHW"):
+    _nchw_only("MaxPool3D", data_format)
+    if x.ndim != 5:
+        raise ValueError(f"For primitive[MaxPool3D], the x_rank must be equal to 5, but got {x.ndim}.")
+    _need("MaxPool3D", "x", _F16_F64)(x)
+
+
+@_register_jit("MaxPool3D", attrs=(("kernel_size", 1), ("strides", 1), ("pad_mode", "VALID"), ("pad_list", 0),
+                              ("ceil_mode", None), ("data_format", "NCDHW")), check=_check_max_pool3d)
+def _max_pool3d(x, kernel_size=1, strides=1, pad_mode="VALID", pad_list=0, ceil_mode=None, data_format="NCDHW"):
+    """Max over 3-D windows (NCDHW); 'same' and 'pad' pad with -inf, ``ceil_mode`` adds end windows."""
+    k, s = _tuple(kernel_size, 3), _tuple(strides, 3)
+    if pad_mode.lower() == "same":
+        pads = _same_pads(x.shape[2:], k, s)
+    elif pad_mode.lower() == "pad":
+        p = (pad_list,) * 3 if isinstance(pad_list, int) else tuple(pad_list)
+        pads = tuple((v, v) for v in p) if len(p) == 3 else tuple((p[2 * i], p[2 * i + 1]) for i in range(3))
+    else:
+        pads = ((0, 0),) * 3
+    full = tuple((lo, hi + _pool_out(n, kk, ss, lo, hi, bool(ceil_mode))[1])
+                 for n, kk, ss, (lo, hi) in zip(x.shape[2:], k, s, pads))
+    return lax.reduce_window(x, np.array(-np.inf, x.dtype), lax.max, (1, 1) + k, (1, 1) + s, ((0, 0), (0, 0)) + full)
 
 
 def _adaptive_matrix(n, out):
@@ -631,6 +697,68 @@ def _adaptive_avg_pool2d(x, output_size=None):
     total = jnp.einsum("...hw,ih,jw->...ij", x, jnp.asarray(mh, x.dtype), jnp.asarray(mw, x.dtype),
                        precision=lax.Precision.HIGHEST)
     return total / jnp.asarray(np.outer(mh.sum(1), mw.sum(1)), x.dtype)
+
+
+def _adaptive_sizes(op, x, output_size, nd):
+    size = (output_size,) * nd if isinstance(output_size, int) else tuple(output_size)
+    if len(size) != nd:
+        raise ValueError(f"For '{op}', the length of 'output_size' must be {nd}, but got {len(size)}.")
+    return tuple(n if o is None or o == -1 else int(o) for n, o in zip(x.shape[-nd:], size))
+
+
+def _check_adaptive_avg_pool3d(x, output_size=None):
+    if x.ndim not in (4, 5):
+        raise ValueError(f"For primitive[AdaptiveAvgPool3D], the dim of x must be in [4,5], but got {x.ndim}.")
+    _need("AdaptiveAvgPool3D", "x", _F16_F64)(x)
+
+
+@_register_jit("AdaptiveAvgPool3D", attrs=(("output_size", None),), check=_check_adaptive_avg_pool3d)
+def _adaptive_avg_pool3d(x, output_size=None):
+    """Average over MindSpore's adaptive windows of the last three axes (``None`` keeps a size)."""
+    outs = _adaptive_sizes("AdaptiveAvgPool3D", x, output_size, 3)
+    ms = [_adaptive_matrix(n, o) for n, o in zip(x.shape[-3:], outs)]
+    total = jnp.einsum("...dhw,id,jh,kw->...ijk", x, *(jnp.asarray(m, x.dtype) for m in ms),
+                       precision=lax.Precision.HIGHEST)
+    counts = np.einsum("i,j,k->ijk", *(m.sum(1) for m in ms))
+    return total / jnp.asarray(counts, x.dtype)
+
+
+def _adaptive_windows(n, out):
+    """``(out, k)`` positions of MindSpore's adaptive windows (``-1`` fills the shorter ones)."""
+    bounds = [((i * n) // out, -(-((i + 1) * n) // out)) for i in range(out)]
+    k = max(hi - lo for lo, hi in bounds)
+    return np.array([list(range(lo, hi)) + [-1] * (k - hi + lo) for lo, hi in bounds])
+
+
+def _check_adaptive_max_pool(op, nd):
+    def check(x, output_size=None):
+        if x.ndim not in (nd + 1, nd + 2):
+            raise ValueError(f"For primitive[{op}], the dim of input must be {nd + 1} or {nd + 2}, but got {x.ndim}.")
+        _need(op, "x", _F16_F64)(x)
+    return check
+
+
+@_register_jit("AdaptiveMaxPool2D", attrs=(("output_size", None),),
+               check=_check_adaptive_max_pool("AdaptiveMaxPool2D", 2))
+def _adaptive_max_pool2d(x, output_size=None):
+    """Max over MindSpore's adaptive windows of the last two axes, and its Int64 index in the flattened ``H*W``."""
+    outs = _adaptive_sizes("AdaptiveMaxPool2D", x, output_size, 2)
+    return _max_windows(x, [_adaptive_windows(n, o) for n, o in zip(x.shape[-2:], outs)], np.int64)
+
+
+def _check_adaptive_max_pool3d(x, output_size):
+    _check_adaptive_max_pool("AdaptiveMaxPool3D", 3)(x)
+    if output_size.shape != (3,):
+        raise ValueError(f"For primitive[AdaptiveMaxPool3D], the shape of output_size must be [3], but got "
+                         f"{list(output_size.shape)}.")
+
+
+@register("AdaptiveMaxPool3D", check=_check_adaptive_max_pool3d)
+def _adaptive_max_pool3d(x, output_size):
+    """Max over adaptive windows of the last three axes to the sizes in the (constant) Tensor ``output_size``, and
+    its Int32 index in the flattened ``D*H*W``."""
+    outs = _adaptive_sizes("AdaptiveMaxPool3D", x, [int(v) for v in np.asarray(output_size)], 3)
+    return _max_windows(x, [_adaptive_windows(n, o) for n, o in zip(x.shape[-3:], outs)], np.int32)
 
 
 # ---- normalization ----------------------------------------------------------------------------------

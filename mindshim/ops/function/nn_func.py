@@ -265,6 +265,68 @@ def avg_pool2d(input_x, kernel_size=1, stride=1, padding=0, ceil_mode=False, cou
     return out.reshape(out.shape[:-3] + out.shape[-2:])
 
 
+def avg_pool1d(input_x, kernel_size=1, stride=1, padding=0, ceil_mode=False, count_include_pad=True):
+    """1-D average pooling of ``(N, C, L)``, run as AvgPool3D on ``(N, C, 1, 1, L)``."""
+    if not isinstance(input_x, Tensor):
+        raise TypeError("For avg_pool1d, the input input_x must be tensor")
+    if isinstance(padding, tuple):
+        if len(padding) != 1:
+            raise ValueError("For avg_pool1d, padding should be int or tuple of length 1.")
+        padding = padding[0]
+    if isinstance(stride, tuple):
+        if len(stride) != 1:
+            raise ValueError("For avg_pool1d, stride should be int or tuple of length 1.")
+        stride = stride[0]
+    attrs = {"kernel_size": (1, 1, kernel_size), "strides": (1, 1, stride), "pad_mode": "pad",
+             "pad": (0, 0, 0, 0, padding, padding), "ceil_mode": ceil_mode, "count_include_pad": count_include_pad}
+    x = input_x.reshape(input_x.shape[:-1] + (1, 1) + input_x.shape[-1:])
+    out = dispatch(_row("AvgPool3D"), (x,), attrs)
+    return out.reshape(out.shape[:-3] + out.shape[-1:])
+
+
+def _lp_pool(op, x, norm_type, kernel_size, stride, ceil_mode, nd):
+    """MindSpore's LP pooling: ``(sign(a) relu(|a|) * prod(kernel)) ** (1 / p)`` with ``a`` the average of
+    ``x ** p`` over each window."""
+    if isinstance(norm_type, bool) or not isinstance(norm_type, (float, int)):
+        raise TypeError(f"For {op}, the type of 'norm_type' must be float or int, but got {type(norm_type)}")
+    norm_type = float(norm_type)
+    if norm_type == 0:
+        raise ValueError(f"For {op}, the value of 'norm_type' can not be 0.")
+    stride = kernel_size if stride is None else stride
+    unbatched = x.ndim == nd + 1
+    x = x.expand_dims(0) if unbatched else x
+    if nd == 1:
+        out = avg_pool1d(x.pow(norm_type), kernel_size=kernel_size, stride=stride, padding=0, ceil_mode=ceil_mode)
+        area = kernel_size
+    else:
+        out = avg_pool2d(x.pow(norm_type), kernel_size=kernel_size, stride=stride, padding=0, ceil_mode=ceil_mode)
+        area = kernel_size * kernel_size if isinstance(kernel_size, int) else kernel_size[0] * kernel_size[1]
+    out = out.squeeze(0) if unbatched else out
+    sign = dispatch(_row("Sign"), (out,))
+    return ((sign * dispatch(_row("ReLU"), (dispatch(_row("Abs"), (out,)),))) * area).pow(1.0 / norm_type)
+
+
+def lp_pool1d(x, norm_type, kernel_size, stride=None, ceil_mode=False):
+    """1-D power-average pooling of ``(N, C, L)`` or ``(C, L)``."""
+    return _lp_pool("lp_pool1d", x, norm_type, kernel_size, stride, ceil_mode, 1)
+
+
+def lp_pool2d(x, norm_type, kernel_size, stride=None, ceil_mode=False):
+    """2-D power-average pooling of ``(N, C, H, W)``."""
+    return _lp_pool("lp_pool2d", x, norm_type, kernel_size, stride, ceil_mode, 2)
+
+
+def adaptive_max_pool2d(input, output_size, return_indices=False):
+    """Max over MindSpore's adaptive windows to ``output_size`` (int or (h, w), ``None`` keeps a size); with
+    ``return_indices`` also the Int64 index of each maximum in the flattened ``H*W``."""
+    if not isinstance(return_indices, bool):
+        raise TypeError(f"For adaptive_max_pool2d, the type of argument 'return_indices' must be bool, but got "
+                        f"{type(return_indices).__name__}.")
+    size = (output_size, output_size) if isinstance(output_size, int) else tuple(output_size)
+    out = dispatch(_row("AdaptiveMaxPool2D"), (input,), {"output_size": size})
+    return out if return_indices else out[0]
+
+
 def adaptive_avg_pool2d(input, output_size):
     """Average over MindSpore's adaptive windows; ``output_size`` an int or (h, w) with ``None`` keeping a size."""
     return dispatch(_row("AdaptiveAvgPool2D"), (input,), {"output_size": output_size})
@@ -366,4 +428,5 @@ def sort(input_x, axis=-1, descending=False):
 __all__ = sorted(_VIEWS) + [
     "gelu", "celu", "hardshrink", "softshrink", "hardtanh", "tanhshrink", "softmin", "threshold", "logsigmoid", "glu",
     "leaky_relu", "softplus", "elu", "bias_add", "dense", "bmm", "conv1d", "conv2d", "conv3d", "max_pool2d",
-    "avg_pool2d", "adaptive_avg_pool2d", "batch_norm", "layer_norm", "group_norm", "dropout", "pad", "topk", "sort"]
+    "avg_pool1d", "avg_pool2d", "lp_pool1d", "lp_pool2d", "adaptive_max_pool2d",
+    "adaptive_avg_pool2d", "batch_norm", "layer_norm", "group_norm", "dropout", "pad", "topk", "sort"]
