@@ -904,6 +904,28 @@ def _dropout(x, keep_prob=0.5, Seed0=0, Seed1=0):
     return x * mask * jnp.asarray(1 / keep_prob, x.dtype), mask
 
 
+def _channel_dropout_row(name, rank):
+    """Dropout2D/Dropout3D: each whole channel (axes 0-1 of an ``N, C, ...`` input of ``rank``) kept with
+    probability ``keep_prob`` and scaled by ``1 / keep_prob``; returns ``(output, Bool mask)``. Masks come from
+    mindshim's key stream, as Dropout's."""
+    def check(x, keep_prob=0.5):
+        if x.ndim != rank:
+            raise ValueError(f"For primitive[{name}], the rank of input  must be equal to {rank} , but got {x.ndim}.")
+
+    @register(name, attrs=(("keep_prob", 0.5),), check=check)
+    def _channel_dropout(x, keep_prob=0.5):
+        if keep_prob >= 1:
+            return x, jnp.ones(x.shape, bool)
+        keep = jax.random.bernoulli(next_key(), keep_prob, x.shape[:2] + (1,) * (rank - 2))
+        mask = jnp.broadcast_to(keep, x.shape)
+        scale = jnp.zeros((), x.dtype) if keep_prob == 0 else jnp.asarray(1 / keep_prob, x.dtype)
+        return jnp.where(mask, x * scale, jnp.zeros_like(x)), mask
+
+
+_channel_dropout_row("Dropout2D", 4)
+_channel_dropout_row("Dropout3D", 5)
+
+
 # ---- padding ----------------------------------------------------------------------------------------
 @register("Pad", attrs=(("paddings", ()),))
 def _pad(x, paddings=()):

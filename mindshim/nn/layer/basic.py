@@ -1,4 +1,5 @@
-"""Basic layers (``mindspore.nn.layer.basic``): Dense, Dropout, Flatten, Identity, Pad."""
+"""Basic layers (``mindspore.nn.layer.basic``): Dense, dropouts, Flatten/Unflatten, Identity, Pad, L1Regularizer,
+ChannelShuffle."""
 import math
 
 from ... import _checkparam as validator
@@ -10,7 +11,8 @@ from ...common.tensor import Tensor
 from ..cell import Cell
 from .activation import get_activation
 
-__all__ = ["Dense", "Dropout", "Flatten", "Identity", "Pad"]
+__all__ = ["Dense", "Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "Flatten", "Unflatten", "Identity", "Pad",
+           "L1Regularizer", "ChannelShuffle"]
 
 
 # ---- layers -------------------------------------------------------------------------------------------
@@ -103,6 +105,40 @@ class Dropout(Cell):
         return f"keep_prob={self.keep_prob}" if self.p is None else f"p={self.p}"
 
 
+class _ChannelDropout(Cell):
+    """Channel dropout in training (``_dropout(x, p)``), the identity in inference; ``p`` a float in [0, 1]."""
+
+    def __init__(self, p=0.5):
+        super().__init__()
+        validator.check_value_type("p", p, [float], type(self).__name__)
+        if p < 0 or p > 1:
+            raise ValueError(f"For '{type(self).__name__}', the 'p' must be a number in range [0, 1], but got {p}.")
+        self.p = p
+
+    def construct(self, x):
+        if not self.training or self.p == 0:
+            return x
+        return type(self)._dropout(x, self.p)
+
+
+class Dropout1d(_ChannelDropout):
+    """Zero whole channels of ``(N, C, L)`` or ``(C, L)`` with probability ``p`` (``ops.dropout1d``)."""
+    _dropout = staticmethod(ops.dropout1d)
+
+
+class Dropout2d(_ChannelDropout):
+    """Zero whole channels of ``(N, C, H, W)`` with probability ``p`` (Dropout2D)."""
+    _dropout = staticmethod(ops.dropout2d)
+
+    def extend_repr(self):
+        return f"p={1.0 - self.p}"  # MindSpore prints its keep probability under the name p
+
+
+class Dropout3d(Dropout2d):
+    """Zero whole channels of ``(N, C, D, H, W)`` with probability ``p`` (Dropout3D)."""
+    _dropout = staticmethod(ops.dropout3d)
+
+
 class Flatten(Cell):
     """Flatten axes ``start_dim`` .. ``end_dim`` into one."""
 
@@ -122,6 +158,22 @@ class Flatten(Cell):
             raise ValueError(f"For 'flatten', 'start_dim' cannot come after 'end_dim', but got start_dim: "
                              f"{self.start_dim}, end_dim: {self.end_dim}.")
         return ops.reshape(x, shape[:start] + (math.prod(shape[start:end + 1]),) + shape[end + 1:])
+
+
+class Unflatten(Cell):
+    """Reshape axis ``axis`` into ``unflattened_size``."""
+
+    def __init__(self, axis, unflattened_size):
+        super().__init__()
+        validator.check_value_type("axis", axis, [int], "Unflatten")
+        validator.check_value_type("unflattended_size", unflattened_size, (list, tuple), "Unflatten")
+        self.axis = axis
+        self.unflattened_size = tuple(unflattened_size)
+
+    def construct(self, input_x):
+        shape = input_x.shape
+        tail = shape[self.axis + 1:] if self.axis != -1 else ()
+        return ops.reshape(input_x, shape[:self.axis] + self.unflattened_size + tail)
 
 
 class Identity(Cell):
@@ -158,3 +210,42 @@ class Pad(Cell):
 
     def construct(self, x):
         return self.pad(x) if self.mode == "CONSTANT" else self.pad(x, self.paddings)
+
+
+class L1Regularizer(Cell):
+    """``scale * sum(|weights|)``."""
+
+    def __init__(self, scale):
+        super().__init__()
+        validator.check_value_type("scale", scale, [int, float], "L1Regularizer")
+        if scale <= 0:
+            raise ValueError(f"For 'L1Regularizer', the 'scale' must be greater than 0, but got {scale}.")
+        if math.isinf(scale) or math.isnan(scale):
+            raise ValueError(f"For 'L1Regularizer', the 'scale' can not be INF or NAN, but got {scale}.")
+        self.scale = Tensor(scale, dtype=mstype.float32)
+
+    def construct(self, weights):
+        if weights.dtype == mstype.bool_:
+            raise TypeError(f"The type of weights must be in {_NUMBER_TYPES}, but got {weights.dtype}.")
+        return self.scale * ops.ReduceSum()(ops.abs(weights))
+
+
+_NUMBER_TYPES = ("Int8, Int16, Int32, Int64, UInt8, UInt16, UInt32, UInt64, Float16, Float32, Float64, BFloat16, "
+                 "Complex64, Complex128")
+
+
+class ChannelShuffle(Cell):
+    """Interleave the channels (axis 1) of ``groups`` groups: ``(N, g, C/g, ...)`` as ``(N, C/g, g, ...)``."""
+
+    def __init__(self, groups):
+        super().__init__()
+        if not isinstance(groups, int):
+            raise TypeError(f"For ChannelShuffle, the param `groups` must be int, but got {type(groups)}.")
+        if groups < 1:
+            raise ValueError(f"For ChannelShuffle, the param `groups` must be larger than 0, but got {groups}.")
+        self.groups = groups
+
+    def construct(self, x):
+        n, c = x.shape[:2]
+        out = ops.transpose(ops.reshape(x, (n, self.groups, c // self.groups, -1)), (0, 2, 1, 3))
+        return ops.reshape(out, x.shape)

@@ -6,6 +6,7 @@ composition is written in ``jax.numpy`` on the Tensors' arrays.
 import jax.numpy as jnp
 from jax import lax
 
+from ... import _checkparam as validator
 from ... import _registry
 from ..._registry import dispatch
 from ...common import dtype as mstype
@@ -370,6 +371,72 @@ def dropout(input, p=0.5, training=True, seed=None):
     return dispatch(_row("Dropout"), (input,), {"keep_prob": 1 - p, "Seed0": 0, "Seed1": 0})[0]
 
 
+def dropout1d(input, p=0.5, training=True):
+    """Channel dropout of ``(N, C, L)`` or ``(C, L)``: Dropout2D on the input with a trailing unit axis."""
+    if not isinstance(p, float):
+        raise TypeError(f"For dropout1d, 'p' must be float, but got type {type(p)}.")
+    if p < 0 or p > 1:
+        raise ValueError(f"For dropout1d, the 'p' must be a number in range [0, 1], but got {p}.")
+    if not isinstance(input, Tensor):
+        raise TypeError(f"For dropout1d, 'input' must be Tensor, but got type {type(input)}.")
+    if not isinstance(training, bool):
+        raise TypeError(f"For 'dropout1d', the type of 'training' must be bool, but got {type(training).__name__}.")
+    if not training:
+        return input
+    if input.ndim not in (2, 3):
+        raise ValueError(f"For dropout1d, input shape should be 2D or 3D, but got {input.ndim}.")
+    x = input.expand_dims(-1) if input.ndim == 3 else input.expand_dims(0).expand_dims(-1)
+    out = dispatch(_row("Dropout2D"), (x,), {"keep_prob": 1.0 - p})[0].squeeze(-1)
+    return out if input.ndim == 3 else out.squeeze(0)
+
+
+def _channel_dropout(op, row, input, p, training):
+    if not isinstance(training, bool):
+        raise TypeError(f"For '{op}', the type of 'training' must be bool, but got {type(training).__name__}.")
+    return dispatch(_row(row), (input,), {"keep_prob": 1.0 - p})[0] if training else input
+
+
+def dropout2d(input, p=0.5, training=True):
+    """Zero each channel of ``(N, C, H, W)`` with probability ``p``, scaling the rest by ``1 / (1 - p)``."""
+    return _channel_dropout("dropout2d", "Dropout2D", input, p, training)
+
+
+def dropout3d(input, p=0.5, training=True):
+    """Zero each channel of ``(N, C, D, H, W)`` with probability ``p``, scaling the rest by ``1 / (1 - p)``."""
+    return _channel_dropout("dropout3d", "Dropout3D", input, p, training)
+
+
+def _check_shuffle(op, input, factor, name):
+    validator.check_positive_int(factor, name)
+    check_is_tensor("input", input, op)
+    if input.ndim < 3:
+        raise ValueError(f"For {op}, the dimension of `input` should be larger than 2, but got {input.ndim}.")
+
+
+def pixel_shuffle(input, upscale_factor):
+    """``(*, C r^2, H, W)`` to ``(*, C, H r, W r)``."""
+    _check_shuffle("pixel_shuffle", input, upscale_factor, "upscale_factor")
+    r, pre, (c, h, w), n = upscale_factor, input.shape[:-3], input.shape[-3:], input.ndim
+    if c % r ** 2 != 0:
+        raise ValueError("For 'pixel_shuffle', the length of third to last dimension is not divisibleby "
+                         "`upscale_factor` squared.")
+    x = input.reshape(pre + (c // r ** 2, r, r, h, w))
+    x = x.transpose(tuple(range(n - 2)) + (n, n - 2, n + 1, n - 1))
+    return x.reshape(pre + (c // r ** 2, r * h, r * w))
+
+
+def pixel_unshuffle(input, downscale_factor):
+    """``(*, C, H r, W r)`` to ``(*, C r^2, H, W)``."""
+    _check_shuffle("pixel_unshuffle", input, downscale_factor, "downscale_factor")
+    r, pre, (c, h, w), n = downscale_factor, input.shape[:-3], input.shape[-3:], input.ndim
+    if h % r != 0 or w % r != 0:
+        raise ValueError("For 'pixel_unshuffle', the length of second to last 2 dimension should be divisible by "
+                         "downscale_factor.")
+    x = input.reshape(pre + (c, h // r, r, w // r, r))
+    x = x.transpose(tuple(range(n - 2)) + (n - 1, n + 1, n - 2, n))
+    return x.reshape(pre + (c * r * r, h // r, w // r))
+
+
 def pad(input_x, padding, mode="constant", value=None):
     """Pad from the last axis backwards (``(left, right, top, bottom, ...)``); modes 'constant', 'reflect',
     'replicate', 'circular'; negative padding crops."""
@@ -429,4 +496,5 @@ __all__ = sorted(_VIEWS) + [
     "gelu", "celu", "hardshrink", "softshrink", "hardtanh", "tanhshrink", "softmin", "threshold", "logsigmoid", "glu",
     "leaky_relu", "softplus", "elu", "bias_add", "dense", "bmm", "conv1d", "conv2d", "conv3d", "max_pool2d",
     "avg_pool1d", "avg_pool2d", "lp_pool1d", "lp_pool2d", "adaptive_max_pool2d",
-    "adaptive_avg_pool2d", "batch_norm", "layer_norm", "group_norm", "dropout", "pad", "topk", "sort"]
+    "adaptive_avg_pool2d", "batch_norm", "layer_norm", "group_norm", "dropout", "dropout1d", "dropout2d", "dropout3d",
+    "pixel_shuffle", "pixel_unshuffle", "pad", "topk", "sort"]
