@@ -46,6 +46,9 @@ class Cell:
         object.__setattr__(self, "_buffers", OrderedDict())
         object.__setattr__(self, "_non_persistent_buffers_set", set())
         object.__setattr__(self, "_state_dict_pre_hooks", OrderedDict())
+        object.__setattr__(self, "_forward_pre_hook", OrderedDict())
+        object.__setattr__(self, "_forward_hook", OrderedDict())
+        object.__setattr__(self, "_hooks_with_kwargs", set())
         if flags:
             self.add_flags(**flags)
 
@@ -407,7 +410,55 @@ class Cell:
                 compiled = _engine.JitCall(self, type(self).__name__)
                 object.__setattr__(self, "_compiled_call", compiled)
             return compiled(*args)
+        if self._forward_pre_hook or self._forward_hook:
+            return self._run_construct(args, kwargs)
         return self.construct(*args, **kwargs)
+
+    # ---- hooks -------------------------------------------------------------------------------------
+    def register_forward_pre_hook(self, hook_fn, *, prepend=False, with_kwargs=False):
+        """Call ``hook_fn(cell, args)`` (``hook_fn(cell, args, kwargs)`` with ``with_kwargs``) before each
+        ``construct``; what it returns other than None replaces the inputs. Returns a handle to remove it."""
+        return self._add_hook(self._forward_pre_hook, hook_fn, prepend, with_kwargs)
+
+    def register_forward_hook(self, hook_fn, *, prepend=False, with_kwargs=False, always_call=False):
+        """Call ``hook_fn(cell, args, output)`` (``hook_fn(cell, args, kwargs, output)`` with ``with_kwargs``) after
+        each ``construct``; what it returns other than None replaces the output. Returns a handle to remove it."""
+        if always_call:
+            raise NotImplementedError("mindspore.nn.Cell.register_forward_hook(always_call=True) is not supported by "
+                                      "mindshim yet.")
+        return self._add_hook(self._forward_hook, hook_fn, prepend, with_kwargs)
+
+    def _add_hook(self, hooks, hook_fn, prepend, with_kwargs):
+        if not callable(hook_fn):
+            raise TypeError(f"When registering a hook for '{type(self).__name__}', the type of 'hook_fn' must be "
+                            f"python function, but got {type(hook_fn)}.")
+        handle = HookHandle(hooks, hook_fn)
+        if prepend:
+            hooks.move_to_end(handle.handle_id, last=False)
+        if with_kwargs:
+            self._hooks_with_kwargs.add(handle.handle_id)
+        return handle
+
+    def _run_construct(self, args, kwargs):
+        for hook_id, hook_fn in list(self._forward_pre_hook.items()):
+            if hook_id in self._hooks_with_kwargs:
+                ret = hook_fn(self, args, kwargs)
+                if ret is not None:
+                    if not (isinstance(ret, tuple) and len(ret) == 2):
+                        raise RuntimeError("forward pre hook with kwargs must return None or a tuple of (new_args, "
+                                           f"new_kwargs), but got {ret}")
+                    args, kwargs = ret
+            else:
+                ret = hook_fn(self, args)
+                if ret is not None:
+                    args = ret if isinstance(ret, tuple) else (ret,)
+        output = self.construct(*args, **kwargs)
+        for hook_id, hook_fn in list(self._forward_hook.items()):
+            ret = hook_fn(self, args, kwargs, output) if hook_id in self._hooks_with_kwargs else \
+                hook_fn(self, args, output)
+            if ret is not None:
+                output = ret
+        return output
 
     # ---- parallelism --------------------------------------------------------------------------------
     def shard(self, in_strategy=None, out_strategy=None, parameter_plan=None):
