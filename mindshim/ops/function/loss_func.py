@@ -3,6 +3,8 @@
 Losses that are MindSpore primitives run their row (``BinaryCrossEntropy``, ...); those MindSpore builds from
 several primitives run a composite row (no Primitive class) with the same values and gradients.
 """
+import math
+
 from ... import _registry
 from ..._registry import dispatch
 from ..._table._checks import check_kl_reduction
@@ -13,7 +15,8 @@ _row = _registry.get
 _REDUCTIONS = ["none", "mean", "sum"]
 
 __all__ = ["binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy", "nll_loss", "smooth_l1_loss",
-           "kl_div", "mse_loss", "l1_loss", "huber_loss", "margin_ranking_loss", "cosine_embedding_loss"]
+           "kl_div", "mse_loss", "l1_loss", "huber_loss", "margin_ranking_loss", "cosine_embedding_loss",
+           "gaussian_nll_loss", "hinge_embedding_loss", "multilabel_soft_margin_loss", "multi_margin_loss"]
 
 
 def check_is_tensor(name, value, op):
@@ -167,3 +170,78 @@ def cosine_embedding_loss(input1, input2, target, margin=0.0, reduction="mean"):
     _check_get_loss_reduction("cosine_embedding_loss", reduction)
     return dispatch(_row("cosine_embedding_loss"), (input1, input2, target),
                    {"margin": margin, "reduction": reduction})
+
+
+def _reduce(loss, reduction):
+    return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
+
+
+def gaussian_nll_loss(x, target, var, full=False, eps=1e-6, reduction="mean"):
+    """``0.5 (log(max(var, eps)) + (x - target)^2 / max(var, eps))`` (``+ 0.5 log(2 pi)`` with ``full``); a
+    ``var`` without the last axis is broadcast over it."""
+    for name, value in (("x", x), ("target", target), ("var", var)):
+        if not isinstance(value, Tensor):
+            raise TypeError(f"For 'gaussian_nll_loss', '{name}' must be a tensor, but got {type(value)}.")
+    if not isinstance(full, bool):
+        raise TypeError(f"For 'gaussian_nll_loss', 'full' must be a bool, but got {type(full)}.")
+    if not isinstance(eps, float) or eps <= 0:
+        raise ValueError(f"For 'gaussian_nll_loss', 'eps' must be a positive float, but got {eps}.")
+    if reduction not in _REDUCTIONS:
+        raise ValueError("For 'gaussian_nll_loss', 'reduction' must be one of 'none', 'mean', or 'sum',        "
+                         f"but got {reduction}.")
+    if x.shape != var.shape and x.shape[:-1] == var.shape:
+        var = var.expand_dims(-1)
+    maxima = dispatch(_row("Maximum"), (var, Tensor(eps, var.dtype)))
+    loss = 0.5 * (dispatch(_row("Log"), (maxima,)) + (x - target) ** 2 / maxima)
+    return _reduce(loss + 0.5 * math.log(2 * math.pi) if full else loss, reduction)
+
+
+def hinge_embedding_loss(inputs, targets, margin=1.0, reduction="mean"):
+    """``x`` where ``target > 0``, ``max(0, margin - x)`` where ``target < 0``."""
+    if not isinstance(margin, (float, int)):
+        raise TypeError(f"For 'HingeEmbeddingLoss', 'margin' must be a float or int, but got {type(margin)}.")
+    if reduction not in _REDUCTIONS:
+        raise ValueError(f"For 'HingeEmbeddingLoss', 'reduction' must be one of 'none', 'mean', 'sum',but got "
+                         f"{reduction}.")
+    for which, value in (("first", inputs), ("second", targets)):
+        if not isinstance(value, Tensor):
+            raise TypeError(f"For 'HingeEmbeddingLoss', the {which} input must be a Tensor, but got {type(value)}.")
+        if not mstype.is_float(value.dtype):
+            raise TypeError(f"For 'HingeEmbeddingLoss', the dtype of the {which} input must be float, but got "
+                            f"{value.dtype}.")
+    pos_index, neg_index = targets > 0, targets < 0
+    neg = Tensor(margin, inputs.dtype) * neg_index - neg_index * inputs
+    neg = dispatch(_row("Maximum"), (neg, Tensor(0, inputs.dtype)))
+    return _reduce(pos_index * inputs + neg, reduction)
+
+
+def _get_loss(x, reduction, op, weights=1.0):
+    """MindSpore's ``_get_loss``: weight and reduce in Float32, back in ``x``'s dtype."""
+    if reduction not in _REDUCTIONS:
+        raise ValueError(f"For '{op}', the 'reduction' must be in ['mean', 'sum', 'none'], but got {reduction}.")
+    out = _reduce(x.astype(mstype.float32) * weights, reduction)
+    return out.astype(x.dtype)
+
+
+def multilabel_soft_margin_loss(input, target, weight=None, reduction="mean"):
+    """Mean over classes of ``target log(1 + e^-x) + (1 - target) log(1 + e^x)`` (times ``weight``)."""
+    check_is_tensor("input", input, "multilabel_soft_margin_loss")
+    check_is_tensor("target", target, "multilabel_soft_margin_loss")
+    log, exp = _row("Log"), _row("Exp")
+    pos = dispatch(log, (dispatch(exp, (-input,)) + 1,))
+    neg = dispatch(log, (dispatch(exp, (input,)) + 1,))
+    loss = target * pos + (1 - target) * neg
+    if weight is not None:
+        loss = loss * weight
+    class_dim = input.ndim - 1
+    return _get_loss(loss.sum(axis=class_dim) / input.shape[class_dim], reduction, "multilabel_soft_margin_loss")
+
+
+def multi_margin_loss(input, target, p=1, margin=1, weight=None, reduction="mean"):
+    """Multi-class hinge loss of ``(N, C)`` scores against Int64 class indices (the MultiMarginLoss primitive)."""
+    if not isinstance(margin, int):
+        raise TypeError(f"For 'multi_margin_loss', the type of 'margin' must be int, but got {type(margin)}.")
+    if weight is None:
+        weight = Tensor([1] * input.shape[1], input.dtype)
+    return dispatch(_row("MultiMarginLoss"), (input, target, weight),
+                    {"p": p, "margin": float(margin), "reduction": reduction})
