@@ -442,9 +442,9 @@ _DECONV_ATTRS = (("out_channel", None), ("kernel_size", None), ("pad_mode", "val
                  ("mode", 1), ("stride", 1), ("dilation", 1), ("group", 1), ("data_format", "NCHW"))
 
 
-@functools.partial(jax.jit, static_argnums=tuple(range(2, 9)))
-def _deconv(dout, w, shape, kernel_size, pad_mode, pad, stride, dilation, group):
-    _, vjp = jax.vjp(lambda z: _conv(2, z, w, kernel_size, pad_mode, pad, stride, dilation, group),
+@functools.partial(jax.jit, static_argnums=tuple(range(2, 10)))
+def _deconv(dout, w, shape, kernel_size, pad_mode, pad, stride, dilation, group, nd=2):
+    _, vjp = jax.vjp(lambda z: _conv(nd, z, w, kernel_size, pad_mode, pad, stride, dilation, group),
                      jnp.zeros(shape, dout.dtype))
     return vjp(dout)[0]
 
@@ -459,6 +459,46 @@ def _conv2d_backprop_input(dout, w, input_size, out_channel=None, kernel_size=No
 
 for _name in ("Conv2DBackpropInput", "Conv2DTranspose"):
     register(_name, attrs=_DECONV_ATTRS)(_conv2d_backprop_input)
+
+
+def _deconv3d_shape(dout, w, kernel_size, pad_mode, pad, stride, dilation, group, output_padding):
+    """The input shape of the Conv3D whose gradient is this transposed convolution."""
+    k, s, d, op = (_tuple(v, 3) for v in (kernel_size, stride, dilation, output_padding))
+    pads = (pad,) * 6 if isinstance(pad, int) else tuple(pad)
+    size = []
+    for i, n in enumerate(dout.shape[2:]):
+        if pad_mode.lower() == "same":
+            size.append(n * s[i])
+        else:
+            size.append((n - 1) * s[i] - pads[2 * i] - pads[2 * i + 1] + d[i] * (k[i] - 1) + 1 + op[i])
+    return (dout.shape[0], w.shape[1] * group) + tuple(size)
+
+
+def _check_conv3d_transpose(dout, w, in_channel=None, out_channel=None, kernel_size=None, mode=1, pad_mode="valid",
+                            pad=0, stride=1, dilation=1, group=1, output_padding=0, data_format="NCDHW"):
+    _nchw_only("Conv3DTranspose", data_format)
+    for name, t in (("dout", dout), ("weight", w)):
+        if t.ndim != 5:
+            raise ValueError(f"For primitive[Conv3DTranspose], the {name} shape size must be equal to 5, but got "
+                             f"{t.ndim}.")
+    if dout.dtype != w.dtype:
+        raise TypeError("For primitive[Conv3DTranspose], the input type must be same.")
+    if dout.shape[1] != w.shape[0]:
+        raise ValueError(f"For 'Conv3DTranspose', 'C_in' of input 'dout' shape must be equal to 'C_in' of input "
+                         f"'weight' shape: {w.shape[0]}, but got {dout.shape[1]}.")
+
+
+@register("Conv3DTranspose", attrs=(("in_channel", None), ("out_channel", None), ("kernel_size", None), ("mode", 1),
+                                    ("pad_mode", "valid"), ("pad", 0), ("stride", 1), ("dilation", 1), ("group", 1),
+                                    ("output_padding", 0), ("data_format", "NCDHW")), check=_check_conv3d_transpose)
+def _conv3d_transpose(dout, w, in_channel=None, out_channel=None, kernel_size=None, mode=1, pad_mode="valid", pad=0,
+                      stride=1, dilation=1, group=1, output_padding=0, data_format="NCDHW"):
+    """Transposed 3-D convolution (NCDHW): the gradient of Conv3D with respect to its input; weight
+    ``(C_in, C_out / group, kd, kh, kw)``; ``output_padding`` extends the end of each output axis."""
+    shape = _deconv3d_shape(dout, w, kernel_size, pad_mode, pad, stride, dilation, group, output_padding)
+    pad = pad if isinstance(pad, int) else tuple(pad)
+    return _deconv(dout, w, shape, _tuple(kernel_size, 3), pad_mode, pad, _tuple(stride, 3), _tuple(dilation, 3),
+                   group, 3)
 
 
 # ---- pooling ----------------------------------------------------------------------------------------
