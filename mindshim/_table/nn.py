@@ -801,6 +801,38 @@ def _adaptive_max_pool3d(x, output_size):
     return _max_windows(x, [_adaptive_windows(n, o) for n, o in zip(x.shape[-3:], outs)], np.int32)
 
 
+def _max_unpool_row(name, nd, data_format):
+    """MaxUnpool2D/MaxUnpool3D: each value of ``x`` written at its flat spatial index (``indices``) of a zero output
+    of spatial size ``output_shape[2:]``, or ``(in - 1) * stride - 2 * pad + ksize``."""
+    def _size(x, ksize, strides, pads, output_shape):
+        if output_shape:
+            return tuple(output_shape[-nd:])
+        k, s, p = _tuple(ksize, nd), _tuple(strides or ksize, nd), _tuple(pads, nd)
+        return tuple((n - 1) * s[i] - 2 * p[i] + k[i] for i, n in enumerate(x.shape[2:]))
+
+    def check(x, indices, ksize=None, strides=0, pads=0, output_shape=(), data_format=data_format):
+        _nchw_only(name, data_format)
+        if x.ndim != nd + 2:
+            raise ValueError(f"For '{name}', the x shape size must be equal to {nd + 2}, but got {x.ndim}.")
+        if x.shape != indices.shape:
+            raise ValueError(f"For '{name}', the shape of 'x' and 'argmax' must be the same, but got "
+                             f"{list(x.shape)} and {list(indices.shape)}.")
+
+    @register(name, attrs=(("ksize", None), ("strides", 0), ("pads", 0), ("output_shape", ()),
+                           ("data_format", data_format)), check=check)
+    def _max_unpool(x, indices, ksize=None, strides=0, pads=0, output_shape=(), data_format=data_format):
+        size = _size(x, ksize, strides, pads, output_shape)
+        lead = x.shape[:2]
+        out = jnp.zeros(lead + (math.prod(size),), x.dtype)
+        flat_x, flat_i = x.reshape(lead + (-1,)), indices.reshape(lead + (-1,)).astype(jnp.int32)
+        rows = jnp.arange(lead[0])[:, None, None], jnp.arange(lead[1])[None, :, None]
+        return out.at[rows[0], rows[1], flat_i].set(flat_x).reshape(lead + size)
+
+
+_max_unpool_row("MaxUnpool2D", 2, "NCHW")
+_max_unpool_row("MaxUnpool3D", 3, "NCDHW")
+
+
 # ---- normalization ----------------------------------------------------------------------------------
 def _zero_stat_grads(n_stats):
     """A bprop through the first output only: MindSpore's normalization grads ignore the statistics outputs."""

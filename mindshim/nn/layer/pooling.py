@@ -11,7 +11,7 @@ from ..cell import Cell
 
 __all__ = ["MaxPool1d", "MaxPool2d", "MaxPool3d", "AvgPool1d", "AvgPool2d", "AvgPool3d", "LPPool1d", "LPPool2d",
            "AdaptiveAvgPool1d", "AdaptiveAvgPool2d", "AdaptiveAvgPool3d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d",
-           "AdaptiveMaxPool3d"]
+           "AdaptiveMaxPool3d", "MaxUnpool1d", "MaxUnpool2d", "MaxUnpool3d"]
 
 
 def _unsqueeze(x, axis):
@@ -412,3 +412,38 @@ class AdaptiveMaxPool3d(Cell):
     def construct(self, input):
         output = self.adaptive_max_pool3d(input, self.output_size)
         return output if self.return_indices else output[0]
+
+
+class _MaxUnpool(Cell):
+    """The inverse of max pooling (``ops.max_unpool<n>d``): values at their ``indices`` in a zero output."""
+
+    def __init__(self, kernel_size, stride=None, padding=0):
+        super().__init__()
+        self.kernel_size = kernel_size
+        self.stride = kernel_size if stride is None else stride
+        self.padding = padding
+
+    def construct(self, x, indices, output_size=None):
+        name = type(self).__name__
+        if output_size is not None:
+            if not isinstance(output_size, tuple):
+                raise ValueError(f"For {name}, output_size must be tuple, but type {type(output_size)}.")
+            if not output_size:
+                raise ValueError(f"For {name}, the length of output_size must be positive, but got 0.")
+        return self._unpool(x, indices, self.kernel_size, stride=self.stride, padding=self.padding,
+                            output_size=output_size)
+
+
+class MaxUnpool1d(_MaxUnpool):
+    """The inverse of MaxPool1d."""
+    _unpool = staticmethod(ops.max_unpool1d)
+
+
+class MaxUnpool2d(_MaxUnpool):
+    """The inverse of MaxPool2d."""
+    _unpool = staticmethod(ops.max_unpool2d)
+
+
+class MaxUnpool3d(_MaxUnpool):
+    """The inverse of MaxPool3d."""
+    _unpool = staticmethod(ops.max_unpool3d)

@@ -328,6 +328,43 @@ def adaptive_max_pool2d(input, output_size, return_indices=False):
     return out if return_indices else out[0]
 
 
+def _max_unpool(op, nd, x, indices, kernel_size, stride, padding, output_size):
+    """Max unpooling of the last ``nd`` axes of an ``(N, C, ...)`` or unbatched input through MaxUnpool2D/3D (1-D
+    as 2-D with a trailing unit axis)."""
+    if output_size is not None and not isinstance(output_size, tuple):
+        raise ValueError(f"For {op}, output_size must be tuple, but type {type(output_size)}.")
+    stride = kernel_size if stride is None else stride
+    unbatched = x.ndim == nd + 1
+    if unbatched:
+        x, indices = x.expand_dims(0), indices.expand_dims(0)
+    if nd == 1:  # as 2-D with a unit width
+        x, indices = x.expand_dims(3), indices.expand_dims(3)
+        kernel_size, stride, padding = ((v if isinstance(v, tuple) else (v,)) + (fill,)
+                                        for v, fill in ((kernel_size, 1), (stride, 1), (padding, 0)))
+    size = ()
+    if output_size:
+        size = tuple(x.shape[:2]) + tuple(output_size[-nd:]) + ((1,) if nd == 1 else ())
+    attrs = {"ksize": kernel_size, "strides": stride, "pads": padding, "output_shape": size}
+    out = dispatch(_row("MaxUnpool3D" if nd == 3 else "MaxUnpool2D"), (x, indices), attrs)
+    out = out.squeeze(-1) if nd == 1 else out
+    return out.squeeze(0) if unbatched else out
+
+
+def max_unpool1d(x, indices, kernel_size, stride=None, padding=0, output_size=None):
+    """The inverse of max_pool1d: values at their ``indices`` in a zero ``(N, C, L_out)`` or ``(C, L_out)``."""
+    return _max_unpool("max_unpool1d", 1, x, indices, kernel_size, stride, padding, output_size)
+
+
+def max_unpool2d(x, indices, kernel_size, stride=None, padding=0, output_size=None):
+    """The inverse of max_pool2d: values at their flat ``H*W`` ``indices`` in a zero output."""
+    return _max_unpool("max_unpool2d", 2, x, indices, kernel_size, stride, padding, output_size)
+
+
+def max_unpool3d(x, indices, kernel_size, stride=None, padding=0, output_size=None):
+    """The inverse of max_pool3d: values at their flat ``D*H*W`` ``indices`` in a zero output."""
+    return _max_unpool("max_unpool3d", 3, x, indices, kernel_size, stride, padding, output_size)
+
+
 def adaptive_avg_pool2d(input, output_size):
     """Average over MindSpore's adaptive windows; ``output_size`` an int or (h, w) with ``None`` keeping a size."""
     return dispatch(_row("AdaptiveAvgPool2D"), (input,), {"output_size": output_size})
@@ -495,6 +532,6 @@ def sort(input_x, axis=-1, descending=False):
 __all__ = sorted(_VIEWS) + [
     "gelu", "celu", "hardshrink", "softshrink", "hardtanh", "tanhshrink", "softmin", "threshold", "logsigmoid", "glu",
     "leaky_relu", "softplus", "elu", "bias_add", "dense", "bmm", "conv1d", "conv2d", "conv3d", "max_pool2d",
-    "avg_pool1d", "avg_pool2d", "lp_pool1d", "lp_pool2d", "adaptive_max_pool2d",
-    "adaptive_avg_pool2d", "batch_norm", "layer_norm", "group_norm", "dropout", "dropout1d", "dropout2d", "dropout3d",
-    "pixel_shuffle", "pixel_unshuffle", "pad", "topk", "sort"]
+    "avg_pool1d", "avg_pool2d", "lp_pool1d", "lp_pool2d", "adaptive_max_pool2d", "max_unpool1d", "max_unpool2d",
+    "max_unpool3d", "adaptive_avg_pool2d", "batch_norm", "layer_norm", "group_norm", "dropout", "dropout1d",
+    "dropout2d", "dropout3d", "pixel_shuffle", "pixel_unshuffle", "pad", "topk", "sort"]
