@@ -952,6 +952,23 @@ def _check_l2_normalize(x, axis=0, epsilon=1e-4):
     need_float("L2Normalize", "input_x")(x)
 
 
+def _check_clip_by_norm(x, clip_norm, axis=None):
+    for name, t in (("x", x), ("clip_norm", clip_norm)):
+        if t.dtype not in (jnp.float16, jnp.float32):
+            raise TypeError(f"For primitive[ClipByNorm], the input argument[{name}] must be a type of {{Float16, "
+                            f"Float32}}, but got {mstype.to_mstype(t.dtype)}.")
+
+
+@register("ClipByNorm", attrs=(("axis", None),), check=_check_clip_by_norm)
+def _clip_by_norm(x, clip_norm, axis=None):
+    """``x * clip_norm / max(||x||_2, clip_norm)`` with the L2 norm over ``axis`` (all axes for None), in
+    Float32."""
+    axes = None if axis is None or axis == () else tuple(np.atleast_1d(axis).tolist())
+    xf, clip = x.astype(jnp.float32), clip_norm.astype(jnp.float32)
+    norm = jnp.sqrt(jnp.sum(xf * xf, axis=axes, keepdims=True))
+    return xf * clip / jnp.maximum(norm, clip)
+
+
 @_register_jit("L2Normalize", attrs=(("axis", 0), ("epsilon", 1e-4)), check=_check_l2_normalize)
 def _l2_normalize(x, axis=0, epsilon=1e-4):
     """``x / sqrt(max(sum(x**2, axis), epsilon))``."""

@@ -13,7 +13,8 @@ from .activation import LeakyReLU, get_activation
 from .normalization import BatchNorm1d
 
 __all__ = ["Dense", "Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "Flatten", "Unflatten", "Identity", "Pad",
-           "L1Regularizer", "ChannelShuffle", "DenseBnAct", "BiDense", "TimeDistributed"]
+           "L1Regularizer", "ChannelShuffle", "DenseBnAct", "BiDense", "TimeDistributed",
+           "ClipByNorm"]
 
 
 # ---- layers -------------------------------------------------------------------------------------------
@@ -380,3 +381,14 @@ class TimeDistributed(Cell):
                              "try pass parameters without 'reshape_with_axis'.")
         new_shape = out.shape[:pos] + shape[pos:pos + 2] + out.shape[pos + 1:]
         return ops.reshape(out, (-1,) + new_shape[1:])
+
+
+class ClipByNorm(Cell):
+    """``x * clip_norm / max(||x||_2, clip_norm)``, the norm over ``axis`` (all axes for None); Float32 output."""
+
+    def __init__(self, axis=None):
+        super().__init__()
+        self.clip_by_norm = ops.ClipByNorm(axis)
+
+    def construct(self, x, clip_norm):
+        return self.clip_by_norm(x, clip_norm)
