@@ -952,6 +952,24 @@ def _check_l2_normalize(x, axis=0, epsilon=1e-4):
     need_float("L2Normalize", "input_x")(x)
 
 
+def _check_lrn(x, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, norm_region="ACROSS_CHANNELS"):
+    if x.ndim != 4:
+        raise ValueError(f"For primitive[LRN], the rank of input  must be equal to 4 , but got {x.ndim}.")
+    _need("LRN", "x", _F16_F32)(x)
+
+
+@_register_jit("LRN", attrs=(("depth_radius", 5), ("bias", 1.0), ("alpha", 1.0), ("beta", 0.5),
+                             ("norm_region", "ACROSS_CHANNELS")), check=_check_lrn)
+def _lrn(x, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, norm_region="ACROSS_CHANNELS"):
+    """Local response normalization across channels (NCHW): ``x / (bias + alpha * s) ** beta`` with ``s`` the sum
+    of squares over the channels within ``depth_radius``."""
+    sq = jnp.square(x)
+    window = (1, 2 * depth_radius + 1, 1, 1)
+    pads = ((0, 0), (depth_radius, depth_radius), (0, 0), (0, 0))
+    total = lax.reduce_window(sq, np.zeros((), x.dtype), lax.add, window, (1, 1, 1, 1), pads)
+    return x / (bias + alpha * total) ** beta
+
+
 def _check_clip_by_norm(x, clip_norm, axis=None):
     for name, t in (("x", x), ("clip_norm", clip_norm)):
         if t.dtype not in (jnp.float16, jnp.float32):

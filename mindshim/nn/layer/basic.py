@@ -14,7 +14,7 @@ from .normalization import BatchNorm1d
 
 __all__ = ["Dense", "Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "Flatten", "Unflatten", "Identity", "Pad",
            "L1Regularizer", "ChannelShuffle", "DenseBnAct", "BiDense", "TimeDistributed",
-           "ClipByNorm"]
+           "ClipByNorm", "Upsample"]
 
 
 # ---- layers -------------------------------------------------------------------------------------------
@@ -392,3 +392,34 @@ class ClipByNorm(Cell):
 
     def construct(self, x, clip_norm):
         return self.clip_by_norm(x, clip_norm)
+
+
+class Upsample(Cell):
+    """Resize the spatial axes (after N, C) to ``size``. mindshim supports MindSpore's 'nearest' mode (source index
+    ``floor(i * in / out)``, gathered per axis); the other modes raise NotImplementedError."""
+
+    def __init__(self, size=None, scale_factor=None, mode="nearest", align_corners=None, recompute_scale_factor=None):
+        super().__init__()
+        self.size = size
+        self.scale_factor = scale_factor
+        self.mode = mode
+        self.align_corners = align_corners
+        self.recompute_scale_factor = recompute_scale_factor
+
+    def construct(self, x):
+        if self.size is None and self.scale_factor is None:
+            raise ValueError("For 'interpolate', 'size' and 'scale_factor' cannot be both empty")
+        if self.size is not None and self.scale_factor is not None:
+            raise ValueError("For 'interpolate', 'size' and 'scale_factor' cannot be set simultaneously")
+        if self.mode != "nearest":
+            raise NotImplementedError(f"mindspore.nn.Upsample(mode='{self.mode}') is not supported by mindshim yet.")
+        if self.scale_factor is not None:
+            raise ValueError(f"For 'interpolate', 'scale_factor' option cannot currently be set with the mode = "
+                             f"nearest and dim = {x.ndim}D.")
+        nd = x.ndim - 2
+        size = (self.size,) * nd if isinstance(self.size, int) else tuple(self.size)
+        for i, out in enumerate(size):
+            n = x.shape[2 + i]
+            index = Tensor([min(j * n // out, n - 1) for j in range(out)], mstype.int32)
+            x = ops.gather(x, index, 2 + i)
+        return x

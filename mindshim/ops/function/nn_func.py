@@ -328,6 +328,12 @@ def adaptive_max_pool2d(input, output_size, return_indices=False):
     return out if return_indices else out[0]
 
 
+def lrn(x, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, norm_region="ACROSS_CHANNELS"):
+    """Local response normalization across channels (the LRN primitive)."""
+    attrs = {"depth_radius": depth_radius, "bias": bias, "alpha": alpha, "beta": beta, "norm_region": norm_region}
+    return dispatch(_row("LRN"), (x,), attrs)
+
+
 def _max_unpool(op, nd, x, indices, kernel_size, stride, padding, output_size):
     """Max unpooling of the last ``nd`` axes of an ``(N, C, ...)`` or unbatched input through MaxUnpool2D/3D (1-D
     as 2-D with a trailing unit axis)."""
@@ -533,5 +539,5 @@ __all__ = sorted(_VIEWS) + [
     "gelu", "celu", "hardshrink", "softshrink", "hardtanh", "tanhshrink", "softmin", "threshold", "logsigmoid", "glu",
     "leaky_relu", "softplus", "elu", "bias_add", "dense", "bmm", "conv1d", "conv2d", "conv3d", "max_pool2d",
     "avg_pool1d", "avg_pool2d", "lp_pool1d", "lp_pool2d", "adaptive_max_pool2d", "max_unpool1d", "max_unpool2d",
-    "max_unpool3d", "adaptive_avg_pool2d", "batch_norm", "layer_norm", "group_norm", "dropout", "dropout1d",
+    "max_unpool3d", "adaptive_avg_pool2d", "batch_norm", "layer_norm", "group_norm", "lrn", "dropout", "dropout1d",
     "dropout2d", "dropout3d", "pixel_shuffle", "pixel_unshuffle", "pad", "topk", "sort"]
