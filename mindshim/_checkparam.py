@@ -35,6 +35,11 @@ def _check_number(arg_value, value, rel, arg_type, arg_name=None, prim_name=None
     return arg_value
 
 
+def check_int(arg_value, value, rel, arg_name=None, prim_name=None):
+    """``arg_value`` is an int and ``arg_value <rel> value``."""
+    return _check_number(arg_value, value, rel, int, arg_name, prim_name)
+
+
 def check_positive_int(arg_value, arg_name=None, prim_name=None):
     return _check_number(arg_value, 0, GT, int, arg_name, prim_name)
 

@@ -105,12 +105,6 @@ def _reverse_sequence_row(x, seq_lengths, seq_dim, batch_dim=0):
     return jnp.take_along_axis(x, jnp.broadcast_to(src, x.shape).astype(jnp.int32), seq_dim)
 
 
-@register("MirrorPad", attrs=(("mode", "REFLECT"),))
-def _mirror_pad(x, paddings, mode="REFLECT"):
-    """``x`` padded by its mirror image: ``REFLECT`` excludes the edge, ``SYMMETRIC`` repeats it."""
-    return jnp.pad(x, np.asarray(paddings).tolist(), mode=mode.lower())
-
-
 @register("Padding", attrs=(("pad_dim_size", 8),))
 def _padding(x, pad_dim_size=8):
     """``x`` (last axis of size 1) extended with zeros to ``pad_dim_size`` along its last axis."""
@@ -441,7 +435,7 @@ def _check_scatter_elements(x, indices, updates, axis=0, reduction="none"):
 
 
 @register("TensorScatterElements", attrs=(("axis", 0), ("reduction", "none")), check=_check_scatter_elements)
-def _scatter_elements(x, indices, updates, axis=0, reduction="none"):
+def _scatter_elements_row(x, indices, updates, axis=0, reduction="none"):
     """``x`` with ``out[indices[i][j]][j] = updates[i][j]`` for ``axis=0`` (and so on; ``reduction='add'`` adds);
     ``updates`` may be larger than ``indices`` (its leading part is used)."""
     axis %= max(x.ndim, 1)

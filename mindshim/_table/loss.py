@@ -171,17 +171,6 @@ def _gather_class(x, t, axis):
     return jnp.take_along_axis(x, jnp.expand_dims(t, axis).astype(jnp.int32), axis=axis).squeeze(axis)
 
 
-@register("MultiMarginLoss", attrs=(("p", 1), ("margin", 1.0), ("reduction", "mean")))
-def _multi_margin_loss_row(x, target, weight=None, p=1, margin=1.0, reduction="mean"):
-    """``sum_{j != y} max(0, margin - x[y] + x[j])^p / C`` per row, times ``weight[y]``."""
-    picked = jnp.take_along_axis(x, target[:, None].astype(jnp.int32), 1)
-    hinge = jnp.maximum(margin - picked + x, 0) ** p
-    if weight is not None:
-        hinge = hinge * weight[target][:, None]
-    hinge = jnp.where(jnp.arange(x.shape[1])[None, :] == target[:, None], 0, hinge)
-    return _reduce(jnp.sum(hinge, 1) / x.shape[1], reduction)
-
-
 @register("NLLLoss", attrs=(("reduction", "mean"), ("ignore_index", -100)), check=_check_nll)
 def _nll(x, t, w, reduction="mean", ignore_index=-100):
     """``(loss, total_weight)``: ``-w[t] x[t]`` per row (``ignore_index`` rows count 0), summed or divided by
@@ -197,6 +186,27 @@ def _nll(x, t, w, reduction="mean", ignore_index=-100):
     elif reduction == "mean":
         loss = jnp.sum(loss) / total
     return loss.astype(x.dtype), total.astype(x.dtype)
+
+
+# ---- MultiMarginLoss -------------------------------------------------------------------------------------------
+def _check_multi_margin(x, t, w, p=1, margin=1.0, reduction="mean"):
+    _check_enum("MultiMarginLoss", reduction)
+    if t.dtype != jnp.int64:
+        raise TypeError("For primitive[MultiMarginLoss], the input argument[target] must be a type of "
+                        f"{{Tensor[Int64]}}, but got {tname(t)}.")
+    if x.shape[0] != t.shape[0]:
+        raise ValueError(f"For MultiMarginLoss x_shape[0] and target_shape[0] should be the same, while x_shape[0] "
+                         f"is {x.shape[0]}, target_shape[0] is {t.shape[0]}")
+
+
+@register("MultiMarginLoss", attrs=(("p", 1), ("margin", 1.0), ("reduction", "mean")), check=_check_multi_margin)
+def _multi_margin(x, t, w, p=1, margin=1.0, reduction="mean"):
+    """``sum_{j != t} w[t] max(0, margin - x[t] + x[j]) ** p / C`` per row of ``(N, C)`` ``x``."""
+    xf, wf = _up(x, x), _up(w, x)
+    target = _gather_class(xf, t, 1)[:, None]
+    hinge = jnp.maximum(margin - target + xf, 0) ** p * wf[t][:, None]
+    hinge = jnp.where(jnp.arange(x.shape[1])[None, :] == t[:, None], 0, hinge)
+    return _reduce(jnp.sum(hinge, axis=1) / x.shape[1], reduction).astype(x.dtype)
 
 
 # ---- SmoothL1Loss ----------------------------------------------------------------------------------------------

@@ -778,7 +778,7 @@ def _check_median(x, global_median=False, axis=0, keep_dims=False, ignore_nan=Fa
 
 @register("Median", attrs=(("global_median", False), ("axis", 0), ("keep_dims", False), ("ignore_nan", False)),
           check=_check_median)
-def _median(x, global_median=False, axis=0, keep_dims=False, ignore_nan=False):
+def _median_row(x, global_median=False, axis=0, keep_dims=False, ignore_nan=False):
     """``(values, Int64 indices)`` of the lower median along ``axis`` (of all elements for ``global_median``, with
     no indices: MindSpore returns zeros)."""
     if ignore_nan:

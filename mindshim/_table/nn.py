@@ -196,37 +196,6 @@ for _name, (_fn, _check, _functional) in _ACTIVATIONS.items():
     register(_name, check=_check, functional=_functional)(_fn)
 
 
-def _mish(x):
-    return x * jnp.tanh(jax.nn.softplus(x))
-
-
-def _selu(x):
-    return jax.nn.selu(x).astype(x.dtype)
-
-
-# Activations with attributes: name: (lowering, attributes with MindSpore's defaults)
-_ACTIVATIONS_WITH_ATTRS = {
-    "Mish": (_mish, ()),
-    "SeLU": (_selu, ()),
-    "Softsign": (lambda x: x / (1 + jnp.abs(x)), ()),
-    "CeLU": (lambda x, alpha=1.0: jax.nn.celu(x, alpha), (("alpha", 1.0),)),
-    "HShrink": (lambda x, lambd=0.5: jnp.where(jnp.abs(x) > lambd, x, jnp.zeros((), x.dtype)), (("lambd", 0.5),)),
-    "SoftShrink": (lambda x, lambd=0.5: jnp.where(x > lambd, x - lambd, jnp.where(
-        x < -lambd, x + lambd, jnp.zeros((), x.dtype))).astype(x.dtype), (("lambd", 0.5),)),
-}
-for _name, (_fn, _attrs) in _ACTIVATIONS_WITH_ATTRS.items():
-    register(_name, attrs=_attrs, check=_need(_name, "x", _F16_F64),
-             functional=(_name.lower(),) if not _attrs else ())(_fn)
-
-
-def _glu(x, axis=-1):
-    a, b = jnp.split(x, 2, axis=axis)
-    return a * jax.nn.sigmoid(b)
-
-
-register("GLU", attrs=(("axis", -1),), check=_need("GLU", "x", _F16_F64))(_glu)
-
-
 # Activations MindSpore composes from primitives (no Primitive class): name: (lowering, input names)
 _ACTIVATION_COMPOSITES = {
     "hardtanh": (lambda input, min_val=-1.0, max_val=1.0: jnp.clip(input, min_val, max_val).astype(input.dtype),
@@ -269,15 +238,6 @@ def _hswish(x):
     return x * jnp.clip(x + 3, 0, 6) / 6
 
 
-@register("LRN", attrs=(("depth_radius", 5), ("bias", 1.0), ("alpha", 1.0), ("beta", 0.5),
-                         ("norm_region", "ACROSS_CHANNELS")))
-def _lrn_row(x, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, norm_region="ACROSS_CHANNELS"):
-    """``x / (bias + alpha * sum(x^2 over depth_radius channels either side)) ** beta`` (NCHW)."""
-    sq = jnp.pad(jnp.square(x), [(0, 0), (depth_radius, depth_radius)] + [(0, 0)] * (x.ndim - 2))
-    total = sum(sq[:, i:i + x.shape[1]] for i in range(2 * depth_radius + 1))
-    return x / (bias + alpha * total) ** beta
-
-
 def _check_elu(x, alpha=1.0):
     if alpha != 1.0:
         raise ValueError("EluIn Elu, alpha must be 1.0f.")
@@ -293,6 +253,81 @@ def _elu_bprop(inputs, out, dout, alpha=1.0):
 @register("Elu", attrs=(("alpha", 1.0),), check=_check_elu, bprop=_elu_bprop)
 def _elu(x, alpha=1.0):
     return jax.nn.elu(x, alpha)
+
+
+def _check_shrink(op):
+    def check(x, lambd=0.5):
+        if mstype.to_mstype(x.dtype) not in (mstype.bfloat16, mstype.float16, mstype.float32):
+            raise TypeError(f"For primitive[{op}], the input argument[input_x] must be a type of {{BFloat16, "
+                            f"Float16, Float32}}, but got {mstype.to_mstype(x.dtype)}.")
+    return check
+
+
+@register("HShrink", attrs=(("lambd", 0.5),), check=_check_shrink("HShrink"))
+def _hshrink(x, lambd=0.5):
+    """``x`` where ``|x| > lambd``, else 0."""
+    return jnp.where(jnp.abs(x) > lambd, x, jnp.zeros_like(x))
+
+
+@register("SoftShrink", attrs=(("lambd", 0.5),), check=_check_shrink("SoftShrink"))
+def _softshrink(x, lambd=0.5):
+    """``x - lambd`` above ``lambd``, ``x + lambd`` below ``-lambd``, else 0."""
+    return jnp.where(x > lambd, x - lambd, jnp.where(x < -lambd, x + lambd, jnp.zeros_like(x))).astype(x.dtype)
+
+
+@register("CeLU", attrs=(("alpha", 1.0),), check=_need("CeLU", "input_x", _F16_F64))
+def _celu(x, alpha=1.0):
+    """``max(0, x) + min(0, alpha * (exp(x / alpha) - 1))``."""
+    return jax.nn.celu(x, alpha).astype(x.dtype)
+
+
+@register("SeLU", check=need_float("SeLU", "input_x"), functional=("selu",), inputs=("input_x",))
+def _selu(x):
+    """``scale * elu(x, alpha)`` with MindSpore's (PyTorch's) constants."""
+    return jax.nn.selu(x)
+
+
+@register("Softsign", check=_need("Softsign", "input_x", _F16_F64), functional=("softsign",), inputs=("x",))
+def _softsign(x):
+    """``x / (1 + |x|)``."""
+    return x / (1 + jnp.abs(x))
+
+
+@register("Mish", check=_need("Mish", "input_x", _F16_F64), functional=("mish",), inputs=("x",))
+def _mish(x):
+    """``x * tanh(softplus(x))``."""
+    return x * jnp.tanh(jax.nn.softplus(x))
+
+
+def _check_glu(x, axis=-1):
+    need_float("GLU", "x")(x)
+    if x.shape[axis] % 2:
+        raise RuntimeError(f"For GLU, halving dimension must be even, but dimension {axis % x.ndim} is size "
+                           f"{x.shape[axis]}.")
+
+
+@register("GLU", attrs=(("axis", -1),), check=_check_glu)
+def _glu(x, axis=-1):
+    """``a * sigmoid(b)`` for the halves ``a, b`` of ``x`` along ``axis``."""
+    a, b = jnp.split(x, 2, axis=axis)
+    return a * _sigmoid_value(b)
+
+
+def _check_prelu(x, weight):
+    if x.dtype not in (jnp.float16, jnp.float32):
+        raise TypeError(f"For primitive[PReLU], the input argument[x] must be a type of {{Float16, Float32}}, but "
+                        f"got {mstype.to_mstype(x.dtype)}.")
+    channels = x.shape[1] if x.ndim >= 2 else 1
+    if weight.ndim != 1 or weight.shape[0] not in (1, channels):
+        raise ValueError(f"For 'Prelu', the length of 'weight' must be equal to number of channels: {channels}, but "
+                         f"got {_vec(weight.shape)}.")
+
+
+@register("PReLU", check=_check_prelu, functional=("prelu",), inputs=("input", "weight"))
+def _prelu_row(x, weight):
+    """``x`` where positive, else ``weight * x``; ``weight`` per channel (axis 1) or one value."""
+    w = weight.astype(x.dtype).reshape((-1,) + (1,) * (x.ndim - 2)) if x.ndim >= 2 else weight.astype(x.dtype)
+    return jnp.where(x > 0, x, w * x)
 
 
 # ---- linear -----------------------------------------------------------------------------------------
@@ -423,9 +458,9 @@ _DECONV_ATTRS = (("out_channel", None), ("kernel_size", None), ("pad_mode", "val
                  ("mode", 1), ("stride", 1), ("dilation", 1), ("group", 1), ("data_format", "NCHW"))
 
 
-@functools.partial(jax.jit, static_argnums=tuple(range(2, 9)))
-def _deconv(dout, w, shape, kernel_size, pad_mode, pad, stride, dilation, group):
-    _, vjp = jax.vjp(lambda z: _conv(2, z, w, kernel_size, pad_mode, pad, stride, dilation, group),
+@functools.partial(jax.jit, static_argnums=tuple(range(2, 10)))
+def _deconv(dout, w, shape, kernel_size, pad_mode, pad, stride, dilation, group, nd=2):
+    _, vjp = jax.vjp(lambda z: _conv(nd, z, w, kernel_size, pad_mode, pad, stride, dilation, group),
                      jnp.zeros(shape, dout.dtype))
     return vjp(dout)[0]
 
@@ -440,6 +475,46 @@ def _conv2d_backprop_input(dout, w, input_size, out_channel=None, kernel_size=No
 
 for _name in ("Conv2DBackpropInput", "Conv2DTranspose"):
     register(_name, attrs=_DECONV_ATTRS)(_conv2d_backprop_input)
+
+
+def _deconv3d_shape(dout, w, kernel_size, pad_mode, pad, stride, dilation, group, output_padding):
+    """The input shape of the Conv3D whose gradient is this transposed convolution."""
+    k, s, d, op = (_tuple(v, 3) for v in (kernel_size, stride, dilation, output_padding))
+    pads = (pad,) * 6 if isinstance(pad, int) else tuple(pad)
+    size = []
+    for i, n in enumerate(dout.shape[2:]):
+        if pad_mode.lower() == "same":
+            size.append(n * s[i])
+        else:
+            size.append((n - 1) * s[i] - pads[2 * i] - pads[2 * i + 1] + d[i] * (k[i] - 1) + 1 + op[i])
+    return (dout.shape[0], w.shape[1] * group) + tuple(size)
+
+
+def _check_conv3d_transpose(dout, w, in_channel=None, out_channel=None, kernel_size=None, mode=1, pad_mode="valid",
+                            pad=0, stride=1, dilation=1, group=1, output_padding=0, data_format="NCDHW"):
+    _nchw_only("Conv3DTranspose", data_format)
+    for name, t in (("dout", dout), ("weight", w)):
+        if t.ndim != 5:
+            raise ValueError(f"For primitive[Conv3DTranspose], the {name} shape size must be equal to 5, but got "
+                             f"{t.ndim}.")
+    if dout.dtype != w.dtype:
+        raise TypeError("For primitive[Conv3DTranspose], the input type must be same.")
+    if dout.shape[1] != w.shape[0]:
+        raise ValueError(f"For 'Conv3DTranspose', 'C_in' of input 'dout' shape must be equal to 'C_in' of input "
+                         f"'weight' shape: {w.shape[0]}, but got {dout.shape[1]}.")
+
+
+@register("Conv3DTranspose", attrs=(("in_channel", None), ("out_channel", None), ("kernel_size", None), ("mode", 1),
+                                    ("pad_mode", "valid"), ("pad", 0), ("stride", 1), ("dilation", 1), ("group", 1),
+                                    ("output_padding", 0), ("data_format", "NCDHW")), check=_check_conv3d_transpose)
+def _conv3d_transpose(dout, w, in_channel=None, out_channel=None, kernel_size=None, mode=1, pad_mode="valid", pad=0,
+                      stride=1, dilation=1, group=1, output_padding=0, data_format="NCDHW"):
+    """Transposed 3-D convolution (NCDHW): the gradient of Conv3D with respect to its input; weight
+    ``(C_in, C_out / group, kd, kh, kw)``; ``output_padding`` extends the end of each output axis."""
+    shape = _deconv3d_shape(dout, w, kernel_size, pad_mode, pad, stride, dilation, group, output_padding)
+    pad = pad if isinstance(pad, int) else tuple(pad)
+    return _deconv(dout, w, shape, _tuple(kernel_size, 3), pad_mode, pad, _tuple(stride, 3), _tuple(dilation, 3),
+                   group, 3)
 
 
 # ---- pooling ----------------------------------------------------------------------------------------
@@ -564,28 +639,94 @@ def _check_max_pool_argmax(x, kernel_size=None, strides=None, pads=0, dilation=(
                          "MaxPoolWithArgmaxV2")
 
 
+def _max_windows(x, windows, argmax_dtype=np.int64):
+    """Max over windows of the last ``len(windows)`` axes, and each maximum's index in those axes flattened.
+    ``windows[i]``: an ``(out_i, k_i)`` array of axis-``i`` positions per output position (``-1``: padding)."""
+    nd = len(windows)
+    size = x.shape[-nd:]
+    flat, valid = np.zeros((1,) * 2 * nd, np.int64), np.ones((1,) * 2 * nd, bool)
+    for i, idx in enumerate(windows):
+        shape = [1] * 2 * nd
+        shape[i], shape[nd + i] = idx.shape
+        r = idx.reshape(shape)
+        valid = valid & (r >= 0)
+        flat = flat * size[i] + np.maximum(r, 0)
+    outs = tuple(w.shape[0] for w in windows)
+    flat = np.broadcast_to(np.where(valid, flat, -1), outs + tuple(w.shape[1] for w in windows))
+    flat = flat.reshape(outs + (-1,))
+    xf = jnp.reshape(x, x.shape[:-nd] + (-1,))
+    vals = jnp.where(jnp.asarray(flat >= 0), xf[..., np.maximum(flat, 0)], jnp.array(-jnp.inf, x.dtype))
+    pick = jnp.argmax(vals, axis=-1)
+    out = jnp.take_along_axis(vals, pick[..., None], axis=-1)[..., 0]
+    index = jnp.take_along_axis(jnp.broadcast_to(jnp.asarray(np.maximum(flat, 0)), vals.shape), pick[..., None],
+                                axis=-1)[..., 0]
+    return out, index.astype(argmax_dtype)
+
+
+def _dilated_windows(x, nd, kernel_size, strides, pads, dilation, ceil_mode):
+    k = _tuple(kernel_size, nd)
+    s = _tuple(strides if strides is not None else kernel_size, nd)
+    p, d = _tuple(pads, nd), _tuple(dilation, nd)
+    return [_window_index(n, k[i], s[i], d[i], p[i], _pool_out(n, (k[i] - 1) * d[i] + 1, s[i], p[i], p[i],
+                                                               ceil_mode)[0])
+            for i, n in enumerate(x.shape[-nd:])]
+
+
 @_register_jit("MaxPoolWithArgmaxV2", attrs=(("kernel_size", None), ("strides", None), ("pads", 0),
                                         ("dilation", (1, 1)), ("ceil_mode", False), ("argmax_type", mstype.int64)),
           check=_check_max_pool_argmax)
 def _max_pool_argmax(x, kernel_size=None, strides=None, pads=0, dilation=(1, 1), ceil_mode=False,
                      argmax_type=mstype.int64):
     """2-D max pooling with padding and dilation; also returns each maximum's index in the flattened ``H*W``."""
-    k = _tuple(kernel_size, 2)
-    s = _tuple(strides if strides is not None else kernel_size, 2)
-    p, d = _tuple(pads, 2), _tuple(dilation, 2)
-    h, w = x.shape[-2:]
-    rows = _window_index(h, k[0], s[0], d[0], p[0], _pool_out(h, (k[0] - 1) * d[0] + 1, s[0], p[0], p[0], ceil_mode)[0])
-    cols = _window_index(w, k[1], s[1], d[1], p[1], _pool_out(w, (k[1] - 1) * d[1] + 1, s[1], p[1], p[1], ceil_mode)[0])
-    r = rows[:, None, :, None]
-    c = cols[None, :, None, :]
-    flat = np.broadcast_to(np.where((r >= 0) & (c >= 0), r * w + c, -1), (rows.shape[0], cols.shape[0]) + k)
-    flat = flat.reshape(flat.shape[:2] + (-1,))
-    xf = jnp.reshape(x, x.shape[:-2] + (h * w,))
-    windows = jnp.where(jnp.asarray(flat >= 0), xf[..., np.maximum(flat, 0)], jnp.array(-jnp.inf, x.dtype))
-    pick = jnp.argmax(windows, axis=-1)
-    out = jnp.take_along_axis(windows, pick[..., None], axis=-1)[..., 0]
-    index = jnp.asarray(np.maximum(flat, 0))[jnp.arange(flat.shape[0])[:, None], jnp.arange(flat.shape[1]), pick]
-    return out, index.astype(mstype.to_mstype(argmax_type).np_dtype)
+    windows = _dilated_windows(x, 2, kernel_size, strides, pads, dilation, ceil_mode)
+    return _max_windows(x, windows, mstype.to_mstype(argmax_type).np_dtype)
+
+
+def _check_max_pool3d_argmax(x, ksize=None, strides=None, pads=0, dilation=(1, 1, 1), ceil_mode=False,
+                             data_format="NCDHW", argmax_type=mstype.int64):
+    _nchw_only("MaxPool3DWithArgmax", data_format)
+    if x.ndim != 5:
+        raise ValueError(f"For primitive[MaxPool3DWithArgmax], the input x rank must be equal to 5, but got "
+                         f"{x.ndim}.")
+    _need("MaxPool3DWithArgmax", "x", _F16_F64)(x)
+    if any(w.shape[0] <= 0 for w in _dilated_windows(x, 3, ksize, strides, pads, dilation, ceil_mode)):
+        raise ValueError(f"The shape of input is {list(x.shape)}, which is invalid for the attributes of "
+                         "MaxPool3DWithArgmax")
+
+
+@_register_jit("MaxPool3DWithArgmax", attrs=(("ksize", None), ("strides", None), ("pads", 0), ("dilation", (1, 1, 1)),
+                                        ("ceil_mode", False), ("data_format", "NCDHW"),
+                                        ("argmax_type", mstype.int64)), check=_check_max_pool3d_argmax)
+def _max_pool3d_argmax(x, ksize=None, strides=None, pads=0, dilation=(1, 1, 1), ceil_mode=False, data_format="NCDHW",
+                       argmax_type=mstype.int64):
+    """3-D max pooling (NCDHW) with padding and dilation; also each maximum's index in the flattened ``D*H*W``."""
+    windows = _dilated_windows(x, 3, ksize, strides, pads, dilation, ceil_mode)
+    return _max_windows(x, windows, mstype.to_mstype(argmax_type).np_dtype)
+
+
+def _check_max_pool3d(x, kernel_size=1, strides=1, pad_mode="VALID", pad_list=0, ceil_mode=None,
+                      data_format="NCDHW"):
+    _nchw_only("MaxPool3D", data_format)
+    if x.ndim != 5:
+        raise ValueError(f"For primitive[MaxPool3D], the x_rank must be equal to 5, but got {x.ndim}.")
+    _need("MaxPool3D", "x", _F16_F64)(x)
+
+
+@_register_jit("MaxPool3D", attrs=(("kernel_size", 1), ("strides", 1), ("pad_mode", "VALID"), ("pad_list", 0),
+                              ("ceil_mode", None), ("data_format", "NCDHW")), check=_check_max_pool3d)
+def _max_pool3d_row(x, kernel_size=1, strides=1, pad_mode="VALID", pad_list=0, ceil_mode=None, data_format="NCDHW"):
+    """Max over 3-D windows (NCDHW); 'same' and 'pad' pad with -inf, ``ceil_mode`` adds end windows."""
+    k, s = _tuple(kernel_size, 3), _tuple(strides, 3)
+    if pad_mode.lower() == "same":
+        pads = _same_pads(x.shape[2:], k, s)
+    elif pad_mode.lower() == "pad":
+        p = (pad_list,) * 3 if isinstance(pad_list, int) else tuple(pad_list)
+        pads = tuple((v, v) for v in p) if len(p) == 3 else tuple((p[2 * i], p[2 * i + 1]) for i in range(3))
+    else:
+        pads = ((0, 0),) * 3
+    full = tuple((lo, hi + _pool_out(n, kk, ss, lo, hi, bool(ceil_mode))[1])
+                 for n, kk, ss, (lo, hi) in zip(x.shape[2:], k, s, pads))
+    return lax.reduce_window(x, np.array(-np.inf, x.dtype), lax.max, (1, 1) + k, (1, 1) + s, ((0, 0), (0, 0)) + full)
 
 
 def _adaptive_matrix(n, out):
@@ -612,6 +753,100 @@ def _adaptive_avg_pool2d(x, output_size=None):
     total = jnp.einsum("...hw,ih,jw->...ij", x, jnp.asarray(mh, x.dtype), jnp.asarray(mw, x.dtype),
                        precision=lax.Precision.HIGHEST)
     return total / jnp.asarray(np.outer(mh.sum(1), mw.sum(1)), x.dtype)
+
+
+def _adaptive_sizes(op, x, output_size, nd):
+    size = (output_size,) * nd if isinstance(output_size, int) else tuple(output_size)
+    if len(size) != nd:
+        raise ValueError(f"For '{op}', the length of 'output_size' must be {nd}, but got {len(size)}.")
+    return tuple(n if o is None or o == -1 else int(o) for n, o in zip(x.shape[-nd:], size))
+
+
+def _check_adaptive_avg_pool3d(x, output_size=None):
+    if x.ndim not in (4, 5):
+        raise ValueError(f"For primitive[AdaptiveAvgPool3D], the dim of x must be in [4,5], but got {x.ndim}.")
+    _need("AdaptiveAvgPool3D", "x", _F16_F64)(x)
+
+
+@_register_jit("AdaptiveAvgPool3D", attrs=(("output_size", None),), check=_check_adaptive_avg_pool3d)
+def _adaptive_avg_pool3d(x, output_size=None):
+    """Average over MindSpore's adaptive windows of the last three axes (``None`` keeps a size)."""
+    outs = _adaptive_sizes("AdaptiveAvgPool3D", x, output_size, 3)
+    ms = [_adaptive_matrix(n, o) for n, o in zip(x.shape[-3:], outs)]
+    total = jnp.einsum("...dhw,id,jh,kw->...ijk", x, *(jnp.asarray(m, x.dtype) for m in ms),
+                       precision=lax.Precision.HIGHEST)
+    counts = np.einsum("i,j,k->ijk", *(m.sum(1) for m in ms))
+    return total / jnp.asarray(counts, x.dtype)
+
+
+def _adaptive_windows(n, out):
+    """``(out, k)`` positions of MindSpore's adaptive windows (``-1`` fills the shorter ones)."""
+    bounds = [((i * n) // out, -(-((i + 1) * n) // out)) for i in range(out)]
+    k = max(hi - lo for lo, hi in bounds)
+    return np.array([list(range(lo, hi)) + [-1] * (k - hi + lo) for lo, hi in bounds])
+
+
+def _check_adaptive_max_pool(op, nd):
+    def check(x, output_size=None):
+        if x.ndim not in (nd + 1, nd + 2):
+            raise ValueError(f"For primitive[{op}], the dim of input must be {nd + 1} or {nd + 2}, but got {x.ndim}.")
+        _need(op, "x", _F16_F64)(x)
+    return check
+
+
+@_register_jit("AdaptiveMaxPool2D", attrs=(("output_size", None),),
+               check=_check_adaptive_max_pool("AdaptiveMaxPool2D", 2))
+def _adaptive_max_pool2d(x, output_size=None):
+    """Max over MindSpore's adaptive windows of the last two axes, and its Int64 index in the flattened ``H*W``."""
+    outs = _adaptive_sizes("AdaptiveMaxPool2D", x, output_size, 2)
+    return _max_windows(x, [_adaptive_windows(n, o) for n, o in zip(x.shape[-2:], outs)], np.int64)
+
+
+def _check_adaptive_max_pool3d(x, output_size):
+    _check_adaptive_max_pool("AdaptiveMaxPool3D", 3)(x)
+    if output_size.shape != (3,):
+        raise ValueError(f"For primitive[AdaptiveMaxPool3D], the shape of output_size must be [3], but got "
+                         f"{list(output_size.shape)}.")
+
+
+@register("AdaptiveMaxPool3D", check=_check_adaptive_max_pool3d)
+def _adaptive_max_pool3d(x, output_size):
+    """Max over adaptive windows of the last three axes to the sizes in the (constant) Tensor ``output_size``, and
+    its Int32 index in the flattened ``D*H*W``."""
+    outs = _adaptive_sizes("AdaptiveMaxPool3D", x, [int(v) for v in np.asarray(output_size)], 3)
+    return _max_windows(x, [_adaptive_windows(n, o) for n, o in zip(x.shape[-3:], outs)], np.int32)
+
+
+def _max_unpool_row(name, nd, data_format):
+    """MaxUnpool2D/MaxUnpool3D: each value of ``x`` written at its flat spatial index (``indices``) of a zero output
+    of spatial size ``output_shape[2:]``, or ``(in - 1) * stride - 2 * pad + ksize``."""
+    def _size(x, ksize, strides, pads, output_shape):
+        if output_shape:
+            return tuple(output_shape[-nd:])
+        k, s, p = _tuple(ksize, nd), _tuple(strides or ksize, nd), _tuple(pads, nd)
+        return tuple((n - 1) * s[i] - 2 * p[i] + k[i] for i, n in enumerate(x.shape[2:]))
+
+    def check(x, indices, ksize=None, strides=0, pads=0, output_shape=(), data_format=data_format):
+        _nchw_only(name, data_format)
+        if x.ndim != nd + 2:
+            raise ValueError(f"For '{name}', the x shape size must be equal to {nd + 2}, but got {x.ndim}.")
+        if x.shape != indices.shape:
+            raise ValueError(f"For '{name}', the shape of 'x' and 'argmax' must be the same, but got "
+                             f"{list(x.shape)} and {list(indices.shape)}.")
+
+    @register(name, attrs=(("ksize", None), ("strides", 0), ("pads", 0), ("output_shape", ()),
+                           ("data_format", data_format)), check=check)
+    def _max_unpool(x, indices, ksize=None, strides=0, pads=0, output_shape=(), data_format=data_format):
+        size = _size(x, ksize, strides, pads, output_shape)
+        lead = x.shape[:2]
+        out = jnp.zeros(lead + (math.prod(size),), x.dtype)
+        flat_x, flat_i = x.reshape(lead + (-1,)), indices.reshape(lead + (-1,)).astype(jnp.int32)
+        rows = jnp.arange(lead[0])[:, None, None], jnp.arange(lead[1])[None, :, None]
+        return out.at[rows[0], rows[1], flat_i].set(flat_x).reshape(lead + size)
+
+
+_max_unpool_row("MaxUnpool2D", 2, "NCHW")
+_max_unpool_row("MaxUnpool3D", 3, "NCDHW")
 
 
 # ---- normalization ----------------------------------------------------------------------------------
@@ -733,6 +968,41 @@ def _check_l2_normalize(x, axis=0, epsilon=1e-4):
     need_float("L2Normalize", "input_x")(x)
 
 
+def _check_lrn(x, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, norm_region="ACROSS_CHANNELS"):
+    if x.ndim != 4:
+        raise ValueError(f"For primitive[LRN], the rank of input  must be equal to 4 , but got {x.ndim}.")
+    _need("LRN", "x", _F16_F32)(x)
+
+
+@_register_jit("LRN", attrs=(("depth_radius", 5), ("bias", 1.0), ("alpha", 1.0), ("beta", 0.5),
+                             ("norm_region", "ACROSS_CHANNELS")), check=_check_lrn)
+def _lrn_row(x, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, norm_region="ACROSS_CHANNELS"):
+    """Local response normalization across channels (NCHW): ``x / (bias + alpha * s) ** beta`` with ``s`` the sum
+    of squares over the channels within ``depth_radius``."""
+    sq = jnp.square(x)
+    window = (1, 2 * depth_radius + 1, 1, 1)
+    pads = ((0, 0), (depth_radius, depth_radius), (0, 0), (0, 0))
+    total = lax.reduce_window(sq, np.zeros((), x.dtype), lax.add, window, (1, 1, 1, 1), pads)
+    return x / (bias + alpha * total) ** beta
+
+
+def _check_clip_by_norm(x, clip_norm, axis=None):
+    for name, t in (("x", x), ("clip_norm", clip_norm)):
+        if t.dtype not in (jnp.float16, jnp.float32):
+            raise TypeError(f"For primitive[ClipByNorm], the input argument[{name}] must be a type of {{Float16, "
+                            f"Float32}}, but got {mstype.to_mstype(t.dtype)}.")
+
+
+@register("ClipByNorm", attrs=(("axis", None),), check=_check_clip_by_norm)
+def _clip_by_norm(x, clip_norm, axis=None):
+    """``x * clip_norm / max(||x||_2, clip_norm)`` with the L2 norm over ``axis`` (all axes for None), in
+    Float32."""
+    axes = None if axis is None or axis == () else tuple(np.atleast_1d(axis).tolist())
+    xf, clip = x.astype(jnp.float32), clip_norm.astype(jnp.float32)
+    norm = jnp.sqrt(jnp.sum(xf * xf, axis=axes, keepdims=True))
+    return xf * clip / jnp.maximum(norm, clip)
+
+
 @_register_jit("L2Normalize", attrs=(("axis", 0), ("epsilon", 1e-4)), check=_check_l2_normalize)
 def _l2_normalize(x, axis=0, epsilon=1e-4):
     """``x / sqrt(max(sum(x**2, axis), epsilon))``."""
@@ -757,18 +1027,26 @@ def _dropout(x, keep_prob=0.5, Seed0=0, Seed1=0):
     return x * mask * jnp.asarray(1 / keep_prob, x.dtype), mask
 
 
-def _channel_dropout(name):
-    def impl(x, keep_prob=0.5):
-        """``(x * mask / keep_prob, mask)``: whole channels (axis 1) of NCHW/NCDHW ``x`` zeroed with probability
-        ``1 - keep_prob``; the mask is Bool. Random bits from mindshim's key stream (``set_seed``)."""
-        mask = jax.random.bernoulli(next_key(), keep_prob, x.shape[:2] + (1,) * (x.ndim - 2))
-        mask = jnp.broadcast_to(mask, x.shape)
-        return jnp.where(mask, x / jnp.asarray(keep_prob, x.dtype), jnp.zeros((), x.dtype)), mask
-    register(name, attrs=(("keep_prob", 0.5),))(impl)
+def _channel_dropout_row(name, rank):
+    """Dropout2D/Dropout3D: each whole channel (axes 0-1 of an ``N, C, ...`` input of ``rank``) kept with
+    probability ``keep_prob`` and scaled by ``1 / keep_prob``; returns ``(output, Bool mask)``. Masks come from
+    mindshim's key stream, as Dropout's."""
+    def check(x, keep_prob=0.5):
+        if x.ndim != rank:
+            raise ValueError(f"For primitive[{name}], the rank of input  must be equal to {rank} , but got {x.ndim}.")
+
+    @register(name, attrs=(("keep_prob", 0.5),), check=check)
+    def _channel_dropout(x, keep_prob=0.5):
+        if keep_prob >= 1:
+            return x, jnp.ones(x.shape, bool)
+        keep = jax.random.bernoulli(next_key(), keep_prob, x.shape[:2] + (1,) * (rank - 2))
+        mask = jnp.broadcast_to(keep, x.shape)
+        scale = jnp.zeros((), x.dtype) if keep_prob == 0 else jnp.asarray(1 / keep_prob, x.dtype)
+        return jnp.where(mask, x * scale, jnp.zeros_like(x)), mask
 
 
-_channel_dropout("Dropout2D")
-_channel_dropout("Dropout3D")
+_channel_dropout_row("Dropout2D", 4)
+_channel_dropout_row("Dropout3D", 5)
 
 
 # ---- padding ----------------------------------------------------------------------------------------
@@ -776,6 +1054,28 @@ _channel_dropout("Dropout3D")
 def _pad(x, paddings=()):
     """Zero padding: ``paddings[i] = (before, after)`` for axis ``i``."""
     return jnp.pad(x, tuple(tuple(p) for p in paddings))
+
+
+def _check_mirror_pad(x, paddings, mode="REFLECT"):
+    pads = np.asarray(paddings)
+    if pads.ndim == 2 and pads.shape[1] != 2:
+        raise ValueError(f"For 'MirrorPad', paddings must be a matrix with 2 columns, but got {pads.shape[1]}")
+    if pads.ndim != 2 or pads.shape[0] != x.ndim:
+        raise ValueError(f"For 'MirrorPad', paddings.shape[0] must equal to input's rank, but got {pads.shape[0]}")
+    if (pads < 0).any():
+        raise ValueError("For 'MirrorPad', all elements of paddings must be >= 0.")
+    for (lo, hi), n in zip(pads.tolist(), x.shape):
+        if mode == "REFLECT" and max(lo, hi) >= n or max(lo, hi) > n:
+            raise ValueError(f"For 'MirrorPad', paddings must be no greater than the dimension size: [{lo}], [{hi}] "
+                             f"{'not less than' if mode == 'REFLECT' else 'greater than'} [{n}]")
+
+
+@register("MirrorPad", attrs=(("mode", "REFLECT"),), check=_check_mirror_pad)
+def _mirror_pad_row(x, paddings, mode="REFLECT"):
+    """Mirror padding, ``paddings[i] = (before, after)`` for axis ``i`` (a constant (rank, 2) Tensor): 'REFLECT'
+    leaves out the edge value, 'SYMMETRIC' repeats it."""
+    widths = tuple((int(lo), int(hi)) for lo, hi in np.asarray(paddings).tolist())
+    return jnp.pad(x, widths, mode=mode.lower())
 
 
 _PAD_MODES = {"constant": "constant", "reflect": "reflect", "edge": "edge", "circular": "wrap"}

@@ -52,6 +52,13 @@ class Initializer:
     def __call__(self, arr):
         return self._initialize(arr)
 
+    def __repr__(self):
+        """Python's default repr under MindSpore's module name (``<mindspore.common.initializer.One ...>``)."""
+        module = type(self).__module__
+        if module.startswith("mindshim."):
+            module = "mindspore." + module[len("mindshim."):]
+        return f"<{module}.{type(self).__qualname__} object at {hex(id(self))}>"
+
 
 class _Drawn(Initializer):
     """A built-in initializer: ``_values(shape, dtype)`` gives its values as a numpy or JAX array. Its keyword arguments

@@ -5,11 +5,13 @@ attribute path as prefix (``block.0.weight``) unless the parent was made with ``
 MindSpore's wrapper cells are). Calling a Cell runs ``construct`` eagerly (PyNative); differentiation and
 compilation go through ``mindshim._engine``, which sees a Cell as a pure function of its parameters.
 """
-from collections import OrderedDict
+import itertools
+from collections import OrderedDict, namedtuple
+from collections.abc import Mapping
 
 import jax
 
-from .. import _engine, _state, context
+from .. import _device, _engine, _state, context
 from ..common import _amp, _trace
 from ..common import dtype as mstype
 from ..common.parameter import Parameter, ParameterTuple, is_generated_name
@@ -41,6 +43,14 @@ class Cell:
         object.__setattr__(self, "requires_grad", False)
         object.__setattr__(self, "_id", 1)
         object.__setattr__(self, "_made_in", _trace.local.frames[-1] if _trace.local.frames else None)
+        object.__setattr__(self, "_buffers", OrderedDict())
+        object.__setattr__(self, "_non_persistent_buffers_set", set())
+        object.__setattr__(self, "_state_dict_pre_hooks", OrderedDict())
+        object.__setattr__(self, "_forward_pre_hook", OrderedDict())
+        object.__setattr__(self, "_forward_hook", OrderedDict())
+        object.__setattr__(self, "_hooks_with_kwargs", set())
+        if flags:
+            self.add_flags(**flags)
 
     # ---- registration ------------------------------------------------------------------------------
     def __setattr__(self, name, value):
@@ -85,6 +95,11 @@ class Cell:
                 raise TypeError(f"Sub cell '{name}' already exists in network, can not assign this type: "
                                 f"'{type(value)}' as a cell.")
             self._cells[name] = None
+        elif name in self.__dict__.get("_buffers", ()):
+            if value is not None:
+                raise TypeError(f"Buffer '{name}' already exists in network, can not assign this type: "
+                                f"'{type(value)}' as a buffer.")
+            self._buffers[name] = None
         else:
             frames = _trace.local.frames
             if (frames and isinstance(value, Tensor) and isinstance(value._data, jax.core.Tracer)
@@ -100,6 +115,8 @@ class Cell:
         d = self.__dict__
         if "_params" in d and name in d["_params"]:
             return d["_params"][name]
+        if "_buffers" in d and name in d["_buffers"]:
+            return d["_buffers"][name]
         if "_cells" in d and name in d["_cells"]:
             return d["_cells"][name]
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'.")
@@ -107,6 +124,8 @@ class Cell:
     def __delattr__(self, name):
         if name in self._params:
             del self._params[name]
+        elif name in self._buffers:
+            del self._buffers[name]
         elif name in self._cells:
             del self._cells[name]
         else:
@@ -132,6 +151,65 @@ class Cell:
             raise TypeError("For 'insert_child_to_cell', the argument 'child_cell' must be 'Cell' if not None, "
                             f"but got {type(child_cell)}.")
         self._cells[child_name] = child_cell
+
+    def register_buffer(self, name, tensor, persistent=True):
+        """Keep ``tensor`` as the buffer ``name``: state that is not a Parameter (part of ``state_dict`` unless
+        ``persistent=False``), reached as an attribute."""
+        if not isinstance(name, str):
+            raise TypeError(f"buffer name should be a string.But got this type: {type(name)}")
+        if "." in name:
+            raise KeyError('buffer name can\'t contain "."')
+        if name == "":
+            raise KeyError('buffer name can\'t be empty string ""')
+        if hasattr(self, name) and name not in self._buffers:
+            raise KeyError(f"attribute '{name}' already exists")
+        if tensor is not None and not isinstance(tensor, Tensor):
+            raise TypeError(f"cannot assign '{type(tensor)}' object to buffer '{name}' (mindspore Tensor or None "
+                            "required)")
+        self._buffers[name] = tensor
+        if persistent:
+            self._non_persistent_buffers_set.discard(name)
+        else:
+            self._non_persistent_buffers_set.add(name)
+
+    def get_buffer(self, target):
+        """The buffer at the dotted path ``target`` (``'net_b.buffer_b'``)."""
+        cell_path, _, buffer_name = target.rpartition(".")
+        cell = self.get_sub_cell(cell_path)
+        if not hasattr(cell, buffer_name):
+            raise AttributeError(cell._get_name() + " has no attribute `" + buffer_name + "`")
+        if buffer_name not in cell._buffers:
+            raise AttributeError("`" + buffer_name + "` is not a buffer")
+        return getattr(cell, buffer_name)
+
+    def named_buffers(self, prefix="", recurse=True, remove_duplicate=True):
+        """``(dotted name, buffer)`` of this Cell's buffers, then its sub-Cells' (``recurse``)."""
+        seen = set()
+        cells = self.cells_and_names(name_prefix=prefix) if recurse else [(prefix, self)]
+        for cell_prefix, cell in cells:
+            for name, buf in cell._buffers.items():
+                if buf is None or id(buf) in seen:
+                    continue
+                if remove_duplicate:
+                    seen.add(id(buf))
+                yield cell_prefix + ("." if cell_prefix else "") + name, buf
+
+    def buffers(self, recurse=True):
+        for _, buf in self.named_buffers(recurse=recurse):
+            yield buf
+
+    def get_sub_cell(self, target):
+        """The sub-Cell at the dotted path ``target`` (``''``: this Cell)."""
+        if target == "":
+            return self
+        cell = self
+        for item in target.split("."):
+            if not hasattr(cell, item):
+                raise AttributeError(cell._get_name() + " has no attribute `" + item + "`")
+            cell = getattr(cell, item)
+            if not isinstance(cell, Cell):
+                raise AttributeError("`" + item + "` is not an nn.Cell")
+        return cell
 
     def update_parameters_name(self, prefix="", recurse=True):
         """Name every parameter ``prefix`` + its path in this Cell (MindSpore's rule)."""
@@ -188,6 +266,124 @@ class Cell:
         fn(self)
         return self
 
+    def update_cell_prefix(self):
+        """Set every Cell's ``param_prefix`` to its path in this Cell."""
+        for cell_name, cell in self.cells_and_names():
+            object.__setattr__(cell, "_param_prefix", cell_name)
+
+    @property
+    def param_prefix(self):
+        """This Cell's path, as set by ``update_cell_prefix`` ('' before)."""
+        return self.__dict__.get("_param_prefix", "")
+
+    def init_parameters_data(self, auto_parallel_mode=False):
+        """``{parameter: parameter}``: mindshim's Parameters hold their data from the start (no lazy init)."""
+        return {p: p.init_data() for _, p in self.parameters_and_names()}
+
+    # ---- state dict --------------------------------------------------------------------------------
+    def register_state_dict_pre_hook(self, hook):
+        """Run ``hook(cell, prefix, keep_vars)`` before each ``state_dict``; returns a handle to remove it."""
+        return HookHandle(self._state_dict_pre_hooks, hook)
+
+    def _save_to_state_dict(self, destination, prefix, keep_vars):
+        for name, param in self._params.items():
+            if param is not None:
+                destination[prefix + name] = param
+        for name, buf in self._buffers.items():
+            if buf is not None and name not in self._non_persistent_buffers_set:
+                destination[prefix + name] = buf
+
+    def state_dict(self, *args, destination=None, prefix="", keep_vars=False):
+        """An OrderedDict of the Parameters and persistent buffers by dotted name (references, not copies)."""
+        if args:
+            destination = args[0] if destination is None else destination
+            prefix = args[1] if len(args) > 1 and prefix == "" else prefix
+            keep_vars = args[2] if len(args) > 2 and keep_vars is False else keep_vars
+        if destination is not None and not isinstance(destination, dict):
+            raise TypeError(f"The type of destination must be OrderedDict, but got {type(destination)}")
+        if not isinstance(prefix, str):
+            raise TypeError(f"The type of prefix must be string, but got {type(prefix)}")
+        if not isinstance(keep_vars, bool):
+            raise TypeError(f"The type of keep_vars must be bool, but got {type(keep_vars)}")
+        destination = OrderedDict() if destination is None else destination
+        for hook in self._state_dict_pre_hooks.values():
+            hook(self, prefix, keep_vars)
+        self._save_to_state_dict(destination, prefix, keep_vars)
+        for name, cell in self._cells.items():
+            if cell is not None:
+                cell.state_dict(destination=destination, prefix=prefix + name + ".", keep_vars=keep_vars)
+        return destination
+
+    def _load_from_state_dict(self, state_dict, prefix, strict, missing_keys, unexpected_keys, error_msgs):
+        persistent = {k: v for k, v in self._buffers.items() if k not in self._non_persistent_buffers_set}
+        local_state = {k: v for k, v in itertools.chain(self._params.items(), persistent.items()) if v is not None}
+        for name, param in local_state.items():
+            key = prefix + name
+            if key not in state_dict:
+                if strict:
+                    missing_keys.append(key)
+                continue
+            value = state_dict[key]
+            if not isinstance(value, Tensor):
+                error_msgs.append(f'While copying the parameter named "{key}", expected Tensor or Tensor-like '
+                                  f"object from checkpoint but received {type(value)}")
+            elif value.shape != param.shape:
+                error_msgs.append(f"size mismatch for {key}: copying a param with shape {value.shape} from "
+                                  f"checkpoint, the shape in current model is {param.shape}.")
+            else:
+                param._data = value.astype(param.dtype)._data
+        if strict:
+            for key in state_dict:
+                if key.startswith(prefix):
+                    head = key[len(prefix):].split(".", 1)
+                    if head[0] not in (self._cells if len(head) > 1 else local_state):
+                        unexpected_keys.append(key)
+
+    def load_state_dict(self, state_dict, strict=True):
+        """Copy ``state_dict``'s values into the Parameters and persistent buffers of the same dotted names;
+        returns ``(missing_keys, unexpected_keys)``, and raises RuntimeError on a mismatch when ``strict``."""
+        if not isinstance(state_dict, Mapping):
+            raise TypeError(f"Expected state_dict to be dict-like, got {type(state_dict)}.")
+        missing_keys, unexpected_keys, error_msgs = [], [], []
+
+        def load(cell, local_state_dict, prefix=""):
+            cell._load_from_state_dict(local_state_dict, prefix, strict, missing_keys, unexpected_keys, error_msgs)
+            for name, child in cell._cells.items():
+                if child is not None:
+                    child_prefix = prefix + name + "."
+                    load(child, {k: v for k, v in local_state_dict.items() if k.startswith(child_prefix)},
+                         child_prefix)
+
+        load(self, OrderedDict(state_dict))
+        if strict and unexpected_keys:
+            error_msgs.insert(0, "Unexpected key(s) in state_dict: {}. ".format(
+                ", ".join(f'"{k}"' for k in unexpected_keys)))
+        if strict and missing_keys:
+            error_msgs.insert(0, "Missing key(s) in state_dict: {}. ".format(
+                ", ".join(f'"{k}"' for k in missing_keys)))
+        if error_msgs:
+            raise RuntimeError("Error(s) in loading state_dict for {}:\n\t{}".format(
+                type(self).__name__, "\n\t".join(error_msgs)))
+        _state.invalidate()
+        return _IncompatibleKeys(missing_keys, unexpected_keys)
+
+    # ---- flags -------------------------------------------------------------------------------------
+    def add_flags(self, **flags):
+        """Set ``flags`` as attributes of this Cell (and record them for ``get_flags``); returns self."""
+        self.__dict__.setdefault("_func_graph_flags", {}).update(flags)
+        self.__dict__.update(flags)
+        return self
+
+    def add_flags_recursive(self, **flags):
+        """``add_flags`` on this Cell and every sub-Cell; returns self."""
+        self.add_flags(**flags)
+        for cell in self.cells():
+            cell.add_flags_recursive(**flags)
+        return self
+
+    def get_flags(self):
+        return self.__dict__.setdefault("_func_graph_flags", {})
+
     # ---- modes -------------------------------------------------------------------------------------
     def set_train(self, mode=True):
         """Training (True) or inference (False) mode, for this Cell and all sub-Cells; returns self."""
@@ -220,7 +416,55 @@ class Cell:
                 compiled = _engine.JitCall(self, type(self).__name__)
                 object.__setattr__(self, "_compiled_call", compiled)
             return compiled(*args)
+        if self._forward_pre_hook or self._forward_hook:
+            return self._run_construct(args, kwargs)
         return self.construct(*args, **kwargs)
+
+    # ---- hooks -------------------------------------------------------------------------------------
+    def register_forward_pre_hook(self, hook_fn, *, prepend=False, with_kwargs=False):
+        """Call ``hook_fn(cell, args)`` (``hook_fn(cell, args, kwargs)`` with ``with_kwargs``) before each
+        ``construct``; what it returns other than None replaces the inputs. Returns a handle to remove it."""
+        return self._add_hook(self._forward_pre_hook, hook_fn, prepend, with_kwargs)
+
+    def register_forward_hook(self, hook_fn, *, prepend=False, with_kwargs=False, always_call=False):
+        """Call ``hook_fn(cell, args, output)`` (``hook_fn(cell, args, kwargs, output)`` with ``with_kwargs``) after
+        each ``construct``; what it returns other than None replaces the output. Returns a handle to remove it."""
+        if always_call:
+            raise NotImplementedError("mindspore.nn.Cell.register_forward_hook(always_call=True) is not supported by "
+                                      "mindshim yet.")
+        return self._add_hook(self._forward_hook, hook_fn, prepend, with_kwargs)
+
+    def _add_hook(self, hooks, hook_fn, prepend, with_kwargs):
+        if not callable(hook_fn):
+            raise TypeError(f"When registering a hook for '{type(self).__name__}', the type of 'hook_fn' must be "
+                            f"python function, but got {type(hook_fn)}.")
+        handle = HookHandle(hooks, hook_fn)
+        if prepend:
+            hooks.move_to_end(handle.handle_id, last=False)
+        if with_kwargs:
+            self._hooks_with_kwargs.add(handle.handle_id)
+        return handle
+
+    def _run_construct(self, args, kwargs):
+        for hook_id, hook_fn in list(self._forward_pre_hook.items()):
+            if hook_id in self._hooks_with_kwargs:
+                ret = hook_fn(self, args, kwargs)
+                if ret is not None:
+                    if not (isinstance(ret, tuple) and len(ret) == 2):
+                        raise RuntimeError("forward pre hook with kwargs must return None or a tuple of (new_args, "
+                                           f"new_kwargs), but got {ret}")
+                    args, kwargs = ret
+            else:
+                ret = hook_fn(self, args)
+                if ret is not None:
+                    args = ret if isinstance(ret, tuple) else (ret,)
+        output = self.construct(*args, **kwargs)
+        for hook_id, hook_fn in list(self._forward_hook.items()):
+            ret = hook_fn(self, args, kwargs, output) if hook_id in self._hooks_with_kwargs else \
+                hook_fn(self, args, output)
+            if ret is not None:
+                output = ret
+        return output
 
     # ---- parallelism --------------------------------------------------------------------------------
     def shard(self, in_strategy=None, out_strategy=None, parameter_plan=None):
@@ -233,6 +477,10 @@ class Cell:
         _engine.parallel.set_layout(self, parameter_plan or {})
         return self
 
+    def set_data_parallel(self):
+        """MindSpore makes the ops of this Cell data-parallel under auto-parallel search; mindshim has no strategy
+        search and already lays every op out data-parallel, so nothing changes."""
+
     # ---- mixed precision ----------------------------------------------------------------------------
     def to_float(self, dst_type):
         """Run this Cell and its sub-Cells in ``dst_type``: every op inside casts its floating inputs (data,
@@ -243,6 +491,28 @@ class Cell:
         policy = (dst_type.np_dtype, "all")
         for _, cell in self.cells_and_names():
             object.__setattr__(cell, "_amp_policy", policy)
+        _state.invalidate()
+        return self
+
+    def to(self, *args, **kwargs):
+        """Cast the floating Parameters and buffers of this Cell and its sub-Cells to ``dtype`` (``to(dtype)``,
+        ``to(device=None, dtype=None)`` or ``to(tensor)``, whose dtype is taken); returns self. mindshim keeps
+        everything on the current device: another ``device`` raises NotImplementedError."""
+        device, dtype = _to_args(*args, **kwargs)
+        if device is not None and device not in ("CPU", _device.current_target()):
+            raise NotImplementedError(f"mindspore.nn.Cell.to(device='{device}') is not supported by mindshim: "
+                                      "everything stays on the current device.")
+        if dtype is not None and dtype.kind not in "fc":
+            raise TypeError(f"Cell.to only accepts floating point or complex dtypes, but got desired dtype={dtype}")
+        if dtype is None:
+            return self
+        for _, cell in self.cells_and_names():
+            for name, buf in cell._buffers.items():
+                if buf is not None and buf.dtype.kind in "fc":
+                    cell._buffers[name] = buf.astype(dtype)
+        for _, param in self.parameters_and_names():
+            if param.dtype.kind in "fc":
+                param._data = param._data.astype(dtype.np_dtype)
         _state.invalidate()
         return self
 
@@ -276,6 +546,40 @@ class Cell:
             else:
                 main += "\n  " + "\n  ".join(lines) + "\n"
         return main + ")"
+
+    __str__ = __repr__
+
+
+def _to_args(device=None, dtype=None, non_blocking=False, **kwargs):
+    """``Cell.to``'s overloads as ``(device, dtype)``."""
+    if kwargs:
+        raise TypeError(f"Cell.to() got unexpected keyword arguments {list(kwargs)}")
+    if isinstance(device, Tensor):
+        return None, device.dtype
+    if isinstance(device, mstype.Type):
+        return None, device
+    return device, dtype
+
+
+class HookHandle:
+    """The handle of a registered hook: ``remove()`` unregisters it (``mindspore.common.hook_handle``)."""
+    unique_id = 0
+
+    def __init__(self, hooks, hook):
+        self.handle_id = HookHandle.unique_id
+        HookHandle.unique_id += 1
+        self._hooks = hooks
+        hooks[self.handle_id] = hook
+
+    def remove(self):
+        self._hooks.pop(self.handle_id, None)
+
+
+class _IncompatibleKeys(namedtuple("IncompatibleKeys", ["missing_keys", "unexpected_keys"])):
+    def __repr__(self):
+        if not self.missing_keys and not self.unexpected_keys:
+            return "<All keys matched successfully>"
+        return super().__repr__()
 
     __str__ = __repr__
 

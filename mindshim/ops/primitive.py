@@ -1,5 +1,6 @@
 """``mindspore.ops.Primitive``: the base of primitive op classes, each a view of one op-table row, and
 ``prim_attr_register``."""
+import copy
 import functools
 import inspect
 
@@ -63,6 +64,12 @@ class Primitive:
         if self._row is None:
             raise NotImplementedError(f"mindspore.ops.{self.name} is not supported by mindshim yet.")
         return dispatch(self._row, inputs, self._call_attrs, self._fn)
+
+    def __deepcopy__(self, memo):
+        """A copy with its own attribute dict; the bound lowering (immutable) is shared."""
+        new = copy.copy(self)
+        new.attrs = copy.deepcopy(self.attrs, memo)
+        return new
 
     def __repr__(self):
         attrs = ", ".join(f"{k}={v}" for k, v in self.attrs.items() if k not in ("input_names", "output_names"))

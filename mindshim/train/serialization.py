@@ -256,7 +256,9 @@ def _save_obj_entries(save_obj, choice_func):
     if isinstance(save_obj, dict):
         entries = []
         for key, value in save_obj.items():
-            if not isinstance(key, str) or not isinstance(value, (Parameter, str, np.ndarray)):
+            # MindSpore takes a Tensor value only if it is a Cell's buffer (``state_dict``); any other Tensor fails
+            # there with UnboundLocalError: mindshim saves every Tensor.
+            if not isinstance(key, str) or not isinstance(value, (Tensor, str, np.ndarray)):
                 raise TypeError("For save_checkpoint, when save_obj is made up by dict, the key should be str and"
                                 "value should be Parameter, but got the type of key is "
                                 f"{type(key)} andthe type of value is {type(value)}")

@@ -1,4 +1,4 @@
-"""Convolution layers (``mindspore.nn.layer.conv``): Conv2d, Conv1d, Conv2dTranspose.
+"""Convolution layers (``mindspore.nn.layer.conv``): Conv1d/2d/3d and their transposes.
 
 Weights are ``(out, in/group, kh, kw)`` (``(in, out/group, kh, kw)`` transposed; Conv1d keeps MindSpore's
 ``(out, in/group, 1, k)``), initialized as MindSpore does: ``HeUniform(sqrt(5))`` and a bias
@@ -14,7 +14,7 @@ from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ..cell import Cell
 
-__all__ = ["Conv2d", "Conv1d", "Conv2dTranspose"]
+__all__ = ["Conv2d", "Conv1d", "Conv3d", "Conv2dTranspose", "Conv1dTranspose", "Conv3dTranspose"]
 
 
 def _twice(value):
@@ -23,6 +23,25 @@ def _twice(value):
     if isinstance(value, tuple) and len(value) == 2:
         return value
     raise TypeError(f"When expanding an int number to tuple, input tuple dimension must be 2, but got {value}")
+
+
+def _triple(name, value, cls, low=1):
+    """An int or a 3-tuple of ints ``>= low`` as a 3-tuple (MindSpore's ``_check_3d_int_or_tuple``)."""
+    validator.check_value_type(name, value, (int, tuple), cls)
+    values = (value,) * 3 if isinstance(value, int) else value
+    if len(values) != 3 or any(not isinstance(v, int) or v < low for v in values):
+        raise ValueError(f"For '{cls}', the parameter '{name}' must be an int or a tuple of 3 ints "
+                         f"{'greater than 0' if low else 'not less than 0'}, but got {value}.")
+    return tuple(values)
+
+
+def _check_3d_args(cls, in_channels, out_channels, group, kernel_size, stride, dilation, padding):
+    if in_channels % group or out_channels % group:
+        raise ValueError("The argument 'group' should be divisible by 'in_channels' and 'out_channels'")
+    validator.check_value_type("padding", padding, (int, tuple), cls)
+    if isinstance(padding, tuple) and len(padding) != 6:
+        raise ValueError(f"For '{cls}', the 'padding size' must be equal to 6, but got {len(padding)}.")
+    return _triple("kernel_size", kernel_size, cls), _triple("stride", stride, cls), _triple("dilation", dilation, cls)
 
 
 def _check_group(in_channels, out_channels, group, cls):
@@ -208,3 +227,81 @@ class Conv2dTranspose(_Conv):
         if self.mode != "pad":
             raise ValueError("when output_padding is not zero, pad_mode must be 'pad'")
         return ops.Pad(paddings=((0, 0), (0, 0), (0, extra[0]), (0, extra[1])))(out)
+
+
+class Conv3d(_Conv):
+    """3-D convolution of ``(N, C_in, D, H, W)``: Conv3D (grouped) then BiasAdd."""
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, pad_mode="same", padding=0, dilation=1,
+                 group=1, has_bias=False, weight_init=None, bias_init=None, data_format="NCDHW", dtype=mstype.float32):
+        kernel_size, stride, dilation = _check_3d_args("Conv3d", in_channels, out_channels, group, kernel_size, stride,
+                                                       dilation, padding)
+        super().__init__(in_channels, out_channels, kernel_size, stride, pad_mode, padding, dilation, group, has_bias,
+                         weight_init, bias_init, data_format, dtype=dtype)
+        self.conv3d = ops.Conv3D(out_channel=self.out_channels, kernel_size=self.kernel_size, mode=1,
+                                 pad_mode=self.pad_mode, pad=self.padding, stride=self.stride, dilation=self.dilation,
+                                 group=self.group, data_format=self.data_format)
+        self.bias_add = ops.BiasAdd(data_format=self.data_format)
+
+    def construct(self, x):
+        out = self.conv3d(x, self.weight)
+        return self.bias_add(out, self.bias) if self.has_bias else out
+
+
+class Conv3dTranspose(_Conv):
+    """Transposed 3-D convolution (Conv3DTranspose); weight ``(in_channels, out_channels/group, kd, kh, kw)``."""
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, pad_mode="same", padding=0, dilation=1,
+                 group=1, output_padding=0, has_bias=False, weight_init=None, bias_init=None, data_format="NCDHW",
+                 dtype=mstype.float32):
+        kernel_size, stride, dilation = _check_3d_args("Conv3dTranspose", in_channels, out_channels, group,
+                                                       kernel_size, stride, dilation, padding)
+        self.output_padding = _triple("output_padding", output_padding, "Conv3dTranspose", low=0)
+        super().__init__(in_channels, out_channels, kernel_size, stride, pad_mode, padding, dilation, group, has_bias,
+                         weight_init, bias_init, data_format, transposed=True, dtype=dtype)
+        self.conv3d_transpose = ops.Conv3DTranspose(in_channel=self.in_channels, out_channel=self.out_channels,
+                                                    kernel_size=self.kernel_size, mode=1, pad_mode=self.pad_mode,
+                                                    pad=self.padding, stride=self.stride, dilation=self.dilation,
+                                                    group=self.group, output_padding=self.output_padding,
+                                                    data_format=self.data_format)
+        self.bias_add = ops.BiasAdd(data_format=self.data_format)
+
+    def construct(self, x):
+        out = self.conv3d_transpose(x, self.weight)
+        return self.bias_add(out, self.bias) if self.has_bias else out
+
+
+class Conv1dTranspose(_Conv):
+    """Transposed 1-D convolution of ``(N, C_in, L)``, run as a 2-D one of height 1 (weight
+    ``(in_channels, out_channels/group, 1, k)``)."""
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, pad_mode="same", padding=0, dilation=1,
+                 group=1, has_bias=False, weight_init=None, bias_init=None, dtype=mstype.float32):
+        for name, value, low in (("kernel_size", kernel_size, 1), ("stride", stride, 1), ("padding", padding, 0),
+                                 ("dilation", dilation, 1)):
+            _int_arg(value, name, "Conv1dTranspose", low)
+        if isinstance(weight_init, Tensor):
+            if weight_init.ndim != 3:
+                raise ValueError(f"For 'Conv1dTranspose', 'weight_init_shape' must be equal to 3, but got "
+                                 f"{weight_init.ndim}.")
+            weight_init = weight_init.reshape(weight_init.shape[:2] + (1,) + weight_init.shape[2:])
+        super().__init__(in_channels, out_channels, (1, kernel_size), (1, stride), pad_mode, padding, (1, dilation),
+                         group, has_bias, weight_init, bias_init, transposed=True, dtype=dtype)
+        self.padding = (0, 0, padding, padding)
+        self.mode = validator.check_string(pad_mode, ["valid", "same", "pad"], "pad_mode", "Conv1dTranspose")
+        self.conv2d_transpose = ops.Conv2DBackpropInput(out_channel=in_channels, kernel_size=self.kernel_size, mode=1,
+                                                        pad_mode=pad_mode, pad=self.padding, stride=self.stride,
+                                                        dilation=self.dilation, group=group)
+        self.bias_add = ops.BiasAdd()
+
+    def construct(self, x):
+        if x.ndim != 3:
+            raise ValueError(f"For 'Conv1dTranspose', the dimension of input must be 3d, but got {x.ndim}.")
+        n, _, w = x.shape
+        w_out = _deconv_output_length(self.mode, w, self.kernel_size[1], self.stride[1], self.dilation[1],
+                                      self.padding[2] + self.padding[3])
+        x = ops.reshape(x, (n, x.shape[1], 1, w))
+        out = self.conv2d_transpose(x, self.weight, (n, self.out_channels, 1, w_out))
+        if self.has_bias:
+            out = self.bias_add(out, self.bias)
+        return ops.reshape(out, out.shape[:2] + out.shape[3:])

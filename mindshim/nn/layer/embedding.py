@@ -1,4 +1,4 @@
-"""Embedding layer (``mindspore.nn.layer.embedding``)."""
+"""Embedding layers (``mindspore.nn.layer.embedding``): Embedding, EmbeddingLookup."""
 from ... import _checkparam as validator
 from ... import ops
 from ...common import dtype as mstype
@@ -7,7 +7,7 @@ from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ..cell import Cell
 
-__all__ = ["Embedding"]
+__all__ = ["Embedding", "EmbeddingLookup"]
 
 
 class Embedding(Cell):
@@ -53,3 +53,33 @@ class Embedding(Cell):
     def extend_repr(self):
         return (f"vocab_size={self.vocab_size}, embedding_size={self.embedding_size}, use_one_hot={self.use_one_hot}, "
                 f"embedding_table={self.embedding_table}, dtype={self.dtype}, padding_idx={self.padding_idx}")
+
+
+class EmbeddingLookup(Cell):
+    """Rows of ``embedding_table`` (``(vocab_size, embedding_size)``, ``param_init`` default 'normal') at
+    ``indices`` (Gather); ``max_norm`` clips each looked-up vector's L2 norm. The table-slicing modes are MindSpore's
+    layouts for auto-parallel; on one device they all look up the same rows."""
+
+    def __init__(self, vocab_size, embedding_size, param_init="normal", target="CPU", slice_mode="batch_slice",
+                 manual_shapes=None, max_norm=None, sparse=True, dtype=mstype.float32):
+        super().__init__()
+        validator.check_value_type("sparse", sparse, [bool], "EmbeddingLookup")
+        self.vocab_size = validator.check_positive_int(vocab_size, "vocab_size")
+        self.target = validator.check_string(target, ["CPU", "DEVICE"], "target", "EmbeddingLookup")
+        if not sparse and target == "CPU":
+            raise ValueError(f"For 'EmbeddingLookup', 'sparse' must be True when 'target' is \"CPU\", but got "
+                             f"'sparse': {sparse} and 'target': {target}")
+        self.sparse = sparse
+        self.embedding_size = validator.check_positive_int(embedding_size, "embedding_size", "EmbeddingLookup")
+        self.embedding_table = Parameter(initializer(param_init, [self.vocab_size, self.embedding_size], dtype=dtype),
+                                         name="embedding_table")
+        self.max_norm = None
+        if max_norm is not None:
+            self.max_norm = Tensor(validator.check_positive_float(max_norm, "max_norm", "EmbeddingLookup"),
+                                   mstype.float32)
+
+    def construct(self, indices):
+        out = ops.gather(self.embedding_table, indices, 0)
+        if self.max_norm is not None:
+            out = ops.ClipByNorm(tuple(range(indices.ndim, out.ndim)))(out, self.max_norm)
+        return out

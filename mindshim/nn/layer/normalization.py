@@ -14,7 +14,7 @@ from ...common.initializer import initializer
 from ...common.parameter import Parameter
 from ..cell import Cell
 
-__all__ = ["BatchNorm1d", "BatchNorm2d", "SyncBatchNorm", "LayerNorm", "GroupNorm"]
+__all__ = ["BatchNorm1d", "BatchNorm2d", "BatchNorm3d", "SyncBatchNorm", "LayerNorm", "GroupNorm", "LRN"]
 
 
 class _BatchNorm(Cell):
@@ -82,6 +82,24 @@ class BatchNorm2d(_BatchNorm):
     def _check_input_dim(self, ndim):
         if ndim != 4:
             raise ValueError(f"For 'BatchNorm2d', the in_shape must have 4 dims, but got {ndim}.")
+
+
+class BatchNorm3d(Cell):
+    """Batch normalization of ``(N, C, D, H, W)`` input: a BatchNorm2d (``bn2d``) over ``(N, C, D*H, W)``."""
+
+    def __init__(self, num_features, eps=1e-5, momentum=0.9, affine=True, gamma_init="ones", beta_init="zeros",
+                 moving_mean_init="zeros", moving_var_init="ones", use_batch_statistics=None, dtype=mstype.float32):
+        super().__init__()
+        self.bn2d = BatchNorm2d(num_features=num_features, eps=eps, momentum=momentum, affine=affine,
+                                gamma_init=gamma_init, beta_init=beta_init, moving_mean_init=moving_mean_init,
+                                moving_var_init=moving_var_init, use_batch_statistics=use_batch_statistics,
+                                data_format="NCHW", dtype=dtype)
+
+    def construct(self, x):
+        if x.ndim != 5:
+            raise ValueError(f"For 'BatchNorm3d', the in_shape must have 5 dims, but got {x.ndim}.")
+        n, c, d, h, w = x.shape
+        return ops.reshape(self.bn2d(ops.reshape(x, (n, c, d * h, w))), x.shape)
 
 
 class SyncBatchNorm(_BatchNorm):
@@ -163,3 +181,17 @@ class GroupNorm(Cell):
 
     def extend_repr(self):
         return f"num_groups={self.num_groups}, num_channels={self.num_channels}"
+
+
+class LRN(Cell):
+    """Local response normalization across channels (the LRN primitive)."""
+
+    def __init__(self, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, norm_region="ACROSS_CHANNELS"):
+        super().__init__()
+        if norm_region != "ACROSS_CHANNELS":
+            raise ValueError(f"For 'LRN', the 'norm_region' must be str and must be in '['ACROSS_CHANNELS']', but got "
+                             f"'{norm_region}'.")
+        self.lrn_op = ops.LRN(depth_radius, bias, alpha, beta, norm_region)
+
+    def construct(self, input_x):
+        return self.lrn_op(input_x)

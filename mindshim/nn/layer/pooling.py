@@ -1,13 +1,17 @@
-"""Pooling layers (``mindspore.nn.layer.pooling``): MaxPool2d, AvgPool2d, AdaptiveAvgPool2d.
+"""Pooling layers (``mindspore.nn.layer.pooling``): max, average, LP and adaptive pooling in 1, 2 and 3 dimensions.
 
-MaxPool2d with ``pad_mode='pad'`` runs MaxPoolWithArgmaxV2 where MindSpore runs MaxPool3DWithArgmax on a depth-1
-volume: the same values and indices.
+MaxPool1d/MaxPool2d with ``pad_mode='pad'`` run MaxPoolWithArgmaxV2 where MindSpore runs MaxPool3DWithArgmax on a
+volume of depth (and height) 1: the same values and indices.
 """
 from ... import _checkparam as validator
 from ... import ops
+from ...common import dtype as mstype
+from ...common.tensor import Tensor
 from ..cell import Cell
 
-__all__ = ["MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d"]
+__all__ = ["MaxPool1d", "MaxPool2d", "MaxPool3d", "AvgPool1d", "AvgPool2d", "AvgPool3d", "LPPool1d", "LPPool2d",
+           "AdaptiveAvgPool1d", "AdaptiveAvgPool2d", "AdaptiveAvgPool3d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d",
+           "AdaptiveMaxPool3d", "MaxUnpool1d", "MaxUnpool2d", "MaxUnpool3d"]
 
 
 def _unsqueeze(x, axis):
@@ -91,16 +95,16 @@ class MaxPool2d(_PoolNd):
         return out[0] if self.use_pad and not self.return_indices else out
 
 
-def _max_pool_padding(padding, cls):
+def _max_pool_padding(padding, cls, nd=2):
     validator.check_value_type("padding", padding, (int, tuple, list), cls)
     if isinstance(padding, int):
-        return (validator.check_non_negative_int(padding, "padding", cls),) * 2
+        return (validator.check_non_negative_int(padding, "padding", cls),) * nd
     for p in padding:
         validator.check_non_negative_int(p, "padding", cls)
     if len(padding) == 1:
-        return tuple(padding) * 2
-    if len(padding) != 2:
-        raise ValueError(f"For {cls}, the length of padding must equal to 2, but got {len(padding)}.")
+        return tuple(padding) * nd
+    if len(padding) != nd:
+        raise ValueError(f"For {cls}, the length of padding must equal to {nd}, but got {len(padding)}.")
     return tuple(padding)
 
 
@@ -159,3 +163,287 @@ class AdaptiveAvgPool2d(Cell):
 
     def construct(self, input):
         return self.adaptive_avgpool2d(input)
+
+
+class _Pool1d(_PoolNd):
+    """1-D pooling of ``(N, C, L)`` or ``(C, L)``: an unbatched input gets a batch axis around ``_pool1d``."""
+
+    def __init__(self, kernel_size, stride, pad_mode):
+        super().__init__(kernel_size, stride, pad_mode)
+        validator.check_int(kernel_size, 1, validator.GE, "kernel_size", type(self).__name__)
+        validator.check_int(stride, 1, validator.GE, "stride", type(self).__name__)
+
+    def construct(self, x):
+        if x.ndim != 2:
+            return self._pool1d(x)
+        out = self._pool1d(_unsqueeze(x, 0))
+        return tuple(_squeeze(o, 0) for o in out) if isinstance(out, tuple) else _squeeze(out, 0)
+
+
+class MaxPool1d(_Pool1d):
+    """1-D max pooling; 'pad' mode adds padding, dilation, ceil_mode and ``return_indices``."""
+
+    def __init__(self, kernel_size=1, stride=1, pad_mode="valid", padding=0, dilation=1, return_indices=False,
+                 ceil_mode=False):
+        super().__init__(kernel_size, stride, pad_mode)
+        self.return_indices = return_indices
+        self.use_pad = self.pad_mode == "PAD"
+        if self.use_pad:
+            padding = _max_pool_padding(padding, "MaxPool1d", 1)
+            dilation = dilation[0] if isinstance(dilation, tuple) and len(dilation) == 1 else dilation
+            if not isinstance(dilation, int):
+                raise ValueError(f"For MaxPool1d, the length of 'dilation' must be 1, but got {len(dilation)}.")
+            self.max_pool = ops.MaxPoolWithArgmaxV2(kernel_size=(1, kernel_size), strides=(1, stride),
+                                                    pads=(0, padding[0]), dilation=(1, dilation), ceil_mode=ceil_mode)
+        else:
+            if padding != 0 or dilation != 1 or return_indices or ceil_mode:
+                raise ValueError("For MaxPool1d, the parameter 'padding', 'dilation', 'return_indices', 'ceil_mode' "
+                                 "can not be set to non-default value when pad_mode is not 'pad', but got "
+                                 f"pad_mode:{pad_mode}.")
+            self.max_pool = ops.MaxPool(kernel_size=(1, kernel_size), strides=(1, stride), pad_mode=self.pad_mode)
+
+    def _pool1d(self, x):
+        _check_rank(x, 3, "MaxPool1d")
+        out = self.max_pool(_unsqueeze(x, 2))
+        if not self.use_pad:
+            return _squeeze(out, 2)
+        out = tuple(_squeeze(o, 2) for o in out)
+        return out if self.return_indices else out[0]
+
+
+class AvgPool1d(_Pool1d):
+    """1-D average pooling; padding, ceil_mode and count_include_pad as in PyTorch."""
+
+    def __init__(self, kernel_size=1, stride=1, pad_mode="valid", padding=0, ceil_mode=False, count_include_pad=True):
+        super().__init__(kernel_size, stride, pad_mode)
+        self.is_expand_3d = pad_mode.upper() == "PAD" or padding != 0 or ceil_mode or not count_include_pad
+        if self.is_expand_3d:
+            self.avg_pool = ops.AvgPool3D(kernel_size=(1, 1, kernel_size), strides=(1, 1, stride), pad_mode=pad_mode,
+                                          pad=_avg_pool1d_padding(padding), ceil_mode=ceil_mode,
+                                          count_include_pad=count_include_pad)
+        else:
+            self.avg_pool = ops.AvgPool(kernel_size=(1, kernel_size), strides=(1, stride), pad_mode=self.pad_mode)
+
+    def _pool1d(self, x):
+        if self.is_expand_3d:
+            return self.avg_pool(x.reshape(x.shape[:2] + (1, 1) + x.shape[2:])).reshape(x.shape[:2] + (-1,))
+        _check_rank(x, 3, "AvgPool1d")
+        width = x.shape[2]
+        if width == self.kernel_size:
+            return ops.ReduceMean(keep_dims=True)(x, 2)
+        if width - self.kernel_size < self.stride:
+            return ops.ReduceMean(keep_dims=True)(x[:, :, :self.kernel_size], 2)
+        return _squeeze(self.avg_pool(_unsqueeze(x, 2)), 2)
+
+
+def _check_rank(x, rank, cls):
+    if x.ndim != rank:
+        raise ValueError(f"For {cls}, input must have 3 dim, but got {x.ndim}.")
+
+
+def _avg_pool1d_padding(padding):
+    validator.check_value_type("padding", padding, (int, tuple, list), "AvgPool1d")
+    if isinstance(padding, (tuple, list)):
+        if len(padding) != 1:
+            raise ValueError(f"For AvgPool1d, the padding must be a int or tuple/list contains one int, but got "
+                             f"tuple/list with length:{len(padding)}.")
+        padding = padding[0]
+    validator.check_non_negative_int(padding, "padding", "AvgPool1d")
+    return (0, 0, 0, 0, padding, padding)
+
+
+class MaxPool3d(_PoolNd):
+    """3-D max pooling of ``(N, C, D, H, W)`` or ``(C, D, H, W)``; dilation and ``return_indices`` (the flat
+    ``D*H*W`` index) need 'pad' mode."""
+
+    def __init__(self, kernel_size=1, stride=1, pad_mode="valid", padding=0, dilation=1, return_indices=False,
+                 ceil_mode=False):
+        super().__init__(kernel_size, stride, pad_mode)
+        self.return_indices = return_indices
+        padding = _max_pool_padding(padding, "MaxPool3d", 3)
+        self.only_pad = dilation != 1 or return_indices
+        if self.only_pad:
+            if pad_mode.upper() != "PAD":
+                raise ValueError(f"For MaxPool3d, the pad_mode must be 'pad' when dilation is not 1 or return_indices "
+                                 f"is True, but got pad_mode:{pad_mode}.")
+            self.max_pool = ops.MaxPool3DWithArgmax(ksize=kernel_size, strides=stride, pads=padding,
+                                                    dilation=dilation, ceil_mode=ceil_mode)
+        else:
+            self.max_pool = ops.MaxPool3D(kernel_size=kernel_size, strides=stride, pad_mode=pad_mode,
+                                          pad_list=padding, ceil_mode=ceil_mode or None)
+
+    def construct(self, x):
+        unbatched = x.ndim == 4
+        out = self.max_pool(_unsqueeze(x, 0) if unbatched else x)
+        if unbatched:
+            out = tuple(_squeeze(o, 0) for o in out) if isinstance(out, tuple) else _squeeze(out, 0)
+        return out[0] if self.only_pad and not self.return_indices else out
+
+
+class AvgPool3d(_PoolNd):
+    """3-D average pooling of ``(N, C, D, H, W)`` or ``(C, D, H, W)`` (the AvgPool3D primitive)."""
+
+    def __init__(self, kernel_size=1, stride=1, pad_mode="valid", padding=0, ceil_mode=False, count_include_pad=True,
+                 divisor_override=None):
+        super().__init__(kernel_size, stride, pad_mode)
+        if divisor_override is not None and divisor_override <= 0:
+            raise ValueError(f"For 'AvgPool3d', the 'divisor_override' must be > 0, but got {divisor_override}.")
+        self.avg_pool = ops.AvgPool3D(self.kernel_size, self.stride, pad_mode, _avg_pool3d_padding(padding), ceil_mode,
+                                      count_include_pad, divisor_override or 0)
+
+    def construct(self, x):
+        if x.ndim == 4:
+            return _squeeze(self.avg_pool(_unsqueeze(x, 0)), 0)
+        return self.avg_pool(x)
+
+
+def _avg_pool3d_padding(padding):
+    validator.check_value_type("padding", padding, (int, tuple, list), "AvgPool3d")
+    if isinstance(padding, int):
+        return (padding,) * 6
+    for p in padding:
+        validator.check_non_negative_int(p, "padding", "AvgPool3d")
+    if len(padding) == 3:
+        return tuple(padding[i // 2] for i in range(6))
+    if len(padding) == 1:
+        return tuple(padding) * 6
+    raise ValueError(f"For AvgPool3d, the padding must be a int or tuple/list contains 1 or 3 int, but got "
+                     f"tuple/list with length:{len(padding)}.")
+
+
+class _LPPool(Cell):
+    """Power-average pooling: ``ops.lp_pool1d`` / ``ops.lp_pool2d``."""
+
+    def __init__(self, norm_type, kernel_size, stride=None, ceil_mode=False):
+        super().__init__()
+        self.norm_type = norm_type
+        self.kernel_size = kernel_size
+        self.stride = stride
+        self.ceil_mode = ceil_mode
+
+    def construct(self, x):
+        return self._lp_pool(x, self.norm_type, self.kernel_size, self.stride, self.ceil_mode)
+
+
+class LPPool1d(_LPPool):
+    """1-D power-average pooling of ``(N, C, L)`` or ``(C, L)``."""
+    _lp_pool = staticmethod(ops.lp_pool1d)
+
+
+class LPPool2d(_LPPool):
+    """2-D power-average pooling of ``(N, C, H, W)``."""
+    _lp_pool = staticmethod(ops.lp_pool2d)
+
+
+class _AdaptivePool1d(Cell):
+    """Adaptive 1-D pooling of ``(N, C, L)`` as MindSpore computes it: one 2-D pooling with stride
+    ``L // output_size`` and the kernel that covers ``L``."""
+
+    def __init__(self, output_size):
+        super().__init__()
+        cls = type(self).__name__
+        validator.check_value_type("output_size", output_size, [int], cls)
+        validator.check_int(output_size, 1, validator.GE, "output_size", cls)
+        self.output_size = output_size
+
+    def construct(self, x):
+        cls = type(self).__name__
+        if x.ndim != 3:
+            raise ValueError(f"For {cls}, input must have 3 dim, but got {x.ndim}.")
+        if x.shape[2] < self.output_size:
+            raise ValueError(f"For {cls}, input's last dimension must be greater or equal to output size "
+                             f"{self.output_size}, but got {x.shape[2]}.")
+        if x.shape[2] % self.output_size != 0:
+            raise ValueError(f"For {cls}, input's last dimension must be divisible by output size "
+                             f"{self.output_size}, but got {x.shape[2]}.")
+        if x.dtype not in (mstype.float16, mstype.float32):
+            raise TypeError(f"For {cls}, the input dtype must be float16 or float32, but got {x.dtype}.")
+        width = x.shape[2]
+        stride = width // self.output_size
+        kernel_size = width - (self.output_size - 1) * stride
+        return _squeeze(self._primitive(kernel_size=(1, kernel_size), strides=(1, stride))(_unsqueeze(x, 2)), 2)
+
+
+class AdaptiveAvgPool1d(_AdaptivePool1d):
+    """Adaptive 1-D average pooling (an AvgPool)."""
+    _primitive = ops.AvgPool
+
+
+class AdaptiveMaxPool1d(_AdaptivePool1d):
+    """Adaptive 1-D max pooling (a MaxPool)."""
+    _primitive = ops.MaxPool
+
+
+class AdaptiveMaxPool2d(Cell):
+    """Max over MindSpore's adaptive windows to ``output_size`` (``None`` keeps a size); ``return_indices`` adds
+    the flat ``H*W`` index of each maximum."""
+
+    def __init__(self, output_size, return_indices=False):
+        super().__init__()
+        self.output_size = output_size
+        self.return_indices = return_indices
+
+    def construct(self, input):
+        return ops.adaptive_max_pool2d(input, self.output_size, self.return_indices)
+
+
+class AdaptiveAvgPool3d(Cell):
+    """Average over MindSpore's adaptive windows of the last three axes to ``output_size``."""
+
+    def __init__(self, output_size):
+        super().__init__()
+        self.adaptive_avg_pool3d = ops.AdaptiveAvgPool3D(output_size)
+
+    def construct(self, input):
+        return self.adaptive_avg_pool3d(input)
+
+
+class AdaptiveMaxPool3d(Cell):
+    """Max over adaptive windows of the last three axes; ``return_indices`` adds the flat ``D*H*W`` index."""
+
+    def __init__(self, output_size, return_indices=False):
+        super().__init__()
+        if isinstance(output_size, int):
+            output_size = (output_size,) * 3
+        self.output_size = Tensor(output_size, mstype.int32)
+        self.return_indices = return_indices
+        self.adaptive_max_pool3d = ops.AdaptiveMaxPool3D()
+
+    def construct(self, input):
+        output = self.adaptive_max_pool3d(input, self.output_size)
+        return output if self.return_indices else output[0]
+
+
+class _MaxUnpool(Cell):
+    """The inverse of max pooling (``ops.max_unpool<n>d``): values at their ``indices`` in a zero output."""
+
+    def __init__(self, kernel_size, stride=None, padding=0):
+        super().__init__()
+        self.kernel_size = kernel_size
+        self.stride = kernel_size if stride is None else stride
+        self.padding = padding
+
+    def construct(self, x, indices, output_size=None):
+        name = type(self).__name__
+        if output_size is not None:
+            if not isinstance(output_size, tuple):
+                raise ValueError(f"For {name}, output_size must be tuple, but type {type(output_size)}.")
+            if not output_size:
+                raise ValueError(f"For {name}, the length of output_size must be positive, but got 0.")
+        return self._unpool(x, indices, self.kernel_size, stride=self.stride, padding=self.padding,
+                            output_size=output_size)
+
+
+class MaxUnpool1d(_MaxUnpool):
+    """The inverse of MaxPool1d."""
+    _unpool = staticmethod(ops.max_unpool1d)
+
+
+class MaxUnpool2d(_MaxUnpool):
+    """The inverse of MaxPool2d."""
+    _unpool = staticmethod(ops.max_unpool2d)
+
+
+class MaxUnpool3d(_MaxUnpool):
+    """The inverse of MaxPool3d."""
+    _unpool = staticmethod(ops.max_unpool3d)

@@ -1,9 +1,12 @@
-"""Attention (``mindspore.nn.layer.transformer``): MultiheadAttention.
+"""Attention and Transformer layers (``mindspore.nn.layer.transformer``): MultiheadAttention,
+TransformerEncoderLayer/DecoderLayer, TransformerEncoder/Decoder (``num_layers`` deep copies of a layer) and
+Transformer (its matrices re-drawn ``XavierUniform``).
 
 Parameters as MindSpore: ``in_proj_weight`` ``(3E, E)`` (``XavierUniform``) or, when ``kdim``/``vdim`` differ from
 ``embed_dim``, ``q_proj_weight``/``k_proj_weight``/``v_proj_weight``; ``in_proj_bias`` ``(3E,)`` zeros; ``out_proj``
 a Dense; ``bias_k``/``bias_v`` ``(1, 1, E)`` (``XavierNormal``) with ``add_bias_kv``.
 """
+import copy
 import math
 
 import jax.numpy as jnp
@@ -14,9 +17,13 @@ from ...common.initializer import HeUniform, Uniform, XavierNormal, XavierUnifor
 from ...common.parameter import Parameter
 from ...common.tensor import _wrap
 from ..cell import Cell
-from .basic import Dense
+from .activation import GELU, ReLU
+from .basic import Dense, Dropout
+from .container import CellList
+from .normalization import LayerNorm
 
-__all__ = ["MultiheadAttention"]
+__all__ = ["MultiheadAttention", "TransformerEncoderLayer", "TransformerDecoderLayer", "TransformerEncoder",
+           "TransformerDecoder", "Transformer"]
 
 
 def _linear(x, w, b):
@@ -220,3 +227,182 @@ class MultiheadAttention(Cell):
         if self.batch_first and batched:
             output = ops.transpose(output, (1, 0, 2))
         return (output, weights) if need_weights else (output,)
+
+
+def _activation_fn(activation):
+    if not isinstance(activation, (str, Cell)) and not callable(activation):
+        raise ValueError(f"The argument 'activation' must be str, callable or Cell instance, but get {activation}.")
+    if isinstance(activation, Cell) and not isinstance(activation, (ReLU, GELU)):
+        raise ValueError(f"The argument 'activation' must be nn.ReLU or nn.GELU instance, but get {activation}.")
+    if callable(activation) and activation is not ops.relu and activation is not ops.gelu:
+        raise ValueError(f"The argument 'activation' must be ops.relu or ops.gelu instance, but get {activation}.")
+    if activation == "relu":
+        return ops.relu
+    if activation == "gelu":
+        return ops.gelu
+    if isinstance(activation, str):
+        raise ValueError(f"The activation must be relu/gelu, but get {activation}")
+    return activation
+
+
+def _check_key_padding_mask(mask):
+    if mask is not None and mask.dtype != mstype.bool_ and not ops.is_floating_point(mask):
+        raise AssertionError("only bool and floating types of key_padding_mask are supported")
+
+
+class _TransformerLayer(Cell):
+    """The feed-forward block (``dense1`` -> activation -> ``dense2``, each Dense ``HeUniform(sqrt(5))`` with a
+    ``Uniform(1/sqrt(fan_in))`` bias), ``n_norms`` LayerNorms and dropouts shared by the encoder and decoder
+    layers; ``_sa_block`` is self-attention."""
+
+    def __init__(self, d_model, nhead, dim_feedforward, dropout, activation, layer_norm_eps, batch_first, norm_first,
+                 dtype, n_norms):
+        super().__init__()
+        self.self_attn = MultiheadAttention(d_model, nhead, dropout=dropout, batch_first=batch_first, dtype=dtype)
+        if n_norms == 3:
+            self.multihead_attn = MultiheadAttention(d_model, nhead, dropout=dropout, batch_first=batch_first,
+                                                     dtype=dtype)
+        self.dense1 = Dense(d_model, dim_feedforward, weight_init=HeUniform(math.sqrt(5)),
+                            bias_init=Uniform(1 / math.sqrt(d_model)), dtype=dtype)
+        self.dropout = Dropout(p=dropout)
+        self.dense2 = Dense(dim_feedforward, d_model, weight_init=HeUniform(math.sqrt(5)),
+                            bias_init=Uniform(1 / math.sqrt(dim_feedforward)), dtype=dtype)
+        self.norm_first = norm_first
+        for i in range(1, n_norms + 1):
+            setattr(self, f"norm{i}", LayerNorm((d_model,), epsilon=layer_norm_eps, dtype=dtype))
+        for i in range(1, n_norms + 1):
+            setattr(self, f"dropout{i}", Dropout(p=dropout))
+        self.activation1 = activation
+        self.activation = _activation_fn(activation)
+        self.d_model = d_model
+        self.nhead = nhead
+        self.dim_feedforward = dim_feedforward
+        self.dropout_num = dropout
+        self.layernorm_eps = layer_norm_eps
+        self.batch_first = batch_first
+        self.dtype = dtype
+
+    def _copy_args(self):
+        return (self.d_model, self.nhead, self.dim_feedforward, self.dropout_num, self.activation1, self.layernorm_eps,
+                self.batch_first, self.norm_first, self.dtype)
+
+    def _sa_block(self, x, attn_mask, key_padding_mask):
+        x = self.self_attn(x, x, x, attn_mask=attn_mask, key_padding_mask=key_padding_mask, need_weights=False)[0]
+        return self.dropout1(x)
+
+    def _ff_block(self, x, dropout):
+        return dropout(self.dense2(self.dropout(self.activation(self.dense1(x)))))
+
+
+class TransformerEncoderLayer(_TransformerLayer):
+    """Self-attention then feed-forward, each with a residual and a LayerNorm (before it with ``norm_first``)."""
+
+    def __init__(self, d_model, nhead, dim_feedforward=2048, dropout=0.1, activation="relu", layer_norm_eps=1e-5,
+                 batch_first=False, norm_first=False, dtype=mstype.float32):
+        super().__init__(d_model, nhead, dim_feedforward, dropout, activation, layer_norm_eps, batch_first,
+                         norm_first, dtype, 2)
+
+    def construct(self, src, src_mask=None, src_key_padding_mask=None):
+        _check_key_padding_mask(src_key_padding_mask)
+        x = src
+        if self.norm_first:
+            x = x + self._sa_block(self.norm1(x), src_mask, src_key_padding_mask)
+            return x + self._ff_block(self.norm2(x), self.dropout2)
+        x = self.norm1(x + self._sa_block(x, src_mask, src_key_padding_mask))
+        return self.norm2(x + self._ff_block(x, self.dropout2))
+
+
+class TransformerDecoderLayer(_TransformerLayer):
+    """Self-attention, attention over ``memory``, then feed-forward, each with a residual and a LayerNorm."""
+
+    def __init__(self, d_model, nhead, dim_feedforward=2048, dropout=0.1, activation="relu", layer_norm_eps=1e-5,
+                 batch_first=False, norm_first=False, dtype=mstype.float32):
+        super().__init__(d_model, nhead, dim_feedforward, dropout, activation, layer_norm_eps, batch_first,
+                         norm_first, dtype, 3)
+
+    def _mha_block(self, x, mem, attn_mask, key_padding_mask):
+        x = self.multihead_attn(x, mem, mem, attn_mask=attn_mask, key_padding_mask=key_padding_mask,
+                                need_weights=False)[0]
+        return self.dropout2(x)
+
+    def construct(self, tgt, memory, tgt_mask=None, memory_mask=None, tgt_key_padding_mask=None,
+                  memory_key_padding_mask=None):
+        x = tgt
+        if self.norm_first:
+            x = x + self._sa_block(self.norm1(x), tgt_mask, tgt_key_padding_mask)
+            x = x + self._mha_block(self.norm2(x), memory, memory_mask, memory_key_padding_mask)
+            return x + self._ff_block(self.norm3(x), self.dropout3)
+        x = self.norm1(x + self._sa_block(x, tgt_mask, tgt_key_padding_mask))
+        x = self.norm2(x + self._mha_block(x, memory, memory_mask, memory_key_padding_mask))
+        return self.norm3(x + self._ff_block(x, self.dropout3))
+
+
+class TransformerEncoder(Cell):
+    """``num_layers`` copies of a fresh layer made with ``encoder_layer``'s arguments, then ``norm``."""
+
+    def __init__(self, encoder_layer, num_layers, norm=None):
+        super().__init__()
+        layer = TransformerEncoderLayer(*encoder_layer._copy_args())
+        self.layers = CellList([copy.deepcopy(layer) for _ in range(num_layers)])
+        self.num_layers = num_layers
+        self.norm = norm
+
+    def construct(self, src, src_mask=None, src_key_padding_mask=None):
+        _check_key_padding_mask(src_key_padding_mask)
+        output = src
+        for mod in self.layers:
+            output = mod(output, src_mask=src_mask, src_key_padding_mask=src_key_padding_mask)
+        return output if self.norm is None else self.norm(output)
+
+
+class TransformerDecoder(Cell):
+    """``num_layers`` copies of a fresh layer made with ``decoder_layer``'s arguments, then ``norm``."""
+
+    def __init__(self, decoder_layer, num_layers, norm=None):
+        super().__init__()
+        layer = TransformerDecoderLayer(*decoder_layer._copy_args())
+        self.layers = CellList([copy.deepcopy(layer) for _ in range(num_layers)])
+        self.num_layers = num_layers
+        self.norm = norm
+
+    def construct(self, tgt, memory, tgt_mask=None, memory_mask=None, tgt_key_padding_mask=None,
+                  memory_key_padding_mask=None):
+        output = tgt
+        for mod in self.layers:
+            output = mod(output, memory, tgt_mask=tgt_mask, memory_mask=memory_mask,
+                         tgt_key_padding_mask=tgt_key_padding_mask, memory_key_padding_mask=memory_key_padding_mask)
+        return output if self.norm is None else self.norm(output)
+
+
+class Transformer(Cell):
+    """Encoder-decoder Transformer; every Parameter of rank > 1 re-drawn ``XavierUniform``."""
+
+    def __init__(self, d_model=512, nhead=8, num_encoder_layers=6, num_decoder_layers=6, dim_feedforward=2048,
+                 dropout=0.1, activation="relu", custom_encoder=None, custom_decoder=None, layer_norm_eps=1e-5,
+                 batch_first=False, norm_first=False, dtype=mstype.float32):
+        super().__init__()
+        args = (d_model, nhead, dim_feedforward, dropout, activation, layer_norm_eps, batch_first, norm_first, dtype)
+        if custom_encoder is not None:
+            self.encoder = custom_encoder
+        else:
+            self.encoder = TransformerEncoder(TransformerEncoderLayer(*args), num_encoder_layers,
+                                              LayerNorm((d_model,), epsilon=layer_norm_eps, dtype=dtype))
+        if custom_decoder is not None:
+            self.decoder = custom_decoder
+        else:
+            self.decoder = TransformerDecoder(TransformerDecoderLayer(*args), num_decoder_layers,
+                                              LayerNorm((d_model,), epsilon=layer_norm_eps, dtype=dtype))
+        for _, p in self.parameters_and_names():
+            if p.ndim > 1:
+                p.set_data(initializer("xavier_uniform", p.shape, p.dtype))
+        self.d_model = d_model
+        self.nhead = nhead
+        self.batch_first = batch_first
+
+    def construct(self, src, tgt, src_mask=None, tgt_mask=None, memory_mask=None, src_key_padding_mask=None,
+                  tgt_key_padding_mask=None, memory_key_padding_mask=None):
+        if src.shape[-1] != self.d_model or tgt.shape[-1] != self.d_model:
+            raise ValueError("The number of features for 'src' and 'tgt' must be equal to `d_model`.")
+        memory = self.encoder(src, src_mask=src_mask, src_key_padding_mask=src_key_padding_mask)
+        return self.decoder(tgt, memory, tgt_mask=tgt_mask, memory_mask=memory_mask,
+                            tgt_key_padding_mask=tgt_key_padding_mask, memory_key_padding_mask=memory_key_padding_mask)

@@ -1,7 +1,11 @@
 """Loss cells, as in ``mindspore.nn.loss``: each is a view of a functional loss or a loss primitive."""
 __all__ = ["LossBase", "L1Loss", "MSELoss", "RMSELoss", "MAELoss", "MarginRankingLoss", "SmoothL1Loss", "HuberLoss",
            "SoftmaxCrossEntropyWithLogits", "BCELoss", "BCEWithLogitsLoss", "CosineEmbeddingLoss", "NLLLoss",
-           "CrossEntropyLoss", "KLDivLoss"]
+           "CrossEntropyLoss", "KLDivLoss", "DiceLoss", "MultiClassDiceLoss", "FocalLoss", "GaussianNLLLoss",
+           "HingeEmbeddingLoss", "MultiLabelSoftMarginLoss", "MultiMarginLoss", "PoissonNLLLoss",
+           "TripletMarginWithDistanceLoss"]
+import math
+
 from ... import _checkparam as validator
 from ... import ops
 from ...common import dtype as mstype
@@ -9,6 +13,7 @@ from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ...ops.function.loss_func import check_is_tensor
 from ..cell import Cell
+from ..layer.activation import get_activation
 
 
 class LossBase(Cell):
@@ -294,3 +299,251 @@ class KLDivLoss(LossBase):
         check_is_tensor("logits", logits, self.cls_name)
         check_is_tensor("labels", labels, self.cls_name)
         return ops.kl_div(logits, labels, self.reduction)
+
+
+def _same_shape(cls, logits, labels):
+    if logits.shape != labels.shape:
+        raise ValueError(f"For '{cls}', the 'logits_shape' should be = label_shape: {tuple(labels.shape)}, but got "
+                         f"{tuple(logits.shape)}.")
+
+
+class DiceLoss(LossBase):
+    """``1 - 2 sum(x y) / (sum(x^2) + sum(y^2) + smooth)`` over all elements."""
+
+    def __init__(self, smooth=1e-5):
+        super().__init__()
+        self.smooth = validator.check_positive_float(smooth, "smooth")
+
+    def construct(self, logits, label):
+        check_is_tensor("logits", logits, self.cls_name)
+        check_is_tensor("labels", label, self.cls_name)
+        _same_shape(self.cls_name, logits, label)
+        for name, x in (("logits", logits), ("labels", label)):
+            if x.dtype == mstype.uint8:
+                raise TypeError(f"For '{self.cls_name}', the dtype of '{name}' can not be uint8.")
+        x, y = logits.view(-1), label.view(-1)
+        intersection = ops.reduce_sum(x * y)
+        unionset = ops.reduce_sum(x * x) + ops.reduce_sum(y * y)
+        return 1 - (2 * intersection) / (unionset + self.smooth)
+
+
+class MultiClassDiceLoss(LossBase):
+    """The mean over classes (axis 1, except ``ignore_indiex``) of DiceLoss after ``activation``, each times its
+    ``weights`` entry."""
+
+    def __init__(self, weights=None, ignore_indiex=None, activation="softmax"):
+        super().__init__()
+        activations = ["softmax", "logsoftmax", "relu", "relu6", "tanh", "sigmoid"]
+        self.binarydiceloss = DiceLoss(smooth=1e-5)
+        self.weights = weights if weights is None else validator.check_value_type("weights", weights, [Tensor])
+        if isinstance(self.weights, Tensor) and self.weights.ndim != 2:
+            raise ValueError(f"For '{self.cls_name}', the dimension of 'weights' must be 2, but got "
+                             f"{self.weights.ndim}.")
+        self.ignore_indiex = ignore_indiex if ignore_indiex is None else \
+            validator.check_value_type("ignore_indiex", ignore_indiex, [int])
+        if isinstance(activation, str) and activation not in activations:
+            raise ValueError(f"For '{self.cls_name}', the 'activation' must be in {activations}, but got "
+                             f"{activation}.")
+        self.activation = get_activation(activation) if isinstance(activation, str) else activation
+        if self.activation is not None and not isinstance(self.activation, Cell):
+            raise TypeError(f"For '{self.cls_name}', the 'activation' must be str or Cell, but got "
+                            f"{type(self.activation)}.")
+
+    def construct(self, logits, label):
+        check_is_tensor("logits", logits, self.cls_name)
+        check_is_tensor("labels", label, self.cls_name)
+        _same_shape(self.cls_name, logits, label)
+        for name, x in (("logits", logits), ("labels", label)):
+            if x.ndim < 2:
+                raise ValueError(f"For '{self.cls_name}', the '{name}' dimension must be greater than 1, but got "
+                                 f"{x.ndim}.")
+        if self.activation is not None:
+            logits = self.activation(logits)
+        total_loss = 0
+        for i in range(label.shape[1]):
+            if i != self.ignore_indiex:
+                dice_loss = self.binarydiceloss(logits[:, i], label[:, i])
+                if self.weights is not None:
+                    if self.weights.shape[0] != label.shape[1]:
+                        raise ValueError(f"For '{self.cls_name}', the weight_shape[0] must be equal to "
+                                         f"label_shape[1], but got weight_shape[0]: {self.weights.shape[0]} and "
+                                         f"label_shape[1]: {label.shape[1]}.")
+                    dice_loss = dice_loss * self.weights[i]
+                total_loss += dice_loss
+        return total_loss / label.shape[1]
+
+
+class FocalLoss(LossBase):
+    """``-weight (1 - p)^gamma log p`` of the softmax ``p`` over axis 1, for class-index labels (``labels.shape[1]
+    == 1``) or one-hot labels; averaged over the classes, then ``get_loss``."""
+
+    def __init__(self, weight=None, gamma=2.0, reduction="mean"):
+        super().__init__(reduction=reduction)
+        self.gamma = validator.check_value_type("gamma", gamma, [float])
+        if weight is not None and not isinstance(weight, Tensor):
+            raise TypeError(f"For '{self.cls_name}', the type of 'weight' must be a Tensor, but got "
+                            f"{type(weight).__name__}.")
+        if isinstance(weight, Tensor) and weight.ndim != 1:
+            raise ValueError(f"For '{self.cls_name}', the dimension of 'weight' must be 1, but got {weight.ndim}.")
+        self.weight = weight
+        self.gather_d = ops.GatherD()
+
+    def _check(self, logits, labels):
+        head = f"For '{self.cls_name}', the"
+        for name, x in (("logits", logits), ("labels", labels)):
+            if not 2 <= x.ndim <= 4:
+                raise ValueError(f"{head} dimensions of '{name}' must be in [2, 4], but got dimension of '{name}' "
+                                 f"{x.ndim}.")
+        if logits.ndim != labels.ndim:
+            raise ValueError(f"{head} dimensions of 'logits' and 'labels' must be equal, but got dimension of "
+                             f"'logits' {logits.ndim} and dimension of 'labels' {labels.ndim}.")
+        if logits.shape[1] == 1:
+            raise ValueError(f"{head} 'logits'.shape[1] cannot be one, but got {logits.shape[1]}.")
+        if labels.shape[1] not in (1, logits.shape[1]):
+            raise ValueError(f"{head} 'labels'.shape[1] must be one or equal to 'logits'.shape[1]: "
+                             f"{logits.shape[1]}, but got {labels.shape[1]}.")
+        _dtype_in(self.cls_name, "labels", labels.dtype,
+                  (mstype.int32, mstype.int64, mstype.float16, mstype.float32))
+
+    def construct(self, logits, labels):
+        check_is_tensor("logits", logits, self.cls_name)
+        check_is_tensor("labels", labels, self.cls_name)
+        self._check(logits, labels)
+        index = labels.shape[1] == 1
+        if logits.ndim > 2:
+            logits = logits.view(logits.shape[0], logits.shape[1], -1)
+            labelss = labels.view(labels.shape[0], labels.shape[1], -1)
+        else:
+            logits, labelss = logits.expand_dims(2), labels.expand_dims(2)
+        log_probability = ops.log_softmax(logits, 1)
+        if index:
+            log_probability = self.gather_d(log_probability, 1, labelss.astype(mstype.int32)).squeeze(1)
+        probability = ops.exp(log_probability)
+        if self.weight is not None:
+            weight = ops.tile(self.weight[None, :, None], (labelss.shape[0], 1, labelss.shape[2]))
+            if index:
+                weight = self.gather_d(weight, 1, labelss.astype(mstype.int32)).squeeze(1)
+            log_probability = log_probability * weight
+        modulator = (1.0 - probability) ** self.gamma
+        if index:
+            loss = (-1 * modulator * log_probability).mean(axis=1)
+        else:
+            loss = (-1 * modulator * labelss * log_probability).mean(axis=-1)
+        return self.get_loss(loss)
+
+
+class GaussianNLLLoss(LossBase):
+    """``ops.gaussian_nll_loss``: the negative log-likelihood of ``labels`` under ``N(logits, var)``."""
+
+    def __init__(self, *, full=False, eps=1e-6, reduction="mean"):
+        super().__init__()
+        validator.check_float_range(eps, 0, float("inf"), validator.INC_NEITHER, "eps", self.cls_name)
+        validator.check_value_type("full", full, [bool], self.cls_name)
+        validator.check_string(reduction, ["none", "mean", "sum"], "reduction", "gaussian_nll_loss")
+        self.full = full
+        self.eps = eps
+        self.reduction = reduction
+
+    def construct(self, logits, labels, var):
+        for name, x in (("logits", logits), ("labels", labels), ("var", var)):
+            check_is_tensor(name, x, self.cls_name)
+        return ops.gaussian_nll_loss(logits, labels, var, self.full, self.eps, self.reduction)
+
+
+class HingeEmbeddingLoss(LossBase):
+    """``ops.hinge_embedding_loss``."""
+
+    def __init__(self, margin=1.0, reduction="mean"):
+        super().__init__()
+        validator.check_value_type("margin", margin, [float, int], self.cls_name)
+        validator.check_string(reduction, ["none", "sum", "mean"], "reduction", self.cls_name)
+        self.margin = margin
+        self.reduction = reduction
+
+    def construct(self, logits, labels):
+        return ops.hinge_embedding_loss(logits, labels, self.margin, self.reduction)
+
+
+class MultiLabelSoftMarginLoss(LossBase):
+    """``ops.multilabel_soft_margin_loss``."""
+
+    def __init__(self, weight=None, reduction="mean"):
+        super().__init__(reduction)
+        self.weight = weight
+        self.reduction = reduction
+
+    def construct(self, x, target):
+        return ops.multilabel_soft_margin_loss(x, target, self.weight, self.reduction)
+
+
+class MultiMarginLoss(LossBase):
+    """Multi-class hinge loss (the MultiMarginLoss primitive); ``weight`` defaults to ones."""
+
+    def __init__(self, p=1, margin=1.0, reduction="mean", weight=None):
+        super().__init__()
+        self.multi_margin_loss = ops.MultiMarginLoss(p=p, margin=margin, reduction=reduction)
+        self.weight = weight
+
+    def construct(self, x, target, weight=None):
+        check_is_tensor("x", x, self.cls_name)
+        check_is_tensor("target", target, self.cls_name)
+        weight = self.weight if self.weight is not None else weight
+        if weight is None:
+            weight = ops.fill(x.dtype, x.shape[1:], 1)
+        check_is_tensor("weight", weight, self.cls_name)
+        return self.multi_margin_loss(x, target, weight)
+
+
+class PoissonNLLLoss(LossBase):
+    """``exp(x) - target x`` (``log_input``) or ``x - target log(x + eps)``, plus Stirling's term with ``full``."""
+
+    def __init__(self, log_input=True, full=False, eps=1e-08, reduction="mean"):
+        super().__init__(reduction=reduction)
+        self.log_input = log_input
+        self.full = full
+        self.eps = eps
+
+    def construct(self, input, target):
+        check_is_tensor("input", input, self.cls_name)
+        check_is_tensor("target", target, self.cls_name)
+        target = target.astype(input.dtype)
+        if self.log_input:
+            loss = ops.exp(input) - target * input
+        else:
+            loss = input - target * ops.log(input + self.eps)
+        if self.full:
+            target = ops.maximum(target, Tensor(self.eps, target.dtype))
+            stirling = (target > 1) * ((target + 0.5) * ops.log(target) - target + 0.5 * math.log(2 * math.pi))
+            loss += ops.masked_fill(stirling, target <= 1, ops.cast(0, stirling.dtype))
+        return self.get_loss(loss)
+
+
+def _pairwise_distance(x, y):
+    d = ops.abs(x - y)
+    if d.ndim == 0:
+        raise ValueError("For 'pairwise_distance' in 'TripletMarginWithDistanceLoss', 'ndim' of the input must be "
+                         f"positive, but got {d.ndim}")
+    return ops.LpNorm(axis=1, p=2)(d)
+
+
+class TripletMarginWithDistanceLoss(LossBase):
+    """``max(d(x, positive) - d(x, negative) + margin, 0)`` with ``distance_function`` (default: the L2 distance
+    along axis 1); ``swap`` uses the smaller of the two negative distances."""
+
+    def __init__(self, distance_function=None, swap=False, reduction="mean", margin=1.0):
+        super().__init__(reduction=reduction)
+        validator.check_is_float(margin, "margin", self.cls_name)
+        validator.check_bool(swap, "swap", self.cls_name)
+        self.distance_function = _pairwise_distance if distance_function is None else distance_function
+        self.swap = swap
+        self.reduction = reduction
+        self.margin = margin
+
+    def construct(self, x, positive, negative):
+        for name, value in (("x", x), ("positive", positive), ("negative", negative)):
+            check_is_tensor(name, value, self.cls_name)
+        d1 = self.distance_function(x, positive)
+        d2 = self.distance_function(x, negative)
+        if self.swap:
+            d2 = ops.minimum(d2, self.distance_function(positive, negative))
+        return self.get_loss(ops.maximum(d1 - d2 + self.margin, Tensor(0, d1.dtype)))

@@ -1,9 +1,11 @@
-"""Wrapper cells (``mindspore.nn.wrap.cell_wrapper``): a network with its loss, and its gradients."""
+"""Wrapper cells (``mindspore.nn.wrap.cell_wrapper``): a network with its loss, and its gradients; micro-batch
+wrappers (MicroBatchInterleaved, PipelineCell, GradAccumulationCell), which on one device run the network on each
+slice of the batch and add the outputs; VirtualDatasetCellTriple and ParameterUpdate."""
 from types import FunctionType, MethodType
 
 from ... import _engine, ops
 from ...common import dtype as mstype
-from ...common.parameter import ParameterTuple
+from ...common.parameter import Parameter, ParameterTuple
 from ...common.tensor import Tensor
 from ...ops.composite import grad_call
 from ..cell import Cell
@@ -104,3 +106,98 @@ class TrainOneStepCell(Cell):
         if self.return_grad:
             return loss, {w.name: g for w, g in zip(self.weights, grads)}
         return loss
+
+
+def _micro_batch(i, micro_size, inputs):
+    """Slice ``i`` of ``micro_size`` equal slices of each input's first axis."""
+    out = []
+    for x in inputs:
+        if x.shape[0] % micro_size != 0:
+            raise ValueError(f"For micro batch initialization, the 0th dimension shape of input({x.shape[0]}) must be "
+                             f"divided by micro size({micro_size})")
+        size = x.shape[0] // micro_size
+        out.append(x[size * i:size * (i + 1)])
+    return out
+
+
+class _MicroBatchCell(Cell):
+    """The sum of ``network`` over ``micro_size`` slices of the batch (axis 0 of every input)."""
+    _name, _size_arg = "", ""
+
+    def __init__(self, network, micro_size):
+        super().__init__(auto_prefix=False)
+        if self._name != "MicroBatchInterleaved" and not isinstance(network, Cell):
+            raise TypeError(f"For '{self._name}', the argument 'network' must cell type, but got the type : "
+                            f"{type(network)}.")
+        if not isinstance(micro_size, int):
+            raise TypeError(f"For '{self._name}', the argument '{self._size_arg}' must be integer, but got the type : "
+                            f"{type(micro_size)}.")
+        if micro_size <= 0:
+            raise ValueError(f"For '{self._name}', the argument '{self._size_arg}' must be large than 0, but got "
+                             f"{micro_size}.")
+        self.network = network
+        self._micro = micro_size
+
+    def construct(self, *inputs):
+        ret = None
+        for i in range(self._micro):
+            out = self.network(*_micro_batch(i, self._micro, inputs))
+            ret = out if ret is None else ret + out
+        return ret
+
+
+class MicroBatchInterleaved(_MicroBatchCell):
+    """Runs ``network`` on ``interleave_num`` slices of the batch and adds the outputs (MindSpore interleaves their
+    communication with computation in model parallel)."""
+    _name, _size_arg = "MicroBatchInterleaved", "interleave_num"
+
+    def __init__(self, network, interleave_num=2):
+        super().__init__(network, interleave_num)
+        self.interleave_num = interleave_num
+
+
+class PipelineCell(_MicroBatchCell):
+    """Runs ``network`` on ``micro_size`` micro-batches and adds the outputs (MindSpore runs them as pipeline
+    stages across devices); ``stage_config``/``segment_config`` are not supported."""
+    _name, _size_arg = "PipelineCell", "micro_size"
+
+    def __init__(self, network, micro_size, stage_config=None, segment_config=None):
+        if stage_config is not None or segment_config is not None:
+            raise NotImplementedError("mindspore.nn.PipelineCell with stage_config/segment_config is not supported "
+                                      "by mindshim yet.")
+        super().__init__(network, micro_size)
+        self.micro_size = micro_size
+
+
+class GradAccumulationCell(_MicroBatchCell):
+    """Runs ``network`` on ``micro_size`` micro-batches and adds the outputs, so that their gradients accumulate."""
+    _name, _size_arg = "GradAccumulationCell", "micro_size"
+
+    def __init__(self, network, micro_size):
+        super().__init__(network, micro_size)
+        self.micro_size = micro_size
+
+
+class VirtualDatasetCellTriple(Cell):
+    """``backbone(a, b, c)`` (MindSpore marks the three inputs as the dataset for semi-auto parallel)."""
+
+    def __init__(self, backbone):
+        super().__init__(auto_prefix=False)
+        self._backbone = backbone
+
+    def construct(self, a, b, c):
+        return self._backbone(a, b, c)
+
+
+class ParameterUpdate(Cell):
+    """Assign ``x`` to ``param`` and return ``x``."""
+
+    def __init__(self, param):
+        super().__init__(auto_prefix=False)
+        if not isinstance(param, Parameter):
+            raise TypeError(f"For 'ParameterUpdate', 'param' must be 'Parameter', but got {type(param)}.")
+        self._param = param
+
+    def construct(self, x):
+        ops.assign(self._param, x)
+        return x

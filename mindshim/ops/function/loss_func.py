@@ -3,6 +3,7 @@
 Losses that are MindSpore primitives run their row (``BinaryCrossEntropy``, ...); those MindSpore builds from
 several primitives run a composite row (no Primitive class) with the same values and gradients.
 """
+
 from ... import _registry
 from ..._registry import dispatch
 from ..._table._checks import check_kl_reduction

@@ -6,11 +6,14 @@ composition is written in ``jax.numpy`` on the Tensors' arrays.
 import jax.numpy as jnp
 from jax import lax
 
+from ... import _checkparam as validator
 from ... import _registry
 from ..._registry import dispatch
+from ...common import dtype as mstype
 from ...common.tensor import Tensor, _wrap
 from .. import _views
 from . import loss_func as _loss
+from .loss_func import check_is_tensor
 
 _row = _registry.get
 
@@ -37,6 +40,75 @@ def gelu(input, approximate="none"):
     x = input._data
     one = jnp.ones((), x.dtype)
     return _wrap(x * (lax.erf(x / jnp.sqrt(one + one)) + one) * (one / 2))
+
+
+def _const(value, like):
+    return _wrap(jnp.asarray(value, like._data.dtype))
+
+
+def _number(op, name, value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"For '{op}', the type of '{name}' should be one of '[<class 'float'>, <class 'int'>]', "
+                        f"but got '{type(value).__name__}' with type '{type(value)}'.")
+
+
+def hardtanh(input, min_val=-1.0, max_val=1.0):
+    """``min(max(input, min_val), max_val)`` (MindSpore's Maximum then Minimum)."""
+    check_is_tensor("input", input, "hardtanh")
+    _number("hardtanh", "min_val", min_val)
+    _number("hardtanh", "max_val", max_val)
+    out = dispatch(_row("Maximum"), (input, _const(min_val, input)))
+    return dispatch(_row("Minimum"), (out, _const(max_val, input)))
+
+
+def celu(x, alpha=1.0):
+    """``max(0, x) + min(0, alpha * (exp(x / alpha) - 1))`` (the CeLU primitive)."""
+    return dispatch(_row("CeLU"), (x,), {"alpha": alpha})
+
+
+def hardshrink(input, lambd=0.5):
+    """``input`` where ``|input| > lambd``, else 0 (the HShrink primitive)."""
+    return dispatch(_row("HShrink"), (input,), {"lambd": lambd})
+
+
+def softshrink(input, lambd=0.5):
+    """``input -+ lambd`` outside ``[-lambd, lambd]``, else 0 (the SoftShrink primitive)."""
+    return dispatch(_row("SoftShrink"), (input,), {"lambd": lambd})
+
+
+def tanhshrink(input):
+    """``input - tanh(input)``; integer inputs in Float32."""
+    if not isinstance(input, Tensor):
+        raise TypeError(f"For tanhshrink, the input must be a Tensor, but got {type(input)}.")
+    if input._data.dtype.kind in "iu":
+        input = input.astype(mstype.float32)
+    return input - dispatch(_row("Tanh"), (input,))
+
+
+def softmin(x, axis=-1, *, dtype=None):
+    """``softmax(-x, axis)``, after casting to ``dtype``."""
+    if dtype is not None:
+        x = x.astype(dtype)
+    return dispatch(_row("Softmax"), (-1 * x,), {"axis": axis})
+
+
+def threshold(input, thr, value):
+    """``input`` where ``input > thr``, else ``value``."""
+    check_is_tensor("input", input, "threshold")
+    _number("threshold", "thr", thr)
+    _number("threshold", "value", value)
+    return dispatch(_row("Select"), (input > thr, input, _wrap(jnp.full(input.shape, value, input._data.dtype))))
+
+
+def logsigmoid(x):
+    """``log(sigmoid(x))``, as MindSpore composes it."""
+    return dispatch(_row("Log"), (dispatch(_row("Sigmoid"), (x,)),))
+
+
+def glu(x, axis=-1):
+    """``a * sigmoid(b)`` for the two halves ``a, b`` of ``x`` along ``axis``."""
+    a, b = dispatch(_row("Split"), (x,), {"axis": axis, "output_num": 2})
+    return a * dispatch(_row("Sigmoid"), (b,))
 
 
 def leaky_relu(input, alpha=0.2):
@@ -195,6 +267,111 @@ def avg_pool2d(input_x, kernel_size=1, stride=1, padding=0, ceil_mode=False, cou
     return out.reshape(out.shape[:-3] + out.shape[-2:])
 
 
+def avg_pool1d(input_x, kernel_size=1, stride=1, padding=0, ceil_mode=False, count_include_pad=True):
+    """1-D average pooling of ``(N, C, L)``, run as AvgPool3D on ``(N, C, 1, 1, L)``."""
+    if not isinstance(input_x, Tensor):
+        raise TypeError("For avg_pool1d, the input input_x must be tensor")
+    if isinstance(padding, tuple):
+        if len(padding) != 1:
+            raise ValueError("For avg_pool1d, padding should be int or tuple of length 1.")
+        padding = padding[0]
+    if isinstance(stride, tuple):
+        if len(stride) != 1:
+            raise ValueError("For avg_pool1d, stride should be int or tuple of length 1.")
+        stride = stride[0]
+    attrs = {"kernel_size": (1, 1, kernel_size), "strides": (1, 1, stride), "pad_mode": "pad",
+             "pad": (0, 0, 0, 0, padding, padding), "ceil_mode": ceil_mode, "count_include_pad": count_include_pad}
+    x = input_x.reshape(input_x.shape[:-1] + (1, 1) + input_x.shape[-1:])
+    out = dispatch(_row("AvgPool3D"), (x,), attrs)
+    return out.reshape(out.shape[:-3] + out.shape[-1:])
+
+
+def _lp_pool(op, x, norm_type, kernel_size, stride, ceil_mode, nd):
+    """MindSpore's LP pooling: ``(sign(a) relu(|a|) * prod(kernel)) ** (1 / p)`` with ``a`` the average of
+    ``x ** p`` over each window."""
+    if isinstance(norm_type, bool) or not isinstance(norm_type, (float, int)):
+        raise TypeError(f"For {op}, the type of 'norm_type' must be float or int, but got {type(norm_type)}")
+    norm_type = float(norm_type)
+    if norm_type == 0:
+        raise ValueError(f"For {op}, the value of 'norm_type' can not be 0.")
+    stride = kernel_size if stride is None else stride
+    unbatched = x.ndim == nd + 1
+    x = x.expand_dims(0) if unbatched else x
+    if nd == 1:
+        out = avg_pool1d(x.pow(norm_type), kernel_size=kernel_size, stride=stride, padding=0, ceil_mode=ceil_mode)
+        area = kernel_size
+    else:
+        out = avg_pool2d(x.pow(norm_type), kernel_size=kernel_size, stride=stride, padding=0, ceil_mode=ceil_mode)
+        area = kernel_size * kernel_size if isinstance(kernel_size, int) else kernel_size[0] * kernel_size[1]
+    out = out.squeeze(0) if unbatched else out
+    sign = dispatch(_row("Sign"), (out,))
+    return ((sign * dispatch(_row("ReLU"), (dispatch(_row("Abs"), (out,)),))) * area).pow(1.0 / norm_type)
+
+
+def lp_pool1d(x, norm_type, kernel_size, stride=None, ceil_mode=False):
+    """1-D power-average pooling of ``(N, C, L)`` or ``(C, L)``."""
+    return _lp_pool("lp_pool1d", x, norm_type, kernel_size, stride, ceil_mode, 1)
+
+
+def lp_pool2d(x, norm_type, kernel_size, stride=None, ceil_mode=False):
+    """2-D power-average pooling of ``(N, C, H, W)``."""
+    return _lp_pool("lp_pool2d", x, norm_type, kernel_size, stride, ceil_mode, 2)
+
+
+def adaptive_max_pool2d(input, output_size, return_indices=False):
+    """Max over MindSpore's adaptive windows to ``output_size`` (int or (h, w), ``None`` keeps a size); with
+    ``return_indices`` also the Int64 index of each maximum in the flattened ``H*W``."""
+    if not isinstance(return_indices, bool):
+        raise TypeError(f"For adaptive_max_pool2d, the type of argument 'return_indices' must be bool, but got "
+                        f"{type(return_indices).__name__}.")
+    size = (output_size, output_size) if isinstance(output_size, int) else tuple(output_size)
+    out = dispatch(_row("AdaptiveMaxPool2D"), (input,), {"output_size": size})
+    return out if return_indices else out[0]
+
+
+def lrn(x, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, norm_region="ACROSS_CHANNELS"):
+    """Local response normalization across channels (the LRN primitive)."""
+    attrs = {"depth_radius": depth_radius, "bias": bias, "alpha": alpha, "beta": beta, "norm_region": norm_region}
+    return dispatch(_row("LRN"), (x,), attrs)
+
+
+def _max_unpool(op, nd, x, indices, kernel_size, stride, padding, output_size):
+    """Max unpooling of the last ``nd`` axes of an ``(N, C, ...)`` or unbatched input through MaxUnpool2D/3D (1-D
+    as 2-D with a trailing unit axis)."""
+    if output_size is not None and not isinstance(output_size, tuple):
+        raise ValueError(f"For {op}, output_size must be tuple, but type {type(output_size)}.")
+    stride = kernel_size if stride is None else stride
+    unbatched = x.ndim == nd + 1
+    if unbatched:
+        x, indices = x.expand_dims(0), indices.expand_dims(0)
+    if nd == 1:  # as 2-D with a unit width
+        x, indices = x.expand_dims(3), indices.expand_dims(3)
+        kernel_size, stride, padding = ((v if isinstance(v, tuple) else (v,)) + (fill,)
+                                        for v, fill in ((kernel_size, 1), (stride, 1), (padding, 0)))
+    size = ()
+    if output_size:
+        size = tuple(x.shape[:2]) + tuple(output_size[-nd:]) + ((1,) if nd == 1 else ())
+    attrs = {"ksize": kernel_size, "strides": stride, "pads": padding, "output_shape": size}
+    out = dispatch(_row("MaxUnpool3D" if nd == 3 else "MaxUnpool2D"), (x, indices), attrs)
+    out = out.squeeze(-1) if nd == 1 else out
+    return out.squeeze(0) if unbatched else out
+
+
+def max_unpool1d(x, indices, kernel_size, stride=None, padding=0, output_size=None):
+    """The inverse of max_pool1d: values at their ``indices`` in a zero ``(N, C, L_out)`` or ``(C, L_out)``."""
+    return _max_unpool("max_unpool1d", 1, x, indices, kernel_size, stride, padding, output_size)
+
+
+def max_unpool2d(x, indices, kernel_size, stride=None, padding=0, output_size=None):
+    """The inverse of max_pool2d: values at their flat ``H*W`` ``indices`` in a zero output."""
+    return _max_unpool("max_unpool2d", 2, x, indices, kernel_size, stride, padding, output_size)
+
+
+def max_unpool3d(x, indices, kernel_size, stride=None, padding=0, output_size=None):
+    """The inverse of max_pool3d: values at their flat ``D*H*W`` ``indices`` in a zero output."""
+    return _max_unpool("max_unpool3d", 3, x, indices, kernel_size, stride, padding, output_size)
+
+
 def adaptive_avg_pool2d(input, output_size):
     """Average over MindSpore's adaptive windows; ``output_size`` an int or (h, w) with ``None`` keeping a size."""
     return dispatch(_row("AdaptiveAvgPool2D"), (input,), {"output_size": output_size})
@@ -236,6 +413,72 @@ def dropout(input, p=0.5, training=True, seed=None):
     if not training:
         return input
     return dispatch(_row("Dropout"), (input,), {"keep_prob": 1 - p, "Seed0": 0, "Seed1": 0})[0]
+
+
+def dropout1d(input, p=0.5, training=True):
+    """Channel dropout of ``(N, C, L)`` or ``(C, L)``: Dropout2D on the input with a trailing unit axis."""
+    if not isinstance(p, float):
+        raise TypeError(f"For dropout1d, 'p' must be float, but got type {type(p)}.")
+    if p < 0 or p > 1:
+        raise ValueError(f"For dropout1d, the 'p' must be a number in range [0, 1], but got {p}.")
+    if not isinstance(input, Tensor):
+        raise TypeError(f"For dropout1d, 'input' must be Tensor, but got type {type(input)}.")
+    if not isinstance(training, bool):
+        raise TypeError(f"For 'dropout1d', the type of 'training' must be bool, but got {type(training).__name__}.")
+    if not training:
+        return input
+    if input.ndim not in (2, 3):
+        raise ValueError(f"For dropout1d, input shape should be 2D or 3D, but got {input.ndim}.")
+    x = input.expand_dims(-1) if input.ndim == 3 else input.expand_dims(0).expand_dims(-1)
+    out = dispatch(_row("Dropout2D"), (x,), {"keep_prob": 1.0 - p})[0].squeeze(-1)
+    return out if input.ndim == 3 else out.squeeze(0)
+
+
+def _channel_dropout(op, row, input, p, training):
+    if not isinstance(training, bool):
+        raise TypeError(f"For '{op}', the type of 'training' must be bool, but got {type(training).__name__}.")
+    return dispatch(_row(row), (input,), {"keep_prob": 1.0 - p})[0] if training else input
+
+
+def dropout2d(input, p=0.5, training=True):
+    """Zero each channel of ``(N, C, H, W)`` with probability ``p``, scaling the rest by ``1 / (1 - p)``."""
+    return _channel_dropout("dropout2d", "Dropout2D", input, p, training)
+
+
+def dropout3d(input, p=0.5, training=True):
+    """Zero each channel of ``(N, C, D, H, W)`` with probability ``p``, scaling the rest by ``1 / (1 - p)``."""
+    return _channel_dropout("dropout3d", "Dropout3D", input, p, training)
+
+
+def _check_shuffle(op, input, factor, name):
+    validator.check_positive_int(factor, name)
+    check_is_tensor("input", input, op)
+    if input.ndim < 3:
+        raise ValueError(f"For {op}, the dimension of `input` should be larger than 2, but got {input.ndim}.")
+
+
+def pixel_shuffle(input, upscale_factor):
+    """``(*, C r^2, H, W)`` to ``(*, C, H r, W r)``."""
+    _check_shuffle("pixel_shuffle", input, upscale_factor, "upscale_factor")
+    r, pre, (c, h, w), n = upscale_factor, input.shape[:-3], input.shape[-3:], input.ndim
+    if c % r ** 2 != 0:
+        raise ValueError("For 'pixel_shuffle', the length of third to last dimension is not divisibleby "
+                         "`upscale_factor` squared.")
+    x = input.reshape(pre + (c // r ** 2, r, r, h, w))
+    x = x.transpose(tuple(range(n - 2)) + (n, n - 2, n + 1, n - 1))
+    return x.reshape(pre + (c // r ** 2, r * h, r * w))
+
+
+def pixel_unshuffle(input, downscale_factor):
+    """``(*, C, H r, W r)`` to ``(*, C r^2, H, W)``."""
+    _check_shuffle("pixel_unshuffle", input, downscale_factor, "downscale_factor")
+    r, pre, (c, h, w), n = downscale_factor, input.shape[:-3], input.shape[-3:], input.ndim
+    if h % r != 0 or w % r != 0:
+        raise ValueError("For 'pixel_unshuffle', the length of second to last 2 dimension should be divisible by "
+                         "downscale_factor.")
+    x = input.reshape(pre + (c, h // r, r, w // r, r))
+    x = x.transpose(tuple(range(n - 2)) + (n - 1, n + 1, n - 2, n))
+    return x.reshape(pre + (c * r * r, h // r, w // r))
 
 
 def pad(input_x, padding, mode="constant", value=None):
@@ -293,36 +536,16 @@ def sort(input_x, axis=-1, descending=False):
     return dispatch(_row("Sort"), (input_x,), {"axis": axis, "descending": descending})
 
 
-__all__ = sorted(_VIEWS) + ["gelu", "leaky_relu",
-           "softplus", "elu", "bias_add", "dense", "bmm", "conv1d", "conv2d", "conv3d", "max_pool2d", "avg_pool2d",
-           "adaptive_avg_pool2d", "batch_norm", "layer_norm", "group_norm", "dropout", "pad", "topk", "sort"]
+__all__ = sorted(_VIEWS) + [
+    "gelu", "celu", "hardshrink", "softshrink", "hardtanh", "tanhshrink", "softmin", "threshold", "logsigmoid", "glu",
+    "leaky_relu", "softplus", "elu", "bias_add", "dense", "bmm", "conv1d", "conv2d", "conv3d", "max_pool2d",
+    "avg_pool1d", "avg_pool2d", "lp_pool1d", "lp_pool2d", "adaptive_max_pool2d", "max_unpool1d", "max_unpool2d",
+    "max_unpool3d", "adaptive_avg_pool2d", "batch_norm", "layer_norm", "group_norm", "lrn", "dropout", "dropout1d",
+    "dropout2d", "dropout3d", "pixel_shuffle", "pixel_unshuffle", "pad", "topk", "sort"]
 
 
 def _op(name, *inputs, **attrs):
     return dispatch(_row(name), inputs, attrs)
-
-
-def celu(x, alpha=1.0):
-    """``max(0, x) + min(0, alpha * (exp(x / alpha) - 1))``."""
-    return _op("CeLU", x, alpha=float(alpha))
-
-
-def hardshrink(input, lambd=0.5):
-    """``input`` where ``|input| > lambd``, else 0."""
-    return _op("HShrink", input, lambd=float(lambd))
-
-
-def softshrink(input, lambd=0.5):
-    """``input`` moved ``lambd`` toward 0, and 0 within ``[-lambd, lambd]``."""
-    return _op("SoftShrink", input, lambd=float(lambd))
-
-
-def glu(input, axis=-1):
-    """Gated linear unit: the first half of ``input`` along ``axis`` times the sigmoid of the second."""
-    return _op("GLU", input, axis=axis)
-
-
-__all__ += ["celu", "hardshrink", "softshrink", "glu"]
 
 
 def softmax_ext(input, dim=None, dtype=None):
