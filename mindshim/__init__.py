@@ -75,8 +75,8 @@ from .train.serialization import (  # noqa: E402
 )
 
 __version__ = "0.1.0"
-__all__ = ["amp", "common", "context", "nn", "numpy", "ops", "dtype", "jit", "grad", "value_and_grad", "Tensor", "tensor",
-           "Parameter", "ParameterTuple", "functionalize", "load_params",
+__all__ = ["amp", "common", "context", "nn", "ops", "dtype", "jit", "grad", "value_and_grad", "Tensor", "tensor",
+           "numpy", "Parameter", "ParameterTuple", "functionalize", "load_params",
            "install", "run", "set_repr_style", "get_repr_style", "set_index_checks",
            "set_seed", "get_seed", "set_context",
            "get_context", "set_device", "hal", "communication", "ParallelMode", "set_auto_parallel_context",

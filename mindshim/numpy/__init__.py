@@ -20,6 +20,7 @@ from ._functions import (
     dsplit,
     histogram,
     histogram2d,
+    histogram_bin_edges,
     histogramdd,
     hsplit,
     in1d,

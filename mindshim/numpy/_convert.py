@@ -98,7 +98,7 @@ def is_wide(values):
     """Whether any array or dtype in ``values`` (nested) is 64-bit floating or complex."""
     for v in jax.tree_util.tree_leaves(values):
         dtype = v if isinstance(v, np.dtype) else getattr(v, "dtype", None)
-        if dtype in _WIDE:
+        if dtype is not None and dtype in _WIDE:  # (np.dtype compares equal to None: numpy's default, Float64)
             return True
     return False
 

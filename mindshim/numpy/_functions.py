@@ -96,6 +96,11 @@ def histogram(a, bins=10, range=None, weights=None, density=False):  # noqa: A00
     return hist, edges[0]
 
 
+def histogram_bin_edges(a, bins=10, range=None, weights=None):  # noqa: A002
+    """The edges :func:`histogram` uses."""
+    return histogram(a, bins, range)[1]
+
+
 def unique(x, return_inverse=False):
     """The sorted unique values of the flattened ``x``; with ``return_inverse``, also the Int32 index of each
     element of ``x`` in them."""
@@ -142,7 +147,8 @@ def apply_along_axis(func1d, axis, arr, *args, **kwargs):
 
 def apply_over_axes(func, a, axes):
     """``func(a, axis)`` (a function of Tensors) over each of ``axes`` in turn, keeping the reduced dimensions."""
-    return wrap(jnp.apply_over_axes(lambda v, axis: to_array(func(_wrap(v), axis)), to_array(a), unwrap(axes)), True)
+    axes = [axes] if isinstance(axes, int) else unwrap(axes)
+    return wrap(jnp.apply_over_axes(lambda v, axis: to_array(func(_wrap(v), axis)), to_array(a), axes), True)
 
 
 def array_str(a):
@@ -175,6 +181,10 @@ def result_type(*arrays_and_dtypes):
     return mstype.to_mstype(out)
 
 
+def _narrow(a):
+    return a.astype(np.int32) if a.dtype.kind == "i" else a
+
+
 class _Grid:
     """``mgrid``/``ogrid``: ``jax.numpy``'s grid for an index of slices, Int32 for integer steps."""
 
@@ -183,8 +193,7 @@ class _Grid:
 
     def __getitem__(self, key):
         out = self._grid[key]
-        narrow = (lambda a: a.astype(np.int32) if a.dtype.kind == "i" else a)
-        return wrap([narrow(a) for a in out] if isinstance(out, list) else narrow(out), False)
+        return wrap([_narrow(a) for a in out] if isinstance(out, list) else _narrow(out), False)
 
     def __repr__(self):
         return f"mindspore.numpy.{self._name}"

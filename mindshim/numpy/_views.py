@@ -16,6 +16,11 @@ def _cast(dtype):
     return lambda result, inputs: astype(result, dtype)
 
 
+def _promoted(result, inputs):
+    """MindSpore answers the inputs' promoted dtype (integer polynomials stay integer)."""
+    return result.astype(jnp.result_type(*inputs))
+
+
 def _float_if_int(result, inputs):
     """MindSpore answers Float32 for integer input."""
     return result.astype(np.float32) if result.dtype.kind in "biu" else result
@@ -24,12 +29,12 @@ def _float_if_int(result, inputs):
 _UNARY = {
     "abs": jnp.abs, "absolute": jnp.abs, "fabs": jnp.abs, "arccos": jnp.arccos, "arccosh": jnp.arccosh,
     "arcsin": jnp.arcsin, "arcsinh": jnp.arcsinh, "arctan": jnp.arctan, "arctanh": jnp.arctanh, "cbrt": jnp.cbrt,
-    "ceil": jnp.ceil, "cos": jnp.cos, "cosh": jnp.cosh, "deg2rad": jnp.deg2rad, "radians": jnp.radians,
-    "rad2deg": jnp.rad2deg, "exp": jnp.exp, "expm1": jnp.expm1, "fix": jnp.trunc, "floor": jnp.floor,
+    "cos": jnp.cos, "cosh": jnp.cosh, "deg2rad": jnp.deg2rad, "radians": jnp.radians,
+    "rad2deg": jnp.rad2deg, "exp": jnp.exp, "expm1": jnp.expm1, "floor": jnp.floor,
     "invert": jnp.invert, "bitwise_not": jnp.invert, "isfinite": jnp.isfinite, "isinf": jnp.isinf,
     "isnan": jnp.isnan, "isneginf": jnp.isneginf, "isposinf": jnp.isposinf, "log": jnp.log, "log10": jnp.log10,
     "log1p": jnp.log1p, "log2": jnp.log2, "logical_not": jnp.logical_not, "negative": jnp.negative,
-    "positive": jnp.positive, "reciprocal": jnp.reciprocal, "rint": jnp.rint, "signbit": jnp.signbit,
+    "positive": jnp.positive, "rint": jnp.rint, "signbit": jnp.signbit,
     "sin": jnp.sin, "sinh": jnp.sinh, "sqrt": jnp.sqrt, "square": jnp.square, "tan": jnp.tan, "tanh": jnp.tanh,
     "trunc": jnp.trunc,
 }
@@ -39,7 +44,7 @@ _BINARY = {
     "true_divide": jnp.true_divide, "floor_divide": jnp.floor_divide, "power": jnp.power,
     "float_power": jnp.float_power, "fmod": jnp.fmod, "mod": jnp.remainder, "remainder": jnp.remainder,
     "maximum": jnp.maximum, "minimum": jnp.minimum, "arctan2": jnp.arctan2, "hypot": jnp.hypot,
-    "logaddexp": jnp.logaddexp, "logaddexp2": jnp.logaddexp2, "copysign": jnp.copysign, "heaviside": jnp.heaviside,
+    "logaddexp": jnp.logaddexp, "logaddexp2": jnp.logaddexp2, "heaviside": jnp.heaviside,
     "gcd": jnp.gcd, "lcm": jnp.lcm, "bitwise_and": jnp.bitwise_and, "bitwise_or": jnp.bitwise_or,
     "bitwise_xor": jnp.bitwise_xor, "equal": jnp.equal, "not_equal": jnp.not_equal, "greater": jnp.greater,
     "greater_equal": jnp.greater_equal, "less": jnp.less, "less_equal": jnp.less_equal,
@@ -52,10 +57,14 @@ VIEWS.update({name: view(fn, "aa", cast=True, name=name) for name, fn in _BINARY
 VIEWS.update({
     # element-wise, with MindSpore's dtypes
     "sign": view(jnp.sign, "a", cast=True, out=_float_if_int),
+    "ceil": view(jnp.ceil, "a", cast=True, out=_float_if_int),
+    "fix": view(jnp.trunc, "a", cast=True, out=_float_if_int, name="fix"),
+    "reciprocal": view(jnp.reciprocal, "a", cast="input"),
     "exp2": view(jnp.exp2, "a", cast="input"),
     "around": view(jnp.round, "a-", name="around"),
     "round": view(jnp.round, "a-"),
-    "clip": view(jnp.clip, "a--", cast=True),
+    "clip": view(jnp.clip, "a--", cast="input"),
+    "copysign": view(jnp.copysign, "aa", cast=True, out=_promoted),
     "isclose": view(jnp.isclose, "aa"),
     # two or more arrays
     "array_equal": view(jnp.array_equal, "aa"),
@@ -66,13 +75,13 @@ VIEWS.update({
     "kron": view(jnp.kron, "aa"),
     "cross": view(jnp.cross, "aa"),
     "tensordot": view(jnp.tensordot, "aa"),
-    "convolve": view(jnp.convolve, "aa"),
+    "convolve": view(jnp.convolve, "aa", out=_promoted),
     "correlate": view(jnp.correlate, "aa"),
     "polyadd": view(jnp.polyadd, "aa"),
     "polysub": view(jnp.polysub, "aa"),
-    "polymul": view(jnp.polymul, "aa"),
-    "polyval": view(jnp.polyval, "aa"),
-    "polyder": view(jnp.polyder, "a"),
+    "polymul": view(jnp.polymul, "aa", out=_promoted),
+    "polyval": view(jnp.polyval, "aa", out=_float_if_int),
+    "polyder": view(jnp.polyder, "a", out=_promoted),
     "polyint": view(jnp.polyint, "a"),
     "isin": view(jnp.isin, "aa", names=("element", "test_elements", "invert")),
     "intersect1d": view(jnp.intersect1d, "aa"),
@@ -137,7 +146,7 @@ VIEWS.update({
     "rot90": view(jnp.rot90, "a"),
     "roll": view(jnp.roll, "a"),
     "tile": view(jnp.tile, "a"),
-    "repeat": view(jnp.repeat, "a"),
+    "repeat": view(jnp.repeat, "aa"),
     "broadcast_to": view(jnp.broadcast_to, "a"),
     "diag": view(jnp.diag, "a"),
     "diagflat": view(jnp.diagflat, "a"),
@@ -167,7 +176,7 @@ VIEWS.update({
     "full": view(jnp.full, "-a", names=("shape", "fill_value", "dtype")),
     "ones_like": view(jnp.ones_like, "a", names=("a", "dtype", "shape")),
     "zeros_like": view(jnp.zeros_like, "a", names=("a", "dtype", "shape")),
-    "empty_like": view(jnp.empty_like, "a", names=("a", "dtype", "shape")),
+    "empty_like": view(jnp.empty_like, "a", names=("prototype", "dtype", "shape")),
     "full_like": view(jnp.full_like, "a", names=("a", "fill_value", "dtype", "shape")),
     "eye": view(jnp.eye, "-", names=("N", "M", "k", "dtype"), defaults={"dtype": np.float32}),
     "identity": view(jnp.identity, "-", names=("n", "dtype"), defaults={"dtype": np.float32}),
@@ -188,5 +197,4 @@ VIEWS.update({
     "hanning": view(jnp.hanning, "-"),
     "vander": view(jnp.vander, "a"),
     "bincount": view(jnp.bincount, "a", names=("x", "weights", "minlength", "length"), out=_cast(np.float32)),
-    "histogram_bin_edges": view(jnp.histogram_bin_edges, "a"),
 })
