@@ -16,7 +16,7 @@ LAYERS = [
               "mindshim.common.initializer", "mindshim.common.parameter", "mindshim._registry", "mindshim._device"]),
     ("table", ["mindshim._table"]),
     ("engine", ["mindshim._engine"]),
-    ("public", ["mindshim.ops", "mindshim.nn", "mindshim.numpy", "mindshim.train", "mindshim.dataset", "mindshim.amp", "mindshim.context",
+    ("public", ["mindshim.ops", "mindshim.nn", "mindshim.train", "mindshim.dataset", "mindshim.amp", "mindshim.context",
                 "mindshim.common", "mindshim.communication", "mindshim.hal", "mindshim.runtime", "mindshim.mint",
                 "mindshim.experimental", "mindshim.dtype", "mindshim.numpy"]),
     ("root", ["mindshim"]),
