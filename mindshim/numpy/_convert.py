@@ -107,7 +107,34 @@ def is_wide(values):
 ARRAY_KEYWORDS = frozenset({"where", "weights", "x", "y", "fweights", "aweights", "initial"})
 
 
-def view(fn, arrays="a", names=None, defaults=None, out=None, cast=False, name=None):
+def check_broadcast(name, inputs, kwargs):
+    """MindSpore's error for element-wise inputs whose shapes do not broadcast."""
+    try:
+        np.broadcast_shapes(*(a.shape for a in inputs))
+    except ValueError:
+        raise ValueError("operands could not be broadcast together with shapes "
+                         f"{tuple(a.shape for a in inputs)}") from None
+
+
+def check_axis(name, inputs, kwargs):
+    """MindSpore's error for a reduction's ``axis`` out of the input's range."""
+    axis, ndim = kwargs.get("axis"), inputs[0].ndim
+    for a in axis if isinstance(axis, (list, tuple)) else [axis]:
+        if isinstance(a, int) and not -max(ndim, 1) <= a < max(ndim, 1):
+            raise ValueError(f"The 'axis' must be in the range of [-{max(ndim, 1)}, {max(ndim, 1)}), but got {a}.")
+
+
+def check_shape(name, inputs, kwargs):
+    """MindSpore's errors for a ``shape`` that is not a tuple of non-negative ints."""
+    shape = kwargs.get("shape")
+    for d in shape if isinstance(shape, (list, tuple)) else [shape]:
+        if not isinstance(d, int) or isinstance(d, bool):
+            raise TypeError("each entry in shape should be int.")
+        if d < 0:
+            raise ValueError("each entry in shape should no less than 0.")
+
+
+def view(fn, arrays="a", names=None, defaults=None, out=None, cast=False, check=None, name=None):
     """A ``mindspore.numpy`` function over ``jax.numpy``'s ``fn``.
 
     ``arrays`` says what the leading positional arguments are: ``a`` an array-like (converted with
@@ -117,7 +144,8 @@ def view(fn, arrays="a", names=None, defaults=None, out=None, cast=False, name=N
     differ, or to apply ``defaults``: MindSpore's defaults where they differ from ``jax.numpy``'s). ``out(result,
     arrays)`` adjusts the result (a ``jax.Array`` or a sequence of them) given the converted array inputs. With
     ``cast``, MindSpore's ``dtype`` argument is the result's dtype (``fn`` does not see it); ``cast="input"`` first
-    casts the result to the first input's dtype (MindSpore's Int32 mean is Int32: the mean cast).
+    casts the result to the first input's dtype (MindSpore's Int32 mean is Int32: the mean cast). ``check(name,
+    arrays, kwargs)`` raises MindSpore's error for bad input before ``fn`` runs (``kwargs`` by ``names``).
     """
     star = arrays.endswith("*")
     spec = arrays.rstrip("*")
@@ -146,6 +174,8 @@ def view(fn, arrays="a", names=None, defaults=None, out=None, cast=False, name=N
         if "dtype" in kwargs:
             kwargs["dtype"] = np_dtype(kwargs["dtype"])
         dtype = kwargs.pop("dtype", None) if cast else None
+        if check is not None:
+            check(call.__name__, inputs, kwargs)
         result = fn(*args, **kwargs)
         if out is not None:
             result = out(result, inputs)

@@ -44,8 +44,8 @@ def arange(start, stop=None, step=None, dtype=None):
 
 
 def _splitter(fn, name):
-    def split(x, indices_or_sections, *axis):
-        parts = fn(to_array(x), unwrap(indices_or_sections), *axis)
+    def split(x, indices_or_sections, *axis, **kwargs):
+        parts = fn(to_array(x), unwrap(indices_or_sections), *axis, **kwargs)
         return wrap((tuple if isinstance(indices_or_sections, int) else list)(parts), True)
     split.__name__ = split.__qualname__ = name
     split.__doc__ = (f"``jax.numpy.{fn.__name__}``: a tuple of Tensors for a number of sections, a list for split "

@@ -8,7 +8,7 @@ result's dtype).
 import jax.numpy as jnp
 import numpy as np
 
-from ._convert import astype, view
+from ._convert import astype, check_axis, check_broadcast, check_shape, view
 
 
 def _cast(dtype):
@@ -49,11 +49,11 @@ _BINARY = {
     "bitwise_xor": jnp.bitwise_xor, "equal": jnp.equal, "not_equal": jnp.not_equal, "greater": jnp.greater,
     "greater_equal": jnp.greater_equal, "less": jnp.less, "less_equal": jnp.less_equal,
     "logical_and": jnp.logical_and, "logical_or": jnp.logical_or, "logical_xor": jnp.logical_xor,
-    "divmod": jnp.divmod, "matmul": jnp.matmul,
+    "divmod": jnp.divmod,
 }
 
 VIEWS = {name: view(fn, "a", cast=True, name=name) for name, fn in _UNARY.items()}
-VIEWS.update({name: view(fn, "aa", cast=True, name=name) for name, fn in _BINARY.items()})
+VIEWS.update({name: view(fn, "aa", cast=True, check=check_broadcast, name=name) for name, fn in _BINARY.items()})
 VIEWS.update({
     # element-wise, with MindSpore's dtypes
     "sign": view(jnp.sign, "a", cast=True, out=_float_if_int),
@@ -64,8 +64,9 @@ VIEWS.update({
     "around": view(jnp.round, "a-", name="around"),
     "round": view(jnp.round, "a-"),
     "clip": view(jnp.clip, "a--", cast="input"),
-    "copysign": view(jnp.copysign, "aa", cast=True, out=_promoted),
-    "isclose": view(jnp.isclose, "aa"),
+    "copysign": view(jnp.copysign, "aa", cast=True, out=_promoted, check=check_broadcast),
+    "matmul": view(jnp.matmul, "aa", cast=True),
+    "isclose": view(jnp.isclose, "aa", check=check_broadcast),
     # two or more arrays
     "array_equal": view(jnp.array_equal, "aa"),
     "array_equiv": view(jnp.array_equiv, "aa"),
@@ -93,36 +94,37 @@ VIEWS.update({
     "take_along_axis": view(jnp.take_along_axis, "aa"),
     "choose": view(jnp.choose, "as", names=("a", "choices", "mode"), defaults={"mode": "clip"}),
     "select": view(jnp.select, "ss"),
-    "where": view(jnp.where, "aaa"),
+    "where": view(jnp.where, "aaa", check=check_broadcast),
     "interp": view(jnp.interp, "aaa"),
     "trapz": view(jnp.trapezoid, "a", name="trapz"),
     "multi_dot": view(jnp.linalg.multi_dot, "s", name="multi_dot"),
     "matrix_power": view(jnp.linalg.matrix_power, "a", name="matrix_power"),
     # reductions and scans
-    "sum": view(jnp.sum, "a", names=("a", "axis", "dtype", "keepdims", "initial")),
-    "mean": view(jnp.mean, "a", names=("a", "axis", "keepdims", "dtype"), cast="input"),
-    "amax": view(jnp.max, "a", names=("a", "axis", "keepdims", "initial", "where"), name="amax"),
-    "amin": view(jnp.min, "a", names=("a", "axis", "keepdims", "initial", "where"), name="amin"),
-    "max": view(jnp.max, "a", names=("a", "axis", "keepdims", "initial", "where")),
-    "min": view(jnp.min, "a", names=("a", "axis", "keepdims", "initial", "where")),
-    "argmax": view(jnp.argmax, "a"),
-    "argmin": view(jnp.argmin, "a"),
+    "sum": view(jnp.sum, "a", names=("a", "axis", "dtype", "keepdims", "initial"), check=check_axis),
+    "mean": view(jnp.mean, "a", names=("a", "axis", "keepdims", "dtype"), cast="input", check=check_axis),
+    "amax": view(jnp.max, "a", names=("a", "axis", "keepdims", "initial", "where"), name="amax", check=check_axis),
+    "amin": view(jnp.min, "a", names=("a", "axis", "keepdims", "initial", "where"), name="amin", check=check_axis),
+    "max": view(jnp.max, "a", names=("a", "axis", "keepdims", "initial", "where"), check=check_axis),
+    "min": view(jnp.min, "a", names=("a", "axis", "keepdims", "initial", "where"), check=check_axis),
+    "argmax": view(jnp.argmax, "a", names=("a", "axis"), check=check_axis),
+    "argmin": view(jnp.argmin, "a", names=("a", "axis"), check=check_axis),
     "argwhere": view(jnp.argwhere, "a"),
-    "count_nonzero": view(jnp.count_nonzero, "a", out=_cast(np.int32)),
-    "nanmax": view(jnp.nanmax, "a", names=("a", "axis", "dtype", "keepdims"), cast=True),
-    "nanmin": view(jnp.nanmin, "a", names=("a", "axis", "dtype", "keepdims"), cast=True),
-    "nansum": view(jnp.nansum, "a", names=("a", "axis", "dtype", "keepdims")),
-    "nanmean": view(jnp.nanmean, "a", names=("a", "axis", "dtype", "keepdims")),
-    "nanstd": view(jnp.nanstd, "a", names=("a", "axis", "dtype", "ddof", "keepdims")),
-    "nanvar": view(jnp.nanvar, "a", names=("a", "axis", "dtype", "ddof", "keepdims")),
-    "std": view(jnp.std, "a", names=("a", "axis", "ddof", "keepdims")),
-    "var": view(jnp.var, "a", names=("a", "axis", "ddof", "keepdims")),
-    "ptp": view(jnp.ptp, "a", names=("a", "axis", "keepdims")),
-    "average": view(jnp.average, "a"),
-    "sometrue": view(jnp.any, "a", name="sometrue"),
-    "cumsum": view(jnp.cumsum, "a"),
-    "cumprod": view(jnp.cumprod, "a"),
-    "nancumsum": view(jnp.nancumsum, "a"),
+    "count_nonzero": view(jnp.count_nonzero, "a", names=("a", "axis", "keepdims"), out=_cast(np.int32),
+                           check=check_axis),
+    "nanmax": view(jnp.nanmax, "a", names=("a", "axis", "dtype", "keepdims"), cast=True, check=check_axis),
+    "nanmin": view(jnp.nanmin, "a", names=("a", "axis", "dtype", "keepdims"), cast=True, check=check_axis),
+    "nansum": view(jnp.nansum, "a", names=("a", "axis", "dtype", "keepdims"), check=check_axis),
+    "nanmean": view(jnp.nanmean, "a", names=("a", "axis", "dtype", "keepdims"), check=check_axis),
+    "nanstd": view(jnp.nanstd, "a", names=("a", "axis", "dtype", "ddof", "keepdims"), check=check_axis),
+    "nanvar": view(jnp.nanvar, "a", names=("a", "axis", "dtype", "ddof", "keepdims"), check=check_axis),
+    "std": view(jnp.std, "a", names=("a", "axis", "ddof", "keepdims"), check=check_axis),
+    "var": view(jnp.var, "a", names=("a", "axis", "ddof", "keepdims"), check=check_axis),
+    "ptp": view(jnp.ptp, "a", names=("a", "axis", "keepdims"), check=check_axis),
+    "average": view(jnp.average, "a", names=("a", "axis", "weights", "returned"), check=check_axis),
+    "sometrue": view(jnp.any, "a", names=("a", "axis", "keepdims"), check=check_axis, name="sometrue"),
+    "cumsum": view(jnp.cumsum, "a", names=("a", "axis", "dtype"), check=check_axis),
+    "cumprod": view(jnp.cumprod, "a", names=("a", "axis", "dtype"), check=check_axis),
+    "nancumsum": view(jnp.nancumsum, "a", names=("a", "axis", "dtype"), check=check_axis),
     "trace": view(jnp.trace, "a"),
     "norm": view(jnp.linalg.norm, "a", name="norm"),
     "diff": view(jnp.diff, "a"),
@@ -170,10 +172,10 @@ VIEWS.update({
     "ravel_multi_index": view(jnp.ravel_multi_index, "s-", names=("multi_index", "dims", "mode", "order"),
                               defaults={"mode": "clip"}, out=_cast(np.float32)),
     # creation
-    "ones": view(jnp.ones, "-", names=("shape", "dtype"), defaults={"dtype": np.float32}),
-    "zeros": view(jnp.zeros, "-", names=("shape", "dtype"), defaults={"dtype": np.float32}),
-    "empty": view(jnp.empty, "-", names=("shape", "dtype"), defaults={"dtype": np.float32}),
-    "full": view(jnp.full, "-a", names=("shape", "fill_value", "dtype")),
+    "ones": view(jnp.ones, "-", names=("shape", "dtype"), defaults={"dtype": np.float32}, check=check_shape),
+    "zeros": view(jnp.zeros, "-", names=("shape", "dtype"), defaults={"dtype": np.float32}, check=check_shape),
+    "empty": view(jnp.empty, "-", names=("shape", "dtype"), defaults={"dtype": np.float32}, check=check_shape),
+    "full": view(jnp.full, "-a", names=("shape", "fill_value", "dtype"), check=check_shape),
     "ones_like": view(jnp.ones_like, "a", names=("a", "dtype", "shape")),
     "zeros_like": view(jnp.zeros_like, "a", names=("a", "dtype", "shape")),
     "empty_like": view(jnp.empty_like, "a", names=("prototype", "dtype", "shape")),
