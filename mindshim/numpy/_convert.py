@@ -14,12 +14,15 @@ import jax.numpy as jnp
 import numpy as np
 
 from ..common import dtype as mstype
-from ..common.tensor import Tensor, _unwrap_nested, _wrap
+from ..common.tensor import Tensor, _wrap
 
 _WIDE = (np.dtype(np.float64), np.dtype(np.complex128))
 _NARROW = {np.dtype(np.float64): np.float32, np.dtype(np.complex128): np.complex64}
 _PY_DTYPES = {int: np.int32, float: np.float32, bool: np.bool_, complex: np.complex64,
               "int": np.int32, "float": np.float32, "uint": np.uint32, "bool": np.bool_}
+_DTYPE_NAMES = ("['np.int_', 'np.int8', 'np.int16', 'np.int32', 'np.int64', 'np.uint', 'np.uint8', 'np.uint16', "
+                "'np.uint32', 'np.uint64', 'np.float64', 'np.float16', 'np.float32', 'np.float64', 'np.bool_']")
+_INT32 = np.iinfo(np.int32)
 
 
 def np_dtype(dtype):
@@ -31,26 +34,34 @@ def np_dtype(dtype):
     if isinstance(dtype, (type, str)) and dtype in _PY_DTYPES:
         return np.dtype(_PY_DTYPES[dtype])
     try:
-        return np.dtype(dtype)
+        out = np.dtype(dtype)
     except TypeError:
-        raise TypeError(f"Unsupported dtype: {dtype}.") from None
+        out = None
+    if out is None or out not in mstype._BY_NP:
+        if isinstance(dtype, str):
+            raise TypeError(f"only {_DTYPE_NAMES} are allowed for dtype, but got {type(dtype)}")
+        raise NotImplementedError(f"The python type {dtype} cannot be converted to MindSpore type.")
+    return out
 
 
 def to_array(x, message="Expect input to be array like."):
-    """``x`` as a ``jax.Array`` (``mindspore.numpy``'s ``_to_tensor``)."""
+    """``x`` as a ``jax.Array`` (``mindspore.numpy``'s ``_to_tensor``). Python ints that do not fit Int32 give
+    Int64 (MindSpore wraps them around); lists holding Tensors are stacked (MindSpore refuses them)."""
     if isinstance(x, Tensor):
         return x._data
     if isinstance(x, jax.Array):
         return x
     if not isinstance(x, (numbers.Number, list, tuple)) or isinstance(x, np.ndarray):
         raise TypeError(message)
-    data = np.asarray(_unwrap_nested(x))
-    if data.dtype.kind in "iu":
+    if any(isinstance(v, (Tensor, jax.Array)) for v in jax.tree_util.tree_leaves(x)):
+        return jnp.asarray(unwrap(x))
+    data = np.asarray(x)
+    if data.dtype.kind not in "biufc":
+        raise TypeError(message)
+    if data.dtype.kind in "iu" and (data.size == 0 or _INT32.min <= data.min() and data.max() <= _INT32.max):
         data = data.astype(np.int32)
     elif data.dtype in _WIDE:
         data = data.astype(_NARROW[data.dtype])
-    elif data.dtype.kind not in "bfc":
-        raise TypeError(message)
     return jnp.asarray(data)
 
 
@@ -62,7 +73,7 @@ def to_arrays(seq):
 
 
 def unwrap(x):
-    """``x`` with every Tensor inside (nested in lists, tuples, dicts) replaced by its array and every MindSpore
+    """``x`` with every Tensor inside (nested in lists and tuples) replaced by its array and every MindSpore
     dtype by its numpy dtype."""
     if isinstance(x, Tensor):
         return x._data
@@ -70,8 +81,6 @@ def unwrap(x):
         return x.np_dtype
     if isinstance(x, (list, tuple)):
         return type(x)(unwrap(v) for v in x)
-    if isinstance(x, dict):
-        return {k: unwrap(v) for k, v in x.items()}
     return x
 
 
