@@ -78,7 +78,7 @@ def api_rows(sources):
     methods = sorted(n for n, v in vars(Tensor).items() if not n.startswith("_") and callable(v))
     for name in sorted(set(methods) - plain_methods):
         table.append(("Tensor method", f"Tensor.{name}", _checked_by(sources, [rf"\.{name}\("])))
-    for name in ("amp", "dataset", "numpy", "train"):
+    for name in ("amp", "dataset", "train"):
         module = getattr(mindshim, name)
         for api in sorted(set(getattr(module, "__all__", []))):
             table.append((name, f"{name}.{api}", _checked_by(sources, [rf"\b{api}\b"])))
