@@ -56,6 +56,8 @@ def test_values_as_mindspore():
     assert str(mnp.promote_types(mnp.int64, mnp.float32)) == "Float32"
     assert str(mnp.result_type(1, 2)) == "Int32"
     assert (mnp.int_, mnp.uint, mnp.float_) == (ms.int32, ms.uint32, ms.float32)
+    assert mnp.clip(mnp.arange(5), xmin=1, xmax=3).asnumpy().tolist() == [1, 1, 2, 3, 3]  # MindSpore's keywords
+    assert mnp.reshape(mnp.arange(6), new_shape=(2, 3)).shape == (2, 3)
 
 
 @pytest.mark.parametrize("call,error,message", [
@@ -65,6 +67,8 @@ def test_values_as_mindspore():
     (lambda: mnp.sum(mnp.ones((2, 3)), axis=4), ValueError, r"The 'axis' must be in the range of \[-2, 2\)"),
     (lambda: mnp.ones(-1), ValueError, "each entry in shape should no less than 0."),
     (lambda: mnp.ones((2, "a")), TypeError, "each entry in shape should be int."),
+    (lambda: mnp.where(mnp.arange(3) > 0), TypeError, "Expect input to be array like."),
+    (lambda: mnp.ones(2, "foo"), TypeError, r"only \['np.int_', .* are allowed for dtype, but got <class 'str'>"),
     (lambda: mnp.fft, NotImplementedError, "mindspore.numpy.fft is not supported"),
 ])
 def test_errors(call, error, message):

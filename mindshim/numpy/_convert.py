@@ -113,7 +113,7 @@ def is_wide(values):
 
 
 #: Keyword arguments that are array-likes wherever they appear.
-ARRAY_KEYWORDS = frozenset({"where", "weights", "x", "y", "fweights", "aweights", "initial"})
+ARRAY_KEYWORDS = frozenset({"where", "weights", "x", "y", "fweights", "aweights", "initial", "k"})
 
 
 def check_broadcast(name, inputs, kwargs):
@@ -143,7 +143,14 @@ def check_shape(name, inputs, kwargs):
             raise ValueError("each entry in shape should no less than 0.")
 
 
-def view(fn, arrays="a", names=None, defaults=None, out=None, cast=False, check=None, name=None):
+def check_where(name, inputs, kwargs):
+    """MindSpore's ``where`` takes both ``x`` and ``y`` (not numpy's one-argument form)."""
+    if kwargs.get("x") is None or kwargs.get("y") is None:
+        raise TypeError("Expect input to be array like.")
+    check_broadcast(name, inputs, kwargs)
+
+
+def view(fn, arrays="a", names=None, defaults=None, out=None, cast=False, check=None, keywords=None, name=None):
     """A ``mindspore.numpy`` function over ``jax.numpy``'s ``fn``.
 
     ``arrays`` says what the leading positional arguments are: ``a`` an array-like (converted with
@@ -155,6 +162,7 @@ def view(fn, arrays="a", names=None, defaults=None, out=None, cast=False, check=
     ``cast``, MindSpore's ``dtype`` argument is the result's dtype (``fn`` does not see it); ``cast="input"`` first
     casts the result to the first input's dtype (MindSpore's Int32 mean is Int32: the mean cast). ``check(name,
     arrays, kwargs)`` raises MindSpore's error for bad input before ``fn`` runs (``kwargs`` by ``names``).
+    ``keywords`` maps MindSpore's keyword names to ``fn``'s where they differ.
     """
     star = arrays.endswith("*")
     spec = arrays.rstrip("*")
@@ -169,6 +177,7 @@ def view(fn, arrays="a", names=None, defaults=None, out=None, cast=False, check=
 
     def call(*args, **kwargs):
         args = [convert(i, a) for i, a in enumerate(args)]
+        kwargs = {(keywords or {}).get(k, k): v for k, v in kwargs.items()}
         kwargs = {k: to_array(v) if k in ARRAY_KEYWORDS and isinstance(v, (list, tuple)) else unwrap(v)
                   for k, v in kwargs.items()}
         inputs = [a for a in (*args, *kwargs.values()) if isinstance(a, jax.Array)]

@@ -8,7 +8,7 @@ result's dtype).
 import jax.numpy as jnp
 import numpy as np
 
-from ._convert import astype, check_axis, check_broadcast, check_shape, view
+from ._convert import astype, check_axis, check_broadcast, check_shape, check_where, view
 
 
 def _cast(dtype):
@@ -63,7 +63,7 @@ VIEWS.update({
     "exp2": view(jnp.exp2, "a", cast="input"),
     "around": view(jnp.round, "a-", name="around"),
     "round": view(jnp.round, "a-"),
-    "clip": view(jnp.clip, "a--", cast="input"),
+    "clip": view(jnp.clip, "a--", cast="input", keywords={"xmin": "min", "xmax": "max"}),
     "copysign": view(jnp.copysign, "aa", cast=True, out=_promoted, check=check_broadcast),
     "matmul": view(jnp.matmul, "aa", cast=True),
     "isclose": view(jnp.isclose, "aa", check=check_broadcast),
@@ -94,7 +94,7 @@ VIEWS.update({
     "take_along_axis": view(jnp.take_along_axis, "aa"),
     "choose": view(jnp.choose, "as", names=("a", "choices", "mode"), defaults={"mode": "clip"}),
     "select": view(jnp.select, "ss"),
-    "where": view(jnp.where, "aaa", check=check_broadcast),
+    "where": view(jnp.where, "aaa", names=("condition", "x", "y"), check=check_where),
     "interp": view(jnp.interp, "aaa"),
     "trapz": view(jnp.trapezoid, "a", name="trapz"),
     "multi_dot": view(jnp.linalg.multi_dot, "s", name="multi_dot"),
@@ -134,7 +134,7 @@ VIEWS.update({
     "corrcoef": view(jnp.corrcoef, "a"),
     "unwrap": view(jnp.unwrap, "a"),
     # shapes and copies
-    "reshape": view(jnp.reshape, "a-"),
+    "reshape": view(jnp.reshape, "a-", keywords={"new_shape": "shape"}),
     "ravel": view(jnp.ravel, "a"),
     "squeeze": view(jnp.squeeze, "a"),
     "expand_dims": view(jnp.expand_dims, "a"),
