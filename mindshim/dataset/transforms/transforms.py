@@ -13,7 +13,7 @@ import numpy as np
 from ...common import dtype as mstype
 from ..core import config
 from ..core.validator_helpers import INT64_MAX, check_positive, check_value, type_check, type_check_list
-from ..engine._pipeline import DataError, convert_value, pipeline_error
+from ..engine._pipeline import DataError, convert_value, pad_to, pipeline_error
 
 
 def dtype_name(dtype):
@@ -293,15 +293,10 @@ class PadEnd(TensorOperation):
                             f"{len(self.pad_shape)}")
         if None in self.pad_shape:
             raise DataError("Failed to create empty tensor, tensor shape is unknown.")
-        value = np.array(("" if _is_text(x) else 0) if self.pad_value is None else self.pad_value)
-        if _is_text(value) != _is_text(x):
+        if self.pad_value is not None and _is_text(np.array(self.pad_value)) != _is_text(x):
             raise DataError(f"PadEnd: can not pad numeric and string tensors together, but got: "
-                            f"{dtype_name(value.dtype)} and {dtype_name(x.dtype)}.")
-        cut = x[tuple(slice(0, n) for n in self.pad_shape)]
-        widths = [(0, n - d) for n, d in zip(self.pad_shape, cut.shape)]
-        if _is_text(x):
-            return np.pad(cut.astype(str), widths, constant_values=str(value))
-        return np.pad(cut, widths, constant_values=value.astype(x.dtype))
+                            f"{dtype_name(np.array(self.pad_value).dtype)} and {dtype_name(x.dtype)}.")
+        return pad_to(x, self.pad_shape, self.pad_value)
 
 
 def _slice_option(option):
