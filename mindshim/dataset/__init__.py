@@ -7,11 +7,12 @@ Iterators yield mindshim Tensors prepared on the device by a background thread. 
 mindshim lacks raise NotImplementedError.
 """
 from .._unsupported import module_getattr as _module_getattr
-from . import engine, text, transforms, vision
+from . import callback, engine, text, transforms, vision
+from .callback import DSCallback, WaitedDSCallback
 from .core import config
 from .engine import *  # noqa: F401,F403
 from .engine import __all__ as _engine_all
 
-__all__ = list(_engine_all) + ["config", "text", "transforms", "vision"]
+__all__ = list(_engine_all) + ["DSCallback", "WaitedDSCallback", "config", "text", "transforms", "vision"]
 
 __getattr__ = _module_getattr(__name__)

@@ -67,6 +67,7 @@ class Run:
         for i, node in enumerate(walk(root)):
             self.order.setdefault(id(node), i)
         self.starts = {}
+        self.context = {}  # a step's state across the epochs of this pass, by id(step)
 
     def start(self, step):
         """Count a start of ``step`` in this pass; the number of earlier starts (its epoch, for a step that

@@ -824,8 +824,12 @@ class MapDataset(_OneChild):
         for name, columns in (("input_columns", input_columns), ("output_columns", output_columns)):
             if columns is not None:
                 check_columns(columns, name)
+        from ..callback.ds_callback import DSCallback
         if callbacks is not None:
-            raise NotImplementedError("mindspore.dataset.Dataset.map with callbacks is not supported by mindshim yet")
+            if isinstance(callbacks, (list, tuple)):
+                type_check_list(callbacks, (DSCallback,), "callbacks")
+            else:
+                type_check(callbacks, (DSCallback,), "callbacks")
         if offload:
             raise NotImplementedError("mindspore.dataset.Dataset.map with offload is not supported by mindshim yet")
         for op in ops:
@@ -842,6 +846,7 @@ class MapDataset(_OneChild):
         self.input_columns = to_list(input_columns)
         self.output_columns = to_list(output_columns) or self.input_columns
         self.python_multiprocessing = python_multiprocessing
+        self.callbacks = to_list(callbacks)
 
     def _columns_plan(self):
         names = self.child._col_names()
@@ -865,7 +870,8 @@ class MapDataset(_OneChild):
                                  f"operations: {len(outs)}, the number of 'output_columns': {self._n_out()}.")
 
     def _plannable(self):
-        return all(getattr(op, "_batchable", False) for op in self.operations) and self.child._plannable()
+        return (not self.callbacks and all(getattr(op, "_batchable", False) for op in self.operations)
+                and self.child._plannable())
 
     def _plan(self, run):
         _, assemble = self._columns_plan()
@@ -889,12 +895,46 @@ class MapDataset(_OneChild):
         in_idx = self._in_idx()
         names = self.child._col_names()
         rng = run.rng(self)
-        for n, row in enumerate(self.child._rows(run)):
+
+        def mapped(n, row):
             args = [row[k] for k in in_idx]
             for op in self.operations:
                 args = _apply_op(op, args, rng, n, [names[k] for k in in_idx])
             self._check_outs(args)
-            yield assemble(row, args)
+            return assemble(row, args)
+        if not self.callbacks:
+            for n, row in enumerate(self.child._rows(run)):
+                yield mapped(n, row)
+            return
+        yield from self._with_callbacks(run, mapped)
+
+    def _with_callbacks(self, run, mapped):
+        """The rows read ahead in chunks of ``config.get_prefetch_size()``: the chunk's step-begin hooks as they
+        are read, then each row mapped and its step-end hook. A WaitedDSCallback's step-begin waits for the
+        training to finish the previous step, so with one the rows are read one at a time."""
+        from ..callback.ds_callback import Callbacks, WaitedDSCallback
+        from ..core import config
+        callbacks = run.context.setdefault(id(self), Callbacks(self.callbacks))
+        ahead = 1 if any(isinstance(cb, WaitedDSCallback) for cb in self.callbacks) else config.get_prefetch_size()
+        callbacks.epoch_begin()
+        base, rows = callbacks.context.cur_step_num, self.child._rows(run)
+        chunk, n = [], 0
+        while True:
+            row = next(rows, None)
+            if row is not None:
+                n += 1
+                callbacks.step("ds_step_begin", n, base + n)
+                chunk.append(row)
+            if chunk and (row is None or len(chunk) == ahead):
+                first = n - len(chunk) + 1
+                for k, pending in enumerate(chunk):
+                    out = mapped(first + k - 1, pending)
+                    callbacks.step("ds_step_end", first + k, base + first + k)
+                    yield out
+                chunk = []
+            if row is None:
+                break
+        callbacks.epoch_end()
 
 
 def _apply_op(op, args, rng, row_number, columns):
