@@ -374,3 +374,629 @@ def _area_half(x):
     else:
         total = ((corners[0].astype(work) + corners[1]) + corners[2]) + corners[3]
     return (total * work(0.25)).astype(x.dtype)
+
+
+# ---- conversions ------------------------------------------------------------------------------------------
+def _check_hwc(name, x, channels=(3,)):
+    if x.ndim != 3 or x.shape[-1] not in channels:
+        raise DataError(f"{name}: image shape is not <H,W,C> or channel is not {' or '.join(map(str, channels))}, "
+                        f"got image rank: {x.ndim}")
+
+
+def _saturate(values, dtype):
+    """Float results as OpenCV stores them: integer types rounded half to even and clipped, floats cast."""
+    dtype = np.dtype(dtype)
+    if dtype.kind in "iub":
+        info = np.iinfo(dtype) if dtype.kind != "b" else np.iinfo(np.uint8)
+        return np.clip(np.rint(values), info.min, info.max).astype(dtype)
+    return np.asarray(values).astype(dtype)
+
+
+class ToTensor(ImageTensorOperation):
+    """An HWC (or HW) image in [0, 255] as a CHW array in [0, 1] of ``output_type`` (Float32)."""
+
+    def __init__(self, output_type=np.float32):
+        from ...common import dtype as mstype
+        if isinstance(output_type, mstype.Type):
+            output_type = output_type.np_dtype
+        type_check(output_type, (type, np.dtype), "output_type")
+        super().__init__()
+        self.output_type = np.dtype(output_type)
+
+    def _eager_input(self, value):
+        return _from_pil(value)
+
+    def _one(self, x, rng):
+        x = _from_pil(x)
+        if x.ndim == 2:
+            x = x[:, :, None]
+        if x.ndim != 3:
+            raise DataError(f"ToTensor: image shape should be <H,W> or <H,W,C>, but got rank: {x.ndim}")
+        return np.ascontiguousarray(np.moveaxis(x.astype(np.float32) * np.float32(1 / 255), -1, 0)).astype(
+            self.output_type)
+
+
+def _from_pil(value):
+    if type(value).__module__.startswith("PIL"):
+        return np.asarray(value)
+    if not isinstance(value, np.ndarray):
+        raise TypeError(f"Input should be NumPy or PIL image, got {type(value)}.")
+    return value
+
+
+class ToNumpy(ImageTensorOperation):
+    """A PIL image as a numpy array (a numpy array as it is)."""
+
+    def _eager_input(self, value):
+        return _from_pil(value)
+
+    def _one(self, x, rng):
+        return np.asarray(_from_pil(x))
+
+
+class ToPIL(ImageTensorOperation):
+    """An HWC (or HW) uint8 numpy image as a PIL image (a PIL image as it is)."""
+
+    def _eager_input(self, value):
+        return value
+
+    def _apply(self, args, rng):
+        from PIL import Image
+        self._check_inputs(args)
+        x = args[0]
+        return [x if type(x).__module__.startswith("PIL") else Image.fromarray(_from_pil(x))]
+
+    def __call__(self, img):
+        return self._apply([img], None)[0]
+
+
+class ToType(ImageTensorOperation):
+    """The image cast to ``data_type`` (a MindSpore or numpy dtype) as numpy's ``astype``."""
+    _batchable = True
+
+    def __init__(self, data_type):
+        from ..transforms.transforms import TypeCast
+        super().__init__()
+        self._cast = TypeCast(data_type)
+        self.data_type = self._cast.data_type
+
+    def _one(self, x, rng):
+        return self._cast._many(_from_pil(x))
+
+    def _many(self, x):
+        return self._cast._many(x)
+
+
+# ---- geometry -----------------------------------------------------------------------------------------------
+def _crop(x, top, left, height, width):
+    hax, wax = _hw_axes(x)
+    index = [slice(None)] * x.ndim
+    index[hax], index[wax] = slice(top, top + height), slice(left, left + width)
+    return np.ascontiguousarray(x[tuple(index)])
+
+
+def _size_pair(size):
+    return (size, size) if isinstance(size, int) else tuple(size)
+
+
+class CenterCrop(ImageTensorOperation):
+    """The central ``size`` window (height, width); an image smaller than it is first padded with zeros around."""
+
+    def __init__(self, size):
+        _check_size(size)
+        super().__init__()
+        self.size = size
+
+    def _one(self, x, rng):
+        _check_rank2("CenterCrop", x)
+        ch, cw = _size_pair(self.size)
+        hax, wax = _hw_axes(x)
+        h, w = x.shape[hax], x.shape[wax]
+        if ch > h or cw > w:
+            dh, dw = max(ch - h, 0), max(cw - w, 0)
+            x = _pad(x, dh // 2, dh - dh // 2, dw // 2, dw - dw // 2, Border.CONSTANT, 0)
+            h, w = x.shape[hax], x.shape[wax]
+        return _crop(x, (h - ch) // 2, (w - cw) // 2, ch, cw)
+
+
+class Crop(ImageTensorOperation):
+    """The ``size`` window (height, width) at ``coordinates`` (top, left)."""
+
+    def __init__(self, coordinates, size):
+        type_check(coordinates, (list, tuple), "coordinates")
+        if len(coordinates) != 2:
+            raise TypeError("Coordinates should be a list/tuple (y, x) of length 2.")
+        for i, value in enumerate(coordinates):
+            type_check(value, (int,), f"coordinates[{i}]")
+            check_value(value, (0, INT32_MAX), f"coordinates[{i}]")
+        _check_size(size)
+        super().__init__()
+        self.coordinates, self.size = coordinates, size
+
+    def _one(self, x, rng):
+        _check_rank2("Crop", x)
+        (top, left), (ch, cw) = self.coordinates, _size_pair(self.size)
+        hax, wax = _hw_axes(x)
+        if top + ch > x.shape[hax]:
+            raise DataError(f"Crop: Crop height dimension: {top + ch} exceeds image height: {x.shape[hax]}")
+        if left + cw > x.shape[wax]:
+            raise DataError(f"Crop: Crop width dimension: {left + cw} exceeds image width: {x.shape[wax]}")
+        return _crop(x, top, left, ch, cw)
+
+
+class _Flip(ImageTensorOperation):
+    _batchable = True
+    _axis = 1  # of the image's (height, width)
+
+    def _one(self, x, rng):
+        _check_rank2(self._name(), x)
+        return np.ascontiguousarray(np.flip(x, _hw_axes(x)[self._axis]))
+
+    def _many(self, x):
+        return np.ascontiguousarray(np.flip(x, x.ndim - 3 + self._axis if x.ndim > 3 else 1 + self._axis))
+
+
+class HorizontalFlip(_Flip):
+    """Flip left to right."""
+
+
+class VerticalFlip(_Flip):
+    """Flip upside down."""
+    _axis = 0
+
+
+def _check_padding(padding):
+    type_check(padding, (tuple, list, numbers.Number), "padding")
+    if isinstance(padding, numbers.Number):
+        type_check(padding, (int,), "padding")
+        check_value(padding, (0, INT32_MAX), "padding")
+        return (padding,) * 4
+    if len(padding) not in (2, 4):
+        raise ValueError("The size of the padding list or tuple should be 2 or 4.")
+    for i, value in enumerate(padding):
+        type_check(value, (int,), f"padding[{i}]")
+        check_value(value, (0, INT32_MAX), "pad_value")
+    return tuple(padding) * (2 if len(padding) == 2 else 1)
+
+
+def _check_fill(fill_value):
+    if isinstance(fill_value, int):
+        check_uint8(fill_value, "fill_value")
+    elif isinstance(fill_value, tuple) and len(fill_value) == 3:
+        for i, value in enumerate(fill_value):
+            check_uint8(value, f"fill_value[{i}]")
+    else:
+        raise TypeError("fill_value should be a single integer or a 3-tuple.")
+
+
+class Pad(ImageTensorOperation):
+    """Pad by ``padding`` (one value; left/right and top/bottom; or left, top, right, bottom) with
+    ``fill_value`` (CONSTANT) or by EDGE, REFLECT or SYMMETRIC."""
+
+    def __init__(self, padding, fill_value=0, padding_mode=Border.CONSTANT):
+        left, top, right, bottom = _check_padding(padding)
+        _check_fill(fill_value)
+        type_check(padding_mode, (Border,), "padding_mode")
+        super().__init__()
+        self.padding, self.fill_value, self.padding_mode = padding, fill_value, padding_mode
+        self._widths = (top, bottom, left, right)
+
+    def _one(self, x, rng):
+        _check_rank2("Pad", x)
+        _check_image_type("Pad", x)
+        return _pad(x, *self._widths, self.padding_mode, self.fill_value)
+
+
+class PadToSize(ImageTensorOperation):
+    """Pad to ``size`` (height, width), the image at ``offset`` (top, left; default centred, the odd pixel at the
+    bottom/right)."""
+
+    def __init__(self, size, offset=None, fill_value=0, padding_mode=Border.CONSTANT):
+        _check_size(size)
+        if offset is not None:
+            type_check(offset, (int, list, tuple), "offset")
+        _check_fill(fill_value)
+        type_check(padding_mode, (Border,), "padding_mode")
+        super().__init__()
+        self.size, self.offset, self.fill_value, self.padding_mode = size, offset, fill_value, padding_mode
+
+    def _one(self, x, rng):
+        _check_rank2("PadToSize", x)
+        (th, tw), (hax, wax) = _size_pair(self.size), _hw_axes(x)
+        h, w = x.shape[hax], x.shape[wax]
+        if th < h or tw < w:
+            raise DataError(f"PadToSize: the target size to pad should be no less than the original image size, but "
+                            f"got target size ({th}, {tw}) and original size ({h}, {w}).")
+        if self.offset is None:
+            top, left = (th - h) // 2, (tw - w) // 2
+        else:
+            top, left = _size_pair(self.offset)
+        if top + h > th or left + w > tw:
+            raise DataError(f"PadToSize: the sum of offset and original image size should be no more than the target "
+                            f"size, but got offset ({top}, {left}) plus original size ({h}, {w}) bigger than target "
+                            f"size ({th}, {tw}).")
+        return _pad(x, top, th - h - top, left, tw - w - left, self.padding_mode, self.fill_value)
+
+
+class Erase(ImageTensorOperation):
+    """The ``height`` x ``width`` region at (``top``, ``left``) set to ``value`` (one, or one per channel)."""
+
+    def __init__(self, top, left, height, width, value=0, inplace=False):
+        for name, v in (("top", top), ("left", left)):
+            type_check(v, (int,), name)
+            check_value(v, (0, INT32_MAX), name)
+        for name, v in (("height", height), ("width", width)):
+            type_check(v, (int,), name)
+            check_value(v, (1, INT32_MAX), name)
+        type_check(value, (int, float, tuple), "value")
+        type_check(inplace, (bool,), "inplace")
+        super().__init__()
+        self.top, self.left, self.height, self.width = top, left, height, width
+        self.value, self.inplace = value, inplace
+
+    def _one(self, x, rng):
+        _check_hwc("Erase", x)
+        out = x if self.inplace else x.copy()
+        out[self.top:self.top + self.height, self.left:self.left + self.width] = _saturate(
+            np.broadcast_to(np.asarray(self.value, np.float64), (3,)), x.dtype)
+        return out
+
+
+class SlicePatches(ImageTensorOperation):
+    """The image cut into ``num_height`` x ``num_width`` patches (row by row, one output each); a remainder is
+    padded with ``fill_value`` (SliceMode.PAD) or dropped (DROP)."""
+    _inputs = 1
+
+    def __init__(self, num_height=1, num_width=1, slice_mode=None, fill_value=0):
+        from .utils import SliceMode
+        slice_mode = SliceMode.PAD if slice_mode is None else slice_mode
+        check_value(num_height, (1, 512), "num_height")
+        check_value(num_width, (1, 512), "num_width")
+        type_check(slice_mode, (SliceMode,), "slice_mode")
+        check_uint8(fill_value, "fill_value")
+        super().__init__()
+        self.num_height, self.num_width, self.slice_mode, self.fill_value = num_height, num_width, slice_mode, \
+            fill_value
+
+    def _apply(self, args, rng):
+        self._check_inputs(args)
+        x = args[0]
+        _check_rank2("SlicePatches", x)
+        hax, wax = _hw_axes(x)
+        h, w = x.shape[hax], x.shape[wax]
+        if self.slice_mode == self.slice_mode.PAD:
+            ph, pw = -(-h // self.num_height), -(-w // self.num_width)
+            x = _pad(x, 0, ph * self.num_height - h, 0, pw * self.num_width - w, Border.CONSTANT, self.fill_value)
+        else:
+            ph, pw = h // self.num_height, w // self.num_width
+        return [_crop(x, i * ph, j * pw, ph, pw) for i in range(self.num_height) for j in range(self.num_width)]
+
+
+# ---- pixel values -------------------------------------------------------------------------------------------
+def _gray(x):
+    """RGB to gray as OpenCV: for uint8 its 14-bit fixed-point weights, else 0.299 R + 0.587 G + 0.114 B."""
+    r, g, b = (x[..., i] for i in range(3))
+    if x.dtype == np.uint8:
+        return ((r.astype(np.int32) * 4899 + g.astype(np.int32) * 9617 + b.astype(np.int32) * 1868 + 8192)
+                >> 14).astype(np.uint8)
+    return (r * 0.299 + g * 0.587 + b * 0.114).astype(x.dtype)
+
+
+def _check_factor(value, name):
+    type_check(value, (float, int), name)
+    check_value(value, (0, FLOAT_MAX_INTEGER), name)
+
+
+def _blend(x, factor, other):
+    """``other + (x - other) * factor`` stored in ``x``'s dtype (integers computed in float64 and rounded, floats
+    in their own precision)."""
+    work = np.float64 if x.dtype.kind in "iub" else x.dtype
+    other = np.asarray(other, work)
+    return _saturate(other + (x.astype(work) - other) * np.asarray(factor, work), x.dtype)
+
+
+class _Adjust(ImageTensorOperation):
+    """A transform of an RGB HWC image by one factor."""
+    _arg = "factor"
+
+    def __init__(self, factor):
+        _check_factor(factor, self._arg)
+        super().__init__()
+        setattr(self, self._arg, factor)
+        self._factor = factor
+
+    def _one(self, x, rng):
+        _check_hwc(self._name(), x)
+        return self._adjust(x, self._factor)
+
+
+class AdjustBrightness(_Adjust):
+    """Pixel values times ``brightness_factor``."""
+    _arg = "brightness_factor"
+
+    @staticmethod
+    def _adjust(x, factor):
+        return _blend(x, factor, 0)
+
+
+class AdjustContrast(_Adjust):
+    """Blend with the mean gray level: ``x * f + mean * (1 - f)``."""
+    _arg = "contrast_factor"
+
+    @staticmethod
+    def _adjust(x, factor):
+        mean = _gray(x).astype(np.float64).mean()
+        return _blend(x, factor, np.rint(mean) if x.dtype == np.uint8 else mean)
+
+
+class AdjustSaturation(_Adjust):
+    """Blend with the gray image: ``x * f + gray * (1 - f)``."""
+    _arg = "saturation_factor"
+
+    @staticmethod
+    def _adjust(x, factor):
+        return _blend(x, factor, _gray(x)[..., None])
+
+
+class AdjustSharpness(_Adjust):
+    """Blend with a smoothed image (PIL's 3x3 kernel 1 1 1 / 1 5 1 / 1 1 1, borders kept): ``x * f + smooth *
+    (1 - f)``."""
+    _arg = "sharpness_factor"
+
+    @staticmethod
+    def _adjust(x, factor):
+        return _blend(x, factor, _smooth(x))
+
+
+def _smooth(x):
+    work = x.astype(np.float64)
+    out = work.copy()
+    h, w = x.shape[:2]
+    if h > 2 and w > 2:
+        total = sum(work[1 + dy:h - 1 + dy, 1 + dx:w - 1 + dx] for dy in (-1, 0, 1) for dx in (-1, 0, 1))
+        out[1:-1, 1:-1] = (total + 4 * work[1:-1, 1:-1]) / 13
+    return _saturate(out, x.dtype)
+
+
+class Invert(ImageTensorOperation):
+    """``255 - x`` per pixel of an RGB image."""
+    _batchable = True
+
+    def _one(self, x, rng):
+        _check_hwc("Invert", x)
+        return self._many(x)
+
+    def _many(self, x):
+        return _saturate(255.0 - x.astype(np.float64), x.dtype)
+
+
+class Posterize(ImageTensorOperation):
+    """uint8 values kept to their ``bits`` high bits."""
+    _batchable = True
+
+    def __init__(self, bits):
+        type_check(bits, (int,), "bits")
+        check_value(bits, [0, 8], "bits")
+        super().__init__()
+        self.bits = bits
+
+    def _one(self, x, rng):
+        return self._many(x)
+
+    def _many(self, x):
+        if x.dtype != np.uint8:
+            raise DataError(f"Posterize: data type of input image should be UINT8, but got {dtype_name(x.dtype)}")
+        return x & np.uint8((0xFF << (8 - self.bits)) & 0xFF)
+
+
+def _threshold(threshold):
+    type_check(threshold, (float, int, list, tuple), "threshold")
+    low, high = (threshold, threshold) if isinstance(threshold, (int, float)) else threshold
+    if low > high:
+        raise ValueError("threshold must be in order of (min, max).")
+    return low, high
+
+
+class Solarize(ImageTensorOperation):
+    """Values within ``threshold`` (min, max; one value: itself and above, to 255) inverted."""
+    _batchable = True
+
+    def __init__(self, threshold):
+        super().__init__()
+        self.threshold = threshold
+        low, high = _threshold(threshold)
+        self._range = (low, 255 if isinstance(threshold, (int, float)) else high)
+
+    def _one(self, x, rng):
+        return self._many(x)
+
+    def _many(self, x):
+        low, high = self._range
+        inside = (x >= low) & (x <= high)
+        return np.where(inside, _saturate(255.0 - x.astype(np.float64), x.dtype), x)
+
+
+def _equalize_channel(c):
+    """OpenCV's equalizeHist of one uint8 channel."""
+    hist = np.bincount(c.ravel(), minlength=256)
+    first = int(np.flatnonzero(hist)[0])
+    if hist[first] == c.size:
+        return np.full_like(c, first)
+    scale = 255.0 / (c.size - hist[first])
+    lut = _saturate(np.cumsum(hist) * scale - hist[first] * scale, np.uint8)
+    lut[:first + 1] = 0
+    return lut[c]
+
+
+class Equalize(ImageTensorOperation):
+    """Each channel's histogram equalized (OpenCV's equalizeHist)."""
+
+    def _one(self, x, rng):
+        _check_rank2("Equalize", x)
+        if x.dtype != np.uint8:
+            raise DataError(f"Equalize: image type should be uint8, but got {dtype_name(x.dtype)}")
+        if x.ndim == 2:
+            return _equalize_channel(x)
+        return np.stack([_equalize_channel(x[..., i]) for i in range(x.shape[-1])], axis=-1)
+
+
+def _autocontrast_channel(c, cutoff, ignore):
+    """PIL's autocontrast of one uint8 channel."""
+    hist = np.bincount(c.ravel(), minlength=256).astype(np.int64)
+    for v in ignore:
+        hist[v] = 0
+    cut = int(hist.sum() * cutoff / 100)
+    for order in (range(256), range(255, -1, -1)):
+        left = cut
+        for i in order:
+            take = min(left, hist[i])
+            hist[i] -= take
+            left -= take
+            if left <= 0:
+                break
+    nonzero = np.flatnonzero(hist)
+    if nonzero.size == 0 or nonzero[-1] <= nonzero[0]:
+        return c.copy()
+    low, high = int(nonzero[0]), int(nonzero[-1])
+    scale = 255.0 / (high - low)
+    table = np.clip((np.arange(256) * scale - low * scale).astype(np.int64), 0, 255).astype(np.uint8)
+    return table[c]
+
+
+class AutoContrast(ImageTensorOperation):
+    """Each channel stretched so its values, less the ``cutoff`` percent darkest and lightest (not counting the
+    ``ignore`` values), span 0 to 255."""
+
+    def __init__(self, cutoff=0.0, ignore=None):
+        type_check(cutoff, (int, float), "cutoff")
+        check_value(cutoff, [0, 50], "cutoff")
+        if ignore is not None:
+            type_check(ignore, (list, tuple, int), "ignore")
+            for i, v in enumerate([ignore] if isinstance(ignore, int) else ignore):
+                type_check(v, (int,), f"ignore[{i}]")
+                check_uint8(v, f"ignore[{i}]")
+        super().__init__()
+        self.cutoff = cutoff
+        self.ignore = [] if ignore is None else ([ignore] if isinstance(ignore, int) else list(ignore))
+
+    def _one(self, x, rng):
+        _check_rank2("AutoContrast", x)
+        if x.dtype != np.uint8:
+            raise DataError(f"AutoContrast: image type should be uint8, but got {dtype_name(x.dtype)}")
+        if x.ndim == 2:
+            return _autocontrast_channel(x, self.cutoff, self.ignore)
+        return np.stack([_autocontrast_channel(x[..., i], self.cutoff, self.ignore) for i in range(x.shape[-1])],
+                        axis=-1)
+
+
+_CONVERSIONS = {  # ConvertMode value -> (input channels, function)
+    0: (3, lambda x: np.concatenate([x, np.full(x.shape[:-1] + (1,), _opaque(x), x.dtype)], -1)),
+    1: (4, lambda x: x[..., :3].copy()),
+    2: (3, lambda x: np.concatenate([x[..., ::-1], np.full(x.shape[:-1] + (1,), _opaque(x), x.dtype)], -1)),
+    3: (4, lambda x: np.ascontiguousarray(x[..., 2::-1])),
+    4: (3, lambda x: np.ascontiguousarray(x[..., ::-1])),
+    5: (4, lambda x: np.ascontiguousarray(x[..., [2, 1, 0, 3]])),
+    6: (3, lambda x: _gray(x[..., ::-1])),
+    7: (3, _gray),
+    8: (1, lambda x: np.repeat(x[..., :1], 3, -1)),
+    9: (1, lambda x: np.concatenate([np.repeat(x[..., :1], 3, -1), np.full(x.shape[:-1] + (1,), _opaque(x),
+                                                                             x.dtype)], -1)),
+    10: (4, lambda x: _gray(x[..., 2::-1])),
+    11: (4, lambda x: _gray(x[..., :3])),
+}
+
+
+def _opaque(x):
+    return 255 if x.dtype.kind in "iu" else 1
+
+
+class ConvertColor(ImageTensorOperation):
+    """A color space conversion of ``ConvertMode`` (channel orders, alpha, gray; as OpenCV's cvtColor)."""
+
+    def __init__(self, convert_mode):
+        from .utils import ConvertMode
+        type_check(convert_mode, (ConvertMode,), "convert_mode")
+        super().__init__()
+        self.convert_mode = convert_mode
+
+    def _one(self, x, rng):
+        channels, convert = _CONVERSIONS[int(self.convert_mode)]
+        if channels == 1 and x.ndim == 2:
+            x = x[..., None]
+        if x.ndim != 3 or x.shape[-1] != channels:
+            raise DataError(f"ConvertColor: the number of channels of the input image should be {channels}, but got "
+                            f"shape {list(x.shape)}.")
+        return convert(x)
+
+
+def _hsv_of(rgb):
+    """colorsys.rgb_to_hsv on the last axis, in float64."""
+    r, g, b = (rgb[..., i].astype(np.float64) for i in range(3))
+    maxc, minc = np.maximum(np.maximum(r, g), b), np.minimum(np.minimum(r, g), b)
+    span = maxc - minc
+    safe = np.where(span == 0, 1, span)
+    rc, gc, bc = (maxc - r) / safe, (maxc - g) / safe, (maxc - b) / safe
+    h = np.where(r == maxc, bc - gc, np.where(g == maxc, 2.0 + rc - bc, 4.0 + gc - rc))
+    h = np.where(span == 0, 0.0, (h / 6.0) % 1.0)
+    s = np.where(span == 0, 0.0, span / np.where(maxc == 0, 1, maxc))
+    return np.stack([h, s, maxc], -1)
+
+
+def _rgb_of(hsv):
+    """colorsys.hsv_to_rgb on the last axis, in float64."""
+    h, s, v = (hsv[..., i].astype(np.float64) for i in range(3))
+    i = (h * 6.0).astype(np.int64)
+    f = h * 6.0 - i
+    p, q, t = v * (1.0 - s), v * (1.0 - s * f), v * (1.0 - s * (1.0 - f))
+    i = i % 6
+    choices = [(v, t, p), (q, v, p), (p, v, t), (p, q, v), (t, p, v), (v, p, q)]
+    out = [np.select([i == k for k in range(6)], [c[n] for c in choices]) for n in range(3)]
+    gray = s == 0.0
+    return np.stack([np.where(gray, v, c) for c in out], -1)
+
+
+class _ColorSpace(ImageTensorOperation):
+    """A conversion of a float CHW (or HWC, ``is_hwc``) image, or a batch of them, as Float64."""
+
+    def __init__(self, is_hwc=False):
+        type_check(is_hwc, (bool,), "is_hwc")
+        super().__init__()
+        self.is_hwc = is_hwc
+
+    def _one(self, x, rng):
+        if x.ndim not in (3, 4) or x.shape[-1 if self.is_hwc else -3] != 3:
+            raise TypeError(f"img shape should be (H, W, C)/(N, H, W, C)/(C ,H, W)/(N, C, H, W). Got {x.shape}.")
+        if self.is_hwc:
+            return self._convert(x)
+        return np.moveaxis(self._convert(np.moveaxis(x, -3, -1)), -1, -3)
+
+
+class RgbToHsv(_ColorSpace):
+    """RGB to HSV (Python's colorsys), values in [0, 1]."""
+    _convert = staticmethod(_hsv_of)
+
+
+class HsvToRgb(_ColorSpace):
+    """HSV to RGB (Python's colorsys), values in [0, 1]."""
+    _convert = staticmethod(_rgb_of)
+
+
+class NormalizePad(ImageTensorOperation):
+    """``Normalize`` of an HWC (or CHW, ``is_hwc=False``) image, then a fourth channel of zeros, as ``dtype``
+    ("float32" or "float16"). (MindSpore 2.10 returns the normalized values laid out flat, then the zeros, in
+    that shape; mindshim pads each pixel.)"""
+
+    def __init__(self, mean, std, dtype="float32", is_hwc=True):
+        type_check(dtype, (str,), "dtype")
+        if dtype not in ("float32", "float16"):
+            raise ValueError(f"dtype only supports float32 or float16, but got {dtype}.")
+        super().__init__()
+        self._normalize = Normalize(mean, std, is_hwc)
+        self.mean, self.std, self.dtype, self.is_hwc = mean, std, dtype, is_hwc
+
+    def _one(self, x, rng):
+        out = self._normalize._one(x, rng)
+        axis = -1 if self.is_hwc else -3
+        shape = list(out.shape)
+        shape[axis] = 1
+        return np.concatenate([out, np.zeros(shape, out.dtype)], axis).astype(self.dtype)
