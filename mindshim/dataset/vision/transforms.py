@@ -36,16 +36,23 @@ def _hw_axes(x):
     return (0, 1) if x.ndim == 2 else (x.ndim - 3, x.ndim - 2)
 
 
+def _is_pil(value):
+    return type(value).__module__.startswith("PIL")
+
+
 class ImageTensorOperation(TensorOperation):
-    """Base of the vision transforms: called directly, they take numpy arrays only."""
+    """Base of the vision transforms: they take numpy arrays or PIL images (as arrays: the result is a numpy
+    array)."""
 
     def _eager_input(self, value):
+        if _is_pil(value):
+            return np.asarray(value)
         if not isinstance(value, np.ndarray):
-            if type(value).__module__.startswith("PIL"):
-                raise NotImplementedError("mindspore.dataset.vision transforms on PIL images are not supported by "
-                                          "mindshim yet; pass numpy arrays")
             raise TypeError(f"Input should be NumPy or PIL image, got {type(value)}.")
         return value
+
+    def _apply(self, args, rng):
+        return super()._apply([np.asarray(a) if _is_pil(a) else a for a in args], rng)
 
 
 class Rescale(ImageTensorOperation):
@@ -403,11 +410,7 @@ class ToTensor(ImageTensorOperation):
         super().__init__()
         self.output_type = np.dtype(output_type)
 
-    def _eager_input(self, value):
-        return _from_pil(value)
-
     def _one(self, x, rng):
-        x = _from_pil(x)
         if x.ndim == 2:
             x = x[:, :, None]
         if x.ndim != 3:
@@ -416,22 +419,14 @@ class ToTensor(ImageTensorOperation):
             self.output_type)
 
 
-def _from_pil(value):
-    if type(value).__module__.startswith("PIL"):
-        return np.asarray(value)
-    if not isinstance(value, np.ndarray):
-        raise TypeError(f"Input should be NumPy or PIL image, got {type(value)}.")
-    return value
-
-
 class ToNumpy(ImageTensorOperation):
-    """A PIL image as a numpy array (a numpy array as it is)."""
+    """A PIL image (or anything numpy takes) as a numpy array."""
 
     def _eager_input(self, value):
-        return _from_pil(value)
+        return np.asarray(value)
 
     def _one(self, x, rng):
-        return np.asarray(_from_pil(x))
+        return x
 
 
 class ToPIL(ImageTensorOperation):
@@ -443,8 +438,7 @@ class ToPIL(ImageTensorOperation):
     def _apply(self, args, rng):
         from PIL import Image
         self._check_inputs(args)
-        x = args[0]
-        return [x if type(x).__module__.startswith("PIL") else Image.fromarray(_from_pil(x))]
+        return [args[0] if _is_pil(args[0]) else Image.fromarray(args[0])]
 
     def __call__(self, img):
         return self._apply([img], None)[0]
@@ -461,7 +455,7 @@ class ToType(ImageTensorOperation):
         self.data_type = self._cast.data_type
 
     def _one(self, x, rng):
-        return self._cast._many(_from_pil(x))
+        return self._cast._many(x)
 
     def _many(self, x):
         return self._cast._many(x)
@@ -714,6 +708,9 @@ class AdjustBrightness(_Adjust):
     """Pixel values times ``brightness_factor``."""
     _arg = "brightness_factor"
 
+    def __init__(self, brightness_factor):
+        super().__init__(brightness_factor)
+
     @staticmethod
     def _adjust(x, factor):
         return _blend(x, factor, 0)
@@ -722,6 +719,9 @@ class AdjustBrightness(_Adjust):
 class AdjustContrast(_Adjust):
     """Blend with the mean gray level: ``x * f + mean * (1 - f)``."""
     _arg = "contrast_factor"
+
+    def __init__(self, contrast_factor):
+        super().__init__(contrast_factor)
 
     @staticmethod
     def _adjust(x, factor):
@@ -733,6 +733,9 @@ class AdjustSaturation(_Adjust):
     """Blend with the gray image: ``x * f + gray * (1 - f)``."""
     _arg = "saturation_factor"
 
+    def __init__(self, saturation_factor):
+        super().__init__(saturation_factor)
+
     @staticmethod
     def _adjust(x, factor):
         return _blend(x, factor, _gray(x)[..., None])
@@ -742,6 +745,9 @@ class AdjustSharpness(_Adjust):
     """Blend with a smoothed image (PIL's 3x3 kernel 1 1 1 / 1 5 1 / 1 1 1, borders kept): ``x * f + smooth *
     (1 - f)``."""
     _arg = "sharpness_factor"
+
+    def __init__(self, sharpness_factor):
+        super().__init__(sharpness_factor)
 
     @staticmethod
     def _adjust(x, factor):
