@@ -1006,3 +1006,389 @@ class NormalizePad(ImageTensorOperation):
         shape = list(out.shape)
         shape[axis] = 1
         return np.concatenate([out, np.zeros(shape, out.dtype)], axis).astype(self.dtype)
+
+
+# ---- random versions ----------------------------------------------------------------------------------------
+def _check_prob(prob):
+    type_check(prob, (float, int), "prob")
+    check_value(prob, [0., 1.], "prob")
+
+
+def _check_range(values, name, low=0, high=FLOAT_MAX_INTEGER):
+    type_check(values, (list, tuple), name)
+    if len(values) != 2:
+        raise TypeError(f"{name} should be a list or tuple of length 2.")
+    for i, v in enumerate(values):
+        type_check(v, (int, float), f"{name}[{i}]")
+        check_value(v, [low, high], name)
+    if values[0] > values[1]:
+        raise ValueError(f"{name} should be in (min,max) format. Got (max,min).")
+
+
+class _WithProbability(ImageTensorOperation):
+    """A transform applied with probability ``prob``."""
+
+    def __init__(self, op, prob):
+        _check_prob(prob)
+        super().__init__()
+        self._op, self.prob = op, prob
+        self.random = True
+
+    def _one(self, x, rng):
+        return self._op._one(x, rng) if rng.random() < self.prob else x
+
+
+class RandomInvert(_WithProbability):
+    """``Invert`` with probability ``prob``."""
+
+    def __init__(self, prob=0.5):
+        super().__init__(Invert(), prob)
+
+
+class RandomEqualize(_WithProbability):
+    """``Equalize`` with probability ``prob``."""
+
+    def __init__(self, prob=0.5):
+        super().__init__(Equalize(), prob)
+
+
+class RandomAutoContrast(_WithProbability):
+    """``AutoContrast(cutoff, ignore)`` with probability ``prob``."""
+
+    def __init__(self, cutoff=0.0, ignore=None, prob=0.5):
+        super().__init__(AutoContrast(cutoff, ignore), prob)
+
+
+class RandomAdjustSharpness(_WithProbability):
+    """``AdjustSharpness(degree)`` with probability ``prob``."""
+
+    def __init__(self, degree, prob=0.5):
+        super().__init__(AdjustSharpness(degree), prob)
+
+
+class _RandomFactor(ImageTensorOperation):
+    """An adjustment by a factor drawn uniformly from ``degrees`` for each image."""
+
+    def __init__(self, adjust, degrees):
+        _check_range(degrees, "degrees")
+        super().__init__()
+        self._adjust, self.degrees = adjust, degrees
+        self.random = True
+
+    def _one(self, x, rng):
+        _check_hwc(self._name(), x)
+        return self._adjust(x, rng.uniform(*self.degrees))
+
+
+class RandomColor(_RandomFactor):
+    """``AdjustSaturation`` by a factor drawn from ``degrees``."""
+
+    def __init__(self, degrees=(0.1, 1.9)):
+        super().__init__(AdjustSaturation._adjust, degrees)
+
+
+class RandomSharpness(_RandomFactor):
+    """``AdjustSharpness`` by a factor drawn from ``degrees``."""
+
+    def __init__(self, degrees=(0.1, 1.9)):
+        super().__init__(AdjustSharpness._adjust, degrees)
+
+
+class RandomColorAdjust(ImageTensorOperation):
+    """Brightness, contrast and saturation adjusted (in that order) by factors drawn from their ranges (a number
+    ``v`` means ``(max(0, 1 - v), 1 + v)``). A hue change (``hue`` other than 0) raises NotImplementedError."""
+
+    def __init__(self, brightness=(1, 1), contrast=(1, 1), saturation=(1, 1), hue=(0, 0)):
+        self.brightness, self.contrast, self.saturation = (self._factors(v, n) for v, n in (
+            (brightness, "brightness"), (contrast, "contrast"), (saturation, "saturation")))
+        hue = (-hue, hue) if isinstance(hue, numbers.Number) else hue
+        _check_range(hue, "hue", -0.5, 0.5)
+        if tuple(hue) != (0, 0):
+            raise NotImplementedError("mindspore.dataset.vision.RandomColorAdjust with a hue range is not supported "
+                                      "by mindshim yet")
+        super().__init__()
+        self.hue = hue
+        self.random = True
+
+    @staticmethod
+    def _factors(value, name):
+        if isinstance(value, numbers.Number):
+            check_value(value, [0, FLOAT_MAX_INTEGER], name)
+            value = (max(0, 1 - value), 1 + value)
+        _check_range(value, name)
+        return tuple(value)
+
+    def _one(self, x, rng):
+        _check_hwc("RandomColorAdjust", x)
+        for adjust, factors in ((AdjustBrightness._adjust, self.brightness), (AdjustContrast._adjust, self.contrast),
+                                (AdjustSaturation._adjust, self.saturation)):
+            if factors != (1, 1):
+                x = adjust(x, rng.uniform(*factors))
+        return x
+
+
+class RandomPosterize(ImageTensorOperation):
+    """``Posterize`` to a number of bits drawn from ``bits`` (min, max; one number: that many)."""
+
+    def __init__(self, bits=(8, 8)):
+        bits = (bits, bits) if isinstance(bits, int) else bits
+        type_check(bits, (list, tuple), "bits")
+        for i, b in enumerate(bits):
+            type_check(b, (int,), f"bits[{i}]")
+            check_value(b, [1, 8], "bits")
+        if bits[0] > bits[1]:
+            raise ValueError(f"Input is not within the required interval of [{bits[0]}, {bits[1]}].")
+        super().__init__()
+        self.bits = bits
+        self.random = True
+
+    def _one(self, x, rng):
+        return Posterize(int(rng.integers(self.bits[0], self.bits[1] + 1)))._many(x)
+
+
+class RandomSolarize(ImageTensorOperation):
+    """``Solarize`` with a (min, max) range drawn within ``threshold``."""
+
+    def __init__(self, threshold=(0, 255)):
+        _check_range(threshold, "threshold", 0, 255)
+        super().__init__()
+        self.threshold = threshold
+        self.random = True
+
+    def _one(self, x, rng):
+        low, high = sorted(rng.integers(self.threshold[0], self.threshold[1] + 1, 2).tolist())
+        return Solarize((low, high))._many(x)
+
+
+class RandomErasing(ImageTensorOperation):
+    """With probability ``prob``, a random rectangle of a CHW image (area a ``scale`` fraction, aspect
+    ``ratio``) set to ``value`` (a number, one per channel, or "random": standard normal noise); up to
+    ``max_attempts`` draws for a rectangle that fits. (MindSpore's Python implementation, over mindshim's
+    generator.)"""
+
+    def __init__(self, prob=0.5, scale=(0.02, 0.33), ratio=(0.3, 3.3), value=0, inplace=False, max_attempts=10):
+        _check_prob(prob)
+        _check_range(scale, "scale")
+        if scale[1] <= 0:
+            raise ValueError("Input scale[1] must be greater than 0.")
+        _check_range(ratio, "ratio")
+        type_check(value, (int, list, tuple, str), "value")
+        if isinstance(value, str) and value != "random":
+            raise ValueError("The value for erasing should be either a single value, or a string 'random', or a "
+                             "sequence of 3 elements for RGB respectively.")
+        type_check(inplace, (bool,), "inplace")
+        type_check(max_attempts, (int,), "max_attempts")
+        super().__init__()
+        self.prob, self.scale, self.ratio, self.value = prob, scale, ratio, value
+        self.inplace, self.max_attempts = inplace, max_attempts
+        self.random = True
+
+    def _one(self, x, rng):
+        if not rng.random() < self.prob:
+            return x
+        channels, h, w = x.shape
+        for _ in range(self.max_attempts):
+            area = rng.uniform(*self.scale) * h * w
+            aspect = rng.uniform(*self.ratio)
+            ew = int(round(np.sqrt(area * aspect)))
+            eh = int(round(ew / aspect))
+            if eh < h and ew < w:
+                top, left = int(rng.integers(0, h - eh + 1)), int(rng.integers(0, w - ew + 1))
+                if isinstance(self.value, str):
+                    value = rng.normal(size=(channels, eh, ew))
+                else:
+                    value = np.asarray(self.value, np.float64).reshape(-1, 1, 1)
+                out = x if self.inplace else x.copy()
+                out[:, top:top + eh, left:left + ew] = value
+                return out
+        return x
+
+
+class CutOut(ImageTensorOperation):
+    """``num_patches`` random ``length`` x ``length`` squares of an HWC (or CHW, ``is_hwc=False``) image set to
+    zero."""
+
+    def __init__(self, length, num_patches=1, is_hwc=True):
+        type_check(length, (int,), "length")
+        check_value(length, (1, INT32_MAX), "length")
+        type_check(num_patches, (int,), "num_patches")
+        check_value(num_patches, (1, INT32_MAX), "num_patches")
+        type_check(is_hwc, (bool,), "is_hwc")
+        super().__init__()
+        self.length, self.num_patches, self.is_hwc = length, num_patches, is_hwc
+        self.random = True
+
+    def _one(self, x, rng):
+        if x.ndim != 3:
+            raise DataError(f"CutOut: shape is invalid, expected <H,W,C> or <C,H,W>, got rank: {x.ndim}")
+        hax, wax = (0, 1) if self.is_hwc else (1, 2)
+        h, w = x.shape[hax], x.shape[wax]
+        if self.length > h or self.length > w:
+            raise DataError(f"CutOut: box size is too large for image erase, got box height: {self.length}, box "
+                            f"weight: {self.length}, and image height: {h}, image width: {w}.")
+        out = x.copy()
+        for _ in range(self.num_patches):
+            top, left = int(rng.integers(0, h - self.length + 1)), int(rng.integers(0, w - self.length + 1))
+            index = [slice(None)] * 3
+            index[hax], index[wax] = slice(top, top + self.length), slice(left, left + self.length)
+            out[tuple(index)] = 0
+        return out
+
+
+# ---- PIL-based (MindSpore's Python transforms) -------------------------------------------------------------
+def _pil(value):
+    from PIL import Image
+    return value if _is_pil(value) else Image.fromarray(np.asarray(value))
+
+
+class _MultiCrop(ImageTensorOperation):
+    """Crops of a PIL image (a numpy image is made one): outputs as many images."""
+    _inputs = 1
+
+    def __init__(self, size):
+        type_check(size, (int, list, tuple), "size")
+        _check_size(size)
+        super().__init__()
+        self.size = size
+
+    def _eager_input(self, value):
+        return value
+
+    def _apply(self, args, rng):
+        self._check_inputs(args)
+        return list(self._crops(_pil(args[0])))
+
+    def __call__(self, img):
+        return tuple(self._apply([img], None))
+
+    def _five(self, img):
+        ch, cw = _size_pair(self.size)
+        w, h = img.size
+        if ch > h or cw > w:
+            raise ValueError(f"Crop size {(ch, cw)} is larger than input image size {(h, w)}.")
+        top, left = int(round((h - ch) / 2.)), int(round((w - cw) / 2.))
+        return (img.crop((0, 0, cw, ch)), img.crop((w - cw, 0, w, ch)), img.crop((0, h - ch, cw, h)),
+                img.crop((w - cw, h - ch, w, h)), img.crop((left, top, left + cw, top + ch)))
+
+
+class FiveCrop(_MultiCrop):
+    """The four corner crops and the central crop of ``size``: five PIL images."""
+
+    def _crops(self, img):
+        return self._five(img)
+
+
+class TenCrop(_MultiCrop):
+    """``FiveCrop`` of the image and of its horizontal (``use_vertical_flip``: vertical) mirror."""
+
+    def __init__(self, size, use_vertical_flip=False):
+        type_check(use_vertical_flip, (bool,), "use_vertical_flip")
+        super().__init__(size)
+        self.use_vertical_flip = use_vertical_flip
+
+    def _crops(self, img):
+        from PIL import Image
+        flip = Image.FLIP_TOP_BOTTOM if self.use_vertical_flip else Image.FLIP_LEFT_RIGHT
+        return self._five(img) + self._five(img.transpose(flip))
+
+
+class Grayscale(ImageTensorOperation):
+    """A PIL image to gray (PIL's ``convert("L")``), as ``num_output_channels`` (1 or 3) channels: a PIL image."""
+
+    def __init__(self, num_output_channels=1):
+        type_check(num_output_channels, (int,), "num_output_channels")
+        if num_output_channels not in (1, 3):
+            raise ValueError("Number of channels of the output grayscale image should be either 1 or 3.")
+        super().__init__()
+        self.num_output_channels = num_output_channels
+
+    def _eager_input(self, value):
+        return value
+
+    def __call__(self, img):
+        return self._apply([img], None)[0]
+
+    def _apply(self, args, rng):
+        from PIL import Image
+        self._check_inputs(args)
+        gray = _pil(args[0]).convert("L")
+        if self.num_output_channels == 3:
+            gray = Image.fromarray(np.dstack([np.array(gray, np.uint8)] * 3), "RGB")
+        return [gray]
+
+
+class RandomGrayscale(Grayscale):
+    """``Grayscale`` with probability ``prob``, keeping the image's channels (1 or 3)."""
+
+    def __init__(self, prob=0.1):
+        _check_prob(prob)
+        super().__init__(1)
+        self.prob = prob
+        self.random = True
+
+    def __call__(self, img):
+        return self._apply([img], self._eager_rng())[0]
+
+    def _apply(self, args, rng):
+        img = _pil(args[0])
+        if not rng.random() < self.prob:
+            return [img]
+        self.num_output_channels = 3 if len(img.getbands()) == 3 else 1
+        return super()._apply([img], rng)
+
+
+class LinearTransformation(ImageTensorOperation):
+    """The flattened image, less ``mean_vector``, times ``transformation_matrix`` (D x D for D values), in the
+    image's shape."""
+
+    def __init__(self, transformation_matrix, mean_vector):
+        type_check(transformation_matrix, (np.ndarray,), "transformation_matrix")
+        type_check(mean_vector, (np.ndarray,), "mean_vector")
+        super().__init__()
+        self.transformation_matrix, self.mean_vector = transformation_matrix, mean_vector
+
+    def _one(self, x, rng):
+        m = self.transformation_matrix
+        if m.shape[0] != m.shape[1]:
+            raise ValueError(f"transformation_matrix should be a square matrix. Got shape {m.shape} instead")
+        if x.size != m.shape[0]:
+            raise ValueError(f"transformation_matrix shape {m.shape} not compatible with Numpy image shape "
+                             f"{x.shape}.")
+        return np.dot(x.reshape(1, -1) - self.mean_vector, m).reshape(x.shape)
+
+
+class MixUp(ImageTensorOperation):
+    """Mix each image of a batch (NHWC) and its one-hot labels with another's, by weights drawn from
+    Beta(``alpha``, ``alpha``): with ``is_single`` the next image of the batch (cyclically), else the previous
+    batch's mix (the first batch unmixed). Outputs Float64. (MindSpore's Python implementation, over mindshim's
+    generator.)"""
+    _inputs = 2
+
+    def __init__(self, batch_size, alpha, is_single=True):
+        check_value(batch_size, (1, INT32_MAX), "batch_size")
+        type_check(alpha, (int, float), "alpha")
+        if alpha <= 0:
+            raise ValueError("Input alpha must be greater than 0.")
+        type_check(is_single, (bool,), "is_single")
+        super().__init__()
+        self.batch_size, self.alpha, self.is_single = batch_size, alpha, is_single
+        self._previous = None
+        self.random = True
+
+    def _apply(self, args, rng):
+        self._check_inputs(args)
+        image, label = args
+        n = self.batch_size
+        lam = rng.beta(self.alpha, self.alpha, n)
+        if self.is_single:
+            shift = list(range(1, n)) + [0]
+            other_image, other_label = image[shift, ...], label[shift, ...]
+        elif self._previous is None:
+            lam, other_image, other_label = np.ones(n), image, label
+        else:
+            other_image, other_label = self._previous
+        lam_image, lam_label = lam.reshape((n, 1, 1, 1)), lam.reshape((n, 1))
+        mixed = [lam_image * image + (1 - lam_image) * other_image, lam_label * label + (1 - lam_label) * other_label]
+        if not self.is_single:
+            self._previous = tuple(mixed)
+        return mixed
