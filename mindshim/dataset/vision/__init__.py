@@ -12,6 +12,7 @@ from .transforms import (
                          ConvertColor,
                          Crop,
                          CutOut,
+                         Decode,
                          Equalize,
                          Erase,
                          FiveCrop,
@@ -53,15 +54,16 @@ from .transforms import (
                          ToType,
                          VerticalFlip,
 )
-from .utils import Border, ConvertMode, ImageBatchFormat, Inter, SliceMode
+from .utils import Border, ConvertMode, ImageBatchFormat, Inter, SliceMode, encode_jpeg, encode_png
 
 __all__ = ["HWC2CHW", "AdjustBrightness", "AdjustContrast", "AdjustSaturation", "AdjustSharpness", "AutoContrast",
-           "CenterCrop", "ConvertColor", "Crop", "CutOut", "Equalize", "Erase", "FiveCrop", "Grayscale",
+           "CenterCrop", "ConvertColor", "Crop", "CutOut", "Decode", "Equalize", "Erase", "FiveCrop", "Grayscale",
            "HorizontalFlip", "HsvToRgb", "Invert", "LinearTransformation", "MixUp", "Normalize", "NormalizePad", "Pad",
            "PadToSize", "Posterize", "RandomAdjustSharpness", "RandomAutoContrast", "RandomColor", "RandomColorAdjust",
            "RandomCrop", "RandomEqualize", "RandomErasing", "RandomGrayscale", "RandomHorizontalFlip", "RandomInvert",
            "RandomPosterize", "RandomSharpness", "RandomSolarize", "RandomVerticalFlip", "Rescale", "Resize",
            "RgbToHsv", "SlicePatches", "Solarize", "TenCrop", "ToNumpy", "ToPIL", "ToTensor", "ToType", "VerticalFlip",
-           "Border", "ConvertMode", "ImageBatchFormat", "Inter", "SliceMode"]
+           "Border", "ConvertMode", "ImageBatchFormat", "Inter", "SliceMode", "encode_jpeg",
+           "encode_png"]
 
 __getattr__ = _module_getattr(__name__)

@@ -700,8 +700,11 @@ class _Adjust(ImageTensorOperation):
         self._factor = factor
 
     def _one(self, x, rng):
-        _check_hwc(self._name(), x)
+        self._check(x)
         return self._adjust(x, self._factor)
+
+    def _check(self, x):
+        _check_hwc(self._name(), x)
 
 
 class AdjustBrightness(_Adjust):
@@ -748,6 +751,10 @@ class AdjustSharpness(_Adjust):
 
     def __init__(self, sharpness_factor):
         super().__init__(sharpness_factor)
+
+    def _check(self, x):
+        if x.ndim != 2:
+            _check_hwc(self._name(), x, (1, 3))
 
     @staticmethod
     def _adjust(x, factor):
@@ -1392,3 +1399,31 @@ class MixUp(ImageTensorOperation):
         if not self.is_single:
             self._previous = tuple(mixed)
         return mixed
+
+
+class Decode(ImageTensorOperation):
+    """Encoded image bytes (a 1-D uint8 array: JPEG, PNG, BMP, ...) decoded to an RGB HWC uint8 image, or with
+    ``to_pil`` a PIL image (decoded by PIL, which gave MindSpore's pixels in our comparisons)."""
+
+    def __init__(self, to_pil=False):
+        type_check(to_pil, (bool,), "to_pil")
+        super().__init__()
+        self.to_pil = to_pil
+
+    def _eager_input(self, value):
+        value = super()._eager_input(value)
+        if value.ndim != 1:
+            raise TypeError(f"The number of array dimensions of the encoded image should be 1, but got {value.ndim}.")
+        return value
+
+    def _one(self, x, rng):
+        import io
+
+        from PIL import Image, UnidentifiedImageError
+        if x.ndim != 1 or x.dtype != np.uint8:
+            raise DataError(f"Decode: invalid input shape, only support 1D uint8 input, got rank: {x.ndim}")
+        try:
+            image = Image.open(io.BytesIO(x.tobytes())).convert("RGB")
+        except (UnidentifiedImageError, OSError):
+            raise DataError("Decode: image decode failed.") from None
+        return image if self.to_pil else np.asarray(image).copy()
