@@ -1427,3 +1427,288 @@ class Decode(ImageTensorOperation):
         except (UnidentifiedImageError, OSError):
             raise DataError("Decode: image decode failed.") from None
         return image if self.to_pil else np.asarray(image).copy()
+
+
+# ---- crops with resizing, and bounding boxes ----------------------------------------------------------------
+class ResizedCrop(ImageTensorOperation):
+    """The ``height`` x ``width`` window at (``top``, ``left``), resized to ``size`` (see ``Resize``)."""
+
+    def __init__(self, top, left, height, width, size, interpolation=Inter.BILINEAR):
+        for name, v in (("top", top), ("left", left)):
+            type_check(v, (int,), name)
+            check_value(v, (0, INT32_MAX), name)
+        for name, v in (("height", height), ("width", width)):
+            type_check(v, (int,), name)
+            check_value(v, (1, INT32_MAX), name)
+        super().__init__()
+        self._resize = Resize(size, interpolation)
+        self.top, self.left, self.height, self.width = top, left, height, width
+        self.size, self.interpolation = size, interpolation
+
+    def _one(self, x, rng):
+        _check_rank2("ResizedCrop", x)
+        hax, wax = _hw_axes(x)
+        if self.top + self.height > x.shape[hax] or self.left + self.width > x.shape[wax]:
+            raise DataError(f"ResizedCrop: the crop window ({self.top}, {self.left}, {self.height}, {self.width}) "
+                            f"exceeds the image of size ({x.shape[hax]}, {x.shape[wax]}).")
+        return self._resize._one(_crop(x, self.top, self.left, self.height, self.width), rng)
+
+
+def _crop_box(rng, h, w, scale, ratio, attempts):
+    """A random window (top, left, height, width) of area a ``scale`` fraction and aspect ``ratio`` (log-uniform);
+    after ``attempts`` misses, the central window of the nearest allowed aspect."""
+    for _ in range(attempts):
+        area = rng.uniform(*scale) * h * w
+        aspect = np.exp(rng.uniform(np.log(ratio[0]), np.log(ratio[1])))
+        cw, ch = int(round(np.sqrt(area * aspect))), int(round(np.sqrt(area / aspect)))
+        if 0 < cw <= w and 0 < ch <= h:
+            return int(rng.integers(0, h - ch + 1)), int(rng.integers(0, w - cw + 1)), ch, cw
+    aspect = w / h
+    if aspect < ratio[0]:
+        cw, ch = w, int(round(w / ratio[0]))
+    elif aspect > ratio[1]:
+        ch, cw = h, int(round(h * ratio[1]))
+    else:
+        ch, cw = h, w
+    return (h - ch) // 2, (w - cw) // 2, ch, cw
+
+
+def _check_crop_resize(size, scale, ratio, interpolation, max_attempts):
+    _check_size(size)
+    _check_range(scale, "scale")
+    _check_range(ratio, "ratio")
+    if ratio[0] <= 0:
+        raise ValueError("Input ratio[0] must be greater than 0.")
+    type_check(interpolation, (Inter,), "interpolation")
+    type_check(max_attempts, (int,), "max_attempts")
+    check_value(max_attempts, (1, INT32_MAX), "max_attempts")
+
+
+class RandomResizedCrop(ImageTensorOperation):
+    """A random window (area a ``scale`` fraction of the image, aspect within ``ratio``) resized to ``size``."""
+
+    def __init__(self, size, scale=(0.08, 1.0), ratio=(3. / 4., 4. / 3.), interpolation=Inter.BILINEAR,
+                 max_attempts=10):
+        _check_crop_resize(size, scale, ratio, interpolation, max_attempts)
+        super().__init__()
+        self._resize = Resize(size, interpolation)
+        self.size, self.scale, self.ratio = size, scale, ratio
+        self.interpolation, self.max_attempts = interpolation, max_attempts
+        self.random = True
+
+    def _window(self, x, rng):
+        hax, wax = _hw_axes(x)
+        return _crop_box(rng, x.shape[hax], x.shape[wax], self.scale, self.ratio, self.max_attempts)
+
+    def _one(self, x, rng):
+        _check_rank2(self._name(), x)
+        return self._resize._one(_crop(x, *self._window(x, rng)), rng)
+
+
+class RandomCropDecodeResize(RandomResizedCrop):
+    """``Decode`` then ``RandomResizedCrop``."""
+
+    def _one(self, x, rng):
+        return super()._one(Decode()._one(x, rng), rng)
+
+
+def _check_bboxes(name, image, bboxes):
+    if bboxes.ndim != 2 or bboxes.shape[1] < 4:
+        raise DataError(f"{name}: bounding boxes should have the shape of <N, 4>, but got shape {list(bboxes.shape)}.")
+    h, w = image.shape[:2]
+    x, y, bw, bh = (bboxes[:, i].astype(np.float64) for i in range(4))
+    if np.any(x < 0) or np.any(y < 0) or np.any(x + bw > w) or np.any(y + bh > h):
+        raise DataError(f"{name}: bounding boxes is out of bounds of the image")
+
+
+def _crop_bboxes(bboxes, top, left, height, width):
+    """Boxes (x, y, w, h) moved into the window and cut to it; boxes outside it dropped."""
+    b = bboxes.astype(np.float64)
+    x0, y0 = np.maximum(b[:, 0] - left, 0), np.maximum(b[:, 1] - top, 0)
+    x1 = np.minimum(b[:, 0] + b[:, 2] - left, width)
+    y1 = np.minimum(b[:, 1] + b[:, 3] - top, height)
+    keep = (x1 > x0) & (y1 > y0)
+    out = bboxes[keep].copy()
+    out[:, 0], out[:, 1], out[:, 2], out[:, 3] = x0[keep], y0[keep], (x1 - x0)[keep], (y1 - y0)[keep]
+    return out
+
+
+def _scale_bboxes(bboxes, sy, sx):
+    out = bboxes.copy()
+    out[:, [0, 2]] = bboxes[:, [0, 2]] * sx
+    out[:, [1, 3]] = bboxes[:, [1, 3]] * sy
+    return out
+
+
+class _WithBBox(ImageTensorOperation):
+    """A transform of an HWC image and its bounding boxes (an N x 4 array of x, y, width, height)."""
+    _inputs = 2
+
+    def _apply(self, args, rng):
+        args = [np.asarray(a) if _is_pil(a) else a for a in args]
+        self._check_inputs(args)
+        image, bboxes = args
+        _check_rank2(self._name(), image)
+        _check_bboxes(self._name(), image, bboxes)
+        return list(self._both(image, bboxes, rng))
+
+
+class _RandomFlipWithBBox(_WithBBox):
+    _axis = 1
+
+    def __init__(self, prob=0.5):
+        _check_prob(prob)
+        super().__init__()
+        self.prob = prob
+        self.random = True
+
+    def _both(self, image, bboxes, rng):
+        if not rng.random() < self.prob:
+            return image, bboxes
+        out = bboxes.copy()
+        position, extent = (0, 2) if self._axis == 1 else (1, 3)
+        out[:, position] = image.shape[self._axis] - bboxes[:, position] - bboxes[:, extent]
+        return np.ascontiguousarray(np.flip(image, self._axis)), out
+
+
+class RandomHorizontalFlipWithBBox(_RandomFlipWithBBox):
+    """Image and boxes flipped left to right with probability ``prob``."""
+
+
+class RandomVerticalFlipWithBBox(_RandomFlipWithBBox):
+    """Image and boxes flipped upside down with probability ``prob``."""
+    _axis = 0
+
+
+class ResizeWithBBox(_WithBBox):
+    """``Resize`` of the image, the boxes scaled with it."""
+
+    def __init__(self, size, interpolation=Inter.LINEAR):
+        super().__init__()
+        self._resize = Resize(size, interpolation)
+        self.size, self.interpolation = size, interpolation
+
+    def _both(self, image, bboxes, rng):
+        out = self._resize._one(image, rng)
+        return out, _scale_bboxes(bboxes, out.shape[0] / image.shape[0], out.shape[1] / image.shape[1])
+
+
+class RandomResizedCropWithBBox(_WithBBox):
+    """``RandomResizedCrop`` of the image, the boxes cut to the window and scaled with it."""
+
+    def __init__(self, size, scale=(0.08, 1.0), ratio=(3. / 4., 4. / 3.), interpolation=Inter.BILINEAR,
+                 max_attempts=10):
+        super().__init__()
+        self._crop = RandomResizedCrop(size, scale, ratio, interpolation, max_attempts)
+        self.size, self.scale, self.ratio = size, scale, ratio
+        self.interpolation, self.max_attempts = interpolation, max_attempts
+        self.random = True
+
+    def _both(self, image, bboxes, rng):
+        top, left, h, w = self._crop._window(image, rng)
+        out = self._crop._resize._one(_crop(image, top, left, h, w), rng)
+        return out, _scale_bboxes(_crop_bboxes(bboxes, top, left, h, w), out.shape[0] / h, out.shape[1] / w)
+
+
+class RandomCropWithBBox(_WithBBox):
+    """``RandomCrop`` of the image, the boxes moved with the padding and cut to the window."""
+
+    def __init__(self, size, padding=None, pad_if_needed=False, fill_value=0, padding_mode=Border.CONSTANT):
+        super().__init__()
+        self._crop = RandomCrop(size, padding, pad_if_needed, fill_value, padding_mode)
+        self.size, self.padding, self.pad_if_needed = size, padding, pad_if_needed
+        self.fill_value, self.padding_mode = fill_value, padding_mode
+        self.random = True
+
+    def _both(self, image, bboxes, rng):
+        op = self._crop
+        top, bottom, left, right = op.padding
+        x = _pad(image, top, bottom, left, right, op.padding_mode, op.fill_value)
+        shifted = bboxes.copy()
+        shifted[:, 0] += left
+        shifted[:, 1] += top
+        (ch, cw), (h, w) = op.size, x.shape[:2]
+        if op.pad_if_needed and (h < ch or w < cw):
+            dh, dw = max(ch - h, 0), max(cw - w, 0)
+            x = _pad(x, dh, dh, dw, dw, op.padding_mode, op.fill_value)
+            shifted[:, 0] += dw
+            shifted[:, 1] += dh
+            h, w = x.shape[:2]
+        if ch > h or cw > w:
+            raise DataError(f"RandomCropWithBBox: invalid crop size, crop size is bigger than the image dimensions, "
+                            f"got crop height: {ch}, crop width: {cw}")
+        y0, x0 = int(rng.integers(h - ch + 1)), int(rng.integers(w - cw + 1))
+        return _crop(x, y0, x0, ch, cw), _crop_bboxes(shifted, y0, x0, ch, cw)
+
+
+# ---- batch mixing -------------------------------------------------------------------------------------------
+def _check_batch(name, images, labels):
+    if images.ndim != 4:
+        raise DataError(f"{name}: image shape is not <N,H,W,C> or <N,C,H,W>, got rank: {images.ndim}")
+    if labels.ndim not in (2, 3) or labels.shape[0] != images.shape[0]:
+        raise DataError(f"{name}: wrong labels shape. The second column (labels) must have a shape of NC or NLC "
+                        f"where N is the batch size, L is the number of labels in each row, and C is the number of "
+                        f"classes. labels must be in one-hot format and in a batch, but got rank: {labels.ndim}")
+
+
+class MixUpBatch(ImageTensorOperation):
+    """A batch of images (NHWC or NCHW) and one-hot labels each mixed with a random other of the batch by one
+    weight drawn from Beta(``alpha``, ``alpha``); images keep their dtype, labels become Float32."""
+    _inputs = 2
+
+    def __init__(self, alpha=1.0):
+        type_check(alpha, (int, float), "alpha")
+        if alpha <= 0:
+            raise ValueError("Input alpha must be greater than 0.")
+        super().__init__()
+        self.alpha = alpha
+        self.random = True
+
+    def _apply(self, args, rng):
+        self._check_inputs(args)
+        images, labels = args
+        _check_batch("MixUpBatch", images, labels)
+        lam, other = rng.beta(self.alpha, self.alpha), rng.permutation(images.shape[0])
+        mixed = _saturate(lam * images.astype(np.float64) + (1 - lam) * images[other], images.dtype)
+        return [mixed, (lam * labels + (1 - lam) * labels[other]).astype(np.float32)]
+
+
+class CutMixBatch(ImageTensorOperation):
+    """With probability ``prob`` per image, a random box of another image of the batch pasted in (its area
+    a Beta(``alpha``, ``alpha``) fraction), the one-hot labels mixed by the areas; labels become Float32."""
+    _inputs = 2
+
+    def __init__(self, image_batch_format, alpha=1.0, prob=1.0):
+        from .utils import ImageBatchFormat
+        type_check(image_batch_format, (ImageBatchFormat,), "image_batch_format")
+        type_check(alpha, (int, float), "alpha")
+        if alpha <= 0:
+            raise ValueError("Input alpha must be greater than 0.")
+        _check_prob(prob)
+        super().__init__()
+        self.image_batch_format, self.alpha, self.prob = image_batch_format, alpha, prob
+        self.random = True
+
+    def _apply(self, args, rng):
+        self._check_inputs(args)
+        images, labels = args
+        _check_batch("CutMixBatch", images, labels)
+        nchw = self.image_batch_format == self.image_batch_format.NCHW
+        hw = images.shape[2:4] if nchw else images.shape[1:3]
+        out, mixed = images.copy(), labels.astype(np.float32)
+        for i in range(images.shape[0]):
+            if not rng.random() < self.prob:
+                continue
+            j = int(rng.integers(images.shape[0]))
+            cut = np.sqrt(1 - rng.beta(self.alpha, self.alpha))
+            ch, cw = int(hw[0] * cut), int(hw[1] * cut)
+            cy, cx = int(rng.integers(hw[0])), int(rng.integers(hw[1]))
+            y0, y1 = max(cy - ch // 2, 0), min(cy + ch // 2, hw[0])
+            x0, x1 = max(cx - cw // 2, 0), min(cx + cw // 2, hw[1])
+            if nchw:
+                out[i, :, y0:y1, x0:x1] = images[j, :, y0:y1, x0:x1]
+            else:
+                out[i, y0:y1, x0:x1] = images[j, y0:y1, x0:x1]
+            lam = 1 - (y1 - y0) * (x1 - x0) / (hw[0] * hw[1])
+            mixed[i] = lam * labels[i] + (1 - lam) * labels[j]
+        return [out, mixed]
