@@ -1431,7 +1431,8 @@ class Decode(ImageTensorOperation):
 
 # ---- crops with resizing, and bounding boxes ----------------------------------------------------------------
 class ResizedCrop(ImageTensorOperation):
-    """The ``height`` x ``width`` window at (``top``, ``left``), resized to ``size`` (see ``Resize``)."""
+    """The ``height`` x ``width`` window at (``top``, ``left``), resized to ``size`` (height, width; an int: a
+    square) with ``Resize``'s NEAREST or BILINEAR."""
 
     def __init__(self, top, left, height, width, size, interpolation=Inter.BILINEAR):
         for name, v in (("top", top), ("left", left)):
@@ -1441,7 +1442,8 @@ class ResizedCrop(ImageTensorOperation):
             type_check(v, (int,), name)
             check_value(v, (1, INT32_MAX), name)
         super().__init__()
-        self._resize = Resize(size, interpolation)
+        _check_size(size)
+        self._resize = Resize(list(_size_pair(size)), interpolation)  # an int is a square here
         self.top, self.left, self.height, self.width = top, left, height, width
         self.size, self.interpolation = size, interpolation
 
@@ -1491,7 +1493,7 @@ class RandomResizedCrop(ImageTensorOperation):
                  max_attempts=10):
         _check_crop_resize(size, scale, ratio, interpolation, max_attempts)
         super().__init__()
-        self._resize = Resize(size, interpolation)
+        self._resize = Resize(list(_size_pair(size)), interpolation)  # an int is a square here
         self.size, self.scale, self.ratio = size, scale, ratio
         self.interpolation, self.max_attempts = interpolation, max_attempts
         self.random = True
