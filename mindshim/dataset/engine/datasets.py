@@ -1194,11 +1194,10 @@ class ConcatDataset(UnionBaseDataset):
     def _offsets(self):
         """Where each child starts in the sharded count: the rows of the random-access children before it
         (MindSpore counts an iterated source as 0), modulo the shards."""
-        from .datasets_user_defined import GeneratorDataset
         offsets, total = [], 0
         for child, size in _zip(self.children, self._sizes()):
             offsets.append(total)
-            iterated = isinstance(child, GeneratorDataset) and not child._random_access()
+            iterated = hasattr(child, "_random_access") and not child._random_access()  # an iterated source
             total = (total + (0 if iterated else size)) % self._shards[0]
         return offsets
 
