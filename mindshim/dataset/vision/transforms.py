@@ -1714,3 +1714,118 @@ class CutMixBatch(ImageTensorOperation):
             lam = 1 - (y1 - y0) * (x1 - x0) / (hw[0] * hw[1])
             mixed[i] = lam * labels[i] + (1 - lam) * labels[j]
         return [out, mixed]
+
+
+# ---- OpenCV's warpAffine, in numpy ---------------------------------------------------------------------------
+_AB_BITS, _INTER_BITS = 10, 5  # OpenCV's fixed-point source coordinates: 10 bits, then 5 bits of sub-pixel
+
+
+def _cv_round(values):
+    return np.rint(values).astype(np.int64)
+
+
+def _warp_affine(x, matrix, out_h, out_w, interpolation, fill):
+    """OpenCV's ``warpAffine`` of an HW or HWC image by the forward 2x3 ``matrix`` (inverted, then each output
+    pixel's source found in fixed point as OpenCV does), NEAREST or BILINEAR, pixels outside filled with ``fill``
+    (one value, or one per channel)."""
+    m = np.vstack([matrix, [0, 0, 1]])
+    inv = np.linalg.inv(m)[:2]
+    scale = 1 << _AB_BITS
+    nearest = interpolation == Inter.NEAREST
+    delta = scale // 2 if nearest else scale // (1 << _INTER_BITS) // 2
+    ys, xs = np.arange(out_h)[:, None], np.arange(out_w)[None, :]
+    big_x = _cv_round((inv[0, 1] * ys + inv[0, 2]) * scale) + delta + _cv_round(inv[0, 0] * xs * scale)
+    big_y = _cv_round((inv[1, 1] * ys + inv[1, 2]) * scale) + delta + _cv_round(inv[1, 0] * xs * scale)
+    image = x if x.ndim == 3 else x[..., None]
+    h, w, c = image.shape
+    fill = np.broadcast_to(np.asarray(fill, np.float64), (c,)) if np.ndim(fill) else np.full(c, float(fill))
+
+    def sample(sy, sx):
+        inside = (sy >= 0) & (sy < h) & (sx >= 0) & (sx < w)
+        values = image[np.clip(sy, 0, h - 1), np.clip(sx, 0, w - 1)].astype(np.float64)
+        return np.where(inside[..., None], values, fill)
+    if nearest:
+        out = sample(big_y >> _AB_BITS, big_x >> _AB_BITS)
+    else:
+        shift = _AB_BITS - _INTER_BITS
+        fx, fy = big_x >> shift, big_y >> shift
+        sx, sy = fx >> _INTER_BITS, fy >> _INTER_BITS
+        ax, ay = (fx & 31)[..., None], (fy & 31)[..., None]
+        corners = [sample(sy, sx), sample(sy, sx + 1), sample(sy + 1, sx), sample(sy + 1, sx + 1)]
+        if x.dtype == np.uint8:  # weights in 1/32768: products of (32 - a) and a, times 32
+            weights = [(32 - ay) * (32 - ax), (32 - ay) * ax, ay * (32 - ax), ay * ax]
+            total = sum(w_ * 32 * v.astype(np.int64) for w_, v in zip(weights, corners))
+            out = (total + (1 << 14)) >> 15
+        else:
+            kx, ky = (ax / np.float32(32)).astype(np.float32), (ay / np.float32(32)).astype(np.float32)
+            weights = [(1 - ky) * (1 - kx), (1 - ky) * kx, ky * (1 - kx), ky * kx]
+            out = sum(w_.astype(np.float32) * v.astype(np.float32) for w_, v in zip(weights, corners))
+    out = _saturate(out, x.dtype) if x.dtype.kind in "iu" else out.astype(x.dtype)
+    return out if x.ndim == 3 else out[..., 0]
+
+
+def _check_rotate(resample, expand, center, fill_value):
+    type_check(resample, (Inter,), "resample")
+    if resample not in (Inter.NEAREST, Inter.BILINEAR):
+        raise NotImplementedError(f"mindspore.dataset.vision rotation with {resample} is not supported by mindshim "
+                                  "yet (NEAREST and BILINEAR are)")
+    type_check(expand, (bool,), "expand")
+    if center is not None:
+        type_check(center, (tuple, list), "center")
+        if len(center) != 2:
+            raise ValueError("Value center needs to be a 2-tuple.")
+    _check_fill(fill_value)
+
+
+def _rotate(x, degrees, resample, expand, center, fill_value):
+    """OpenCV's rotation about ``center`` (default: the image centre, ((w - 1) / 2, (h - 1) / 2)), counter-clockwise
+    by ``degrees``; with ``expand`` the output grows to hold the whole rotated image."""
+    _check_rank2("Rotate", x)
+    h, w = x.shape[:2]
+    cx, cy = ((w - 1) / 2.0, (h - 1) / 2.0) if center is None else center
+    angle = np.deg2rad(degrees)
+    a, b = np.cos(angle), np.sin(angle)
+    matrix = np.array([[a, b, (1 - a) * cx - b * cy], [-b, a, b * cx + (1 - a) * cy]])
+    out_h, out_w = h, w
+    if expand:
+        bw, bh = abs(w * a) + abs(h * b), abs(w * b) + abs(h * a)
+        matrix[0, 2] += bw / 2.0 - cx - 0.5
+        matrix[1, 2] += bh / 2.0 - cy - 0.5
+        out_h, out_w = int(np.rint(bh)), int(np.rint(bw))
+    fill = fill_value[::-1] if isinstance(fill_value, tuple) else fill_value  # MindSpore fills rotations as BGR
+    return _warp_affine(x, matrix, out_h, out_w, resample, fill)
+
+
+class Rotate(ImageTensorOperation):
+    """The image rotated counter-clockwise by ``degrees`` about ``center`` (default: its centre), NEAREST or
+    BILINEAR, uncovered pixels ``fill_value`` (a 3-tuple is used in reverse order, as MindSpore 2.10 does); with
+    ``expand`` the output holds the whole rotated image. Values as OpenCV's ``warpAffine`` (its fixed-point source
+    coordinates and weights)."""
+
+    def __init__(self, degrees, resample=Inter.NEAREST, expand=False, center=None, fill_value=0):
+        type_check(degrees, (float, int), "degrees")
+        _check_rotate(resample, expand, center, fill_value)
+        super().__init__()
+        self.degrees, self.resample, self.expand, self.center, self.fill_value = \
+            degrees, resample, expand, center, fill_value
+
+    def _one(self, x, rng):
+        return _rotate(x, self.degrees, self.resample, self.expand, self.center, self.fill_value)
+
+
+class RandomRotation(ImageTensorOperation):
+    """``Rotate`` by an angle drawn uniformly from ``degrees`` ((min, max); a number ``d``: (-d, d))."""
+
+    def __init__(self, degrees, resample=Inter.NEAREST, expand=False, center=None, fill_value=0):
+        if isinstance(degrees, numbers.Number):
+            check_value(degrees, (0, FLOAT_MAX_INTEGER), "degrees")
+            degrees = (-degrees, degrees)
+        _check_range(degrees, "degrees", -FLOAT_MAX_INTEGER)
+        _check_rotate(resample, expand, center, fill_value)
+        super().__init__()
+        self.degrees, self.resample, self.expand, self.center, self.fill_value = \
+            tuple(degrees), resample, expand, center, fill_value
+        self.random = True
+
+    def _one(self, x, rng):
+        return _rotate(x, rng.uniform(*self.degrees), self.resample, self.expand, self.center, self.fill_value)
