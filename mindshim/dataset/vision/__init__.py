@@ -47,6 +47,7 @@ from .transforms import (
                          RandomResizedCrop,
                          RandomResizedCropWithBBox,
                          RandomRotation,
+                         RandomSelectSubpolicy,
                          RandomSharpness,
                          RandomSolarize,
                          RandomVerticalFlip,
@@ -64,6 +65,7 @@ from .transforms import (
                          ToPIL,
                          ToTensor,
                          ToType,
+                         UniformAugment,
                          VerticalFlip,
 )
 from .utils import Border, ConvertMode, ImageBatchFormat, Inter, SliceMode, encode_jpeg, encode_png
@@ -75,9 +77,10 @@ __all__ = ["HWC2CHW", "AdjustBrightness", "AdjustContrast", "AdjustSaturation", 
            "RandomColor", "RandomColorAdjust", "RandomCrop", "RandomCropDecodeResize", "RandomCropWithBBox",
            "RandomEqualize", "RandomErasing", "RandomGrayscale", "RandomHorizontalFlip",
            "RandomHorizontalFlipWithBBox", "RandomInvert", "RandomPosterize", "RandomResizedCrop",
-           "RandomResizedCropWithBBox", "RandomRotation", "RandomSharpness", "RandomSolarize", "RandomVerticalFlip",
-           "RandomVerticalFlipWithBBox", "Rescale", "Resize", "ResizeWithBBox", "ResizedCrop", "RgbToHsv", "Rotate",
-           "SlicePatches", "Solarize", "TenCrop", "ToNumpy", "ToPIL", "ToTensor", "ToType", "VerticalFlip", "Border",
-           "ConvertMode", "ImageBatchFormat", "Inter", "SliceMode", "encode_jpeg", "encode_png"]
+           "RandomResizedCropWithBBox", "RandomRotation", "RandomSelectSubpolicy", "RandomSharpness", "RandomSolarize",
+           "RandomVerticalFlip", "RandomVerticalFlipWithBBox", "Rescale", "Resize", "ResizeWithBBox", "ResizedCrop",
+           "RgbToHsv", "Rotate", "SlicePatches", "Solarize", "TenCrop", "ToNumpy", "ToPIL", "ToTensor", "ToType",
+           "UniformAugment", "VerticalFlip", "Border", "ConvertMode", "ImageBatchFormat", "Inter", "SliceMode",
+           "encode_jpeg", "encode_png"]
 
 __getattr__ = _module_getattr(__name__)

@@ -1829,3 +1829,66 @@ class RandomRotation(ImageTensorOperation):
 
     def _one(self, x, rng):
         return _rotate(x, rng.uniform(*self.degrees), self.resample, self.expand, self.center, self.fill_value)
+
+
+# ---- choosing among transforms ------------------------------------------------------------------------------
+def _check_ops(ops, name):
+    type_check(ops, (list, tuple), name)
+    if not ops:
+        raise ValueError(f"{name} can not be empty.")
+    for i, op in enumerate(ops):
+        if not callable(op):
+            raise TypeError(f"{name}[{i}] is not a callable transform.")
+
+
+class UniformAugment(ImageTensorOperation):
+    """``num_ops`` of ``transforms`` drawn at random (without repeats), each then applied with probability 1/2
+    (MindSpore's UniformAugOp)."""
+
+    def __init__(self, transforms, num_ops=2):
+        type_check(num_ops, (int,), "num_ops")
+        if num_ops <= 0:
+            raise ValueError("Input num_ops must be greater than 0.")
+        if num_ops > len(transforms):
+            raise ValueError("num_ops is greater than transforms list size.")
+        _check_ops(transforms, "transforms list")
+        super().__init__()
+        self.transforms, self.num_ops = transforms, num_ops
+        self.random = True
+
+    def _apply(self, args, rng):
+        from ..transforms.transforms import _run
+        for i in rng.choice(len(self.transforms), self.num_ops, replace=False):
+            if rng.integers(2):
+                continue
+            args = _run(self.transforms[i], args, rng)
+        return args
+
+
+class RandomSelectSubpolicy(ImageTensorOperation):
+    """One sub-policy of ``policy`` (a list of lists of (transform, probability)) drawn at random, its transforms
+    applied in order, each with its probability."""
+
+    def __init__(self, policy):
+        type_check(policy, (list,), "policy")
+        if not policy:
+            raise ValueError("policy can not be empty.")
+        for i, sub in enumerate(policy):
+            type_check(sub, (list,), f"policy[{[i]}]")
+            if not sub:
+                raise ValueError(f"policy[{i}] can not be empty.")
+            for j, pair in enumerate(sub):
+                type_check(pair, (tuple, list), f"policy[{i}][{j}]")
+                if len(pair) != 2 or not callable(pair[0]):
+                    raise ValueError(f"policy[{i}][{j}] should be a (transform, prob) 2-tuple.")
+                check_value(pair[1], (0, 1), f"prob of (op, prob) policy[{i}][{j}]")
+        super().__init__()
+        self.policy = policy
+        self.random = True
+
+    def _apply(self, args, rng):
+        from ..transforms.transforms import _run
+        for op, prob in self.policy[int(rng.integers(len(self.policy)))]:
+            if rng.random() < prob:
+                args = _run(op, args, rng)
+        return args
