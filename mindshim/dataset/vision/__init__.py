@@ -7,6 +7,7 @@ from .transforms import (
                          AdjustContrast,
                          AdjustSaturation,
                          AdjustSharpness,
+                         Affine,
                          AutoContrast,
                          CenterCrop,
                          ConvertColor,
@@ -31,6 +32,7 @@ from .transforms import (
                          PadToSize,
                          Posterize,
                          RandomAdjustSharpness,
+                         RandomAffine,
                          RandomAutoContrast,
                          RandomColor,
                          RandomColorAdjust,
@@ -70,17 +72,17 @@ from .transforms import (
 )
 from .utils import Border, ConvertMode, ImageBatchFormat, Inter, SliceMode, encode_jpeg, encode_png
 
-__all__ = ["HWC2CHW", "AdjustBrightness", "AdjustContrast", "AdjustSaturation", "AdjustSharpness", "AutoContrast",
-           "CenterCrop", "ConvertColor", "Crop", "CutMixBatch", "CutOut", "Decode", "Equalize", "Erase", "FiveCrop",
-           "Grayscale", "HorizontalFlip", "HsvToRgb", "Invert", "LinearTransformation", "MixUp", "MixUpBatch",
-           "Normalize", "NormalizePad", "Pad", "PadToSize", "Posterize", "RandomAdjustSharpness", "RandomAutoContrast",
-           "RandomColor", "RandomColorAdjust", "RandomCrop", "RandomCropDecodeResize", "RandomCropWithBBox",
-           "RandomEqualize", "RandomErasing", "RandomGrayscale", "RandomHorizontalFlip",
-           "RandomHorizontalFlipWithBBox", "RandomInvert", "RandomPosterize", "RandomResizedCrop",
-           "RandomResizedCropWithBBox", "RandomRotation", "RandomSelectSubpolicy", "RandomSharpness", "RandomSolarize",
-           "RandomVerticalFlip", "RandomVerticalFlipWithBBox", "Rescale", "Resize", "ResizeWithBBox", "ResizedCrop",
-           "RgbToHsv", "Rotate", "SlicePatches", "Solarize", "TenCrop", "ToNumpy", "ToPIL", "ToTensor", "ToType",
-           "UniformAugment", "VerticalFlip", "Border", "ConvertMode", "ImageBatchFormat", "Inter", "SliceMode",
-           "encode_jpeg", "encode_png"]
+__all__ = ["HWC2CHW", "AdjustBrightness", "AdjustContrast", "AdjustSaturation", "AdjustSharpness", "Affine",
+           "AutoContrast", "CenterCrop", "ConvertColor", "Crop", "CutMixBatch", "CutOut", "Decode", "Equalize",
+           "Erase", "FiveCrop", "Grayscale", "HorizontalFlip", "HsvToRgb", "Invert", "LinearTransformation", "MixUp",
+           "MixUpBatch", "Normalize", "NormalizePad", "Pad", "PadToSize", "Posterize", "RandomAdjustSharpness",
+           "RandomAffine", "RandomAutoContrast", "RandomColor", "RandomColorAdjust", "RandomCrop",
+           "RandomCropDecodeResize", "RandomCropWithBBox", "RandomEqualize", "RandomErasing", "RandomGrayscale",
+           "RandomHorizontalFlip", "RandomHorizontalFlipWithBBox", "RandomInvert", "RandomPosterize",
+           "RandomResizedCrop", "RandomResizedCropWithBBox", "RandomRotation", "RandomSelectSubpolicy",
+           "RandomSharpness", "RandomSolarize", "RandomVerticalFlip", "RandomVerticalFlipWithBBox", "Rescale",
+           "Resize", "ResizeWithBBox", "ResizedCrop", "RgbToHsv", "Rotate", "SlicePatches", "Solarize", "TenCrop",
+           "ToNumpy", "ToPIL", "ToTensor", "ToType", "UniformAugment", "VerticalFlip", "Border", "ConvertMode",
+           "ImageBatchFormat", "Inter", "SliceMode", "encode_jpeg", "encode_png"]
 
 __getattr__ = _module_getattr(__name__)

@@ -1892,3 +1892,95 @@ class RandomSelectSubpolicy(ImageTensorOperation):
             if rng.random() < prob:
                 args = _run(op, args, rng)
         return args
+
+
+def _affine(x, degrees, translate, scale, shear, resample, fill_value):
+    """MindSpore's affine map about the image centre ((w - 1) / 2, (h - 1) / 2): rotation by ``degrees``, shear
+    (x, y degrees), ``scale``, then a shift by ``translate`` (fractions of the width and height), by
+    ``_warp_affine``."""
+    _check_rank2("Affine", x)
+    h, w = x.shape[:2]
+    d, sx, sy = np.deg2rad(degrees), np.deg2rad(shear[0]), np.deg2rad(shear[1])
+    m0, m3 = scale * np.cos(d - sy) / np.cos(sy), scale * np.sin(d - sy) / np.cos(sy)
+    m1 = scale * (-np.cos(d - sy) * np.tan(sx) / np.cos(sy) - np.sin(d))
+    m4 = scale * (-np.sin(d - sy) * np.tan(sx) / np.cos(sy) + np.cos(d))
+    cx, cy = (w - 1) / 2.0, (h - 1) / 2.0
+    matrix = np.array([[m0, m1, (1 - m0) * cx - m1 * cy + translate[0] * w],
+                       [m3, m4, (1 - m4) * cy - m3 * cx + translate[1] * h]])
+    return _warp_affine(x, matrix, h, w, resample, fill_value)
+
+
+def _check_interp(resample):
+    type_check(resample, (Inter,), "resample")
+    if resample not in (Inter.NEAREST, Inter.BILINEAR):
+        raise NotImplementedError(f"mindspore.dataset.vision affine transforms with {resample} are not supported by "
+                                  "mindshim yet (NEAREST and BILINEAR are)")
+
+
+class Affine(ImageTensorOperation):
+    """Rotation by ``degrees``, shift by ``translate`` (fractions of width and height), ``scale`` and ``shear``
+    (degrees: one value for x, or x and y) about the image centre, NEAREST or BILINEAR, uncovered pixels
+    ``fill_value``; values as OpenCV's ``warpAffine``."""
+
+    def __init__(self, degrees, translate, scale, shear, resample=Inter.NEAREST, fill_value=0):
+        type_check(degrees, (int, float), "degrees")
+        type_check(translate, (list, tuple), "translate")
+        if len(translate) != 2:
+            raise TypeError("The length of translate should be 2.")
+        for i, t in enumerate(translate):
+            type_check(t, (int, float), f"translate[{i}]")
+            check_value(t, [-1.0, 1.0], f"translate[{i}]")
+        type_check(scale, (int, float), "scale")
+        if scale <= 0:
+            raise ValueError("Input scale must be greater than 0.")
+        type_check(shear, (int, float, list, tuple), "shear")
+        shear = (shear, 0.) if isinstance(shear, numbers.Number) else tuple(shear)
+        if len(shear) != 2:
+            raise TypeError("The length of shear should be 2.")
+        _check_interp(resample)
+        _check_fill(fill_value)
+        super().__init__()
+        self.degrees, self.translate, self.scale_, self.shear = degrees, translate, scale, shear
+        self.resample, self.fill_value = resample, fill_value
+
+    def _one(self, x, rng):
+        return _affine(x, self.degrees, self.translate, self.scale_, self.shear, self.resample, self.fill_value)
+
+
+def _pairs(value, name, size, symmetric):
+    """A range argument as ``size`` numbers: a number ``v`` is (-v, v) (then zeros), two numbers are one range."""
+    if isinstance(value, numbers.Number):
+        if value < 0:
+            raise ValueError(f"Input {name} must be greater than or equal to 0.")
+        value = (-value, value) if symmetric else (value, value)
+    type_check(value, (list, tuple), name)
+    if len(value) not in (2, size):
+        raise TypeError(f"{name} should be a list or tuple of length 2 or {size}.")
+    return tuple(value) + (0.0,) * (size - len(value))
+
+
+class RandomAffine(ImageTensorOperation):
+    """``Affine`` with each parameter drawn uniformly from its range: ``degrees`` (min, max; a number d: (-d, d)),
+    ``translate`` (tx_min, tx_max[, ty_min, ty_max], fractions), ``scale`` (min, max), ``shear`` (x_min, x_max[,
+    y_min, y_max]; a number s: (-s, s) along x)."""
+
+    def __init__(self, degrees, translate=None, scale=None, shear=None, resample=Inter.NEAREST, fill_value=0):
+        self.degrees = _pairs(degrees, "degrees", 2, True)
+        self.translate = (0.0,) * 4 if translate is None else _pairs(translate, "translate", 4, True)
+        for t in self.translate:
+            check_value(t, [-1.0, 1.0], "translate")
+        self.scale = (1.0, 1.0) if scale is None else _pairs(scale, "scale", 2, False)
+        if self.scale[0] <= 0 or self.scale[0] > self.scale[1]:
+            raise ValueError("Input scale should be positive and in (min, max) order.")
+        self.shear = (0.0,) * 4 if shear is None else _pairs(shear, "shear", 4, True)
+        _check_interp(resample)
+        _check_fill(fill_value)
+        super().__init__()
+        self.resample, self.fill_value = resample, fill_value
+        self.random = True
+
+    def _one(self, x, rng):
+        t, s = self.translate, self.shear
+        return _affine(x, rng.uniform(*self.degrees), (rng.uniform(t[0], t[1]), rng.uniform(t[2], t[3])),
+                       rng.uniform(*self.scale), (rng.uniform(s[0], s[1]), rng.uniform(s[2], s[3])), self.resample,
+                       self.fill_value)
