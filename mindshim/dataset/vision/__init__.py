@@ -30,6 +30,7 @@ from .transforms import (
                          NormalizePad,
                          Pad,
                          PadToSize,
+                         Perspective,
                          Posterize,
                          RandomAdjustSharpness,
                          RandomAffine,
@@ -75,14 +76,15 @@ from .utils import Border, ConvertMode, ImageBatchFormat, Inter, SliceMode, enco
 __all__ = ["HWC2CHW", "AdjustBrightness", "AdjustContrast", "AdjustSaturation", "AdjustSharpness", "Affine",
            "AutoContrast", "CenterCrop", "ConvertColor", "Crop", "CutMixBatch", "CutOut", "Decode", "Equalize",
            "Erase", "FiveCrop", "Grayscale", "HorizontalFlip", "HsvToRgb", "Invert", "LinearTransformation", "MixUp",
-           "MixUpBatch", "Normalize", "NormalizePad", "Pad", "PadToSize", "Posterize", "RandomAdjustSharpness",
-           "RandomAffine", "RandomAutoContrast", "RandomColor", "RandomColorAdjust", "RandomCrop",
-           "RandomCropDecodeResize", "RandomCropWithBBox", "RandomEqualize", "RandomErasing", "RandomGrayscale",
-           "RandomHorizontalFlip", "RandomHorizontalFlipWithBBox", "RandomInvert", "RandomPosterize",
-           "RandomResizedCrop", "RandomResizedCropWithBBox", "RandomRotation", "RandomSelectSubpolicy",
-           "RandomSharpness", "RandomSolarize", "RandomVerticalFlip", "RandomVerticalFlipWithBBox", "Rescale",
-           "Resize", "ResizeWithBBox", "ResizedCrop", "RgbToHsv", "Rotate", "SlicePatches", "Solarize", "TenCrop",
-           "ToNumpy", "ToPIL", "ToTensor", "ToType", "UniformAugment", "VerticalFlip", "Border", "ConvertMode",
-           "ImageBatchFormat", "Inter", "SliceMode", "encode_jpeg", "encode_png"]
+           "MixUpBatch", "Normalize", "NormalizePad", "Pad", "PadToSize", "Perspective", "Posterize",
+           "RandomAdjustSharpness", "RandomAffine", "RandomAutoContrast", "RandomColor", "RandomColorAdjust",
+           "RandomCrop", "RandomCropDecodeResize", "RandomCropWithBBox", "RandomEqualize", "RandomErasing",
+           "RandomGrayscale", "RandomHorizontalFlip", "RandomHorizontalFlipWithBBox", "RandomInvert",
+           "RandomPosterize", "RandomResizedCrop", "RandomResizedCropWithBBox", "RandomRotation",
+           "RandomSelectSubpolicy", "RandomSharpness", "RandomSolarize", "RandomVerticalFlip",
+           "RandomVerticalFlipWithBBox", "Rescale", "Resize", "ResizeWithBBox", "ResizedCrop", "RgbToHsv", "Rotate",
+           "SlicePatches", "Solarize", "TenCrop", "ToNumpy", "ToPIL", "ToTensor", "ToType", "UniformAugment",
+           "VerticalFlip", "Border", "ConvertMode", "ImageBatchFormat", "Inter", "SliceMode", "encode_jpeg",
+           "encode_png"]
 
 __getattr__ = _module_getattr(__name__)

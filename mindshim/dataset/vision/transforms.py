@@ -1725,17 +1725,37 @@ def _cv_round(values):
 
 
 def _warp_affine(x, matrix, out_h, out_w, interpolation, fill):
-    """OpenCV's ``warpAffine`` of an HW or HWC image by the forward 2x3 ``matrix`` (inverted, then each output
-    pixel's source found in fixed point as OpenCV does), NEAREST or BILINEAR, pixels outside filled with ``fill``
-    (one value, or one per channel)."""
-    m = np.vstack([matrix, [0, 0, 1]])
-    inv = np.linalg.inv(m)[:2]
+    """OpenCV's ``warpAffine`` of an HW or HWC image by the forward 2x3 ``matrix``: inverted, then each output
+    pixel's source found in fixed point as OpenCV does (10 bits, rounded), NEAREST or BILINEAR."""
+    inv = np.linalg.inv(np.vstack([matrix, [0, 0, 1]]))[:2]
     scale = 1 << _AB_BITS
     nearest = interpolation == Inter.NEAREST
     delta = scale // 2 if nearest else scale // (1 << _INTER_BITS) // 2
     ys, xs = np.arange(out_h)[:, None], np.arange(out_w)[None, :]
     big_x = _cv_round((inv[0, 1] * ys + inv[0, 2]) * scale) + delta + _cv_round(inv[0, 0] * xs * scale)
     big_y = _cv_round((inv[1, 1] * ys + inv[1, 2]) * scale) + delta + _cv_round(inv[1, 0] * xs * scale)
+    shift = _AB_BITS if nearest else _AB_BITS - _INTER_BITS
+    return _remap(x, big_x >> shift, big_y >> shift, nearest, fill)
+
+
+def _warp_perspective(x, matrix, out_h, out_w, interpolation, fill):
+    """OpenCV's ``warpPerspective`` by the forward 3x3 ``matrix`` (each source position rounded, to the pixel for
+    NEAREST or to 1/32 pixel for BILINEAR)."""
+    inv = np.linalg.inv(matrix)
+    nearest = interpolation == Inter.NEAREST
+    ys, xs = np.arange(out_h, dtype=np.float64)[:, None], np.arange(out_w, dtype=np.float64)[None, :]
+    w = inv[2, 0] * xs + inv[2, 1] * ys + inv[2, 2]
+    w = np.where(w != 0, (1.0 if nearest else float(1 << _INTER_BITS)) / np.where(w != 0, w, 1), 0)
+    limit = float(np.iinfo(np.int32).max)
+    big_x = _cv_round(np.clip((inv[0, 0] * xs + inv[0, 1] * ys + inv[0, 2]) * w, -limit, limit))
+    big_y = _cv_round(np.clip((inv[1, 0] * xs + inv[1, 1] * ys + inv[1, 2]) * w, -limit, limit))
+    return _remap(x, big_x, big_y, nearest, fill)
+
+
+def _remap(x, big_x, big_y, nearest, fill):
+    """OpenCV's ``remap`` at source positions in whole pixels (NEAREST) or in 1/32 pixel (BILINEAR: its 15-bit
+    fixed-point weights for uint8, float32 weights otherwise); pixels outside are ``fill`` (one value, or one
+    per channel)."""
     image = x if x.ndim == 3 else x[..., None]
     h, w, c = image.shape
     fill = np.broadcast_to(np.asarray(fill, np.float64), (c,)) if np.ndim(fill) else np.full(c, float(fill))
@@ -1745,12 +1765,10 @@ def _warp_affine(x, matrix, out_h, out_w, interpolation, fill):
         values = image[np.clip(sy, 0, h - 1), np.clip(sx, 0, w - 1)].astype(np.float64)
         return np.where(inside[..., None], values, fill)
     if nearest:
-        out = sample(big_y >> _AB_BITS, big_x >> _AB_BITS)
+        out = sample(big_y, big_x)
     else:
-        shift = _AB_BITS - _INTER_BITS
-        fx, fy = big_x >> shift, big_y >> shift
-        sx, sy = fx >> _INTER_BITS, fy >> _INTER_BITS
-        ax, ay = (fx & 31)[..., None], (fy & 31)[..., None]
+        sx, sy = big_x >> _INTER_BITS, big_y >> _INTER_BITS
+        ax, ay = (big_x & 31)[..., None], (big_y & 31)[..., None]
         corners = [sample(sy, sx), sample(sy, sx + 1), sample(sy + 1, sx), sample(sy + 1, sx + 1)]
         if x.dtype == np.uint8:  # weights in 1/32768: products of (32 - a) and a, times 32
             weights = [(32 - ay) * (32 - ax), (32 - ay) * ax, ay * (32 - ax), ay * ax]
@@ -1984,3 +2002,31 @@ class RandomAffine(ImageTensorOperation):
         return _affine(x, rng.uniform(*self.degrees), (rng.uniform(t[0], t[1]), rng.uniform(t[2], t[3])),
                        rng.uniform(*self.scale), (rng.uniform(s[0], s[1]), rng.uniform(s[2], s[3])), self.resample,
                        self.fill_value)
+
+
+class Perspective(ImageTensorOperation):
+    """The perspective map taking ``start_points`` to ``end_points`` (four (x, y) corners each), NEAREST or
+    BILINEAR, uncovered pixels 0; values as OpenCV's ``getPerspectiveTransform`` and ``warpPerspective``."""
+
+    def __init__(self, start_points, end_points, interpolation=Inter.BILINEAR):
+        for name, points in (("start_points", start_points), ("end_points", end_points)):
+            type_check(points, (list, tuple), name)
+            if len(points) != 4:
+                raise TypeError(f"{name} should be a list or tuple of length 4.")
+            for i, p in enumerate(points):
+                type_check(p, (list, tuple), f"{name}[{i}]")
+                if len(p) != 2:
+                    raise TypeError(f"{name}[{i}] should be a list or tuple of length 2.")
+        _check_interp(interpolation)
+        super().__init__()
+        self.start_points, self.end_points, self.interpolation = start_points, end_points, interpolation
+
+    def _one(self, x, rng):
+        _check_rank2("Perspective", x)
+        rows, rhs = [], []
+        for (sx, sy), (dx, dy) in zip(self.start_points, self.end_points):
+            rows += [[sx, sy, 1, 0, 0, 0, -sx * dx, -sy * dx], [0, 0, 0, sx, sy, 1, -sx * dy, -sy * dy]]
+            rhs += [dx, dy]
+        coefs = np.linalg.solve(np.array(rows, np.float64), np.array(rhs, np.float64))
+        matrix = np.append(coefs, 1.0).reshape(3, 3)
+        return _warp_perspective(x, matrix, x.shape[0], x.shape[1], self.interpolation, 0)
