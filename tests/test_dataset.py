@@ -446,3 +446,16 @@ def test_vision_values_match_mindspore():
     flipped, boxes = vision.RandomHorizontalFlipWithBBox(1)(np.zeros((4, 10, 3), np.float32),
                                                             np.array([[1, 0, 3, 2]], np.float32))
     assert boxes.tolist() == [[6, 0, 3, 2]]
+
+
+def test_warps_match_opencv_fixed_point():
+    img = (np.arange(4 * 5 * 3) * 7 % 256).astype(np.uint8).reshape(4, 5, 3)
+    assert vision.Rotate(30.0, vision.Inter.BILINEAR, True)(img)[..., 0].tolist() == [
+        [0, 0, 2, 39, 52, 0], [0, 10, 40, 103, 174, 33], [0, 43, 114, 150, 63, 48], [29, 125, 195, 227, 90, 121],
+        [0, 168, 153, 96, 58, 4], [0, 26, 41, 13, 0, 0]]
+    assert vision.Affine(15, [0.2, 0.1], 1.1, [5.0, 3.0], vision.Inter.BILINEAR)(img)[..., 1].tolist() == [
+        [0, 18, 18, 30, 34], [18, 119, 117, 115, 114], [85, 220, 187, 65, 112], [46, 103, 108, 59, 58]]
+    perspective = vision.Perspective([[0, 0], [4, 0], [4, 3], [0, 3]], [[1, 0], [4, 1], [3, 3], [0, 2]],
+                                     vision.Inter.NEAREST)
+    assert perspective(img)[..., 2].tolist() == [[0, 14, 35, 0, 0], [0, 140, 161, 77, 98], [73, 94, 10, 31, 0],
+                                                 [0, 0, 136, 157, 0]]
