@@ -3,7 +3,12 @@
 Values and dtypes follow MindSpore's CPU kernels: Rescale and Normalize give Float32 computed in float32;
 HWC2CHW, the flips, crops and Resize keep the input's dtype. Resize reproduces OpenCV's ``resize`` (which
 MindSpore calls) in numpy: pixel-centre sampling, for uint8 its 11-bit fixed-point weights and rounding; see
-``_resize_linear`` for where values can differ. PIL images are not supported (numpy arrays are).
+``_resize_linear`` for where values can differ. Rotate, Affine and Perspective reproduce OpenCV's
+``warpAffine``/``warpPerspective`` (fixed-point source positions, 15-bit bilinear weights for uint8); the
+color adjustments OpenCV's rounding. These matched MindSpore exactly in our comparisons, except AutoContrast,
+which can differ by one level on a few pixels. PIL images are taken as arrays (the result is an array); the
+transforms MindSpore implements with PIL (Decode with ``to_pil``, ToPIL, FiveCrop, TenCrop, Grayscale) use PIL.
+Random transforms draw from the pipeline's generator (seeded by ``config.set_seed``), not MindSpore's.
 """
 import numbers
 
