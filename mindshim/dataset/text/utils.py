@@ -1,9 +1,11 @@
 """``mindspore.dataset.text.utils``: ``Vocab``, ``NormalizeForm`` and the bytes/str conversions."""
+import os
 from enum import IntEnum
 
 import numpy as np
 
 from ..core.validator_helpers import INT32_MAX, check_value, type_check, type_check_list
+from ..engine._pipeline import pipeline_error
 
 
 class NormalizeForm(IntEnum):
@@ -77,6 +79,8 @@ class Vocab:
         if vocab_size is not None and vocab_size <= 0:
             raise ValueError("Input vocab_size must be greater than 0.")
         type_check(special_first, (bool,), special_first)
+        if not os.path.isfile(file_path):
+            raise pipeline_error(f"Get real path failed, path={file_path}")
         words = []
         with open(file_path, encoding="utf-8") as f:
             for line in f:
@@ -85,7 +89,7 @@ class Vocab:
                 if vocab_size is not None and len(words) >= vocab_size:
                     break
                 if word in words:
-                    raise RuntimeError(f"from_file: word_list contains duplicate word: {word}.")
+                    raise pipeline_error(f"from_file: word_list contains duplicate word:{word}")
                 words.append(word)
         return cls._from_words(words, special_tokens, special_first)
 
