@@ -1,8 +1,8 @@
 """``mindspore.dataset.engine``: datasets, samplers and iterators."""
 from ._pipeline import BatchInfo
 from .datasets import ConcatDataset, Dataset, MappableDataset, SourceDataset, UnionBaseDataset, VisionBaseDataset, zip
-from .datasets_user_defined import GeneratorDataset, NumpySlicesDataset
-from .datasets_vision import Cifar10Dataset, Cifar100Dataset, FashionMnistDataset, MnistDataset
+from .datasets_user_defined import GeneratorDataset, NumpySlicesDataset, PaddedDataset
+from .datasets_vision import Cifar10Dataset, Cifar100Dataset, FakeImageDataset, FashionMnistDataset, MnistDataset
 from .iterators import DictIterator, Iterator, TupleIterator
 from .samplers import (
                        DistributedSampler,
@@ -16,9 +16,10 @@ from .samplers import (
                        SubsetSampler,
                        WeightedRandomSampler,
 )
+from .schema import Schema
 
 __all__ = ["Dataset", "MappableDataset", "SourceDataset", "UnionBaseDataset", "VisionBaseDataset", "ConcatDataset",
-           "zip", "GeneratorDataset", "NumpySlicesDataset", "MnistDataset", "FashionMnistDataset", "Cifar10Dataset",
-           "Cifar100Dataset", "Iterator", "TupleIterator", "DictIterator", "BatchInfo", "Shuffle", "Sampler",
-           "DistributedSampler", "IterSampler", "PKSampler", "RandomSampler", "SequentialSampler",
-           "SubsetRandomSampler", "SubsetSampler", "WeightedRandomSampler"]
+           "zip", "GeneratorDataset", "NumpySlicesDataset", "PaddedDataset", "MnistDataset", "FashionMnistDataset",
+           "Cifar10Dataset", "Cifar100Dataset", "FakeImageDataset", "Schema", "Iterator", "TupleIterator",
+           "DictIterator", "BatchInfo", "Shuffle", "Sampler", "DistributedSampler", "IterSampler", "PKSampler",
+           "RandomSampler", "SequentialSampler", "SubsetRandomSampler", "SubsetSampler", "WeightedRandomSampler"]

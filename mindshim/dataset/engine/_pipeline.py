@@ -67,6 +67,7 @@ class Run:
         for i, node in enumerate(walk(root)):
             self.order.setdefault(id(node), i)
         self.starts = {}
+        self.context = {}  # a step's state across the epochs of this pass, by id(step)
 
     def start(self, step):
         """Count a start of ``step`` in this pass; the number of earlier starts (its epoch, for a step that
@@ -113,6 +114,43 @@ def convert_value(value):
     if isinstance(value, dict):
         raise NotImplementedError("mindspore.dataset: dict values in dataset columns are not supported by mindshim yet")
     return np.asarray(value)
+
+
+def pad_to(x, shape, value=None):
+    """``x`` cut or padded at the end of each axis to ``shape`` with ``value`` (0, or "" for text; cast to
+    ``x``'s dtype)."""
+    text = x.dtype.kind in "US"
+    cut = x[tuple(slice(0, n) for n in shape)]
+    widths = [(0, n - d) for n, d in zip(shape, cut.shape)]
+    if text:
+        return np.pad(cut.astype(str), widths, constant_values="" if value is None else str(value))
+    return np.pad(cut, widths, constant_values=np.array(0 if value is None else value).astype(x.dtype))
+
+
+def pad_rows(rows, names, pad_info, boundary=None):
+    """Rows with the columns of ``pad_info`` (every column where it is empty) cut or padded to one shape: a
+    column's ``(shape, value)``, or None for (None, None); None dimensions (or a None shape) become the longest in
+    the rows, or for the columns ``pad_info`` names ``boundary - 1`` (bucket_batch_by_length's
+    ``pad_to_bucket_boundary``)."""
+    for name in pad_info:
+        if name not in names:
+            raise pipeline_error(f"Invalid pad_info, column name: {name} does not exist.")
+    rows = [list(row) for row in rows]
+    for k in [names.index(c) for c in pad_info] if pad_info else range(len(names)):
+        shape, value = pad_info.get(names[k]) or (None, None)
+        rank = rows[0][k].ndim
+        if rank == 0:
+            continue
+        if shape is not None and len(shape) != rank:
+            raise pipeline_error("Invalid pad_info, rank of pad_shape must be equal to rank of specified column. "
+                                 f"pad_shapes rank:{len(shape)}, column rank: {rank}")
+        fill = np.max([row[k].shape for row in rows], axis=0)
+        if boundary is not None and names[k] in pad_info:
+            fill = [boundary - 1] * rank
+        target = [fill[d] if shape is None or shape[d] is None else shape[d] for d in range(rank)]
+        for row in rows:
+            row[k] = pad_to(row[k], target, value)
+    return rows
 
 
 def stack(rows, columns=None):

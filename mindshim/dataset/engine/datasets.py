@@ -11,8 +11,10 @@ MindSpore's order); using one dataset object under two parents is allowed (MindS
 is not a tree); ``num_parallel_workers`` and ``python_multiprocessing`` are accepted and a pipeline runs in one
 background thread (see ``iterators``).
 """
+import bisect
 import copy
 import inspect
+import threading
 from builtins import zip as _zip
 
 import numpy as np
@@ -27,7 +29,18 @@ from ..core.validator_helpers import (
     type_check_list,
 )
 from . import samplers
-from ._pipeline import BatchInfo, DataError, Run, convert_value, pipeline_error, python_error, stack, to_list, walk
+from ._pipeline import (
+    BatchInfo,
+    DataError,
+    Run,
+    convert_value,
+    pad_rows,
+    pipeline_error,
+    python_error,
+    stack,
+    to_list,
+    walk,
+)
 
 _BLOCK = 256  # rows fetched at once when rows of a plan are handed on one by one
 
@@ -87,6 +100,65 @@ class Dataset:
     def batch(self, batch_size, drop_remainder=False, num_parallel_workers=None, **kwargs):
         """Stack ``batch_size`` consecutive rows per column; ``per_batch_map`` as MindSpore."""
         return BatchDataset(self, batch_size, drop_remainder, num_parallel_workers, **kwargs)
+
+    def padded_batch(self, batch_size, drop_remainder=False, num_parallel_workers=None, pad_info=None):
+        """As ``batch``, padding the columns of ``pad_info`` (column -> ``(shape, value)``; every column where it
+        is ``{}``) to one shape per batch: None dimensions to the longest row, others cut or padded."""
+        _check_pad_info(pad_info)
+        batch = BatchDataset(self, batch_size, drop_remainder, num_parallel_workers)
+        batch.pad_info = pad_info
+        return batch
+
+    def bucket_batch_by_length(self, column_names, bucket_boundaries, bucket_batch_sizes,
+                               element_length_function=None, pad_info=None, pad_to_bucket_boundary=False,
+                               drop_remainder=False):
+        """Rows sorted into buckets by ``element_length_function(*columns)`` (the first dimension of the one
+        column, without it): bucket ``i`` takes lengths in ``[bucket_boundaries[i-1], bucket_boundaries[i])`` and
+        makes a padded batch of ``bucket_batch_sizes[i]`` rows whenever it is full; partial buckets follow at the
+        end (unless ``drop_remainder``)."""
+        return BucketBatchDataset(self, column_names, bucket_boundaries, bucket_batch_sizes, element_length_function,
+                                  pad_info, pad_to_bucket_boundary, drop_remainder)
+
+    def flat_map(self, func):
+        """The datasets ``func(*row)`` returns for this dataset's rows, concatenated (the rows are read now, as in
+        MindSpore)."""
+        if not callable(func):
+            raise TypeError("func must be a function.")
+        dataset = None
+        for row in self.create_tuple_iterator(num_epochs=1, output_numpy=True):
+            dataset = func(*row) if dataset is None else dataset + func(*row)
+        if not isinstance(dataset, Dataset):
+            raise TypeError("flat_map must return a Dataset object.")
+        return dataset
+
+    def sync_wait(self, condition_name, num_batch=1, callback=None):
+        """A step that lets ``num_batch`` batches (of a later ``batch``) through, then waits for
+        ``sync_update(condition_name)``, which calls ``callback(data)``."""
+        return SyncWaitDataset(self, condition_name, num_batch, callback)
+
+    def sync_update(self, condition_name, num_batch=None, data=None):
+        """Release ``num_batch`` (default: the step's own) more batches of the ``sync_wait`` named
+        ``condition_name``, calling its callback with ``data``."""
+        if (not isinstance(num_batch, int) and num_batch is not None) or (isinstance(num_batch, int)
+                                                                          and num_batch <= 0):
+            self._disable_sync()
+            raise RuntimeError(f"Sync_update batch size can only be positive integer, got: {num_batch}.")
+        notifiers = self._sync_notifiers()
+        if not isinstance(condition_name, str):
+            raise TypeError(f"Argument condition_name with value {condition_name} is not of type str, but got "
+                            f"{type(condition_name)}.")
+        if condition_name not in notifiers:
+            self._disable_sync()
+            raise RuntimeError("Condition name not found.")
+        notifiers[condition_name](None if num_batch is None else num_batch * self.get_batch_size(), data)
+
+    def _sync_notifiers(self):
+        return {node.condition_name: node.pair.release for node in walk(self) if isinstance(node, SyncWaitDataset)}
+
+    def _disable_sync(self):
+        for node in walk(self):
+            if isinstance(node, SyncWaitDataset):
+                node.pair.disable()
 
     def shuffle(self, buffer_size):
         """Rows in a random order drawn from a buffer of ``buffer_size`` rows (reshuffled every epoch)."""
@@ -295,9 +367,28 @@ class Dataset:
         """No worker pool to close: mindshim runs a pipeline in one thread."""
 
 
-for _name in ("bucket_batch_by_length", "padded_batch", "sync_wait", "sync_update", "flat_map", "device_que", "save",
-              "to_json", "send", "recv", "get_class_indexing", "num_classes", "set_init_step"):
+for _name in ("device_que", "save", "to_json", "send", "recv", "get_class_indexing", "num_classes", "set_init_step"):
     setattr(Dataset, _name, _unsupported(_name))
+
+
+def _check_pad_info(pad_info):
+    if pad_info is None:
+        return
+    type_check(pad_info, (dict,), "pad_info")
+    for key, value in pad_info.items():
+        type_check(key, (str,), "key in pad_info")
+        if value is None:
+            continue
+        if len(value) != 2:
+            raise ValueError("value of pad_info should be a tuple of size 2.")
+        type_check(value, (tuple,), "value in pad_info")
+        if value[0] is not None:
+            type_check(value[0], (list,), "shape in pad_info")
+            for dim in value[0]:
+                if dim is not None:
+                    check_pos_int32(dim, "dim of shape in pad_info")
+        if value[1] is not None:
+            type_check(value[1], (int, float, str, bytes), "pad_value")
 
 
 def _split_seed():
@@ -443,8 +534,6 @@ class BatchDataset(_OneChild):
         output_columns = kwargs.pop("output_columns", None)
         python_multiprocessing = kwargs.pop("python_multiprocessing", None)
         kwargs.pop("max_rowsize", None)
-        if kwargs.pop("pad_info", None) is not None:
-            raise NotImplementedError("mindspore.dataset.Dataset.batch with pad_info is not supported by mindshim yet")
         if kwargs:
             raise TypeError(f"batch() got an unexpected keyword argument '{next(iter(kwargs))}'")
         if not (isinstance(batch_size, int) or callable(batch_size)):
@@ -471,6 +560,11 @@ class BatchDataset(_OneChild):
         self.batch_size, self.drop_remainder = batch_size, drop_remainder
         self.per_batch_map = per_batch_map
         self.input_columns, self.output_columns = to_list(input_columns), to_list(output_columns)
+        self.pad_info = None  # padded_batch's
+        if isinstance(batch_size, int):
+            for node in walk(input_dataset):
+                if isinstance(node, SyncWaitDataset):
+                    node.pair.scale(batch_size)
 
     def _columns_plan(self):
         names = self.child._col_names()
@@ -509,7 +603,7 @@ class BatchDataset(_OneChild):
     def _stream(self, run):
         epoch = run.start(self)
         sizes = self._sizes(epoch)
-        if self.per_batch_map is None and self.child._plannable():
+        if self.per_batch_map is None and self.pad_info is None and self.child._plannable():
             yield from self._sliced(run, sizes)
             return
         _, assemble = self._columns_plan()
@@ -533,6 +627,8 @@ class BatchDataset(_OneChild):
             start += size
 
     def _finish(self, rows, assemble, batch, epoch):
+        if self.pad_info is not None:
+            rows = pad_rows(rows, self.child._col_names(), self.pad_info)
         if self.per_batch_map is None:
             return stack(rows)
         names = self.child._col_names()
@@ -580,6 +676,137 @@ def _column_plan(names, in_cols, out_cols):
     return new_names, assemble
 
 
+class BucketBatchDataset(_OneChild):
+    def __init__(self, input_dataset, column_names, bucket_boundaries, bucket_batch_sizes, element_length_function,
+                 pad_info, pad_to_bucket_boundary, drop_remainder):
+        type_check_list([column_names, bucket_boundaries, bucket_batch_sizes], (list,),
+                        ["column_names", "bucket_boundaries", "bucket_batch_sizes"])
+        type_check_list([pad_to_bucket_boundary, drop_remainder], (bool,), ["pad_to_bucket_boundary",
+                                                                             "drop_remainder"])
+        check_columns(column_names, "column_names")
+        if element_length_function is None and len(column_names) != 1:
+            raise ValueError("If element_length_function is not specified, exactly one column name should be passed.")
+        if element_length_function is not None and not callable(element_length_function):
+            raise TypeError("element_length_function object is not callable.")
+        if not bucket_boundaries:
+            raise ValueError("bucket_boundaries cannot be empty.")
+        if not all(isinstance(b, int) for b in bucket_boundaries):
+            raise TypeError("bucket_boundaries should be a list of int.")
+        if not all(b > 0 for b in bucket_boundaries):
+            raise ValueError("bucket_boundaries must only contain positive numbers.")
+        if any(b >= c for b, c in _zip(bucket_boundaries, bucket_boundaries[1:])):
+            raise ValueError("bucket_boundaries should be strictly increasing.")
+        if len(bucket_batch_sizes) != len(bucket_boundaries) + 1:
+            raise ValueError("bucket_batch_sizes must contain one element more than bucket_boundaries.")
+        if not all(isinstance(b, int) for b in bucket_batch_sizes):
+            raise TypeError("bucket_batch_sizes should be a list of int.")
+        if not all(b > 0 for b in bucket_batch_sizes):
+            raise ValueError("bucket_batch_sizes should be a list of positive numbers.")
+        _check_pad_info(pad_info)
+        super().__init__(input_dataset)
+        self.column_names, self.bucket_boundaries = column_names, bucket_boundaries
+        self.bucket_batch_sizes, self.element_length_function = bucket_batch_sizes, element_length_function
+        self.pad_info = {} if pad_info is None else pad_info
+        self.pad_to_bucket_boundary, self.drop_remainder = pad_to_bucket_boundary, drop_remainder
+
+    def _num_rows(self):
+        return None
+
+    def _length(self, row, idx):
+        if self.element_length_function is None:
+            return row[idx[0]].shape[0]
+        try:
+            length = self.element_length_function(*[row[k] for k in idx])
+        except Exception as exc:  # noqa: BLE001 - reported as MindSpore reports user errors
+            raise python_error("bucket_batch_by_length: element_length_function failed:", exc) from exc
+        if not isinstance(length, (int, np.integer)) or length < 0:
+            raise pipeline_error("Invalid element_length_function, element_length_function must return an integer "
+                                 f"greater than or equal to 0, but got{length}")
+        return int(length)
+
+    def _batch(self, rows, bucket, names):
+        last = bucket == len(self.bucket_boundaries)
+        boundary = self.bucket_boundaries[bucket] if self.pad_to_bucket_boundary and not last else None
+        return stack(pad_rows(rows, names, self.pad_info, boundary))
+
+    def _stream(self, run):
+        names = self.child._col_names()
+        for c in self.column_names:
+            if c not in names:
+                raise pipeline_error(f"Invalid parameter, column name: {c} does not exist in the dataset columns.")
+        idx = [names.index(c) for c in self.column_names]
+        buckets = [[] for _ in self.bucket_batch_sizes]
+        for row in self.child._rows(run):
+            b = bisect.bisect_right(self.bucket_boundaries, self._length(row, idx))
+            buckets[b].append(row)
+            if len(buckets[b]) == self.bucket_batch_sizes[b]:
+                yield self._batch(buckets[b], b, names)
+                buckets[b] = []
+        if not self.drop_remainder:
+            for b, rows in enumerate(buckets):
+                if rows:
+                    yield self._batch(rows, b, names)
+
+
+class _SyncPair:
+    """MindSpore's BlockReleasePair: ``block`` lets a row through while rows are released, else waits (at most
+    ``config.get_callback_timeout()`` seconds, then stops waiting for good); ``release`` lets more through."""
+
+    def __init__(self, rows, callback=None):
+        self.count, self.default_rows, self.callback = -rows, rows, callback
+        self.cv = threading.Condition()
+        self.disabled = False
+
+    def scale(self, batch_size):
+        """Count in rows of ``batch_size``-row batches (a batch after the sync_wait)."""
+        self.count *= batch_size
+        self.default_rows *= batch_size
+
+    def reset(self):
+        with self.cv:
+            self.count = -self.default_rows
+            self.cv.notify_all()
+
+    def block(self):
+        from ..core import config
+        with self.cv:
+            if not self.cv.wait_for(lambda: self.count < 0 or self.disabled, timeout=config.get_callback_timeout()):
+                self.disabled = True
+            self.count += 1
+
+    def release(self, rows=None, data=None):
+        with self.cv:
+            self.count -= self.default_rows if rows is None else rows
+            if self.callback is not None:
+                self.callback(data)
+            self.cv.notify_all()
+
+    def disable(self):
+        with self.cv:
+            self.disabled = True
+            self.cv.notify_all()
+
+
+class SyncWaitDataset(_OneChild):
+    def __init__(self, input_dataset, condition_name, num_batch=1, callback=None):
+        if isinstance(num_batch, int) and num_batch <= 0:
+            raise ValueError("num_batch need to be greater than 0.")
+        type_check(condition_name, (str,), "condition_name")
+        type_check(num_batch, (int,), "num_batch")
+        if callback is not None and not callable(callback):
+            raise TypeError("callback should be callable.")
+        if condition_name in input_dataset._sync_notifiers():
+            raise RuntimeError("Condition name is already in use.")
+        super().__init__(input_dataset)
+        self.condition_name, self.pair = condition_name, _SyncPair(num_batch, callback)
+
+    def _stream(self, run):
+        self.pair.reset()
+        for row in self.child._rows(run):
+            self.pair.block()
+            yield row
+
+
 class MapDataset(_OneChild):
     def __init__(self, input_dataset, operations=None, input_columns=None, output_columns=None,
                  num_parallel_workers=None, python_multiprocessing=False, cache=None, callbacks=None, max_rowsize=None,
@@ -597,8 +824,12 @@ class MapDataset(_OneChild):
         for name, columns in (("input_columns", input_columns), ("output_columns", output_columns)):
             if columns is not None:
                 check_columns(columns, name)
+        from ..callback.ds_callback import DSCallback
         if callbacks is not None:
-            raise NotImplementedError("mindspore.dataset.Dataset.map with callbacks is not supported by mindshim yet")
+            if isinstance(callbacks, (list, tuple)):
+                type_check_list(callbacks, (DSCallback,), "callbacks")
+            else:
+                type_check(callbacks, (DSCallback,), "callbacks")
         if offload:
             raise NotImplementedError("mindspore.dataset.Dataset.map with offload is not supported by mindshim yet")
         for op in ops:
@@ -615,6 +846,7 @@ class MapDataset(_OneChild):
         self.input_columns = to_list(input_columns)
         self.output_columns = to_list(output_columns) or self.input_columns
         self.python_multiprocessing = python_multiprocessing
+        self.callbacks = to_list(callbacks)
 
     def _columns_plan(self):
         names = self.child._col_names()
@@ -638,7 +870,8 @@ class MapDataset(_OneChild):
                                  f"operations: {len(outs)}, the number of 'output_columns': {self._n_out()}.")
 
     def _plannable(self):
-        return all(getattr(op, "_batchable", False) for op in self.operations) and self.child._plannable()
+        return (not self.callbacks and all(getattr(op, "_batchable", False) for op in self.operations)
+                and self.child._plannable())
 
     def _plan(self, run):
         _, assemble = self._columns_plan()
@@ -662,12 +895,46 @@ class MapDataset(_OneChild):
         in_idx = self._in_idx()
         names = self.child._col_names()
         rng = run.rng(self)
-        for n, row in enumerate(self.child._rows(run)):
+
+        def mapped(n, row):
             args = [row[k] for k in in_idx]
             for op in self.operations:
                 args = _apply_op(op, args, rng, n, [names[k] for k in in_idx])
             self._check_outs(args)
-            yield assemble(row, args)
+            return assemble(row, args)
+        if not self.callbacks:
+            for n, row in enumerate(self.child._rows(run)):
+                yield mapped(n, row)
+            return
+        yield from self._with_callbacks(run, mapped)
+
+    def _with_callbacks(self, run, mapped):
+        """The rows read ahead in chunks of ``config.get_prefetch_size()``: the chunk's step-begin hooks as they
+        are read, then each row mapped and its step-end hook. A WaitedDSCallback's step-begin waits for the
+        training to finish the previous step, so with one the rows are read one at a time."""
+        from ..callback.ds_callback import Callbacks, WaitedDSCallback
+        from ..core import config
+        callbacks = run.context.setdefault(id(self), Callbacks(self.callbacks))
+        ahead = 1 if any(isinstance(cb, WaitedDSCallback) for cb in self.callbacks) else config.get_prefetch_size()
+        callbacks.epoch_begin()
+        base, rows = callbacks.context.cur_step_num, self.child._rows(run)
+        chunk, n = [], 0
+        while True:
+            row = next(rows, None)
+            if row is not None:
+                n += 1
+                callbacks.step("ds_step_begin", n, base + n)
+                chunk.append(row)
+            if chunk and (row is None or len(chunk) == ahead):
+                first = n - len(chunk) + 1
+                for k, pending in enumerate(chunk):
+                    out = mapped(first + k - 1, pending)
+                    callbacks.step("ds_step_end", first + k, base + first + k)
+                    yield out
+                chunk = []
+            if row is None:
+                break
+        callbacks.epoch_end()
 
 
 def _apply_op(op, args, rng, row_number, columns):
@@ -907,6 +1174,7 @@ class ZipDataset(UnionBaseDataset):
 class ConcatDataset(UnionBaseDataset):
     def __init__(self, datasets):
         super().__init__(datasets)
+        self._shards, self._interleave = None, False
 
     def _col_names(self):
         names = self.children[0]._col_names()
@@ -920,12 +1188,72 @@ class ConcatDataset(UnionBaseDataset):
         sizes = [child._num_rows() for child in self.children]
         return None if None in sizes else sum(sizes)
 
+    def _sizes(self):
+        return [child.get_dataset_size() for child in self.children]
+
+    def _offsets(self):
+        """Where each child starts in the sharded count: the rows of the random-access children before it
+        (MindSpore counts an iterated source as 0), modulo the shards."""
+        offsets, total = [], 0
+        for child, size in _zip(self.children, self._sizes()):
+            offsets.append(total)
+            iterated = hasattr(child, "_random_access") and not child._random_access()  # an iterated source
+            total = (total + (0 if iterated else size)) % self._shards[0]
+        return offsets
+
+    def _num_rows(self):
+        sizes = [child._num_rows() for child in self.children]
+        if None in sizes:
+            return None
+        if self._shards is None:
+            return sum(sizes)
+        n, shard = self._shards
+        return sum(len(range((shard - offset) % n, size, n)) for offset, size in _zip(self._offsets(), sizes))
+
     def _stream(self, run):
-        for child in self.children:
-            yield from child._rows(run)
+        if self._shards is not None:
+            n, shard = self._shards
+            for child, offset in _zip(self.children, self._offsets()):
+                for j, row in enumerate(child._rows(run)):
+                    if (offset + j) % n == shard:
+                        yield row
+        elif self._interleave:
+            rng, rows = run.rng(self), [child._rows(run) for child in self.children]
+            left = np.array(self._sizes(), np.float64)
+            while left.sum() > 0:
+                k = int(rng.choice(len(left), p=left / left.sum()))
+                left[k] -= 1
+                row = next(rows[k], None)
+                if row is not None:
+                    yield row
+        else:
+            for child in self.children:
+                yield from child._rows(run)
 
     def use_sampler(self, sampler):
-        raise NotImplementedError("mindspore.dataset.Dataset.concat(...).use_sampler is not supported by mindshim yet")
+        """A DistributedSampler (without shuffle) shards the concatenated rows (row ``i`` to shard
+        ``i % num_shards``); a RandomSampler interleaves the children's rows at random, each child keeping its
+        order (MindSpore's random order comes from its own generator)."""
+        if not isinstance(sampler, (samplers.DistributedSampler, samplers.RandomSampler)):
+            raise TypeError(f"The parameter {sampler} of concat must be DistributedSampler or RandomSampler!")
+        self.dataset_size = None
+        if isinstance(sampler, samplers.RandomSampler):
+            if sampler.replacement:
+                raise ValueError("The parameter replacement of RandomSampler must be False!")
+            if sampler.get_num_samples() is not None:
+                raise ValueError("The parameter num_samples of RandomSampler is not support to be set!")
+            for node in walk(self):
+                if isinstance(node, ConcatDataset):
+                    node._interleave = True
+            return
+        if sampler.is_shuffled():
+            raise ValueError("The parameter shuffle of DistributedSampler must be False!")
+        if sampler.get_num_samples() is not None:
+            raise ValueError("The parameter num_samples of DistributedSampler is not support to be set!")
+        for child in self.children:
+            if isinstance(child, (BatchDataset, BucketBatchDataset)):
+                raise TypeError(f"The parameter {child} of concat must not be BatchDataset or PaddedBatchDataset!")
+        self._shards = (sampler.num_shards, sampler.shard_id)
 
 
 def zip(datasets):  # noqa: A001 - MindSpore's name

@@ -235,3 +235,31 @@ class NumpySlicesDataset(GeneratorDataset):
         super().__init__(source, column_names=source.column_list, num_samples=num_samples,
                          num_parallel_workers=num_parallel_workers, shuffle=shuffle, sampler=sampler,
                          num_shards=num_shards, shard_id=shard_id)
+
+
+class _PaddedSamples:
+    """The rows of PaddedDataset: each sample's values, in the first sample's key order."""
+
+    def __init__(self, padded_samples):
+        self.column_names = list(padded_samples[0].keys())
+        self.padded_samples = padded_samples
+
+    def __getitem__(self, item):
+        return tuple(self.padded_samples[item][key] for key in self.column_names)
+
+    def __len__(self):
+        return len(self.padded_samples)
+
+
+class PaddedDataset(GeneratorDataset):
+    """A dataset of the given samples (dicts from column name to value), in order; used to pad a dataset so it
+    splits evenly into shards."""
+
+    def __init__(self, padded_samples):
+        if not padded_samples:
+            raise ValueError("padded_samples cannot be empty.")
+        type_check(padded_samples, (list,), "padded_samples")
+        type_check(padded_samples[0], (dict,), "padded_element")
+        source = _PaddedSamples(padded_samples)
+        super().__init__(source, column_names=source.column_names, shuffle=False)
+        self.padded_samples = padded_samples

@@ -1,4 +1,5 @@
-"""MNIST, Fashion-MNIST, CIFAR-10 and CIFAR-100 read from their standard local files (no downloads).
+"""MNIST, Fashion-MNIST, CIFAR-10 and CIFAR-100 read from their standard local files (no downloads), and
+``FakeImageDataset``.
 
 Columns and dtypes are MindSpore's: ``image`` UInt8 HWC ((28, 28, 1) or (32, 32, 3)), labels UInt32 scalars.
 Files are found and ordered as MindSpore does (sorted names: MNIST's ``t10k`` files before ``train``; CIFAR-10's
@@ -13,8 +14,10 @@ import numpy as np
 
 from ..core.validator_helpers import (
     check_dir,
+    check_pos_int32,
     check_sampler_shuffle_shard_options,
     check_valid_str,
+    type_check,
     validate_dataset_param_value,
 )
 from ._pipeline import pipeline_error
@@ -176,3 +179,43 @@ class Cifar100Dataset(Cifar10Dataset):
 
     def _wanted(self, name):
         return self.usage == "all" or self.usage in name
+
+
+class FakeImageDataset(MappableDataset, VisionBaseDataset):
+    """``num_images`` random UInt8 images of ``image_size`` (HWC) with random UInt32 labels below ``num_classes``.
+
+    Image ``i`` is drawn from a generator seeded with ``base_seed + i``, so it is the same every pass and under
+    any sampler; the values are not those of MindSpore's generator.
+    """
+
+    def __init__(self, num_images=1000, image_size=(224, 224, 3), num_classes=10, base_seed=0, num_samples=None,
+                 num_parallel_workers=None, shuffle=None, sampler=None, num_shards=None, shard_id=None, cache=None):
+        params = dict(num_images=num_images, num_classes=num_classes, base_seed=base_seed, num_samples=num_samples,
+                      num_parallel_workers=num_parallel_workers, num_shards=num_shards, shard_id=shard_id,
+                      shuffle=shuffle, sampler=sampler)
+        validate_dataset_param_value(["num_images", "num_classes", "base_seed", "num_samples", "num_parallel_workers",
+                                      "num_shards", "shard_id"], params, int)
+        validate_dataset_param_value(["shuffle"], params, bool)
+        check_pos_int32(num_images, "num_images")
+        type_check(image_size, (list, tuple), "image_size")
+        if len(image_size) != 3:
+            raise ValueError(f"image_size should be a list or tuple of length 3, but got {len(image_size)}")
+        for i, value in enumerate(image_size):
+            check_pos_int32(value, f"image_size[{i}]")
+        check_pos_int32(num_classes, "num_classes")
+        check_sampler_shuffle_shard_options(params)
+        super().__init__(num_parallel_workers=num_parallel_workers, sampler=sampler, num_samples=num_samples,
+                         shuffle=shuffle, num_shards=num_shards, shard_id=shard_id, cache=cache)
+        self.num_images, self.image_size = num_images, tuple(image_size)
+        self.num_classes, self.base_seed = num_classes, base_seed
+
+    def _col_names(self):
+        return ["image", "label"]
+
+    def _source_len(self):
+        return self.num_images
+
+    def _row(self, i):
+        rng = np.random.default_rng(self.base_seed + int(i))
+        image = rng.integers(0, 256, self.image_size, dtype=np.uint8)
+        return [image, np.array(rng.integers(self.num_classes), np.uint32)]

@@ -119,7 +119,8 @@ class Iterator:
             target=_produce, name="mindshim-dataset", daemon=True,
             args=(dataset, Run(dataset), num_epochs, self._items(convert), self._queue, self._stop,
                   self._continuous))
-        self._thread.start()
+        if not any(getattr(node, "callbacks", None) for node in walk(dataset)):
+            self._thread.start()  # with map callbacks, at the first request (their first hooks run then)
         weakref.finalize(self, self._stop.set)
 
     def _converter(self, to_output):
@@ -140,6 +141,8 @@ class Iterator:
                                  "epochs.")
         if self._stop.is_set():
             raise RuntimeError("Iterator does not have a running C++ pipeline.")
+        if not self._thread.is_alive() and self._thread.ident is None:
+            self._thread.start()
         while True:
             try:
                 item = self._queue.get(timeout=_POLL)
@@ -162,7 +165,8 @@ class Iterator:
     def stop(self):
         """End the pipeline thread now (it also ends when the iterator is dropped)."""
         self._stop.set()
-        self._thread.join()
+        if self._thread.ident is not None:
+            self._thread.join()
 
     release = stop
 

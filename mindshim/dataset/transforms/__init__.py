@@ -3,16 +3,24 @@ from ..._unsupported import module_getattr as _module_getattr
 from . import transforms
 from .transforms import (
                          Compose,
+                         Concatenate,
                          Duplicate,
                          Fill,
+                         Mask,
                          OneHot,
+                         PadEnd,
                          PyTensorOperation,
                          RandomApply,
                          RandomChoice,
+                         RandomOrder,
+                         Relational,
+                         Slice,
                          TensorOperation,
                          TypeCast,
+                         Unique,
 )
 
-__all__ = ["Compose", "Duplicate", "Fill", "OneHot", "RandomApply", "RandomChoice", "TypeCast"]
+__all__ = ["Compose", "Concatenate", "Duplicate", "Fill", "Mask", "OneHot", "PadEnd", "RandomApply", "RandomChoice",
+           "RandomOrder", "Relational", "Slice", "TypeCast", "Unique"]
 
 __getattr__ = _module_getattr(__name__)

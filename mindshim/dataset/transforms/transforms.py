@@ -5,12 +5,15 @@ Each transform works on numpy arrays: inside ``Dataset.map`` on every row, or ca
 (prefixed ``map operation: [Op] failed.`` inside a map). Random transforms draw from the pipeline's generator
 (seeded by ``mindspore.dataset.config.set_seed``); called eagerly, from a generator seeded anew each call.
 """
+import operator
+from enum import IntEnum
+
 import numpy as np
 
 from ...common import dtype as mstype
 from ..core import config
-from ..core.validator_helpers import check_positive, check_value, type_check
-from ..engine._pipeline import DataError, convert_value, pipeline_error
+from ..core.validator_helpers import INT64_MAX, check_positive, check_value, type_check, type_check_list
+from ..engine._pipeline import DataError, convert_value, pad_to, pipeline_error
 
 
 def dtype_name(dtype):
@@ -190,6 +193,168 @@ class Duplicate(TensorOperation):
         return [args[0], args[0].copy()]
 
 
+class Relational(IntEnum):
+    """The comparisons ``Mask`` makes."""
+    EQ = 0
+    NE = 1
+    GT = 2
+    GE = 3
+    LT = 4
+    LE = 5
+
+
+_COMPARE = dict(zip(Relational, (operator.eq, operator.ne, operator.gt, operator.ge, operator.lt, operator.le)))
+
+
+def _is_text(x):
+    return x.dtype.kind in "US"
+
+
+class Mask(TensorOperation):
+    """``input <operator> constant`` element-wise (the constant cast to the input's dtype, wrapping as numpy
+    casts), as ``dtype`` (Bool by default)."""
+    _batchable = True
+
+    def __init__(self, operator, constant, dtype=mstype.bool_):  # noqa: A002 - MindSpore's name
+        type_check(operator, (Relational,), "operator")
+        type_check(constant, (str, float, bool, int, bytes), "constant")
+        type_check(dtype, (mstype.Type,), "dtype")
+        super().__init__()
+        self.operator, self.constant, self.dtype = operator, constant, dtype
+
+    def _one(self, x, rng):
+        return self._many(x)
+
+    def _many(self, x):
+        constant = np.array(self.constant)
+        if _is_text(constant) != _is_text(x):
+            raise DataError("Mask: input datatype does not match the value datatype, both should be numeric or "
+                            "non-numerical in the same time.")
+        if not _is_text(x):
+            constant = constant.astype(x.dtype)
+        return _COMPARE[self.operator](x, constant).astype(self.dtype.np_dtype)
+
+
+def _check_1d(array, name):
+    if array is not None:
+        type_check(array, (np.ndarray,), name)
+        if array.ndim != 1:
+            raise ValueError(f"can only {name} 1D arrays.")
+
+
+class Concatenate(TensorOperation):
+    """``prepend``, the 1-D input and ``append`` joined (all of the input's dtype)."""
+
+    def __init__(self, axis=0, prepend=None, append=None):
+        if axis is not None:
+            type_check(axis, (int,), "axis")
+            if axis not in (0, -1):
+                raise ValueError("only 1D concatenation supported.")
+        _check_1d(prepend, "prepend")
+        _check_1d(append, "append")
+        super().__init__()
+        self.axis, self.prepend, self.append = axis, prepend, append
+
+    def _one(self, x, rng):
+        if self.axis != 0:
+            raise DataError(f"Concatenate: only 1D input supported, input 'axis' should be 0, but got: {self.axis}")
+        if x.ndim != 1:
+            raise DataError(f"Concatenate: only 1D input supported, got rank of input: {x.ndim}")
+        parts = [x]
+        for name, extra in (("prepend", self.prepend), ("append", self.append)):
+            if extra is None:
+                continue
+            if extra.dtype != x.dtype and not (_is_text(extra) and _is_text(x)):
+                raise DataError(f"Concatenate: input datatype does not match the {name} datatype, got input datatype: "
+                                f"{dtype_name(x.dtype)}, {name} datatype:{dtype_name(extra.dtype)}")
+            parts.insert(0 if name == "prepend" else len(parts), extra)
+        return np.concatenate(parts)
+
+
+class PadEnd(TensorOperation):
+    """The input cut or padded at the end of each axis to ``pad_shape``, with ``pad_value`` (0, or "" for
+    text; cast to the input's dtype)."""
+
+    def __init__(self, pad_shape, pad_value=None):
+        if pad_value is not None:
+            type_check(pad_value, (str, float, bool, int, bytes), "pad_value")
+        type_check(pad_shape, (list,), "pad_shape")
+        for dim in pad_shape:
+            if dim is not None:
+                if not isinstance(dim, int):
+                    raise TypeError("a value in the list is not an integer.")
+                check_value(dim, [1, INT64_MAX])
+        super().__init__()
+        self.pad_shape, self.pad_value = pad_shape, pad_value
+
+    def _one(self, x, rng):
+        if len(self.pad_shape) != x.ndim:
+            raise DataError(f"PadEnd: invalid pad shape, as rank of input is: {x.ndim}, and rank of pad value: "
+                            f"{len(self.pad_shape)}")
+        if None in self.pad_shape:
+            raise DataError("Failed to create empty tensor, tensor shape is unknown.")
+        if self.pad_value is not None and _is_text(np.array(self.pad_value)) != _is_text(x):
+            raise DataError(f"PadEnd: can not pad numeric and string tensors together, but got: "
+                            f"{dtype_name(np.array(self.pad_value).dtype)} and {dtype_name(x.dtype)}.")
+        return pad_to(x, self.pad_shape, self.pad_value)
+
+
+def _slice_option(option):
+    if option is not None:
+        type_check(option, (int, list, slice, bool, type(Ellipsis)), "slice_option")
+        if isinstance(option, list):
+            type_check_list(option, (int,), "slice_option")
+    return option
+
+
+class Slice(TensorOperation):
+    """The input indexed by ``slices``, one per leading axis: an int or a list of ints (indices, the axis kept),
+    a ``slice`` (non-negative start, stop and step), or ``None``/``...``/``True`` (the whole axis)."""
+
+    def __init__(self, *slices):
+        super().__init__()
+        self.slices = [_slice_option(option) for option in slices]
+
+    def _one(self, x, rng):
+        if len(self.slices) > x.ndim:
+            raise DataError("Invalid shape, should be greater than slices index.")
+        index = []
+        for option, size in zip(self.slices, x.shape):
+            if option is None or option is Ellipsis or option is True:
+                index.append(np.arange(size))
+            elif isinstance(option, slice):
+                parts = (option.start, option.stop, option.step)
+                if any(v is not None and v < 0 for v in parts):
+                    raise DataError("Wrong slice object")
+                index.append(np.arange(size)[option])
+            else:
+                ids = [option] if isinstance(option, int) else option
+                for i in ids:
+                    if not -size <= i < size:
+                        raise DataError(f"Index {i} is out of bounds.")
+                index.append(np.array(ids, np.int64) % size)
+        return x[np.ix_(*index)] if index else x.copy()
+
+
+class Unique(TensorOperation):
+    """The distinct values of the flattened input in order of appearance, each element's index among them
+    (Int32), and each value's count (Int32): three outputs."""
+
+    def _apply(self, args, rng):
+        self._check_inputs(args)
+        x = args[0]
+        if _is_text(x):
+            raise DataError("Unique: only support numeric datatype of input, got string.")
+        if x.ndim < 2:
+            raise DataError(f"Unique: input must be at least 2-D in order to do unique op, got rank:{x.ndim}")
+        values, first, inverse, counts = np.unique(x.ravel(), return_index=True, return_inverse=True,
+                                                   return_counts=True)
+        order = np.argsort(first, kind="stable")
+        rank = np.empty_like(order)
+        rank[order] = np.arange(len(order))
+        return [values[order], rank[inverse].astype(np.int32), counts[order].astype(np.int32)]
+
+
 def _run(op, args, rng):
     """One step of a composed transform: a mindshim transform, or a Python callable (its outputs as arrays)."""
     if isinstance(op, TensorOperation):
@@ -265,3 +430,19 @@ class RandomChoice(TensorOperation):
 
     def _apply(self, args, rng):
         return _run(self.transforms[int(rng.integers(len(self.transforms)))], args, rng)
+
+
+class RandomOrder(TensorOperation):
+    """All of ``transforms``, in a random order for each row."""
+    _inputs = None
+
+    def __init__(self, transforms):
+        _check_transforms(transforms)
+        super().__init__()
+        self.transforms = transforms
+        self.random = True
+
+    def _apply(self, args, rng):
+        for i in rng.permutation(len(self.transforms)):
+            args = _run(self.transforms[i], args, rng)
+        return args

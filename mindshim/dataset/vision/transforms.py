@@ -3,7 +3,12 @@
 Values and dtypes follow MindSpore's CPU kernels: Rescale and Normalize give Float32 computed in float32;
 HWC2CHW, the flips, crops and Resize keep the input's dtype. Resize reproduces OpenCV's ``resize`` (which
 MindSpore calls) in numpy: pixel-centre sampling, for uint8 its 11-bit fixed-point weights and rounding; see
-``_resize_linear`` for where values can differ. PIL images are not supported (numpy arrays are).
+``_resize_linear`` for where values can differ. Rotate, Affine and Perspective reproduce OpenCV's
+``warpAffine``/``warpPerspective`` (fixed-point source positions, 15-bit bilinear weights for uint8); the
+color adjustments OpenCV's rounding. These matched MindSpore exactly in our comparisons, except AutoContrast,
+which can differ by one level on a few pixels. PIL images are taken as arrays (the result is an array); the
+transforms MindSpore implements with PIL (Decode with ``to_pil``, ToPIL, FiveCrop, TenCrop, Grayscale) use PIL.
+Random transforms draw from the pipeline's generator (seeded by ``config.set_seed``), not MindSpore's.
 """
 import numbers
 
@@ -36,16 +41,23 @@ def _hw_axes(x):
     return (0, 1) if x.ndim == 2 else (x.ndim - 3, x.ndim - 2)
 
 
+def _is_pil(value):
+    return type(value).__module__.startswith("PIL")
+
+
 class ImageTensorOperation(TensorOperation):
-    """Base of the vision transforms: called directly, they take numpy arrays only."""
+    """Base of the vision transforms: they take numpy arrays or PIL images (as arrays: the result is a numpy
+    array)."""
 
     def _eager_input(self, value):
+        if _is_pil(value):
+            return np.asarray(value)
         if not isinstance(value, np.ndarray):
-            if type(value).__module__.startswith("PIL"):
-                raise NotImplementedError("mindspore.dataset.vision transforms on PIL images are not supported by "
-                                          "mindshim yet; pass numpy arrays")
             raise TypeError(f"Input should be NumPy or PIL image, got {type(value)}.")
         return value
+
+    def _apply(self, args, rng):
+        return super()._apply([np.asarray(a) if _is_pil(a) else a for a in args], rng)
 
 
 class Rescale(ImageTensorOperation):
@@ -374,3 +386,1652 @@ def _area_half(x):
     else:
         total = ((corners[0].astype(work) + corners[1]) + corners[2]) + corners[3]
     return (total * work(0.25)).astype(x.dtype)
+
+
+# ---- conversions ------------------------------------------------------------------------------------------
+def _check_hwc(name, x, channels=(3,)):
+    if x.ndim != 3 or x.shape[-1] not in channels:
+        raise DataError(f"{name}: image shape is not <H,W,C> or channel is not {' or '.join(map(str, channels))}, "
+                        f"got image rank: {x.ndim}")
+
+
+def _saturate(values, dtype):
+    """Float results as OpenCV stores them: integer types rounded half to even and clipped, floats cast."""
+    dtype = np.dtype(dtype)
+    if dtype.kind in "iub":
+        info = np.iinfo(dtype) if dtype.kind != "b" else np.iinfo(np.uint8)
+        return np.clip(np.rint(values), info.min, info.max).astype(dtype)
+    return np.asarray(values).astype(dtype)
+
+
+class ToTensor(ImageTensorOperation):
+    """An HWC (or HW) image in [0, 255] as a CHW array in [0, 1] of ``output_type`` (Float32)."""
+
+    def __init__(self, output_type=np.float32):
+        from ...common import dtype as mstype
+        if isinstance(output_type, mstype.Type):
+            output_type = output_type.np_dtype
+        type_check(output_type, (type, np.dtype), "output_type")
+        super().__init__()
+        self.output_type = np.dtype(output_type)
+
+    def _one(self, x, rng):
+        if x.ndim == 2:
+            x = x[:, :, None]
+        if x.ndim != 3:
+            raise DataError(f"ToTensor: image shape should be <H,W> or <H,W,C>, but got rank: {x.ndim}")
+        return np.ascontiguousarray(np.moveaxis(x.astype(np.float32) * np.float32(1 / 255), -1, 0)).astype(
+            self.output_type)
+
+
+class ToNumpy(ImageTensorOperation):
+    """A PIL image (or anything numpy takes) as a numpy array."""
+
+    def _eager_input(self, value):
+        return np.asarray(value)
+
+    def _one(self, x, rng):
+        return x
+
+
+class ToPIL(ImageTensorOperation):
+    """An HWC (or HW) uint8 numpy image as a PIL image (a PIL image as it is)."""
+
+    def _eager_input(self, value):
+        return value
+
+    def _apply(self, args, rng):
+        from PIL import Image
+        self._check_inputs(args)
+        return [args[0] if _is_pil(args[0]) else Image.fromarray(args[0])]
+
+    def __call__(self, img):
+        return self._apply([img], None)[0]
+
+
+class ToType(ImageTensorOperation):
+    """The image cast to ``data_type`` (a MindSpore or numpy dtype) as numpy's ``astype``."""
+    _batchable = True
+
+    def __init__(self, data_type):
+        from ..transforms.transforms import TypeCast
+        super().__init__()
+        self._cast = TypeCast(data_type)
+        self.data_type = self._cast.data_type
+
+    def _one(self, x, rng):
+        return self._cast._many(x)
+
+    def _many(self, x):
+        return self._cast._many(x)
+
+
+# ---- geometry -----------------------------------------------------------------------------------------------
+def _crop(x, top, left, height, width):
+    hax, wax = _hw_axes(x)
+    index = [slice(None)] * x.ndim
+    index[hax], index[wax] = slice(top, top + height), slice(left, left + width)
+    return np.ascontiguousarray(x[tuple(index)])
+
+
+def _size_pair(size):
+    return (size, size) if isinstance(size, int) else tuple(size)
+
+
+class CenterCrop(ImageTensorOperation):
+    """The central ``size`` window (height, width); an image smaller than it is first padded with zeros around."""
+
+    def __init__(self, size):
+        _check_size(size)
+        super().__init__()
+        self.size = size
+
+    def _one(self, x, rng):
+        _check_rank2("CenterCrop", x)
+        ch, cw = _size_pair(self.size)
+        hax, wax = _hw_axes(x)
+        h, w = x.shape[hax], x.shape[wax]
+        if ch > h or cw > w:
+            dh, dw = max(ch - h, 0), max(cw - w, 0)
+            x = _pad(x, dh // 2, dh - dh // 2, dw // 2, dw - dw // 2, Border.CONSTANT, 0)
+            h, w = x.shape[hax], x.shape[wax]
+        return _crop(x, (h - ch) // 2, (w - cw) // 2, ch, cw)
+
+
+class Crop(ImageTensorOperation):
+    """The ``size`` window (height, width) at ``coordinates`` (top, left)."""
+
+    def __init__(self, coordinates, size):
+        type_check(coordinates, (list, tuple), "coordinates")
+        if len(coordinates) != 2:
+            raise TypeError("Coordinates should be a list/tuple (y, x) of length 2.")
+        for i, value in enumerate(coordinates):
+            type_check(value, (int,), f"coordinates[{i}]")
+            check_value(value, (0, INT32_MAX), f"coordinates[{i}]")
+        _check_size(size)
+        super().__init__()
+        self.coordinates, self.size = coordinates, size
+
+    def _one(self, x, rng):
+        _check_rank2("Crop", x)
+        (top, left), (ch, cw) = self.coordinates, _size_pair(self.size)
+        hax, wax = _hw_axes(x)
+        if top + ch > x.shape[hax]:
+            raise DataError(f"Crop: Crop height dimension: {top + ch} exceeds image height: {x.shape[hax]}")
+        if left + cw > x.shape[wax]:
+            raise DataError(f"Crop: Crop width dimension: {left + cw} exceeds image width: {x.shape[wax]}")
+        return _crop(x, top, left, ch, cw)
+
+
+class _Flip(ImageTensorOperation):
+    _batchable = True
+    _axis = 1  # of the image's (height, width)
+
+    def _one(self, x, rng):
+        _check_rank2(self._name(), x)
+        return np.ascontiguousarray(np.flip(x, _hw_axes(x)[self._axis]))
+
+    def _many(self, x):
+        return np.ascontiguousarray(np.flip(x, x.ndim - 3 + self._axis if x.ndim > 3 else 1 + self._axis))
+
+
+class HorizontalFlip(_Flip):
+    """Flip left to right."""
+
+
+class VerticalFlip(_Flip):
+    """Flip upside down."""
+    _axis = 0
+
+
+def _check_padding(padding):
+    type_check(padding, (tuple, list, numbers.Number), "padding")
+    if isinstance(padding, numbers.Number):
+        type_check(padding, (int,), "padding")
+        check_value(padding, (0, INT32_MAX), "padding")
+        return (padding,) * 4
+    if len(padding) not in (2, 4):
+        raise ValueError("The size of the padding list or tuple should be 2 or 4.")
+    for i, value in enumerate(padding):
+        type_check(value, (int,), f"padding[{i}]")
+        check_value(value, (0, INT32_MAX), "pad_value")
+    return tuple(padding) * (2 if len(padding) == 2 else 1)
+
+
+def _check_fill(fill_value):
+    if isinstance(fill_value, int):
+        check_uint8(fill_value, "fill_value")
+    elif isinstance(fill_value, tuple) and len(fill_value) == 3:
+        for i, value in enumerate(fill_value):
+            check_uint8(value, f"fill_value[{i}]")
+    else:
+        raise TypeError("fill_value should be a single integer or a 3-tuple.")
+
+
+class Pad(ImageTensorOperation):
+    """Pad by ``padding`` (one value; left/right and top/bottom; or left, top, right, bottom) with
+    ``fill_value`` (CONSTANT) or by EDGE, REFLECT or SYMMETRIC."""
+
+    def __init__(self, padding, fill_value=0, padding_mode=Border.CONSTANT):
+        left, top, right, bottom = _check_padding(padding)
+        _check_fill(fill_value)
+        type_check(padding_mode, (Border,), "padding_mode")
+        super().__init__()
+        self.padding, self.fill_value, self.padding_mode = padding, fill_value, padding_mode
+        self._widths = (top, bottom, left, right)
+
+    def _one(self, x, rng):
+        _check_rank2("Pad", x)
+        _check_image_type("Pad", x)
+        return _pad(x, *self._widths, self.padding_mode, self.fill_value)
+
+
+class PadToSize(ImageTensorOperation):
+    """Pad to ``size`` (height, width), the image at ``offset`` (top, left; default centred, the odd pixel at the
+    bottom/right)."""
+
+    def __init__(self, size, offset=None, fill_value=0, padding_mode=Border.CONSTANT):
+        _check_size(size)
+        if offset is not None:
+            type_check(offset, (int, list, tuple), "offset")
+        _check_fill(fill_value)
+        type_check(padding_mode, (Border,), "padding_mode")
+        super().__init__()
+        self.size, self.offset, self.fill_value, self.padding_mode = size, offset, fill_value, padding_mode
+
+    def _one(self, x, rng):
+        _check_rank2("PadToSize", x)
+        (th, tw), (hax, wax) = _size_pair(self.size), _hw_axes(x)
+        h, w = x.shape[hax], x.shape[wax]
+        if th < h or tw < w:
+            raise DataError(f"PadToSize: the target size to pad should be no less than the original image size, but "
+                            f"got target size ({th}, {tw}) and original size ({h}, {w}).")
+        if self.offset is None:
+            top, left = (th - h) // 2, (tw - w) // 2
+        else:
+            top, left = _size_pair(self.offset)
+        if top + h > th or left + w > tw:
+            raise DataError(f"PadToSize: the sum of offset and original image size should be no more than the target "
+                            f"size, but got offset ({top}, {left}) plus original size ({h}, {w}) bigger than target "
+                            f"size ({th}, {tw}).")
+        return _pad(x, top, th - h - top, left, tw - w - left, self.padding_mode, self.fill_value)
+
+
+class Erase(ImageTensorOperation):
+    """The ``height`` x ``width`` region at (``top``, ``left``) set to ``value`` (one, or one per channel)."""
+
+    def __init__(self, top, left, height, width, value=0, inplace=False):
+        for name, v in (("top", top), ("left", left)):
+            type_check(v, (int,), name)
+            check_value(v, (0, INT32_MAX), name)
+        for name, v in (("height", height), ("width", width)):
+            type_check(v, (int,), name)
+            check_value(v, (1, INT32_MAX), name)
+        type_check(value, (int, float, tuple), "value")
+        type_check(inplace, (bool,), "inplace")
+        super().__init__()
+        self.top, self.left, self.height, self.width = top, left, height, width
+        self.value, self.inplace = value, inplace
+
+    def _one(self, x, rng):
+        _check_hwc("Erase", x)
+        out = x if self.inplace else x.copy()
+        out[self.top:self.top + self.height, self.left:self.left + self.width] = _saturate(
+            np.broadcast_to(np.asarray(self.value, np.float64), (3,)), x.dtype)
+        return out
+
+
+class SlicePatches(ImageTensorOperation):
+    """The image cut into ``num_height`` x ``num_width`` patches (row by row, one output each); a remainder is
+    padded with ``fill_value`` (SliceMode.PAD) or dropped (DROP)."""
+    _inputs = 1
+
+    def __init__(self, num_height=1, num_width=1, slice_mode=None, fill_value=0):
+        from .utils import SliceMode
+        slice_mode = SliceMode.PAD if slice_mode is None else slice_mode
+        check_value(num_height, (1, 512), "num_height")
+        check_value(num_width, (1, 512), "num_width")
+        type_check(slice_mode, (SliceMode,), "slice_mode")
+        check_uint8(fill_value, "fill_value")
+        super().__init__()
+        self.num_height, self.num_width, self.slice_mode, self.fill_value = num_height, num_width, slice_mode, \
+            fill_value
+
+    def _apply(self, args, rng):
+        self._check_inputs(args)
+        x = args[0]
+        _check_rank2("SlicePatches", x)
+        hax, wax = _hw_axes(x)
+        h, w = x.shape[hax], x.shape[wax]
+        if self.slice_mode == self.slice_mode.PAD:
+            ph, pw = -(-h // self.num_height), -(-w // self.num_width)
+            x = _pad(x, 0, ph * self.num_height - h, 0, pw * self.num_width - w, Border.CONSTANT, self.fill_value)
+        else:
+            ph, pw = h // self.num_height, w // self.num_width
+        return [_crop(x, i * ph, j * pw, ph, pw) for i in range(self.num_height) for j in range(self.num_width)]
+
+
+# ---- pixel values -------------------------------------------------------------------------------------------
+def _gray(x):
+    """RGB to gray as OpenCV: for uint8 its 14-bit fixed-point weights, else 0.299 R + 0.587 G + 0.114 B."""
+    r, g, b = (x[..., i] for i in range(3))
+    if x.dtype == np.uint8:
+        return ((r.astype(np.int32) * 4899 + g.astype(np.int32) * 9617 + b.astype(np.int32) * 1868 + 8192)
+                >> 14).astype(np.uint8)
+    return (r * 0.299 + g * 0.587 + b * 0.114).astype(x.dtype)
+
+
+def _check_factor(value, name):
+    type_check(value, (float, int), name)
+    check_value(value, (0, FLOAT_MAX_INTEGER), name)
+
+
+def _blend(x, factor, other):
+    """``other + (x - other) * factor`` stored in ``x``'s dtype (integers computed in float64 and rounded, floats
+    in their own precision)."""
+    work = np.float64 if x.dtype.kind in "iub" else x.dtype
+    other = np.asarray(other, work)
+    return _saturate(other + (x.astype(work) - other) * np.asarray(factor, work), x.dtype)
+
+
+class _Adjust(ImageTensorOperation):
+    """A transform of an RGB HWC image by one factor."""
+    _arg = "factor"
+
+    def __init__(self, factor):
+        _check_factor(factor, self._arg)
+        super().__init__()
+        setattr(self, self._arg, factor)
+        self._factor = factor
+
+    def _one(self, x, rng):
+        self._check(x)
+        return self._adjust(x, self._factor)
+
+    def _check(self, x):
+        _check_hwc(self._name(), x)
+
+
+class AdjustBrightness(_Adjust):
+    """Pixel values times ``brightness_factor``."""
+    _arg = "brightness_factor"
+
+    def __init__(self, brightness_factor):
+        super().__init__(brightness_factor)
+
+    @staticmethod
+    def _adjust(x, factor):
+        return _blend(x, factor, 0)
+
+
+class AdjustContrast(_Adjust):
+    """Blend with the mean gray level: ``x * f + mean * (1 - f)``."""
+    _arg = "contrast_factor"
+
+    def __init__(self, contrast_factor):
+        super().__init__(contrast_factor)
+
+    @staticmethod
+    def _adjust(x, factor):
+        mean = _gray(x).astype(np.float64).mean()
+        return _blend(x, factor, np.rint(mean) if x.dtype == np.uint8 else mean)
+
+
+class AdjustSaturation(_Adjust):
+    """Blend with the gray image: ``x * f + gray * (1 - f)``."""
+    _arg = "saturation_factor"
+
+    def __init__(self, saturation_factor):
+        super().__init__(saturation_factor)
+
+    @staticmethod
+    def _adjust(x, factor):
+        return _blend(x, factor, _gray(x)[..., None])
+
+
+class AdjustSharpness(_Adjust):
+    """Blend with a smoothed image (PIL's 3x3 kernel 1 1 1 / 1 5 1 / 1 1 1, borders kept): ``x * f + smooth *
+    (1 - f)``."""
+    _arg = "sharpness_factor"
+
+    def __init__(self, sharpness_factor):
+        super().__init__(sharpness_factor)
+
+    def _check(self, x):
+        if x.ndim != 2:
+            _check_hwc(self._name(), x, (1, 3))
+
+    @staticmethod
+    def _adjust(x, factor):
+        return _blend(x, factor, _smooth(x))
+
+
+def _smooth(x):
+    work = x.astype(np.float64)
+    out = work.copy()
+    h, w = x.shape[:2]
+    if h > 2 and w > 2:
+        total = sum(work[1 + dy:h - 1 + dy, 1 + dx:w - 1 + dx] for dy in (-1, 0, 1) for dx in (-1, 0, 1))
+        out[1:-1, 1:-1] = (total + 4 * work[1:-1, 1:-1]) / 13
+    return _saturate(out, x.dtype)
+
+
+class Invert(ImageTensorOperation):
+    """``255 - x`` per pixel of an RGB image."""
+    _batchable = True
+
+    def _one(self, x, rng):
+        _check_hwc("Invert", x)
+        return self._many(x)
+
+    def _many(self, x):
+        return _saturate(255.0 - x.astype(np.float64), x.dtype)
+
+
+class Posterize(ImageTensorOperation):
+    """uint8 values kept to their ``bits`` high bits."""
+    _batchable = True
+
+    def __init__(self, bits):
+        type_check(bits, (int,), "bits")
+        check_value(bits, [0, 8], "bits")
+        super().__init__()
+        self.bits = bits
+
+    def _one(self, x, rng):
+        return self._many(x)
+
+    def _many(self, x):
+        if x.dtype != np.uint8:
+            raise DataError(f"Posterize: data type of input image should be UINT8, but got {dtype_name(x.dtype)}")
+        return x & np.uint8((0xFF << (8 - self.bits)) & 0xFF)
+
+
+def _threshold(threshold):
+    type_check(threshold, (float, int, list, tuple), "threshold")
+    low, high = (threshold, threshold) if isinstance(threshold, (int, float)) else threshold
+    if low > high:
+        raise ValueError("threshold must be in order of (min, max).")
+    return low, high
+
+
+class Solarize(ImageTensorOperation):
+    """Values within ``threshold`` (min, max; one value: itself and above, to 255) inverted."""
+    _batchable = True
+
+    def __init__(self, threshold):
+        super().__init__()
+        self.threshold = threshold
+        low, high = _threshold(threshold)
+        self._range = (low, 255 if isinstance(threshold, (int, float)) else high)
+
+    def _one(self, x, rng):
+        return self._many(x)
+
+    def _many(self, x):
+        low, high = self._range
+        inside = (x >= low) & (x <= high)
+        return np.where(inside, _saturate(255.0 - x.astype(np.float64), x.dtype), x)
+
+
+def _equalize_channel(c):
+    """OpenCV's equalizeHist of one uint8 channel."""
+    hist = np.bincount(c.ravel(), minlength=256)
+    first = int(np.flatnonzero(hist)[0])
+    if hist[first] == c.size:
+        return np.full_like(c, first)
+    scale = 255.0 / (c.size - hist[first])
+    lut = _saturate(np.cumsum(hist) * scale - hist[first] * scale, np.uint8)
+    lut[:first + 1] = 0
+    return lut[c]
+
+
+class Equalize(ImageTensorOperation):
+    """Each channel's histogram equalized (OpenCV's equalizeHist)."""
+
+    def _one(self, x, rng):
+        _check_rank2("Equalize", x)
+        if x.dtype != np.uint8:
+            raise DataError(f"Equalize: image type should be uint8, but got {dtype_name(x.dtype)}")
+        if x.ndim == 2:
+            return _equalize_channel(x)
+        return np.stack([_equalize_channel(x[..., i]) for i in range(x.shape[-1])], axis=-1)
+
+
+def _autocontrast_channel(c, cutoff, ignore):
+    """PIL's autocontrast of one uint8 channel."""
+    hist = np.bincount(c.ravel(), minlength=256).astype(np.int64)
+    for v in ignore:
+        hist[v] = 0
+    cut = int(hist.sum() * cutoff / 100)
+    for order in (range(256), range(255, -1, -1)):
+        left = cut
+        for i in order:
+            take = min(left, hist[i])
+            hist[i] -= take
+            left -= take
+            if left <= 0:
+                break
+    nonzero = np.flatnonzero(hist)
+    if nonzero.size == 0 or nonzero[-1] <= nonzero[0]:
+        return c.copy()
+    low, high = int(nonzero[0]), int(nonzero[-1])
+    scale = 255.0 / (high - low)
+    table = np.clip((np.arange(256) * scale - low * scale).astype(np.int64), 0, 255).astype(np.uint8)
+    return table[c]
+
+
+class AutoContrast(ImageTensorOperation):
+    """Each channel stretched so its values, less the ``cutoff`` percent darkest and lightest (not counting the
+    ``ignore`` values), span 0 to 255."""
+
+    def __init__(self, cutoff=0.0, ignore=None):
+        type_check(cutoff, (int, float), "cutoff")
+        check_value(cutoff, [0, 50], "cutoff")
+        if ignore is not None:
+            type_check(ignore, (list, tuple, int), "ignore")
+            for i, v in enumerate([ignore] if isinstance(ignore, int) else ignore):
+                type_check(v, (int,), f"ignore[{i}]")
+                check_uint8(v, f"ignore[{i}]")
+        super().__init__()
+        self.cutoff = cutoff
+        self.ignore = [] if ignore is None else ([ignore] if isinstance(ignore, int) else list(ignore))
+
+    def _one(self, x, rng):
+        _check_rank2("AutoContrast", x)
+        if x.dtype != np.uint8:
+            raise DataError(f"AutoContrast: image type should be uint8, but got {dtype_name(x.dtype)}")
+        if x.ndim == 2:
+            return _autocontrast_channel(x, self.cutoff, self.ignore)
+        return np.stack([_autocontrast_channel(x[..., i], self.cutoff, self.ignore) for i in range(x.shape[-1])],
+                        axis=-1)
+
+
+_CONVERSIONS = {  # ConvertMode value -> (input channels, function)
+    0: (3, lambda x: np.concatenate([x, np.full(x.shape[:-1] + (1,), _opaque(x), x.dtype)], -1)),
+    1: (4, lambda x: x[..., :3].copy()),
+    2: (3, lambda x: np.concatenate([x[..., ::-1], np.full(x.shape[:-1] + (1,), _opaque(x), x.dtype)], -1)),
+    3: (4, lambda x: np.ascontiguousarray(x[..., 2::-1])),
+    4: (3, lambda x: np.ascontiguousarray(x[..., ::-1])),
+    5: (4, lambda x: np.ascontiguousarray(x[..., [2, 1, 0, 3]])),
+    6: (3, lambda x: _gray(x[..., ::-1])),
+    7: (3, _gray),
+    8: (1, lambda x: np.repeat(x[..., :1], 3, -1)),
+    9: (1, lambda x: np.concatenate([np.repeat(x[..., :1], 3, -1), np.full(x.shape[:-1] + (1,), _opaque(x),
+                                                                             x.dtype)], -1)),
+    10: (4, lambda x: _gray(x[..., 2::-1])),
+    11: (4, lambda x: _gray(x[..., :3])),
+}
+
+
+def _opaque(x):
+    return 255 if x.dtype.kind in "iu" else 1
+
+
+class ConvertColor(ImageTensorOperation):
+    """A color space conversion of ``ConvertMode`` (channel orders, alpha, gray; as OpenCV's cvtColor)."""
+
+    def __init__(self, convert_mode):
+        from .utils import ConvertMode
+        type_check(convert_mode, (ConvertMode,), "convert_mode")
+        super().__init__()
+        self.convert_mode = convert_mode
+
+    def _one(self, x, rng):
+        channels, convert = _CONVERSIONS[int(self.convert_mode)]
+        if channels == 1 and x.ndim == 2:
+            x = x[..., None]
+        if x.ndim != 3 or x.shape[-1] != channels:
+            raise DataError(f"ConvertColor: the number of channels of the input image should be {channels}, but got "
+                            f"shape {list(x.shape)}.")
+        return convert(x)
+
+
+def _hsv_of(rgb):
+    """colorsys.rgb_to_hsv on the last axis, in float64."""
+    r, g, b = (rgb[..., i].astype(np.float64) for i in range(3))
+    maxc, minc = np.maximum(np.maximum(r, g), b), np.minimum(np.minimum(r, g), b)
+    span = maxc - minc
+    safe = np.where(span == 0, 1, span)
+    rc, gc, bc = (maxc - r) / safe, (maxc - g) / safe, (maxc - b) / safe
+    h = np.where(r == maxc, bc - gc, np.where(g == maxc, 2.0 + rc - bc, 4.0 + gc - rc))
+    h = np.where(span == 0, 0.0, (h / 6.0) % 1.0)
+    s = np.where(span == 0, 0.0, span / np.where(maxc == 0, 1, maxc))
+    return np.stack([h, s, maxc], -1)
+
+
+def _rgb_of(hsv):
+    """colorsys.hsv_to_rgb on the last axis, in float64."""
+    h, s, v = (hsv[..., i].astype(np.float64) for i in range(3))
+    i = (h * 6.0).astype(np.int64)
+    f = h * 6.0 - i
+    p, q, t = v * (1.0 - s), v * (1.0 - s * f), v * (1.0 - s * (1.0 - f))
+    i = i % 6
+    choices = [(v, t, p), (q, v, p), (p, v, t), (p, q, v), (t, p, v), (v, p, q)]
+    out = [np.select([i == k for k in range(6)], [c[n] for c in choices]) for n in range(3)]
+    gray = s == 0.0
+    return np.stack([np.where(gray, v, c) for c in out], -1)
+
+
+class _ColorSpace(ImageTensorOperation):
+    """A conversion of a float CHW (or HWC, ``is_hwc``) image, or a batch of them, as Float64."""
+
+    def __init__(self, is_hwc=False):
+        type_check(is_hwc, (bool,), "is_hwc")
+        super().__init__()
+        self.is_hwc = is_hwc
+
+    def _one(self, x, rng):
+        if x.ndim not in (3, 4) or x.shape[-1 if self.is_hwc else -3] != 3:
+            raise TypeError(f"img shape should be (H, W, C)/(N, H, W, C)/(C ,H, W)/(N, C, H, W). Got {x.shape}.")
+        if self.is_hwc:
+            return self._convert(x)
+        return np.moveaxis(self._convert(np.moveaxis(x, -3, -1)), -1, -3)
+
+
+class RgbToHsv(_ColorSpace):
+    """RGB to HSV (Python's colorsys), values in [0, 1]."""
+    _convert = staticmethod(_hsv_of)
+
+
+class HsvToRgb(_ColorSpace):
+    """HSV to RGB (Python's colorsys), values in [0, 1]."""
+    _convert = staticmethod(_rgb_of)
+
+
+class NormalizePad(ImageTensorOperation):
+    """``Normalize`` of an HWC (or CHW, ``is_hwc=False``) image, then a fourth channel of zeros, as ``dtype``
+    ("float32" or "float16"). (MindSpore 2.10 returns the normalized values laid out flat, then the zeros, in
+    that shape; mindshim pads each pixel.)"""
+
+    def __init__(self, mean, std, dtype="float32", is_hwc=True):
+        type_check(dtype, (str,), "dtype")
+        if dtype not in ("float32", "float16"):
+            raise ValueError(f"dtype only supports float32 or float16, but got {dtype}.")
+        super().__init__()
+        self._normalize = Normalize(mean, std, is_hwc)
+        self.mean, self.std, self.dtype, self.is_hwc = mean, std, dtype, is_hwc
+
+    def _one(self, x, rng):
+        out = self._normalize._one(x, rng)
+        axis = -1 if self.is_hwc else -3
+        shape = list(out.shape)
+        shape[axis] = 1
+        return np.concatenate([out, np.zeros(shape, out.dtype)], axis).astype(self.dtype)
+
+
+# ---- random versions ----------------------------------------------------------------------------------------
+def _check_prob(prob):
+    type_check(prob, (float, int), "prob")
+    check_value(prob, [0., 1.], "prob")
+
+
+def _check_range(values, name, low=0, high=FLOAT_MAX_INTEGER):
+    type_check(values, (list, tuple), name)
+    if len(values) != 2:
+        raise TypeError(f"{name} should be a list or tuple of length 2.")
+    for i, v in enumerate(values):
+        type_check(v, (int, float), f"{name}[{i}]")
+        check_value(v, [low, high], name)
+    if values[0] > values[1]:
+        raise ValueError(f"{name} should be in (min,max) format. Got (max,min).")
+
+
+class _WithProbability(ImageTensorOperation):
+    """A transform applied with probability ``prob``."""
+
+    def __init__(self, op, prob):
+        _check_prob(prob)
+        super().__init__()
+        self._op, self.prob = op, prob
+        self.random = True
+
+    def _one(self, x, rng):
+        return self._op._one(x, rng) if rng.random() < self.prob else x
+
+
+class RandomInvert(_WithProbability):
+    """``Invert`` with probability ``prob``."""
+
+    def __init__(self, prob=0.5):
+        super().__init__(Invert(), prob)
+
+
+class RandomEqualize(_WithProbability):
+    """``Equalize`` with probability ``prob``."""
+
+    def __init__(self, prob=0.5):
+        super().__init__(Equalize(), prob)
+
+
+class RandomAutoContrast(_WithProbability):
+    """``AutoContrast(cutoff, ignore)`` with probability ``prob``."""
+
+    def __init__(self, cutoff=0.0, ignore=None, prob=0.5):
+        super().__init__(AutoContrast(cutoff, ignore), prob)
+
+
+class RandomAdjustSharpness(_WithProbability):
+    """``AdjustSharpness(degree)`` with probability ``prob``."""
+
+    def __init__(self, degree, prob=0.5):
+        super().__init__(AdjustSharpness(degree), prob)
+
+
+class _RandomFactor(ImageTensorOperation):
+    """An adjustment by a factor drawn uniformly from ``degrees`` for each image."""
+
+    def __init__(self, adjust, degrees):
+        _check_range(degrees, "degrees")
+        super().__init__()
+        self._adjust, self.degrees = adjust, degrees
+        self.random = True
+
+    def _one(self, x, rng):
+        _check_hwc(self._name(), x)
+        return self._adjust(x, rng.uniform(*self.degrees))
+
+
+class RandomColor(_RandomFactor):
+    """``AdjustSaturation`` by a factor drawn from ``degrees``."""
+
+    def __init__(self, degrees=(0.1, 1.9)):
+        super().__init__(AdjustSaturation._adjust, degrees)
+
+
+class RandomSharpness(_RandomFactor):
+    """``AdjustSharpness`` by a factor drawn from ``degrees``."""
+
+    def __init__(self, degrees=(0.1, 1.9)):
+        super().__init__(AdjustSharpness._adjust, degrees)
+
+
+class RandomColorAdjust(ImageTensorOperation):
+    """Brightness, contrast and saturation adjusted (in that order) by factors drawn from their ranges (a number
+    ``v`` means ``(max(0, 1 - v), 1 + v)``). A hue change (``hue`` other than 0) raises NotImplementedError."""
+
+    def __init__(self, brightness=(1, 1), contrast=(1, 1), saturation=(1, 1), hue=(0, 0)):
+        self.brightness, self.contrast, self.saturation = (self._factors(v, n) for v, n in (
+            (brightness, "brightness"), (contrast, "contrast"), (saturation, "saturation")))
+        hue = (-hue, hue) if isinstance(hue, numbers.Number) else hue
+        _check_range(hue, "hue", -0.5, 0.5)
+        if tuple(hue) != (0, 0):
+            raise NotImplementedError("mindspore.dataset.vision.RandomColorAdjust with a hue range is not supported "
+                                      "by mindshim yet")
+        super().__init__()
+        self.hue = hue
+        self.random = True
+
+    @staticmethod
+    def _factors(value, name):
+        if isinstance(value, numbers.Number):
+            check_value(value, [0, FLOAT_MAX_INTEGER], name)
+            value = (max(0, 1 - value), 1 + value)
+        _check_range(value, name)
+        return tuple(value)
+
+    def _one(self, x, rng):
+        _check_hwc("RandomColorAdjust", x)
+        for adjust, factors in ((AdjustBrightness._adjust, self.brightness), (AdjustContrast._adjust, self.contrast),
+                                (AdjustSaturation._adjust, self.saturation)):
+            if factors != (1, 1):
+                x = adjust(x, rng.uniform(*factors))
+        return x
+
+
+class RandomPosterize(ImageTensorOperation):
+    """``Posterize`` to a number of bits drawn from ``bits`` (min, max; one number: that many)."""
+
+    def __init__(self, bits=(8, 8)):
+        bits = (bits, bits) if isinstance(bits, int) else bits
+        type_check(bits, (list, tuple), "bits")
+        for i, b in enumerate(bits):
+            type_check(b, (int,), f"bits[{i}]")
+            check_value(b, [1, 8], "bits")
+        if bits[0] > bits[1]:
+            raise ValueError(f"Input is not within the required interval of [{bits[0]}, {bits[1]}].")
+        super().__init__()
+        self.bits = bits
+        self.random = True
+
+    def _one(self, x, rng):
+        return Posterize(int(rng.integers(self.bits[0], self.bits[1] + 1)))._many(x)
+
+
+class RandomSolarize(ImageTensorOperation):
+    """``Solarize`` with a (min, max) range drawn within ``threshold``."""
+
+    def __init__(self, threshold=(0, 255)):
+        _check_range(threshold, "threshold", 0, 255)
+        super().__init__()
+        self.threshold = threshold
+        self.random = True
+
+    def _one(self, x, rng):
+        low, high = sorted(rng.integers(self.threshold[0], self.threshold[1] + 1, 2).tolist())
+        return Solarize((low, high))._many(x)
+
+
+class RandomErasing(ImageTensorOperation):
+    """With probability ``prob``, a random rectangle of a CHW image (area a ``scale`` fraction, aspect
+    ``ratio``) set to ``value`` (a number, one per channel, or "random": standard normal noise); up to
+    ``max_attempts`` draws for a rectangle that fits. (MindSpore's Python implementation, over mindshim's
+    generator.)"""
+
+    def __init__(self, prob=0.5, scale=(0.02, 0.33), ratio=(0.3, 3.3), value=0, inplace=False, max_attempts=10):
+        _check_prob(prob)
+        _check_range(scale, "scale")
+        if scale[1] <= 0:
+            raise ValueError("Input scale[1] must be greater than 0.")
+        _check_range(ratio, "ratio")
+        type_check(value, (int, list, tuple, str), "value")
+        if isinstance(value, str) and value != "random":
+            raise ValueError("The value for erasing should be either a single value, or a string 'random', or a "
+                             "sequence of 3 elements for RGB respectively.")
+        type_check(inplace, (bool,), "inplace")
+        type_check(max_attempts, (int,), "max_attempts")
+        super().__init__()
+        self.prob, self.scale, self.ratio, self.value = prob, scale, ratio, value
+        self.inplace, self.max_attempts = inplace, max_attempts
+        self.random = True
+
+    def _one(self, x, rng):
+        if not rng.random() < self.prob:
+            return x
+        channels, h, w = x.shape
+        for _ in range(self.max_attempts):
+            area = rng.uniform(*self.scale) * h * w
+            aspect = rng.uniform(*self.ratio)
+            ew = int(round(np.sqrt(area * aspect)))
+            eh = int(round(ew / aspect))
+            if eh < h and ew < w:
+                top, left = int(rng.integers(0, h - eh + 1)), int(rng.integers(0, w - ew + 1))
+                if isinstance(self.value, str):
+                    value = rng.normal(size=(channels, eh, ew))
+                else:
+                    value = np.asarray(self.value, np.float64).reshape(-1, 1, 1)
+                out = x if self.inplace else x.copy()
+                out[:, top:top + eh, left:left + ew] = value
+                return out
+        return x
+
+
+class CutOut(ImageTensorOperation):
+    """``num_patches`` random ``length`` x ``length`` squares of an HWC (or CHW, ``is_hwc=False``) image set to
+    zero."""
+
+    def __init__(self, length, num_patches=1, is_hwc=True):
+        type_check(length, (int,), "length")
+        check_value(length, (1, INT32_MAX), "length")
+        type_check(num_patches, (int,), "num_patches")
+        check_value(num_patches, (1, INT32_MAX), "num_patches")
+        type_check(is_hwc, (bool,), "is_hwc")
+        super().__init__()
+        self.length, self.num_patches, self.is_hwc = length, num_patches, is_hwc
+        self.random = True
+
+    def _one(self, x, rng):
+        if x.ndim != 3:
+            raise DataError(f"CutOut: shape is invalid, expected <H,W,C> or <C,H,W>, got rank: {x.ndim}")
+        hax, wax = (0, 1) if self.is_hwc else (1, 2)
+        h, w = x.shape[hax], x.shape[wax]
+        if self.length > h or self.length > w:
+            raise DataError(f"CutOut: box size is too large for image erase, got box height: {self.length}, box "
+                            f"weight: {self.length}, and image height: {h}, image width: {w}.")
+        out = x.copy()
+        for _ in range(self.num_patches):
+            top, left = int(rng.integers(0, h - self.length + 1)), int(rng.integers(0, w - self.length + 1))
+            index = [slice(None)] * 3
+            index[hax], index[wax] = slice(top, top + self.length), slice(left, left + self.length)
+            out[tuple(index)] = 0
+        return out
+
+
+# ---- PIL-based (MindSpore's Python transforms) -------------------------------------------------------------
+def _pil(value):
+    from PIL import Image
+    return value if _is_pil(value) else Image.fromarray(np.asarray(value))
+
+
+class _MultiCrop(ImageTensorOperation):
+    """Crops of a PIL image (a numpy image is made one): outputs as many images."""
+    _inputs = 1
+
+    def __init__(self, size):
+        type_check(size, (int, list, tuple), "size")
+        _check_size(size)
+        super().__init__()
+        self.size = size
+
+    def _eager_input(self, value):
+        return value
+
+    def _apply(self, args, rng):
+        self._check_inputs(args)
+        return list(self._crops(_pil(args[0])))
+
+    def __call__(self, img):
+        return tuple(self._apply([img], None))
+
+    def _five(self, img):
+        ch, cw = _size_pair(self.size)
+        w, h = img.size
+        if ch > h or cw > w:
+            raise ValueError(f"Crop size {(ch, cw)} is larger than input image size {(h, w)}.")
+        top, left = int(round((h - ch) / 2.)), int(round((w - cw) / 2.))
+        return (img.crop((0, 0, cw, ch)), img.crop((w - cw, 0, w, ch)), img.crop((0, h - ch, cw, h)),
+                img.crop((w - cw, h - ch, w, h)), img.crop((left, top, left + cw, top + ch)))
+
+
+class FiveCrop(_MultiCrop):
+    """The four corner crops and the central crop of ``size``: five PIL images."""
+
+    def _crops(self, img):
+        return self._five(img)
+
+
+class TenCrop(_MultiCrop):
+    """``FiveCrop`` of the image and of its horizontal (``use_vertical_flip``: vertical) mirror."""
+
+    def __init__(self, size, use_vertical_flip=False):
+        type_check(use_vertical_flip, (bool,), "use_vertical_flip")
+        super().__init__(size)
+        self.use_vertical_flip = use_vertical_flip
+
+    def _crops(self, img):
+        from PIL import Image
+        flip = Image.FLIP_TOP_BOTTOM if self.use_vertical_flip else Image.FLIP_LEFT_RIGHT
+        return self._five(img) + self._five(img.transpose(flip))
+
+
+class Grayscale(ImageTensorOperation):
+    """A PIL image to gray (PIL's ``convert("L")``), as ``num_output_channels`` (1 or 3) channels: a PIL image."""
+
+    def __init__(self, num_output_channels=1):
+        type_check(num_output_channels, (int,), "num_output_channels")
+        if num_output_channels not in (1, 3):
+            raise ValueError("Number of channels of the output grayscale image should be either 1 or 3.")
+        super().__init__()
+        self.num_output_channels = num_output_channels
+
+    def _eager_input(self, value):
+        return value
+
+    def __call__(self, img):
+        return self._apply([img], None)[0]
+
+    def _apply(self, args, rng):
+        from PIL import Image
+        self._check_inputs(args)
+        gray = _pil(args[0]).convert("L")
+        if self.num_output_channels == 3:
+            gray = Image.fromarray(np.dstack([np.array(gray, np.uint8)] * 3), "RGB")
+        return [gray]
+
+
+class RandomGrayscale(Grayscale):
+    """``Grayscale`` with probability ``prob``, keeping the image's channels (1 or 3)."""
+
+    def __init__(self, prob=0.1):
+        _check_prob(prob)
+        super().__init__(1)
+        self.prob = prob
+        self.random = True
+
+    def __call__(self, img):
+        return self._apply([img], self._eager_rng())[0]
+
+    def _apply(self, args, rng):
+        img = _pil(args[0])
+        if not rng.random() < self.prob:
+            return [img]
+        self.num_output_channels = 3 if len(img.getbands()) == 3 else 1
+        return super()._apply([img], rng)
+
+
+class LinearTransformation(ImageTensorOperation):
+    """The flattened image, less ``mean_vector``, times ``transformation_matrix`` (D x D for D values), in the
+    image's shape."""
+
+    def __init__(self, transformation_matrix, mean_vector):
+        type_check(transformation_matrix, (np.ndarray,), "transformation_matrix")
+        type_check(mean_vector, (np.ndarray,), "mean_vector")
+        super().__init__()
+        self.transformation_matrix, self.mean_vector = transformation_matrix, mean_vector
+
+    def _one(self, x, rng):
+        m = self.transformation_matrix
+        if m.shape[0] != m.shape[1]:
+            raise ValueError(f"transformation_matrix should be a square matrix. Got shape {m.shape} instead")
+        if x.size != m.shape[0]:
+            raise ValueError(f"transformation_matrix shape {m.shape} not compatible with Numpy image shape "
+                             f"{x.shape}.")
+        return np.dot(x.reshape(1, -1) - self.mean_vector, m).reshape(x.shape)
+
+
+class MixUp(ImageTensorOperation):
+    """Mix each image of a batch (NHWC) and its one-hot labels with another's, by weights drawn from
+    Beta(``alpha``, ``alpha``): with ``is_single`` the next image of the batch (cyclically), else the previous
+    batch's mix (the first batch unmixed). Outputs Float64. (MindSpore's Python implementation, over mindshim's
+    generator.)"""
+    _inputs = 2
+
+    def __init__(self, batch_size, alpha, is_single=True):
+        check_value(batch_size, (1, INT32_MAX), "batch_size")
+        type_check(alpha, (int, float), "alpha")
+        if alpha <= 0:
+            raise ValueError("Input alpha must be greater than 0.")
+        type_check(is_single, (bool,), "is_single")
+        super().__init__()
+        self.batch_size, self.alpha, self.is_single = batch_size, alpha, is_single
+        self._previous = None
+        self.random = True
+
+    def _apply(self, args, rng):
+        self._check_inputs(args)
+        image, label = args
+        n = self.batch_size
+        lam = rng.beta(self.alpha, self.alpha, n)
+        if self.is_single:
+            shift = list(range(1, n)) + [0]
+            other_image, other_label = image[shift, ...], label[shift, ...]
+        elif self._previous is None:
+            lam, other_image, other_label = np.ones(n), image, label
+        else:
+            other_image, other_label = self._previous
+        lam_image, lam_label = lam.reshape((n, 1, 1, 1)), lam.reshape((n, 1))
+        mixed = [lam_image * image + (1 - lam_image) * other_image, lam_label * label + (1 - lam_label) * other_label]
+        if not self.is_single:
+            self._previous = tuple(mixed)
+        return mixed
+
+
+class Decode(ImageTensorOperation):
+    """Encoded image bytes (a 1-D uint8 array: JPEG, PNG, BMP, ...) decoded to an RGB HWC uint8 image, or with
+    ``to_pil`` a PIL image (decoded by PIL, which gave MindSpore's pixels in our comparisons)."""
+
+    def __init__(self, to_pil=False):
+        type_check(to_pil, (bool,), "to_pil")
+        super().__init__()
+        self.to_pil = to_pil
+
+    def _eager_input(self, value):
+        value = super()._eager_input(value)
+        if value.ndim != 1:
+            raise TypeError(f"The number of array dimensions of the encoded image should be 1, but got {value.ndim}.")
+        return value
+
+    def _one(self, x, rng):
+        import io
+
+        from PIL import Image, UnidentifiedImageError
+        if x.ndim != 1 or x.dtype != np.uint8:
+            raise DataError(f"Decode: invalid input shape, only support 1D uint8 input, got rank: {x.ndim}")
+        try:
+            image = Image.open(io.BytesIO(x.tobytes())).convert("RGB")
+        except (UnidentifiedImageError, OSError):
+            raise DataError("Decode: image decode failed.") from None
+        return image if self.to_pil else np.asarray(image).copy()
+
+
+# ---- crops with resizing, and bounding boxes ----------------------------------------------------------------
+class ResizedCrop(ImageTensorOperation):
+    """The ``height`` x ``width`` window at (``top``, ``left``), resized to ``size`` (height, width; an int: a
+    square) with ``Resize``'s NEAREST or BILINEAR."""
+
+    def __init__(self, top, left, height, width, size, interpolation=Inter.BILINEAR):
+        for name, v in (("top", top), ("left", left)):
+            type_check(v, (int,), name)
+            check_value(v, (0, INT32_MAX), name)
+        for name, v in (("height", height), ("width", width)):
+            type_check(v, (int,), name)
+            check_value(v, (1, INT32_MAX), name)
+        super().__init__()
+        _check_size(size)
+        self._resize = Resize(list(_size_pair(size)), interpolation)  # an int is a square here
+        self.top, self.left, self.height, self.width = top, left, height, width
+        self.size, self.interpolation = size, interpolation
+
+    def _one(self, x, rng):
+        _check_rank2("ResizedCrop", x)
+        hax, wax = _hw_axes(x)
+        if self.top + self.height > x.shape[hax] or self.left + self.width > x.shape[wax]:
+            raise DataError(f"ResizedCrop: the crop window ({self.top}, {self.left}, {self.height}, {self.width}) "
+                            f"exceeds the image of size ({x.shape[hax]}, {x.shape[wax]}).")
+        return self._resize._one(_crop(x, self.top, self.left, self.height, self.width), rng)
+
+
+def _crop_box(rng, h, w, scale, ratio, attempts):
+    """A random window (top, left, height, width) of area a ``scale`` fraction and aspect ``ratio`` (log-uniform);
+    after ``attempts`` misses, the central window of the nearest allowed aspect."""
+    for _ in range(attempts):
+        area = rng.uniform(*scale) * h * w
+        aspect = np.exp(rng.uniform(np.log(ratio[0]), np.log(ratio[1])))
+        cw, ch = int(round(np.sqrt(area * aspect))), int(round(np.sqrt(area / aspect)))
+        if 0 < cw <= w and 0 < ch <= h:
+            return int(rng.integers(0, h - ch + 1)), int(rng.integers(0, w - cw + 1)), ch, cw
+    aspect = w / h
+    if aspect < ratio[0]:
+        cw, ch = w, int(round(w / ratio[0]))
+    elif aspect > ratio[1]:
+        ch, cw = h, int(round(h * ratio[1]))
+    else:
+        ch, cw = h, w
+    return (h - ch) // 2, (w - cw) // 2, ch, cw
+
+
+def _check_crop_resize(size, scale, ratio, interpolation, max_attempts):
+    _check_size(size)
+    _check_range(scale, "scale")
+    _check_range(ratio, "ratio")
+    if ratio[0] <= 0:
+        raise ValueError("Input ratio[0] must be greater than 0.")
+    type_check(interpolation, (Inter,), "interpolation")
+    type_check(max_attempts, (int,), "max_attempts")
+    check_value(max_attempts, (1, INT32_MAX), "max_attempts")
+
+
+class RandomResizedCrop(ImageTensorOperation):
+    """A random window (area a ``scale`` fraction of the image, aspect within ``ratio``) resized to ``size``."""
+
+    def __init__(self, size, scale=(0.08, 1.0), ratio=(3. / 4., 4. / 3.), interpolation=Inter.BILINEAR,
+                 max_attempts=10):
+        _check_crop_resize(size, scale, ratio, interpolation, max_attempts)
+        super().__init__()
+        self._resize = Resize(list(_size_pair(size)), interpolation)  # an int is a square here
+        self.size, self.scale, self.ratio = size, scale, ratio
+        self.interpolation, self.max_attempts = interpolation, max_attempts
+        self.random = True
+
+    def _window(self, x, rng):
+        hax, wax = _hw_axes(x)
+        return _crop_box(rng, x.shape[hax], x.shape[wax], self.scale, self.ratio, self.max_attempts)
+
+    def _one(self, x, rng):
+        _check_rank2(self._name(), x)
+        return self._resize._one(_crop(x, *self._window(x, rng)), rng)
+
+
+class RandomCropDecodeResize(RandomResizedCrop):
+    """``Decode`` then ``RandomResizedCrop``."""
+
+    def _one(self, x, rng):
+        return super()._one(Decode()._one(x, rng), rng)
+
+
+def _check_bboxes(name, image, bboxes):
+    if bboxes.ndim != 2 or bboxes.shape[1] < 4:
+        raise DataError(f"{name}: bounding boxes should have the shape of <N, 4>, but got shape {list(bboxes.shape)}.")
+    h, w = image.shape[:2]
+    x, y, bw, bh = (bboxes[:, i].astype(np.float64) for i in range(4))
+    if np.any(x < 0) or np.any(y < 0) or np.any(x + bw > w) or np.any(y + bh > h):
+        raise DataError(f"{name}: bounding boxes is out of bounds of the image")
+
+
+def _crop_bboxes(bboxes, top, left, height, width):
+    """Boxes (x, y, w, h) moved into the window and cut to it; boxes outside it dropped."""
+    b = bboxes.astype(np.float64)
+    x0, y0 = np.maximum(b[:, 0] - left, 0), np.maximum(b[:, 1] - top, 0)
+    x1 = np.minimum(b[:, 0] + b[:, 2] - left, width)
+    y1 = np.minimum(b[:, 1] + b[:, 3] - top, height)
+    keep = (x1 > x0) & (y1 > y0)
+    out = bboxes[keep].copy()
+    out[:, 0], out[:, 1], out[:, 2], out[:, 3] = x0[keep], y0[keep], (x1 - x0)[keep], (y1 - y0)[keep]
+    return out
+
+
+def _scale_bboxes(bboxes, sy, sx):
+    out = bboxes.copy()
+    out[:, [0, 2]] = bboxes[:, [0, 2]] * sx
+    out[:, [1, 3]] = bboxes[:, [1, 3]] * sy
+    return out
+
+
+class _WithBBox(ImageTensorOperation):
+    """A transform of an HWC image and its bounding boxes (an N x 4 array of x, y, width, height)."""
+    _inputs = 2
+
+    def _apply(self, args, rng):
+        args = [np.asarray(a) if _is_pil(a) else a for a in args]
+        self._check_inputs(args)
+        image, bboxes = args
+        _check_rank2(self._name(), image)
+        _check_bboxes(self._name(), image, bboxes)
+        return list(self._both(image, bboxes, rng))
+
+
+class _RandomFlipWithBBox(_WithBBox):
+    _axis = 1
+
+    def __init__(self, prob=0.5):
+        _check_prob(prob)
+        super().__init__()
+        self.prob = prob
+        self.random = True
+
+    def _both(self, image, bboxes, rng):
+        if not rng.random() < self.prob:
+            return image, bboxes
+        out = bboxes.copy()
+        position, extent = (0, 2) if self._axis == 1 else (1, 3)
+        out[:, position] = image.shape[self._axis] - bboxes[:, position] - bboxes[:, extent]
+        return np.ascontiguousarray(np.flip(image, self._axis)), out
+
+
+class RandomHorizontalFlipWithBBox(_RandomFlipWithBBox):
+    """Image and boxes flipped left to right with probability ``prob``."""
+
+
+class RandomVerticalFlipWithBBox(_RandomFlipWithBBox):
+    """Image and boxes flipped upside down with probability ``prob``."""
+    _axis = 0
+
+
+class ResizeWithBBox(_WithBBox):
+    """``Resize`` of the image, the boxes scaled with it."""
+
+    def __init__(self, size, interpolation=Inter.LINEAR):
+        super().__init__()
+        self._resize = Resize(size, interpolation)
+        self.size, self.interpolation = size, interpolation
+
+    def _both(self, image, bboxes, rng):
+        out = self._resize._one(image, rng)
+        return out, _scale_bboxes(bboxes, out.shape[0] / image.shape[0], out.shape[1] / image.shape[1])
+
+
+class RandomResizedCropWithBBox(_WithBBox):
+    """``RandomResizedCrop`` of the image, the boxes cut to the window and scaled with it."""
+
+    def __init__(self, size, scale=(0.08, 1.0), ratio=(3. / 4., 4. / 3.), interpolation=Inter.BILINEAR,
+                 max_attempts=10):
+        super().__init__()
+        self._crop = RandomResizedCrop(size, scale, ratio, interpolation, max_attempts)
+        self.size, self.scale, self.ratio = size, scale, ratio
+        self.interpolation, self.max_attempts = interpolation, max_attempts
+        self.random = True
+
+    def _both(self, image, bboxes, rng):
+        top, left, h, w = self._crop._window(image, rng)
+        out = self._crop._resize._one(_crop(image, top, left, h, w), rng)
+        return out, _scale_bboxes(_crop_bboxes(bboxes, top, left, h, w), out.shape[0] / h, out.shape[1] / w)
+
+
+class RandomCropWithBBox(_WithBBox):
+    """``RandomCrop`` of the image, the boxes moved with the padding and cut to the window."""
+
+    def __init__(self, size, padding=None, pad_if_needed=False, fill_value=0, padding_mode=Border.CONSTANT):
+        super().__init__()
+        self._crop = RandomCrop(size, padding, pad_if_needed, fill_value, padding_mode)
+        self.size, self.padding, self.pad_if_needed = size, padding, pad_if_needed
+        self.fill_value, self.padding_mode = fill_value, padding_mode
+        self.random = True
+
+    def _both(self, image, bboxes, rng):
+        op = self._crop
+        top, bottom, left, right = op.padding
+        x = _pad(image, top, bottom, left, right, op.padding_mode, op.fill_value)
+        shifted = bboxes.copy()
+        shifted[:, 0] += left
+        shifted[:, 1] += top
+        (ch, cw), (h, w) = op.size, x.shape[:2]
+        if op.pad_if_needed and (h < ch or w < cw):
+            dh, dw = max(ch - h, 0), max(cw - w, 0)
+            x = _pad(x, dh, dh, dw, dw, op.padding_mode, op.fill_value)
+            shifted[:, 0] += dw
+            shifted[:, 1] += dh
+            h, w = x.shape[:2]
+        if ch > h or cw > w:
+            raise DataError(f"RandomCropWithBBox: invalid crop size, crop size is bigger than the image dimensions, "
+                            f"got crop height: {ch}, crop width: {cw}")
+        y0, x0 = int(rng.integers(h - ch + 1)), int(rng.integers(w - cw + 1))
+        return _crop(x, y0, x0, ch, cw), _crop_bboxes(shifted, y0, x0, ch, cw)
+
+
+# ---- batch mixing -------------------------------------------------------------------------------------------
+def _check_batch(name, images, labels):
+    if images.ndim != 4:
+        raise DataError(f"{name}: image shape is not <N,H,W,C> or <N,C,H,W>, got rank: {images.ndim}")
+    if labels.ndim not in (2, 3) or labels.shape[0] != images.shape[0]:
+        raise DataError(f"{name}: wrong labels shape. The second column (labels) must have a shape of NC or NLC "
+                        f"where N is the batch size, L is the number of labels in each row, and C is the number of "
+                        f"classes. labels must be in one-hot format and in a batch, but got rank: {labels.ndim}")
+
+
+class MixUpBatch(ImageTensorOperation):
+    """A batch of images (NHWC or NCHW) and one-hot labels each mixed with a random other of the batch by one
+    weight drawn from Beta(``alpha``, ``alpha``); images keep their dtype, labels become Float32."""
+    _inputs = 2
+
+    def __init__(self, alpha=1.0):
+        type_check(alpha, (int, float), "alpha")
+        if alpha <= 0:
+            raise ValueError("Input alpha must be greater than 0.")
+        super().__init__()
+        self.alpha = alpha
+        self.random = True
+
+    def _apply(self, args, rng):
+        self._check_inputs(args)
+        images, labels = args
+        _check_batch("MixUpBatch", images, labels)
+        lam, other = rng.beta(self.alpha, self.alpha), rng.permutation(images.shape[0])
+        mixed = _saturate(lam * images.astype(np.float64) + (1 - lam) * images[other], images.dtype)
+        return [mixed, (lam * labels + (1 - lam) * labels[other]).astype(np.float32)]
+
+
+class CutMixBatch(ImageTensorOperation):
+    """With probability ``prob`` per image, a random box of another image of the batch pasted in (its area
+    a Beta(``alpha``, ``alpha``) fraction), the one-hot labels mixed by the areas; labels become Float32."""
+    _inputs = 2
+
+    def __init__(self, image_batch_format, alpha=1.0, prob=1.0):
+        from .utils import ImageBatchFormat
+        type_check(image_batch_format, (ImageBatchFormat,), "image_batch_format")
+        type_check(alpha, (int, float), "alpha")
+        if alpha <= 0:
+            raise ValueError("Input alpha must be greater than 0.")
+        _check_prob(prob)
+        super().__init__()
+        self.image_batch_format, self.alpha, self.prob = image_batch_format, alpha, prob
+        self.random = True
+
+    def _apply(self, args, rng):
+        self._check_inputs(args)
+        images, labels = args
+        _check_batch("CutMixBatch", images, labels)
+        nchw = self.image_batch_format == self.image_batch_format.NCHW
+        hw = images.shape[2:4] if nchw else images.shape[1:3]
+        out, mixed = images.copy(), labels.astype(np.float32)
+        for i in range(images.shape[0]):
+            if not rng.random() < self.prob:
+                continue
+            j = int(rng.integers(images.shape[0]))
+            cut = np.sqrt(1 - rng.beta(self.alpha, self.alpha))
+            ch, cw = int(hw[0] * cut), int(hw[1] * cut)
+            cy, cx = int(rng.integers(hw[0])), int(rng.integers(hw[1]))
+            y0, y1 = max(cy - ch // 2, 0), min(cy + ch // 2, hw[0])
+            x0, x1 = max(cx - cw // 2, 0), min(cx + cw // 2, hw[1])
+            if nchw:
+                out[i, :, y0:y1, x0:x1] = images[j, :, y0:y1, x0:x1]
+            else:
+                out[i, y0:y1, x0:x1] = images[j, y0:y1, x0:x1]
+            lam = 1 - (y1 - y0) * (x1 - x0) / (hw[0] * hw[1])
+            mixed[i] = lam * labels[i] + (1 - lam) * labels[j]
+        return [out, mixed]
+
+
+# ---- OpenCV's warpAffine, in numpy ---------------------------------------------------------------------------
+_AB_BITS, _INTER_BITS = 10, 5  # OpenCV's fixed-point source coordinates: 10 bits, then 5 bits of sub-pixel
+
+
+def _cv_round(values):
+    return np.rint(values).astype(np.int64)
+
+
+def _warp_affine(x, matrix, out_h, out_w, interpolation, fill):
+    """OpenCV's ``warpAffine`` of an HW or HWC image by the forward 2x3 ``matrix``: inverted, then each output
+    pixel's source found in fixed point as OpenCV does (10 bits, rounded), NEAREST or BILINEAR."""
+    inv = np.linalg.inv(np.vstack([matrix, [0, 0, 1]]))[:2]
+    scale = 1 << _AB_BITS
+    nearest = interpolation == Inter.NEAREST
+    delta = scale // 2 if nearest else scale // (1 << _INTER_BITS) // 2
+    ys, xs = np.arange(out_h)[:, None], np.arange(out_w)[None, :]
+    big_x = _cv_round((inv[0, 1] * ys + inv[0, 2]) * scale) + delta + _cv_round(inv[0, 0] * xs * scale)
+    big_y = _cv_round((inv[1, 1] * ys + inv[1, 2]) * scale) + delta + _cv_round(inv[1, 0] * xs * scale)
+    shift = _AB_BITS if nearest else _AB_BITS - _INTER_BITS
+    return _remap(x, big_x >> shift, big_y >> shift, nearest, fill)
+
+
+def _warp_perspective(x, matrix, out_h, out_w, interpolation, fill):
+    """OpenCV's ``warpPerspective`` by the forward 3x3 ``matrix`` (each source position rounded, to the pixel for
+    NEAREST or to 1/32 pixel for BILINEAR)."""
+    inv = np.linalg.inv(matrix)
+    nearest = interpolation == Inter.NEAREST
+    ys, xs = np.arange(out_h, dtype=np.float64)[:, None], np.arange(out_w, dtype=np.float64)[None, :]
+    w = inv[2, 0] * xs + inv[2, 1] * ys + inv[2, 2]
+    w = np.where(w != 0, (1.0 if nearest else float(1 << _INTER_BITS)) / np.where(w != 0, w, 1), 0)
+    limit = float(np.iinfo(np.int32).max)
+    big_x = _cv_round(np.clip((inv[0, 0] * xs + inv[0, 1] * ys + inv[0, 2]) * w, -limit, limit))
+    big_y = _cv_round(np.clip((inv[1, 0] * xs + inv[1, 1] * ys + inv[1, 2]) * w, -limit, limit))
+    return _remap(x, big_x, big_y, nearest, fill)
+
+
+def _remap(x, big_x, big_y, nearest, fill):
+    """OpenCV's ``remap`` at source positions in whole pixels (NEAREST) or in 1/32 pixel (BILINEAR: its 15-bit
+    fixed-point weights for uint8, float32 weights otherwise); pixels outside are ``fill`` (one value, or one
+    per channel)."""
+    image = x if x.ndim == 3 else x[..., None]
+    h, w, c = image.shape
+    fill = np.broadcast_to(np.asarray(fill, np.float64), (c,)) if np.ndim(fill) else np.full(c, float(fill))
+
+    def sample(sy, sx):
+        inside = (sy >= 0) & (sy < h) & (sx >= 0) & (sx < w)
+        values = image[np.clip(sy, 0, h - 1), np.clip(sx, 0, w - 1)].astype(np.float64)
+        return np.where(inside[..., None], values, fill)
+    if nearest:
+        out = sample(big_y, big_x)
+    else:
+        sx, sy = big_x >> _INTER_BITS, big_y >> _INTER_BITS
+        ax, ay = (big_x & 31)[..., None], (big_y & 31)[..., None]
+        corners = [sample(sy, sx), sample(sy, sx + 1), sample(sy + 1, sx), sample(sy + 1, sx + 1)]
+        if x.dtype == np.uint8:  # weights in 1/32768: products of (32 - a) and a, times 32
+            weights = [(32 - ay) * (32 - ax), (32 - ay) * ax, ay * (32 - ax), ay * ax]
+            total = sum(w_ * 32 * v.astype(np.int64) for w_, v in zip(weights, corners))
+            out = (total + (1 << 14)) >> 15
+        else:
+            kx, ky = (ax / np.float32(32)).astype(np.float32), (ay / np.float32(32)).astype(np.float32)
+            weights = [(1 - ky) * (1 - kx), (1 - ky) * kx, ky * (1 - kx), ky * kx]
+            out = sum(w_.astype(np.float32) * v.astype(np.float32) for w_, v in zip(weights, corners))
+    out = _saturate(out, x.dtype) if x.dtype.kind in "iu" else out.astype(x.dtype)
+    return out if x.ndim == 3 else out[..., 0]
+
+
+def _check_rotate(resample, expand, center, fill_value):
+    type_check(resample, (Inter,), "resample")
+    if resample not in (Inter.NEAREST, Inter.BILINEAR):
+        raise NotImplementedError(f"mindspore.dataset.vision rotation with {resample} is not supported by mindshim "
+                                  "yet (NEAREST and BILINEAR are)")
+    type_check(expand, (bool,), "expand")
+    if center is not None:
+        type_check(center, (tuple, list), "center")
+        if len(center) != 2:
+            raise ValueError("Value center needs to be a 2-tuple.")
+    _check_fill(fill_value)
+
+
+def _rotate(x, degrees, resample, expand, center, fill_value):
+    """OpenCV's rotation about ``center`` (default: the image centre, ((w - 1) / 2, (h - 1) / 2)), counter-clockwise
+    by ``degrees``; with ``expand`` the output grows to hold the whole rotated image."""
+    _check_rank2("Rotate", x)
+    h, w = x.shape[:2]
+    cx, cy = ((w - 1) / 2.0, (h - 1) / 2.0) if center is None else center
+    angle = np.deg2rad(degrees)
+    a, b = np.cos(angle), np.sin(angle)
+    matrix = np.array([[a, b, (1 - a) * cx - b * cy], [-b, a, b * cx + (1 - a) * cy]])
+    out_h, out_w = h, w
+    if expand:
+        bw, bh = abs(w * a) + abs(h * b), abs(w * b) + abs(h * a)
+        matrix[0, 2] += bw / 2.0 - cx - 0.5
+        matrix[1, 2] += bh / 2.0 - cy - 0.5
+        out_h, out_w = int(np.rint(bh)), int(np.rint(bw))
+    fill = fill_value[::-1] if isinstance(fill_value, tuple) else fill_value  # MindSpore fills rotations as BGR
+    return _warp_affine(x, matrix, out_h, out_w, resample, fill)
+
+
+class Rotate(ImageTensorOperation):
+    """The image rotated counter-clockwise by ``degrees`` about ``center`` (default: its centre), NEAREST or
+    BILINEAR, uncovered pixels ``fill_value`` (a 3-tuple is used in reverse order, as MindSpore 2.10 does); with
+    ``expand`` the output holds the whole rotated image. Values as OpenCV's ``warpAffine`` (its fixed-point source
+    coordinates and weights)."""
+
+    def __init__(self, degrees, resample=Inter.NEAREST, expand=False, center=None, fill_value=0):
+        type_check(degrees, (float, int), "degrees")
+        _check_rotate(resample, expand, center, fill_value)
+        super().__init__()
+        self.degrees, self.resample, self.expand, self.center, self.fill_value = \
+            degrees, resample, expand, center, fill_value
+
+    def _one(self, x, rng):
+        return _rotate(x, self.degrees, self.resample, self.expand, self.center, self.fill_value)
+
+
+class RandomRotation(ImageTensorOperation):
+    """``Rotate`` by an angle drawn uniformly from ``degrees`` ((min, max); a number ``d``: (-d, d))."""
+
+    def __init__(self, degrees, resample=Inter.NEAREST, expand=False, center=None, fill_value=0):
+        if isinstance(degrees, numbers.Number):
+            check_value(degrees, (0, FLOAT_MAX_INTEGER), "degrees")
+            degrees = (-degrees, degrees)
+        _check_range(degrees, "degrees", -FLOAT_MAX_INTEGER)
+        _check_rotate(resample, expand, center, fill_value)
+        super().__init__()
+        self.degrees, self.resample, self.expand, self.center, self.fill_value = \
+            tuple(degrees), resample, expand, center, fill_value
+        self.random = True
+
+    def _one(self, x, rng):
+        return _rotate(x, rng.uniform(*self.degrees), self.resample, self.expand, self.center, self.fill_value)
+
+
+# ---- choosing among transforms ------------------------------------------------------------------------------
+def _check_ops(ops, name):
+    type_check(ops, (list, tuple), name)
+    if not ops:
+        raise ValueError(f"{name} can not be empty.")
+    for i, op in enumerate(ops):
+        if not callable(op):
+            raise TypeError(f"{name}[{i}] is not a callable transform.")
+
+
+class UniformAugment(ImageTensorOperation):
+    """``num_ops`` of ``transforms`` drawn at random (without repeats), each then applied with probability 1/2
+    (MindSpore's UniformAugOp)."""
+
+    def __init__(self, transforms, num_ops=2):
+        type_check(num_ops, (int,), "num_ops")
+        if num_ops <= 0:
+            raise ValueError("Input num_ops must be greater than 0.")
+        if num_ops > len(transforms):
+            raise ValueError("num_ops is greater than transforms list size.")
+        _check_ops(transforms, "transforms list")
+        super().__init__()
+        self.transforms, self.num_ops = transforms, num_ops
+        self.random = True
+
+    def _apply(self, args, rng):
+        from ..transforms.transforms import _run
+        for i in rng.choice(len(self.transforms), self.num_ops, replace=False):
+            if rng.integers(2):
+                continue
+            args = _run(self.transforms[i], args, rng)
+        return args
+
+
+class RandomSelectSubpolicy(ImageTensorOperation):
+    """One sub-policy of ``policy`` (a list of lists of (transform, probability)) drawn at random, its transforms
+    applied in order, each with its probability."""
+
+    def __init__(self, policy):
+        type_check(policy, (list,), "policy")
+        if not policy:
+            raise ValueError("policy can not be empty.")
+        for i, sub in enumerate(policy):
+            type_check(sub, (list,), f"policy[{[i]}]")
+            if not sub:
+                raise ValueError(f"policy[{i}] can not be empty.")
+            for j, pair in enumerate(sub):
+                type_check(pair, (tuple, list), f"policy[{i}][{j}]")
+                if len(pair) != 2 or not callable(pair[0]):
+                    raise ValueError(f"policy[{i}][{j}] should be a (transform, prob) 2-tuple.")
+                check_value(pair[1], (0, 1), f"prob of (op, prob) policy[{i}][{j}]")
+        super().__init__()
+        self.policy = policy
+        self.random = True
+
+    def _apply(self, args, rng):
+        from ..transforms.transforms import _run
+        for op, prob in self.policy[int(rng.integers(len(self.policy)))]:
+            if rng.random() < prob:
+                args = _run(op, args, rng)
+        return args
+
+
+def _affine(x, degrees, translate, scale, shear, resample, fill_value):
+    """MindSpore's affine map about the image centre ((w - 1) / 2, (h - 1) / 2): rotation by ``degrees``, shear
+    (x, y degrees), ``scale``, then a shift by ``translate`` (fractions of the width and height), by
+    ``_warp_affine``."""
+    _check_rank2("Affine", x)
+    h, w = x.shape[:2]
+    d, sx, sy = np.deg2rad(degrees), np.deg2rad(shear[0]), np.deg2rad(shear[1])
+    m0, m3 = scale * np.cos(d - sy) / np.cos(sy), scale * np.sin(d - sy) / np.cos(sy)
+    m1 = scale * (-np.cos(d - sy) * np.tan(sx) / np.cos(sy) - np.sin(d))
+    m4 = scale * (-np.sin(d - sy) * np.tan(sx) / np.cos(sy) + np.cos(d))
+    cx, cy = (w - 1) / 2.0, (h - 1) / 2.0
+    matrix = np.array([[m0, m1, (1 - m0) * cx - m1 * cy + translate[0] * w],
+                       [m3, m4, (1 - m4) * cy - m3 * cx + translate[1] * h]])
+    return _warp_affine(x, matrix, h, w, resample, fill_value)
+
+
+def _check_interp(resample):
+    type_check(resample, (Inter,), "resample")
+    if resample not in (Inter.NEAREST, Inter.BILINEAR):
+        raise NotImplementedError(f"mindspore.dataset.vision affine transforms with {resample} are not supported by "
+                                  "mindshim yet (NEAREST and BILINEAR are)")
+
+
+class Affine(ImageTensorOperation):
+    """Rotation by ``degrees``, shift by ``translate`` (fractions of width and height), ``scale`` and ``shear``
+    (degrees: one value for x, or x and y) about the image centre, NEAREST or BILINEAR, uncovered pixels
+    ``fill_value``; values as OpenCV's ``warpAffine``."""
+
+    def __init__(self, degrees, translate, scale, shear, resample=Inter.NEAREST, fill_value=0):
+        type_check(degrees, (int, float), "degrees")
+        type_check(translate, (list, tuple), "translate")
+        if len(translate) != 2:
+            raise TypeError("The length of translate should be 2.")
+        for i, t in enumerate(translate):
+            type_check(t, (int, float), f"translate[{i}]")
+            check_value(t, [-1.0, 1.0], f"translate[{i}]")
+        type_check(scale, (int, float), "scale")
+        if scale <= 0:
+            raise ValueError("Input scale must be greater than 0.")
+        type_check(shear, (int, float, list, tuple), "shear")
+        shear = (shear, 0.) if isinstance(shear, numbers.Number) else tuple(shear)
+        if len(shear) != 2:
+            raise TypeError("The length of shear should be 2.")
+        _check_interp(resample)
+        _check_fill(fill_value)
+        super().__init__()
+        self.degrees, self.translate, self.scale_, self.shear = degrees, translate, scale, shear
+        self.resample, self.fill_value = resample, fill_value
+
+    def _one(self, x, rng):
+        return _affine(x, self.degrees, self.translate, self.scale_, self.shear, self.resample, self.fill_value)
+
+
+def _pairs(value, name, size, symmetric):
+    """A range argument as ``size`` numbers: a number ``v`` is (-v, v) (then zeros), two numbers are one range."""
+    if isinstance(value, numbers.Number):
+        if value < 0:
+            raise ValueError(f"Input {name} must be greater than or equal to 0.")
+        value = (-value, value) if symmetric else (value, value)
+    type_check(value, (list, tuple), name)
+    if len(value) not in (2, size):
+        raise TypeError(f"{name} should be a list or tuple of length 2 or {size}.")
+    return tuple(value) + (0.0,) * (size - len(value))
+
+
+class RandomAffine(ImageTensorOperation):
+    """``Affine`` with each parameter drawn uniformly from its range: ``degrees`` (min, max; a number d: (-d, d)),
+    ``translate`` (tx_min, tx_max[, ty_min, ty_max], fractions), ``scale`` (min, max), ``shear`` (x_min, x_max[,
+    y_min, y_max]; a number s: (-s, s) along x)."""
+
+    def __init__(self, degrees, translate=None, scale=None, shear=None, resample=Inter.NEAREST, fill_value=0):
+        self.degrees = _pairs(degrees, "degrees", 2, True)
+        self.translate = (0.0,) * 4 if translate is None else _pairs(translate, "translate", 4, True)
+        for t in self.translate:
+            check_value(t, [-1.0, 1.0], "translate")
+        self.scale = (1.0, 1.0) if scale is None else _pairs(scale, "scale", 2, False)
+        if self.scale[0] <= 0 or self.scale[0] > self.scale[1]:
+            raise ValueError("Input scale should be positive and in (min, max) order.")
+        self.shear = (0.0,) * 4 if shear is None else _pairs(shear, "shear", 4, True)
+        _check_interp(resample)
+        _check_fill(fill_value)
+        super().__init__()
+        self.resample, self.fill_value = resample, fill_value
+        self.random = True
+
+    def _one(self, x, rng):
+        t, s = self.translate, self.shear
+        return _affine(x, rng.uniform(*self.degrees), (rng.uniform(t[0], t[1]), rng.uniform(t[2], t[3])),
+                       rng.uniform(*self.scale), (rng.uniform(s[0], s[1]), rng.uniform(s[2], s[3])), self.resample,
+                       self.fill_value)
+
+
+class Perspective(ImageTensorOperation):
+    """The perspective map taking ``start_points`` to ``end_points`` (four (x, y) corners each), NEAREST or
+    BILINEAR, uncovered pixels 0; values as OpenCV's ``getPerspectiveTransform`` and ``warpPerspective``."""
+
+    def __init__(self, start_points, end_points, interpolation=Inter.BILINEAR):
+        for name, points in (("start_points", start_points), ("end_points", end_points)):
+            type_check(points, (list, tuple), name)
+            if len(points) != 4:
+                raise TypeError(f"{name} should be a list or tuple of length 4.")
+            for i, p in enumerate(points):
+                type_check(p, (list, tuple), f"{name}[{i}]")
+                if len(p) != 2:
+                    raise TypeError(f"{name}[{i}] should be a list or tuple of length 2.")
+        _check_interp(interpolation)
+        super().__init__()
+        self.start_points, self.end_points, self.interpolation = start_points, end_points, interpolation
+
+    def _one(self, x, rng):
+        _check_rank2("Perspective", x)
+        rows, rhs = [], []
+        for (sx, sy), (dx, dy) in zip(self.start_points, self.end_points):
+            rows += [[sx, sy, 1, 0, 0, 0, -sx * dx, -sy * dx], [0, 0, 0, sx, sy, 1, -sx * dy, -sy * dy]]
+            rhs += [dx, dy]
+        coefs = np.linalg.solve(np.array(rows, np.float64), np.array(rhs, np.float64))
+        matrix = np.append(coefs, 1.0).reshape(3, 3)
+        return _warp_perspective(x, matrix, x.shape[0], x.shape[1], self.interpolation, 0)
