@@ -51,6 +51,7 @@ from .common.api import jit  # noqa: E402
 from .common.dtype import *  # noqa: E402,F401,F403
 from .common.parameter import Parameter, ParameterTuple  # noqa: E402
 from .common.seed import get_seed, set_seed  # noqa: E402
+from .common.sparse_tensor import COOTensor, CSRTensor, RowTensor, SparseTensor  # noqa: E402
 from .common.tensor import Tensor, tensor  # noqa: E402
 from .context import (  # noqa: E402
     GRAPH_MODE,
@@ -76,6 +77,7 @@ from .train.serialization import (  # noqa: E402
 
 __version__ = "0.1.0"
 __all__ = ["amp", "common", "context", "nn", "ops", "dtype", "jit", "grad", "value_and_grad", "Tensor", "tensor",
+           "COOTensor", "CSRTensor", "RowTensor", "SparseTensor",
            "Parameter", "ParameterTuple", "functionalize", "load_params",
            "install", "run", "set_repr_style", "get_repr_style", "set_index_checks",
            "set_seed", "get_seed", "set_context",

@@ -55,6 +55,7 @@ def _functional(fn):
 METHODS.update((fn.__name__, _functional(fn)) for fn in (
     F.fmod, F.remainder, F.amax, F.amin, F.cumprod, F.norm, F.expand_dims, F.swapaxes, F.tile, F.flip, F.reverse,
     F.chunk, F.gather_nd, F.masked_fill))
+METHODS["to_coo"], METHODS["to_csr"] = F.dense_to_sparse_coo, F.dense_to_sparse_csr
 
 
 @method
