@@ -72,7 +72,16 @@ def _sorted_unique(indices, values, shape):
     return out, summed
 
 
-@register("Coalesce", functional=("coalesce",), inputs=("x_indices", "x_values", "x_shape"))
+def _check_coalesce(x_indices, x_values, x_shape):
+    for name, x, allowed in (("x_indices", x_indices, "{Tensor[Int64]}"),
+                             ("x_values", x_values, "{Tensor[Float16], Tensor[Float32], Tensor[Float64]}")):
+        dtype = mstype.to_mstype(x.dtype)
+        if f"[{dtype}]" not in allowed:
+            raise TypeError(f"For primitive[Coalesce], the input argument[{name}] must be a type of {allowed}, but "
+                            f"got Tensor[{dtype}].")
+
+
+@register("Coalesce", check=_check_coalesce, functional=("coalesce",), inputs=("x_indices", "x_values", "x_shape"))
 def _coalesce(x_indices, x_values, x_shape):
     """The COO tensor ``(x_indices, x_values, x_shape)`` (indices of shape ``(ndim, N)``) with its entries in
     order and repeated indices summed: ``(indices, values, shape)``."""
@@ -112,7 +121,7 @@ def _sparse_add(x1_indices, x1_values, x1_shape, x2_indices, x2_values, x2_shape
 
 
 def _check_sparse_concat(indices, values, shapes, concat_dim=0):
-    for i, x in enumerate(indices):
+    for i, x in enumerate(tensor_arrays(indices)):
         if x.dtype != np.int64:
             raise TypeError(f"For primitive[SparseConcat], the input argument[indices{i}] must be a type of "
                             f"{{Tensor[Int64]}}, but got Tensor[{mstype.to_mstype(x.dtype)}].")

@@ -10,6 +10,7 @@ Where mindshim differs: the ops whose output length depends on the values (``coa
 run eagerly only; the deprecation warnings of RowTensor and SparseTensor are not logged.
 """
 import jax
+import jax.numpy as jnp
 import numpy as np
 
 from .. import _registry
@@ -347,10 +348,8 @@ class CSRTensor(_Sparse):
             if other.ndim > self.ndim:
                 raise ValueError("dense tensor cannot broadcast to the sparse tensor.")
             return fn(self._values, other).reshape(self._values.shape)
-        dtype = mstype.to_mstype(np.promote_types(self._values.dtype.np_dtype, other.dtype.np_dtype))
-        values = self._values.astype(dtype)
-        return self._with_values(_call(name, self._indptr, self._indices, values, _shape_tensor(self._shape),
-                                       other.astype(dtype)))
+        values, other = _promoted(self._values, other)
+        return self._with_values(_call(name, self._indptr, self._indices, values, _shape_tensor(self._shape), other))
 
     def __neg__(self):
         return self._with_values(-self._values)
@@ -417,7 +416,8 @@ class CSRTensor(_Sparse):
 
 # ---- the functional forms the methods share (``mindspore.ops.coo_add``, ...) ------------------------------------
 def _promoted(*tensors):
-    dtype = mstype.to_mstype(np.result_type(*(t.dtype.np_dtype for t in tensors)))
+    """The Tensors cast to their common dtype (MindSpore's promotion: Int32 with Float32 is Float32)."""
+    dtype = mstype.to_mstype(jnp.result_type(*(t.dtype.np_dtype for t in tensors)))
     return [t.astype(dtype) for t in tensors]
 
 
