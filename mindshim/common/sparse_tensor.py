@@ -330,7 +330,7 @@ class CSRTensor(_Sparse):
         return CSRTensor(self._indptr, self._indices, values, self._shape)
 
     def _csr_op(self, name, *inputs):
-        return _call(name, self._indptr, self._indices, self._values, _shape_tensor(self._shape), *inputs)
+        return _call(name, self._indptr, self._indices, self._values, self._shape, *inputs)
 
     def __mul__(self, other):
         """``csr_mul``: a Python or one-element Tensor scalar scales the values (MindSpore then returns the values,
@@ -349,7 +349,7 @@ class CSRTensor(_Sparse):
                 raise ValueError("dense tensor cannot broadcast to the sparse tensor.")
             return fn(self._values, other).reshape(self._values.shape)
         values, other = _promoted(self._values, other)
-        return self._with_values(_call(name, self._indptr, self._indices, values, _shape_tensor(self._shape), other))
+        return self._with_values(_call(name, self._indptr, self._indices, values, self._shape, other))
 
     def __neg__(self):
         return self._with_values(-self._values)

@@ -6,6 +6,7 @@ from ...common import dtype as mstype
 from ...common.sparse_tensor import COOTensor, CSRTensor, coo_add, csr_add, csr_to_dense
 from ...common.tensor import Tensor
 from .. import _views
+from . import core_func, math_func, nn_func
 
 _VIEWS = _views.functionals("sparse")  # coalesce: a plain row
 globals().update(_VIEWS)
@@ -17,12 +18,20 @@ _UNARY = ("abs", "acos", "acosh", "asin", "asinh", "atan", "atanh", "ceil", "cos
           "sinh", "softsign", "sqrt", "square", "tan", "tanh")
 
 
+def _dense_op(name):
+    """The functional op ``ops.<name>``, looked up when called."""
+    for module in (core_func, math_func, nn_func):
+        fn = getattr(module, name, None)
+        if fn is not None:
+            return fn
+    raise NotImplementedError(f"mindspore.ops.{name} is not supported by mindshim yet.")
+
+
 def _unary(kind, cls, name):
     def view(x):
         if not isinstance(x, cls):
             raise TypeError(f"Expects {cls.__name__} for {kind}_{name}")
-        from .. import functional  # the dense op, looked up when called (the ops package is loaded by then)
-        return cls(*x._parts()[:-1], getattr(functional, name)(x.values), x.shape)
+        return cls(*x._parts()[:-1], _dense_op(name)(x.values), x.shape)
     view.__name__ = view.__qualname__ = f"{kind}_{name}"
     view.__doc__ = f"``ops.{kind}_{name}(x)``: ``ops.{name}`` on the values of the {cls.__name__} ``x``."
     return view
