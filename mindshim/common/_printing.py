@@ -97,8 +97,6 @@ def format_data(arr, mstype, style=None, comma=True):
     if signed and style == "2.10":
         strs = {k: s if s.startswith("-") else " " + s for k, s in strs.items()}
     width = max(len(s) for s in strs.values())
-    if style == "2.10" and mstype.kind == "b":
-        width = 5  # 2.10 pads True as wide as False
 
     def render(prefix, depth):
         idx = _kept(arr.shape[depth], summarize)
