@@ -3,8 +3,8 @@
 ``shape``); ``mindshim.common.sparse_tensor`` and ``ops.function.sparse_func`` build COOTensor and CSRTensor on
 them.
 
-Rows whose output length depends on the values (SparseAdd, SparseConcat, Coalesce, SparseSlice,
-SparseMatrixAdd, NonZero) compute on the host: they run in eager (PyNative) calls only. The CSR rows that
+Rows whose output length depends on the values (SparseAdd, SparseConcat, Coalesce, SparseSlice, SparseMatrixAdd,
+SparseSegmentMean, NonZero) compute it on the host: they run in eager (PyNative) calls only. The CSR rows that
 MindSpore keeps out of ``mindspore.ops`` (``COO2CSR``, ``CSRMV``, ...) are rows without a Primitive class.
 """
 import jax
@@ -261,3 +261,35 @@ def _sparse_matrix_add(a_shape, a_batch_pointers, a_indptr, a_indices, a_values,
     batch = np.array([0, len(summed)], a_indptr.dtype)
     return (a_shape, jnp.asarray(batch), jnp.asarray(indptr), jnp.asarray(idx[:, 1].astype(a_indices.dtype)),
             jnp.asarray(summed))
+
+
+def _check_sparse_segment_mean(x, indices, segment_ids):
+    if x.dtype not in (np.float16, np.float32, np.float64):
+        raise TypeError("For primitive[SparseSegmentMean], the input argument[x] must be a type of {Tensor[Float16], "
+                        f"Tensor[Float32], Tensor[Float64]}}, but got Tensor[{mstype.to_mstype(x.dtype)}].")
+    if indices.dtype != segment_ids.dtype:
+        raise TypeError("For primitive[SparseSegmentMean], the input type must be same.")
+    if indices.shape[0] != segment_ids.shape[0]:
+        raise ValueError("For 'SparseSegmentMean', the size of 'indices' and 'segment_ids' must be the same, but got "
+                         f"{indices.shape[0]} vs {segment_ids.shape[0]}.")
+    indices, segment_ids = _host("SparseSegmentMean", indices, segment_ids)
+    bad = (indices < 0) | (indices >= x.shape[0])
+    if bad.any():
+        k = int(np.argmax(bad))
+        raise ValueError(f"For 'SparseSegmentMean', the {k}-th 'indices'[{indices[k]}] is out of range[0, "
+                         f"{x.shape[0]}).")
+    if (segment_ids < 0).any():
+        raise ValueError("For 'SparseSegmentMean', the input 'segment_ids' must be non-negative.")
+    if (np.diff(segment_ids) < 0).any():
+        raise ValueError("For 'SparseSegmentMean', the input 'segment_ids' must be sorted.")
+
+
+@register("SparseSegmentMean", check=_check_sparse_segment_mean, functional=("sparse_segment_mean",),
+          inputs=("x", "indices", "segment_ids"))
+def _sparse_segment_mean(x, indices, segment_ids):
+    """The mean of the rows ``x[indices]`` of each segment (``segment_ids``, sorted); segments up to the last id
+    that no row falls into are zeros. (MindSpore raises RuntimeError where mindshim's check raises ValueError.)"""
+    n = int(np.asarray(segment_ids)[-1]) + 1 if segment_ids.shape[0] else 0
+    total = jax.ops.segment_sum(x[indices], segment_ids, n)
+    count = jax.ops.segment_sum(jnp.ones(indices.shape[0], x.dtype), segment_ids, n)
+    return total / jnp.maximum(count, 1).reshape((-1,) + (1,) * (x.ndim - 1))
