@@ -13,7 +13,12 @@ import numpy as np
 
 from .._registry import register
 from ..common import dtype as mstype
-from ._checks import tensor_arrays
+from ..common._checks import check
+from ._checks import kernel_error, tensor_arrays
+
+_INT64 = (np.int64,)
+_INTS = (np.int32, np.int64)
+_FLOATS = (np.float16, np.float32, np.float64)
 
 
 def _host(op, *arrays):
@@ -22,6 +27,19 @@ def _host(op, *arrays):
         raise NotImplementedError(f"mindspore.ops.{op} inside a compiled or differentiated call is not supported by "
                                   "mindshim: the length of its output depends on the input values.")
     return [np.asarray(a) for a in arrays]
+
+
+def _need_types(op, name, x, allowed):
+    """MindSpore's TypeError for an input whose dtype is not one of ``allowed`` (numpy types)."""
+    if x.dtype not in allowed:
+        names = ", ".join(f"Tensor[{mstype.to_mstype(t)}]" for t in allowed)
+        raise TypeError(f"For primitive[{op}], the input argument[{name}] must be a type of {{{names}}}, but got "
+                        f"Tensor[{mstype.to_mstype(x.dtype)}].")
+
+
+def _same_types(op, a, b):
+    if a.dtype != b.dtype:
+        raise TypeError(f"For primitive[{op}], the input type must be same.")
 
 
 def _shape(value):
@@ -34,20 +52,35 @@ def _at(indices):
     return tuple(indices[:, i] for i in range(indices.shape[1]))
 
 
-@register("SparseToDense")
+def _check_sparse_to_dense(indices, values, sparse_shape):
+    _need_types("SparseToDense", "indices", indices, _INTS)
+    shape = _shape(sparse_shape)
+
+    def rule(xp, v):
+        bounds = xp.broadcast_to(xp.asarray(shape[:v.shape[1]], v.dtype), v.shape)
+        rows = xp.broadcast_to(xp.arange(v.shape[0])[:, None], v.shape)
+        dims = xp.broadcast_to(xp.arange(v.shape[1])[None, :], v.shape)
+        return (v < 0) | (v >= bounds), lambda k, d, got, n: ValueError(
+            f"For 'SparseToDense', the {k}th value in {d}th dimension index: {got} of 'output' out of bounds: "
+            f"[0, {n})"), (rows, dims, v, bounds)
+    check(indices, rule)
+
+
+@register("SparseToDense", check=_check_sparse_to_dense)
 def _sparse_to_dense(indices, values, sparse_shape):
     """The dense tensor of ``sparse_shape`` holding ``values`` at ``indices`` (a repeated index keeps the last
     value) and zeros elsewhere."""
     return jnp.zeros(_shape(sparse_shape), values.dtype).at[_at(indices)].set(values)
 
 
-@register("SparseTensorDenseAdd")
+@register("SparseTensorDenseAdd", check=lambda i, v, s, x2: _same_types("SparseTensorDenseAdd", v, x2))
 def _sparse_tensor_dense_add(x1_indices, x1_values, x1_shape, x2):
     """``x2`` plus the COO tensor ``(x1_indices, x1_values, x1_shape)``."""
-    return x2.at[_at(x1_indices)].add(x1_values.astype(x2.dtype))
+    return x2.at[_at(x1_indices)].add(x1_values)
 
 
-@register("SparseTensorDenseMatmul", attrs=(("adjoint_st", False), ("adjoint_dt", False)))
+@register("SparseTensorDenseMatmul", attrs=(("adjoint_st", False), ("adjoint_dt", False)),
+          check=lambda i, values, s, dense, **attrs: _same_types("SparseTensorDenseMatmul", values, dense))
 def _sparse_tensor_dense_matmul(indices, values, sparse_shape, dense, adjoint_st=False, adjoint_dt=False):
     """The 2-D COO tensor ``(indices, values, sparse_shape)`` times ``dense`` (either side transposed and
     conjugated when its ``adjoint_*`` is set)."""
@@ -73,12 +106,8 @@ def _sorted_unique(indices, values, shape):
 
 
 def _check_coalesce(x_indices, x_values, x_shape):
-    for name, x, allowed in (("x_indices", x_indices, "{Tensor[Int64]}"),
-                             ("x_values", x_values, "{Tensor[Float16], Tensor[Float32], Tensor[Float64]}")):
-        dtype = mstype.to_mstype(x.dtype)
-        if f"[{dtype}]" not in allowed:
-            raise TypeError(f"For primitive[Coalesce], the input argument[{name}] must be a type of {allowed}, but "
-                            f"got Tensor[{dtype}].")
+    _need_types("Coalesce", "x_indices", x_indices, _INT64)
+    _need_types("Coalesce", "x_values", x_values, _FLOATS)
 
 
 @register("Coalesce", check=_check_coalesce, functional=("coalesce",), inputs=("x_indices", "x_values", "x_shape"))
@@ -90,7 +119,8 @@ def _coalesce(x_indices, x_values, x_shape):
     return jnp.asarray(out.T), jnp.asarray(summed), jnp.asarray(shape)
 
 
-@register("SparseAdd", primitive=False)
+@register("SparseAdd", check=lambda x1_indices, *rest: _need_types("SparseAdd", "x1_indices", x1_indices, _INT64),
+          primitive=False)
 def _sparse_add(x1_indices, x1_values, x1_shape, x2_indices, x2_values, x2_shape, thresh):
     """The sum of two COO tensors whose entries are in row-major order: their entries merged in that order,
     those at the same index summed and kept where ``|sum| >= thresh`` (entries of one input are kept as
@@ -122,9 +152,7 @@ def _sparse_add(x1_indices, x1_values, x1_shape, x2_indices, x2_values, x2_shape
 
 def _check_sparse_concat(indices, values, shapes, concat_dim=0):
     for i, x in enumerate(tensor_arrays(indices)):
-        if x.dtype != np.int64:
-            raise TypeError(f"For primitive[SparseConcat], the input argument[indices{i}] must be a type of "
-                            f"{{Tensor[Int64]}}, but got Tensor[{mstype.to_mstype(x.dtype)}].")
+        _need_types("SparseConcat", f"indices{i}", x, _INT64)
 
 
 @register("SparseConcat", attrs=(("concat_dim", 0),), check=_check_sparse_concat, primitive=False)
@@ -148,7 +176,12 @@ def _sparse_concat(indices, values, shapes, concat_dim=0):
     return jnp.asarray(idx[order]), jnp.asarray(val[order]), jnp.asarray(np.array(out_shape, np.int64))
 
 
-@register("SparseSlice")
+def _check_sparse_slice(indices, values, shape, start, size):
+    if any(x.dtype != np.int64 for x in (indices, shape, start, size)):
+        raise kernel_error("SparseSlice", banner=True)
+
+
+@register("SparseSlice", check=_check_sparse_slice)
 def _sparse_slice(indices, values, shape, start, size):
     """The entries of a COO tensor inside the box ``start`` .. ``start + size`` (clipped to ``shape``), indexed
     from ``start``: ``(indices, values, shape)``."""
@@ -264,11 +297,8 @@ def _sparse_matrix_add(a_shape, a_batch_pointers, a_indptr, a_indices, a_values,
 
 
 def _check_sparse_segment_mean(x, indices, segment_ids):
-    if x.dtype not in (np.float16, np.float32, np.float64):
-        raise TypeError("For primitive[SparseSegmentMean], the input argument[x] must be a type of {Tensor[Float16], "
-                        f"Tensor[Float32], Tensor[Float64]}}, but got Tensor[{mstype.to_mstype(x.dtype)}].")
-    if indices.dtype != segment_ids.dtype:
-        raise TypeError("For primitive[SparseSegmentMean], the input type must be same.")
+    _need_types("SparseSegmentMean", "x", x, _FLOATS)
+    _same_types("SparseSegmentMean", indices, segment_ids)
     if indices.shape[0] != segment_ids.shape[0]:
         raise ValueError("For 'SparseSegmentMean', the size of 'indices' and 'segment_ids' must be the same, but got "
                          f"{indices.shape[0]} vs {segment_ids.shape[0]}.")

@@ -453,4 +453,6 @@ def csr_to_dense(csr_tensor):
         raise TypeError("For functional operator csr_to_dense, input argument must be a CSRTensor.")
     if len(csr_tensor.shape) > 2:
         raise ValueError("Currently only support 2-D CSRTensor when converting to COOTensor.")
+    if not {csr_tensor.indptr.dtype, csr_tensor.indices.dtype} <= {mstype.int32, mstype.int64}:
+        raise TypeError("For primitive[CSRSparseMatrixToDense], the input type must be same.")
     return csr_tensor.to_coo().to_dense()

@@ -66,10 +66,11 @@ def csr_softmax(logits, dtype):
 
 
 def csr_to_coo(tensor):
-    """The COOTensor of a 2-D CSRTensor."""
+    """The COOTensor of a 2-D CSRTensor, with Int32 indices."""
     if not isinstance(tensor, CSRTensor):
         raise TypeError("For functional operator csr_to_coo, input argument must be a CSRTensor.")
-    return tensor.to_coo()
+    coo = tensor.to_coo()
+    return COOTensor(coo.indices.astype(mstype.int32), coo.values, coo.shape)
 
 
 def _dense_2d(tensor, op, to):
