@@ -211,7 +211,13 @@ def _csr2coo(indptr, nnz):
     return _csr_rows(indptr, int(nnz))
 
 
-@register("COO2CSR", primitive=False)
+def _check_coo2csr(row_indices, height):
+    if row_indices.dtype != np.int32:
+        raise TypeError(f"The dtype of row_indices only support Int32 for now, but got "
+                        f"{mstype.to_mstype(row_indices.dtype)}.")
+
+
+@register("COO2CSR", check=_check_coo2csr, primitive=False)
 def _coo2csr(row_indices, height):
     """The row pointers (length ``height + 1``) of sorted row indices."""
     return jnp.searchsorted(row_indices, jnp.arange(int(height) + 1, dtype=row_indices.dtype),
