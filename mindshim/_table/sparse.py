@@ -99,7 +99,7 @@ def _sorted_unique(indices, values, shape):
     """COO entries ordered by their row-major position, repeated positions summed."""
     flat = np.ravel_multi_index(tuple(indices.T), shape) if len(indices) else np.zeros(0, np.int64)
     keys, inverse = np.unique(flat, return_inverse=True)
-    summed = np.zeros(len(keys), values.dtype)
+    summed = np.zeros((len(keys),) + values.shape[1:], values.dtype)
     np.add.at(summed, inverse.reshape(-1), values)
     out = np.stack(np.unravel_index(keys, shape), 1).astype(indices.dtype) if len(keys) else indices[:0]
     return out, summed
@@ -288,14 +288,14 @@ def _sparse_matrix_add(a_shape, a_batch_pointers, a_indptr, a_indices, a_values,
                        b_indptr, b_indices, b_values, alpha, beta):
     """``alpha * a + beta * b`` of two CSR matrices: in each row the union of their columns, in column order
     (values that sum to zero are kept): ``(dense_shape, batch_pointers, row_pointers, col_indices, values)``."""
-    a_indptr, a_indices, a_values, b_indptr, b_indices, b_values, alpha, beta = _host(
-        "SparseMatrixAdd", a_indptr, a_indices, a_values, b_indptr, b_indices, b_values, alpha, beta)
+    shape, a_indptr, a_indices, a_values, b_indptr, b_indices, b_values, alpha, beta = _host(
+        "SparseMatrixAdd", a_shape, a_indptr, a_indices, a_values, b_indptr, b_indices, b_values, alpha, beta)
+    shape = _shape(shape)
     rows = np.concatenate([np.repeat(np.arange(len(a_indptr) - 1), np.diff(a_indptr)),
                            np.repeat(np.arange(len(b_indptr) - 1), np.diff(b_indptr))])
     cols = np.concatenate([a_indices, b_indices])
     values = np.concatenate([alpha * a_values, beta * b_values]).astype(a_values.dtype)
-    shape = (len(a_indptr) - 1, int(cols.max()) + 1 if len(cols) else 1)
-    idx, summed = _sorted_unique(np.stack([rows, cols], 1), values, shape)
+    idx, summed = _sorted_unique(np.stack([rows, cols], 1), values, shape[:2])
     indptr = np.searchsorted(idx[:, 0], np.arange(shape[0] + 1)).astype(a_indptr.dtype)
     batch = np.array([0, len(summed)], a_indptr.dtype)
     return (a_shape, jnp.asarray(batch), jnp.asarray(indptr), jnp.asarray(idx[:, 1].astype(a_indices.dtype)),
