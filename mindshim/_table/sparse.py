@@ -4,7 +4,7 @@
 them.
 
 Rows whose output length depends on the values (SparseAdd, SparseConcat, Coalesce, SparseSlice, SparseMatrixAdd,
-SparseSegmentMean, NonZero) compute it on the host: they run in eager (PyNative) calls only. The CSR rows that
+SparseSegmentMean) compute it on the host: they run in eager (PyNative) calls only. The CSR rows that
 MindSpore keeps out of ``mindspore.ops`` (``COO2CSR``, ``CSRMV``, ...) are rows without a Primitive class.
 """
 import jax
@@ -190,13 +190,6 @@ def _sparse_slice(indices, values, shape, start, size):
     keep = np.all((indices >= start) & (indices < end), axis=1)
     return (jnp.asarray(indices[keep] - start.astype(indices.dtype)), jnp.asarray(values[keep]),
             jnp.asarray((end - start).astype(shape.dtype)))
-
-
-@register("NonZero", primitive=False)
-def _nonzero(x):
-    """The indices of the non-zero elements of ``x`` in row-major order, shape ``(N, ndim)``, as Int64."""
-    (x,) = _host("NonZero", x)
-    return jnp.asarray(np.argwhere(x).astype(np.int64))
 
 
 # ---- CSR ---------------------------------------------------------------------------------------------------

@@ -81,7 +81,8 @@ def _dense_2d(tensor, op, to):
 
 
 def dense_to_sparse_coo(tensor):
-    """The COOTensor of the non-zero elements of a 2-D Tensor (Int32 indices, in row-major order)."""
+    """The COOTensor of the non-zero elements of a 2-D Tensor (Int32 indices, in row-major order): the ``NonZero``
+    row, then ``GatherNd``, as MindSpore computes it."""
     _dense_2d(tensor, "dense_to_sparse_coo", "COOTensor")
     indices = _op("NonZero", tensor).astype(mstype.int32)
     return COOTensor(indices, _op("GatherNd", tensor, indices), tensor.shape)
