@@ -44,6 +44,9 @@ def test_coalesce_and_conversions():
     csr = coo([[1, 1], [0, 2], [0, 0], [0, 2]], [1., 2., 3., 4.], idx=ms.int32).to_csr()
     assert csr.indptr.asnumpy().tolist() == [0, 3, 4, 4]
     np.testing.assert_array_equal(csr.to_dense().asnumpy(), c.to_dense().asnumpy())
+
+
+def test_dense_to_sparse():  # uses the NonZero row (ops.NonZero)
     x = Tensor([[1, 0], [-5, 0]], ms.float32)
     assert x.to_coo().indices.dtype == ms.int32
     assert x.to_csr().indices.asnumpy().tolist() == [0, 0]
