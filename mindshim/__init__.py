@@ -51,6 +51,7 @@ from .common.api import JitConfig, enable_dynamic, jit, jit_class, mutable, no_i
 from .common.dtype import *  # noqa: E402,F401,F403
 from .common.parameter import Parameter, ParameterTuple  # noqa: E402
 from .common.seed import get_rng_state, get_seed, set_rng_state, set_seed  # noqa: E402
+from .common.sparse_tensor import COOTensor, CSRTensor, RowTensor, SparseTensor  # noqa: E402
 from .common.tensor import Tensor, from_numpy, frombuffer, tensor  # noqa: E402
 from .context import (  # noqa: E402
     GRAPH_MODE,
@@ -84,7 +85,8 @@ from .train.serialization import (  # noqa: E402
 
 __version__ = "0.1.0"
 __all__ = ["amp", "common", "context", "nn", "ops", "dtype", "jit", "grad", "value_and_grad", "Tensor", "tensor",
-           "numpy", "Parameter", "ParameterTuple", "functionalize", "load_params",
+           "numpy", "COOTensor", "CSRTensor", "RowTensor", "SparseTensor", "Parameter", "ParameterTuple",
+           "functionalize", "load_params",
            "install", "run", "set_repr_style", "get_repr_style", "set_index_checks",
            "set_seed", "get_seed", "set_context",
            "get_context", "set_device", "hal", "communication", "ParallelMode", "set_auto_parallel_context",

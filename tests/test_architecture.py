@@ -12,6 +12,7 @@ ROOT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
 LAYERS = [
     ("leaf", ["mindshim._checkparam", "mindshim._state", "mindshim._unsupported", "mindshim._atomic"]),
     ("core", ["mindshim.common.dtype", "mindshim.common._printing", "mindshim.common._trace", "mindshim.common._checks",
+              "mindshim.common.sparse_tensor",
               "mindshim.common._amp", "mindshim.common.seed", "mindshim.common.tensor", "mindshim.common._draw",
               "mindshim.common.initializer", "mindshim.common.parameter", "mindshim._registry", "mindshim._device"]),
     ("table", ["mindshim._table"]),

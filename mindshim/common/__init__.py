@@ -3,7 +3,9 @@ from . import dtype, initializer
 from .dtype import *  # noqa: F401,F403
 from .parameter import Parameter, ParameterTuple
 from .seed import get_seed, set_seed
+from .sparse_tensor import COOTensor, CSRTensor, RowTensor, SparseTensor
 from .tensor import Tensor, tensor
 
-__all__ = ["dtype", "initializer", "Tensor", "tensor", "Parameter", "ParameterTuple", "set_seed", "get_seed"]
+__all__ = ["dtype", "initializer", "Tensor", "tensor", "Parameter", "ParameterTuple", "set_seed", "get_seed",
+           "COOTensor", "CSRTensor", "RowTensor", "SparseTensor"]
 __all__ += dtype.__all__

@@ -83,9 +83,11 @@ def _kept(n, summarize):
     return list(range(_EDGE)) + [_ELLIPSIS] + list(range(n - _EDGE, n)) if summarize and n > 2 * _EDGE else range(n)
 
 
-def format_data(arr, mstype, style=None):
-    """The ``value=`` part of MindSpore's repr for a numpy array ``arr`` of MindSpore dtype ``mstype``."""
+def format_data(arr, mstype, style=None, comma=True):
+    """The ``value=`` part of MindSpore's repr for a numpy array ``arr`` of MindSpore dtype ``mstype``; without
+    ``comma``, elements and rows are separated by spaces and newlines only (MindSpore's C++ form)."""
     style = style or _state.printing["style"]
+    sep, row_sep = (", ", ",\n") if comma else (" ", "\n")
     if arr.ndim == 0:
         return _scalar(arr.item(), mstype)
     if arr.size == 0:
@@ -124,9 +126,9 @@ def format_data(arr, mstype, style=None):
                     if idx[n - 1] is _ELLIPSIS:
                         out.append(" ")
                     elif ndim == 1 and n % per_line == 0:
-                        out.append(", \n ")
+                        out.append(sep + "\n ")
                     else:
-                        out.append(", ")
+                        out.append(sep)
                 out.append(strs[prefix + (i,)].rjust(width))
             if ndim == 1 and len(idx) % per_line == 0:  # a full last row: MindSpore breaks the line before "]"
                 out.append("\n ")
@@ -135,10 +137,10 @@ def format_data(arr, mstype, style=None):
         out = []
         for n, i in enumerate(idx):
             if i is _ELLIPSIS:
-                out.append(",\n" + pad + "...")
+                out.append(row_sep + pad + "...")
                 continue
             if n:
-                out.append(("\n" if idx[n - 1] is _ELLIPSIS else ",\n") + pad)
+                out.append(("\n" if idx[n - 1] is _ELLIPSIS else row_sep) + pad)
             out.append(render(prefix + (i,), depth + 1))
         return "[" + "".join(out) + "]"
     return render((), 0)
@@ -150,6 +152,16 @@ def tensor_repr(arr, mstype, style=None):
     shape = "[" + ", ".join(str(d) for d in arr.shape) + "]"
     sep = "\n" if arr.ndim >= 2 else (" " if style == "2.10" else "")
     return f"Tensor(shape={shape}, dtype={mstype}, value={sep}{format_data(arr, mstype, style)})"
+
+
+def tensor_string(arr, mstype):
+    """A Tensor as MindSpore's C++ prints it inside a sparse tensor's repr: 2.10's sign column without commas,
+    and ``[...]`` for 30 elements or more."""
+    shape = "[" + ", ".join(str(d) for d in arr.shape) + "]"
+    if arr.size >= 30:
+        return f"Tensor(shape={shape}, dtype={mstype}, value=[...])"
+    sep = "\n" if arr.ndim >= 2 else ""
+    return f"Tensor(shape={shape}, dtype={mstype}, value={sep}{format_data(arr, mstype, '2.10', comma=False)})"
 
 
 def tensor_str(arr):

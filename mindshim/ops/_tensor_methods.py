@@ -57,6 +57,7 @@ def _functional(fn):
 METHODS.update((fn.__name__, _functional(fn)) for fn in (
     F.fmod, F.amax, F.amin, F.cumprod, F.norm, F.expand_dims, F.swapaxes, F.tile, F.flip, F.reverse,
     F.gather_nd, F.masked_fill, F.matmul))
+METHODS["to_coo"], METHODS["to_csr"] = F.dense_to_sparse_coo, F.dense_to_sparse_csr
 
 
 @method
