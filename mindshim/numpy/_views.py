@@ -21,6 +21,11 @@ def _promoted(result, inputs):
     return result.astype(jnp.result_type(*inputs))
 
 
+def _where(condition, x=None, y=None):
+    """``jax.numpy.where`` with keyword arguments (its own are positional-only)."""
+    return jnp.where(condition, x, y)
+
+
 def _float_if_int(result, inputs):
     """MindSpore answers Float32 for integer input."""
     return result.astype(np.float32) if result.dtype.kind in "biu" else result
@@ -94,7 +99,7 @@ VIEWS.update({
     "take_along_axis": view(jnp.take_along_axis, "aa"),
     "choose": view(jnp.choose, "as", names=("a", "choices", "mode"), defaults={"mode": "clip"}),
     "select": view(jnp.select, "ss"),
-    "where": view(jnp.where, "aaa", names=("condition", "x", "y"), check=check_where),
+    "where": view(_where, "aaa", names=("condition", "x", "y"), check=check_where, name="where"),
     "interp": view(jnp.interp, "aaa"),
     "trapz": view(jnp.trapezoid, "a", name="trapz"),
     "multi_dot": view(jnp.linalg.multi_dot, "s", name="multi_dot"),
