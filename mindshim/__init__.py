@@ -41,6 +41,7 @@ def _compilation_cache():
 
 _compilation_cache()
 
+# (numpy is not in __all__, as in MindSpore: ``from mindspore import *`` keeps the user's numpy)
 from . import amp, common, communication, context, dataset, hal, nn, numpy, ops, runtime, train  # noqa: E402
 from ._engine import functionalize, load_params  # noqa: E402
 from ._install import install, run  # noqa: E402
@@ -85,7 +86,7 @@ from .train.serialization import (  # noqa: E402
 
 __version__ = "0.1.0"
 __all__ = ["amp", "common", "context", "nn", "ops", "dtype", "jit", "grad", "value_and_grad", "Tensor", "tensor",
-           "numpy", "COOTensor", "CSRTensor", "RowTensor", "SparseTensor", "Parameter", "ParameterTuple",
+           "COOTensor", "CSRTensor", "RowTensor", "SparseTensor", "Parameter", "ParameterTuple",
            "functionalize", "load_params",
            "install", "run", "set_repr_style", "get_repr_style", "set_index_checks",
            "set_seed", "get_seed", "set_context",

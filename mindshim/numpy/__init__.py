@@ -5,7 +5,9 @@ Python data passed to these functions becomes Int32, Float32 or Bool Tensors (``
 views of ``jax.numpy`` functions (``_views``), the rest are written where MindSpore differs (``_functions``).
 Where mindshim differs: ``rand``/``randn``/``randint`` draw from mindshim's global key (``set_seed``), not
 MindSpore's generator; integer input that MindSpore's CPU kernels refuse (``log``, ``floor`` of Int32) is
-computed. ``mindspore.numpy.fft`` is not supported.
+computed; Python ints beyond Int32 stay Int64 (MindSpore wraps them around); keyword arguments take MindSpore's
+names where mindshim declares them (``clip``'s ``xmin``, ``reshape``'s ``new_shape``, ``where``'s ``x``/``y``, the
+reductions' ``axis``/``keepdims``/``dtype``), else ``jax.numpy``'s. ``mindspore.numpy.fft`` is not supported.
 """
 from .._unsupported import module_getattr as _module_getattr
 from ._functions import (

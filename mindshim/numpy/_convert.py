@@ -205,5 +205,6 @@ def view(fn, arrays="a", names=None, defaults=None, out=None, cast=False, check=
 
     call.__name__ = call.__qualname__ = name or fn.__name__
     call.__module__ = "mindshim.numpy"
-    call.__doc__ = f"``mindspore.numpy.{call.__name__}``: ``jax.numpy.{fn.__name__}`` on Tensors."
+    source = f"{fn.__module__}.{fn.__name__}" if fn.__module__.startswith("jax") else f"jax.numpy.{call.__name__}"
+    call.__doc__ = f"``mindspore.numpy.{call.__name__}``: ``{source}`` on Tensors."
     return call

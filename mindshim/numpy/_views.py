@@ -18,7 +18,17 @@ def _cast(dtype):
 
 def _promoted(result, inputs):
     """MindSpore answers the inputs' promoted dtype (integer polynomials stay integer)."""
-    return result.astype(jnp.result_type(*inputs))
+    return astype(result, jnp.result_type(*inputs))
+
+
+def _scan_dtype(result, inputs):
+    """MindSpore's cumulative sums and products of Bool and integers narrower than Int32 are Int32."""
+    return result.astype(np.int32) if inputs[0].dtype.kind in "biu" and inputs[0].dtype.itemsize <= 4 else result
+
+
+def _where(condition, x=None, y=None):
+    """``jax.numpy.where`` with keyword arguments (its own are positional-only)."""
+    return jnp.where(condition, x, y)
 
 
 def _float_if_int(result, inputs):
@@ -94,7 +104,7 @@ VIEWS.update({
     "take_along_axis": view(jnp.take_along_axis, "aa"),
     "choose": view(jnp.choose, "as", names=("a", "choices", "mode"), defaults={"mode": "clip"}),
     "select": view(jnp.select, "ss"),
-    "where": view(jnp.where, "aaa", names=("condition", "x", "y"), check=check_where),
+    "where": view(_where, "aaa", names=("condition", "x", "y"), check=check_where, name="where"),
     "interp": view(jnp.interp, "aaa"),
     "trapz": view(jnp.trapezoid, "a", name="trapz"),
     "multi_dot": view(jnp.linalg.multi_dot, "s", name="multi_dot"),
@@ -107,24 +117,26 @@ VIEWS.update({
     "max": view(jnp.max, "a", names=("a", "axis", "keepdims", "initial", "where"), check=check_axis),
     "min": view(jnp.min, "a", names=("a", "axis", "keepdims", "initial", "where"), check=check_axis),
     "argmax": view(jnp.argmax, "a", names=("a", "axis"), check=check_axis),
-    "argmin": view(jnp.argmin, "a", names=("a", "axis"), check=check_axis),
+    "argmin": view(jnp.argmin, "a", names=("a", "axis"), out=_cast(np.int32), check=check_axis),
     "argwhere": view(jnp.argwhere, "a"),
     "count_nonzero": view(jnp.count_nonzero, "a", names=("a", "axis", "keepdims"), out=_cast(np.int32),
                            check=check_axis),
     "nanmax": view(jnp.nanmax, "a", names=("a", "axis", "dtype", "keepdims"), cast=True, check=check_axis),
     "nanmin": view(jnp.nanmin, "a", names=("a", "axis", "dtype", "keepdims"), cast=True, check=check_axis),
-    "nansum": view(jnp.nansum, "a", names=("a", "axis", "dtype", "keepdims"), check=check_axis),
+    "nansum": view(jnp.nansum, "a", names=("a", "axis", "dtype", "keepdims"), cast="input", check=check_axis),
     "nanmean": view(jnp.nanmean, "a", names=("a", "axis", "dtype", "keepdims"), check=check_axis),
     "nanstd": view(jnp.nanstd, "a", names=("a", "axis", "dtype", "ddof", "keepdims"), check=check_axis),
     "nanvar": view(jnp.nanvar, "a", names=("a", "axis", "dtype", "ddof", "keepdims"), check=check_axis),
     "std": view(jnp.std, "a", names=("a", "axis", "ddof", "keepdims"), check=check_axis),
     "var": view(jnp.var, "a", names=("a", "axis", "ddof", "keepdims"), check=check_axis),
     "ptp": view(jnp.ptp, "a", names=("a", "axis", "keepdims"), check=check_axis),
-    "average": view(jnp.average, "a", names=("a", "axis", "weights", "returned"), check=check_axis),
+    "average": view(jnp.average, "a", names=("a", "axis", "weights", "returned"), out=_promoted,
+                     check=check_axis),
     "sometrue": view(jnp.any, "a", names=("a", "axis", "keepdims"), check=check_axis, name="sometrue"),
-    "cumsum": view(jnp.cumsum, "a", names=("a", "axis", "dtype"), check=check_axis),
-    "cumprod": view(jnp.cumprod, "a", names=("a", "axis", "dtype"), check=check_axis),
-    "nancumsum": view(jnp.nancumsum, "a", names=("a", "axis", "dtype"), check=check_axis),
+    "cumsum": view(jnp.cumsum, "a", names=("a", "axis", "dtype"), cast=True, out=_scan_dtype, check=check_axis),
+    "cumprod": view(jnp.cumprod, "a", names=("a", "axis", "dtype"), cast=True, out=_scan_dtype, check=check_axis),
+    "nancumsum": view(jnp.nancumsum, "a", names=("a", "axis", "dtype"), cast=True, out=_scan_dtype,
+                       check=check_axis),
     "trace": view(jnp.trace, "a"),
     "norm": view(jnp.linalg.norm, "a", name="norm"),
     "diff": view(jnp.diff, "a"),
