@@ -15,8 +15,9 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-from .._registry import register
+from .._registry import REQUIRED, register
 from ..common import dtype as mstype
+from ..common._checks import check
 from ..common.seed import next_key
 from ._checks import need_float, norm_axes, same_type, tname
 
@@ -533,19 +534,133 @@ def _max_pool_argmax(x, kernel_size=None, strides=None, pads=0, dilation=(1, 1),
     k = _tuple(kernel_size, 2)
     s = _tuple(strides if strides is not None else kernel_size, 2)
     p, d = _tuple(pads, 2), _tuple(dilation, 2)
-    h, w = x.shape[-2:]
-    rows = _window_index(h, k[0], s[0], d[0], p[0], _pool_out(h, (k[0] - 1) * d[0] + 1, s[0], p[0], p[0], ceil_mode)[0])
-    cols = _window_index(w, k[1], s[1], d[1], p[1], _pool_out(w, (k[1] - 1) * d[1] + 1, s[1], p[1], p[1], ceil_mode)[0])
-    r = rows[:, None, :, None]
-    c = cols[None, :, None, :]
-    flat = np.broadcast_to(np.where((r >= 0) & (c >= 0), r * w + c, -1), (rows.shape[0], cols.shape[0]) + k)
-    flat = flat.reshape(flat.shape[:2] + (-1,))
-    xf = jnp.reshape(x, x.shape[:-2] + (h * w,))
-    windows = jnp.where(jnp.asarray(flat >= 0), xf[..., np.maximum(flat, 0)], jnp.array(-jnp.inf, x.dtype))
+    out, index = _max_over(x, _window_tables(x.shape[-2:], k, s, p, d, ceil_mode))
+    return out, index.astype(mstype.to_mstype(argmax_type).np_dtype)
+
+
+def _window_tables(spatial, k, s, p, d, ceil_mode):
+    """The ``(out, k)`` position tables of the pooling windows along each spatial axis."""
+    return [_window_index(n, k[i], s[i], d[i], p[i], _pool_out(n, (k[i] - 1) * d[i] + 1, s[i], p[i], p[i],
+                                                                   ceil_mode)[0]) for i, n in enumerate(spatial)]
+
+
+def _max_over(x, tables):
+    """The max of ``x`` over windows of its last ``len(tables)`` axes, given per axis by ``(out, k)`` tables of
+    input positions (-1: none), and each maximum's index in the flattened spatial axes (the first maximum)."""
+    m = len(tables)
+    spatial = x.shape[-m:]
+    strides = np.cumprod((1,) + spatial[::-1])[:-1][::-1]
+    outs = tuple(t.shape[0] for t in tables)
+    flat, valid = np.zeros((), np.int64), np.ones((), bool)
+    for i, (t, stride) in enumerate(zip(tables, strides)):
+        shape = [1] * (2 * m)
+        shape[i], shape[m + i] = t.shape
+        pos = t.reshape(shape)
+        flat, valid = flat + pos * stride, valid & (pos >= 0)
+    flat = np.where(valid, flat, 0).reshape(outs + (-1,))
+    valid = valid.reshape(outs + (-1,))
+    xf = x.reshape(x.shape[:-m] + (-1,))
+    windows = jnp.where(jnp.asarray(valid), xf[..., flat], jnp.array(-jnp.inf, x.dtype))
     pick = jnp.argmax(windows, axis=-1)
     out = jnp.take_along_axis(windows, pick[..., None], axis=-1)[..., 0]
-    index = jnp.asarray(np.maximum(flat, 0))[jnp.arange(flat.shape[0])[:, None], jnp.arange(flat.shape[1]), pick]
+    index = jnp.take_along_axis(jnp.broadcast_to(jnp.asarray(flat), windows.shape), pick[..., None], axis=-1)[..., 0]
+    return out, index
+
+
+def _pool3d_pads(x, k, s, pad_mode, pad_list):
+    if pad_mode.upper() == "SAME":
+        return _same_pads(x.shape[2:], k, s)
+    if pad_mode.upper() == "PAD":
+        p = (pad_list,) * 6 if isinstance(pad_list, int) else tuple(pad_list)
+        return ((p[0], p[1]), (p[2], p[3]), (p[4], p[5]))
+    return ((0, 0),) * 3
+
+
+@_register_jit("MaxPool3D", attrs=(("kernel_size", 1), ("strides", 1), ("pad_mode", "VALID"), ("pad_list", 0),
+                              ("ceil_mode", None), ("data_format", "NCDHW")))
+def _max_pool3d(x, kernel_size=1, strides=1, pad_mode="VALID", pad_list=0, ceil_mode=None, data_format="NCDHW"):
+    """Max over 3-D windows (NCDHW); padding with -inf ('same', or ``pad_list`` with 'pad')."""
+    k, s = _tuple(kernel_size, 3), _tuple(strides, 3)
+    pads = _pool3d_pads(x, k, s, pad_mode, pad_list)
+    if ceil_mode:
+        pads = tuple((lo, hi + _pool_out(n, k[i], s[i], lo, hi, True)[1])
+                     for i, ((lo, hi), n) in enumerate(zip(pads, x.shape[2:])))
+    return lax.reduce_window(x, np.array(-np.inf, x.dtype), lax.max, (1, 1) + k, (1, 1) + s, ((0, 0), (0, 0)) + pads)
+
+
+@_register_jit("MaxPool3DWithArgmax", attrs=(("ksize", REQUIRED), ("strides", REQUIRED), ("pads", REQUIRED),
+                                        ("dilation", (1, 1, 1)), ("ceil_mode", False), ("data_format", "NCDHW"),
+                                        ("argmax_type", mstype.int64)))
+def _max_pool3d_argmax(x, ksize, strides, pads, dilation=(1, 1, 1), ceil_mode=False, data_format="NCDHW",
+                       argmax_type=mstype.int64):
+    """3-D max pooling with padding and dilation; also returns each maximum's index in the flattened ``D*H*W``."""
+    k, s, p, d = (_tuple(v, 3) for v in (ksize, strides, pads, dilation))
+    out, index = _max_over(x, _window_tables(x.shape[-3:], k, s, p, d, ceil_mode))
     return out, index.astype(mstype.to_mstype(argmax_type).np_dtype)
+
+
+def _adaptive_tables(spatial, size):
+    """The position tables of MindSpore's adaptive windows (``None`` in ``size`` keeps an axis)."""
+    tables = []
+    for n, out in zip(spatial, size):
+        m = _adaptive_matrix(n, n if out is None else out)
+        width = int(m.sum(1).max())
+        tables.append(np.array([np.pad(np.flatnonzero(row), (0, width - int(row.sum())), constant_values=-1)
+                                for row in m]))
+    return tables
+
+
+def _adaptive_max(x, size, dims, index_dtype=jnp.int64):
+    """``(max, argmax)`` over MindSpore's adaptive windows of the last ``dims`` axes."""
+    size = (size,) * dims if isinstance(size, int) else tuple(size)
+    out, index = _max_over(x, _adaptive_tables(x.shape[-dims:], size))
+    return out, index.astype(index_dtype)
+
+
+register("AdaptiveMaxPool2D", attrs=(("output_size", REQUIRED),))(
+    lambda x, output_size: _adaptive_max(x, output_size, 2))
+register("AdaptiveMaxPool3D")(
+    lambda x, output_size: _adaptive_max(x, tuple(np.asarray(output_size).tolist()), 3, jnp.int32))
+
+
+@register("AdaptiveAvgPool3D", attrs=(("output_size", REQUIRED),))
+def _adaptive_avg_pool3d(x, output_size):
+    """Average over MindSpore's adaptive windows of the last three axes (``None`` keeps a size)."""
+    size = (output_size,) * 3 if isinstance(output_size, int) else tuple(output_size)
+    ms = [_adaptive_matrix(n, n if o is None else o) for n, o in zip(x.shape[-3:], size)]
+    ms = [jnp.asarray(m / m.sum(1, keepdims=True), x.dtype) for m in ms]
+    return jnp.einsum("...dhw,id,jh,kw->...ijk", x, *ms, precision=lax.Precision.HIGHEST)
+
+
+def _max_unpool(dims):
+    def impl(x, argmax, ksize, strides=0, pads=0, output_shape=(), data_format=None):
+        """``x``'s values scattered to their ``argmax`` positions (flattened spatial indices) of the unpooled
+        shape (``output_shape``, else ``(n - 1) * stride - 2 * pad + ksize`` per axis), zeros elsewhere."""
+        k = _tuple(ksize, dims)
+        s = _tuple(strides, dims) if strides else k
+        p = _tuple(pads, dims)
+        if output_shape:
+            spatial = tuple(output_shape)[-dims:]
+        else:
+            spatial = tuple((n - 1) * s[i] - 2 * p[i] + k[i] for i, n in enumerate(x.shape[-dims:]))
+        lead, total = x.shape[:-dims], int(np.prod(spatial))
+        names = "D * H * W" if dims == 3 else "H * W"
+        check(argmax, lambda xp, v: ((v < 0) | (v >= total), lambda got: RuntimeError(
+            f"MaxUnpool{dims}D: internal error, output_size {names} should be bigger than some indicis, now {names} "
+            f"is {total} and value of argmax is {got}."), (v,)))
+        flat = jnp.zeros(lead + (total,), x.dtype)
+        rows = x.reshape(lead + (-1,))
+        idx = argmax.reshape(lead + (-1,)).astype(jnp.int32)
+        out = jax.vmap(lambda f, i, v: f.at[i].set(v))(flat.reshape(-1, flat.shape[-1]), idx.reshape(-1, idx.shape[-1]),
+                                                       rows.reshape(-1, rows.shape[-1]))
+        return out.reshape(lead + spatial)
+    return impl
+
+
+register("MaxUnpool2D", attrs=(("ksize", REQUIRED), ("strides", 0), ("pads", 0), ("output_shape", ()),
+                               ("data_format", "NCHW")))(_max_unpool(2))
+register("MaxUnpool3D", attrs=(("ksize", REQUIRED), ("strides", 0), ("pads", 0), ("output_shape", ()),
+                               ("data_format", "NCDHW")))(_max_unpool(3))
 
 
 def _adaptive_matrix(n, out):
