@@ -223,3 +223,25 @@ def _iou(anchor_boxes, gt_boxes, mode="iou"):
         return (b[..., 2] - b[..., 0] + 1) * (b[..., 3] - b[..., 1] + 1)
     union = area(g) if mode == "iof" else area(a) + area(g) - inter
     return inter / union
+
+
+@register("NMSWithMask", attrs=(("iou_threshold", 0.5),))
+def _nms_with_mask(bboxes, iou_threshold=0.5):
+    """``(boxes, indices, mask)``: the ``(x1, y1, x2, y2, score)`` boxes sorted by descending score, ``0 .. N-1``
+    (as MindSpore's CPU kernel returns them), and whether each sorted box survives greedy non-maximum suppression
+    (an IoU above ``iou_threshold`` with a kept higher-scoring box removes it)."""
+    order = jnp.argsort(-bboxes[:, 4], stable=True)
+    boxes = bboxes[order]
+    x1, y1, x2, y2 = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
+    area = (x2 - x1) * (y2 - y1)
+    iw = jnp.maximum(jnp.minimum(x2[:, None], x2[None, :]) - jnp.maximum(x1[:, None], x1[None, :]), 0)
+    ih = jnp.maximum(jnp.minimum(y2[:, None], y2[None, :]) - jnp.maximum(y1[:, None], y1[None, :]), 0)
+    inter = iw * ih
+    over = inter / (area[:, None] + area[None, :] - inter) > iou_threshold
+    n = boxes.shape[0]
+
+    def step(i, keep):
+        earlier = (jnp.arange(n) < i) & keep
+        return keep.at[i].set(~jnp.any(earlier & over[i]))
+    keep = jax.lax.fori_loop(0, n, step, jnp.ones((n,), bool))
+    return boxes, jnp.arange(n, dtype=jnp.int32), keep
