@@ -586,6 +586,15 @@ def print_line(value):
     return str(value)
 
 
+def _summary(name, value):
+    """MindSpore's summary ops record ``value`` under ``name`` for a ``SummaryRecord`` to write to summary files;
+    without one they do nothing and return None, which is all mindshim does (it has no ``SummaryRecord``)."""
+
+
+for _kind in ("Scalar", "Tensor", "Histogram", "Image"):
+    register(f"{_kind}Summary")(_summary)
+
+
 @register("Print")
 def _print(*inputs):
     """Write each input on its own line to ``sys.stdout`` (strings as they are, Tensors as their repr);
