@@ -171,6 +171,46 @@ def _gather_class(x, t, axis):
     return jnp.take_along_axis(x, jnp.expand_dims(t, axis).astype(jnp.int32), axis=axis).squeeze(axis)
 
 
+def _check_ctc_v2(*_, reduction="none", **__):
+    if reduction != "none":
+        raise ValueError(f"For 'CTCLossV2', the 'reduction' must be str and must be in '['none']', but got "
+                         f"'{reduction}'.")
+
+
+@register("CTCLossV2", attrs=(("blank", 0), ("reduction", "none"), ("zero_infinity", False)), check=_check_ctc_v2)
+def _ctc_loss_v2(log_probs, targets, input_lengths, target_lengths, blank=0, reduction="none", zero_infinity=False):
+    """``(neg_log_likelihood, log_alpha)`` of CTC: ``log_alpha`` ``(N, T, 2S + 1)`` the forward variables over the
+    targets interleaved with blanks (``-inf`` beyond each target's and input's length), the likelihood read at each
+    input's length (MindSpore takes only ``reduction="none"``)."""
+    t_max, n = log_probs.shape[:2]
+    s = targets.shape[1]
+    ext = jnp.full((n, 2 * s + 1), blank, targets.dtype).at[:, 1::2].set(targets)
+    valid = jnp.arange(2 * s + 1)[None, :] < (2 * target_lengths[:, None] + 1)
+    skip = jnp.concatenate([jnp.zeros((n, 2), bool), (ext[:, 2:] != blank) & (ext[:, 2:] != ext[:, :-2])], 1)
+    neg_inf = jnp.asarray(-jnp.inf, log_probs.dtype)
+    emit = jnp.take_along_axis(log_probs, jnp.broadcast_to(ext[None], (t_max,) + ext.shape).astype(jnp.int32), 2)
+    first = jnp.where(jnp.arange(2 * s + 1)[None, :] < 2, emit[0], neg_inf)
+    first = jnp.where(valid, first, neg_inf)
+
+    def step(alpha, e):
+        prev1 = jnp.concatenate([jnp.full((n, 1), neg_inf), alpha[:, :-1]], 1)
+        prev2 = jnp.where(skip, jnp.concatenate([jnp.full((n, 2), neg_inf), alpha[:, :-2]], 1), neg_inf)
+        new = jnp.logaddexp(jnp.logaddexp(alpha, prev1), prev2) + e
+        new = jnp.where(valid, new, neg_inf)
+        return new, new
+    _, rest = jax.lax.scan(step, first, emit[1:])
+    log_alpha = jnp.concatenate([first[None], rest], 0)  # (T, N, 2S + 1)
+    log_alpha = jnp.where(jnp.arange(t_max)[:, None, None] < input_lengths[None, :, None], log_alpha, neg_inf)
+    last = log_alpha[input_lengths.astype(jnp.int32) - 1, jnp.arange(n)]
+    end = 2 * target_lengths.astype(jnp.int32)
+    nll = -jnp.logaddexp(jnp.take_along_axis(last, end[:, None], 1)[:, 0],
+                         jnp.where(end > 0, jnp.take_along_axis(last, jnp.maximum(end - 1, 0)[:, None], 1)[:, 0],
+                                   neg_inf))
+    if zero_infinity:
+        nll = jnp.where(jnp.isinf(nll), jnp.zeros((), nll.dtype), nll)
+    return nll, jnp.swapaxes(log_alpha, 0, 1)
+
+
 @register("MultiMarginLoss", attrs=(("p", 1), ("margin", 1.0), ("reduction", "mean")))
 def _multi_margin_loss(x, target, weight=None, p=1, margin=1.0, reduction="mean"):
     """``sum_{j != y} max(0, margin - x[y] + x[j])^p / C`` per row, times ``weight[y]``."""
