@@ -592,6 +592,16 @@ def _range(start, end, step, maxlen=1000000):
     return jnp.arange(s, e, d, dtype=jnp.int64)
 
 
+@register("RaggedRange", attrs=(("Tsplits", REQUIRED),))
+def _ragged_range(starts, limits, deltas, Tsplits):  # noqa: N803  (MindSpore's attribute name)
+    """``(splits, values)``: the ranges ``starts[i] .. limits[i]`` by ``deltas[i]`` concatenated, and where each
+    begins (``Tsplits``: the splits' dtype)."""
+    s, e, d = (np.asarray(v) for v in (starts, limits, deltas))
+    ranges = [np.arange(a, b, c, dtype=s.dtype) for a, b, c in zip(s.reshape(-1), e.reshape(-1), d.reshape(-1))]
+    splits = np.concatenate([[0], np.cumsum([len(r) for r in ranges])]).astype(_np_dtype(Tsplits))
+    return jnp.asarray(splits), jnp.asarray(np.concatenate(ranges) if ranges else np.zeros((0,), s.dtype))
+
+
 # ---- graph utilities ----------------------------------------------------------------------------------------
 register("Shape")(lambda x: tuple(np.shape(x)))
 register("TensorShape")(lambda x: jnp.asarray(np.shape(x), jnp.int64))
@@ -628,6 +638,15 @@ def print_line(value):
         arr = np.asarray(value)
         return _printing.tensor_repr(arr, mstype.to_mstype(arr.dtype))
     return str(value)
+
+
+def _summary(name, value):
+    """MindSpore's summary ops record ``value`` under ``name`` for a ``SummaryRecord`` to write to summary files;
+    without one they do nothing and return None, which is all mindshim does (it has no ``SummaryRecord``)."""
+
+
+for _kind in ("Scalar", "Tensor", "Histogram", "Image"):
+    register(f"{_kind}Summary")(_summary)
 
 
 @register("Print")

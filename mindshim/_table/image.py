@@ -223,3 +223,146 @@ def _iou(anchor_boxes, gt_boxes, mode="iou"):
         return (b[..., 2] - b[..., 0] + 1) * (b[..., 3] - b[..., 1] + 1)
     union = area(g) if mode == "iof" else area(a) + area(g) - inter
     return inter / union
+
+
+@register("NMSWithMask", attrs=(("iou_threshold", 0.5),))
+def _nms_with_mask(bboxes, iou_threshold=0.5):
+    """``(boxes, indices, mask)``: the ``(x1, y1, x2, y2, score)`` boxes sorted by descending score, ``0 .. N-1``
+    (as MindSpore's CPU kernel returns them), and whether each sorted box survives greedy non-maximum suppression
+    (an IoU above ``iou_threshold`` with a kept higher-scoring box removes it)."""
+    order = jnp.argsort(-bboxes[:, 4], stable=True)
+    boxes = bboxes[order]
+    x1, y1, x2, y2 = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
+    area = (x2 - x1) * (y2 - y1)
+    iw = jnp.maximum(jnp.minimum(x2[:, None], x2[None, :]) - jnp.maximum(x1[:, None], x1[None, :]), 0)
+    ih = jnp.maximum(jnp.minimum(y2[:, None], y2[None, :]) - jnp.maximum(y1[:, None], y1[None, :]), 0)
+    inter = iw * ih
+    over = inter / (area[:, None] + area[None, :] - inter) > iou_threshold
+    n = boxes.shape[0]
+
+    def step(i, keep):
+        earlier = (jnp.arange(n) < i) & keep
+        return keep.at[i].set(~jnp.any(earlier & over[i]))
+    keep = jax.lax.fori_loop(0, n, step, jnp.ones((n,), bool))
+    return boxes, jnp.arange(n, dtype=jnp.int32), keep
+
+
+# ---- sampling at computed coordinates ---------------------------------------------------------------------------
+def _bilinear_at(img, ys, xs, inside):
+    """``img`` (``(H, W, ...)``) sampled bilinearly at the float coordinates ``ys``, ``xs``; 0 where not
+    ``inside``."""
+    h, w = img.shape[:2]
+    y0, x0 = jnp.floor(ys), jnp.floor(xs)
+    out = 0
+    for dy in (0, 1):
+        for dx in (0, 1):
+            yy, xx = y0 + dy, x0 + dx
+            wgt = (1 - jnp.abs(ys - yy)) * (1 - jnp.abs(xs - xx))
+            ok = (yy >= 0) & (yy < h) & (xx >= 0) & (xx < w)
+            v = img[jnp.clip(yy, 0, h - 1).astype(jnp.int32), jnp.clip(xx, 0, w - 1).astype(jnp.int32)]
+            out = out + jnp.where((ok & inside).reshape(ok.shape + (1,) * (v.ndim - ok.ndim)),
+                                  v * wgt.reshape(wgt.shape + (1,) * (v.ndim - wgt.ndim)), 0)
+    return out
+
+
+@register("CropAndResize", attrs=(("method", "bilinear"), ("extrapolation_value", 0.0)))
+def _crop_and_resize(x, boxes, box_index, crop_size, method="bilinear", extrapolation_value=0.0):
+    """Crops of the NHWC images ``x[box_index]`` at the normalized ``(y1, x1, y2, x2)`` boxes resized bilinearly
+    to ``crop_size`` (``extrapolation_value`` outside the image), as Float32."""
+    if method != "bilinear":
+        raise NotImplementedError(f"mindspore.ops.CropAndResize with method='{method}' is not supported by mindshim "
+                                  "yet.")
+    ch, cw = (int(v) for v in crop_size)
+    h, w = x.shape[1:3]
+
+    def coords(lo, hi, n, size):
+        if size > 1:
+            return lo[:, None] * (n - 1) + jnp.arange(size)[None, :] * ((hi - lo) * (n - 1) / (size - 1))[:, None]
+        return (0.5 * (lo + hi) * (n - 1))[:, None]
+    ys = coords(boxes[:, 0], boxes[:, 2], h, ch)[:, :, None] * jnp.ones((1, 1, cw), jnp.float32)
+    xs = coords(boxes[:, 1], boxes[:, 3], w, cw)[:, None, :] * jnp.ones((1, ch, 1), jnp.float32)
+    inside = (ys >= 0) & (ys <= h - 1) & (xs >= 0) & (xs <= w - 1)
+    imgs = x[box_index].astype(jnp.float32)
+    out = jax.vmap(_bilinear_at)(imgs, ys, xs, inside)
+    return jnp.where(inside[..., None], out, jnp.asarray(extrapolation_value, jnp.float32))
+
+
+@register("AffineGrid", attrs=(("align_corners", False),))
+def _affine_grid(theta, output_size, align_corners=False):
+    """The ``(N, H, W, 2)`` (or ``(N, D, H, W, 3)``) sampling grid of the affine maps ``theta`` over normalized
+    output coordinates in ``[-1, 1]`` (pixel centres unless ``align_corners``)."""
+    spatial = tuple(int(v) for v in output_size)[2:]
+
+    def base(n):
+        return jnp.linspace(-1, 1, n) if align_corners else (2 * jnp.arange(n) + 1) / n - 1
+    axes = jnp.meshgrid(*(base(n) for n in spatial), indexing="ij")
+    points = jnp.stack(axes[::-1] + [jnp.ones(spatial)], -1).astype(theta.dtype)  # (x, y[, z], 1)
+    return jnp.einsum("...k,nck->n...c", points, theta)
+
+
+def _unnormalize(g, n, align_corners):
+    return (g + 1) / 2 * (n - 1) if align_corners else ((g + 1) * n - 1) / 2
+
+
+@register("GridSampler2D", attrs=(("interpolation_mode", "bilinear"), ("padding_mode", "zeros"),
+                                  ("align_corners", False)))
+def _grid_sampler_2d(x, grid, interpolation_mode="bilinear", padding_mode="zeros", align_corners=False):
+    """NCHW ``x`` sampled at the normalized ``(x, y)`` points of ``grid`` (``(N, Ho, Wo, 2)``): bilinear or
+    nearest, zeros (or the border's values with ``padding_mode="border"``) outside."""
+    if padding_mode not in ("zeros", "border"):
+        raise NotImplementedError(f"mindspore.ops.GridSampler2D with padding_mode='{padding_mode}' is not supported "
+                                  "by mindshim yet.")
+    h, w = x.shape[2:]
+    xs, ys = _unnormalize(grid[..., 0], w, align_corners), _unnormalize(grid[..., 1], h, align_corners)
+    if padding_mode == "border":
+        xs, ys = jnp.clip(xs, 0, w - 1), jnp.clip(ys, 0, h - 1)
+    imgs = jnp.moveaxis(x, 1, -1)
+    if interpolation_mode == "nearest":
+        yi, xi = jnp.round(ys), jnp.round(xs)
+        ok = (yi >= 0) & (yi < h) & (xi >= 0) & (xi < w)
+        out = jax.vmap(lambda img, y, xx: img[jnp.clip(y, 0, h - 1).astype(jnp.int32),
+                                              jnp.clip(xx, 0, w - 1).astype(jnp.int32)])(imgs, yi, xi)
+        out = jnp.where(ok[..., None], out, 0)
+    else:
+        out = jax.vmap(lambda img, y, xx: _bilinear_at(img, y, xx, jnp.ones(y.shape, bool)))(imgs, ys, xs)
+    return jnp.moveaxis(out, -1, 1).astype(x.dtype)
+
+
+@register("ROIAlign", attrs=(("pooled_height", REQUIRED), ("pooled_width", REQUIRED), ("spatial_scale", REQUIRED),
+                             ("sample_num", 2), ("roi_end_mode", 1)))
+def _roi_align(features, rois, pooled_height, pooled_width, spatial_scale, sample_num=2, roi_end_mode=1):
+    """The average of ``sample_num x sample_num`` bilinear samples in each of ``pooled_height x pooled_width`` bins
+    of each ``(batch, x1, y1, x2, y2)`` roi (scaled by ``spatial_scale``; ``roi_end_mode=1`` adds 1 to the ends,
+    ``0`` makes a roi at least 1 wide)."""
+    h, w = features.shape[2:]
+    extra = 1.0 if roi_end_mode == 1 else 0.0
+    x1, y1 = rois[:, 1] * spatial_scale, rois[:, 2] * spatial_scale
+    x2, y2 = (rois[:, 3] + extra) * spatial_scale, (rois[:, 4] + extra) * spatial_scale
+    least = 0.0 if roi_end_mode == 1 else 1.0  # the legacy mode makes every roi at least one pixel wide
+    bin_h = jnp.maximum(y2 - y1, least) / pooled_height
+    bin_w = jnp.maximum(x2 - x1, least) / pooled_width
+    frac = (jnp.arange(sample_num) + 0.5) / sample_num
+    ys = y1[:, None, None] + (jnp.arange(pooled_height)[None, :, None] + frac[None, None, :]) * bin_h[:, None, None]
+    xs = x1[:, None, None] + (jnp.arange(pooled_width)[None, :, None] + frac[None, None, :]) * bin_w[:, None, None]
+    ys = jnp.broadcast_to(ys[:, :, :, None, None], ys.shape + (pooled_width, sample_num))
+    xs = jnp.broadcast_to(xs[:, None, None, :, :], ys.shape)
+    inside = (ys >= -1) & (ys <= h) & (xs >= -1) & (xs <= w)
+    ys, xs = jnp.clip(ys, 0, h - 1), jnp.clip(xs, 0, w - 1)
+    imgs = jnp.moveaxis(features, 1, -1)[rois[:, 0].astype(jnp.int32)]
+    samples = jax.vmap(_bilinear_at)(imgs, ys, xs, inside)  # (n, ph, s, pw, s, C)
+    return jnp.moveaxis(jnp.mean(samples, axis=(2, 4)), -1, 1)
+
+
+@register("NonMaxSuppressionWithOverlaps")
+def _nms_with_overlaps(overlaps, scores, max_output_size, overlap_threshold, score_threshold):
+    """The indices of the boxes greedy non-maximum suppression keeps, by descending score: those scoring above
+    ``score_threshold`` whose overlap with every kept box is at most ``overlap_threshold``, at most
+    ``max_output_size`` (Int32)."""
+    ov, sc = np.asarray(overlaps), np.asarray(scores)
+    kept = []
+    for i in np.argsort(-sc, kind="stable"):
+        if len(kept) >= int(max_output_size) or sc[i] <= float(score_threshold):
+            break
+        if all(ov[i, j] <= float(overlap_threshold) for j in kept):
+            kept.append(int(i))
+    return jnp.asarray(np.array(kept, np.int32))

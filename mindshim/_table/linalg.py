@@ -170,3 +170,73 @@ def _tridiagonal_matmul(superdiag, maindiag, subdiag, rhs):
     below = jnp.concatenate([rhs[..., 1:, :], zero], -2)
     above = jnp.concatenate([zero, rhs[..., :-1, :]], -2)
     return main * rhs + sup * below + sub * above
+
+
+# ---- diagonals (TensorFlow's MatrixDiag*V3) ---------------------------------------------------------------------
+def _band(k):
+    k = [int(v) for v in np.asarray(k).reshape(-1)]
+    return (k[0], k[0]) if len(k) == 1 else (k[0], k[1])
+
+
+def _diag_layout(m, n, k, align):
+    """For an ``m x n`` matrix and the diagonals ``k = (low, high)``: the longest diagonal's length, and for each
+    diagonal ``d`` its length and the offset of its first element in its row of the packed form. ``align``'s first
+    part places the superdiagonals, its second the subdiagonals (``RIGHT``: padding first)."""
+    low, high = k
+    lengths = {d: min(m + min(0, d), n - max(0, d)) for d in range(low, high + 1)}
+    max_len = max(lengths.values())
+    sup_left, sub_left = (part == "LEFT" for part in align.split("_"))
+    offsets = {d: 0 if (d >= 0 and sup_left) or (d <= 0 and sub_left) else max_len - length
+               for d, length in lengths.items()}
+    return max_len, lengths, offsets
+
+
+def _from_packed(diagonals, k, m, n, align, base):
+    """The ``m x n`` matrices with the band ``k`` from the packed ``diagonals`` (without their diagonal axis when
+    ``k`` names one diagonal) and elsewhere ``base``."""
+    _, _, offsets = _diag_layout(m, n, k, align)
+    i, j = np.meshgrid(np.arange(m), np.arange(n), indexing="ij")
+    d = j - i
+    inside = (d >= k[0]) & (d <= k[1])
+    rows = np.where(inside, k[1] - d, 0)
+    pos = np.where(inside, np.where(d >= 0, i, j) + np.vectorize(lambda v: offsets.get(v, 0))(d), 0)
+    packed = diagonals[..., None, :] if k[0] == k[1] else diagonals
+    return jnp.where(inside, packed[..., rows, pos], base)
+
+
+@register("MatrixDiagV3", attrs=(("align", "RIGHT_LEFT"),))
+def _matrix_diag_v3(x, k, num_rows, num_cols, padding_value, align="RIGHT_LEFT"):
+    """Matrices with the packed diagonals ``x`` on the band ``k`` and ``padding_value`` elsewhere
+    (``num_rows``/``num_cols`` -1: the smallest that fit, square if both are -1)."""
+    k = _band(k)
+    max_len = x.shape[-1]
+    m, n = int(num_rows), int(num_cols)
+    least_m, least_n = max_len - min(k[1], 0), max_len + max(k[0], 0)
+    if m == n == -1:
+        m = n = max(least_m, least_n)
+    m, n = least_m if m == -1 else m, least_n if n == -1 else n
+    return _from_packed(x, k, m, n, align, padding_value.astype(x.dtype))
+
+
+@register("MatrixSetDiagV3", attrs=(("align", "RIGHT_LEFT"),))
+def _matrix_set_diag_v3(x, diagonal, k, align="RIGHT_LEFT"):
+    """``x`` with the band ``k`` replaced by the packed ``diagonal``."""
+    return _from_packed(diagonal, _band(k), x.shape[-2], x.shape[-1], align, x)
+
+
+@register("MatrixDiagPartV3", attrs=(("align", "RIGHT_LEFT"),))
+def _matrix_diag_part_v3(x, k, padding_value, align="RIGHT_LEFT"):
+    """The diagonals ``k`` of ``x`` packed row by row (from ``k[1]`` down), aligned by ``align`` and padded with
+    ``padding_value``."""
+    k = _band(k)
+    m, n = x.shape[-2:]
+    max_len, lengths, offsets = _diag_layout(m, n, k, align)
+    rows = []
+    for d in range(k[1], k[0] - 1, -1):
+        j = np.arange(max_len) - offsets[d]
+        valid = (j >= 0) & (j < lengths[d])
+        i, jj = (j, j + d) if d >= 0 else (j - d, j)
+        values = x[..., np.clip(i, 0, m - 1), np.clip(jj, 0, n - 1)]
+        rows.append(jnp.where(valid, values, padding_value.astype(x.dtype)))
+    out = jnp.stack(rows, -2)
+    return out[..., 0, :] if k[0] == k[1] else out

@@ -171,6 +171,75 @@ def _gather_class(x, t, axis):
     return jnp.take_along_axis(x, jnp.expand_dims(t, axis).astype(jnp.int32), axis=axis).squeeze(axis)
 
 
+def _check_ctc_v2(*_, reduction="none", **__):
+    if reduction != "none":
+        raise ValueError(f"For 'CTCLossV2', the 'reduction' must be str and must be in '['none']', but got "
+                         f"'{reduction}'.")
+
+
+@register("CTCLossV2", attrs=(("blank", 0), ("reduction", "none"), ("zero_infinity", False)), check=_check_ctc_v2)
+def _ctc_loss_v2(log_probs, targets, input_lengths, target_lengths, blank=0, reduction="none", zero_infinity=False):
+    """``(neg_log_likelihood, log_alpha)`` of CTC: ``log_alpha`` ``(N, T, 2S + 1)`` the forward variables over the
+    targets interleaved with blanks (``-inf`` beyond each target's and input's length), the likelihood read at each
+    input's length (MindSpore takes only ``reduction="none"``)."""
+    nll, log_alpha = _ctc_forward(log_probs, targets, input_lengths, target_lengths, blank)
+    if zero_infinity:
+        nll = jnp.where(jnp.isinf(nll), jnp.zeros((), nll.dtype), nll)
+    return nll, log_alpha
+
+
+def _ctc_forward(log_probs, targets, input_lengths, target_lengths, blank):
+    """CTC's negative log-likelihood and forward variables (see ``CTCLossV2``) of ``(T, N, C)`` log-probabilities."""
+    t_max, n = log_probs.shape[:2]
+    s = targets.shape[1]
+    ext = jnp.full((n, 2 * s + 1), blank, targets.dtype).at[:, 1::2].set(targets)
+    valid = jnp.arange(2 * s + 1)[None, :] < (2 * target_lengths[:, None] + 1)
+    skip = jnp.concatenate([jnp.zeros((n, 2), bool), (ext[:, 2:] != blank) & (ext[:, 2:] != ext[:, :-2])], 1)
+    # Impossible states hold a large finite negative (-inf would make the gradient NaN); shown as -inf.
+    low = jnp.asarray(jnp.finfo(log_probs.dtype).min / 4, log_probs.dtype)
+    emit = jnp.take_along_axis(log_probs, jnp.broadcast_to(ext[None], (t_max,) + ext.shape).astype(jnp.int32), 2)
+    first = jnp.where((jnp.arange(2 * s + 1)[None, :] < 2) & valid, emit[0], low)
+
+    def step(alpha, e):
+        prev1 = jnp.concatenate([jnp.full((n, 1), low), alpha[:, :-1]], 1)
+        prev2 = jnp.where(skip, jnp.concatenate([jnp.full((n, 2), low), alpha[:, :-2]], 1), low)
+        new = jnp.where(valid, jnp.logaddexp(jnp.logaddexp(alpha, prev1), prev2) + e, low)
+        return new, new
+    _, rest = jax.lax.scan(step, first, emit[1:])
+    log_alpha = jnp.concatenate([first[None], rest], 0)  # (T, N, 2S + 1)
+    last = log_alpha[input_lengths.astype(jnp.int32) - 1, jnp.arange(n)]
+    end = 2 * target_lengths.astype(jnp.int32)
+    nll = -jnp.logaddexp(jnp.take_along_axis(last, end[:, None], 1)[:, 0],
+                         jnp.where(end > 0, jnp.take_along_axis(last, jnp.maximum(end - 1, 0)[:, None], 1)[:, 0], low))
+    nll = jnp.where(nll > -low / 2, jnp.asarray(jnp.inf, nll.dtype), nll)
+    reached = (log_alpha > low / 2) & (jnp.arange(t_max)[:, None, None] < input_lengths[None, :, None])
+    log_alpha = jnp.where(reached, log_alpha, jnp.asarray(-jnp.inf, log_probs.dtype))
+    return nll, jnp.swapaxes(log_alpha, 0, 1)
+
+
+@register("CTCLoss", attrs=(("preprocess_collapse_repeated", False), ("ctc_merge_repeated", True),
+                            ("ignore_longer_outputs_than_inputs", False)))
+def _ctc_loss(x, labels_indices, labels_values, sequence_length, preprocess_collapse_repeated=False,
+              ctc_merge_repeated=True, ignore_longer_outputs_than_inputs=False):
+    """``(loss, gradient)``: CTC's negative log-likelihood of the sparse labels under ``softmax(x)`` (``(T, N, C)``
+    logits, the last class the blank) and its gradient with respect to ``x``."""
+    if preprocess_collapse_repeated or not ctc_merge_repeated:
+        raise NotImplementedError("mindspore.ops.CTCLoss with preprocess_collapse_repeated=True or "
+                                  "ctc_merge_repeated=False is not supported by mindshim yet.")
+    idx, vals = np.asarray(labels_indices), np.asarray(labels_values)
+    n = x.shape[1]
+    lengths = np.array([np.sum(idx[:, 0] == b) for b in range(n)], np.int32)
+    dense = np.zeros((n, max(int(lengths.max(initial=0)), 1)), np.int32)
+    dense[idx[:, 0], idx[:, 1]] = vals
+
+    def total(logits):
+        nll, _ = _ctc_forward(jax.nn.log_softmax(logits, -1), jnp.asarray(dense), sequence_length,
+                              jnp.asarray(lengths), x.shape[2] - 1)
+        return jnp.sum(nll), nll
+    grad, loss = jax.grad(total, has_aux=True)(x)
+    return loss, grad
+
+
 @register("NLLLoss", attrs=(("reduction", "mean"), ("ignore_index", -100)), check=_check_nll)
 def _nll(x, t, w, reduction="mean", ignore_index=-100):
     """``(loss, total_weight)``: ``-w[t] x[t]`` per row (``ignore_index`` rows count 0), summed or divided by

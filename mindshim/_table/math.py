@@ -1438,6 +1438,40 @@ def _pdist_row(x, p=2.0):
 register("CompareAndBitpack")(jax.jit(lambda x, threshold: jnp.packbits(x > threshold, axis=-1)))
 
 
+# ---- spectral ----------------------------------------------------------------------------------------------
+@register("FFTWithSize", attrs=(("signal_ndim", REQUIRED), ("inverse", REQUIRED), ("real", REQUIRED),
+                                ("norm", "backward"), ("onesided", True), ("signal_sizes", ())))
+def _fft_with_size(x, signal_ndim, inverse, real, norm="backward", onesided=True, signal_sizes=()):
+    """The (inverse) FFT over the last ``signal_ndim`` axes; ``real``: of real input (one-sided if ``onesided``),
+    or back to a real output of ``signal_sizes``."""
+    axes = tuple(range(-signal_ndim, 0))
+    if not real:
+        return (jnp.fft.ifftn if inverse else jnp.fft.fftn)(x, axes=axes, norm=norm).astype(x.dtype)
+    if not inverse:
+        out = jnp.fft.rfftn(x, axes=axes, norm=norm) if onesided else jnp.fft.fftn(x, axes=axes, norm=norm)
+        return out.astype(jnp.complex64 if x.dtype == jnp.float32 else jnp.complex128)
+    sizes = tuple(signal_sizes)[-signal_ndim:] if signal_sizes else None
+    return jnp.fft.irfftn(x, s=sizes, axes=axes, norm=norm).astype(jnp.float32 if x.dtype == jnp.complex64
+                                                                   else jnp.float64)
+
+
+@register("STFT", attrs=(("n_fft", REQUIRED), ("hop_length", REQUIRED), ("win_length", REQUIRED),
+                         ("normalized", REQUIRED), ("onesided", REQUIRED), ("return_complex", REQUIRED)))
+def _stft(x, window, n_fft, hop_length, win_length, normalized, onesided, return_complex):
+    """The short-time Fourier transform of the last axis: frames of ``n_fft`` every ``hop_length`` (no centering)
+    times ``window`` (``win_length`` values centred in ``n_fft``), ``(..., freq, frames)``; real and imaginary parts
+    on a last axis of 2 unless ``return_complex``."""
+    frames = 1 + (x.shape[-1] - n_fft) // hop_length
+    idx = np.arange(frames)[:, None] * hop_length + np.arange(n_fft)[None, :]
+    left = (n_fft - win_length) // 2
+    w = jnp.pad(window, (left, n_fft - win_length - left))
+    spec = (jnp.fft.rfft if onesided else jnp.fft.fft)(x[..., idx] * w, axis=-1)
+    if normalized:
+        spec = spec / np.sqrt(n_fft)
+    spec = jnp.swapaxes(spec, -1, -2).astype(jnp.complex64 if x.dtype == jnp.float32 else jnp.complex128)
+    return spec if return_complex else jnp.stack([spec.real, spec.imag], -1)
+
+
 # ---- windows --------------------------------------------------------------------------------------------
 def _window_row(name, fn, attrs=()):
     def impl(length, periodic=True, dtype=mstype.float32, **params):

@@ -1081,10 +1081,16 @@ def _mirror_pad_row(x, paddings, mode="REFLECT"):
 _PAD_MODES = {"constant": "constant", "reflect": "reflect", "edge": "edge", "circular": "wrap"}
 
 
-@_register_jit("PadV3", attrs=(("mode", "constant"), ("paddings_contiguous", True)), static=(1,))
+@register("PadV3", attrs=(("mode", "constant"), ("paddings_contiguous", True)))
 def _pad_v3(x, paddings, value=None, mode="constant", paddings_contiguous=True):
-    """Padding from the last axis backwards, ``paddings = (last_before, last_after, ...)``; negative crops."""
-    pads = [int(p) for p in (np.asarray(paddings).tolist() if hasattr(paddings, "shape") else paddings)]
+    """Padding from the last axis backwards, ``paddings = (last_before, last_after, ...)`` (a tuple or a Tensor);
+    negative crops."""
+    pads = tuple(int(p) for p in np.asarray(paddings).reshape(-1).tolist())
+    return _pad_v3_widths(x, value, pads, mode, paddings_contiguous)
+
+
+@functools.partial(jax.jit, static_argnums=(2, 3, 4))
+def _pad_v3_widths(x, value, pads, mode, paddings_contiguous):
     if not paddings_contiguous:
         half = len(pads) // 2
         pads = [v for pair in zip(pads[:half], pads[half:]) for v in pair]

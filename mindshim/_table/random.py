@@ -91,6 +91,63 @@ def _multinomial_without_replacement(x, num_samples):
     return idx.astype(jnp.int32)
 
 
+@register("RandomGamma", attrs=_SEEDS)
+def _random_gamma_row(shape, alpha, seed=0, seed2=0):
+    """Samples of Gamma(``alpha``, 1) of shape ``shape + alpha.shape``."""
+    shape = _static_shape("RandomGamma", shape) + alpha.shape
+    return jax.random.gamma(next_key(), jnp.broadcast_to(alpha, shape), shape, alpha.dtype)
+
+
+@register("RandomPoisson", attrs=_SEEDS + (("dtype", mstype.int64),))
+def _random_poisson_row(shape, rate, seed=0, seed2=0, dtype=mstype.int64):
+    """Samples of Poisson(``rate``) of shape ``shape + rate.shape`` in ``dtype``."""
+    shape = _static_shape("RandomPoisson", shape) + rate.shape
+    draws = jax.random.poisson(next_key(), jnp.broadcast_to(rate.astype(jnp.float32), shape), shape)
+    return draws.astype(mstype.to_mstype(dtype).np_dtype)
+
+
+@register("RandomCategorical", attrs=(("dtype", mstype.int64),))
+def _random_categorical_row(logits, num_sample, seed=0, dtype=mstype.int64):
+    """``num_sample`` class indices per row of the 2-D ``logits`` (the ``seed`` input does not change the
+    stream)."""
+    draws = jax.random.categorical(next_key(), logits, axis=-1, shape=(int(num_sample),) + logits.shape[:-1])
+    return jnp.moveaxis(draws, 0, -1).astype(mstype.to_mstype(dtype).np_dtype)
+
+
+@register("NonDeterministicInts", attrs=(("dtype", mstype.int64),))
+def _non_deterministic_ints(shape, dtype=mstype.int64):
+    """Uniform random integers over the whole range of ``dtype``."""
+    np_dtype = mstype.to_mstype(dtype).np_dtype
+    return jax.random.bits(next_key(), _static_shape("NonDeterministicInts", shape),
+                           np.dtype(f"uint{np_dtype.itemsize * 8}")).view(np_dtype)
+
+
+@register("LogNormalReverse", attrs=(("mean", 1.0), ("std", 2.0)))
+def _log_normal_reverse(x, mean=1.0, std=2.0):
+    """Samples of ``exp(N(mean, std))`` of ``x``'s shape and dtype (``x``'s values are not used)."""
+    return jnp.exp(mean + std * jax.random.normal(next_key(), x.shape, jnp.float32)).astype(x.dtype)
+
+
+@register("RandomChoiceWithMask", attrs=(("count", 256),) + _SEEDS)
+def _random_choice_with_mask(x, count=256, seed=0, seed2=0):
+    """``(indices, mask)``: ``count`` random positions of the True elements of the Bool ``x`` (Int32, padded with
+    zeros beyond their number, which ``mask`` marks False)."""
+    flat = x.reshape(-1)
+    order = jax.random.permutation(next_key(), flat.size)
+    ranked = order[jnp.argsort(~flat[order], stable=True)][:count]
+    pad = max(count - flat.size, 0)
+    mask = jnp.concatenate([flat[ranked], jnp.zeros((pad,), bool)])
+    idx = jnp.stack(jnp.unravel_index(ranked, x.shape), -1).astype(jnp.int32)
+    idx = jnp.concatenate([idx, jnp.zeros((pad, x.ndim), jnp.int32)])
+    return jnp.where(mask[:, None], idx, 0), mask
+
+
+@register("Bernoulli", attrs=(("seed", -1), ("offset", 0)))
+def _bernoulli_row(x, p, seed=-1, offset=0):
+    """1 with probability ``p`` (a Tensor broadcast to ``x``'s shape, or a float), else 0, in ``x``'s dtype."""
+    return jax.random.bernoulli(next_key(), jnp.broadcast_to(jnp.asarray(p, jnp.float32), x.shape)).astype(x.dtype)
+
+
 # ---- composites MindSpore builds from its random primitives (no Primitive class) ---------------------------------
 def _bernoulli(input, p=0.5, seed=None):
     """1 with probability ``p`` (a float or a Tensor broadcast to ``input``), else 0, in ``input``'s dtype."""

@@ -153,3 +153,40 @@ def _data_format_dim_map(x, src_format="NHWC", dst_format="NCHW"):
 def _data_format_vec_permute(x, src_format="NHWC", dst_format="NCHW"):
     """The entries (rows) of ``x``, one per axis of ``src_format``, reordered to ``dst_format``."""
     return x[jnp.asarray(_format_perm(src_format, dst_format))]
+
+
+@register("NoRepeatNGram", attrs=(("ngram_size", 1),))
+def _no_repeat_ngram(state_seq, log_probs, ngram_size=1):
+    """``log_probs`` with the lowest float at each token that would repeat an ``ngram_size``-gram of
+    ``state_seq`` (the token after an earlier occurrence of the sequence's last ``ngram_size - 1`` tokens)."""
+    seq = state_seq
+    n, length = ngram_size, seq.shape[-1]
+    tail = seq[..., length - n + 1:]
+    banned = jnp.zeros(log_probs.shape, bool)
+    for start in range(length - n + 1):
+        match = jnp.all(seq[..., start:start + n - 1] == tail, axis=-1)
+        token = seq[..., start + n - 1]
+        banned = banned | (match[..., None] & (jnp.arange(log_probs.shape[-1]) == token[..., None]))
+    return jnp.where(banned, jnp.finfo(log_probs.dtype).min, log_probs)
+
+
+@register("CTCGreedyDecoder", attrs=(("merge_repeated", True),))
+def _ctc_greedy_decoder(inputs, sequence_length, merge_repeated=True):
+    """``(indices, values, shape, log_probability)``: per batch the best class of each step up to its length
+    (repeats merged if ``merge_repeated``, the last class the blank, dropped), as a sparse ``(batch, position)``
+    tensor, and minus the sum of the best logits."""
+    x = np.asarray(inputs)
+    lengths = np.asarray(sequence_length)
+    blank = x.shape[2] - 1
+    best = x.argmax(2)
+    decoded = []
+    for b in range(x.shape[1]):
+        path = best[:lengths[b], b]
+        if merge_repeated:
+            path = [c for t, c in enumerate(path) if t == 0 or c != path[t - 1]]
+        decoded.append([int(c) for c in path if c != blank])
+    indices = np.array([[b, i] for b, d in enumerate(decoded) for i in range(len(d))], np.int64).reshape(-1, 2)
+    values = np.array([c for d in decoded for c in d], np.int64)
+    shape = np.array([x.shape[1], max((len(d) for d in decoded), default=0)], np.int64)
+    log_prob = -np.array([x[:lengths[b], b].max(1).sum() for b in range(x.shape[1])], x.dtype)[:, None]
+    return jnp.asarray(indices), jnp.asarray(values), jnp.asarray(shape), jnp.asarray(log_prob)
