@@ -41,7 +41,7 @@ def _compilation_cache():
 
 _compilation_cache()
 
-from . import amp, common, communication, context, dataset, hal, nn, ops, runtime, train  # noqa: E402
+from . import amp, common, communication, context, dataset, hal, mint, nn, ops, runtime, train  # noqa: E402
 from ._engine import functionalize, load_params  # noqa: E402
 from ._install import install, run  # noqa: E402
 from .common import dtype  # noqa: E402

@@ -1,4 +1,4 @@
-"""``mindspore.mint``: mindshim provides ``mindspore.mint.optim``."""
-from . import optim
+"""``mindspore.mint``: mindshim provides ``mindspore.mint.optim`` and ``mindspore.mint.nn``."""
+from . import nn, optim
 
-__all__ = ["optim"]
+__all__ = ["nn", "optim"]
