@@ -1,6 +1,6 @@
 """``mindspore.experimental.optim``: PyTorch-style optimizers with ``param_groups``.
 
-mindshim provides ``Optimizer``, ``AdamW``, ``Adam``, ``SGD`` and most of ``lr_scheduler``; the other optimizers
+mindshim provides ``Optimizer``, ``AdamW``, ``Adam``, ``SGD`` and ``lr_scheduler``; the other optimizers
 of this module are not supported yet.
 """
 from . import lr_scheduler

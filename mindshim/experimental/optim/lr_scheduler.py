@@ -17,7 +17,8 @@ from ...common.tensor import Tensor
 from .optimizer import Optimizer
 
 __all__ = ["StepLR", "LinearLR", "LRScheduler", "ExponentialLR", "PolynomialLR", "MultiplicativeLR", "ConstantLR",
-           "MultiStepLR", "LambdaLR", "SequentialLR", "CosineAnnealingLR"]
+           "MultiStepLR", "LambdaLR", "SequentialLR", "ReduceLROnPlateau", "CyclicLR", "CosineAnnealingWarmRestarts",
+           "CosineAnnealingLR"]
 
 
 class LRScheduler:
@@ -308,6 +309,183 @@ class SequentialLR:
 
     def get_last_lr(self):
         return [lr.value() for lr in self._last_lr]
+
+
+class ReduceLROnPlateau:
+    """Multiply the rates by ``factor`` (not below ``min_lr``) once ``metrics`` passed to ``step`` has not
+    improved for ``patience`` steps; then wait ``cooldown`` steps."""
+
+    def __init__(self, optimizer, mode="min", factor=0.1, patience=10, threshold=1e-4, threshold_mode="rel",
+                 cooldown=0, min_lr=0, eps=1e-8):
+        if factor >= 1.0:
+            raise ValueError("The lr factor should be less than 1.0.")
+        if not isinstance(optimizer, Optimizer):
+            raise TypeError(f"Expected an `Optimizer`, but got type {type(optimizer).__name__}")
+        self.factor = factor
+        self.optimizer = optimizer
+        n = len(optimizer.param_groups)
+        if isinstance(min_lr, (list, tuple)):
+            if len(min_lr) != n:
+                raise ValueError(f"Expected {n} min_lrs, got {len(min_lr)}")
+            self.min_lrs = [Tensor(lr, mstype.float32) for lr in min_lr]
+        else:
+            self.min_lrs = [Tensor(min_lr, mstype.float32)] * n
+        if mode not in {"min", "max"}:
+            raise ValueError(f"`mode` should be 'min' or 'max', but got {mode}.")
+        if threshold_mode not in {"rel", "abs"}:
+            raise ValueError(f"`threshold mode` should be 'rel' or 'abs', but got {threshold_mode}.")
+        self.mode, self.patience, self.threshold, self.threshold_mode = mode, patience, threshold, threshold_mode
+        self.cooldown, self.eps = cooldown, eps
+        self.mode_worse = float("inf") if mode == "min" else float("-inf")
+        self.last_epoch = Parameter(Tensor(0, dtype=mstype.int32), name="last_epoch_ReduceLROnPlateau")
+        self.best = Parameter(Tensor(self.mode_worse, dtype=mstype.float32), name="best")
+        self.cooldown_counter = Parameter(Tensor(0, dtype=mstype.float32), name="cooldown_counter")
+        self.wait = Parameter(Tensor(0, dtype=mstype.float32), name="wait")
+        self.increase_tensor = Tensor(1, mstype.int32)
+        self._last_lr = [group["lr"] for group in optimizer.param_groups]
+
+    def step(self, metrics):
+        """Record ``metrics`` for this epoch; returns True."""
+        ops.assign(self.last_epoch, self.last_epoch + 1)
+        current = ops.cast(metrics, mstype.float32)
+        if self._is_improvement(current, self.best):
+            ops.assign(self.best, current)
+            ops.assign(self.wait, 0)
+        else:
+            ops.assign_add(self.wait, self.increase_tensor)
+        if self.in_cooldown():
+            ops.assign_sub(self.cooldown_counter, self.increase_tensor)
+            ops.assign(self.wait, 0)
+        if self.wait > self.patience:
+            for lr, min_lr in zip(self._last_lr, self.min_lrs):
+                old_lr = lr.value()
+                new_lr = ops.maximum(old_lr * self.factor, min_lr)
+                if old_lr > new_lr + self.eps:
+                    ops.assign(lr, new_lr)
+            ops.assign(self.cooldown_counter, self.cooldown)
+            ops.assign(self.wait, 0)
+        return True
+
+    def in_cooldown(self):
+        return self.cooldown_counter > 0
+
+    def _is_improvement(self, current, best):
+        rel = self.threshold_mode == "rel"
+        if self.mode == "min":
+            return current < (best * (1. - self.threshold) if rel else best - self.threshold)
+        return current > (best * (self.threshold + 1.) if rel else best + self.threshold)
+
+    def get_last_lr(self):
+        return [lr.value() for lr in self._last_lr]
+
+
+class CyclicLR(LRScheduler):
+    """Cycle the rate between ``base_lr`` and ``max_lr`` (``step_size_up`` epochs up, ``step_size_down`` down),
+    the amplitude scaled by mode 'triangular', 'triangular2', 'exp_range' or ``scale_fn``."""
+
+    def __init__(self, optimizer, base_lr, max_lr, step_size_up=2000, step_size_down=None, mode="triangular",
+                 gamma=1.0, scale_fn=None, scale_mode="cycle", last_epoch=-1):
+        base_lrs = self._per_group(optimizer, base_lr, "base_lr")
+        if last_epoch == -1:
+            for lr, group in zip(base_lrs, optimizer.param_groups):
+                ops.assign(group["lr"], Tensor(lr, mstype.float32))
+        self.max_lrs = [Tensor(lr) for lr in self._per_group(optimizer, max_lr, "max_lr")]
+        step_size_up = float(step_size_up)
+        step_size_down = step_size_up if step_size_down is None else float(step_size_down)
+        self.total_step_size = step_size_up + step_size_down
+        self.step_up_ratio = step_size_up / self.total_step_size
+        if mode not in ["triangular", "triangular2", "exp_range"] and scale_fn is None:
+            raise ValueError("mode is invalid and scale_fn is None")
+        self.mode = mode
+        self.gamma = gamma
+        self._scale_fn_custom = scale_fn
+        self.scale_mode = scale_mode
+        if scale_fn is None:
+            self.scale_mode = "iterations" if mode == "exp_range" else "cycle"
+        super().__init__(optimizer, last_epoch)
+        self.base_lrs = [Tensor(lr) for lr in base_lrs]
+
+    @staticmethod
+    def _per_group(optimizer, param, name):
+        n = len(optimizer.param_groups)
+        if isinstance(param, (list, tuple)):
+            if len(param) != n:
+                raise ValueError(f"Expected {n} values for {name}, got {len(param)}")
+            return param
+        return [param] * n
+
+    def scale_fn(self, x):
+        if self._scale_fn_custom is not None:
+            return self._scale_fn_custom(x)
+        if self.mode == "triangular":
+            return 1.
+        if self.mode == "triangular2":
+            return 1 / (2. ** (x - 1))
+        return self.gamma ** x
+
+    def get_lr(self):
+        cycle = ops.floor(1 + self.last_epoch / self.total_step_size)
+        x = 1. + self.last_epoch / self.total_step_size - cycle
+        if x <= self.step_up_ratio:
+            scale_factor = x / self.step_up_ratio
+        else:
+            scale_factor = (x - 1) / (self.step_up_ratio - 1)
+        scale = self.scale_fn(cycle if self.scale_mode == "cycle" else self.last_epoch)
+        return [base_lr + (max_lr - base_lr) * scale_factor * scale
+                for base_lr, max_lr in zip(self.base_lrs, self.max_lrs)]
+
+
+class CosineAnnealingWarmRestarts(LRScheduler):
+    """Cosine annealing restarting every ``T_i`` epochs, ``T_i`` starting at ``T_0`` and multiplied by ``T_mult``
+    at each restart."""
+
+    def __init__(self, optimizer, T_0, T_mult=1, eta_min=0, last_epoch=-1):
+        if T_0 <= 0 or not isinstance(T_0, int):
+            raise ValueError(f"T_0 should be an integer and equal or greater than 0, but got {T_0}")
+        if T_mult < 1 or not isinstance(T_mult, int):
+            raise ValueError(f"T_mult should be an integer and equal or greater than 1, but got {T_mult}")
+        self.T_0 = Parameter(Tensor(T_0, dtype=mstype.float32), name="T_0")
+        self.T_i = Parameter(Tensor(T_0, dtype=mstype.float32), name="T_i")
+        self.T_mult = T_mult
+        validator.check_value_type("eta_min", eta_min, [float, int])
+        self.eta_min = Tensor(eta_min)
+        self.T_cur = Parameter(Tensor(last_epoch, dtype=mstype.float32), name="T_cur")
+        self.increase_tensor = Tensor(1, mstype.int32)
+        self.zero_tensor = Tensor(0, mstype.int32)
+        self._last_lr = [group["lr"] for group in optimizer.param_groups]
+        super().__init__(optimizer, last_epoch)
+
+    def get_lr(self):
+        pct = ops.cast(math.pi * self.T_cur / self.T_i, mstype.float32)
+        return [self.eta_min + (base_lr - self.eta_min) * (1 + ops.cos(pct)) / 2 for base_lr in self.base_lrs]
+
+    def step(self, epoch=None):
+        """Advance one epoch (or go to ``epoch``, restarting as the schedule says) and write the new rates."""
+        if epoch is None and self.last_epoch < 0:
+            epoch = self.zero_tensor
+        if epoch is None:
+            epoch = self.last_epoch + 1
+            ops.assign_add(self.T_cur, self.increase_tensor)
+            if self.T_cur >= self.T_i:
+                ops.assign(self.T_cur, self.T_cur - self.T_i)
+                ops.assign(self.T_i, self.T_i * self.T_mult)
+        else:
+            if epoch < 0:
+                raise ValueError(f"epoch should be a non-negative integer, but got {epoch}")
+            epoch = ops.cast(epoch, mstype.float32)
+            if epoch >= self.T_0:
+                if self.T_mult == 1:
+                    ops.assign(self.T_cur, epoch % self.T_0)
+                else:
+                    exp = int(math.log(float(epoch / self.T_0 * (self.T_mult - 1) + 1), self.T_mult))
+                    ops.assign(self.T_cur, epoch - self.T_0 * (self.T_mult ** exp - 1) / (self.T_mult - 1))
+                    ops.assign(self.T_i, self.T_0 * self.T_mult ** exp)
+            else:
+                ops.assign(self.T_i, self.T_0.value())
+                ops.assign(self.T_cur, epoch)
+        ops.assign(self.last_epoch, ops.floor(ops.cast(epoch, mstype.float32)))
+        for group, lr in zip(self.optimizer.param_groups, self.get_lr()):
+            ops.assign(group["lr"], lr)
 
 
 from ..._unsupported import module_getattr as _module_getattr  # noqa: E402
