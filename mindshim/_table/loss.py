@@ -209,6 +209,54 @@ def _multi_margin(x, t, w, p=1, margin=1.0, reduction="mean"):
     return _reduce(jnp.sum(hinge, axis=1) / x.shape[1], reduction).astype(x.dtype)
 
 
+# ---- CTCLossV2 -------------------------------------------------------------------------------------------------
+def _check_ctc(log_probs, targets, input_lengths, target_lengths, blank=0, reduction="none", zero_infinity=False):
+    if log_probs.ndim != 3:
+        raise ValueError(f"For 'CTCLossV2', the dimension of 'log_probs' must be 3, but got {log_probs.ndim}.")
+    if log_probs.dtype not in (jnp.float32, jnp.float64):
+        raise TypeError("For primitive[CTCLossV2], the input argument[log_probs] must be a type of "
+                        f"{{Tensor[Float32], Tensor[Float64]}}, but got {tname(log_probs)}.")
+    if not 0 <= blank < log_probs.shape[2]:
+        raise ValueError(f"For 'CTCLossV2', the 'blank' must be in [0, {log_probs.shape[2]}), but got {blank}.")
+
+
+@register("CTCLossV2", attrs=(("blank", 0), ("reduction", "none"), ("zero_infinity", False)), check=_check_ctc)
+def _ctc_loss(log_probs, targets, input_lengths, target_lengths, blank=0, reduction="none", zero_infinity=False):
+    """``(neg_log_likelihood (N,), log_alpha (N, T, 2S+1))``: the CTC forward recursion over the blank-extended
+    targets on ``log_probs`` ``(T, N, C)`` (taken as given, not normalized); ``log_alpha`` is ``-inf`` past each
+    input length and past each extended target."""
+    t_max, n, _ = log_probs.shape
+    s = targets.shape[1]
+    width = 2 * s + 1
+    ext = jnp.full((n, width), blank, targets.dtype).at[:, 1::2].set(targets)
+    emit = jnp.take_along_axis(jnp.transpose(log_probs, (1, 0, 2)), jnp.broadcast_to(ext[:, None, :],
+                                                                                      (n, t_max, width)), axis=2)
+    neg_inf = jnp.asarray(-jnp.inf, log_probs.dtype)
+    pos = jnp.arange(width)[None, :]
+    skip = jnp.concatenate([jnp.zeros((n, 2), bool), ext[:, 2:] != ext[:, :-2]], axis=1) & (pos % 2 == 1)
+    tl = target_lengths.astype(jnp.int32)
+    in_target = pos < 2 * tl[:, None] + 1  # the extended target's positions; -inf beyond
+    alpha0 = jnp.where((pos < 2) & in_target, emit[:, 0], neg_inf)
+    lengths = input_lengths.astype(jnp.int32)
+
+    def body(alpha, t):
+        prev1 = jnp.concatenate([jnp.full((n, 1), neg_inf), alpha[:, :-1]], axis=1)
+        prev2 = jnp.where(skip, jnp.concatenate([jnp.full((n, 2), neg_inf), alpha[:, :-2]], axis=1), neg_inf)
+        new = jnp.where(in_target, jnp.logaddexp(jnp.logaddexp(alpha, prev1), prev2) + emit[:, t], neg_inf)
+        live = (t < lengths)[:, None]
+        return jnp.where(live, new, alpha), jnp.where(live, new, neg_inf)
+
+    final, alphas = lax.scan(body, alpha0, jnp.arange(1, t_max))
+    log_alpha = jnp.concatenate([jnp.where((lengths > 0)[:, None], alpha0, neg_inf)[:, None],
+                                 jnp.transpose(alphas, (1, 0, 2))], axis=1)
+    last = jnp.take_along_axis(final, (2 * tl)[:, None], axis=1)[:, 0]
+    before = jnp.where(tl > 0, jnp.take_along_axis(final, jnp.maximum(2 * tl - 1, 0)[:, None], axis=1)[:, 0], neg_inf)
+    loss = -jnp.logaddexp(last, before)
+    if zero_infinity:
+        loss = jnp.where(jnp.isinf(loss), jnp.zeros_like(loss), loss)
+    return loss, log_alpha
+
+
 # ---- SmoothL1Loss ----------------------------------------------------------------------------------------------
 def _check_smooth_l1(x, y, beta=1.0, reduction="none"):
     _check_enum("SmoothL1Loss", reduction)

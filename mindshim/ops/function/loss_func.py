@@ -16,7 +16,8 @@ _REDUCTIONS = ["none", "mean", "sum"]
 
 __all__ = ["binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy", "nll_loss", "smooth_l1_loss",
            "kl_div", "mse_loss", "l1_loss", "huber_loss", "margin_ranking_loss", "cosine_embedding_loss",
-           "gaussian_nll_loss", "hinge_embedding_loss", "multilabel_soft_margin_loss", "multi_margin_loss"]
+           "gaussian_nll_loss", "hinge_embedding_loss", "multilabel_soft_margin_loss", "multi_margin_loss",
+           "ctc_loss"]
 
 
 def check_is_tensor(name, value, op):
@@ -245,3 +246,18 @@ def multi_margin_loss(input, target, p=1, margin=1, weight=None, reduction="mean
         weight = Tensor([1] * input.shape[1], input.dtype)
     return dispatch(_row("MultiMarginLoss"), (input, target, weight),
                     {"p": p, "margin": float(margin), "reduction": reduction})
+
+
+def ctc_loss(log_probs, targets, input_lengths, target_lengths, blank=0, reduction="mean", zero_infinity=False):
+    """CTC loss (CTCLossV2) of ``log_probs`` ``(T, N, C)``: ``(loss, log_alpha)``; 'mean' divides each loss by its
+    target length (at least 1) in Float32 before averaging."""
+    if reduction not in _REDUCTIONS:
+        raise ValueError(f"For 'ctc_loss', reduction must be in ['none', 'mean', 'sum'], but got {reduction}.")
+    loss, log_alpha = dispatch(_row("CTCLossV2"), (log_probs, targets, input_lengths, target_lengths),
+                               {"blank": blank, "reduction": "none", "zero_infinity": zero_infinity})
+    if reduction == "sum":
+        loss = loss.sum()
+    elif reduction == "mean":
+        lengths = target_lengths.astype(mstype.float32).clip(1., None)
+        loss = (loss.astype(mstype.float32) / lengths).mean().astype(log_probs.dtype)
+    return loss, log_alpha
