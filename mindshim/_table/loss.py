@@ -171,7 +171,8 @@ def _gather_class(x, t, axis):
     return jnp.take_along_axis(x, jnp.expand_dims(t, axis).astype(jnp.int32), axis=axis).squeeze(axis)
 
 
-def _check_ctc_v2(*_, reduction="none", **__):
+def _check_ctc_v2(*inputs, reduction="none", **attrs):
+    _check_ctc(*inputs, reduction=reduction, **attrs)
     if reduction != "none":
         raise ValueError(f"For 'CTCLossV2', the 'reduction' must be str and must be in '['none']', but got "
                          f"'{reduction}'.")
@@ -276,6 +277,17 @@ def _multi_margin(x, t, w, p=1, margin=1.0, reduction="mean"):
     hinge = jnp.maximum(margin - target + xf, 0) ** p * wf[t][:, None]
     hinge = jnp.where(jnp.arange(x.shape[1])[None, :] == t[:, None], 0, hinge)
     return _reduce(jnp.sum(hinge, axis=1) / x.shape[1], reduction).astype(x.dtype)
+
+
+# ---- CTCLossV2 -------------------------------------------------------------------------------------------------
+def _check_ctc(log_probs, targets, input_lengths, target_lengths, blank=0, reduction="none", zero_infinity=False):
+    if log_probs.ndim != 3:
+        raise ValueError(f"For 'CTCLossV2', the dimension of 'log_probs' must be 3, but got {log_probs.ndim}.")
+    if log_probs.dtype not in (jnp.float32, jnp.float64):
+        raise TypeError("For primitive[CTCLossV2], the input argument[log_probs] must be a type of "
+                        f"{{Tensor[Float32], Tensor[Float64]}}, but got {tname(log_probs)}.")
+    if not 0 <= blank < log_probs.shape[2]:
+        raise ValueError(f"For 'CTCLossV2', the 'blank' must be in [0, {log_probs.shape[2]}), but got {blank}.")
 
 
 # ---- SmoothL1Loss ----------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from .normalization import BatchNorm1d
 
 __all__ = ["Dense", "Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "Flatten", "Unflatten", "Identity", "Pad",
            "L1Regularizer", "ChannelShuffle", "DenseBnAct", "BiDense", "TimeDistributed",
-           "ClipByNorm", "Upsample"]
+           "ClipByNorm", "Upsample", "Linear"]
 
 
 # ---- layers -------------------------------------------------------------------------------------------
@@ -423,3 +423,38 @@ class Upsample(Cell):
             index = Tensor([min(j * n // out, n - 1) for j in range(out)], mstype.int32)
             x = ops.gather(x, index, 2 + i)
         return x
+
+
+class Linear(Cell):
+    """``x @ weight.T + bias`` (the Dense primitive; ``mint.nn.Linear``); weight ``(out_features, in_features)``
+    ``HeUniform(sqrt(5))``, bias ``Uniform(1/sqrt(in_features))`` by default."""
+
+    def __init__(self, in_features, out_features, bias=True, weight_init=None, bias_init=None, dtype=None):
+        super().__init__()
+        self.in_features = validator.check_positive_int(in_features, "in_features", "Linear")
+        self.out_features = validator.check_positive_int(out_features, "out_features", "Linear")
+        self.has_bias = validator.check_bool(bias, "has_bias", "Linear")
+        dtype = mstype.float32 if dtype is None else dtype
+        if isinstance(weight_init, Tensor) and tuple(weight_init.shape) != (out_features, in_features):
+            raise ValueError("For 'Linear', weight init shape error. The ndim of 'weight_init' must be equal to 2, and "
+                             "the first dim must be equal to 'out_features', and the second dim must be equal to "
+                             f"'in_features'. But got 'weight_init': {weight_init}, 'out_features': {out_features}, "
+                             f"'in_features': {in_features}.")
+        weight_init = HeUniform(math.sqrt(5)) if weight_init is None else weight_init
+        self.weight = Parameter(initializer(weight_init, [out_features, in_features], dtype=dtype), name="weight")
+        self.bias = None
+        if self.has_bias:
+            if isinstance(bias_init, Tensor) and (bias_init.ndim != 1 or bias_init.shape[0] != out_features):
+                raise ValueError("For 'Linear', bias init shape error. The ndim of 'bias_init' must be equal to 1, and "
+                                 "the first dim must be equal to 'out_features'. But got 'bias_init': "
+                                 f"{bias_init}, 'out_features': {out_features}.")
+            bias_init = Uniform(scale=1 / math.sqrt(in_features)) if bias_init is None else bias_init
+            self.bias = Parameter(initializer(bias_init, [out_features], dtype=dtype), name="bias")
+        self.dense = ops.Dense()
+
+    def construct(self, x):
+        return self.dense(x, self.weight, self.bias)
+
+    def extend_repr(self):
+        s = f"input_features={self.in_features}, output_features={self.out_features}"
+        return s + (f", has_bias={self.has_bias}" if self.has_bias else "")

@@ -3,7 +3,7 @@ __all__ = ["LossBase", "L1Loss", "MSELoss", "RMSELoss", "MAELoss", "MarginRankin
            "SoftmaxCrossEntropyWithLogits", "BCELoss", "BCEWithLogitsLoss", "CosineEmbeddingLoss", "NLLLoss",
            "CrossEntropyLoss", "KLDivLoss", "DiceLoss", "MultiClassDiceLoss", "FocalLoss", "GaussianNLLLoss",
            "HingeEmbeddingLoss", "MultiLabelSoftMarginLoss", "MultiMarginLoss", "PoissonNLLLoss",
-           "TripletMarginWithDistanceLoss"]
+           "TripletMarginWithDistanceLoss", "CTCLoss"]
 import math
 
 from ... import _checkparam as validator
@@ -547,3 +547,26 @@ class TripletMarginWithDistanceLoss(LossBase):
         if self.swap:
             d2 = ops.minimum(d2, self.distance_function(positive, negative))
         return self.get_loss(ops.maximum(d1 - d2 + self.margin, Tensor(0, d1.dtype)))
+
+
+class CTCLoss(LossBase):
+    """``ops.ctc_loss`` of ``log_probs`` ``(T, N, C)``, or unbatched ``(T, C)`` with 1-D ``targets``."""
+
+    def __init__(self, blank=0, reduction="mean", zero_infinity=False):
+        super().__init__()
+        self.blank = blank
+        self.reduction = reduction
+        self.zero_infinity = zero_infinity
+
+    def construct(self, log_probs, targets, input_lengths, target_lengths):
+        check_is_tensor("log_probs", log_probs, self.cls_name)
+        check_is_tensor("targets", targets, self.cls_name)
+        if log_probs.ndim == 2:
+            if targets.ndim > 1:
+                raise ValueError(f"For 'CTCLoss', when the shape of log_probs is (T, C), the dimension of targets "
+                                 f"should be equal to 1, but got {targets.ndim}.")
+            loss, _ = ops.ctc_loss(log_probs.expand_dims(-2), targets.expand_dims(0), input_lengths, target_lengths,
+                                   self.blank, self.reduction, self.zero_infinity)
+            return loss.squeeze(0)
+        return ops.ctc_loss(log_probs, targets, input_lengths, target_lengths, self.blank, self.reduction,
+                            self.zero_infinity)[0]

@@ -12,8 +12,7 @@ from ..._registry import dispatch
 from ...common import dtype as mstype
 from ...common.tensor import Tensor, _wrap
 from .. import _views
-from . import loss_func as _loss
-from .loss_func import check_is_tensor
+from .loss_func import check_is_tensor, nll_loss
 
 _row = _registry.get
 
@@ -109,6 +108,32 @@ def glu(x, axis=-1):
     """``a * sigmoid(b)`` for the two halves ``a, b`` of ``x`` along ``axis``."""
     a, b = dispatch(_row("Split"), (x,), {"axis": axis, "output_num": 2})
     return a * dispatch(_row("Sigmoid"), (b,))
+
+
+def glu_ext(input, dim=-1):
+    """``mint.nn.functional.glu``: the GLU primitive along ``dim``."""
+    return dispatch(_row("GLU"), (input,), {"axis": dim})
+
+
+def softmax_ext(input, dim=None, dtype=None):
+    """``mint.nn.functional.softmax``: softmax along ``dim`` (PyTorch's implicit axis when None: 0 for ranks 0, 1
+    and 3, else 1), after casting to ``dtype``."""
+    rank = input.ndim
+    dim = (0 if rank in (0, 1, 3) else 1) if dim is None else dim
+    if not isinstance(dim, int):
+        raise TypeError(f" the type of 'dim' must be 'int', but got '{dim}' with type '{type(dim).__name__}'.")
+    if dtype is not None:
+        input = input.astype(dtype)
+    if rank == 0:
+        if dim in (0, -1):
+            return _wrap(jnp.ones_like(input._data))
+        raise IndexError(f"Dimension out of range (expected to be in range of [-1, 0], but got {dim})")
+    return dispatch(_row("Softmax"), (input,), {"axis": dim})
+
+
+def nll_loss_ext(input, target, weight=None, ignore_index=-100, reduction="mean"):
+    """``mint.nn.functional.nll_loss``: ``ops.nll_loss``."""
+    return nll_loss(input, target, weight, ignore_index, reduction)
 
 
 def leaky_relu(input, alpha=0.2):
@@ -542,27 +567,3 @@ __all__ = sorted(_VIEWS) + [
     "avg_pool1d", "avg_pool2d", "lp_pool1d", "lp_pool2d", "adaptive_max_pool2d", "max_unpool1d", "max_unpool2d",
     "max_unpool3d", "adaptive_avg_pool2d", "batch_norm", "layer_norm", "group_norm", "lrn", "dropout", "dropout1d",
     "dropout2d", "dropout3d", "pixel_shuffle", "pixel_unshuffle", "pad", "topk", "sort"]
-
-
-def _op(name, *inputs, **attrs):
-    return dispatch(_row(name), inputs, attrs)
-
-
-def softmax_ext(input, dim=None, dtype=None):
-    """``mint.nn.functional.softmax``: softmax along ``dim`` (the last axis for None)."""
-    if dtype is not None:
-        input = input.astype(dtype)
-    return _op("Softmax", input, axis=-1 if dim is None else dim)
-
-
-def glu_ext(input, dim=-1):
-    """``mint.nn.functional.glu``: ``glu`` with PyTorch's ``dim``."""
-    return glu(input, dim)
-
-
-def nll_loss_ext(input, target, weight=None, ignore_index=-100, reduction="mean"):
-    """``mint.nn.functional.nll_loss``: ``nll_loss`` without label smoothing."""
-    return _loss.nll_loss(input, target, weight, ignore_index, reduction)
-
-
-__all__ += ["softmax_ext", "glu_ext", "nll_loss_ext"]
