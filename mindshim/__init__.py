@@ -41,7 +41,7 @@ def _compilation_cache():
 
 _compilation_cache()
 
-from . import amp, common, communication, context, dataset, hal, nn, ops, runtime, train  # noqa: E402
+from . import amp, common, communication, context, dataset, hal, mint, nn, ops, runtime, train  # noqa: E402
 from ._engine import functionalize, load_params  # noqa: E402
 from ._install import install, run  # noqa: E402
 from .common import dtype  # noqa: E402
@@ -76,8 +76,8 @@ from .train.serialization import (  # noqa: E402
 )
 
 __version__ = "0.1.0"
-__all__ = ["amp", "common", "context", "nn", "ops", "dtype", "jit", "grad", "value_and_grad", "Tensor", "tensor",
-           "Parameter", "ParameterTuple", "functionalize", "load_params",
+__all__ = ["amp", "common", "context", "mint", "nn", "ops", "dtype", "jit", "grad", "value_and_grad", "Tensor",
+           "tensor", "Parameter", "ParameterTuple", "functionalize", "load_params",
            "install", "run", "set_repr_style", "get_repr_style", "set_index_checks",
            "set_seed", "get_seed", "set_context",
            "get_context", "set_device", "hal", "communication", "ParallelMode", "set_auto_parallel_context",
