@@ -986,3 +986,104 @@ _NN_COMPOSITES = {  # name: (lowering, input names)
 }
 for _name, (_fn, _inputs) in _NN_COMPOSITES.items():
     register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
+
+
+# ---- boxes and space/batch rearrangement (no Primitive class) ----------------------------------------------------
+def _box_centers(boxes):
+    """Centers and sizes ``(x, y, w, h)`` of ``[x1, y1, x2, y2]`` boxes (sizes inclusive: ``x2 - x1 + 1``)."""
+    x1, y1, x2, y2 = (boxes[..., i] for i in range(4))
+    return (x1 + x2) * 0.5, (y1 + y2) * 0.5, x2 - x1 + 1, y2 - y1 + 1
+
+
+def _bounding_box_encode(anchor_box, groundtruth_box, means=(0.0, 0.0, 0.0, 0.0), stds=(1.0, 1.0, 1.0, 1.0)):
+    """The deltas ``((gx - px) / pw, (gy - py) / ph, log(gw / pw), log(gh / ph))``, normalized by ``means``/``stds``."""
+    px, py, pw, ph = _box_centers(anchor_box)
+    gx, gy, gw, gh = _box_centers(groundtruth_box)
+    deltas = jnp.stack([(gx - px) / pw, (gy - py) / ph, jnp.log(gw / pw), jnp.log(gh / ph)], axis=-1)
+    return ((deltas - jnp.asarray(means, deltas.dtype)) / jnp.asarray(stds, deltas.dtype)).astype(anchor_box.dtype)
+
+
+def _bounding_box_decode(anchor_box, deltas, max_shape, means=(0.0, 0.0, 0.0, 0.0), stds=(1.0, 1.0, 1.0, 1.0),
+                         wh_ratio_clip=0.016):
+    """The boxes the ``deltas`` move ``anchor_box`` to (inverse of ``bounding_box_encode``), clipped to
+    ``max_shape`` ``(height, width)``."""
+    d = deltas * jnp.asarray(stds, deltas.dtype) + jnp.asarray(means, deltas.dtype)
+    limit = abs(math.log(wh_ratio_clip))
+    dx, dy = d[..., 0], d[..., 1]
+    dw, dh = jnp.clip(d[..., 2], -limit, limit), jnp.clip(d[..., 3], -limit, limit)
+    px, py, pw, ph = _box_centers(anchor_box)
+    gw, gh = pw * jnp.exp(dw), ph * jnp.exp(dh)
+    gx, gy = px + pw * dx, py + ph * dy
+    h, w = max_shape
+    x1, x2 = (jnp.clip(v, 0, w - 1) for v in (gx - gw * 0.5 + 0.5, gx + gw * 0.5 - 0.5))
+    y1, y2 = (jnp.clip(v, 0, h - 1) for v in (gy - gh * 0.5 + 0.5, gy + gh * 0.5 - 0.5))
+    return jnp.stack([x1, y1, x2, y2], axis=-1).astype(anchor_box.dtype)
+
+
+def _check_valid(bboxes, img_metas):
+    """Whether each box lies in the image: ``x1, y1 >= 0``, ``x2 <= width * ratio - 1``, ``y2 <= height * ratio - 1``
+    (``img_metas``: ``(height, width, ratio)``)."""
+    h, w, r = img_metas[0], img_metas[1], img_metas[2]
+    return ((bboxes[..., 0] >= 0) & (bboxes[..., 1] >= 0) & (bboxes[..., 2] <= w * r - 1)
+            & (bboxes[..., 3] <= h * r - 1))
+
+
+def _iou(anchor_boxes, gt_boxes, mode="iou"):
+    """``(M, N)`` overlaps of ``gt_boxes`` (M) and ``anchor_boxes`` (N): over the union (``'iou'``) or over the
+    ground-truth box (``'iof'``); sizes inclusive (``x2 - x1 + 1``)."""
+    a, g = anchor_boxes[None, :, :], gt_boxes[:, None, :]
+    iw = jnp.maximum(jnp.minimum(a[..., 2], g[..., 2]) - jnp.maximum(a[..., 0], g[..., 0]) + 1, 0)
+    ih = jnp.maximum(jnp.minimum(a[..., 3], g[..., 3]) - jnp.maximum(a[..., 1], g[..., 1]) + 1, 0)
+    inter = iw * ih
+    area_g = (g[..., 2] - g[..., 0] + 1) * (g[..., 3] - g[..., 1] + 1)
+    if mode == "iof":
+        return inter / area_g
+    area_a = (a[..., 2] - a[..., 0] + 1) * (a[..., 3] - a[..., 1] + 1)
+    return inter / (area_a + area_g - inter)
+
+
+def _space_to_batch_nd(input_x, block_size, paddings):
+    """Blocks of the spatial axes moved into the batch: ``out[(i * bw + j) * N + n] = x[n, ..., h * bh + i,
+    w * bw + j]`` (after zero ``paddings``)."""
+    bs = _tuple_n(block_size, len(paddings))
+    nd = len(bs)
+    x = jnp.pad(input_x, ((0, 0),) * (input_x.ndim - nd) + tuple(tuple(p) for p in paddings))
+    n, mid, spatial = x.shape[0], x.shape[1:-nd], x.shape[-nd:]
+    x = x.reshape((n,) + mid + tuple(v for s, b in zip(spatial, bs) for v in (s // b, b)))
+    k = len(mid)
+    block_axes = tuple(1 + k + 2 * i + 1 for i in range(nd))
+    x = jnp.transpose(x, block_axes + (0,) + tuple(range(1, 1 + k)) + tuple(1 + k + 2 * i for i in range(nd)))
+    return x.reshape((-1,) + mid + tuple(s // b for s, b in zip(spatial, bs)))
+
+
+def _batch_to_space_nd(input_x, block_shape, crops):
+    """The inverse of ``space_to_batch_nd``, then ``crops`` removed from the spatial axes."""
+    bs = _tuple_n(block_shape, len(crops))
+    nd = len(bs)
+    n = input_x.shape[0] // math.prod(bs)
+    mid, spatial = input_x.shape[1:-nd], input_x.shape[-nd:]
+    k = len(mid)
+    x = input_x.reshape(bs + (n,) + mid + spatial)
+    perm = (nd,) + tuple(range(nd + 1, nd + 1 + k)) + tuple(v for i in range(nd) for v in (nd + 1 + k + i, i))
+    x = jnp.transpose(x, perm).reshape((n,) + mid + tuple(s * b for s, b in zip(spatial, bs)))
+    return x[(Ellipsis,) + tuple(slice(c[0], x.shape[-nd + i] - c[1]) for i, c in enumerate(crops))]
+
+
+def _intopk(x1, x2, k):
+    """Whether the target class ``x2[i]`` is among the ``k`` largest of row ``i`` (fewer than ``k`` larger)."""
+    target = jnp.take_along_axis(x1, x2[:, None].astype(jnp.int32), axis=1)
+    return jnp.sum(x1 > target, axis=1) < k
+
+
+_BOXES = {  # name: (lowering, input names)
+    "bounding_box_encode": (_bounding_box_encode, ("anchor_box", "groundtruth_box", "means", "stds")),
+    "bounding_box_decode": (_bounding_box_decode, ("anchor_box", "deltas", "max_shape", "means", "stds",
+                                                   "wh_ratio_clip")),
+    "check_valid": (_check_valid, ("bboxes", "img_metas")),
+    "iou": (_iou, ("anchor_boxes", "gt_boxes", "mode")),
+    "space_to_batch_nd": (_space_to_batch_nd, ("input_x", "block_size", "paddings")),
+    "batch_to_space_nd": (_batch_to_space_nd, ("input_x", "block_shape", "crops")),
+    "intopk": (_intopk, ("x1", "x2", "k")),
+}
+for _name, (_fn, _inputs) in _BOXES.items():
+    register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
