@@ -2,5 +2,6 @@
 from .._unsupported import module_getattr as _module_getattr
 from .function import *  # noqa: F401,F403
 from .function import __all__  # noqa: F401
+from .composite import linearize  # noqa: F401
 
 __getattr__ = _module_getattr(__name__)
