@@ -8,7 +8,8 @@ from .operations import *  # noqa: F401,F403
 from .primitive import Primitive, PrimitiveWithCheck, PrimitiveWithInfer
 
 __all__ = ["functional", "operations", "auto_generate", "functional_overload", "GradOperation", "grad",
-           "value_and_grad", "get_grad", "jacfwd", "jacrev", "jvp", "linearize", "vjp", "vmap", "Primitive", "PrimitiveWithCheck", "PrimitiveWithInfer"]
+           "value_and_grad", "get_grad", "jacfwd", "jacrev", "jvp", "linearize", "vjp", "vmap", "Primitive",
+           "PrimitiveWithCheck", "PrimitiveWithInfer"]
 __all__ += functional.__all__ + operations.__all__
 
 _tensor_methods.attach()

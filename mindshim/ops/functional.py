@@ -1,7 +1,7 @@
 """``mindspore.ops.functional``: every functional op (see ``mindshim.ops.function``)."""
 from .._unsupported import module_getattr as _module_getattr
+from .composite import linearize  # noqa: F401
 from .function import *  # noqa: F401,F403
 from .function import __all__  # noqa: F401
-from .composite import linearize  # noqa: F401
 
 __getattr__ = _module_getattr(__name__)
