@@ -91,6 +91,40 @@ def _bessel_j(x, v):
     return jax.scipy.special.bessel_jn(x.astype(jnp.float64), v=v)[v].astype(x.dtype)
 
 
+def _simpson(a, b, n):
+    """Nodes and weights of Simpson's rule with ``n`` (odd) points on ``[a, b]``."""
+    nodes = np.linspace(a, b, n)
+    weights = np.where(np.arange(n) % 2 == 1, 4.0, 2.0)
+    weights[[0, -1]] = 1.0
+    return nodes, weights * (nodes[1] - nodes[0]) / 3
+
+
+_T, _T_W = _simpson(0.0, 20.0, 4001)  # quadrature for the integrals of K and Y below
+_THETA, _THETA_W = _simpson(0.0, np.pi, 2001)
+
+
+def _bessel_k(x, n, scaled=False):
+    """Modified Bessel function of the second kind, ``K_n(x) = int_0^inf exp(-x cosh t) cosh(n t) dt`` (the
+    Simpson's rule converges fast on this smooth, doubly-exponentially decaying integrand), in Float64;
+    ``scaled``: times ``exp(x)``. ``inf`` at 0, NaN below."""
+    xf = x.astype(jnp.float64)[..., None]
+    decay = -xf * (np.cosh(_T) - (1.0 if scaled else 0.0))
+    out = jnp.exp(decay) @ (np.cosh(n * _T) * _T_W)
+    out = jnp.where(x > 0, out, jnp.where(x == 0, jnp.inf, jnp.nan))
+    return out.astype(x.dtype)
+
+
+def _bessel_y(x, n):
+    """Bessel function of the second kind, ``Y_n(x) = (1/pi) int_0^pi sin(x sin t - n t) dt - (1/pi) int_0^inf
+    (exp(n t) + (-1)^n exp(-n t)) exp(-x sinh t) dt``, in Float64; ``-inf`` at 0, NaN below."""
+    xf = x.astype(jnp.float64)[..., None]
+    first = jnp.sin(xf * np.sin(_THETA) - n * _THETA) @ _THETA_W
+    second = jnp.exp(-xf * np.sinh(_T)) @ ((np.exp(n * _T) + (-1) ** n * np.exp(-n * _T)) * _T_W)
+    out = (first - second) / np.pi
+    out = jnp.where(x > 0, out, jnp.where(x == 0, -jnp.inf, jnp.nan))
+    return out.astype(x.dtype)
+
+
 # name: (lowering, check, functional views). Float-only ops reject integers like MindSpore's CPU kernels do; each
 # row is also the Tensor method of its first name.
 _UNARY = {
@@ -123,6 +157,12 @@ _UNARY = {
     "BesselI1e": (jax.scipy.special.i1e, _float_only("BesselI1e"), ("bessel_i1e",)),
     "BesselJ0": (lambda x: _bessel_j(x, 0), _float_only("BesselJ0"), ("bessel_j0",)),
     "BesselJ1": (lambda x: _bessel_j(x, 1), _float_only("BesselJ1"), ("bessel_j1",)),
+    "BesselK0": (lambda x: _bessel_k(x, 0), _float_only("BesselK0"), ("bessel_k0",)),
+    "BesselK0e": (lambda x: _bessel_k(x, 0, True), _float_only("BesselK0e"), ("bessel_k0e",)),
+    "BesselK1": (lambda x: _bessel_k(x, 1), _float_only("BesselK1"), ("bessel_k1",)),
+    "BesselK1e": (lambda x: _bessel_k(x, 1, True), _float_only("BesselK1e"), ("bessel_k1e",)),
+    "BesselY0": (lambda x: _bessel_y(x, 0), _float_only("BesselY0"), ("bessel_y0",)),
+    "BesselY1": (lambda x: _bessel_y(x, 1), _float_only("BesselY1"), ("bessel_y1",)),
     "Erfc": (jax.scipy.special.erfc, _float_only("Erfc"), ("erfc",)),
     "Floor": (jnp.floor, _float_only("Floor"), ("floor",)),
     "Ceil": (jnp.ceil, need_float("Ceil", "input_x"), ("ceil",)),
