@@ -1087,3 +1087,55 @@ _BOXES = {  # name: (lowering, input names)
 }
 for _name, (_fn, _inputs) in _BOXES.items():
     register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
+
+
+# ---- resizing ---------------------------------------------------------------------------------------------------
+def _resize_axis(x, axis, out, mode, align_corners, scale):
+    """``x`` resized along ``axis`` to ``out`` points: ``nearest`` takes ``floor(i * in / out)``; ``linear``
+    interpolates between the two neighbours of the source coordinate (``align_corners``: the corners map to the
+    corners; else half-pixel centres, clamped at 0)."""
+    n = x.shape[axis]
+    ratio = 1.0 / scale if scale else n / out
+    i = np.arange(out, dtype=np.float64)
+    if mode == "nearest":
+        return jnp.take(x, np.minimum(np.floor(i * ratio).astype(np.int64), n - 1), axis=axis)
+    if align_corners:
+        src = i * ((n - 1) / (out - 1)) if out > 1 else np.zeros(out)
+    else:
+        src = np.maximum((i + 0.5) * ratio - 0.5, 0)
+    lo = np.minimum(np.floor(src).astype(np.int64), n - 1)
+    hi = np.minimum(lo + 1, n - 1)
+    shape = [1] * x.ndim
+    shape[axis] = out
+    w = jnp.asarray((src - lo).reshape(shape), x.dtype)
+    return jnp.take(x, lo, axis=axis) * (1 - w) + jnp.take(x, hi, axis=axis) * w
+
+
+def _interpolate(input, size=None, scale_factor=None, mode="nearest", align_corners=None,
+                 recompute_scale_factor=None):
+    """``input`` (N, C, spatial...) resized to ``size`` or by ``scale_factor``: ``nearest``, ``linear``/
+    ``bilinear``/``trilinear`` (separable), or ``area`` (adaptive average pooling)."""
+    nd = input.ndim - 2
+    if scale_factor is not None and mode == "bilinear":
+        raise ValueError(f"For 'interpolate', 'scale_factor' option cannot currently be set with the mode = bilinear "
+                         f"and dim = {input.ndim}D.")
+    if size is not None:
+        sizes, scales = _tuple_n(size, nd), (None,) * nd
+    else:
+        scales = _tuple_n(scale_factor, nd) if not isinstance(scale_factor, float) else (scale_factor,) * nd
+        sizes = tuple(int(math.floor(n * s)) for n, s in zip(input.shape[2:], scales))
+        if recompute_scale_factor:
+            scales = (None,) * nd
+    if mode == "area":
+        return _adaptive_pool_nd(nd, False)(input, sizes)
+    kind = {"nearest": "nearest", "linear": "linear", "bilinear": "linear", "trilinear": "linear"}.get(mode)
+    if kind is None:
+        raise NotImplementedError(f"mindspore.ops.interpolate with mode='{mode}' is not supported by mindshim yet.")
+    out = input
+    for axis, (o, s) in enumerate(zip(sizes, scales)):
+        out = _resize_axis(out, axis + 2, o, kind, bool(align_corners), s)
+    return out.astype(input.dtype)
+
+
+register("interpolate", functional=("interpolate",), inputs=("input", "size", "scale_factor", "mode", "align_corners",
+                                                               "recompute_scale_factor"), primitive=False)(_interpolate)
