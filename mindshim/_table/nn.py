@@ -1139,3 +1139,75 @@ def _interpolate(input, size=None, scale_factor=None, mode="nearest", align_corn
 
 register("interpolate", functional=("interpolate",), inputs=("input", "size", "scale_factor", "mode", "align_corners",
                                                                "recompute_scale_factor"), primitive=False)(_interpolate)
+
+
+# ---- sliding blocks and sampling grids -------------------------------------------------------------------------
+def _unfold(input, kernel_size, dilation=1, padding=0, stride=1):
+    """The sliding ``kernel_size`` blocks of an ``(N, C, H, W)`` input as columns ``(N, C * kh * kw, L)``."""
+    k, d, s = _tuple_n(kernel_size, 2), _tuple_n(dilation, 2), _tuple_n(stride, 2)
+    p = _tuple_n(padding, 2)
+    patches = lax.conv_general_dilated_patches(input, k, s, tuple((q, q) for q in p), rhs_dilation=d)
+    return patches.reshape(patches.shape[0], patches.shape[1], -1)
+
+
+def _fold(input, output_size, kernel_size, dilation=1, padding=0, stride=1):
+    """The inverse arrangement of ``unfold``: columns ``(N, C * kh * kw, L)`` summed into an ``(N, C, H, W)``
+    output (overlaps add up): the transpose of ``unfold``."""
+    k = _tuple_n(kernel_size, 2)
+    size = tuple(int(v) for v in np.asarray(output_size).reshape(-1))
+    n, c = input.shape[0], input.shape[1] // math.prod(k)
+    zeros = jnp.zeros((n, c) + size, input.dtype)
+    _, transpose = jax.vjp(lambda x: _unfold(x, kernel_size, dilation, padding, stride), zeros)
+    return transpose(input)[0]
+
+
+def _col2im(input_x, output_size, kernel_size, dilation, padding_value, stride):
+    """``fold`` of ``(N, C, kh * kw, L)`` columns."""
+    x = input_x.reshape(input_x.shape[0], -1, input_x.shape[-1])
+    return _fold(x, output_size, kernel_size, dilation, padding_value, stride)
+
+
+def _affine_grid(theta, size, align_corners=False):
+    """The ``(N, H, W, 2)`` sampling grid of the affine maps ``theta`` (N, 2, 3) over an output of ``size``."""
+    h, w = size[-2:]
+
+    def axis(n):
+        return np.linspace(-1, 1, n) if align_corners else (2 * np.arange(n) + 1) / n - 1
+    ys, xs = np.meshgrid(axis(h), axis(w), indexing="ij")
+    base = jnp.asarray(np.stack([xs, ys, np.ones_like(xs)], axis=-1), theta.dtype)
+    return jnp.einsum("hwk,njk->nhwj", base, theta)
+
+
+def _grid_sample(input, grid, mode="bilinear", padding_mode="zeros", align_corners=False):
+    """Bilinear samples of ``input`` (N, C, H, W) at the normalized ``grid`` points (N, Ho, Wo, 2), zero
+    outside."""
+    if input.ndim != 4 or mode != "bilinear" or padding_mode != "zeros":
+        raise NotImplementedError("mindspore.ops.grid_sample supports only 4-D bilinear sampling with zero padding "
+                                  "in mindshim.")
+    _, _, h, w = input.shape
+
+    def unnormalize(coord, n):
+        return (coord + 1) / 2 * (n - 1) if align_corners else ((coord + 1) * n - 1) / 2
+    x, y = unnormalize(grid[..., 0], w), unnormalize(grid[..., 1], h)
+    x0, y0 = jnp.floor(x), jnp.floor(y)
+    out = 0
+    for dx in (0, 1):
+        for dy in (0, 1):
+            xi, yi = x0 + dx, y0 + dy
+            weight = (1 - jnp.abs(x - xi)) * (1 - jnp.abs(y - yi))
+            inside = (xi >= 0) & (xi <= w - 1) & (yi >= 0) & (yi <= h - 1)
+            xc, yc = jnp.clip(xi, 0, w - 1).astype(jnp.int32), jnp.clip(yi, 0, h - 1).astype(jnp.int32)
+            values = jax.vmap(lambda img, yy, xx: img[:, yy, xx])(input, yc, xc)  # (N, C, Ho, Wo)
+            out = out + values * jnp.where(inside, weight, 0)[:, None]
+    return out.astype(input.dtype)
+
+
+_GRIDS = {  # name: (lowering, input names)
+    "unfold": (_unfold, ("input", "kernel_size", "dilation", "padding", "stride")),
+    "fold": (_fold, ("input", "output_size", "kernel_size", "dilation", "padding", "stride")),
+    "col2im": (_col2im, ("input_x", "output_size", "kernel_size", "dilation", "padding_value", "stride")),
+    "affine_grid": (_affine_grid, ("theta", "size", "align_corners")),
+    "grid_sample": (_grid_sample, ("input", "grid", "mode", "padding_mode", "align_corners")),
+}
+for _name, (_fn, _inputs) in _GRIDS.items():
+    register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
