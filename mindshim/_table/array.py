@@ -857,3 +857,16 @@ for _name, (_fn, _inputs) in _MORE_COMPOSITES.items():
     register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
 register("tril_indices", primitive=False)(_tri_indices(jnp.tril_indices))
 register("triu_indices", primitive=False)(_tri_indices(jnp.triu_indices))
+
+
+def _sparse_segment_mean(x, indices, segment_ids):
+    """Row ``s``: the mean of the rows ``x[indices[j]]`` with ``segment_ids[j] == s`` (0 for an empty segment)."""
+    rows = jnp.take(x, indices, axis=0)
+    n = int(jnp.max(segment_ids)) + 1 if segment_ids.size else 0
+    total = jax.ops.segment_sum(rows, segment_ids, n)
+    count = jax.ops.segment_sum(jnp.ones(segment_ids.shape, x.dtype), segment_ids, n)
+    return total / jnp.maximum(count, 1).reshape((-1,) + (1,) * (x.ndim - 1))
+
+
+register("sparse_segment_mean", functional=("sparse_segment_mean",), inputs=("x", "indices", "segment_ids"),
+         primitive=False)(_sparse_segment_mean)

@@ -1211,3 +1211,63 @@ _GRIDS = {  # name: (lowering, input names)
 }
 for _name, (_fn, _inputs) in _GRIDS.items():
     register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
+
+
+def _ctc_greedy_decoder(inputs, sequence_length, merge_repeated=True):
+    """Best-path CTC decoding of ``inputs`` (T, B, C), the last class the blank: ``(indices, values, shape,
+    log_probability)`` of the sparse result (computed on the host: its size depends on the values)."""
+    logits, lengths = np.asarray(inputs), np.asarray(sequence_length)
+    blank = logits.shape[-1] - 1
+    indices, values, log_prob, width = [], [], [], 0
+    for b in range(logits.shape[1]):
+        steps = logits[:lengths[b], b]
+        best = steps.argmax(-1)
+        log_prob.append([-steps.max(-1).sum()])
+        decoded, previous = [], None
+        for c in best:
+            if c != blank and not (merge_repeated and c == previous):
+                decoded.append(c)
+            previous = c
+        indices += [[b, i] for i in range(len(decoded))]
+        values += decoded
+        width = max(width, len(decoded))
+    return (jnp.asarray(np.array(indices, np.int64).reshape(-1, 2)), jnp.asarray(np.array(values, np.int64)),
+            jnp.asarray(np.array([logits.shape[1], width], np.int64)),
+            jnp.asarray(np.array(log_prob, logits.dtype)))
+
+
+def _crop_and_resize(image, boxes, box_indices, crop_size, method="bilinear", extrapolation_value=0.0):
+    """Bilinear crops ``(num_boxes, crop_h, crop_w, C)`` of the NHWC ``image`` at the normalized ``boxes``
+    ``[y1, x1, y2, x2]`` (``extrapolation_value`` outside the image)."""
+    if method != "bilinear":
+        raise NotImplementedError(f"mindspore.ops.crop_and_resize with method='{method}' is not supported by "
+                                  "mindshim yet.")
+    h, w = image.shape[1:3]
+    ch, cw = crop_size
+
+    def axis(lo, hi, n, size):
+        step = (hi - lo) * (size - 1) / (n - 1) if n > 1 else 0.0
+        start = lo * (size - 1) if n > 1 else 0.5 * (lo + hi) * (size - 1)
+        return start + jnp.arange(n) * step
+
+    def crop(box, index):
+        img = image[index]
+        ys, xs = axis(box[0], box[2], ch, h), axis(box[1], box[3], cw, w)
+        y0, x0 = jnp.floor(ys), jnp.floor(xs)
+        wy, wx = (ys - y0)[:, None, None], (xs - x0)[None, :, None]
+        y0i, x0i = jnp.clip(y0, 0, h - 1).astype(jnp.int32), jnp.clip(x0, 0, w - 1).astype(jnp.int32)
+        y1i, x1i = jnp.clip(y0 + 1, 0, h - 1).astype(jnp.int32), jnp.clip(x0 + 1, 0, w - 1).astype(jnp.int32)
+        top = img[y0i][:, x0i] * (1 - wx) + img[y0i][:, x1i] * wx
+        bottom = img[y1i][:, x0i] * (1 - wx) + img[y1i][:, x1i] * wx
+        out = top * (1 - wy) + bottom * wy
+        inside = ((ys >= 0) & (ys <= h - 1))[:, None, None] & ((xs >= 0) & (xs <= w - 1))[None, :, None]
+        return jnp.where(inside, out, extrapolation_value)
+    return jax.vmap(crop)(boxes, box_indices).astype(jnp.float32)
+
+
+register("ctc_greedy_decoder", functional=("ctc_greedy_decoder",), inputs=("inputs", "sequence_length",
+                                                                           "merge_repeated"),
+         primitive=False)(_ctc_greedy_decoder)
+register("crop_and_resize", functional=("crop_and_resize",), inputs=("image", "boxes", "box_indices", "crop_size",
+                                                                     "method", "extrapolation_value"),
+         primitive=False)(_crop_and_resize)
