@@ -63,7 +63,7 @@ from .context import (  # noqa: E402
     set_context,
     set_device,
 )
-from .ops.composite import get_grad, grad, jacfwd, jacrev, jvp, value_and_grad, vjp, vmap  # noqa: E402
+from .ops.composite import constexpr, get_grad, grad, jacfwd, jacrev, jvp, value_and_grad, vjp, vmap  # noqa: E402
 from .ops.function.core_func import is_tensor  # noqa: E402
 from .train import *  # noqa: E402,F401,F403  (MindSpore exports mindspore.train at the top level too)
 from .train.serialization import (  # noqa: E402
@@ -84,7 +84,7 @@ __all__ = ["amp", "common", "context", "mint", "nn", "ops", "dtype", "jit", "gra
            "get_auto_parallel_context", "reset_auto_parallel_context",
            "save_checkpoint", "load_checkpoint", "load_param_into_net", "ckpt_to_safetensors", "safetensors_to_ckpt",
            "async_ckpt_thread_status", "GRAPH_MODE", "PYNATIVE_MODE", "is_tensor",
-           "get_grad", "jacfwd", "jacrev", "jvp", "vjp", "vmap"]
+           "get_grad", "jacfwd", "jacrev", "jvp", "vjp", "vmap", "constexpr"]
 __all__ += common.dtype.__all__ + train.__all__
 
 from ._unsupported import module_getattr as _module_getattr  # noqa: E402

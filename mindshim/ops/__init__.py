@@ -2,13 +2,29 @@
 op table (importing this package also attaches the Tensor methods)."""
 from .._unsupported import module_getattr as _module_getattr
 from . import _tensor_methods, auto_generate, functional, functional_overload, operations
-from .composite import GradOperation, get_grad, grad, jacfwd, jacrev, jvp, linearize, value_and_grad, vjp, vmap
+from .composite import (
+                        GradOperation,
+                        HyperMap,
+                        Map,
+                        MultitypeFuncGraph,
+                        constexpr,
+                        get_grad,
+                        grad,
+                        jacfwd,
+                        jacrev,
+                        jvp,
+                        linearize,
+                        value_and_grad,
+                        vjp,
+                        vmap,
+)
 from .functional import *  # noqa: F401,F403
 from .operations import *  # noqa: F401,F403
 from .primitive import Primitive, PrimitiveWithCheck, PrimitiveWithInfer
 
 __all__ = ["functional", "operations", "auto_generate", "functional_overload", "GradOperation", "grad",
-           "value_and_grad", "get_grad", "jacfwd", "jacrev", "jvp", "linearize", "vjp", "vmap", "Primitive",
+           "value_and_grad", "get_grad", "jacfwd", "jacrev", "jvp", "linearize", "vjp", "vmap", "HyperMap", "Map",
+           "MultitypeFuncGraph", "constexpr", "Primitive",
            "PrimitiveWithCheck", "PrimitiveWithInfer"]
 __all__ += functional.__all__ + operations.__all__
 

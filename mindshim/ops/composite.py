@@ -9,6 +9,7 @@ import jax
 from .. import _registry
 from .._engine import GradCall, functionalize
 from .._engine.state import to_tensors
+from ..common.tensor import Tensor
 
 
 def grad_call(fn, weights, get_all, get_by_list, sens_param, return_value=False, op_name="GradOperation"):
@@ -222,3 +223,69 @@ def vmap(fn, in_axes=0, out_axes=0):
     def mapped(*inputs):
         return to_tensors(f(*_arrays(inputs)))
     return mapped
+
+
+# ---- graph-building helpers, run as Python ----------------------------------------------------------------------
+def constexpr(fn=None, get_instance=True, reuse_result=True, check=True):
+    """``@constexpr``: MindSpore evaluates ``fn`` while compiling; mindshim traces Python, so ``fn`` runs as is."""
+    return fn if fn is not None else (lambda f: f)
+
+
+_TYPE_CHECKS = {"Number": lambda v: isinstance(v, (int, float, bool)), "Tensor": lambda v: isinstance(v, Tensor),
+                "Tuple": lambda v: isinstance(v, tuple), "List": lambda v: isinstance(v, list),
+                "String": lambda v: isinstance(v, str), "Bool": lambda v: isinstance(v, bool),
+                "None": lambda v: v is None, "Function": callable, "Dictionary": lambda v: isinstance(v, dict)}
+
+
+def _type_name_matches(name, value):
+    check = _TYPE_CHECKS.get(name)
+    if check is None:
+        raise NotImplementedError(f"mindspore.ops.MultitypeFuncGraph with the type '{name}' is not supported by "
+                                  "mindshim yet.")
+    return check(value)
+
+
+class MultitypeFuncGraph:
+    """A function overloaded on its inputs' types: ``@f.register("Tensor", "Number")`` adds an implementation;
+    a call runs the first registered one whose types match."""
+
+    def __init__(self, name, read_value=False, doc_url=""):
+        self.name = name
+        self._entries = []
+
+    def register(self, *type_names):
+        def deco(fn):
+            self._entries.append((tuple(str(t) for t in type_names), fn))
+            return fn
+        return deco
+
+    def __call__(self, *args):
+        for types, fn in self._entries:
+            if len(types) == len(args) and all(_type_name_matches(t, a) for t, a in zip(types, args)):
+                return fn(*args)
+        raise TypeError(f"For 'MultitypeFuncGraph', the '{self.name}' has no registered implementation for the "
+                        f"input types {tuple(type(a).__name__ for a in args)}.")
+
+
+class HyperMap:
+    """``HyperMap(ops=None, reverse=False)``: applies ``ops`` (or the function given first at the call) element by
+    element over nested tuples/lists of its inputs."""
+    _nested = True
+
+    def __init__(self, ops=None, reverse=False):
+        self.ops, self.reverse = ops, reverse
+
+    def __call__(self, *args):
+        fn, seqs = (self.ops, args) if self.ops is not None else (args[0], args[1:])
+        return self._map(fn, seqs)
+
+    def _map(self, fn, seqs):
+        if not isinstance(seqs[0], (tuple, list)):
+            return fn(*seqs)
+        items = [self._map(fn, parts) if self._nested else fn(*parts) for parts in zip(*seqs)]
+        return type(seqs[0])(items)
+
+
+class Map(HyperMap):
+    """``Map(ops=None, reverse=False)``: like ``HyperMap`` over the top level of its sequences only."""
+    _nested = False
