@@ -1271,3 +1271,56 @@ register("ctc_greedy_decoder", functional=("ctc_greedy_decoder",), inputs=("inpu
 register("crop_and_resize", functional=("crop_and_resize",), inputs=("image", "boxes", "box_indices", "crop_size",
                                                                      "method", "extrapolation_value"),
          primitive=False)(_crop_and_resize)
+
+
+# ---- fractional max pooling ---------------------------------------------------------------------------------------
+def _fractional_starts(sample, n, out, k):
+    """Window starts of fractional pooling: ``floor((i + u) * a) - floor(u * a)`` with ``a = (n - k) / (out - 1)``,
+    the last window ending at the input's end."""
+    if out == 1:
+        return np.array([n - k])
+    alpha = (n - k) / (out - 1)
+    starts = np.floor((np.arange(out) + sample) * alpha) - np.floor(sample * alpha)
+    starts[-1] = n - k
+    return starts.astype(np.int64)
+
+
+def _fractional_max_pool(nd):
+    def pool(input, kernel_size, output_size=None, output_ratio=None, return_indices=False, _random_samples=None):
+        """Max over ``kernel_size`` windows at pseudo-random fractional starts given by ``_random_samples``
+        ``(N, C, nd)`` (last axis first, as MindSpore), ``output_size`` or ``output_ratio`` of the input; with
+        ``return_indices`` also the flat index of each maximum (computed on the host)."""
+        x = np.asarray(input)
+        spatial = x.shape[-nd:]
+        k = _tuple_n(kernel_size, nd)
+        out = _tuple_n(output_size, nd) if output_size is not None else tuple(
+            int(n * r) for n, r in zip(spatial, _tuple_n(output_ratio, nd) if not isinstance(output_ratio, float)
+                                       else (output_ratio,) * nd))
+        if _random_samples is None:
+            raise NotImplementedError("mindspore.ops.fractional_max_pool without _random_samples is not supported by "
+                                      "mindshim yet.")
+        samples = np.asarray(_random_samples).reshape(-1, np.asarray(_random_samples).shape[-1])
+        planes = x.reshape((-1,) + spatial)
+        values = np.empty((planes.shape[0],) + out, x.dtype)
+        indices = np.empty((planes.shape[0],) + out, np.int64)
+        for p, plane in enumerate(planes):
+            u = samples[p % len(samples)][::-1]  # the samples list the last axis first
+            starts = [_fractional_starts(u[a], spatial[a], out[a], k[a]) for a in range(nd)]
+            for cell in itertools.product(*(range(o) for o in out)):
+                window = tuple(slice(starts[a][c], starts[a][c] + k[a]) for a, c in enumerate(cell))
+                block = plane[window]
+                j = int(np.argmax(block))
+                values[(p,) + cell] = block.reshape(-1)[j]
+                local = np.unravel_index(j, block.shape)
+                indices[(p,) + cell] = np.ravel_multi_index(
+                    tuple(starts[a][c] + local[a] for a, c in enumerate(cell)), spatial)
+        shape = x.shape[:-nd] + out
+        values, indices = jnp.asarray(values.reshape(shape)), jnp.asarray(indices.reshape(shape))
+        return (values, indices) if return_indices else values
+    return pool
+
+
+for _name, _nd in (("fractional_max_pool2d", 2), ("fractional_max_pool3d", 3)):
+    register(_name, functional=(_name,), inputs=("input", "kernel_size", "output_size", "output_ratio",
+                                                 "return_indices", "_random_samples"),
+             primitive=False)(_fractional_max_pool(_nd))
