@@ -72,7 +72,7 @@ from .context import (  # noqa: E402
     set_device,
     set_recursion_limit,
 )
-from .ops.composite import grad, value_and_grad  # noqa: E402
+from .ops.composite import constexpr, get_grad, grad, jacfwd, jacrev, jvp, value_and_grad, vjp, vmap  # noqa: E402
 from .ops.function.core_func import is_tensor  # noqa: E402
 from .train import *  # noqa: E402,F401,F403  (MindSpore exports mindspore.train at the top level too)
 from .train.serialization import (  # noqa: E402
@@ -85,8 +85,8 @@ from .train.serialization import (  # noqa: E402
 )
 
 __version__ = "0.1.0"
-__all__ = ["amp", "common", "context", "nn", "ops", "dtype", "jit", "grad", "value_and_grad", "Tensor", "tensor",
-           "COOTensor", "CSRTensor", "RowTensor", "SparseTensor", "Parameter", "ParameterTuple",
+__all__ = ["amp", "common", "context", "mint", "nn", "ops", "dtype", "jit", "grad", "value_and_grad", "Tensor",
+           "tensor", "COOTensor", "CSRTensor", "RowTensor", "SparseTensor", "Parameter", "ParameterTuple",
            "functionalize", "load_params",
            "install", "run", "set_repr_style", "get_repr_style", "set_index_checks",
            "set_seed", "get_seed", "set_context",
@@ -96,7 +96,8 @@ __all__ = ["amp", "common", "context", "nn", "ops", "dtype", "jit", "grad", "val
            "async_ckpt_thread_status", "GRAPH_MODE", "PYNATIVE_MODE", "JitConfig", "enable_dynamic", "jit_class",
            "mutable", "no_inline", "recompute", "get_rng_state", "set_rng_state", "from_numpy",
            "frombuffer", "get_algo_parameters", "set_algo_parameters", "reset_algo_parameters", "get_level",
-           "ms_memory_recycle", "set_recursion_limit", "set_deterministic", "is_tensor"]
+           "ms_memory_recycle", "set_recursion_limit", "set_deterministic", "is_tensor",
+           "get_grad", "jacfwd", "jacrev", "jvp", "vjp", "vmap", "constexpr"]
 __all__ += common.dtype.__all__ + train.__all__
 
 from ._unsupported import module_getattr as _module_getattr  # noqa: E402

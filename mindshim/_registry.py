@@ -11,6 +11,7 @@ those views, and a Primitive class per row; the rows are filled in by ``mindshim
 :func:`dispatch` is the one way a row runs, for every view: unwrap (with MindSpore's promotion of Python
 scalars) -> mixed-precision cast -> check -> lower -> wrap -> effect.
 """
+import contextlib
 import functools
 import inspect
 import os
@@ -125,6 +126,20 @@ def register(name, attrs=(), check=None, bprop=None, effect=None, functional=(),
                                check_on_error, primitive, family, outputs)
         return impl
     return deco
+
+
+_FORWARD_MODE = [0]
+
+
+@contextlib.contextmanager
+def forward_mode():
+    """Rows run with JAX's own derivative inside: MindSpore's ``bprop`` (a ``jax.custom_vjp``) is reverse-mode
+    only, and forward-mode transformations (``jvp``, ``jacfwd``) cannot go through it."""
+    _FORWARD_MODE[0] += 1
+    try:
+        yield
+    finally:
+        _FORWARD_MODE[0] -= 1
 
 
 def call(name, *inputs, **attrs):
@@ -314,6 +329,8 @@ def dispatch(row, inputs, attrs=None, fn=None):
         fn = fn or row.plain or row.bind()
     elif fn is None:
         fn = row.bind(**attrs)
+    if _FORWARD_MODE[0] and row.bprop is not None:
+        fn = functools.partial(row.impl, **attrs)
     check = row.check
     try:
         if check is not None and not row.check_on_error:

@@ -1035,3 +1035,84 @@ for _name, (_fn, _inputs) in _MORE_COMPOSITES.items():
     register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
 register("tril_indices", primitive=False)(_tri_indices(jnp.tril_indices))
 register("triu_indices", primitive=False)(_tri_indices(jnp.triu_indices))
+
+
+def _sparse_segment_mean(x, indices, segment_ids):
+    """Row ``s``: the mean of the rows ``x[indices[j]]`` with ``segment_ids[j] == s`` (0 for an empty segment)."""
+    rows = jnp.take(x, indices, axis=0)
+    n = int(jnp.max(segment_ids)) + 1 if segment_ids.size else 0
+    total = jax.ops.segment_sum(rows, segment_ids, n)
+    count = jax.ops.segment_sum(jnp.ones(segment_ids.shape, x.dtype), segment_ids, n)
+    return total / jnp.maximum(count, 1).reshape((-1,) + (1,) * (x.ndim - 1))
+
+
+register("sparse_segment_mean", functional=("sparse_segment_mean",), inputs=("x", "indices", "segment_ids"),
+         primitive=False)(_sparse_segment_mean)
+
+
+# ---- batched diagonals (MindSpore's MatrixDiagV3 family: a band of diagonals k_lo..k_hi, each row of the packed
+# form one diagonal from k_hi down, shorter ones aligned left or right as ``align`` says) ---------------------------
+def _diag_band(k):
+    k = np.asarray(k).reshape(-1).tolist()
+    return (int(k[0]), int(k[-1]))
+
+
+def _diag_slots(rows, cols, k, align):
+    """For each diagonal ``d`` from ``k_hi`` down: ``(packed row, packed columns, matrix rows, matrix columns)``."""
+    lo, hi = k
+    length = {d: min(rows + min(0, d), cols - max(0, d)) for d in range(lo, hi + 1)}
+    width = _diag_width(rows, cols, k)
+    left_super, left_sub = align in ("LEFT_LEFT", "LEFT_RIGHT"), align in ("LEFT_LEFT", "RIGHT_LEFT")
+    for i, d in enumerate(range(hi, lo - 1, -1)):
+        n = max(length[d], 0)
+        left = (d >= 0 and left_super) or (d <= 0 and left_sub)
+        offset = 0 if left else width - n
+        j = np.arange(n)
+        yield i, j + offset, j + max(-d, 0), j + max(d, 0)
+
+
+def _diag_width(rows, cols, k):
+    return max(min(rows + min(0, d), cols - max(0, d)) for d in range(k[0], k[1] + 1))
+
+
+def _matrix_diag_part(x, k, padding_value, align="RIGHT_LEFT"):
+    """The diagonals ``k`` of the last two axes, packed (``padding_value`` fills the short ones)."""
+    k = _diag_band(k)
+    rows, cols = x.shape[-2:]
+    out = jnp.full(x.shape[:-2] + (k[1] - k[0] + 1, _diag_width(rows, cols, k)), padding_value, x.dtype)
+    for i, packed, r, c in _diag_slots(rows, cols, k, align):
+        out = out.at[..., i, packed].set(x[..., r, c])
+    return out[..., 0, :] if k[0] == k[1] else out
+
+
+def _set_diags(base, diagonal, k, align):
+    rows, cols = base.shape[-2:]
+    if k[0] == k[1]:
+        diagonal = diagonal[..., None, :]
+    for i, packed, r, c in _diag_slots(rows, cols, k, align):
+        base = base.at[..., r, c].set(diagonal[..., i, packed])
+    return base
+
+
+def _matrix_diag(x, k=0, num_rows=-1, num_cols=-1, padding_value=0, align="RIGHT_LEFT"):
+    """A batch of matrices with the packed diagonals ``x`` on diagonals ``k`` and ``padding_value`` elsewhere."""
+    k = _diag_band(k)
+    width = x.shape[-1]
+    rows, cols = int(np.asarray(num_rows)), int(np.asarray(num_cols))
+    rows = rows if rows > 0 else width - min(k[1], 0)
+    cols = cols if cols > 0 else width + max(k[0], 0)
+    lead = x.shape[:-1] if k[0] == k[1] else x.shape[:-2]
+    base = jnp.full(lead + (rows, cols), padding_value, x.dtype)
+    return _set_diags(base, x, k, align)
+
+
+def _matrix_set_diag(x, diagonal, k=0, align="RIGHT_LEFT"):
+    """``x`` with its diagonals ``k`` replaced by the packed ``diagonal``."""
+    return _set_diags(x, diagonal, _diag_band(k), align)
+
+
+for _name, _fn, _inputs in (("matrix_diag_part", _matrix_diag_part, ("x", "k", "padding_value", "align")),
+                            ("matrix_diag", _matrix_diag, ("x", "k", "num_rows", "num_cols", "padding_value",
+                                                           "align")),
+                            ("matrix_set_diag", _matrix_set_diag, ("x", "diagonal", "k", "align"))):
+    register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)

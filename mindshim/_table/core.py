@@ -44,7 +44,7 @@ register("Pow", check=check_broadcast("Pow"), functional=("pow",), method=("pow"
          promote=True, check_on_error=True, inputs=("input", "exponent"))(jnp.power)
 register("Neg", functional=("neg", "negative"), method=("neg", "negative"), operator=("__neg__",))(jnp.negative)
 register("Abs", functional=("abs", "absolute"), method=("abs", "absolute"), operator=("__abs__",))(jnp.abs)
-register("Invert", operator=("__invert__",))(jnp.invert)
+register("Invert", functional=("invert",), operator=("__invert__",))(jnp.invert)
 register("Identity", operator=("__pos__",))(lambda x: x)
 
 

@@ -1315,3 +1315,341 @@ _NN_COMPOSITES = {  # name: (lowering, input names)
 }
 for _name, (_fn, _inputs) in _NN_COMPOSITES.items():
     register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
+
+
+# ---- boxes and space/batch rearrangement (no Primitive class) ----------------------------------------------------
+def _box_centers(boxes):
+    """Centers and sizes ``(x, y, w, h)`` of ``[x1, y1, x2, y2]`` boxes (sizes inclusive: ``x2 - x1 + 1``)."""
+    x1, y1, x2, y2 = (boxes[..., i] for i in range(4))
+    return (x1 + x2) * 0.5, (y1 + y2) * 0.5, x2 - x1 + 1, y2 - y1 + 1
+
+
+def _bounding_box_encode(anchor_box, groundtruth_box, means=(0.0, 0.0, 0.0, 0.0), stds=(1.0, 1.0, 1.0, 1.0)):
+    """The deltas ``((gx - px) / pw, (gy - py) / ph, log(gw / pw), log(gh / ph))``, normalized by ``means``/``stds``."""
+    px, py, pw, ph = _box_centers(anchor_box)
+    gx, gy, gw, gh = _box_centers(groundtruth_box)
+    deltas = jnp.stack([(gx - px) / pw, (gy - py) / ph, jnp.log(gw / pw), jnp.log(gh / ph)], axis=-1)
+    return ((deltas - jnp.asarray(means, deltas.dtype)) / jnp.asarray(stds, deltas.dtype)).astype(anchor_box.dtype)
+
+
+def _bounding_box_decode(anchor_box, deltas, max_shape, means=(0.0, 0.0, 0.0, 0.0), stds=(1.0, 1.0, 1.0, 1.0),
+                         wh_ratio_clip=0.016):
+    """The boxes the ``deltas`` move ``anchor_box`` to (inverse of ``bounding_box_encode``), clipped to
+    ``max_shape`` ``(height, width)``."""
+    d = deltas * jnp.asarray(stds, deltas.dtype) + jnp.asarray(means, deltas.dtype)
+    limit = abs(math.log(wh_ratio_clip))
+    dx, dy = d[..., 0], d[..., 1]
+    dw, dh = jnp.clip(d[..., 2], -limit, limit), jnp.clip(d[..., 3], -limit, limit)
+    px, py, pw, ph = _box_centers(anchor_box)
+    gw, gh = pw * jnp.exp(dw), ph * jnp.exp(dh)
+    gx, gy = px + pw * dx, py + ph * dy
+    h, w = max_shape
+    x1, x2 = (jnp.clip(v, 0, w - 1) for v in (gx - gw * 0.5 + 0.5, gx + gw * 0.5 - 0.5))
+    y1, y2 = (jnp.clip(v, 0, h - 1) for v in (gy - gh * 0.5 + 0.5, gy + gh * 0.5 - 0.5))
+    return jnp.stack([x1, y1, x2, y2], axis=-1).astype(anchor_box.dtype)
+
+
+def _check_valid(bboxes, img_metas):
+    """Whether each box lies in the image: ``x1, y1 >= 0``, ``x2 <= width * ratio - 1``, ``y2 <= height * ratio - 1``
+    (``img_metas``: ``(height, width, ratio)``)."""
+    h, w, r = img_metas[0], img_metas[1], img_metas[2]
+    return ((bboxes[..., 0] >= 0) & (bboxes[..., 1] >= 0) & (bboxes[..., 2] <= w * r - 1)
+            & (bboxes[..., 3] <= h * r - 1))
+
+
+def _iou(anchor_boxes, gt_boxes, mode="iou"):
+    """``(M, N)`` overlaps of ``gt_boxes`` (M) and ``anchor_boxes`` (N): over the union (``'iou'``) or over the
+    ground-truth box (``'iof'``); sizes inclusive (``x2 - x1 + 1``)."""
+    a, g = anchor_boxes[None, :, :], gt_boxes[:, None, :]
+    iw = jnp.maximum(jnp.minimum(a[..., 2], g[..., 2]) - jnp.maximum(a[..., 0], g[..., 0]) + 1, 0)
+    ih = jnp.maximum(jnp.minimum(a[..., 3], g[..., 3]) - jnp.maximum(a[..., 1], g[..., 1]) + 1, 0)
+    inter = iw * ih
+    area_g = (g[..., 2] - g[..., 0] + 1) * (g[..., 3] - g[..., 1] + 1)
+    if mode == "iof":
+        return inter / area_g
+    area_a = (a[..., 2] - a[..., 0] + 1) * (a[..., 3] - a[..., 1] + 1)
+    return inter / (area_a + area_g - inter)
+
+
+def _space_to_batch_nd(input_x, block_size, paddings):
+    """Blocks of the spatial axes moved into the batch: ``out[(i * bw + j) * N + n] = x[n, ..., h * bh + i,
+    w * bw + j]`` (after zero ``paddings``)."""
+    bs = _tuple_n(block_size, len(paddings))
+    nd = len(bs)
+    x = jnp.pad(input_x, ((0, 0),) * (input_x.ndim - nd) + tuple(tuple(p) for p in paddings))
+    n, mid, spatial = x.shape[0], x.shape[1:-nd], x.shape[-nd:]
+    x = x.reshape((n,) + mid + tuple(v for s, b in zip(spatial, bs) for v in (s // b, b)))
+    k = len(mid)
+    block_axes = tuple(1 + k + 2 * i + 1 for i in range(nd))
+    x = jnp.transpose(x, block_axes + (0,) + tuple(range(1, 1 + k)) + tuple(1 + k + 2 * i for i in range(nd)))
+    return x.reshape((-1,) + mid + tuple(s // b for s, b in zip(spatial, bs)))
+
+
+def _batch_to_space_nd(input_x, block_shape, crops):
+    """The inverse of ``space_to_batch_nd``, then ``crops`` removed from the spatial axes."""
+    bs = _tuple_n(block_shape, len(crops))
+    nd = len(bs)
+    n = input_x.shape[0] // math.prod(bs)
+    mid, spatial = input_x.shape[1:-nd], input_x.shape[-nd:]
+    k = len(mid)
+    x = input_x.reshape(bs + (n,) + mid + spatial)
+    perm = (nd,) + tuple(range(nd + 1, nd + 1 + k)) + tuple(v for i in range(nd) for v in (nd + 1 + k + i, i))
+    x = jnp.transpose(x, perm).reshape((n,) + mid + tuple(s * b for s, b in zip(spatial, bs)))
+    return x[(Ellipsis,) + tuple(slice(c[0], x.shape[-nd + i] - c[1]) for i, c in enumerate(crops))]
+
+
+def _intopk(x1, x2, k):
+    """Whether the target class ``x2[i]`` is among the ``k`` largest of row ``i`` (fewer than ``k`` larger)."""
+    target = jnp.take_along_axis(x1, x2[:, None].astype(jnp.int32), axis=1)
+    return jnp.sum(x1 > target, axis=1) < k
+
+
+_BOXES = {  # name: (lowering, input names)
+    "bounding_box_encode": (_bounding_box_encode, ("anchor_box", "groundtruth_box", "means", "stds")),
+    "bounding_box_decode": (_bounding_box_decode, ("anchor_box", "deltas", "max_shape", "means", "stds",
+                                                   "wh_ratio_clip")),
+    "check_valid": (_check_valid, ("bboxes", "img_metas")),
+    "iou": (_iou, ("anchor_boxes", "gt_boxes", "mode")),
+    "space_to_batch_nd": (_space_to_batch_nd, ("input_x", "block_size", "paddings")),
+    "batch_to_space_nd": (_batch_to_space_nd, ("input_x", "block_shape", "crops")),
+    "intopk": (_intopk, ("x1", "x2", "k")),
+}
+for _name, (_fn, _inputs) in _BOXES.items():
+    register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
+
+
+# ---- resizing ---------------------------------------------------------------------------------------------------
+def _resize_axis(x, axis, out, mode, align_corners, scale):
+    """``x`` resized along ``axis`` to ``out`` points: ``nearest`` takes ``floor(i * in / out)``; ``linear``
+    interpolates between the two neighbours of the source coordinate (``align_corners``: the corners map to the
+    corners; else half-pixel centres, clamped at 0)."""
+    n = x.shape[axis]
+    ratio = 1.0 / scale if scale else n / out
+    i = np.arange(out, dtype=np.float64)
+    if mode == "nearest":
+        return jnp.take(x, np.minimum(np.floor(i * ratio).astype(np.int64), n - 1), axis=axis)
+    if align_corners:
+        src = i * ((n - 1) / (out - 1)) if out > 1 else np.zeros(out)
+    else:
+        src = np.maximum((i + 0.5) * ratio - 0.5, 0)
+    lo = np.minimum(np.floor(src).astype(np.int64), n - 1)
+    hi = np.minimum(lo + 1, n - 1)
+    shape = [1] * x.ndim
+    shape[axis] = out
+    w = jnp.asarray((src - lo).reshape(shape), x.dtype)
+    return jnp.take(x, lo, axis=axis) * (1 - w) + jnp.take(x, hi, axis=axis) * w
+
+
+def _interpolate(input, size=None, scale_factor=None, mode="nearest", align_corners=None,
+                 recompute_scale_factor=None):
+    """``input`` (N, C, spatial...) resized to ``size`` or by ``scale_factor``: ``nearest``, ``linear``/
+    ``bilinear``/``trilinear`` (separable), or ``area`` (adaptive average pooling)."""
+    nd = input.ndim - 2
+    if scale_factor is not None and mode == "bilinear":
+        raise ValueError(f"For 'interpolate', 'scale_factor' option cannot currently be set with the mode = bilinear "
+                         f"and dim = {input.ndim}D.")
+    if size is not None:
+        sizes, scales = _tuple_n(size, nd), (None,) * nd
+    else:
+        scales = _tuple_n(scale_factor, nd) if not isinstance(scale_factor, float) else (scale_factor,) * nd
+        sizes = tuple(int(math.floor(n * s)) for n, s in zip(input.shape[2:], scales))
+        if recompute_scale_factor:
+            scales = (None,) * nd
+    if mode == "area":
+        return _adaptive_pool_nd(nd, False)(input, sizes)
+    kind = {"nearest": "nearest", "linear": "linear", "bilinear": "linear", "trilinear": "linear"}.get(mode)
+    if kind is None:
+        raise NotImplementedError(f"mindspore.ops.interpolate with mode='{mode}' is not supported by mindshim yet.")
+    out = input
+    for axis, (o, s) in enumerate(zip(sizes, scales)):
+        out = _resize_axis(out, axis + 2, o, kind, bool(align_corners), s)
+    return out.astype(input.dtype)
+
+
+register("interpolate", functional=("interpolate",), inputs=("input", "size", "scale_factor", "mode", "align_corners",
+                                                               "recompute_scale_factor"), primitive=False)(_interpolate)
+
+
+# ---- sliding blocks and sampling grids -------------------------------------------------------------------------
+def _unfold(input, kernel_size, dilation=1, padding=0, stride=1):
+    """The sliding ``kernel_size`` blocks of an ``(N, C, H, W)`` input as columns ``(N, C * kh * kw, L)``."""
+    k, d, s = _tuple_n(kernel_size, 2), _tuple_n(dilation, 2), _tuple_n(stride, 2)
+    p = _tuple_n(padding, 2)
+    patches = lax.conv_general_dilated_patches(input, k, s, tuple((q, q) for q in p), rhs_dilation=d)
+    return patches.reshape(patches.shape[0], patches.shape[1], -1)
+
+
+def _fold(input, output_size, kernel_size, dilation=1, padding=0, stride=1):
+    """The inverse arrangement of ``unfold``: columns ``(N, C * kh * kw, L)`` summed into an ``(N, C, H, W)``
+    output (overlaps add up): the transpose of ``unfold``."""
+    k = _tuple_n(kernel_size, 2)
+    size = tuple(int(v) for v in np.asarray(output_size).reshape(-1))
+    n, c = input.shape[0], input.shape[1] // math.prod(k)
+    zeros = jnp.zeros((n, c) + size, input.dtype)
+    _, transpose = jax.vjp(lambda x: _unfold(x, kernel_size, dilation, padding, stride), zeros)
+    return transpose(input)[0]
+
+
+def _col2im(input_x, output_size, kernel_size, dilation, padding_value, stride):
+    """``fold`` of ``(N, C, kh * kw, L)`` columns."""
+    x = input_x.reshape(input_x.shape[0], -1, input_x.shape[-1])
+    return _fold(x, output_size, kernel_size, dilation, padding_value, stride)
+
+
+def _affine_grid(theta, size, align_corners=False):
+    """The ``(N, H, W, 2)`` sampling grid of the affine maps ``theta`` (N, 2, 3) over an output of ``size``."""
+    h, w = size[-2:]
+
+    def axis(n):
+        return np.linspace(-1, 1, n) if align_corners else (2 * np.arange(n) + 1) / n - 1
+    ys, xs = np.meshgrid(axis(h), axis(w), indexing="ij")
+    base = jnp.asarray(np.stack([xs, ys, np.ones_like(xs)], axis=-1), theta.dtype)
+    return jnp.einsum("hwk,njk->nhwj", base, theta)
+
+
+def _grid_sample(input, grid, mode="bilinear", padding_mode="zeros", align_corners=False):
+    """Bilinear samples of ``input`` (N, C, H, W) at the normalized ``grid`` points (N, Ho, Wo, 2), zero
+    outside."""
+    if input.ndim != 4 or mode != "bilinear" or padding_mode != "zeros":
+        raise NotImplementedError("mindspore.ops.grid_sample supports only 4-D bilinear sampling with zero padding "
+                                  "in mindshim.")
+    _, _, h, w = input.shape
+
+    def unnormalize(coord, n):
+        return (coord + 1) / 2 * (n - 1) if align_corners else ((coord + 1) * n - 1) / 2
+    x, y = unnormalize(grid[..., 0], w), unnormalize(grid[..., 1], h)
+    x0, y0 = jnp.floor(x), jnp.floor(y)
+    out = 0
+    for dx in (0, 1):
+        for dy in (0, 1):
+            xi, yi = x0 + dx, y0 + dy
+            weight = (1 - jnp.abs(x - xi)) * (1 - jnp.abs(y - yi))
+            inside = (xi >= 0) & (xi <= w - 1) & (yi >= 0) & (yi <= h - 1)
+            xc, yc = jnp.clip(xi, 0, w - 1).astype(jnp.int32), jnp.clip(yi, 0, h - 1).astype(jnp.int32)
+            values = jax.vmap(lambda img, yy, xx: img[:, yy, xx])(input, yc, xc)  # (N, C, Ho, Wo)
+            out = out + values * jnp.where(inside, weight, 0)[:, None]
+    return out.astype(input.dtype)
+
+
+_GRIDS = {  # name: (lowering, input names)
+    "unfold": (_unfold, ("input", "kernel_size", "dilation", "padding", "stride")),
+    "fold": (_fold, ("input", "output_size", "kernel_size", "dilation", "padding", "stride")),
+    "col2im": (_col2im, ("input_x", "output_size", "kernel_size", "dilation", "padding_value", "stride")),
+    "affine_grid": (_affine_grid, ("theta", "size", "align_corners")),
+    "grid_sample": (_grid_sample, ("input", "grid", "mode", "padding_mode", "align_corners")),
+}
+for _name, (_fn, _inputs) in _GRIDS.items():
+    register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
+
+
+def _ctc_greedy_decoder(inputs, sequence_length, merge_repeated=True):
+    """Best-path CTC decoding of ``inputs`` (T, B, C), the last class the blank: ``(indices, values, shape,
+    log_probability)`` of the sparse result (computed on the host: its size depends on the values)."""
+    logits, lengths = np.asarray(inputs), np.asarray(sequence_length)
+    blank = logits.shape[-1] - 1
+    indices, values, log_prob, width = [], [], [], 0
+    for b in range(logits.shape[1]):
+        steps = logits[:lengths[b], b]
+        best = steps.argmax(-1)
+        log_prob.append([-steps.max(-1).sum()])
+        decoded, previous = [], None
+        for c in best:
+            if c != blank and not (merge_repeated and c == previous):
+                decoded.append(c)
+            previous = c
+        indices += [[b, i] for i in range(len(decoded))]
+        values += decoded
+        width = max(width, len(decoded))
+    return (jnp.asarray(np.array(indices, np.int64).reshape(-1, 2)), jnp.asarray(np.array(values, np.int64)),
+            jnp.asarray(np.array([logits.shape[1], width], np.int64)),
+            jnp.asarray(np.array(log_prob, logits.dtype)))
+
+
+def _crop_and_resize(image, boxes, box_indices, crop_size, method="bilinear", extrapolation_value=0.0):
+    """Bilinear crops ``(num_boxes, crop_h, crop_w, C)`` of the NHWC ``image`` at the normalized ``boxes``
+    ``[y1, x1, y2, x2]`` (``extrapolation_value`` outside the image)."""
+    if method != "bilinear":
+        raise NotImplementedError(f"mindspore.ops.crop_and_resize with method='{method}' is not supported by "
+                                  "mindshim yet.")
+    h, w = image.shape[1:3]
+    ch, cw = crop_size
+
+    def axis(lo, hi, n, size):
+        step = (hi - lo) * (size - 1) / (n - 1) if n > 1 else 0.0
+        start = lo * (size - 1) if n > 1 else 0.5 * (lo + hi) * (size - 1)
+        return start + jnp.arange(n) * step
+
+    def crop(box, index):
+        img = image[index]
+        ys, xs = axis(box[0], box[2], ch, h), axis(box[1], box[3], cw, w)
+        y0, x0 = jnp.floor(ys), jnp.floor(xs)
+        wy, wx = (ys - y0)[:, None, None], (xs - x0)[None, :, None]
+        y0i, x0i = jnp.clip(y0, 0, h - 1).astype(jnp.int32), jnp.clip(x0, 0, w - 1).astype(jnp.int32)
+        y1i, x1i = jnp.clip(y0 + 1, 0, h - 1).astype(jnp.int32), jnp.clip(x0 + 1, 0, w - 1).astype(jnp.int32)
+        top = img[y0i][:, x0i] * (1 - wx) + img[y0i][:, x1i] * wx
+        bottom = img[y1i][:, x0i] * (1 - wx) + img[y1i][:, x1i] * wx
+        out = top * (1 - wy) + bottom * wy
+        inside = ((ys >= 0) & (ys <= h - 1))[:, None, None] & ((xs >= 0) & (xs <= w - 1))[None, :, None]
+        return jnp.where(inside, out, extrapolation_value)
+    return jax.vmap(crop)(boxes, box_indices).astype(jnp.float32)
+
+
+register("ctc_greedy_decoder", functional=("ctc_greedy_decoder",), inputs=("inputs", "sequence_length",
+                                                                           "merge_repeated"),
+         primitive=False)(_ctc_greedy_decoder)
+register("crop_and_resize", functional=("crop_and_resize",), inputs=("image", "boxes", "box_indices", "crop_size",
+                                                                     "method", "extrapolation_value"),
+         primitive=False)(_crop_and_resize)
+
+
+# ---- fractional max pooling ---------------------------------------------------------------------------------------
+def _fractional_starts(sample, n, out, k):
+    """Window starts of fractional pooling: ``floor((i + u) * a) - floor(u * a)`` with ``a = (n - k) / (out - 1)``,
+    the last window ending at the input's end."""
+    if out == 1:
+        return np.array([n - k])
+    alpha = (n - k) / (out - 1)
+    starts = np.floor((np.arange(out) + sample) * alpha) - np.floor(sample * alpha)
+    starts[-1] = n - k
+    return starts.astype(np.int64)
+
+
+def _fractional_max_pool(nd):
+    def pool(input, kernel_size, output_size=None, output_ratio=None, return_indices=False, _random_samples=None):
+        """Max over ``kernel_size`` windows at pseudo-random fractional starts given by ``_random_samples``
+        ``(N, C, nd)`` (last axis first, as MindSpore), ``output_size`` or ``output_ratio`` of the input; with
+        ``return_indices`` also the flat index of each maximum (computed on the host)."""
+        x = np.asarray(input)
+        spatial = x.shape[-nd:]
+        k = _tuple_n(kernel_size, nd)
+        out = _tuple_n(output_size, nd) if output_size is not None else tuple(
+            int(n * r) for n, r in zip(spatial, _tuple_n(output_ratio, nd) if not isinstance(output_ratio, float)
+                                       else (output_ratio,) * nd))
+        if _random_samples is None:
+            raise NotImplementedError("mindspore.ops.fractional_max_pool without _random_samples is not supported by "
+                                      "mindshim yet.")
+        samples = np.asarray(_random_samples).reshape(-1, np.asarray(_random_samples).shape[-1])
+        planes = x.reshape((-1,) + spatial)
+        values = np.empty((planes.shape[0],) + out, x.dtype)
+        indices = np.empty((planes.shape[0],) + out, np.int64)
+        for p, plane in enumerate(planes):
+            u = samples[p % len(samples)][::-1]  # the samples list the last axis first
+            starts = [_fractional_starts(u[a], spatial[a], out[a], k[a]) for a in range(nd)]
+            for cell in itertools.product(*(range(o) for o in out)):
+                window = tuple(slice(starts[a][c], starts[a][c] + k[a]) for a, c in enumerate(cell))
+                block = plane[window]
+                j = int(np.argmax(block))
+                values[(p,) + cell] = block.reshape(-1)[j]
+                local = np.unravel_index(j, block.shape)
+                indices[(p,) + cell] = np.ravel_multi_index(
+                    tuple(starts[a][c] + local[a] for a, c in enumerate(cell)), spatial)
+        shape = x.shape[:-nd] + out
+        values, indices = jnp.asarray(values.reshape(shape)), jnp.asarray(indices.reshape(shape))
+        return (values, indices) if return_indices else values
+    return pool
+
+
+for _name, _nd in (("fractional_max_pool2d", 2), ("fractional_max_pool3d", 3)):
+    register(_name, functional=(_name,), inputs=("input", "kernel_size", "output_size", "output_ratio",
+                                                 "return_indices", "_random_samples"),
+             primitive=False)(_fractional_max_pool(_nd))

@@ -202,3 +202,37 @@ _COMPOSITES = {  # name: (lowering, input names)
 }
 for _name, (_fn, _inputs) in _COMPOSITES.items():
     register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
+
+
+def _choice_with_mask(input_x, count=256, seed=0, seed2=0):
+    """``count`` random coordinates (Int32) of the True elements of ``input_x``, padded with zeros, and a mask of
+    which are real (computed on the host: the number of True elements depends on the values)."""
+    positions = np.argwhere(np.asarray(input_x))
+    order = np.asarray(jax.random.permutation(next_key(), len(positions)))[:count]
+    picked = np.zeros((count, input_x.ndim), np.int32)
+    picked[:len(order)] = positions[order]
+    mask = np.arange(count) < len(order)
+    return jnp.asarray(picked), jnp.asarray(mask)
+
+
+def _uniform_candidate_sampler(true_classes, num_true, num_sampled, unique, range_max, seed=0,
+                               remove_accidental_hits=False):
+    """``num_sampled`` classes drawn uniformly from ``[0, range_max)`` (without repeats if ``unique``), with the
+    expected counts of the true and the sampled classes."""
+    key = next_key()
+    if unique:
+        sampled = jax.random.permutation(key, range_max)[:num_sampled]
+        expected = -jnp.expm1(num_sampled * jnp.log1p(-1.0 / range_max))
+    else:
+        sampled = jax.random.randint(key, (num_sampled,), 0, range_max)
+        expected = jnp.asarray(num_sampled / range_max)
+    expected = expected.astype(jnp.float32)
+    return (sampled.astype(true_classes.dtype), jnp.full(true_classes.shape, expected),
+            jnp.full((num_sampled,), expected))
+
+
+register("choice_with_mask", functional=("choice_with_mask",), inputs=("input_x", "count", "seed", "seed2"),
+         primitive=False)(_choice_with_mask)
+register("uniform_candidate_sampler", functional=("uniform_candidate_sampler",),
+         inputs=("true_classes", "num_true", "num_sampled", "unique", "range_max", "seed", "remove_accidental_hits"),
+         primitive=False)(_uniform_candidate_sampler)

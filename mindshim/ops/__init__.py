@@ -2,14 +2,27 @@
 op table (importing this package also attaches the Tensor methods)."""
 from .._unsupported import module_getattr as _module_getattr
 from . import _tensor_methods, auto_generate, functional, functional_overload, operations
-from .composite import GradOperation, grad, value_and_grad
+from .composite import (
+    GradOperation,
+    constexpr,
+    get_grad,
+    grad,
+    jacfwd,
+    jacrev,
+    jvp,
+    linearize,
+    value_and_grad,
+    vjp,
+    vmap,
+)
 from .composite_base import ForiLoop, HyperMap, Map, MultitypeFuncGraph, Partial, Scan, WhileLoop
 from .functional import *  # noqa: F401,F403
 from .operations import *  # noqa: F401,F403
 from .primitive import Primitive, PrimitiveWithCheck, PrimitiveWithInfer, prim_attr_register
 
 __all__ = ["functional", "operations", "auto_generate", "functional_overload", "GradOperation", "grad",
-           "value_and_grad", "Primitive", "PrimitiveWithCheck", "PrimitiveWithInfer", "prim_attr_register",
+           "value_and_grad", "get_grad", "jacfwd", "jacrev", "jvp", "linearize", "vjp", "vmap", "constexpr",
+           "Primitive", "PrimitiveWithCheck", "PrimitiveWithInfer", "prim_attr_register",
            "MultitypeFuncGraph", "HyperMap", "Map", "Partial", "ForiLoop", "WhileLoop", "Scan"]
 __all__ += functional.__all__ + operations.__all__
 

@@ -1,7 +1,14 @@
-"""``mindspore.ops.GradOperation``: gradients in MindSpore's structure, computed by the engine."""
+"""``mindspore.ops.GradOperation``, ``grad``, ``value_and_grad``: gradients in MindSpore's structure, computed by
+the engine; ``jvp``, ``vjp``, ``jacfwd``, ``jacrev``, ``linearize``, ``vmap``: JAX's transformations of the
+function over Tensors, made pure by ``functionalize`` (its Parameters fixed at their current values)."""
+import contextlib
 import functools
 
-from .._engine import GradCall
+import jax
+
+from .. import _registry
+from .._engine import GradCall, functionalize
+from .._engine.state import to_tensors
 
 
 def grad_call(fn, weights, get_all, get_by_list, sens_param, return_value=False, op_name="GradOperation"):
@@ -62,7 +69,32 @@ def _weights(weights, op):
                     f"got {type(weights).__name__}.")
 
 
-def value_and_grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=False):
+def _with_ids(grads, positions, weights):
+    """``return_ids``: each gradient paired with its input position or its Parameter's name."""
+    ids = list(positions or ()) + [w.name for w in weights or ()]
+    if len(ids) == 1:
+        return ids[0], grads
+    flat = list(grads[0]) + list(grads[1]) if positions and weights else list(grads)
+    pairs = tuple(zip(ids, flat))
+    if positions and weights:
+        return pairs[:len(positions)], pairs[len(positions):]
+    return pairs
+
+
+def get_grad(gradients, identifier):
+    """The gradient paired with ``identifier`` (an input position or a Parameter) in ``return_ids`` gradients."""
+    key = getattr(identifier, "name", identifier)
+    stack = [gradients]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, tuple) and len(item) == 2 and not isinstance(item[0], tuple) and item[0] == key:
+            return item[1]
+        if isinstance(item, tuple):
+            stack.extend(reversed(item))
+    raise ValueError(f"For 'get_grad', the identifier {identifier} is not found in the gradients.")
+
+
+def value_and_grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=False, sens_param=False):
     """``mindspore.value_and_grad``: a function returning ``(fn(*inputs), gradients)``.
 
     Gradients are those of the inputs at ``grad_position`` (an int gives one Tensor, a tuple a tuple) and/or
@@ -70,35 +102,129 @@ def value_and_grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=
     ``fn`` returns ``(loss, aux...)`` and only ``loss`` is differentiated. Forward and backward run as one
     compiled program; Python side effects in ``fn`` happen when it is traced (once per input signature).
     """
-    if return_ids:
-        raise NotImplementedError("mindspore.value_and_grad(return_ids=True) is not supported by mindshim yet.")
     if grad_position is None and weights is None:
         raise ValueError("For 'value_and_grad', 'grad_position' and 'weights' can not be None at the same time.")
     positions, single = _positions(grad_position, "value_and_grad")
-    call = GradCall(fn, _weights(weights, "value_and_grad"), positions, single=single, return_value=True,
+    weights = _weights(weights, "value_and_grad")
+    call = GradCall(fn, weights, positions, single=single, sens_param=sens_param, return_value=True,
                     has_aux=has_aux, op_name="value_and_grad")
 
     @functools.wraps(fn)
     def value_and_grad_fn(*args):
-        return call(*args)
+        out, grads = call(*args)
+        return (out, _with_ids(grads, positions, weights)) if return_ids else (out, grads)
     value_and_grad_fn.grad_call = call
     return value_and_grad_fn
 
 
-def grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=False):
+def grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=False, sens_param=False):
     """``mindspore.grad``: like :func:`value_and_grad` but returns the gradients alone (``(grads, aux)`` with
     ``has_aux``)."""
-    if return_ids:
-        raise NotImplementedError("mindspore.grad(return_ids=True) is not supported by mindshim yet.")
     if grad_position is None and weights is None:
         raise ValueError("For 'grad', 'grad_position' and 'weights' can not be None at the same time.")
     positions, single = _positions(grad_position, "grad")
-    call = GradCall(fn, _weights(weights, "grad"), positions, single=single, return_value=True, has_aux=has_aux,
-                    op_name="grad")
+    weights = _weights(weights, "grad")
+    call = GradCall(fn, weights, positions, single=single, sens_param=sens_param, return_value=True,
+                    has_aux=has_aux, op_name="grad")
 
     @functools.wraps(fn)
     def grad_fn(*args):
         out, grads = call(*args)
+        if return_ids:
+            grads = _with_ids(grads, positions, weights)
         return (grads, tuple(out[1:])) if has_aux else grads
     grad_fn.grad_call = call
     return grad_fn
+
+
+# ---- forward-mode and batching transformations ---------------------------------------------------------------------
+def _pure(fn):
+    """``fn`` over Tensors as a pure function of arrays (its Parameters fixed at their current values)."""
+    params, apply = functionalize(fn)
+    return functools.partial(apply, params)
+
+
+def _arrays(values):
+    values = values if isinstance(values, (tuple, list)) else (values,)
+    return tuple(v._data for v in values)
+
+
+def _split_aux(f):
+    """``f`` returning ``(first output, aux)``: aux is the second output, or the tuple of the rest."""
+    def split(*arrays):
+        out = f(*arrays)
+        return out[0], (out[1] if len(out) == 2 else tuple(out[1:]))
+    return split
+
+
+def jvp(fn, inputs, v, has_aux=False):
+    """``(fn(*inputs), J @ v)`` (and the aux outputs with ``has_aux``): the Jacobian-vector product at ``inputs``."""
+    f = _pure(fn)
+    with _registry.forward_mode():
+        if has_aux:
+            out, tangent, aux = jax.jvp(_split_aux(f), _arrays(inputs), _arrays(v), has_aux=True)
+            return to_tensors(out), to_tensors(tangent), to_tensors(aux)
+        out, tangent = jax.jvp(f, _arrays(inputs), _arrays(v))
+    return to_tensors(out), to_tensors(tangent)
+
+
+def vjp(fn, *inputs, weights=None, has_aux=False):
+    """``(fn(*inputs), vjp_fn)`` (and the aux outputs with ``has_aux``); ``vjp_fn(v)`` gives ``v @ J`` for each
+    input, as a tuple."""
+    if weights is not None:
+        raise NotImplementedError("mindspore.vjp with weights is not supported by mindshim yet.")
+    f = _pure(fn)
+    if has_aux:
+        out, pullback, aux = jax.vjp(_split_aux(f), *_arrays(inputs), has_aux=True)
+    else:
+        out, pullback = jax.vjp(f, *_arrays(inputs))
+
+    def vjp_fn(*v):
+        grads = pullback(v[0]._data if len(v) == 1 else _arrays(v))
+        return to_tensors(grads if len(grads) > 1 else grads[0]) if len(inputs) == 1 else to_tensors(grads)
+    return (to_tensors(out), vjp_fn, to_tensors(aux)) if has_aux else (to_tensors(out), vjp_fn)
+
+
+def _jacobian(transform, name, forward):
+    def jacobian(fn, grad_position=0, has_aux=False):
+        """The Jacobian of ``fn`` with respect to the inputs at ``grad_position`` (with ``has_aux``: of the first
+        output, returned with the others as ``(jacobian, aux)``)."""
+        f = _pure(fn)
+        jac = transform(_split_aux(f) if has_aux else f, argnums=grad_position, has_aux=has_aux)
+
+        def jac_fn(*inputs):
+            with _registry.forward_mode() if forward else contextlib.nullcontext():
+                return to_tensors(jac(*_arrays(inputs)))
+        return jac_fn
+    jacobian.__name__ = jacobian.__qualname__ = name
+    return jacobian
+
+
+jacfwd = _jacobian(jax.jacfwd, "jacfwd", True)
+jacrev = _jacobian(jax.jacrev, "jacrev", False)
+
+
+def linearize(fn, inputs):
+    """``(fn(*inputs), jvp_fn)``: ``jvp_fn(v)`` gives ``J @ v`` at ``inputs`` without evaluating ``fn`` again."""
+    with _registry.forward_mode():
+        out, f_jvp = jax.linearize(_pure(fn), *_arrays(inputs))
+
+    def jvp_fn(v):
+        return to_tensors(f_jvp(*_arrays(v)))
+    return to_tensors(out), jvp_fn
+
+
+def vmap(fn, in_axes=0, out_axes=0):
+    """``fn`` mapped over the axes ``in_axes`` of its inputs (None: not mapped), the results stacked at
+    ``out_axes``."""
+    f = jax.vmap(_pure(fn), in_axes=in_axes, out_axes=out_axes)
+
+    def mapped(*inputs):
+        return to_tensors(f(*_arrays(inputs)))
+    return mapped
+
+
+# ---- graph-building helpers, run as Python ----------------------------------------------------------------------
+def constexpr(fn=None, get_instance=True, reuse_result=True, check=True):
+    """``@constexpr``: MindSpore evaluates ``fn`` while compiling; mindshim traces Python, so ``fn`` runs as is."""
+    return fn if fn is not None else (lambda f: f)

@@ -1,5 +1,6 @@
 """``mindspore.ops.functional``: every functional op (see ``mindshim.ops.function``)."""
 from .._unsupported import module_getattr as _module_getattr
+from .composite import linearize  # noqa: F401
 from .function import *  # noqa: F401,F403
 from .function import __all__  # noqa: F401
 
