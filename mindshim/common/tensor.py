@@ -356,6 +356,9 @@ class Tensor:
     def is_floating_point(self):
         return self.dtype.kind == "f"
 
+    def copy(self):
+        return _wrap(self._data)
+
     # ---- indexing ------------------------------------------------------------------------------------
     def __getitem__(self, index):
         return _wrap(self._data[_index(index, self._data.shape)])
