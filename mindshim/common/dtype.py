@@ -63,12 +63,10 @@ complex64 = Type("Complex64", np.complex64)
 complex128 = Type("Complex128", np.complex128)
 half, single, double, float_ = float16, float32, float64, float32
 int_, uint = int64, uint64
-bool = bool_  # noqa: A001  (MindSpore's alias; the builtin is builtins.bool here)
 
 _BY_NP = {t.np_dtype: t for t in (float16, float32, float64, bfloat16, int8, int16, int32, int64,
                                    uint8, uint16, uint32, uint64, bool_, complex64, complex128)}
 _PY = {builtins.bool: bool_, int: int64, float: float32, complex: complex64}
-bool = bool_  # noqa: A001  (MindSpore 2.x spells Bool both ways)
 
 
 def to_mstype(dtype):
