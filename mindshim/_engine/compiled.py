@@ -12,7 +12,8 @@ Bad values and Python control flow:
 
 * Value checks (index ranges, ``common._checks``) made on traced values become program outputs: an ``ok`` flag
   and the values for the message. At top level, when every checked array is an input of the program (labels,
-  token ids: the usual case), the checks' rules run on those inputs' values on the host before the call,
+  token ids: the usual case) held whole by this process, the checks' rules run on those inputs' values on the
+  host before the call,
   which costs no device work and no waiting. Otherwise a program with checks is called with its guard: a second
   program computing only those outputs from the same inputs (XLA drops the rest: usually a few ops on the
   labels), launched just before it and read just after it, so that the host waits for the guard (queued
@@ -233,7 +234,7 @@ class CompiledCall:
                 run, guard = program.jitted, False
                 if not traced and not program.eager:
                     if program.guard is None:  # the first call at top level: trace before it, to see the checks
-                        self._guard(program, program.jitted.trace(values, arrays, *extra, rng))
+                        self._guard(program, program.jitted.trace(values, arrays, *extra, rng), arrays)
                     run, guard = program.main, program.guard
                     if type(guard) is tuple:
                         for position, rule in guard:
@@ -303,11 +304,14 @@ class CompiledCall:
         program.errors, program.sources, program.guard = [], [], False
         program.jitted = self._compile(spec, program, build_args)
 
-    def _guard(self, program, stage):
-        """Set ``program.guard`` and ``program.main`` from its trace ``stage`` (see :class:`Program`)."""
+    def _guard(self, program, stage, arrays):
+        """Set ``program.guard`` and ``program.main`` from its trace ``stage`` (see :class:`Program`). The inputs are
+        checked on the host only where this process holds all of them (across hosts each would see its own part and
+        they could disagree: the guard program checks the global batch instead)."""
         if not program.errors:
             guard, main = False, None
-        elif all(program.sources):
+        elif all(program.sources) and all(getattr(arrays[position], "is_fully_addressable", True)
+                                          for position, _ in program.sources):
             guard, main = tuple(program.sources), None
         else:
             guard, main = _guarded(program.jitted, stage, self.donates)
