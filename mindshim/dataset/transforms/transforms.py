@@ -418,8 +418,8 @@ class RandomApply(TensorOperation):
         return args
 
 
-class RandomChoice(TensorOperation):
-    """One of ``transforms``, chosen uniformly at random for each row."""
+class _RandomTransforms(TensorOperation):
+    """A random composition of the list ``transforms``."""
     _inputs = None
 
     def __init__(self, transforms):
@@ -427,20 +427,17 @@ class RandomChoice(TensorOperation):
         super().__init__()
         self.transforms = transforms
         self.random = True
+
+
+class RandomChoice(_RandomTransforms):
+    """One of ``transforms``, chosen uniformly at random for each row."""
 
     def _apply(self, args, rng):
         return _run(self.transforms[int(rng.integers(len(self.transforms)))], args, rng)
 
 
-class RandomOrder(TensorOperation):
+class RandomOrder(_RandomTransforms):
     """All of ``transforms``, in a random order for each row."""
-    _inputs = None
-
-    def __init__(self, transforms):
-        _check_transforms(transforms)
-        super().__init__()
-        self.transforms = transforms
-        self.random = True
 
     def _apply(self, args, rng):
         for i in rng.permutation(len(self.transforms)):
