@@ -37,8 +37,24 @@ _BROADCASTING = {
     "Greater": (jnp.greater, ("greater", "gt"), ("greater", "gt"), ("__gt__",)),
     "GreaterEqual": (jnp.greater_equal, ("greater_equal", "ge"), ("greater_equal", "ge"), ("__ge__",)),
 }
+_BITWISE_TYPES = ("{Tensor[Bool], Tensor[Int16], Tensor[Int32], Tensor[Int64], Tensor[Int8], Tensor[UInt16], "
+                  "Tensor[UInt32], Tensor[UInt64], Tensor[UInt8]}")
+
+
+def _check_bitwise(op):
+    """MindSpore promotes both inputs first, then names ``x`` with the promoted type."""
+    def check(x, y):
+        dtype = jnp.result_type(x, y)
+        if not (jnp.issubdtype(dtype, jnp.integer) or dtype == jnp.bool_):
+            raise TypeError(f"For primitive[{op}], the input argument[x] must be a type of {_BITWISE_TYPES}, "
+                            f"but got Tensor[{mstype.to_mstype(dtype)}].")
+        check_broadcast(op)(x, y)
+    return check
+
+
 for _name, (_fn, _functional, _method, _operator) in _BROADCASTING.items():
-    register(_name, check=check_broadcast(_name), functional=_functional, method=_method, operator=_operator,
+    _check = (_check_bitwise if _name.startswith("Bitwise") else check_broadcast)(_name)
+    register(_name, check=_check, functional=_functional, method=_method, operator=_operator,
              promote=True, check_on_error=True)(_fn)
 register("Pow", check=check_broadcast("Pow"), functional=("pow",), method=("pow",), operator=_binary_operator("pow"),
          promote=True, check_on_error=True, inputs=("input", "exponent"))(jnp.power)

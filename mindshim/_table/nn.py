@@ -1121,7 +1121,13 @@ def _topk(x, k, sorted=True):
     return values, indices.astype(jnp.int32)
 
 
-@_register_jit("Sort", attrs=(("axis", -1), ("descending", False)))
+def _check_sort(x, axis=-1, descending=False):
+    n = max(np.ndim(x), 1)
+    if not -n <= axis < n:
+        raise ValueError(f"For primitive[Sort], the axis must be in [{-n},{n - 1}], but got {axis}.")
+
+
+@_register_jit("Sort", attrs=(("axis", -1), ("descending", False)), check=_check_sort)
 def _sort(x, axis=-1, descending=False):
     """Stable sort along ``axis``: ``(values, Int32 indices)``."""
     idx = jnp.argsort(x, axis=axis, stable=True, descending=descending)

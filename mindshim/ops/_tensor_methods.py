@@ -443,6 +443,8 @@ def remainder(self, other=None, **kwargs):
 @method
 def chunk(self, chunks, axis=0, *, dim=None):
     """``chunk(chunks, axis=0)`` or ``chunk(chunks, dim=0)``."""
+    if not isinstance(chunks, int) or isinstance(chunks, bool):
+        raise TypeError(f'Failed calling chunk with "chunk({type(chunks).__name__})".')
     return F.chunk(self, chunks, axis if dim is None else dim)
 
 

@@ -125,6 +125,14 @@ CASES = {
     "sgd_learning_rate_negative": lambda ms: ms.nn.SGD([ms.Parameter(ms.Tensor(X), name="w")], learning_rate=-0.1),
     "momentum_str": lambda ms: ms.nn.Momentum([ms.Parameter(ms.Tensor(X), name="w")], 0.1, momentum="0.9"),
     "sgd_params_tensor": lambda ms: ms.nn.SGD(ms.Tensor(X), 0.1),
+    # op arguments out of range or of the wrong type
+    "chunk_zero": lambda ms: ms.ops.chunk(ms.Tensor(X), 0),
+    "chunk_float": lambda ms: ms.Tensor(X).chunk(1.5),
+    "sort_axis": lambda ms: ms.Tensor(X).sort(axis=2),
+    "sort_axis_negative": lambda ms: ms.ops.sort(ms.Tensor(X), axis=-3),
+    "bitwise_and_floats": lambda ms: ms.ops.bitwise_and(ms.Tensor(X), ms.Tensor(X)),
+    "bitwise_or_int_float": lambda ms: ms.ops.bitwise_or(ms.Tensor(np.array([1, 2], np.int32)), ms.Tensor(X[0, :2])),
+    "bitwise_xor_float_scalar": lambda ms: ms.ops.bitwise_xor(ms.Tensor(np.array([1, 2], np.int32)), 1.5),
 }
 
 

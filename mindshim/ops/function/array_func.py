@@ -159,6 +159,10 @@ def split(tensor, split_size_or_sections, axis=0):
 
 def chunk(input, chunks, axis=0):
     """``chunks`` pieces of (nearly) equal size along ``axis``."""
+    if not isinstance(chunks, int) or isinstance(chunks, bool):
+        raise TypeError(f"For ops.chunk type of argument `chunks` should be integer, but got {type(chunks)}")
+    if chunks <= 0:
+        raise ValueError(f"For ops.chunk parameter 'chunks' must be greater than 0, but got {chunks}")
     length = input.shape[axis]
     size = -(-length // chunks)
     return split(input, size, axis)
