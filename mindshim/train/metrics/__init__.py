@@ -11,11 +11,12 @@ from .classification import (
     TopKCategoricalAccuracy,
 )
 from .curves import ROC, auc
+from .distance import HausdorffDistance, MeanSurfaceDistance, RootMeanSquareDistance
 from .metric import Metric, rearrange_inputs
 from .regression import MAE, MSE, CosineSimilarity, Dice, Loss, Perplexity
+from .text import BleuScore
 
-_UNSUPPORTED = ("HausdorffDistance", "MeanSurfaceDistance", "RootMeanSquareDistance", "BleuScore",
-                "OcclusionSensitivity", "ConfusionMatrixMetric")
+_UNSUPPORTED = ("OcclusionSensitivity", "ConfusionMatrixMetric")
 
 
 def _unsupported(name):
@@ -37,18 +38,18 @@ __factory__ = {
     'dice': Dice,
     'roc': ROC,
     'auc': auc,
-    'bleu_score': _missing["BleuScore"],
+    'bleu_score': BleuScore,
     'cosine_similarity': CosineSimilarity,
     'occlusion_sensitivity': _missing["OcclusionSensitivity"],
     'topk': TopKCategoricalAccuracy,
-    'hausdorff_distance': _missing["HausdorffDistance"],
+    'hausdorff_distance': HausdorffDistance,
     'top_1_accuracy': Top1CategoricalAccuracy,
     'top_5_accuracy': Top5CategoricalAccuracy,
     'mae': MAE,
     'mse': MSE,
     'loss': Loss,
-    'mean_surface_distance': _missing["MeanSurfaceDistance"],
-    'root_mean_square_distance': _missing["RootMeanSquareDistance"],
+    'mean_surface_distance': MeanSurfaceDistance,
+    'root_mean_square_distance': RootMeanSquareDistance,
     'perplexity': Perplexity,
     'confusion_matrix': ConfusionMatrix,
     'confusion_matrix_metric': _missing["ConfusionMatrixMetric"],
