@@ -5,10 +5,12 @@ from . import _tensor_methods, auto_generate, functional, functional_overload, o
 from .composite import (
     GradOperation,
     constexpr,
+    derivative,
     get_grad,
     grad,
     jacfwd,
     jacrev,
+    jet,
     jvp,
     linearize,
     value_and_grad,
@@ -22,6 +24,7 @@ from .primitive import Primitive, PrimitiveWithCheck, PrimitiveWithInfer, prim_a
 
 __all__ = ["functional", "operations", "auto_generate", "functional_overload", "GradOperation", "grad",
            "value_and_grad", "get_grad", "jacfwd", "jacrev", "jvp", "linearize", "vjp", "vmap", "constexpr",
+           "jet", "derivative",
            "Primitive", "PrimitiveWithCheck", "PrimitiveWithInfer", "prim_attr_register",
            "MultitypeFuncGraph", "HyperMap", "Map", "Partial", "ForiLoop", "WhileLoop", "Scan"]
 __all__ += functional.__all__ + operations.__all__
