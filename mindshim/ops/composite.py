@@ -1,6 +1,7 @@
 """``mindspore.ops.GradOperation``, ``grad``, ``value_and_grad``: gradients in MindSpore's structure, computed by
 the engine; ``jvp``, ``vjp``, ``jacfwd``, ``jacrev``, ``linearize``, ``vmap``, ``jet``, ``derivative``: JAX's
-transformations of the function over Tensors, made pure by ``functionalize`` (its Parameters fixed at their current values)."""
+transformations of the function over Tensors, made pure by ``functionalize`` (its Parameters fixed at their
+current values)."""
 import contextlib
 import functools
 
