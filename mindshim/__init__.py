@@ -53,6 +53,7 @@ from .common.dtype import *  # noqa: E402,F401,F403
 from .common.parameter import Parameter, ParameterTuple  # noqa: E402
 from .common.seed import get_rng_state, get_seed, set_rng_state, set_seed  # noqa: E402
 from .common.sparse_tensor import COOTensor, CSRTensor, RowTensor, SparseTensor  # noqa: E402
+from .common.symbol import Symbol  # noqa: E402
 from .common.tensor import Tensor, from_numpy, frombuffer, tensor  # noqa: E402
 from .context import (  # noqa: E402
     GRAPH_MODE,
@@ -98,7 +99,7 @@ __all__ = ["amp", "common", "context", "mint", "nn", "ops", "dtype", "jit", "gra
            "mutable", "no_inline", "recompute", "get_rng_state", "set_rng_state", "from_numpy",
            "frombuffer", "get_algo_parameters", "set_algo_parameters", "reset_algo_parameters", "get_level",
            "ms_memory_recycle", "set_recursion_limit", "set_deterministic", "is_tensor",
-           "get_grad", "jacfwd", "jacrev", "jvp", "vjp", "vmap", "constexpr", "profiler", "Profiler"]
+           "get_grad", "jacfwd", "jacrev", "jvp", "vjp", "vmap", "constexpr", "profiler", "Profiler", "Symbol"]
 __all__ += common.dtype.__all__ + train.__all__
 
 from ._unsupported import module_getattr as _module_getattr  # noqa: E402

@@ -5,6 +5,7 @@ attribute path as prefix (``block.0.weight``) unless the parent was made with ``
 MindSpore's wrapper cells are). Calling a Cell runs ``construct`` eagerly (PyNative); differentiation and
 compilation go through ``mindshim._engine``, which sees a Cell as a pure function of its parameters.
 """
+import inspect
 import itertools
 from collections import OrderedDict, namedtuple
 from collections.abc import Mapping
@@ -397,6 +398,26 @@ class Cell:
         Their effect under mindshim is XLA's."""
         if not getattr(self, "_jit_config_dict", None):
             object.__setattr__(self, "_jit_config_dict", jit_config.jit_config_dict)
+
+    def set_inputs(self, *inputs, **kwargs):
+        """Declare the inputs MindSpore compiles this Cell for (``Tensor(shape=[3, None], dtype=...)`` for unknown
+        dimensions), in order or by ``construct``'s argument names; ``get_inputs`` returns them. mindshim compiles
+        once per input shape, so they are kept and change nothing."""
+        if kwargs and inputs:
+            raise ValueError(f"For Cell, set_inputs should only set inputs or kwargs(inputs: {inputs}, kwargs: "
+                             f"{kwargs})!")
+        if kwargs:
+            names = list(inspect.signature(self.construct).parameters)
+            for name in kwargs:
+                if name not in names:
+                    raise ValueError(f"For dict mode, valid key is {names}, but got {name}!")
+            inputs = {"arg_specified_infos": [[names.index(k), v] for k, v in kwargs.items()],
+                      "total_arg_length": len(names)}
+        object.__setattr__(self, "_dynamic_shape_inputs", inputs)
+
+    def get_inputs(self):
+        """What ``set_inputs`` declared (None if nothing)."""
+        return self.__dict__.get("_dynamic_shape_inputs")
 
     def set_grad(self, requires_grad=True):
         object.__setattr__(self, "requires_grad", requires_grad)
