@@ -66,7 +66,7 @@ def test_nn_metrics_is_train_metrics():
     assert nn_metrics.Accuracy is ms.train.Accuracy and nn_metrics.get_metrics is metrics.get_metrics
 
 
-@pytest.mark.parametrize("name", ["occlusion_sensitivity", "confusion_matrix_metric"])
+@pytest.mark.parametrize("name", ["confusion_matrix_metric"])
 def test_unsupported_metrics(name):
     with pytest.raises(NotImplementedError, match="is not supported by mindshim yet"):
         ms.train.get_metric_fn(name)
@@ -111,3 +111,13 @@ def test_bleu_score_matches_mindspore():
         assert metric.eval() == pytest.approx(expected, rel=1e-12)
     with pytest.raises(ValueError, match="should range from 1 to 4"):
         ms.train.BleuScore(5)
+
+
+def test_occlusion_sensitivity_matches_mindspore():
+    w = np.array([[0.1, 0.8, 0.1, 0.1], [1, 1, 1, 1]], np.float32)
+    net = ms.nn.Dense(4, 2, weight_init=ms.Tensor(w), bias_init=ms.Tensor(np.array([0.3, 0.6], np.float32)))
+    for kwargs, expected in (({}, [0.29999995, 0.6, 1.0, 0.9]), ({"margin": 1, "n_batch": 3}, [0.10000002, 0.29999995, 0.5, 0.7]),
+                             ({"b_box": [1, 2], "pad_val": 1.0}, [-2.4, -3.0])):
+        metric = ms.train.OcclusionSensitivity(**kwargs)
+        metric.update(net, np.array([[0.1, 0.2, 0.3, 0.4]], np.float32), np.array(1))
+        np.testing.assert_allclose(metric.eval(), expected, rtol=1e-5)

@@ -13,10 +13,11 @@ from .classification import (
 from .curves import ROC, auc
 from .distance import HausdorffDistance, MeanSurfaceDistance, RootMeanSquareDistance
 from .metric import Metric, rearrange_inputs
+from .occlusion import OcclusionSensitivity
 from .regression import MAE, MSE, CosineSimilarity, Dice, Loss, Perplexity
 from .text import BleuScore
 
-_UNSUPPORTED = ("OcclusionSensitivity", "ConfusionMatrixMetric")
+_UNSUPPORTED = ("ConfusionMatrixMetric",)
 
 
 def _unsupported(name):
@@ -40,7 +41,7 @@ __factory__ = {
     'auc': auc,
     'bleu_score': BleuScore,
     'cosine_similarity': CosineSimilarity,
-    'occlusion_sensitivity': _missing["OcclusionSensitivity"],
+    'occlusion_sensitivity': OcclusionSensitivity,
     'topk': TopKCategoricalAccuracy,
     'hausdorff_distance': HausdorffDistance,
     'top_1_accuracy': Top1CategoricalAccuracy,
