@@ -116,7 +116,8 @@ def test_bleu_score_matches_mindspore():
 def test_occlusion_sensitivity_matches_mindspore():
     w = np.array([[0.1, 0.8, 0.1, 0.1], [1, 1, 1, 1]], np.float32)
     net = ms.nn.Dense(4, 2, weight_init=ms.Tensor(w), bias_init=ms.Tensor(np.array([0.3, 0.6], np.float32)))
-    for kwargs, expected in (({}, [0.29999995, 0.6, 1.0, 0.9]), ({"margin": 1, "n_batch": 3}, [0.10000002, 0.29999995, 0.5, 0.7]),
+    for kwargs, expected in (({}, [0.29999995, 0.6, 1.0, 0.9]),
+                             ({"margin": 1, "n_batch": 3}, [0.10000002, 0.29999995, 0.5, 0.7]),
                              ({"b_box": [1, 2], "pad_val": 1.0}, [-2.4, -3.0])):
         metric = ms.train.OcclusionSensitivity(**kwargs)
         metric.update(net, np.array([[0.1, 0.2, 0.3, 0.4]], np.float32), np.array(1))
