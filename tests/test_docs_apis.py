@@ -102,3 +102,18 @@ def test_stft_centres_and_pads_as_mindspore():
     assert out.shape == (3, 7) and out.dtype == np.complex64
     np.testing.assert_allclose(out[0].real, [4, 6, 14, 22, 30, 38, 40], rtol=1e-6)
     np.testing.assert_allclose(out[1], [2, -2 + 2j, -2 + 2j, -2 + 2j, -2 + 2j, -2 + 2j, -2j], atol=1e-5)
+
+
+def test_fractional_max_pool_cells_and_primitives():
+    x = ms.Tensor(np.arange(1, 17, dtype=np.float32).reshape(1, 1, 2, 2, 4))
+    samples = ms.Tensor(np.full((1, 1, 3), 0.7, np.float32))
+    y, argmax = ops.FractionalMaxPool3DWithFixedKsize((1, 1, 1), (1, 1, 2))(x, samples)
+    assert y.asnumpy().ravel().tolist() == [13.0, 16.0] and argmax.asnumpy().ravel().tolist() == [12, 15]
+    y, argmax = nn.FractionalMaxPool3d((1, 1, 1), output_size=(1, 1, 3), _random_samples=samples,
+                                       return_indices=True)(x)
+    assert y.asnumpy().ravel().tolist() == [13.0, 14.0, 16.0] and argmax.asnumpy().ravel().tolist() == [12, 13, 15]
+    x2 = ms.Tensor(np.arange(25, dtype=np.float32).reshape(1, 1, 5, 5))
+    y = nn.FractionalMaxPool2d(2, output_ratio=(0.5, 0.5), _random_samples=ms.Tensor([[[0.8, 0.8]]]))(x2)
+    assert y.shape == (1, 1, 2, 2)
+    with pytest.raises(ValueError, match="can not be None at the same time"):
+        nn.FractionalMaxPool2d(2)
