@@ -1,4 +1,5 @@
-"""Metrics beyond the goldens: MindSpore's result types under NumPy 2, custom metrics, unsupported ones."""
+"""Metrics beyond the goldens: MindSpore's result types under NumPy 2, custom metrics, the metrics of text,
+segmentations and saliency (values recorded from MindSpore 2.10)."""
 import numpy as np
 import pytest
 
@@ -66,12 +67,6 @@ def test_nn_metrics_is_train_metrics():
     assert nn_metrics.Accuracy is ms.train.Accuracy and nn_metrics.get_metrics is metrics.get_metrics
 
 
-@pytest.mark.parametrize("name", ["confusion_matrix_metric"])
-def test_unsupported_metrics(name):
-    with pytest.raises(NotImplementedError, match="is not supported by mindshim yet"):
-        ms.train.get_metric_fn(name)
-
-
 def test_confusion_matrix_normalize_without_warnings():
     cm = ms.train.ConfusionMatrix(3, normalize="target")
     cm.update(np.array([[0.9, 0.1, 0.0], [0.2, 0.7, 0.1]], np.float32), np.array([0, 1]))
@@ -122,3 +117,20 @@ def test_occlusion_sensitivity_matches_mindspore():
         metric = ms.train.OcclusionSensitivity(**kwargs)
         metric.update(net, np.array([[0.1, 0.2, 0.3, 0.4]], np.float32), np.array(1))
         np.testing.assert_allclose(metric.eval(), expected, rtol=1e-5)
+
+
+def test_confusion_matrix_metric_matches_mindspore():
+    rng = np.random.RandomState(3)
+    y_pred = (rng.rand(4, 3, 5) > 0.5).astype(np.float32)
+    y = (rng.rand(4, 3, 5) > 0.4).astype(np.float32)
+    for name, expected in (("tpr", [0.490566, 0.519444, 4.476042, 0.425, 0.427778, 2.733333]),
+                           ("f1 score", [0.565217, 0.496473, 4.833862, 0.557377, 0.531746, 3.352381]),
+                           ("mcc", [0.138231, 0.242097, 1.031845, 0.222375, 0.287457, 1.031845])):
+        got = []
+        for skip in (True, False):
+            for method, decrease in ((False, "mean"), (True, "mean"), (True, "sum")):
+                metric = ms.train.ConfusionMatrixMetric(skip, name, method, decrease)
+                metric.update(y_pred, y)
+                metric.update(y_pred[:2], y[:2])
+                got.append(np.ravel(metric.eval())[0])
+        np.testing.assert_allclose(got, expected, atol=2e-6)

@@ -10,25 +10,13 @@ from .classification import (
     Top5CategoricalAccuracy,
     TopKCategoricalAccuracy,
 )
+from .confusion import ConfusionMatrixMetric
 from .curves import ROC, auc
 from .distance import HausdorffDistance, MeanSurfaceDistance, RootMeanSquareDistance
 from .metric import Metric, rearrange_inputs
 from .occlusion import OcclusionSensitivity
 from .regression import MAE, MSE, CosineSimilarity, Dice, Loss, Perplexity
 from .text import BleuScore
-
-_UNSUPPORTED = ("ConfusionMatrixMetric",)
-
-
-def _unsupported(name):
-    def __init__(self, *args, **kwargs):
-        raise NotImplementedError(f"mindspore.train.{name} is not supported by mindshim yet")
-    return type(name, (Metric,), {"__init__": __init__, "clear": None, "update": None, "eval": None,
-                                  "__doc__": f"MindSpore's {name} metric. Not supported.", "__module__": __name__})
-
-
-_missing = {name: _unsupported(name) for name in _UNSUPPORTED}
-globals().update(_missing)
 
 __factory__ = {
     'accuracy': Accuracy,
@@ -53,7 +41,7 @@ __factory__ = {
     'root_mean_square_distance': RootMeanSquareDistance,
     'perplexity': Perplexity,
     'confusion_matrix': ConfusionMatrix,
-    'confusion_matrix_metric': _missing["ConfusionMatrixMetric"],
+    'confusion_matrix_metric': ConfusionMatrixMetric,
 }
 
 
