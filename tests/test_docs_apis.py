@@ -117,3 +117,27 @@ def test_fractional_max_pool_cells_and_primitives():
     assert y.shape == (1, 1, 2, 2)
     with pytest.raises(ValueError, match="can not be None at the same time"):
         nn.FractionalMaxPool2d(2)
+
+
+def test_backward_hooks_see_values_and_replace_gradients():
+    seen = []
+
+    class Net(nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.relu = nn.ReLU()
+            self.handle = self.relu.register_backward_hook(
+                lambda cell, grad_in, grad_out: seen.append((grad_in[0].asnumpy(), grad_out[0].asnumpy())))
+            self.relu.register_backward_pre_hook(lambda cell, grad_out: (grad_out[0] * 3,))
+
+        def construct(self, x):
+            return self.relu(x + x) * 2
+    net = Net()
+    x = ms.Tensor(np.array([1.0, -1.0], np.float32))
+    np.testing.assert_allclose(ms.grad(net)(x).asnumpy(), [12.0, 0.0])  # as MindSpore 2.10
+    np.testing.assert_allclose(seen[0][1], [6.0, 6.0])
+    np.testing.assert_allclose(seen[0][0], [6.0, 0.0])
+    net.handle.remove()
+    np.testing.assert_allclose(ms.grad(net)(x).asnumpy(), [12.0, 0.0])
+    assert len(seen) == 1
+    np.testing.assert_allclose(net(x).asnumpy(), [4.0, 0.0])

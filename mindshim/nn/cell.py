@@ -11,6 +11,8 @@ from collections import OrderedDict, namedtuple
 from collections.abc import Mapping
 
 import jax
+import numpy as np
+from jax.experimental import io_callback
 
 from .. import _device, _engine, _state, context
 from ..common import _amp, _trace
@@ -49,6 +51,8 @@ class Cell:
         object.__setattr__(self, "_state_dict_pre_hooks", OrderedDict())
         object.__setattr__(self, "_forward_pre_hook", OrderedDict())
         object.__setattr__(self, "_forward_hook", OrderedDict())
+        object.__setattr__(self, "_backward_pre_hook", OrderedDict())
+        object.__setattr__(self, "_backward_hook", OrderedDict())
         object.__setattr__(self, "_hooks_with_kwargs", set())
         if flags:
             self.add_flags(**flags)
@@ -437,6 +441,8 @@ class Cell:
                 compiled = _engine.JitCall(self, type(self).__name__)
                 object.__setattr__(self, "_compiled_call", compiled)
             return compiled(*args)
+        if self._backward_pre_hook or self._backward_hook:
+            return self._run_with_backward_hooks(args, kwargs)
         if self._forward_pre_hook or self._forward_hook:
             return self._run_construct(args, kwargs)
         return self.construct(*args, **kwargs)
@@ -454,6 +460,41 @@ class Cell:
             raise NotImplementedError("mindspore.nn.Cell.register_forward_hook(always_call=True) is not supported by "
                                       "mindshim yet.")
         return self._add_hook(self._forward_hook, hook_fn, prepend, with_kwargs)
+
+    def register_backward_pre_hook(self, hook_fn):
+        """Call ``hook_fn(cell, grad_output)`` when the gradient reaches this Cell's outputs (a tuple of Tensors);
+        a tuple it returns replaces them. Returns a handle to remove it. The hook runs on the host with the
+        gradient's values (a JAX callback), inside compiled gradients too."""
+        return self._add_hook(self._backward_pre_hook, hook_fn, False, False)
+
+    def register_backward_hook(self, hook_fn):
+        """Call ``hook_fn(cell, grad_input, grad_output)`` when the gradient leaves this Cell: ``grad_input`` for
+        its floating Tensor inputs, ``grad_output`` for its outputs (tuples of Tensors); a tuple it returns replaces
+        ``grad_input``. Returns a handle to remove it. Runs on the host as ``register_backward_pre_hook``'s."""
+        return self._add_hook(self._backward_hook, hook_fn, False, False)
+
+    def _run_with_backward_hooks(self, args, kwargs):
+        """``construct`` between identities whose gradients run the backward hooks."""
+        grad_output = []
+
+        def at_outputs(grads):
+            for hook_fn in list(self._backward_pre_hook.values()):
+                ret = hook_fn(self, grads)
+                grads = grads if ret is None else (ret if isinstance(ret, tuple) else (ret,))
+            grad_output[:] = [grads]
+            return grads
+
+        def at_inputs(grads):
+            for hook_fn in list(self._backward_hook.values()):
+                ret = hook_fn(self, grads, grad_output[0] if grad_output else ())
+                grads = grads if ret is None else (ret if isinstance(ret, tuple) else (ret,))
+            return grads
+
+        args = _grad_tap(args, at_inputs)
+        out = self._run_construct(args, kwargs) if self._forward_pre_hook or self._forward_hook else \
+            self.construct(*args, **kwargs)
+        outs = _grad_tap(out if isinstance(out, tuple) else (out,), at_outputs)
+        return outs if isinstance(out, tuple) else outs[0]
 
     def _add_hook(self, hooks, hook_fn, prepend, with_kwargs):
         if not callable(hook_fn):
@@ -580,6 +621,33 @@ def _to_args(device=None, dtype=None, non_blocking=False, **kwargs):
     if isinstance(device, mstype.Type):
         return None, device
     return device, dtype
+
+
+def _grad_tap(values, on_grads):
+    """``values`` with their floating Tensors passed through an identity whose gradient is
+    ``on_grads(tuple of Tensors) -> tuple of Tensors``, run on the host with the gradient's values."""
+    tapped = [i for i, v in enumerate(values) if isinstance(v, Tensor) and v.dtype.kind in "fc"]
+    if not tapped:
+        return values
+
+    def host(*grads):
+        out = on_grads(tuple(Tensor(np.asarray(g)) for g in grads))
+        return tuple(np.asarray(o.asnumpy() if isinstance(o, Tensor) else o, g.dtype).reshape(g.shape)
+                     for o, g in zip(out, grads))
+
+    @jax.custom_vjp
+    def identity(*arrays):
+        return arrays
+
+    def backward(_, grads):
+        return tuple(io_callback(host, [jax.ShapeDtypeStruct(g.shape, g.dtype) for g in grads], *grads))
+
+    identity.defvjp(lambda *arrays: (arrays, None), backward)
+    arrays = identity(*(values[i]._data for i in tapped))
+    values = list(values)
+    for i, a in zip(tapped, arrays):
+        values[i] = Tensor(a)
+    return tuple(values)
 
 
 class HookHandle:
