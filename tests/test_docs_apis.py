@@ -141,3 +141,12 @@ def test_backward_hooks_see_values_and_replace_gradients():
     np.testing.assert_allclose(ms.grad(net)(x).asnumpy(), [12.0, 0.0])
     assert len(seen) == 1
     np.testing.assert_allclose(net(x).asnumpy(), [4.0, 0.0])
+
+
+def test_tensor_offload_writes_the_bytes(tmp_path):
+    data = ms.Tensor(np.arange(4, dtype=np.float32).reshape(2, 2))
+    assert data.offload_file_path() == ""
+    path = str(tmp_path / "t.data")
+    assert data.offload(path) is True and data.offload_file_path() == path
+    np.testing.assert_array_equal(np.fromfile(path, np.float32), [0, 1, 2, 3])
+    assert (data + 1).asnumpy().sum() == 10

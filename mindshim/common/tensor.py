@@ -42,7 +42,7 @@ class Tensor:
     ``input_data`` may be a Tensor, a numpy array, a ``jax.Array``, a list/tuple or a Python scalar. Python
     floats give Float32, ints Int64, bools Bool; numpy arrays keep their dtype (float64 stays Float64).
     """
-    __slots__ = ("_data", "_pending_init", "_init_flag", "_const_arg", "__weakref__")
+    __slots__ = ("_data", "_pending_init", "_init_flag", "_const_arg", "_offload_path", "__weakref__")
     __array_priority__ = 100
     #: ``initializer(init, shape, dtype)`` for ``Tensor(init=...)``; ``mindshim.common.initializer`` sets it.
     _initializer = None
@@ -177,10 +177,16 @@ class Tensor:
         return self._data.unsafe_buffer_pointer()
 
     def offload(self, file_path, offload_async=False):
-        raise NotImplementedError("mindspore.Tensor.offload is not supported by mindshim.")
+        """Write the data's bytes to ``file_path`` and return True. MindSpore then frees the device memory;
+        mindshim keeps the array too, so the Tensor stays usable."""
+        with open(file_path, "wb") as f:
+            f.write(np.asarray(self._data).tobytes())
+        self._offload_path = file_path
+        return True
 
     def offload_file_path(self):
-        raise NotImplementedError("mindspore.Tensor.offload_file_path is not supported by mindshim.")
+        """The file of the last ``offload`` ('' if none)."""
+        return getattr(self, "_offload_path", "")
 
     def flush_from_cache(self):
         """None: mindshim keeps no embedding cache to flush."""
