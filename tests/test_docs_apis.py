@@ -150,3 +150,19 @@ def test_tensor_offload_writes_the_bytes(tmp_path):
     assert data.offload(path) is True and data.offload_file_path() == path
     np.testing.assert_array_equal(np.fromfile(path, np.float32), [0, 1, 2, 3])
     assert (data + 1).asnumpy().sum() == 10
+
+
+def test_hook_backward_and_insert_gradient_of():
+    seen = []
+    hook = ops.HookBackward(lambda grads: seen.append(grads[0].asnumpy()))
+
+    def f(x, y):
+        return hook(x * y) * y
+    grads = ops.GradOperation(get_all=True)(f)(ms.Tensor(1.0), ms.Tensor(2.0))
+    assert [g.asnumpy() for g in grads] == [4.0, 4.0] and seen == [2.0]  # as MindSpore 2.10
+
+    def clip_gradient(dx):  # branches on the gradient's value
+        return ms.Tensor([1.0]) if dx > 1.0 else (ms.Tensor([0.2]) if dx < 0.2 else dx)
+    clip = ops.InsertGradientOf(clip_gradient)
+    grads = ops.GradOperation(get_all=True)(lambda x, y: clip(x) * clip(y))(ms.Tensor([1.1]), ms.Tensor([0.1]))
+    np.testing.assert_allclose([g.asnumpy()[0] for g in grads], [0.2, 1.0])

@@ -11,12 +11,11 @@ from collections import OrderedDict, namedtuple
 from collections.abc import Mapping
 
 import jax
-import numpy as np
-from jax.experimental import io_callback
 
 from .. import _device, _engine, _state, context
 from ..common import _amp, _trace
 from ..common import dtype as mstype
+from ..common._hooks import grad_tap
 from ..common.parameter import Parameter, ParameterTuple, is_generated_name
 from ..common.tensor import Tensor
 
@@ -490,10 +489,10 @@ class Cell:
                 grads = grads if ret is None else (ret if isinstance(ret, tuple) else (ret,))
             return grads
 
-        args = _grad_tap(args, at_inputs)
+        args = grad_tap(args, at_inputs)
         out = self._run_construct(args, kwargs) if self._forward_pre_hook or self._forward_hook else \
             self.construct(*args, **kwargs)
-        outs = _grad_tap(out if isinstance(out, tuple) else (out,), at_outputs)
+        outs = grad_tap(out if isinstance(out, tuple) else (out,), at_outputs)
         return outs if isinstance(out, tuple) else outs[0]
 
     def _add_hook(self, hooks, hook_fn, prepend, with_kwargs):
@@ -621,33 +620,6 @@ def _to_args(device=None, dtype=None, non_blocking=False, **kwargs):
     if isinstance(device, mstype.Type):
         return None, device
     return device, dtype
-
-
-def _grad_tap(values, on_grads):
-    """``values`` with their floating Tensors passed through an identity whose gradient is
-    ``on_grads(tuple of Tensors) -> tuple of Tensors``, run on the host with the gradient's values."""
-    tapped = [i for i, v in enumerate(values) if isinstance(v, Tensor) and v.dtype.kind in "fc"]
-    if not tapped:
-        return values
-
-    def host(*grads):
-        out = on_grads(tuple(Tensor(np.asarray(g)) for g in grads))
-        return tuple(np.asarray(o.asnumpy() if isinstance(o, Tensor) else o, g.dtype).reshape(g.shape)
-                     for o, g in zip(out, grads))
-
-    @jax.custom_vjp
-    def identity(*arrays):
-        return arrays
-
-    def backward(_, grads):
-        return tuple(io_callback(host, [jax.ShapeDtypeStruct(g.shape, g.dtype) for g in grads], *grads))
-
-    identity.defvjp(lambda *arrays: (arrays, None), backward)
-    arrays = identity(*(values[i]._data for i in tapped))
-    values = list(values)
-    for i, a in zip(tapped, arrays):
-        values[i] = Tensor(a)
-    return tuple(values)
 
 
 class HookHandle:

@@ -17,7 +17,17 @@ from .composite import (
     vjp,
     vmap,
 )
-from .composite_base import ForiLoop, HyperMap, Map, MultitypeFuncGraph, Partial, Scan, WhileLoop
+from .composite_base import (
+    ForiLoop,
+    HookBackward,
+    HyperMap,
+    InsertGradientOf,
+    Map,
+    MultitypeFuncGraph,
+    Partial,
+    Scan,
+    WhileLoop,
+)
 from .functional import *  # noqa: F401,F403
 from .operations import *  # noqa: F401,F403
 from .primitive import Primitive, PrimitiveWithCheck, PrimitiveWithInfer, prim_attr_register
@@ -26,7 +36,8 @@ __all__ = ["functional", "operations", "auto_generate", "functional_overload", "
            "value_and_grad", "get_grad", "jacfwd", "jacrev", "jvp", "linearize", "vjp", "vmap", "constexpr",
            "jet", "derivative",
            "Primitive", "PrimitiveWithCheck", "PrimitiveWithInfer", "prim_attr_register",
-           "MultitypeFuncGraph", "HyperMap", "Map", "Partial", "ForiLoop", "WhileLoop", "Scan"]
+           "MultitypeFuncGraph", "HyperMap", "Map", "Partial", "ForiLoop", "WhileLoop", "Scan",
+           "HookBackward", "InsertGradientOf"]
 __all__ += functional.__all__ + operations.__all__
 
 _tensor_methods.attach()
