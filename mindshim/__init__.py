@@ -42,7 +42,7 @@ def _compilation_cache():
 _compilation_cache()
 
 # (numpy is not in __all__, as in MindSpore: ``from mindspore import *`` keeps the user's numpy)
-from . import amp, common, communication, context, dataset, hal, mint, nn, numpy, ops, runtime, train  # noqa: E402
+from . import amp, common, communication, context, dataset, hal, mint, nn, numpy, ops, profiler, runtime, train  # noqa: E402
 from ._engine import functionalize, load_params  # noqa: E402
 from ._install import install, run  # noqa: E402
 from .common import dtype  # noqa: E402
@@ -53,6 +53,7 @@ from .common.dtype import *  # noqa: E402,F401,F403
 from .common.parameter import Parameter, ParameterTuple  # noqa: E402
 from .common.seed import get_rng_state, get_seed, set_rng_state, set_seed  # noqa: E402
 from .common.sparse_tensor import COOTensor, CSRTensor, RowTensor, SparseTensor  # noqa: E402
+from .common.symbol import Symbol  # noqa: E402
 from .common.tensor import Tensor, from_numpy, frombuffer, tensor  # noqa: E402
 from .context import (  # noqa: E402
     GRAPH_MODE,
@@ -74,6 +75,7 @@ from .context import (  # noqa: E402
 )
 from .ops.composite import constexpr, get_grad, grad, jacfwd, jacrev, jvp, value_and_grad, vjp, vmap  # noqa: E402
 from .ops.function.core_func import is_tensor  # noqa: E402
+from .profiler import Profiler  # noqa: E402
 from .train import *  # noqa: E402,F401,F403  (MindSpore exports mindspore.train at the top level too)
 from .train.serialization import (  # noqa: E402
     async_ckpt_thread_status,
@@ -97,7 +99,7 @@ __all__ = ["amp", "common", "context", "mint", "nn", "ops", "dtype", "jit", "gra
            "mutable", "no_inline", "recompute", "get_rng_state", "set_rng_state", "from_numpy",
            "frombuffer", "get_algo_parameters", "set_algo_parameters", "reset_algo_parameters", "get_level",
            "ms_memory_recycle", "set_recursion_limit", "set_deterministic", "is_tensor",
-           "get_grad", "jacfwd", "jacrev", "jvp", "vjp", "vmap", "constexpr"]
+           "get_grad", "jacfwd", "jacrev", "jvp", "vjp", "vmap", "constexpr", "profiler", "Profiler", "Symbol"]
 __all__ += common.dtype.__all__ + train.__all__
 
 from ._unsupported import module_getattr as _module_getattr  # noqa: E402

@@ -29,19 +29,35 @@ class _Alias(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         return importlib.util.spec_from_loader(fullname, self, is_package=True)
 
     def create_module(self, spec):
-        return importlib.import_module("mindshim" + spec.name[len("mindspore"):])
+        module = importlib.import_module("mindshim" + spec.name[len("mindspore"):])
+        _publish_class_paths()
+        return module
 
     def exec_module(self, module):
         pass
 
 
 _finder = _Alias()
+_published = set()
+
+
+def _publish_class_paths():
+    """Name mindshim's classes by MindSpore's paths (``mindspore.common.tensor.Tensor``), as MindSpore prints
+    ``type(x)``: once ``mindspore`` resolves to mindshim, those paths import (and unpickle) the same classes."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("mindshim") and name not in _published and module is not None:
+            _published.add(name)
+            for value in list(vars(module).values()):
+                if isinstance(value, type) and value.__module__ == name:
+                    value.__module__ = "mindspore" + name[len("mindshim"):]
 
 
 def install():
-    """From now on, ``import mindspore`` in this process (script or notebook) imports mindshim."""
+    """From now on, ``import mindspore`` in this process (script or notebook) imports mindshim, and mindshim's
+    classes report MindSpore's module paths."""
     if _finder not in sys.meta_path:
         sys.meta_path.insert(0, _finder)
+    _publish_class_paths()
     for name in [n for n in sys.modules if n == "mindspore" or n.startswith("mindspore.")]:
         if not getattr(sys.modules[name], "__name__", "").startswith("mindshim"):
             del sys.modules[name]

@@ -26,7 +26,7 @@ __all__ = ["auto_mixed_precision", "build_train_network", "get_white_list", "get
            "LossScaler", "StaticLossScaler", "DynamicLossScaler", "LossScaleManager", "FixedLossScaleManager",
            "DynamicLossScaleManager"]
 
-_BLACK_LIST = (normalization.BatchNorm1d, normalization.BatchNorm2d, normalization.LayerNorm)
+_BLACK_LIST = (normalization.BatchNorm1d, normalization.BatchNorm2d, normalization.BatchNorm3d, normalization.LayerNorm)
 
 
 def get_white_list():

@@ -280,7 +280,7 @@ def missing_api(e):
 def _framework_class(cls):
     """``"nn.Cell"``, ``"Tensor"``: the first mindshim class ``cls`` is or derives from, by its public name."""
     for base in cls.__mro__:
-        module = getattr(base, "__module__", "") or ""
+        module = re.sub(r"^mindspore\b", "mindshim", getattr(base, "__module__", "") or "")  # install()'s names
         if module.startswith("mindshim"):
             for public in ("mindshim", "mindshim.nn", "mindshim.ops", "mindshim.train", "mindshim.dataset",
                            "mindshim.amp", "mindshim.experimental.optim", "mindshim.communication"):

@@ -16,7 +16,7 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-from .._registry import register
+from .._registry import REQUIRED, register
 from ..common import dtype as mstype
 from ..common.seed import next_key
 from ._checks import need_float, norm_axes, same_type, tname
@@ -1659,3 +1659,22 @@ for _name, _nd in (("fractional_max_pool2d", 2), ("fractional_max_pool3d", 3)):
     register(_name, functional=(_name,), inputs=("input", "kernel_size", "output_size", "output_ratio",
                                                  "return_indices", "_random_samples"),
              primitive=False)(_fractional_max_pool(_nd))
+
+
+def _fixed_ksize_pool(nd, layout):
+    pool = _fractional_max_pool(nd)
+
+    def fixed(input_x, random_samples, ksize, output_shape, data_format=layout):
+        """``(y, argmax)``: fractional max pooling of ``ksize`` windows into ``output_shape`` at the starts the
+        ``random_samples`` give (only MindSpore's channels-first layout)."""
+        if data_format != layout:
+            raise NotImplementedError(f"mindspore.ops.FractionalMaxPool with data_format='{data_format}' is not "
+                                      f"supported by mindshim yet ({layout} is).")
+        return pool(input_x, ksize, output_shape, None, True, random_samples)
+    return fixed
+
+
+for _name, _nd, _layout in (("FractionalMaxPoolWithFixedKsize", 2, "NCHW"),
+                            ("FractionalMaxPool3DWithFixedKsize", 3, "NCDHW")):
+    register(_name, attrs=(("ksize", REQUIRED), ("output_shape", REQUIRED), ("data_format", _layout)))(
+        _fixed_ksize_pool(_nd, _layout))

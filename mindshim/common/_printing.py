@@ -147,11 +147,13 @@ def format_data(arr, mstype, style=None, comma=True):
 
 
 def tensor_repr(arr, mstype, style=None):
-    """``Tensor(shape=[...], dtype=..., value=...)`` for a numpy array ``arr``."""
+    """``Tensor(shape=[...], dtype=..., value=...)`` for a numpy array ``arr`` (no value for a shape without
+    values: a Tensor of unknown shape)."""
     style = style or _state.printing["style"]
     shape = "[" + ", ".join(str(d) for d in arr.shape) + "]"
     sep = "\n" if arr.ndim >= 2 else (" " if style == "2.10" else "")
-    return f"Tensor(shape={shape}, dtype={mstype}, value={sep}{format_data(arr, mstype, style)})"
+    value = format_data(arr, mstype, style) if isinstance(arr, np.ndarray) else ""
+    return f"Tensor(shape={shape}, dtype={mstype}, value={sep}{value})"
 
 
 def tensor_string(arr, mstype):

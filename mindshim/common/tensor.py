@@ -42,7 +42,7 @@ class Tensor:
     ``input_data`` may be a Tensor, a numpy array, a ``jax.Array``, a list/tuple or a Python scalar. Python
     floats give Float32, ints Int64, bools Bool; numpy arrays keep their dtype (float64 stays Float64).
     """
-    __slots__ = ("_data", "_pending_init", "_init_flag", "_const_arg", "__weakref__")
+    __slots__ = ("_data", "_pending_init", "_init_flag", "_const_arg", "_offload_path", "__weakref__")
     __array_priority__ = 100
     #: ``initializer(init, shape, dtype)`` for ``Tensor(init=...)``; ``mindshim.common.initializer`` sets it.
     _initializer = None
@@ -60,9 +60,13 @@ class Tensor:
             input_data = Tensor._initializer(init, shape, dtype)
             self._pending_init = True
         if input_data is None:
-            if shape is None or dtype is None:
+            if dtype is None:
                 raise _input_type_error(input_data)
-            self._data = jnp.zeros(tuple(shape), mstype.to_mstype(dtype).np_dtype)
+            np_dtype = mstype.to_mstype(dtype).np_dtype
+            if shape is None or any(not isinstance(d, numbers.Integral) for d in shape):
+                self._data = _UnknownShape(shape, np_dtype)
+            else:
+                self._data = jnp.zeros(tuple(shape), np_dtype)
             return
         if isinstance(input_data, Tensor):
             data = input_data._data
@@ -173,10 +177,16 @@ class Tensor:
         return self._data.unsafe_buffer_pointer()
 
     def offload(self, file_path, offload_async=False):
-        raise NotImplementedError("mindspore.Tensor.offload is not supported by mindshim.")
+        """Write the data's bytes to ``file_path`` and return True. MindSpore then frees the device memory;
+        mindshim keeps the array too, so the Tensor stays usable."""
+        with open(file_path, "wb") as f:
+            f.write(np.asarray(self._data).tobytes())
+        self._offload_path = file_path
+        return True
 
     def offload_file_path(self):
-        raise NotImplementedError("mindspore.Tensor.offload_file_path is not supported by mindshim.")
+        """The file of the last ``offload`` ('' if none)."""
+        return getattr(self, "_offload_path", "")
 
     def flush_from_cache(self):
         """None: mindshim keeps no embedding cache to flush."""
@@ -286,6 +296,8 @@ class Tensor:
         data = self._data
         if isinstance(data, jax.core.Tracer):
             return f"Tensor(shape={list(data.shape)}, dtype={self.dtype}, value=<traced>)"
+        if isinstance(data, _UnknownShape):
+            return _printing.tensor_repr(data, self.dtype)
         return _printing.tensor_repr(np.asarray(data), self.dtype)
 
     def __str__(self):
@@ -439,6 +451,24 @@ _DTYPES = ("[mindspore.int8, mindspore.int16, mindspore.int32, mindspore.int64, 
            "mindspore.uint32, mindspore.uint64, mindspore.float16, mindspore.float32, mindspore.float64, "
            "mindspore.bfloat16, mindspore.complex64, mindspore.complex128, mindspore.int4, mindspore.float8_e4m3fn, "
            "mindspore.float8_e5m2, mindspore.hifloat8, mindspore.bool, mindspore.string_]")
+
+
+class _UnknownShape:
+    """The data of ``Tensor(shape=[3, None], dtype=...)`` (a ``None`` or ``Symbol`` dimension is -1; no shape at
+    all is ``(-2,)``, an unknown rank), as ``Cell.set_inputs`` and ``enable_dynamic`` take it: a shape and a dtype
+    without values, whose use raises MindSpore's ValueError."""
+    __slots__ = ("shape", "dtype")
+
+    def __init__(self, shape, dtype):
+        self.shape = (-2,) if shape is None else tuple(int(d) if isinstance(d, numbers.Integral) else -1 for d in shape)
+        self.dtype = np.dtype(dtype)
+
+    @property
+    def ndim(self):
+        return len(self.shape)
+
+    def __array__(self, *args, **kwargs):
+        raise ValueError("negative dimensions are not allowed")
 
 
 def _input_type_error(value):

@@ -5,6 +5,7 @@ attribute path as prefix (``block.0.weight``) unless the parent was made with ``
 MindSpore's wrapper cells are). Calling a Cell runs ``construct`` eagerly (PyNative); differentiation and
 compilation go through ``mindshim._engine``, which sees a Cell as a pure function of its parameters.
 """
+import inspect
 import itertools
 from collections import OrderedDict, namedtuple
 from collections.abc import Mapping
@@ -14,6 +15,7 @@ import jax
 from .. import _device, _engine, _state, context
 from ..common import _amp, _trace
 from ..common import dtype as mstype
+from ..common._hooks import grad_tap
 from ..common.parameter import Parameter, ParameterTuple, is_generated_name
 from ..common.tensor import Tensor
 
@@ -48,6 +50,8 @@ class Cell:
         object.__setattr__(self, "_state_dict_pre_hooks", OrderedDict())
         object.__setattr__(self, "_forward_pre_hook", OrderedDict())
         object.__setattr__(self, "_forward_hook", OrderedDict())
+        object.__setattr__(self, "_backward_pre_hook", OrderedDict())
+        object.__setattr__(self, "_backward_hook", OrderedDict())
         object.__setattr__(self, "_hooks_with_kwargs", set())
         if flags:
             self.add_flags(**flags)
@@ -398,6 +402,26 @@ class Cell:
         if not getattr(self, "_jit_config_dict", None):
             object.__setattr__(self, "_jit_config_dict", jit_config.jit_config_dict)
 
+    def set_inputs(self, *inputs, **kwargs):
+        """Declare the inputs MindSpore compiles this Cell for (``Tensor(shape=[3, None], dtype=...)`` for unknown
+        dimensions), in order or by ``construct``'s argument names; ``get_inputs`` returns them. mindshim compiles
+        once per input shape, so they are kept and change nothing."""
+        if kwargs and inputs:
+            raise ValueError(f"For Cell, set_inputs should only set inputs or kwargs(inputs: {inputs}, kwargs: "
+                             f"{kwargs})!")
+        if kwargs:
+            names = list(inspect.signature(self.construct).parameters)
+            for name in kwargs:
+                if name not in names:
+                    raise ValueError(f"For dict mode, valid key is {names}, but got {name}!")
+            inputs = {"arg_specified_infos": [[names.index(k), v] for k, v in kwargs.items()],
+                      "total_arg_length": len(names)}
+        object.__setattr__(self, "_dynamic_shape_inputs", inputs)
+
+    def get_inputs(self):
+        """What ``set_inputs`` declared (None if nothing)."""
+        return self.__dict__.get("_dynamic_shape_inputs")
+
     def set_grad(self, requires_grad=True):
         object.__setattr__(self, "requires_grad", requires_grad)
         return self
@@ -416,6 +440,8 @@ class Cell:
                 compiled = _engine.JitCall(self, type(self).__name__)
                 object.__setattr__(self, "_compiled_call", compiled)
             return compiled(*args)
+        if self._backward_pre_hook or self._backward_hook:
+            return self._run_with_backward_hooks(args, kwargs)
         if self._forward_pre_hook or self._forward_hook:
             return self._run_construct(args, kwargs)
         return self.construct(*args, **kwargs)
@@ -433,6 +459,41 @@ class Cell:
             raise NotImplementedError("mindspore.nn.Cell.register_forward_hook(always_call=True) is not supported by "
                                       "mindshim yet.")
         return self._add_hook(self._forward_hook, hook_fn, prepend, with_kwargs)
+
+    def register_backward_pre_hook(self, hook_fn):
+        """Call ``hook_fn(cell, grad_output)`` when the gradient reaches this Cell's outputs (a tuple of Tensors);
+        a tuple it returns replaces them. Returns a handle to remove it. The hook runs on the host with the
+        gradient's values (a JAX callback), inside compiled gradients too."""
+        return self._add_hook(self._backward_pre_hook, hook_fn, False, False)
+
+    def register_backward_hook(self, hook_fn):
+        """Call ``hook_fn(cell, grad_input, grad_output)`` when the gradient leaves this Cell: ``grad_input`` for
+        its floating Tensor inputs, ``grad_output`` for its outputs (tuples of Tensors); a tuple it returns replaces
+        ``grad_input``. Returns a handle to remove it. Runs on the host as ``register_backward_pre_hook``'s."""
+        return self._add_hook(self._backward_hook, hook_fn, False, False)
+
+    def _run_with_backward_hooks(self, args, kwargs):
+        """``construct`` between identities whose gradients run the backward hooks."""
+        grad_output = []
+
+        def at_outputs(grads):
+            for hook_fn in list(self._backward_pre_hook.values()):
+                ret = hook_fn(self, grads)
+                grads = grads if ret is None else (ret if isinstance(ret, tuple) else (ret,))
+            grad_output[:] = [grads]
+            return grads
+
+        def at_inputs(grads):
+            for hook_fn in list(self._backward_hook.values()):
+                ret = hook_fn(self, grads, grad_output[0] if grad_output else ())
+                grads = grads if ret is None else (ret if isinstance(ret, tuple) else (ret,))
+            return grads
+
+        args = grad_tap(args, at_inputs)
+        out = self._run_construct(args, kwargs) if self._forward_pre_hook or self._forward_hook else \
+            self.construct(*args, **kwargs)
+        outs = grad_tap(out if isinstance(out, tuple) else (out,), at_outputs)
+        return outs if isinstance(out, tuple) else outs[0]
 
     def _add_hook(self, hooks, hook_fn, prepend, with_kwargs):
         if not callable(hook_fn):

@@ -1,6 +1,7 @@
 """``mindspore.ops.GradOperation``, ``grad``, ``value_and_grad``: gradients in MindSpore's structure, computed by
-the engine; ``jvp``, ``vjp``, ``jacfwd``, ``jacrev``, ``linearize``, ``vmap``: JAX's transformations of the
-function over Tensors, made pure by ``functionalize`` (its Parameters fixed at their current values)."""
+the engine; ``jvp``, ``vjp``, ``jacfwd``, ``jacrev``, ``linearize``, ``vmap``, ``jet``, ``derivative``: JAX's
+transformations of the function over Tensors, made pure by ``functionalize`` (its Parameters fixed at their
+current values)."""
 import contextlib
 import functools
 
@@ -212,6 +213,68 @@ def linearize(fn, inputs):
     def jvp_fn(v):
         return to_tensors(f_jvp(*_arrays(v)))
     return to_tensors(out), jvp_fn
+
+
+_TAYLOR_DTYPES = ("int32", "int64", "float32", "float64")
+
+
+def _taylor_input(x, what, series=None):
+    """``x`` (and its ``series``) as Taylor mode takes them: int32/int64 become float32."""
+    if str(x._data.dtype) not in _TAYLOR_DTYPES or (series is not None and series._data.dtype != x._data.dtype):
+        raise TypeError(what)
+    cast = (lambda a: a.astype("float32")) if x._data.dtype.kind == "i" else (lambda a: a)
+    return cast(x._data), (None if series is None else cast(series._data))
+
+
+def _taylor(fn, primals, series):
+    """``fn`` along the curve through ``primals`` whose 1st, 2nd, ... derivatives are ``series`` (one array per
+    order for each primal): its value, and the derivatives of its value along the curve (stacked per output)."""
+    from jax.experimental import jet as jax_jet
+
+    with _registry.forward_mode():
+        out, terms = jax_jet.jet(_pure(fn), tuple(primals), tuple(list(s) for s in series))
+    if isinstance(out, (tuple, list)):
+        return [to_tensors(o) for o in out], [to_tensors(jax.numpy.stack(t)) for t in terms]
+    return to_tensors(out), to_tensors(jax.numpy.stack(terms))
+
+
+def jet(fn, primals, series):
+    """Taylor-mode derivatives (``jax.experimental.jet``): ``series[i]`` is the ``(i+1)``-th derivative of the
+    input along a curve (a Tensor with a leading order axis, or a tuple of them for a tuple of ``primals``);
+    returns ``(fn(primals), out_series)``, ``out_series[i]`` the ``(i+1)``-th derivative of the output along it
+    (lists of them for several outputs)."""
+    from ..common.tensor import Tensor
+
+    if not (isinstance(primals, Tensor) and isinstance(series, Tensor)) and \
+            not (isinstance(primals, tuple) and isinstance(series, tuple)):
+        raise TypeError("For 'F.jet', the 'primals' and `series` must be both Tensor or tuple.")
+    what = ("For `F.jet`, the elements' types of primals and series must be the same and belong to "
+            "`mstype.int32, mstype.int64, mstype.float32, mstype.float64`, but got other dtype.")
+    if isinstance(primals, Tensor):
+        if primals.shape == series.shape:
+            series = series.expand_dims(0)
+        elif primals.shape != series.shape[1:]:
+            raise ValueError("In series, the shape of each element must be the same as the primals.")
+        primals, series = (primals,), (series,)
+    elif len(primals) != len(series):
+        raise ValueError("The lengths of primals and series must be the same.")
+    pairs = [_taylor_input(p, what, s) for p, s in zip(primals, series)]
+    return _taylor(fn, [p for p, _ in pairs], [s for _, s in pairs])
+
+
+def derivative(fn, primals, order):
+    """The ``order``-th derivative of ``fn`` along the direction of ones from ``primals`` (a Tensor or a tuple of
+    them): ``(fn(primals), that derivative)`` (lists of them for several outputs)."""
+    if not isinstance(order, int):
+        raise TypeError("For `F.derivative`, the type of order must be int.")
+    if order < 1:
+        raise ValueError(f"For `F.derivative`, value of order should not be less than 1, but got {order}.")
+    what = ("For `F.derivative`, the elements of primals must belong to `mstype.int32, mstype.int64, mstype.float32, "
+            "mstype.float64`, but got other dtype.")
+    arrays = [_taylor_input(p, what)[0] for p in (primals if isinstance(primals, tuple) else (primals,))]
+    series = [[jax.numpy.ones_like(a)] + [jax.numpy.zeros_like(a)] * (order - 1) for a in arrays]
+    out, terms = _taylor(fn, arrays, [jax.numpy.stack(s) for s in series])
+    return out, ([t[-1] for t in terms] if isinstance(terms, list) else terms[-1])
 
 
 def vmap(fn, in_axes=0, out_axes=0):

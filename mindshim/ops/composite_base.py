@@ -7,6 +7,7 @@ their bounds and conditions must be Python values there.
 """
 import functools
 
+from ..common._hooks import grad_tap
 from ..common.tensor import Tensor
 from .primitive import Primitive
 
@@ -91,6 +92,37 @@ class Partial(Primitive):
 
     def __call__(self, fn, *args):
         return functools.partial(fn, *args)
+
+
+class HookBackward(Primitive):
+    """``HookBackward(hook_fn)(*inputs)``: the inputs as they are; their gradient goes to ``hook_fn(grads)`` (a
+    tuple of Tensors, on the host with their values) and what it returns other than None replaces it."""
+
+    def __init__(self, hook_fn, cell_id=""):
+        if not callable(hook_fn):
+            raise TypeError(f"For 'HookBackward', the type of 'hook_fn' should be python function, but got "
+                            f"{type(hook_fn)}.")
+        Primitive.__init__(self, "HookBackward")
+        self.hook_fn = hook_fn
+
+    def __call__(self, *inputs):
+        def on_grads(grads):
+            ret = self.hook_fn(grads)
+            return grads if ret is None else (ret if isinstance(ret, tuple) else (ret,))
+        out = grad_tap(inputs, on_grads)
+        return out[0] if len(out) == 1 else out
+
+
+class InsertGradientOf(Primitive):
+    """``InsertGradientOf(f)(x)``: ``x`` as it is; its gradient ``dx`` becomes ``f(dx)`` (run on the host with the
+    gradient's value, so ``f`` may branch on it)."""
+
+    def __init__(self, f):
+        Primitive.__init__(self, "InsertGradientOf")
+        self.f = f
+
+    def __call__(self, x):
+        return grad_tap((x,), lambda grads: (self.f(grads[0]),))[0]
 
 
 def _int(value):

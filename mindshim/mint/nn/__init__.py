@@ -10,6 +10,8 @@ Flatten = _nn.Flatten
 BCELoss = _nn.BCELoss
 BCEWithLogitsLoss = _nn.BCEWithLogitsLoss
 MSELoss = _nn.MSELoss
+Linear = _nn.Linear
+Dropout2d = _nn.Dropout2dExt
 
 
 class SiLU(_nn.SiLU):
@@ -27,6 +29,6 @@ class SmoothL1Loss(_nn.SmoothL1Loss):
 
 
 __all__ = ["functional", "Tanh", "Sigmoid", "Flatten", "BCELoss", "BCEWithLogitsLoss", "MSELoss", "SiLU",
-           "SmoothL1Loss"]
+           "SmoothL1Loss", "Linear", "Dropout2d"]
 
 __getattr__ = _module_getattr(__name__)

@@ -12,8 +12,8 @@ from ..cell import Cell
 from .activation import LeakyReLU, get_activation
 from .normalization import BatchNorm1d
 
-__all__ = ["Dense", "Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "Flatten", "Unflatten", "Identity", "Pad",
-           "L1Regularizer", "ChannelShuffle", "DenseBnAct", "BiDense", "TimeDistributed",
+__all__ = ["Dense", "Dropout", "Dropout1d", "Dropout2d", "Dropout2dExt", "Dropout3d", "Flatten", "Unflatten",
+           "Identity", "Pad", "L1Regularizer", "ChannelShuffle", "DenseBnAct", "BiDense", "TimeDistributed",
            "ClipByNorm", "Upsample", "Linear"]
 
 
@@ -134,6 +134,15 @@ class Dropout2d(_ChannelDropout):
 
     def extend_repr(self):
         return f"p={1.0 - self.p}"  # MindSpore prints its keep probability under the name p
+
+
+class Dropout2dExt(Dropout2d):
+    """``mint.nn.Dropout2d``: ``Dropout2d`` with PyTorch's signature; ``inplace`` is accepted (mindshim returns a new
+    Tensor). ``p`` is checked here, where MindSpore checks it in the first training call."""
+
+    def __init__(self, p=0.5, inplace=False):
+        super().__init__(p)
+        self.inplace = inplace
 
 
 class Dropout3d(Dropout2d):

@@ -1,4 +1,4 @@
-"""Math layers (``mindspore.nn.layer.math``): ReduceLogSumExp, MatMul, LGamma, DiGamma, LBeta.
+"""Math layers (``mindspore.nn.layer.math``): ReduceLogSumExp, MatMul, LGamma, DiGamma, LBeta, IGamma.
 
 LGamma, DiGamma and LBeta compose MindSpore's Lanczos approximation (g = 7, 8 terms) from ops as MindSpore does, so
 their values are MindSpore's (``lgamma(2)`` is ``-1.19e-07``, not 0).
@@ -12,7 +12,7 @@ from ... import ops
 from ...common import dtype as mstype
 from ..cell import Cell
 
-__all__ = ["ReduceLogSumExp", "MatMul", "LGamma", "DiGamma", "LBeta"]
+__all__ = ["ReduceLogSumExp", "MatMul", "LGamma", "DiGamma", "LBeta", "IGamma"]
 
 _LANCZOS_GAMMA = 7
 _BASE_LANCZOS_COEFF = 0.9999999999998099
@@ -111,6 +111,18 @@ class DiGamma(Cell):
         result = ops.select(reflect, reflection, y)
         nan = ops.fill(x.dtype, x.shape, np.nan)
         return ops.select(ops.logical_and(x < 0, x == ops.floor(x)), nan, result)
+
+
+class IGamma(Cell):
+    """The regularized lower incomplete gamma function ``P(a, x)`` of Float32 ``a`` and ``x`` (broadcast), by
+    ``ops.igamma``. MindSpore's sums its own series in float32, so the last digits can differ (about 1e-6)."""
+
+    def construct(self, a, x):
+        for name, value in (("a", a), ("x", x)):
+            if value.dtype != mstype.float32:
+                raise TypeError(f"For 'IGamma', the '{name}' should be Float32, but got "
+                                f"'mindspore.{str(value.dtype).lower()}'.")
+        return ops.igamma(a, x)
 
 
 _MINIMAX_COEFF = [-0.165322962780713e-02, 0.837308034031215e-03, -0.595202931351870e-03, 0.793650666825390e-03,

@@ -11,7 +11,8 @@ from ..cell import Cell
 
 __all__ = ["MaxPool1d", "MaxPool2d", "MaxPool3d", "AvgPool1d", "AvgPool2d", "AvgPool3d", "LPPool1d", "LPPool2d",
            "AdaptiveAvgPool1d", "AdaptiveAvgPool2d", "AdaptiveAvgPool3d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d",
-           "AdaptiveMaxPool3d", "MaxUnpool1d", "MaxUnpool2d", "MaxUnpool3d"]
+           "AdaptiveMaxPool3d", "MaxUnpool1d", "MaxUnpool2d", "MaxUnpool3d", "FractionalMaxPool2d",
+           "FractionalMaxPool3d"]
 
 
 def _unsqueeze(x, axis):
@@ -447,3 +448,30 @@ class MaxUnpool2d(_MaxUnpool):
 class MaxUnpool3d(_MaxUnpool):
     """The inverse of MaxPool3d."""
     _unpool = staticmethod(ops.max_unpool3d)
+
+
+class _FractionalMaxPool(Cell):
+    """Max over ``kernel_size`` windows at pseudo-random fractional starts (``ops.fractional_max_pool2d/3d``) into
+    ``output_size`` or ``output_ratio`` of the input; ``return_indices`` also gives the flat index of each maximum.
+    mindshim needs ``_random_samples`` (``(N, C, dims)`` in [0, 1))."""
+    _pool = None
+
+    def __init__(self, kernel_size, output_size=None, output_ratio=None, return_indices=False, _random_samples=None):
+        super().__init__()
+        if output_size is None and output_ratio is None:
+            raise ValueError(f"For '{type(self).__name__}', 'output_size' and 'output_ratio' can not be None at the "
+                             "same time.")
+        self.kernel_size, self.output_size, self.output_ratio = kernel_size, output_size, output_ratio
+        self.return_indices, self._random_samples = return_indices, _random_samples
+
+    def construct(self, input):
+        return type(self)._pool(input, self.kernel_size, self.output_size, self.output_ratio, self.return_indices,
+                                self._random_samples)
+
+
+class FractionalMaxPool2d(_FractionalMaxPool):
+    _pool = staticmethod(ops.fractional_max_pool2d)
+
+
+class FractionalMaxPool3d(_FractionalMaxPool):
+    _pool = staticmethod(ops.fractional_max_pool3d)

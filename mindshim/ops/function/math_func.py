@@ -5,6 +5,8 @@ import builtins
 import math
 import numbers
 
+import numpy as np
+
 from ... import _registry
 from ..._registry import call as _op
 from ...common import dtype as mstype
@@ -503,6 +505,35 @@ _WINDOW_PARAMS = {"bartlett_window": (), "blackman_window": (), "hann_window": (
                   "kaiser_window": ("beta",)}
 globals().update({_name: _window_view(_name, _params) for _name, _params in _WINDOW_PARAMS.items()})
 __all__ += list(_WINDOW_PARAMS)
+
+
+def stft(x, n_fft, hop_length=None, win_length=None, window=None, center=True, pad_mode="REFLECT",
+         normalized=False, onesided=None, return_complex=None):
+    """The short-time Fourier transform of the last axis of a 1-D or 2-D ``x`` (the STFT row): ``hop_length``
+    defaults to ``n_fft // 4``, the window to ``win_length`` (``n_fft``) ones; ``center`` pads ``n_fft // 2`` on
+    both sides (``pad_mode`` 'CONSTANT', 'REFLECT' or 'SYMMETRIC'); a real ``x`` and window give the one-sided
+    spectrum, as real and imaginary parts on a last axis of 2, unless ``onesided``/``return_complex`` say."""
+    hop_length = n_fft // 4 if hop_length is None else hop_length
+    win_length = n_fft if win_length is None else win_length
+    window = Tensor(np.ones(win_length, np.float32)) if window is None else window
+    is_complex = x.dtype in (mstype.complex64, mstype.complex128) or window.dtype in (mstype.complex64,
+                                                                                      mstype.complex128)
+    onesided = not is_complex if onesided is None else onesided
+    return_complex = is_complex if return_complex is None else return_complex
+    if center:
+        if not isinstance(center, bool):
+            raise TypeError(f"For 'stft', the type of 'center' should be in [<class 'bool'>], but got "
+                            f"{type(center)}.")
+        if x.ndim not in (1, 2):
+            raise ValueError(f"Expected a 1-D tensor or a 2-D tensor, but got {x.ndim}")
+        paddings = ((0, 0),) * (x.ndim - 1) + ((n_fft // 2, n_fft // 2),)
+        x = _op("Pad", x, paddings=paddings) if pad_mode == "CONSTANT" else \
+            _op("MirrorPad", x, Tensor(np.array(paddings, np.int64)), mode=pad_mode)
+    return _op("STFT", x, window, n_fft=n_fft, hop_length=hop_length, win_length=win_length,
+               normalized=normalized, onesided=onesided, return_complex=return_complex)
+
+
+__all__ += ["stft"]
 
 
 def svd(input, full_matrices=False, compute_uv=True):

@@ -10,23 +10,13 @@ from .classification import (
     Top5CategoricalAccuracy,
     TopKCategoricalAccuracy,
 )
+from .confusion import ConfusionMatrixMetric
 from .curves import ROC, auc
+from .distance import HausdorffDistance, MeanSurfaceDistance, RootMeanSquareDistance
 from .metric import Metric, rearrange_inputs
+from .occlusion import OcclusionSensitivity
 from .regression import MAE, MSE, CosineSimilarity, Dice, Loss, Perplexity
-
-_UNSUPPORTED = ("HausdorffDistance", "MeanSurfaceDistance", "RootMeanSquareDistance", "BleuScore",
-                "OcclusionSensitivity", "ConfusionMatrixMetric")
-
-
-def _unsupported(name):
-    def __init__(self, *args, **kwargs):
-        raise NotImplementedError(f"mindspore.train.{name} is not supported by mindshim yet")
-    return type(name, (Metric,), {"__init__": __init__, "clear": None, "update": None, "eval": None,
-                                  "__doc__": f"MindSpore's {name} metric. Not supported.", "__module__": __name__})
-
-
-_missing = {name: _unsupported(name) for name in _UNSUPPORTED}
-globals().update(_missing)
+from .text import BleuScore
 
 __factory__ = {
     'accuracy': Accuracy,
@@ -37,21 +27,21 @@ __factory__ = {
     'dice': Dice,
     'roc': ROC,
     'auc': auc,
-    'bleu_score': _missing["BleuScore"],
+    'bleu_score': BleuScore,
     'cosine_similarity': CosineSimilarity,
-    'occlusion_sensitivity': _missing["OcclusionSensitivity"],
+    'occlusion_sensitivity': OcclusionSensitivity,
     'topk': TopKCategoricalAccuracy,
-    'hausdorff_distance': _missing["HausdorffDistance"],
+    'hausdorff_distance': HausdorffDistance,
     'top_1_accuracy': Top1CategoricalAccuracy,
     'top_5_accuracy': Top5CategoricalAccuracy,
     'mae': MAE,
     'mse': MSE,
     'loss': Loss,
-    'mean_surface_distance': _missing["MeanSurfaceDistance"],
-    'root_mean_square_distance': _missing["RootMeanSquareDistance"],
+    'mean_surface_distance': MeanSurfaceDistance,
+    'root_mean_square_distance': RootMeanSquareDistance,
     'perplexity': Perplexity,
     'confusion_matrix': ConfusionMatrix,
-    'confusion_matrix_metric': _missing["ConfusionMatrixMetric"],
+    'confusion_matrix_metric': ConfusionMatrixMetric,
 }
 
 
