@@ -15,7 +15,7 @@ from .composite import (
     vjp,
     vmap,
 )
-from .composite_base import ForiLoop, HyperMap, Map, MultitypeFuncGraph, Partial, Scan, WhileLoop
+from .composite_base import ForiLoop, HyperMap, Map, MultitypeFuncGraph, Partial, Scan, WhileLoop, partial
 from .functional import *  # noqa: F401,F403
 from .operations import *  # noqa: F401,F403
 from .primitive import Primitive, PrimitiveWithCheck, PrimitiveWithInfer, prim_attr_register
@@ -23,7 +23,7 @@ from .primitive import Primitive, PrimitiveWithCheck, PrimitiveWithInfer, prim_a
 __all__ = ["functional", "operations", "auto_generate", "functional_overload", "GradOperation", "grad",
            "value_and_grad", "get_grad", "jacfwd", "jacrev", "jvp", "linearize", "vjp", "vmap", "constexpr",
            "Primitive", "PrimitiveWithCheck", "PrimitiveWithInfer", "prim_attr_register",
-           "MultitypeFuncGraph", "HyperMap", "Map", "Partial", "ForiLoop", "WhileLoop", "Scan"]
+           "MultitypeFuncGraph", "HyperMap", "Map", "Partial", "partial", "ForiLoop", "WhileLoop", "Scan"]
 __all__ += functional.__all__ + operations.__all__
 
 _tensor_methods.attach()
