@@ -14,6 +14,7 @@ from .metric import (
     _Mean,
     _no_samples,
     _two_inputs,
+    _value,
     rearrange_inputs,
 )
 
@@ -47,7 +48,7 @@ class Accuracy(EvaluationBase):
     def eval(self):
         if self._total_num == 0:
             raise RuntimeError(_no_samples("Accuracy"))
-        return self._correct_num / self._total_num
+        return _value(self._correct_num / self._total_num)
 
 
 def _one_hot_pair(name, y_pred, y, class_num, message):
@@ -116,7 +117,7 @@ class _PrecisionRecall(EvaluationBase):
         if average:
             if self._type == "multilabel":
                 result = self._true_positives_average / (self._counted_average + self.eps)
-            return result.mean()
+            return _value(result.mean())
         return result
 
 
@@ -172,7 +173,7 @@ class Fbeta(Metric):
             raise RuntimeError(_no_samples("Fbeta"))
         fbeta = (1.0 + self.beta ** 2) * self._true_positives / \
             (self.beta ** 2 * self._actual_positives + self._positives + self.eps)
-        return fbeta.mean() if average else fbeta
+        return _value(fbeta.mean()) if average else fbeta
 
 
 class F1(Fbeta):
