@@ -14,7 +14,6 @@ from .metric import (
     _Mean,
     _no_samples,
     _two_inputs,
-    _value,
     rearrange_inputs,
 )
 
@@ -48,7 +47,7 @@ class Accuracy(EvaluationBase):
     def eval(self):
         if self._total_num == 0:
             raise RuntimeError(_no_samples("Accuracy"))
-        return _value(self._correct_num / self._total_num)
+        return self._correct_num / self._total_num
 
 
 def _one_hot_pair(name, y_pred, y, class_num, message):
@@ -117,7 +116,7 @@ class _PrecisionRecall(EvaluationBase):
         if average:
             if self._type == "multilabel":
                 result = self._true_positives_average / (self._counted_average + self.eps)
-            return _value(result.mean())
+            return result.mean()
         return result
 
 
@@ -173,7 +172,7 @@ class Fbeta(Metric):
             raise RuntimeError(_no_samples("Fbeta"))
         fbeta = (1.0 + self.beta ** 2) * self._true_positives / \
             (self.beta ** 2 * self._actual_positives + self._positives + self.eps)
-        return _value(fbeta.mean()) if average else fbeta
+        return fbeta.mean() if average else fbeta
 
 
 class F1(Fbeta):

@@ -128,12 +128,6 @@ class EvaluationBase(Metric):
         raise NotImplementedError
 
 
-def _value(x):
-    """A metric's scalar value as a Python float. MindSpore returns ``numpy.float64`` (with the numpy<2 it
-    requires, printed as ``1.0``); numpy 2 prints that as ``np.float64(1.0)``, so mindshim returns the float."""
-    return float(x) if isinstance(x, np.floating) else x
-
-
 def _no_samples(name, space=""):
     """MindSpore's message of ``eval`` before any sample (``space``: whether "inputs" and "(" are apart)."""
     return (f"The '{name}' can not be calculated, because the number of samples is 0, please check whether your "
@@ -160,7 +154,7 @@ class _Mean(Metric):
     def eval(self):
         if self._count == 0:
             raise RuntimeError(self._empty)
-        return _value(self._result(self._total / self._count))
+        return self._result(self._total / self._count)
 
 
 def _inputs(metric, inputs, count, message):
