@@ -4,8 +4,8 @@ Each script under ``tests/tutorials/`` (MindSpore's tutorial code, downloads rep
 was run under real MindSpore 2.10 (CPU) by ``tools/record_tutorials.py``; ``tests/goldens/tutorials.json`` holds
 what each top-level statement printed. Here each one runs again in this process with ``import mindspore``
 resolving to mindshim and must print the same (``doc_examples.compare``); statements whose output is random only
-have to run. ``tests/tutorials_known_failures.json`` lists the scripts mindshim does not pass yet (strict xfails:
-``tools/record_tutorials.py --update-known-failures`` rewrites it).
+have to run. ``tests/tutorials_known_failures.json`` lists the scripts mindshim does not pass yet (strict xfails,
+except those whose reason starts with "random": ``tools/record_tutorials.py --update-known-failures`` rewrites it).
 """
 import doc_examples
 import pytest
@@ -23,8 +23,8 @@ def _params():
         marks = []
         if "skip" in golden:
             marks.append(pytest.mark.skip(reason=f"MindSpore 2.10 (CPU): {golden['skip']}"))
-        elif name in KNOWN:
-            marks.append(pytest.mark.xfail(strict=True, reason=KNOWN[name]))
+        elif name in KNOWN:  # a failure that depends on random numbers may pass by chance: not strict
+            marks.append(pytest.mark.xfail(strict=not KNOWN[name].startswith("random"), reason=KNOWN[name]))
         yield pytest.param(golden, id=name, marks=marks)
 
 
