@@ -70,13 +70,18 @@ def replay(name):
 
 
 def update_known_failures():
+    """Replay every recorded script; the failing ones become the known failures. A failure marked "random" (its
+    output depends on mindshim's random numbers, which are not MindSpore's; written by hand) stays even when the
+    script passed by chance: the test does not hold it to failing."""
     sys.path.insert(0, ROOT)
-    failures = {}
+    goldens = tutorial_scripts.load_goldens()
+    failures = {n: r for n, r in tutorial_scripts.load_known_failures().items()
+                if r.startswith("random") and "skip" not in goldens.get(n, {"skip": ""})}
     for name, golden in tutorial_scripts.load_goldens().items():
         if "skip" not in golden:
             diff = replay(name)
             print(f"{'FAIL' if diff else 'pass'} {name}" + (f": {diff[0]}: {diff[1]}" if diff else ""), flush=True)
-            if diff:
+            if diff and not failures.get(name, "").startswith("random"):
                 failures[name] = f"{diff[0]}: {diff[1]}"
     with open(tutorial_scripts.KNOWN_FAILURES, "w") as f:
         json.dump(failures, f, indent=1, sort_keys=True)
