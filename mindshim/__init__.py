@@ -56,8 +56,11 @@ from .common.sparse_tensor import COOTensor, CSRTensor, RowTensor, SparseTensor 
 from .common.symbol import Symbol  # noqa: E402
 from .common.tensor import Tensor, from_numpy, frombuffer, tensor  # noqa: E402
 from .context import (  # noqa: E402
+    COMPATIBLE,
     GRAPH_MODE,
+    LAX,
     PYNATIVE_MODE,
+    STRICT,
     ParallelMode,
     get_algo_parameters,
     get_auto_parallel_context,
@@ -95,7 +98,8 @@ __all__ = ["amp", "common", "context", "mint", "nn", "ops", "dtype", "jit", "gra
            "get_context", "set_device", "hal", "communication", "ParallelMode", "set_auto_parallel_context",
            "get_auto_parallel_context", "reset_auto_parallel_context",
            "save_checkpoint", "load_checkpoint", "load_param_into_net", "ckpt_to_safetensors", "safetensors_to_ckpt",
-           "async_ckpt_thread_status", "GRAPH_MODE", "PYNATIVE_MODE", "JitConfig", "enable_dynamic", "jit_class",
+           "async_ckpt_thread_status", "GRAPH_MODE", "PYNATIVE_MODE", "STRICT", "COMPATIBLE", "LAX",
+           "JitConfig", "enable_dynamic", "jit_class",
            "mutable", "no_inline", "recompute", "get_rng_state", "set_rng_state", "from_numpy",
            "frombuffer", "get_algo_parameters", "set_algo_parameters", "reset_algo_parameters", "get_level",
            "ms_memory_recycle", "set_recursion_limit", "set_deterministic", "is_tensor",

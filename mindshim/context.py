@@ -13,6 +13,7 @@ from . import _device, _state
 
 GRAPH_MODE = 0
 PYNATIVE_MODE = 1
+STRICT, COMPATIBLE, LAX = 0, 1, 2  # jit_syntax_level: kept, the syntax mindshim compiles is Python's
 
 _context = _state.context
 _KNOWN = {"mode", "device_target", "device_id", "save_graphs", "save_graphs_path", "max_call_depth", "jit_config",
@@ -146,7 +147,8 @@ def get_level():
     return os.environ.get("GLOG_v", "2")
 
 
-__all__ = ["GRAPH_MODE", "PYNATIVE_MODE", "set_context", "get_context", "set_device", "ParallelMode",
+__all__ = ["GRAPH_MODE", "PYNATIVE_MODE", "STRICT", "COMPATIBLE", "LAX",
+           "set_context", "get_context", "set_device", "ParallelMode",
            "set_auto_parallel_context", "get_auto_parallel_context", "reset_auto_parallel_context",
            "set_algo_parameters", "get_algo_parameters", "reset_algo_parameters", "set_recursion_limit",
            "ms_memory_recycle", "get_level", "set_deterministic"]

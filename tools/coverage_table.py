@@ -15,6 +15,7 @@ sys.path.insert(0, os.path.join(ROOT, "tests"))
 sys.path.insert(0, ROOT)
 
 import golden_cases  # noqa: E402
+import tutorial_scripts  # noqa: E402
 
 import mindshim  # noqa: E402
 from mindshim import (  # noqa: E402
@@ -85,6 +86,17 @@ def api_rows(sources):
     return table
 
 
+def tutorials_line():
+    """How many of MindSpore's tutorial scripts (tests/tutorials) run under mindshim and print what MindSpore does."""
+    goldens, known = tutorial_scripts.load_goldens(), tutorial_scripts.load_known_failures()
+    replayed = [n for n, g in goldens.items() if "skip" not in g]
+    passing = [n for n in replayed if n not in known]
+    return (f"MindSpore's tutorials and guides: {len(passing)} of {len(replayed)} recorded scripts (tests/tutorials, "
+            f"replayed by tests/test_tutorials.py) run under mindshim and print what MindSpore 2.10 prints"
+            + (f"; {len(goldens) - len(replayed)} skipped (MindSpore cannot run them on CPU)" if len(goldens) >
+               len(replayed) else "") + (f". Failing: {', '.join(sorted(known))}." if known else "."))
+
+
 def render():
     sources = _case_sources()
     ops_table, apis = op_rows(sources), api_rows(sources)
@@ -96,7 +108,7 @@ def render():
              "tests/ or only exercised indirectly.", "",
              f"{len(ops_table)} op-table rows and {len(apis)} other APIs, {checked} exercised by golden cases.", "",
              "How many of MindSpore 2.10's documented examples run under mindshim: "
-             "[coverage_examples.md](coverage_examples.md).", "",
+             "[coverage_examples.md](coverage_examples.md).", "", tutorials_line(), "",
              "## The op table", "",
              "Each row is one MindSpore primitive (or one composite that MindSpore builds from several), reachable "
              "under the names listed: its Primitive class, functional ops, Tensor methods and Python operators.", "",

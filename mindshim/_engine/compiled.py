@@ -67,12 +67,13 @@ class Program:
     the checked array is an input, else None), and, set on its first call at top level, its ``guard`` (False
     without checks; the sources, to check on the host; the guard program; or True where there can be none: the
     program then runs on copies of its state) and ``main``, the function that call runs (see the module
-    docstring)."""
-    __slots__ = ("jitted", "params", "errors", "sources", "guard", "main", "eager")
+    docstring). A :class:`JitCall`'s program also keeps ``outputs``: the structure of what the function returned
+    and its Python constants (see ``JitCall._step``)."""
+    __slots__ = ("jitted", "params", "errors", "sources", "guard", "main", "eager", "outputs")
 
     def __init__(self, params, eager):
         self.jitted, self.params = None, params
-        self.errors = self.sources = self.guard = self.main = None
+        self.errors = self.sources = self.guard = self.main = self.outputs = None
         self.eager = eager
 
 
@@ -447,6 +448,9 @@ def _check_no_leak(op, out):
                             f"got {type(leaf).__name__}.")
 
 
+_ARRAY = object()  # in ``Program.outputs``: an output the program computes (the others are Python constants)
+
+
 class JitCall(CompiledCall):
     """``mindspore.jit``: ``fn(*args)`` compiled whole, its state (Parameters it reads or writes, the PRNG key)
     passed in and written back; the state's buffers are donated to the new values (no second copy of the
@@ -455,7 +459,10 @@ class JitCall(CompiledCall):
 
     def __call__(self, *args):
         arrays, spec = self._signature(args)
-        return to_tensors(self._run((spec, self._mode_key(spec)), spec, arrays))
+        key = (spec, self._mode_key(spec))
+        result = iter(self._run(key, spec, arrays))
+        tree, leaves = self.programs[key].outputs
+        return to_tensors(jax.tree_util.tree_unflatten(tree, [next(result) if v is _ARRAY else v for v in leaves]))
 
     def _function(self, spec, program):
         return functools.partial(self._step, spec, program)
@@ -464,6 +471,11 @@ class JitCall(CompiledCall):
         """The program: ``(state, inputs, key) -> (new state, outputs, new key, checks)``; ``checks`` is None, or
         ``(ok, [(ok, payload) of each check])``."""
         out, changed, new_key, checks = self._traced(program, values, arrays, self._inputs(spec, arrays), key)
+        # Python values the function returns (True, a shape's int, a str) are constants of the program: they come
+        # back as they are, as from MindSpore's graph, not as Tensors.
+        leaves, tree = jax.tree_util.tree_flatten(out, is_leaf=is_tensor)
+        program.outputs = tree, [_ARRAY if isinstance(v, (Tensor, jax.Array, np.ndarray)) else v for v in leaves]
+        out = [v for v, kept in zip(leaves, program.outputs[1]) if kept is _ARRAY]
         # Every state value comes back (unchanged ones too), first, so that JAX (which pairs donated inputs with
         # outputs of the same shape in order) aliases each donated buffer to its own new value; a list, not a
         # dict: JAX flattens it faster.

@@ -47,10 +47,13 @@ def _truncated_normal(key, offset, lower, upper):
 
 
 def _draw(program, key, shape, *args):
+    """Runs now even while a compiled program is being traced (a Cell created inside ``jit`` gets its
+    Parameters' values, as MindSpore initializes them when it compiles the graph)."""
     size = int(np.prod(shape, dtype=np.int64))
-    key = jnp.asarray(key, np.uint32)
-    args = [_F32(a) for a in args]
-    chunks = [np.asarray(program(key, np.uint64(start), *args)) for start in range(0, size, CHUNK)]
+    with jax.ensure_compile_time_eval():
+        key = jnp.asarray(key, np.uint32)
+        args = [_F32(a) for a in args]
+        chunks = [np.asarray(program(key, np.uint64(start), *args)) for start in range(0, size, CHUNK)]
     return (np.concatenate(chunks)[:size] if chunks else np.zeros(0, _F32)).reshape(shape)
 
 

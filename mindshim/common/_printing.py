@@ -156,6 +156,17 @@ def tensor_repr(arr, mstype, style=None):
     return f"Tensor(shape={shape}, dtype={mstype}, value={sep}{value})"
 
 
+def host_tensor_repr(arr, mstype, style=None):
+    """The repr of a Tensor a dataset iterator made: in the 2.10 style, MindSpore 2.10 prints its value as numpy
+    does, with commas (``value= [ 0.1, -2.5,  3. ]``); it prints as :func:`tensor_repr` once an op made it anew."""
+    style = style or _state.printing["style"]
+    if style != "2.10" or arr.ndim == 0 or arr.dtype.kind not in "biuf":
+        return tensor_repr(arr, mstype, style)
+    shape = "[" + ", ".join(str(d) for d in arr.shape) + "]"
+    sep = "\n" if arr.ndim >= 2 else " "
+    return f"Tensor(shape={shape}, dtype={mstype}, value={sep}{np.array2string(arr, separator=', ')})"
+
+
 def tensor_string(arr, mstype):
     """A Tensor as MindSpore's C++ prints it inside a sparse tensor's repr: 2.10's sign column without commas,
     and ``[...]`` for 30 elements or more."""

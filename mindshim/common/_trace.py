@@ -66,6 +66,13 @@ def touch(param):
             frame.missing.append((param, param._value))
 
 
+def own(param):
+    """Mark ``param``, made inside the calls in progress, as theirs: the watch does not report it (a Parameter
+    created inside a compiled function holds a constant of its program, as in MindSpore's graph)."""
+    for frame in local.frames:
+        frame.known.add(id(param))
+
+
 def checking():
     """True where a traced value can be checked: in a frame, at the frame's own JAX trace (not inside a
     ``lax.scan`` body or other inner transform the frame cannot return values from), with checks on."""

@@ -2,7 +2,7 @@
 
 ``initializer(init, shape, dtype)`` returns a Tensor; ``init`` is an Initializer, a Tensor, a number or a
 MindSpore name ('normal', 'zeros', 'xavier_uniform', ...). The distributions, their parameters and the
-argument checks are MindSpore's; the random numbers come from ``next_key()`` (reproducible with
+argument checks are MindSpore's; the random numbers come from ``init_key()`` (reproducible with
 ``set_seed``, not MindSpore's), drawn as ``jax.random`` draws them without a compilation per shape
 (``common._draw``). mindshim fills the Tensor at once, where MindSpore fills it lazily.
 
@@ -19,7 +19,7 @@ import numpy as np
 
 from . import _draw
 from . import dtype as mstype
-from .seed import get_seed, next_key
+from .seed import get_seed, init_key
 from .tensor import Tensor, _wrap
 
 _INITIALIZER_ALIAS = {}
@@ -93,18 +93,18 @@ def _assignment(arr, values):
 def _normal(shape, dtype, mean=0.0, sigma=1.0):
     if sigma < 0:
         raise ValueError("sigma < 0")
-    return (_draw.normal(next_key(), shape) * np.float32(sigma) + np.float32(mean)).astype(dtype)
+    return (_draw.normal(init_key(), shape) * np.float32(sigma) + np.float32(mean)).astype(dtype)
 
 
 def _uniform(shape, dtype, low, high):
-    return _draw.uniform(next_key(), shape, low, high).astype(dtype)
+    return _draw.uniform(init_key(), shape, low, high).astype(dtype)
 
 
 def _truncated_normal(shape, dtype, a, b, mean, sigma):
     """N(mean, sigma) restricted to the absolute bounds ``[a, b]``."""
     if sigma < 0:
         raise ValueError("sigma < 0")
-    z = _draw.truncated_normal(next_key(), shape, (a - mean) / sigma, (b - mean) / sigma)
+    z = _draw.truncated_normal(init_key(), shape, (a - mean) / sigma, (b - mean) / sigma)
     return (z * np.float32(sigma) + np.float32(mean)).astype(dtype)
 
 
@@ -256,7 +256,7 @@ class Sparse(_Drawn):
         rows = shape[0]
         zero_num = int(np.ceil(self.sparsity * rows))
         data = _normal(shape, jnp.float32, 0, self.sigma)
-        ranks = jnp.argsort(jnp.argsort(jax.random.uniform(next_key(), shape), axis=0), axis=0)
+        ranks = jnp.argsort(jnp.argsort(jax.random.uniform(init_key(), shape), axis=0), axis=0)
         return jnp.where(ranks < zero_num, jnp.zeros((), jnp.float32), data).astype(dtype)
 
 

@@ -43,6 +43,8 @@ class Parameter(Tensor):
 
     def __init__(self, default_input, name=None, requires_grad=True, layerwise_parallel=False,
                  parallel_optimizer=True, storage_format="", device=None):
+        if _trace.local.frames:  # made inside a compiled call (a Cell built in a jit function): the call's own
+            _trace.own(self)
         if isinstance(default_input, Tensor):
             self._data = default_input._data
         elif isinstance(default_input, (int, float, bool, np.ndarray, list, tuple)):

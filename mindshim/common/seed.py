@@ -68,6 +68,19 @@ def current_key():
     return _rng["key"]
 
 
+def init_key():
+    """A fresh key for an initializer. Inside a trace it is drawn, concretely, from the global key folded apart
+    from the trace's own stream: a Cell made inside a compiled function gets its Parameters' values when the
+    function is compiled, as MindSpore initializes them when it compiles the graph."""
+    if _frame() is None:
+        return next_key()
+    with jax.ensure_compile_time_eval():
+        if _rng["key"] is None:
+            _rng["key"] = jax.random.PRNGKey(np.random.SeedSequence().entropy % (2 ** 63))
+        _rng["key"], key = jax.random.split(jax.random.fold_in(_rng["key"], 1))
+    return key
+
+
 def set_key(key):
     """Store the advanced key: into the trace's in progress, else the global one."""
     frame = _frame()

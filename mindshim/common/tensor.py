@@ -42,7 +42,7 @@ class Tensor:
     ``input_data`` may be a Tensor, a numpy array, a ``jax.Array``, a list/tuple or a Python scalar. Python
     floats give Float32, ints Int64, bools Bool; numpy arrays keep their dtype (float64 stays Float64).
     """
-    __slots__ = ("_data", "_pending_init", "_init_flag", "_const_arg", "_offload_path", "__weakref__")
+    __slots__ = ("_data", "_pending_init", "_init_flag", "_const_arg", "_offload_path", "_host", "__weakref__")
     __array_priority__ = 100
     #: ``initializer(init, shape, dtype)`` for ``Tensor(init=...)``; ``mindshim.common.initializer`` sets it.
     _initializer = None
@@ -298,6 +298,8 @@ class Tensor:
             return f"Tensor(shape={list(data.shape)}, dtype={self.dtype}, value=<traced>)"
         if isinstance(data, _UnknownShape):
             return _printing.tensor_repr(data, self.dtype)
+        if getattr(self, "_host", False):  # straight from a dataset iterator
+            return _printing.host_tensor_repr(np.asarray(data), self.dtype)
         return _printing.tensor_repr(np.asarray(data), self.dtype)
 
     def __str__(self):

@@ -42,6 +42,7 @@ class Cell:
         object.__setattr__(self, "_cells", OrderedDict())
         object.__setattr__(self, "_auto_prefix", auto_prefix)
         object.__setattr__(self, "training", False)
+        object.__setattr__(self, "phase", "train")  # MindSpore's graph phase name: set_train makes it train/predict
         object.__setattr__(self, "requires_grad", False)
         object.__setattr__(self, "_id", 1)
         object.__setattr__(self, "_made_in", _trace.local.frames[-1] if _trace.local.frames else None)
@@ -390,7 +391,9 @@ class Cell:
 
     # ---- modes -------------------------------------------------------------------------------------
     def set_train(self, mode=True):
-        """Training (True) or inference (False) mode, for this Cell and all sub-Cells; returns self."""
+        """Training (True) or inference (False) mode, for this Cell and all sub-Cells; returns self. This Cell's
+        ``phase`` becomes "train" or "predict" (the sub-Cells' stay as they are, as in MindSpore)."""
+        object.__setattr__(self, "phase", "train" if mode else "predict")
         for _, cell in self.cells_and_names():
             object.__setattr__(cell, "training", mode)
         _state.modes_changed()

@@ -27,6 +27,7 @@ from .composite_base import (
     Partial,
     Scan,
     WhileLoop,
+    partial,
 )
 from .functional import *  # noqa: F401,F403
 from .operations import *  # noqa: F401,F403
@@ -36,7 +37,7 @@ __all__ = ["functional", "operations", "auto_generate", "functional_overload", "
            "value_and_grad", "get_grad", "jacfwd", "jacrev", "jvp", "linearize", "vjp", "vmap", "constexpr",
            "jet", "derivative",
            "Primitive", "PrimitiveWithCheck", "PrimitiveWithInfer", "prim_attr_register",
-           "MultitypeFuncGraph", "HyperMap", "Map", "Partial", "ForiLoop", "WhileLoop", "Scan",
+           "MultitypeFuncGraph", "HyperMap", "Map", "Partial", "ForiLoop", "WhileLoop", "Scan", "partial",
            "HookBackward", "InsertGradientOf"]
 __all__ += functional.__all__ + operations.__all__
 

@@ -181,8 +181,7 @@ def vjp(fn, *inputs, weights=None, has_aux=False):
         out, pullback = jax.vjp(f, *_arrays(inputs))
 
     def vjp_fn(*v):
-        grads = pullback(v[0]._data if len(v) == 1 else _arrays(v))
-        return to_tensors(grads if len(grads) > 1 else grads[0]) if len(inputs) == 1 else to_tensors(grads)
+        return to_tensors(tuple(pullback(v[0]._data if len(v) == 1 else _arrays(v))))  # a tuple, one input too
     return (to_tensors(out), vjp_fn, to_tensors(aux)) if has_aux else (to_tensors(out), vjp_fn)
 
 

@@ -64,7 +64,7 @@ def _each(fn, args, deep, reverse):
     run = (lambda *xs: _each(fn, xs, True, reverse)) if deep else fn
     items = list(zip(*args))
     out = [run(*xs) for xs in (reversed(items) if reverse else items)]
-    return type(first)(reversed(out) if reverse else out)
+    return (list if isinstance(first, list) else tuple)(reversed(out) if reverse else out)  # a ParameterTuple too
 
 
 class HyperMap:
@@ -123,6 +123,10 @@ class InsertGradientOf(Primitive):
 
     def __call__(self, x):
         return grad_tap((x,), lambda grads: (self.f(grads[0]),))[0]
+
+
+#: ``ops.partial``: MindSpore's instance of the ``Partial`` primitive.
+partial = Partial()
 
 
 def _int(value):

@@ -330,6 +330,10 @@ class Dataset:
             self.dataset_size = n
         return self.dataset_size
 
+    def __len__(self):
+        """``len(dataset)``: ``get_dataset_size()``, as in MindSpore."""
+        return self.get_dataset_size()
+
     def _first_row(self):
         self._col_names()
         for row in self._rows(Run(self)):

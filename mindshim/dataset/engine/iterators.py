@@ -52,6 +52,7 @@ class _ToTensors:
         out = list(row)
         for i, array in zip(numeric, arrays):
             out[i] = _wrap(array)
+            out[i]._host = True  # prints as MindSpore prints a Tensor straight from the pipeline
         return out
 
 
