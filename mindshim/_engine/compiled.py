@@ -67,13 +67,15 @@ class Program:
     the checked array is an input, else None), and, set on its first call at top level, its ``guard`` (False
     without checks; the sources, to check on the host; the guard program; or True where there can be none: the
     program then runs on copies of its state) and ``main``, the function that call runs (see the module
-    docstring)."""
-    __slots__ = ("jitted", "params", "errors", "sources", "guard", "main", "eager")
+    docstring); ``fast``: later calls at top level take :meth:`CompiledCall._call_fast` (no guard program, no
+    copies)."""
+    __slots__ = ("jitted", "params", "errors", "sources", "guard", "main", "eager", "fast")
 
     def __init__(self, params, eager):
         self.jitted, self.params = None, params
         self.errors = self.sources = self.guard = self.main = None
         self.eager = eager
+        self.fast = False
 
 
 class _Static:
@@ -126,6 +128,7 @@ class CompiledCall:
         self.modes = {}  # spec -> (modes version seen, mode key)
         self.eager_specs = set()  # the signatures whose trace needed a Tensor's value: they run eagerly
         self.traces = 0
+        self._hot = {}  # hot key -> (modes version, program): see _dispatch
 
     def extra_state(self):
         """Objects besides ``fn`` whose Parameters are state (GradCall: its weights)."""
@@ -214,71 +217,116 @@ class CompiledCall:
         fn = self._function(spec, program, *build_args)
         return fn if program.eager else jax.jit(fn, donate_argnums=(0,) if self.donates else ())
 
+    def _dispatch(self, hot, spec, arrays, extra=(), build_args=(), variant=()):
+        """:meth:`_run` for the signature ``spec`` (and ``variant``, more of the cache key), through the program
+        of the last call with the same ``hot`` key while no setting or training mode changed since (the cache key
+        computed once per input signature)."""
+        entry = self._hot.get(hot)
+        if entry is not None and entry[0] == _state.versions["modes"] and not _trace.local.frames \
+                and _state.mesh["mesh"] is None:
+            try:
+                return self._call_fast(entry[1], arrays, extra)
+            except (Retrace, *_CONCRETE) as e:  # a new input shape traced again, and failed
+                del self._hot[hot]
+                self._recover(spec, entry[1], build_args, e)
+        key = (spec, self._mode_key(spec), *variant)
+        result = self._run(key, spec, arrays, extra, build_args)
+        if self.programs[key].fast:
+            self._hot[hot] = (_state.versions["modes"], self.programs[key])
+        return result
+
     def _run(self, key, spec, arrays, extra=(), build_args=()):
         """Call the compiled program; trace again (with more state) if the trace touched unknown Parameters, run
         it eagerly if the trace needed a Tensor's value; raise a failed value check's error."""
         while True:
             program = self._program(key, spec, build_args)
-            params = program.params
-            # Outside any engine call the state is read from the slot directly (the watch only matters inside one).
-            watched = bool(_trace.local.frames)
-            traced = watched and _trace.tracing()
-            values = [p._data for p in params] if watched else [p._value for p in params]
-            if self.donates and not program.eager:
-                values = donatable(values)
-            placed = parallel.mesh() is not None and not traced  # inside a trace, the outer call placed them
-            if placed:
-                values, arrays = parallel.place(params, values, arrays)
-            rng = seed.current_key()
             try:
-                run, guard = program.jitted, False
-                if not traced and not program.eager:
-                    if program.guard is None:  # the first call at top level: trace before it, to see the checks
-                        self._guard(program, program.jitted.trace(values, arrays, *extra, rng), arrays)
-                    run, guard = program.main, program.guard
-                    if type(guard) is tuple:
-                        for position, rule in guard:
-                            fail_first(*rule(np, np.asarray(arrays[position])))
-                    elif guard is True:
-                        if self.donates:
-                            values = [jnp.array(v, copy=True) for v in values]
-                    elif guard:
-                        passed = guard(values, arrays, *extra, rng)
-                new_state, result, new_key, checks = run(values, arrays, *extra, rng)
-            except Retrace as r:
-                if LOG_COMPILES:
-                    print(f"[mindshim] {self.op_name}: re-tracing with Parameters {[p.name for p in r.params]}")
-                program.params = params + r.params
-                program.errors = program.sources = program.guard = program.main = None
-                program.jitted = self._compile(spec, program, build_args)
-                continue
-            except _CONCRETE as e:
-                if traced:
-                    raise
-                if program.eager:  # run eagerly, it still needs a value: one being differentiated
-                    raise NotImplementedError(
-                        f"For '{self.op_name}', {_line(e)} converts a Tensor that is being differentiated to a Python "
-                        f"value ({type(e).__name__}); mindshim differentiates with JAX, which cannot (MindSpore takes "
-                        "the value as a constant). Convert it outside the differentiated function, or compute with "
-                        "Tensor operations.") from e
-                self._run_eagerly(spec, program, build_args, e)
-                continue
-            if guard is not False and type(guard) is not tuple:
-                if guard is not True:
-                    checks = passed
-                if not checks[0]:
-                    if self.donates and guard is not True:  # the program passed the donated state through
-                        self._write_back(params, new_state, watched)
-                    raise _failed(checks[1], program.errors)
-            elif traced and checks is not None and _trace.checking():  # they join the enclosing trace's checks
-                for (flag, payload), error, source in zip(checks[1], program.errors, program.sources):
-                    _trace.require(flag, payload, error, source and (arrays[source[0]], source[1]))
-            if new_key is not None:
-                seed.set_key(new_key)
-            if placed:
-                result = parallel.local_outputs(result)
-            self._write_back(params, new_state, watched)
-            return result
+                if program.fast and not _trace.local.frames and _state.mesh["mesh"] is None:
+                    return self._call_fast(program, arrays, extra)
+                return self._call(program, arrays, extra)
+            except (Retrace, *_CONCRETE) as e:
+                self._recover(spec, program, build_args, e)
+
+    def _recover(self, spec, program, build_args, error):
+        """After a trace of ``program`` failed with ``error``: trace again with the Parameters it missed, or run
+        it eagerly (if it may) when it needed a Tensor's value."""
+        if isinstance(error, Retrace):
+            if LOG_COMPILES:
+                print(f"[mindshim] {self.op_name}: re-tracing with Parameters {[p.name for p in error.params]}")
+            program.params = program.params + error.params
+            program.errors = program.sources = program.guard = program.main = None
+            program.fast = False
+            program.jitted = self._compile(spec, program, build_args)
+            return
+        if _trace.tracing():
+            raise error
+        if program.eager:  # run eagerly, it still needs a value: one being differentiated
+            raise NotImplementedError(
+                f"For '{self.op_name}', {_line(error)} converts a Tensor that is being differentiated to a Python "
+                f"value ({type(error).__name__}); mindshim differentiates with JAX, which cannot (MindSpore takes "
+                "the value as a constant). Convert it outside the differentiated function, or compute with "
+                "Tensor operations.") from error
+        self._run_eagerly(spec, program, build_args, error)
+
+    def _call_fast(self, program, arrays, extra):
+        """A later call at top level of a program without a guard program: the state read from the slots, the
+        inputs checked on the host (if it has checks), the program, the new state and key written back."""
+        params = program.params
+        values = [p._value for p in params]
+        if self.donates:
+            values = donatable(values)
+        for position, rule in program.guard or ():
+            fail_first(*rule(np, np.asarray(arrays[position])))
+        new_state, result, new_key, _ = program.main(values, arrays, *extra, seed.current_key())
+        if new_key is not None:
+            seed.set_key(new_key)
+        self._write_back(params, new_state, False)
+        return result
+
+    def _call(self, program, arrays, extra):
+        """A call inside a trace, eagerly run, under data parallelism, the first at top level, or with a guard
+        program (see the module docstring)."""
+        params = program.params
+        # Outside any engine call the state is read from the slot directly (the watch only matters inside one).
+        watched = bool(_trace.local.frames)
+        traced = watched and _trace.tracing()
+        values = [p._data for p in params] if watched else [p._value for p in params]
+        if self.donates and not program.eager:
+            values = donatable(values)
+        placed = parallel.mesh() is not None and not traced  # inside a trace, the outer call placed them
+        if placed:
+            values, arrays = parallel.place(params, values, arrays)
+        rng = seed.current_key()
+        run, guard = program.jitted, False
+        if not traced and not program.eager:
+            if program.guard is None:  # the first call at top level: trace before it, to see the checks
+                self._guard(program, program.jitted.trace(values, arrays, *extra, rng), arrays)
+            run, guard = program.main, program.guard
+            if type(guard) is tuple:
+                for position, rule in guard:
+                    fail_first(*rule(np, np.asarray(arrays[position])))
+            elif guard is True:
+                if self.donates:
+                    values = [jnp.array(v, copy=True) for v in values]
+            elif guard:
+                passed = guard(values, arrays, *extra, rng)
+        new_state, result, new_key, checks = run(values, arrays, *extra, rng)
+        if guard is not False and type(guard) is not tuple:
+            if guard is not True:
+                checks = passed
+            if not checks[0]:
+                if self.donates and guard is not True:  # the program passed the donated state through
+                    self._write_back(params, new_state, watched)
+                raise _failed(checks[1], program.errors)
+        elif traced and checks is not None and _trace.checking():  # they join the enclosing trace's checks
+            for (flag, payload), error, source in zip(checks[1], program.errors, program.sources):
+                _trace.require(flag, payload, error, source and (arrays[source[0]], source[1]))
+        if new_key is not None:
+            seed.set_key(new_key)
+        if placed:
+            result = parallel.local_outputs(result)
+        self._write_back(params, new_state, watched)
+        return result
 
     def _run_eagerly(self, spec, program, build_args, error):
         """The trace needed a Tensor's value: run this signature eagerly from now on (PyNative), or raise."""
@@ -301,7 +349,7 @@ class CompiledCall:
             warnings.warn_explicit(message, UserWarning, *site)
         self.eager_specs.add(spec)
         program.eager = True
-        program.errors, program.sources, program.guard = [], [], False
+        program.errors, program.sources, program.guard, program.fast = [], [], False, False
         program.jitted = self._compile(spec, program, build_args)
 
     def _guard(self, program, stage, arrays):
@@ -316,6 +364,7 @@ class CompiledCall:
         else:
             guard, main = _guarded(program.jitted, stage, self.donates)
         program.guard, program.main = guard, main or program.jitted
+        program.fast = guard is False or type(guard) is tuple
 
     def _traced(self, program, values, arrays, inputs, key):
         """Run ``self.fn`` on ``inputs`` (made of the input ``arrays``) in a trace (or eagerly, for an eager
@@ -455,7 +504,7 @@ class JitCall(CompiledCall):
 
     def __call__(self, *args):
         arrays, spec = self._signature(args)
-        return to_tensors(self._run((spec, self._mode_key(spec)), spec, arrays))
+        return to_tensors(self._dispatch(spec, spec, arrays))
 
     def _function(self, spec, program):
         return functools.partial(self._step, spec, program)
@@ -516,8 +565,8 @@ class GradCall(CompiledCall):
             positions = self._positions(args)
             if isinstance(spec, int):
                 self._checked_positions[spec] = positions
-        out, gx, gw = self._run((spec, self._mode_key(spec), sens is None, positions), spec, arrays, (sens,),
-                                (positions,))
+        out, gx, gw = self._dispatch((spec, sens is None, positions), spec, arrays, (sens,), (positions,),
+                                     (sens is None, positions))
         return self._structure(out, gx, gw)
 
     def _positions(self, args):
