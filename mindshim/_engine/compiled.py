@@ -320,7 +320,8 @@ class CompiledCall:
                 raise _failed(checks[1], program.errors)
         elif traced and checks is not None and _trace.checking():  # they join the enclosing trace's checks
             for (flag, payload), error, source in zip(checks[1], program.errors, program.sources):
-                _trace.require(flag, payload, error, source and (arrays[source[0]], source[1]))
+                _trace.require(checks[0] if flag is None else flag, payload, error,
+                               source and (arrays[source[0]], source[1]))
         if new_key is not None:
             seed.set_key(new_key)
         if placed:
@@ -407,7 +408,10 @@ def _line(error):
 
 
 def _combined(checks):
-    """A program's checks output: None, or ``(ok, checks)`` with ``ok`` all of theirs."""
+    """A program's checks output: None, or ``(ok, checks)`` with ``ok`` all of theirs; a single check's own flag
+    is None there (``ok`` is it: one output, where two of the same value would cost XLA a copy)."""
+    if len(checks) == 1:
+        return checks[0][0], [(None, checks[0][1])]
     return (functools.reduce(jnp.logical_and, [ok for ok, _ in checks]), checks) if checks else None
 
 
@@ -484,7 +488,7 @@ def _failed(checks, errors):
     """The error of the first of ``checks`` (``[(ok, payload)]``) that failed, its message's values read from the
     device."""
     for (ok, payload), error in zip(checks, errors):
-        if not ok:
+        if ok is None or not ok:  # None: the only check, and the flag that failed
             return error(*(np.asarray(p)[()] for p in payload))
     raise AssertionError("the combined flag failed but no check did")
 
