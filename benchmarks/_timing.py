@@ -5,18 +5,19 @@ import time
 import jax
 
 
-def per_call_us(fn, calls, block):
+def per_call_us(fn, calls, block, clock=time.perf_counter):
     """Microseconds per call of ``fn()`` over ``calls`` calls, waiting for the last result."""
-    start = time.perf_counter()
+    start = clock()
     out = None
     for _ in range(calls):
         out = fn()
     block(out)
-    return (time.perf_counter() - start) / calls * 1e6
+    return (clock() - start) / calls * 1e6
 
 
-def compare(candidates, calls=200, repeats=25, warmup=20):
-    """Median µs/call of each ``name -> fn``; repetitions interleaved so machine noise hits all alike."""
+def compare(candidates, calls=200, repeats=25, warmup=20, clock=time.perf_counter):
+    """Median µs/call of each ``name -> fn``; repetitions interleaved so machine noise hits all alike. ``clock``:
+    ``time.process_time`` measures the CPU time of the whole process (all its threads) instead of wall time."""
     block = jax.block_until_ready
     for fn in candidates.values():
         for _ in range(warmup):
@@ -24,7 +25,7 @@ def compare(candidates, calls=200, repeats=25, warmup=20):
     samples = {name: [] for name in candidates}
     for _ in range(repeats):
         for name, fn in candidates.items():
-            samples[name].append(per_call_us(fn, calls, lambda out: block(_leaves(out))))
+            samples[name].append(per_call_us(fn, calls, lambda out: block(_leaves(out)), clock))
     return {name: statistics.median(s) for name, s in samples.items()}
 
 
@@ -41,6 +42,19 @@ def host_us(fn, calls=50, repeats=9):
         samples.append((time.perf_counter() - start) / calls * 1e6)
         block(_leaves(out))
     return statistics.median(samples)
+
+
+def host_cpu_us(fn, calls=200):
+    """CPU µs per call of ``fn()`` on the calling thread (``time.thread_time``): the host's work issuing it, which
+    other processes on a busy machine inflate far less than wall time."""
+    block = jax.block_until_ready
+    block(_leaves(fn()))
+    start = time.thread_time()
+    for _ in range(calls):
+        out = fn()
+    elapsed = time.thread_time() - start
+    block(_leaves(out))
+    return elapsed / calls * 1e6
 
 
 def _leaves(out):

@@ -13,15 +13,18 @@ the compiled gradient call, then ``optimizer(grads)``) against (c) (target <= 1.
 training cell run N = 1, 10, 100 steps per call over N batches on the device (one compiled loop) against (c) called
 per step over the same batches, per step (target <= 0.9 for the tiny MLP and LeNet, <= 1.0 for the batch-64 MLP).
 Then ``Model.train`` on the tiny MLP over 200 batches in normal and sink mode against (c) looping over the same
-NumPy batches (targets <= 1.3 and <= 0.9). With ``--memory``, the peak resident memory of a whole process training
-a wide MLP (784-4096-4096-10) each way (target <= 1.15).
+NumPy batches (targets <= 1.3 and <= 0.9), and the host time per call of each compiled entry point
+(``ForwardValueAndGrad``, ``TrainOneStepCell``, ``@mindspore.jit``, a GRAPH_MODE Cell) against ``jax.jit`` of the
+same function on the spec's 2x2 network (target <= +10 us). With ``--memory``, the peak resident memory of a
+whole process training a wide MLP (784-4096-4096-10) each way (target <= 1.15).
 
-Run: ``python benchmarks/train_step.py [--memory] [--batch N] [--models tiny mlp lenet] [--quick]``.
+Run: ``python benchmarks/train_step.py [--memory] [--batch N] [--models tiny mlp lenet] [--parts ...] [--quick]``.
 """
 import argparse
 import functools
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -32,7 +35,7 @@ import numpy as np
 import optax
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _timing import compare, host_us  # noqa: E402
+from _timing import compare, host_cpu_us, host_us  # noqa: E402
 
 import mindshim as ms  # noqa: E402
 from mindshim import (  # noqa: E402
@@ -190,6 +193,7 @@ def first_calls(model, batch):
     return out
 
 
+PARTS = ["steps", "sink", "model", "host"]
 MODELS = {"tiny": ("tiny MLP 32-64-10", 32), "mlp": ("MLP 784-512-512-10", 64), "lenet": ("LeNet-5", 32)}
 
 
@@ -294,13 +298,88 @@ def model_train(quick=False, steps=200, batch=32):
         data = ms.dataset.NumpySlicesDataset((x_np, y_np), ["x", "y"], shuffle=False).batch(batch)
         model.train(1, data, dataset_sink_mode=sink)
         return net.trainable_params()[0]
-    t = compare({"normal": functools.partial(train, False), "sink": functools.partial(train, True),
-                 "hand": functools.partial(hand, batches)}, calls=1, repeats=5 if quick else 11, warmup=2)
-    per = {k: v / steps for k, v in t.items()}
-    print(f"Model.train tiny MLP batch {batch}, {steps} steps: normal {per['normal']:.1f} us/step, sink "
-          f"{per['sink']:.1f} us/step, (c) loop over NumPy batches {per['hand']:.1f} us/step; normal/(c) "
-          f"{per['normal'] / per['hand']:.2f} (target <= 1.3), sink/(c) {per['sink'] / per['hand']:.2f} "
-          f"(target <= 0.9)")
+    runs = {"normal": functools.partial(train, False), "sink": functools.partial(train, True),
+            "hand": functools.partial(hand, batches)}
+    for clock, what in ((time.perf_counter, "wall"), (time.process_time, "process CPU")):
+        t = compare(runs, calls=1, repeats=5 if quick else 11, warmup=2, clock=clock)
+        per = {k: v / steps for k, v in t.items()}
+        print(f"Model.train tiny MLP batch {batch}, {steps} steps ({what}): normal {per['normal']:.1f} us/step, sink "
+              f"{per['sink']:.1f} us/step, (c) loop over NumPy batches {per['hand']:.1f} us/step; normal/(c) "
+              f"{per['normal'] / per['hand']:.2f} (target <= 1.3), sink/(c) {per['sink'] / per['hand']:.2f} "
+              f"(target <= 0.9)")
+
+
+class Tiny(nn.Cell):
+    """The spec's network: a 2x2 MatMul (device work negligible: what is left is each call's host time)."""
+
+    def __init__(self):
+        super().__init__()
+        self.weight = ms.Parameter(ms.Tensor(np.ones([2, 2]).astype(np.float32)), name="weight")
+
+    def construct(self, x):
+        return ms.ops.matmul(x, self.weight)
+
+
+def _interleaved_host_us(candidates, rounds=15, calls=200):
+    """Median over interleaved rounds of each candidate's host CPU µs per call (the calling thread's)."""
+    samples = {name: [] for name in candidates}
+    for _ in range(rounds):
+        for name, fn in candidates.items():
+            samples[name].append(host_cpu_us(fn, calls=calls))
+    return {name: statistics.median(s) for name, s in samples.items()}
+
+
+def host_overhead(quick=False):
+    """Host µs per call of each compiled entry point on :class:`Tiny` against ``jax.jit`` of the same function
+    (weights passed in; state written back and donated where the entry point writes it), target <= +10 µs:
+    ``ForwardValueAndGrad`` vs ``jit(value_and_grad)``, ``TrainOneStepCell`` (Momentum) vs a jitted
+    value_and_grad + optax momentum step, a ``@mindspore.jit`` forward and a GRAPH_MODE Cell vs ``jit`` of the
+    forward."""
+    x_np, y_np = np.ones([1, 2], np.float32), np.zeros([1, 2], np.float32)
+    x, y = ms.Tensor(x_np), ms.Tensor(y_np)
+    jx, jy = jnp.asarray(x_np), jnp.asarray(y_np)
+    loss_fn = nn.SoftmaxCrossEntropyWithLogits()
+
+    def jax_loss(w, x, y):
+        return optax.softmax_cross_entropy(x @ w, y).mean()
+    w = jnp.ones((2, 2), jnp.float32)
+    vg = jax.jit(jax.value_and_grad(jax_loss, argnums=(0, 1)))
+    opt = optax.sgd(LR, momentum=MOMENTUM)
+    state = {"w": jnp.ones((2, 2), jnp.float32)}
+    state["opt"] = opt.init(state["w"])
+
+    @functools.partial(jax.jit, donate_argnums=(0, 1))
+    def jax_train(w, opt_state, x, y):
+        loss, g = jax.value_and_grad(jax_loss)(w, x, y)
+        updates, opt_state = opt.update(g, opt_state, w)
+        return optax.apply_updates(w, updates), opt_state, loss
+
+    def hand_train():
+        state["w"], state["opt"], loss = jax_train(state["w"], state["opt"], jx, jy)
+        return loss
+    forward = jax.jit(lambda w, x: x @ w)
+    net = nn.WithLossCell(Tiny(), loss_fn)
+    fvg = nn.ForwardValueAndGrad(net, weights=ms.ParameterTuple(net.trainable_params()), get_all=True,
+                                 get_by_list=True)
+    net_t = nn.WithLossCell(Tiny(), loss_fn)
+    train = nn.TrainOneStepCell(net_t, nn.Momentum(net_t.trainable_params(), LR, MOMENTUM))
+    jitted = ms.jit(Tiny())
+    rounds = 7 if quick else 15
+    pairs = {"ForwardValueAndGrad": ((lambda: fvg(x, y)), (lambda: vg(w, jx, jy))),
+             "TrainOneStepCell": ((lambda: train(x, y)), hand_train),
+             "@mindspore.jit": ((lambda: jitted(x)), (lambda: forward(w, jx)))}
+    t = _interleaved_host_us({f"{k}/{side}": f for k, fs in pairs.items() for side, f in zip("mj", fs)}, rounds)
+    graph = Tiny()
+    ms.set_context(mode=ms.GRAPH_MODE)
+    try:
+        t.update(_interleaved_host_us({"GRAPH_MODE Cell/m": lambda: graph(x),
+                                       "GRAPH_MODE Cell/j": lambda: forward(w, jx)}, rounds))
+    finally:
+        ms.set_context(mode=ms.PYNATIVE_MODE)
+    for name in (*pairs, "GRAPH_MODE Cell"):
+        ours, theirs = t[f"{name}/m"], t[f"{name}/j"]
+        print(f"host CPU time per call, {name}: {ours:.1f} us, jax.jit {theirs:.1f} us, {ours - theirs:+.1f} us "
+              f"(target <= +10) {'ok' if ours - theirs <= 10 else 'ABOVE TARGET'}")
 
 
 def memory_child(kind, steps=5):
@@ -341,17 +420,23 @@ def main():
     parser.add_argument("--batch", type=int, default=0, help="batch size for all models (default: each model's)")
     parser.add_argument("--models", nargs="*", default=list(MODELS))
     parser.add_argument("--quick", action="store_true", help="fewer repetitions, no first-call timings")
+    parser.add_argument("--parts", nargs="*", default=PARTS, choices=PARTS, help="which tables (default: all)")
     args = parser.parse_args()
     if args.memory_child:
         return memory_child(args.memory_child)
     if args.first_call:
         return first_call_child(*args.first_call, args.batch)
     print(f"device: {jax.devices()[0].device_kind} ({jax.default_backend()}), jax {jax.__version__}")
-    for model in args.models:
-        bench(model, args.batch or MODELS[model][1], args.quick)
-    for model in args.models:
-        sink_steps(model, args.batch or MODELS[model][1], quick=args.quick)
-    model_train(args.quick)
+    if "steps" in args.parts:
+        for model in args.models:
+            bench(model, args.batch or MODELS[model][1], args.quick)
+    if "sink" in args.parts:
+        for model in args.models:
+            sink_steps(model, args.batch or MODELS[model][1], quick=args.quick)
+    if "model" in args.parts:
+        model_train(args.quick)
+    if "host" in args.parts:
+        host_overhead(args.quick)
     if args.memory:
         memory()
 

@@ -67,14 +67,16 @@ class Program:
     the checked array is an input, else None), and, set on its first call at top level, its ``guard`` (False
     without checks; the sources, to check on the host; the guard program; or True where there can be none: the
     program then runs on copies of its state) and ``main``, the function that call runs (see the module
-    docstring). A :class:`JitCall`'s program also keeps ``outputs``: the structure of what the function returned
-    and its Python constants (see ``JitCall._step``)."""
-    __slots__ = ("jitted", "params", "errors", "sources", "guard", "main", "eager", "outputs")
+    docstring); ``fast``: later calls at top level take :meth:`CompiledCall._call_fast` (no guard program, no
+    copies). A :class:`JitCall`'s program also keeps ``outputs``: the structure of what the function returned and
+    its Python constants (see ``JitCall._step``)."""
+    __slots__ = ("jitted", "params", "errors", "sources", "guard", "main", "eager", "fast", "outputs")
 
     def __init__(self, params, eager):
         self.jitted, self.params = None, params
         self.errors = self.sources = self.guard = self.main = self.outputs = None
         self.eager = eager
+        self.fast = False
 
 
 class _Static:
@@ -127,6 +129,7 @@ class CompiledCall:
         self.modes = {}  # spec -> (modes version seen, mode key)
         self.eager_specs = set()  # the signatures whose trace needed a Tensor's value: they run eagerly
         self.traces = 0
+        self._hot = {}  # hot key -> (modes version, program): see _dispatch
 
     def extra_state(self):
         """Objects besides ``fn`` whose Parameters are state (GradCall: its weights)."""
@@ -215,71 +218,118 @@ class CompiledCall:
         fn = self._function(spec, program, *build_args)
         return fn if program.eager else jax.jit(fn, donate_argnums=(0,) if self.donates else ())
 
+    def _dispatch(self, hot, spec, arrays, extra=(), build_args=(), variant=()):
+        """``(program, result)``: :meth:`_run` for the signature ``spec`` (and ``variant``, more of the cache key),
+        through the program of the last call with the same ``hot`` key while no setting or training mode changed
+        since (the cache key computed once per input signature)."""
+        entry = self._hot.get(hot)
+        if entry is not None and entry[0] == _state.versions["modes"] and not _trace.local.frames \
+                and _state.mesh["mesh"] is None:
+            try:
+                return entry[1], self._call_fast(entry[1], arrays, extra)
+            except (Retrace, *_CONCRETE) as e:  # a new input shape traced again, and failed
+                del self._hot[hot]
+                self._recover(spec, entry[1], build_args, e)
+        key = (spec, self._mode_key(spec), *variant)
+        result = self._run(key, spec, arrays, extra, build_args)
+        program = self.programs[key]
+        if program.fast:
+            self._hot[hot] = (_state.versions["modes"], program)
+        return program, result
+
     def _run(self, key, spec, arrays, extra=(), build_args=()):
         """Call the compiled program; trace again (with more state) if the trace touched unknown Parameters, run
         it eagerly if the trace needed a Tensor's value; raise a failed value check's error."""
         while True:
             program = self._program(key, spec, build_args)
-            params = program.params
-            # Outside any engine call the state is read from the slot directly (the watch only matters inside one).
-            watched = bool(_trace.local.frames)
-            traced = watched and _trace.tracing()
-            values = [p._data for p in params] if watched else [p._value for p in params]
-            if self.donates and not program.eager:
-                values = donatable(values)
-            placed = parallel.mesh() is not None and not traced  # inside a trace, the outer call placed them
-            if placed:
-                values, arrays = parallel.place(params, values, arrays)
-            rng = seed.current_key()
             try:
-                run, guard = program.jitted, False
-                if not traced and not program.eager:
-                    if program.guard is None:  # the first call at top level: trace before it, to see the checks
-                        self._guard(program, program.jitted.trace(values, arrays, *extra, rng), arrays)
-                    run, guard = program.main, program.guard
-                    if type(guard) is tuple:
-                        for position, rule in guard:
-                            fail_first(*rule(np, np.asarray(arrays[position])))
-                    elif guard is True:
-                        if self.donates:
-                            values = [jnp.array(v, copy=True) for v in values]
-                    elif guard:
-                        passed = guard(values, arrays, *extra, rng)
-                new_state, result, new_key, checks = run(values, arrays, *extra, rng)
-            except Retrace as r:
-                if LOG_COMPILES:
-                    print(f"[mindshim] {self.op_name}: re-tracing with Parameters {[p.name for p in r.params]}")
-                program.params = params + r.params
-                program.errors = program.sources = program.guard = program.main = None
-                program.jitted = self._compile(spec, program, build_args)
-                continue
-            except _CONCRETE as e:
-                if traced:
-                    raise
-                if program.eager:  # run eagerly, it still needs a value: one being differentiated
-                    raise NotImplementedError(
-                        f"For '{self.op_name}', {_line(e)} converts a Tensor that is being differentiated to a Python "
-                        f"value ({type(e).__name__}); mindshim differentiates with JAX, which cannot (MindSpore takes "
-                        "the value as a constant). Convert it outside the differentiated function, or compute with "
-                        "Tensor operations.") from e
-                self._run_eagerly(spec, program, build_args, e)
-                continue
-            if guard is not False and type(guard) is not tuple:
-                if guard is not True:
-                    checks = passed
-                if not checks[0]:
-                    if self.donates and guard is not True:  # the program passed the donated state through
-                        self._write_back(params, new_state, watched)
-                    raise _failed(checks[1], program.errors)
-            elif traced and checks is not None and _trace.checking():  # they join the enclosing trace's checks
-                for (flag, payload), error, source in zip(checks[1], program.errors, program.sources):
-                    _trace.require(flag, payload, error, source and (arrays[source[0]], source[1]))
-            if new_key is not None:
-                seed.set_key(new_key)
-            if placed:
-                result = parallel.local_outputs(result)
-            self._write_back(params, new_state, watched)
-            return result
+                if program.fast and not _trace.local.frames and _state.mesh["mesh"] is None:
+                    return self._call_fast(program, arrays, extra)
+                return self._call(program, arrays, extra)
+            except (Retrace, *_CONCRETE) as e:
+                self._recover(spec, program, build_args, e)
+
+    def _recover(self, spec, program, build_args, error):
+        """After a trace of ``program`` failed with ``error``: trace again with the Parameters it missed, or run
+        it eagerly (if it may) when it needed a Tensor's value."""
+        if isinstance(error, Retrace):
+            if LOG_COMPILES:
+                print(f"[mindshim] {self.op_name}: re-tracing with Parameters {[p.name for p in error.params]}")
+            program.params = program.params + error.params
+            program.errors = program.sources = program.guard = program.main = None
+            program.fast = False
+            program.jitted = self._compile(spec, program, build_args)
+            return
+        if _trace.tracing():
+            raise error
+        if program.eager:  # run eagerly, it still needs a value: one being differentiated
+            raise NotImplementedError(
+                f"For '{self.op_name}', {_line(error)} converts a Tensor that is being differentiated to a Python "
+                f"value ({type(error).__name__}); mindshim differentiates with JAX, which cannot (MindSpore takes "
+                "the value as a constant). Convert it outside the differentiated function, or compute with "
+                "Tensor operations.") from error
+        self._run_eagerly(spec, program, build_args, error)
+
+    def _call_fast(self, program, arrays, extra):
+        """A later call at top level of a program without a guard program: the state read from the slots, the
+        inputs checked on the host (if it has checks), the program, the new state and key written back."""
+        params = program.params
+        values = [p._value for p in params]
+        if self.donates:
+            values = donatable(values)
+        for position, rule in program.guard or ():
+            fail_first(*rule(np, np.asarray(arrays[position])))
+        new_state, result, new_key, _ = program.main(values, arrays, *extra, seed.current_key())
+        if new_key is not None:
+            seed.set_key(new_key)
+        self._write_back(params, new_state, False)
+        return result
+
+    def _call(self, program, arrays, extra):
+        """A call inside a trace, eagerly run, under data parallelism, the first at top level, or with a guard
+        program (see the module docstring)."""
+        params = program.params
+        # Outside any engine call the state is read from the slot directly (the watch only matters inside one).
+        watched = bool(_trace.local.frames)
+        traced = watched and _trace.tracing()
+        values = [p._data for p in params] if watched else [p._value for p in params]
+        if self.donates and not program.eager:
+            values = donatable(values)
+        placed = parallel.mesh() is not None and not traced  # inside a trace, the outer call placed them
+        if placed:
+            values, arrays = parallel.place(params, values, arrays)
+        rng = seed.current_key()
+        run, guard = program.jitted, False
+        if not traced and not program.eager:
+            if program.guard is None:  # the first call at top level: trace before it, to see the checks
+                self._guard(program, program.jitted.trace(values, arrays, *extra, rng), arrays)
+            run, guard = program.main, program.guard
+            if type(guard) is tuple:
+                for position, rule in guard:
+                    fail_first(*rule(np, np.asarray(arrays[position])))
+            elif guard is True:
+                if self.donates:
+                    values = [jnp.array(v, copy=True) for v in values]
+            elif guard:
+                passed = guard(values, arrays, *extra, rng)
+        new_state, result, new_key, checks = run(values, arrays, *extra, rng)
+        if guard is not False and type(guard) is not tuple:
+            if guard is not True:
+                checks = passed
+            if not checks[0]:
+                if self.donates and guard is not True:  # the program passed the donated state through
+                    self._write_back(params, new_state, watched)
+                raise _failed(checks[1], program.errors)
+        elif traced and checks is not None and _trace.checking():  # they join the enclosing trace's checks
+            for (flag, payload), error, source in zip(checks[1], program.errors, program.sources):
+                _trace.require(checks[0] if flag is None else flag, payload, error,
+                               source and (arrays[source[0]], source[1]))
+        if new_key is not None:
+            seed.set_key(new_key)
+        if placed:
+            result = parallel.local_outputs(result)
+        self._write_back(params, new_state, watched)
+        return result
 
     def _run_eagerly(self, spec, program, build_args, error):
         """The trace needed a Tensor's value: run this signature eagerly from now on (PyNative), or raise."""
@@ -302,7 +352,7 @@ class CompiledCall:
             warnings.warn_explicit(message, UserWarning, *site)
         self.eager_specs.add(spec)
         program.eager = True
-        program.errors, program.sources, program.guard = [], [], False
+        program.errors, program.sources, program.guard, program.fast = [], [], False, False
         program.jitted = self._compile(spec, program, build_args)
 
     def _guard(self, program, stage, arrays):
@@ -317,6 +367,7 @@ class CompiledCall:
         else:
             guard, main = _guarded(program.jitted, stage, self.donates)
         program.guard, program.main = guard, main or program.jitted
+        program.fast = guard is False or type(guard) is tuple
 
     def _traced(self, program, values, arrays, inputs, key):
         """Run ``self.fn`` on ``inputs`` (made of the input ``arrays``) in a trace (or eagerly, for an eager
@@ -359,7 +410,10 @@ def _line(error):
 
 
 def _combined(checks):
-    """A program's checks output: None, or ``(ok, checks)`` with ``ok`` all of theirs."""
+    """A program's checks output: None, or ``(ok, checks)`` with ``ok`` all of theirs; a single check's own flag
+    is None there (``ok`` is it: one output, where two of the same value would cost XLA a copy)."""
+    if len(checks) == 1:
+        return checks[0][0], [(None, checks[0][1])]
     return (functools.reduce(jnp.logical_and, [ok for ok, _ in checks]), checks) if checks else None
 
 
@@ -436,7 +490,7 @@ def _failed(checks, errors):
     """The error of the first of ``checks`` (``[(ok, payload)]``) that failed, its message's values read from the
     device."""
     for (ok, payload), error in zip(checks, errors):
-        if not ok:
+        if ok is None or not ok:  # None: the only check, and the flag that failed
             return error(*(np.asarray(p)[()] for p in payload))
     raise AssertionError("the combined flag failed but no check did")
 
@@ -459,9 +513,9 @@ class JitCall(CompiledCall):
 
     def __call__(self, *args):
         arrays, spec = self._signature(args)
-        key = (spec, self._mode_key(spec))
-        result = iter(self._run(key, spec, arrays))
-        tree, leaves = self.programs[key].outputs
+        program, result = self._dispatch(spec, spec, arrays)
+        result = iter(result)
+        tree, leaves = program.outputs
         return to_tensors(jax.tree_util.tree_unflatten(tree, [next(result) if v is _ARRAY else v for v in leaves]))
 
     def _function(self, spec, program):
@@ -528,8 +582,8 @@ class GradCall(CompiledCall):
             positions = self._positions(args)
             if isinstance(spec, int):
                 self._checked_positions[spec] = positions
-        out, gx, gw = self._run((spec, self._mode_key(spec), sens is None, positions), spec, arrays, (sens,),
-                                (positions,))
+        _, (out, gx, gw) = self._dispatch((spec, sens is None, positions), spec, arrays, (sens,), (positions,),
+                                     (sens is None, positions))
         return self._structure(out, gx, gw)
 
     def _positions(self, args):

@@ -33,11 +33,15 @@ def sgd(var, grad, lr, accum, momentum, stat, dampening=0.0, weight_decay=0.0, n
     if weight_decay > 0:
         grad = grad + var * _like(weight_decay, var)
     first = stat > 0
-    new_accum = jnp.where(first, grad, accum * momentum + (jnp.ones((), var.dtype) - _like(dampening, var)) * grad)
-    step = grad + new_accum * momentum if nesterov else new_accum
     use_momentum = momentum > 0
-    accum = jnp.where(use_momentum, new_accum, accum)
-    stat = jnp.where(use_momentum, jnp.zeros_like(stat), stat)
+    accum = jnp.where(use_momentum, jnp.where(first, grad, accum * momentum + (jnp.ones((), var.dtype)
+                                                                              - _like(dampening, var)) * grad), accum)
+    # The step reads the new accum itself (where momentum is used it is the new one): so XLA computes it once
+    # and updates the state in place, where recomputing it from the old accum would need a copy of that.
+    step = grad + accum * momentum if nesterov else accum
+    # The cleared stat is a zero computed from the new accum: XLA orders its programs by data dependencies only,
+    # so the stat is then written in place after the accum's update read it (else it copies the stat first).
+    stat = jnp.where(use_momentum, (accum != accum).astype(stat.dtype) * 0, stat)
     return var - lr * jnp.where(use_momentum, step, grad), accum, stat
 
 

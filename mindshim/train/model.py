@@ -341,22 +341,28 @@ class Model:
         self._current_step_num = int((cb_params.cur_step_num - 1) % cb_params.batch_num + 1)
 
     def _normal_epoch(self, iterator, list_callback, cb_params, run_context):
+        """One epoch, a compiled step per batch (the batches come on the device from the dataset's thread); the
+        loop does per step only what the callbacks see (hooks with no callback are skipped)."""
         manager = self._loss_scale_manager
         host_loss_scale = manager is not None and manager.get_drop_overflow_update()
+        network, hooks = self._train_network, bool(list_callback._callbacks)
         for next_element in iterator:
             self._check_elements(len(next_element))
             next_element = _transfer_tensor_to_tuple(next_element)
             self._next_step(cb_params)
-            cb_params.train_dataset_element = next_element
-            list_callback.on_train_step_begin(run_context)
-            self._check_network_mode(self._train_network, True)
-            outputs = self._train_network(*next_element)
-            cb_params.net_outputs = outputs
+            cb_params["train_dataset_element"] = next_element
+            if hooks:
+                list_callback.on_train_step_begin(run_context)
+            if not self._backbone_is_train:
+                self._check_network_mode(network, True)
+            outputs = network(*next_element)
+            cb_params["net_outputs"] = outputs
             if host_loss_scale:
                 manager.update_loss_scale(np.all(outputs[1].asnumpy()))
-            list_callback.on_train_step_end(run_context)
-            if run_context.get_stop_requested():
-                break
+            if hooks:
+                list_callback.on_train_step_end(run_context)
+                if run_context.get_stop_requested():
+                    break
 
     def _sink_call(self):
         """The training network's sink program (kept on the network, so that later runs reuse it)."""

@@ -142,15 +142,10 @@ class Iterator:
                                  "epochs.")
         if self._stop.is_set():
             raise RuntimeError("Iterator does not have a running C++ pipeline.")
-        if not self._thread.is_alive() and self._thread.ident is None:
-            self._thread.start()
-        while True:
-            try:
-                item = self._queue.get(timeout=_POLL)
-                break
-            except queue.Empty:
-                if not self._thread.is_alive() and self._queue.empty():
-                    raise RuntimeError("Iterator does not have a running C++ pipeline.") from None
+        try:  # the usual case: the thread is ahead
+            item = self._queue.get_nowait()
+        except queue.Empty:
+            item = self._wait()
         if item is _EPOCH_END:
             self._epochs_done += 1
             raise StopIteration
@@ -159,6 +154,17 @@ class Iterator:
             self._stop.set()
             raise item.error
         return item
+
+    def _wait(self):
+        """The next item, once the thread (started here if it waited for the first request) has made it."""
+        if self._thread.ident is None:
+            self._thread.start()
+        while True:
+            try:
+                return self._queue.get(timeout=_POLL)
+            except queue.Empty:
+                if not self._thread.is_alive() and self._queue.empty():
+                    raise RuntimeError("Iterator does not have a running C++ pipeline.") from None
 
     def get_col_names(self):
         return list(self._col_names)
