@@ -16,7 +16,7 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-from .._registry import register
+from .._registry import get, register
 from ..common import dtype as mstype
 from ..common.seed import next_key
 from ._checks import need_float, norm_axes, same_type, tname
@@ -1497,38 +1497,17 @@ def _col2im(input_x, output_size, kernel_size, dilation, padding_value, stride):
 
 
 def _affine_grid(theta, size, align_corners=False):
-    """The ``(N, H, W, 2)`` sampling grid of the affine maps ``theta`` (N, 2, 3) over an output of ``size``."""
-    h, w = size[-2:]
-
-    def axis(n):
-        return np.linspace(-1, 1, n) if align_corners else (2 * np.arange(n) + 1) / n - 1
-    ys, xs = np.meshgrid(axis(h), axis(w), indexing="ij")
-    base = jnp.asarray(np.stack([xs, ys, np.ones_like(xs)], axis=-1), theta.dtype)
-    return jnp.einsum("hwk,njk->nhwj", base, theta)
+    """The sampling grid of the affine maps ``theta`` over an output of ``size``: the AffineGrid row."""
+    return get("AffineGrid").bind(align_corners=align_corners)(theta, size)
 
 
 def _grid_sample(input, grid, mode="bilinear", padding_mode="zeros", align_corners=False):
     """Bilinear samples of ``input`` (N, C, H, W) at the normalized ``grid`` points (N, Ho, Wo, 2), zero
-    outside."""
+    outside: the GridSampler2D row."""
     if input.ndim != 4 or mode != "bilinear" or padding_mode != "zeros":
         raise NotImplementedError("mindspore.ops.grid_sample supports only 4-D bilinear sampling with zero padding "
                                   "in mindshim.")
-    _, _, h, w = input.shape
-
-    def unnormalize(coord, n):
-        return (coord + 1) / 2 * (n - 1) if align_corners else ((coord + 1) * n - 1) / 2
-    x, y = unnormalize(grid[..., 0], w), unnormalize(grid[..., 1], h)
-    x0, y0 = jnp.floor(x), jnp.floor(y)
-    out = 0
-    for dx in (0, 1):
-        for dy in (0, 1):
-            xi, yi = x0 + dx, y0 + dy
-            weight = (1 - jnp.abs(x - xi)) * (1 - jnp.abs(y - yi))
-            inside = (xi >= 0) & (xi <= w - 1) & (yi >= 0) & (yi <= h - 1)
-            xc, yc = jnp.clip(xi, 0, w - 1).astype(jnp.int32), jnp.clip(yi, 0, h - 1).astype(jnp.int32)
-            values = jax.vmap(lambda img, yy, xx: img[:, yy, xx])(input, yc, xc)  # (N, C, Ho, Wo)
-            out = out + values * jnp.where(inside, weight, 0)[:, None]
-    return out.astype(input.dtype)
+    return get("GridSampler2D").bind(align_corners=align_corners)(input, grid)
 
 
 _GRIDS = {  # name: (lowering, input names)
@@ -1567,31 +1546,11 @@ def _ctc_greedy_decoder(inputs, sequence_length, merge_repeated=True):
 
 def _crop_and_resize(image, boxes, box_indices, crop_size, method="bilinear", extrapolation_value=0.0):
     """Bilinear crops ``(num_boxes, crop_h, crop_w, C)`` of the NHWC ``image`` at the normalized ``boxes``
-    ``[y1, x1, y2, x2]`` (``extrapolation_value`` outside the image)."""
+    ``[y1, x1, y2, x2]`` (``extrapolation_value`` outside the image): the CropAndResize row."""
     if method != "bilinear":
         raise NotImplementedError(f"mindspore.ops.crop_and_resize with method='{method}' is not supported by "
                                   "mindshim yet.")
-    h, w = image.shape[1:3]
-    ch, cw = crop_size
-
-    def axis(lo, hi, n, size):
-        step = (hi - lo) * (size - 1) / (n - 1) if n > 1 else 0.0
-        start = lo * (size - 1) if n > 1 else 0.5 * (lo + hi) * (size - 1)
-        return start + jnp.arange(n) * step
-
-    def crop(box, index):
-        img = image[index]
-        ys, xs = axis(box[0], box[2], ch, h), axis(box[1], box[3], cw, w)
-        y0, x0 = jnp.floor(ys), jnp.floor(xs)
-        wy, wx = (ys - y0)[:, None, None], (xs - x0)[None, :, None]
-        y0i, x0i = jnp.clip(y0, 0, h - 1).astype(jnp.int32), jnp.clip(x0, 0, w - 1).astype(jnp.int32)
-        y1i, x1i = jnp.clip(y0 + 1, 0, h - 1).astype(jnp.int32), jnp.clip(x0 + 1, 0, w - 1).astype(jnp.int32)
-        top = img[y0i][:, x0i] * (1 - wx) + img[y0i][:, x1i] * wx
-        bottom = img[y1i][:, x0i] * (1 - wx) + img[y1i][:, x1i] * wx
-        out = top * (1 - wy) + bottom * wy
-        inside = ((ys >= 0) & (ys <= h - 1))[:, None, None] & ((xs >= 0) & (xs <= w - 1))[None, :, None]
-        return jnp.where(inside, out, extrapolation_value)
-    return jax.vmap(crop)(boxes, box_indices).astype(jnp.float32)
+    return get("CropAndResize").bind(extrapolation_value=extrapolation_value)(image, boxes, box_indices, crop_size)
 
 
 register("ctc_greedy_decoder", functional=("ctc_greedy_decoder",), inputs=("inputs", "sequence_length",
