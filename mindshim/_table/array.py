@@ -986,24 +986,6 @@ def _tensor_scatter_elements(input_x, indices, updates, axis=0, reduction="none"
     return row.bind(axis=axis, reduction=reduction)(input_x, indices, updates)
 
 
-def _pixel_shuffle(input, upscale_factor):
-    r = upscale_factor
-    *lead, c, h, w = input.shape
-    x = input.reshape(*lead, c // (r * r), r, r, h, w)
-    n = len(lead)
-    x = jnp.transpose(x, tuple(range(n)) + tuple(n + i for i in (0, 3, 1, 4, 2)))
-    return x.reshape(*lead, c // (r * r), h * r, w * r)
-
-
-def _pixel_unshuffle(input, downscale_factor):
-    r = downscale_factor
-    *lead, c, h, w = input.shape
-    x = input.reshape(*lead, c, h // r, r, w // r, r)
-    n = len(lead)
-    x = jnp.transpose(x, tuple(range(n)) + tuple(n + i for i in (0, 2, 4, 1, 3)))
-    return x.reshape(*lead, c * r * r, h // r, w // r)
-
-
 def _channel_shuffle(x, groups):
     return get("ChannelShuffle").bind(group=groups)(x)
 
@@ -1016,8 +998,6 @@ _MORE_COMPOSITES = {  # name: (lowering, input names)
     "reverse_sequence": (_reverse_sequence, ("x", "seq_lengths", "seq_dim", "batch_dim")),
     "scatter": (_scatter, ("input", "axis", "index", "src")),
     "tensor_scatter_elements": (_tensor_scatter_elements, ("input_x", "indices", "updates", "axis", "reduction")),
-    "pixel_shuffle": (_pixel_shuffle, ("input", "upscale_factor")),
-    "pixel_unshuffle": (_pixel_unshuffle, ("input", "downscale_factor")),
     "channel_shuffle": (_channel_shuffle, ("x", "groups")),
     "dyn_shape": (lambda input_x: jnp.asarray(input_x.shape, jnp.int64), ("input_x",)),
     "deepcopy": (jnp.copy, ("input_x",)),
@@ -1026,19 +1006,6 @@ for _name, (_fn, _inputs) in _MORE_COMPOSITES.items():
     register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
 register("tril_indices", primitive=False)(_tri_indices(jnp.tril_indices))
 register("triu_indices", primitive=False)(_tri_indices(jnp.triu_indices))
-
-
-def _sparse_segment_mean(x, indices, segment_ids):
-    """Row ``s``: the mean of the rows ``x[indices[j]]`` with ``segment_ids[j] == s`` (0 for an empty segment)."""
-    rows = jnp.take(x, indices, axis=0)
-    n = int(jnp.max(segment_ids)) + 1 if segment_ids.size else 0
-    total = jax.ops.segment_sum(rows, segment_ids, n)
-    count = jax.ops.segment_sum(jnp.ones(segment_ids.shape, x.dtype), segment_ids, n)
-    return total / jnp.maximum(count, 1).reshape((-1,) + (1,) * (x.ndim - 1))
-
-
-register("sparse_segment_mean", functional=("sparse_segment_mean",), inputs=("x", "indices", "segment_ids"),
-         primitive=False)(_sparse_segment_mean)
 
 
 # ---- batched diagonals (MindSpore's MatrixDiagV3 family: a band of diagonals k_lo..k_hi, each row of the packed

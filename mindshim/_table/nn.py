@@ -196,21 +196,6 @@ for _name, (_fn, _check, _functional) in _ACTIVATIONS.items():
     register(_name, check=_check, functional=_functional)(_fn)
 
 
-# Activations MindSpore composes from primitives (no Primitive class): name: (lowering, input names)
-_ACTIVATION_COMPOSITES = {
-    "hardtanh": (lambda input, min_val=-1.0, max_val=1.0: jnp.clip(input, min_val, max_val).astype(input.dtype),
-                 ("input", "min_val", "max_val")),
-    "tanhshrink": (lambda input: input - jnp.tanh(input), ("input",)),
-    "logsigmoid": (jax.nn.log_sigmoid, ("x",)),
-    "softmin": (lambda x, axis=-1, dtype=None: jax.nn.softmax(
-        -(x if dtype is None else x.astype(mstype.to_mstype(dtype).np_dtype)), axis=axis), ("x", "axis", "dtype")),
-    "threshold": (lambda input, thr, value: jnp.where(input > thr, input, jnp.asarray(value, input.dtype)),
-                  ("input", "thr", "value")),
-}
-for _name, (_fn, _inputs) in _ACTIVATION_COMPOSITES.items():
-    register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
-
-
 def _relu6_bprop(inputs, out, dout):
     """MindSpore's ReLU6Grad: ``dout`` where ``0 < x <= 6`` (JAX's gradient is 0 at 6)."""
     (x,) = inputs
@@ -323,7 +308,7 @@ def _check_prelu(x, weight):
                          f"got {_vec(weight.shape)}.")
 
 
-@register("PReLU", check=_check_prelu, functional=("prelu",), inputs=("input", "weight"))
+@register("PReLU", check=_check_prelu, inputs=("input", "weight"))
 def _prelu_row(x, weight):
     """``x`` where positive, else ``weight * x``; ``weight`` per channel (axis 1) or one value."""
     w = weight.astype(x.dtype).reshape((-1,) + (1,) * (x.ndim - 2)) if x.ndim >= 2 else weight.astype(x.dtype)
@@ -1160,14 +1145,6 @@ def _avg_pool_nd(nd):
     return avg_pool
 
 
-def _lp_pool_nd(nd):
-    def lp_pool(x, norm_type, kernel_size, stride=None, ceil_mode=False):
-        """``(sum of x**norm_type over each window) ** (1 / norm_type)``."""
-        total = _window_pool(x ** norm_type, nd, kernel_size, stride, 0, jnp.zeros((), x.dtype), lax.add)
-        return total if norm_type == 1 else total ** (1.0 / norm_type)
-    return lp_pool
-
-
 def _max_pool3d(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
     """Maximum over ``kernel_size`` windows of the last three axes (``return_indices``: with the flat index of each
     maximum in its ``D*H*W`` plane)."""
@@ -1218,16 +1195,12 @@ def _adaptive_pool_nd(nd, is_max):
 
 
 _POOLS = {  # name: (lowering, input names)
-    "avg_pool1d": (_avg_pool_nd(1), ("input_x", "kernel_size", "stride", "padding", "ceil_mode", "count_include_pad")),
     "avg_pool3d": (_avg_pool_nd(3), ("input_x", "kernel_size", "stride", "padding", "ceil_mode", "count_include_pad",
                                      "divisor_override")),
-    "lp_pool1d": (_lp_pool_nd(1), ("x", "norm_type", "kernel_size", "stride", "ceil_mode")),
-    "lp_pool2d": (_lp_pool_nd(2), ("x", "norm_type", "kernel_size", "stride", "ceil_mode")),
     "max_pool3d": (_max_pool3d, ("x", "kernel_size", "stride", "padding", "dilation", "ceil_mode", "return_indices")),
     "adaptive_avg_pool1d": (_adaptive_pool_nd(1, False), ("input", "output_size")),
     "adaptive_avg_pool3d": (_adaptive_pool_nd(3, False), ("input", "output_size")),
     "adaptive_max_pool1d": (_adaptive_pool_nd(1, True), ("input", "output_size")),
-    "adaptive_max_pool2d": (_adaptive_pool_nd(2, True), ("input", "output_size", "return_indices")),
     "adaptive_max_pool3d": (_adaptive_pool_nd(3, True), ("input", "output_size", "return_indices")),
 }
 for _name, (_fn, _inputs) in _POOLS.items():
@@ -1235,63 +1208,17 @@ for _name, (_fn, _inputs) in _POOLS.items():
 
 
 # ---- channel dropout, normalization and other composites ---------------------------------------------------------
-def _dropout_nd(nd):
-    def dropout(input, p=0.5, training=True):
-        """Zero whole channels (the last ``nd`` axes share one draw) with probability ``p``; scale the rest by
-        ``1 / (1 - p)``. Random bits come from mindshim's key stream."""
-        if not training or p == 0:
-            return input
-        shape = input.shape[:-nd] + (1,) * nd
-        keep = jax.random.bernoulli(next_key(), 1 - p, shape)
-        return jnp.where(keep, input / (1 - p), jnp.zeros((), input.dtype)).astype(input.dtype)
-    return dropout
-
-
 def _prelu(x, weight):
-    """``x`` where positive, else ``weight * x`` (``weight`` per channel, axis 1)."""
-    w = weight.reshape((-1,) + (1,) * (x.ndim - 2)) if x.ndim > 1 and weight.ndim == 1 else weight
-    return jnp.where(x > 0, x, w * x).astype(x.dtype)
-
-
-def _lrn(x, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, norm_region="ACROSS_CHANNELS"):
-    """Local response normalization across channels (axis 1): ``x / (bias + alpha * sum of squares of the
-    2*depth_radius+1 neighbouring channels) ** beta``."""
-    sq = jnp.square(x)
-    window = (1, 2 * depth_radius + 1) + (1,) * (x.ndim - 2)
-    pad = ((0, 0), (depth_radius, depth_radius)) + ((0, 0),) * (x.ndim - 2)
-    total = lax.reduce_window(sq, jnp.zeros((), x.dtype), lax.add, window, (1,) * x.ndim, pad)
-    return x / (bias + alpha * total) ** beta
+    """The PReLU row without its check (``ops.prelu`` takes Float64)."""
+    return get("PReLU").bind()(x, weight)
 
 
 def _mirror_pad(input_x, paddings, mode="REFLECT"):
-    return jnp.pad(input_x, [tuple(p) for p in np.asarray(paddings).tolist()],
-                   mode="reflect" if mode == "REFLECT" else "symmetric")
+    return get("MirrorPad").bind(mode=mode)(input_x, paddings)
 
 
 def _padding(x, pad_dim_size=8):
-    """``x`` (last axis of size 1) zero-padded on the last axis to ``pad_dim_size``."""
-    return jnp.pad(x, ((0, 0),) * (x.ndim - 1) + ((0, pad_dim_size - x.shape[-1]),))
-
-
-def _max_unpool_nd(nd):
-    def max_unpool(x, indices, kernel_size, stride=None, padding=0, output_size=None):
-        """Scatter ``x`` to the flat positions ``indices`` of each ``N*C`` plane of the unpooled size
-        (``(in - 1) * stride - 2 * padding + kernel_size``, or ``output_size``); zeros elsewhere."""
-        k, p = _tuple_n(kernel_size, nd), _tuple_n(padding, nd)
-        s = _tuple_n(stride if stride is not None else kernel_size, nd)
-        spatial = x.shape[-nd:]
-        if output_size:
-            out_spatial = tuple(output_size)[-nd:]
-        else:
-            out_spatial = tuple((n - 1) * st - 2 * pd + kk for n, st, pd, kk in zip(spatial, s, p, k))
-        lead = x.shape[:-nd]
-        flat_x = x.reshape(lead + (-1,))
-        flat_i = indices.reshape(lead + (-1,))
-        out = jnp.zeros(lead + (math.prod(out_spatial),), x.dtype)
-        out = jax.vmap(lambda o, i, v: o.at[i].set(v))(out.reshape(-1, out.shape[-1]), flat_i.reshape(
-            -1, flat_i.shape[-1]), flat_x.reshape(-1, flat_x.shape[-1]))
-        return out.reshape(lead + out_spatial)
-    return max_unpool
+    return get("Padding").bind(pad_dim_size=pad_dim_size)(x)
 
 
 def _bidense(input1, input2, weight, bias=None):
@@ -1301,16 +1228,9 @@ def _bidense(input1, input2, weight, bias=None):
 
 
 _NN_COMPOSITES = {  # name: (lowering, input names)
-    "dropout1d": (_dropout_nd(1), ("input", "p", "training")),
-    "dropout2d": (_dropout_nd(2), ("input", "p", "training")),
-    "dropout3d": (_dropout_nd(3), ("input", "p", "training")),
     "prelu": (_prelu, ("x", "weight")),
-    "lrn": (_lrn, ("x", "depth_radius", "bias", "alpha", "beta", "norm_region")),
     "mirror_pad": (_mirror_pad, ("input_x", "paddings", "mode")),
     "padding": (_padding, ("x", "pad_dim_size")),
-    "max_unpool1d": (_max_unpool_nd(1), ("x", "indices", "kernel_size", "stride", "padding", "output_size")),
-    "max_unpool2d": (_max_unpool_nd(2), ("x", "indices", "kernel_size", "stride", "padding", "output_size")),
-    "max_unpool3d": (_max_unpool_nd(3), ("x", "indices", "kernel_size", "stride", "padding", "output_size")),
     "bidense": (_bidense, ("input1", "input2", "weight", "bias")),
 }
 for _name, (_fn, _inputs) in _NN_COMPOSITES.items():
