@@ -15,7 +15,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from .._registry import REQUIRED, failed_calling, register
+from .._registry import REQUIRED, failed_calling, get, register
 from ..common import _printing
 from ..common import dtype as mstype
 from ..common._checks import check, check_gather_indices, gather_d_rule
@@ -436,15 +436,17 @@ def _check_scatter_elements(x, indices, updates, axis=0, reduction="none"):
 
 @register("TensorScatterElements", attrs=(("axis", 0), ("reduction", "none")), check=_check_scatter_elements)
 def _scatter_elements_row(x, indices, updates, axis=0, reduction="none"):
-    """``x`` with ``out[indices[i][j]][j] = updates[i][j]`` for ``axis=0`` (and so on; ``reduction='add'`` adds);
-    ``updates`` may be larger than ``indices`` (its leading part is used)."""
+    """``x`` with ``out[indices[i][j]][j] = updates[i][j]`` for ``axis=0`` (and so on; ``reduction='add'`` adds,
+    ``'multiply'``, which only ``mint.scatter`` takes, multiplies); ``updates`` may be larger than ``indices`` (its
+    leading part is used)."""
     axis %= max(x.ndim, 1)
     updates = jnp.broadcast_to(updates, indices.shape) if not jnp.ndim(updates) else \
         updates[tuple(slice(0, n) for n in indices.shape)]
     grid = list(jnp.indices(indices.shape, sparse=True))
     grid[axis] = indices
-    at = x.at[tuple(grid)]
-    return at.add(updates.astype(x.dtype)) if reduction == "add" else at.set(updates.astype(x.dtype))
+    at, updates = x.at[tuple(grid)], updates.astype(x.dtype)
+    return at.add(updates) if reduction == "add" else at.multiply(updates) if reduction == "multiply" else \
+        at.set(updates)
 
 
 @register("Diag")
@@ -730,7 +732,7 @@ def _rot90(input, k=1, dims=(0, 1)):
 
 
 def _meshgrid(*inputs, indexing="xy"):
-    return tuple(jnp.meshgrid(*inputs, indexing=indexing))
+    return get("Meshgrid").bind(indexing=indexing)(inputs)
 
 
 def _block_diag(*inputs):
@@ -883,7 +885,8 @@ def _diagonal_scatter(input, src, offset=0, dim1=0, dim2=1):
 
 
 def _linspace(start, end, steps):
-    return jnp.linspace(start, end, int(steps), dtype=jnp.float32)
+    """The LinSpace row in Float32."""
+    return get("LinSpace").bind()(jnp.asarray(start, jnp.float32), jnp.asarray(end, jnp.float32), steps)
 
 
 def _logspace(start, end, steps, base=10, *, dtype=mstype.float32):
@@ -970,51 +973,21 @@ def _tri_indices(fn):
 
 
 def _reverse_sequence(x, seq_lengths, seq_dim, batch_dim=0):
-    """Reverses the first ``seq_lengths[b]`` elements along ``seq_dim`` of each slice ``b`` along ``batch_dim``."""
-    n = x.shape[seq_dim]
-    pos = jax.lax.broadcasted_iota(jnp.int64, x.shape, seq_dim)
-    shape = [1] * x.ndim
-    shape[batch_dim] = -1
-    length = seq_lengths.reshape(shape).astype(jnp.int64)
-    src = jnp.where(pos < length, length - 1 - pos, pos)
-    return jnp.take_along_axis(x, jnp.clip(src, 0, n - 1), axis=seq_dim)
+    return get("ReverseSequence").bind(seq_dim=seq_dim, batch_dim=batch_dim)(x, seq_lengths)
 
 
-def _scatter_elements(input, axis, index, src, reduce="none"):
-    """``input`` with ``src`` written (``'add'``: added) at ``index`` along ``axis`` (as GatherD's inverse)."""
-    idx = list(jnp.meshgrid(*(jnp.arange(d) for d in index.shape), indexing="ij"))
-    idx[axis] = index
-    ref = input.at[tuple(idx)]
-    src = jnp.broadcast_to(jnp.asarray(src, input.dtype), index.shape) if jnp.ndim(src) == 0 else \
-        src[tuple(slice(0, d) for d in index.shape)]
-    return ref.add(src) if reduce == "add" else ref.multiply(src) if reduce == "multiply" else ref.set(src)
+def _scatter(input, axis, index, src, reduce="none"):
+    return get("TensorScatterElements").bind(axis=axis, reduction=reduce)(input, index, src)
 
 
 def _tensor_scatter_elements(input_x, indices, updates, axis=0, reduction="none"):
-    return _scatter_elements(input_x, axis, indices, updates, reduction)
-
-
-def _pixel_shuffle(input, upscale_factor):
-    r = upscale_factor
-    *lead, c, h, w = input.shape
-    x = input.reshape(*lead, c // (r * r), r, r, h, w)
-    n = len(lead)
-    x = jnp.transpose(x, tuple(range(n)) + tuple(n + i for i in (0, 3, 1, 4, 2)))
-    return x.reshape(*lead, c // (r * r), h * r, w * r)
-
-
-def _pixel_unshuffle(input, downscale_factor):
-    r = downscale_factor
-    *lead, c, h, w = input.shape
-    x = input.reshape(*lead, c, h // r, r, w // r, r)
-    n = len(lead)
-    x = jnp.transpose(x, tuple(range(n)) + tuple(n + i for i in (0, 2, 4, 1, 3)))
-    return x.reshape(*lead, c * r * r, h // r, w // r)
+    row = get("TensorScatterElements")
+    row.check(input_x, indices, updates, axis, reduction)
+    return row.bind(axis=axis, reduction=reduction)(input_x, indices, updates)
 
 
 def _channel_shuffle(x, groups):
-    b, c, *rest = x.shape
-    return jnp.swapaxes(x.reshape(b, groups, c // groups, *rest), 1, 2).reshape(x.shape)
+    return get("ChannelShuffle").bind(group=groups)(x)
 
 
 _MORE_COMPOSITES = {  # name: (lowering, input names)
@@ -1023,10 +996,8 @@ _MORE_COMPOSITES = {  # name: (lowering, input names)
     "inplace_sub": (_inplace_rows("subtract"), ("x", "v", "indices")),
     "inplace_update": (_inplace_rows("set"), ("x", "v", "indices")),
     "reverse_sequence": (_reverse_sequence, ("x", "seq_lengths", "seq_dim", "batch_dim")),
-    "scatter": (_scatter_elements, ("input", "axis", "index", "src")),
+    "scatter": (_scatter, ("input", "axis", "index", "src")),
     "tensor_scatter_elements": (_tensor_scatter_elements, ("input_x", "indices", "updates", "axis", "reduction")),
-    "pixel_shuffle": (_pixel_shuffle, ("input", "upscale_factor")),
-    "pixel_unshuffle": (_pixel_unshuffle, ("input", "downscale_factor")),
     "channel_shuffle": (_channel_shuffle, ("x", "groups")),
     "dyn_shape": (lambda input_x: jnp.asarray(input_x.shape, jnp.int64), ("input_x",)),
     "deepcopy": (jnp.copy, ("input_x",)),
@@ -1035,19 +1006,6 @@ for _name, (_fn, _inputs) in _MORE_COMPOSITES.items():
     register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
 register("tril_indices", primitive=False)(_tri_indices(jnp.tril_indices))
 register("triu_indices", primitive=False)(_tri_indices(jnp.triu_indices))
-
-
-def _sparse_segment_mean(x, indices, segment_ids):
-    """Row ``s``: the mean of the rows ``x[indices[j]]`` with ``segment_ids[j] == s`` (0 for an empty segment)."""
-    rows = jnp.take(x, indices, axis=0)
-    n = int(jnp.max(segment_ids)) + 1 if segment_ids.size else 0
-    total = jax.ops.segment_sum(rows, segment_ids, n)
-    count = jax.ops.segment_sum(jnp.ones(segment_ids.shape, x.dtype), segment_ids, n)
-    return total / jnp.maximum(count, 1).reshape((-1,) + (1,) * (x.ndim - 1))
-
-
-register("sparse_segment_mean", functional=("sparse_segment_mean",), inputs=("x", "indices", "segment_ids"),
-         primitive=False)(_sparse_segment_mean)
 
 
 # ---- batched diagonals (MindSpore's MatrixDiagV3 family: a band of diagonals k_lo..k_hi, each row of the packed

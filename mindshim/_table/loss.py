@@ -16,7 +16,7 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-from .._registry import register
+from .._registry import get, register
 from ..common import dtype as mstype
 from ..common._checks import check, gather_d_rule, gather_rule, ignoring
 from ._checks import check_broadcast, check_kl_reduction, need_float, tname
@@ -550,39 +550,15 @@ for _name, (_fn, _inputs) in _MORE_LOSSES.items():
 
 
 def _ctc_loss(log_probs, targets, input_lengths, target_lengths, blank=0, reduction="mean", zero_infinity=False):
-    """``(loss, log_alpha)``: the CTC loss of ``log_probs`` (T, N, C) against padded ``targets`` (N, S) by the
-    forward (alpha) recursion over the blank-extended targets, and the alphas ``(N, T, 2S + 1)`` (computed on the
-    host; no gradient)."""
-    lp, tg = np.asarray(log_probs, np.float64), np.asarray(targets)
-    t_len, n_len = np.asarray(input_lengths), np.asarray(target_lengths)
-    steps, batch, _ = lp.shape
-    width = 2 * tg.shape[1] + 1
-    alpha = np.full((batch, steps, width), -np.inf)
-    losses = np.empty(batch)
-    for b in range(batch):
-        ext = np.full(2 * n_len[b] + 1, blank)
-        ext[1::2] = tg[b, :n_len[b]]
-        a = alpha[b]
-        a[0, 0] = lp[0, b, blank]
-        if len(ext) > 1:
-            a[0, 1] = lp[0, b, ext[1]]
-        for t in range(1, t_len[b]):
-            for s in range(len(ext)):
-                terms = [a[t - 1, s]] + ([a[t - 1, s - 1]] if s >= 1 else []) + (
-                    [a[t - 1, s - 2]] if s >= 2 and ext[s] != blank and ext[s] != ext[s - 2] else [])
-                a[t, s] = np.logaddexp.reduce(terms) + lp[t, b, ext[s]]
-        last = a[t_len[b] - 1]
-        losses[b] = -np.logaddexp.reduce(last[len(ext) - 2:len(ext)] if len(ext) > 1 else last[:1])
-    if zero_infinity:
-        losses = np.where(np.isinf(losses), 0.0, losses)
-    dtype = np.asarray(log_probs).dtype
+    """``(loss, log_alpha)``: the CTCLossV2 row, its per-sample losses reduced (``'mean'``: each divided by its
+    target length, then averaged)."""
+    nll, log_alpha = get("CTCLossV2").bind(blank=blank, zero_infinity=zero_infinity)(
+        log_probs, targets, input_lengths, target_lengths)
     if reduction == "mean":
-        loss = np.mean(losses / np.maximum(n_len, 1))
+        nll = jnp.mean(nll / jnp.maximum(target_lengths, 1).astype(nll.dtype))
     elif reduction == "sum":
-        loss = np.sum(losses)
-    else:
-        loss = losses
-    return jnp.asarray(np.asarray(loss, dtype)), jnp.asarray(alpha.astype(dtype))
+        nll = jnp.sum(nll)
+    return nll, log_alpha
 
 
 register("ctc_loss", functional=("ctc_loss",), inputs=("log_probs", "targets", "input_lengths", "target_lengths",

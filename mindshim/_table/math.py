@@ -929,15 +929,8 @@ def _nanmean(input, axis=None, keepdims=False, dtype=None):
 
 
 def _median(input, axis=-1, keepdims=False):
-    """``(values, indices)`` of the lower median along ``axis`` (the ``(n-1)//2``-th of the sorted values)."""
-    axis = _arg_axis("Median", axis, input.ndim)
-    order = jnp.argsort(input, axis=axis, stable=True)
-    k = (input.shape[axis] - 1) // 2
-    idx = jax.lax.index_in_dim(order, k, axis, keepdims=True)
-    values = jnp.take_along_axis(input, idx, axis=axis)
-    if not keepdims:
-        idx, values = jnp.squeeze(idx, axis), jnp.squeeze(values, axis)
-    return values, idx.astype(jnp.int64)
+    """``(values, indices)`` of the lower median along ``axis``: the Median row."""
+    return _registry.get("Median").bind(axis=axis, keep_dims=keepdims)(input)
 
 
 def _aminmax(input, axis=0, keepdims=False):
@@ -1296,10 +1289,8 @@ def _cond(A, p=None):
 
 
 def _pdist(input, p=2.0):
-    """The ``p``-norm distances between each pair of rows (upper triangle, row-major)."""
-    i, j = np.triu_indices(input.shape[-2], 1)
-    diff = jnp.abs(input[..., i, :] - input[..., j, :])
-    return jnp.sum(diff ** p, axis=-1) ** (1.0 / p)
+    """The ``p``-norm distances between each pair of rows: the Pdist row."""
+    return _registry.get("Pdist").bind(p=p)(input)
 
 
 def _clip_by_norm(x, max_norm, norm_type=2.0, error_if_nonfinite=False):

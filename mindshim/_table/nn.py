@@ -16,7 +16,7 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-from .._registry import REQUIRED, register
+from .._registry import REQUIRED, get, register
 from ..common import dtype as mstype
 from ..common.seed import next_key
 from ._checks import need_float, norm_axes, same_type, tname
@@ -196,21 +196,6 @@ for _name, (_fn, _check, _functional) in _ACTIVATIONS.items():
     register(_name, check=_check, functional=_functional)(_fn)
 
 
-# Activations MindSpore composes from primitives (no Primitive class): name: (lowering, input names)
-_ACTIVATION_COMPOSITES = {
-    "hardtanh": (lambda input, min_val=-1.0, max_val=1.0: jnp.clip(input, min_val, max_val).astype(input.dtype),
-                 ("input", "min_val", "max_val")),
-    "tanhshrink": (lambda input: input - jnp.tanh(input), ("input",)),
-    "logsigmoid": (jax.nn.log_sigmoid, ("x",)),
-    "softmin": (lambda x, axis=-1, dtype=None: jax.nn.softmax(
-        -(x if dtype is None else x.astype(mstype.to_mstype(dtype).np_dtype)), axis=axis), ("x", "axis", "dtype")),
-    "threshold": (lambda input, thr, value: jnp.where(input > thr, input, jnp.asarray(value, input.dtype)),
-                  ("input", "thr", "value")),
-}
-for _name, (_fn, _inputs) in _ACTIVATION_COMPOSITES.items():
-    register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
-
-
 def _relu6_bprop(inputs, out, dout):
     """MindSpore's ReLU6Grad: ``dout`` where ``0 < x <= 6`` (JAX's gradient is 0 at 6)."""
     (x,) = inputs
@@ -323,7 +308,7 @@ def _check_prelu(x, weight):
                          f"got {_vec(weight.shape)}.")
 
 
-@register("PReLU", check=_check_prelu, functional=("prelu",), inputs=("input", "weight"))
+@register("PReLU", check=_check_prelu, inputs=("input", "weight"))
 def _prelu_row(x, weight):
     """``x`` where positive, else ``weight * x``; ``weight`` per channel (axis 1) or one value."""
     w = weight.astype(x.dtype).reshape((-1,) + (1,) * (x.ndim - 2)) if x.ndim >= 2 else weight.astype(x.dtype)
@@ -1166,14 +1151,6 @@ def _avg_pool_nd(nd):
     return avg_pool
 
 
-def _lp_pool_nd(nd):
-    def lp_pool(x, norm_type, kernel_size, stride=None, ceil_mode=False):
-        """``(sum of x**norm_type over each window) ** (1 / norm_type)``."""
-        total = _window_pool(x ** norm_type, nd, kernel_size, stride, 0, jnp.zeros((), x.dtype), lax.add)
-        return total if norm_type == 1 else total ** (1.0 / norm_type)
-    return lp_pool
-
-
 def _max_pool3d(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
     """Maximum over ``kernel_size`` windows of the last three axes (``return_indices``: with the flat index of each
     maximum in its ``D*H*W`` plane)."""
@@ -1224,16 +1201,12 @@ def _adaptive_pool_nd(nd, is_max):
 
 
 _POOLS = {  # name: (lowering, input names)
-    "avg_pool1d": (_avg_pool_nd(1), ("input_x", "kernel_size", "stride", "padding", "ceil_mode", "count_include_pad")),
     "avg_pool3d": (_avg_pool_nd(3), ("input_x", "kernel_size", "stride", "padding", "ceil_mode", "count_include_pad",
                                      "divisor_override")),
-    "lp_pool1d": (_lp_pool_nd(1), ("x", "norm_type", "kernel_size", "stride", "ceil_mode")),
-    "lp_pool2d": (_lp_pool_nd(2), ("x", "norm_type", "kernel_size", "stride", "ceil_mode")),
     "max_pool3d": (_max_pool3d, ("x", "kernel_size", "stride", "padding", "dilation", "ceil_mode", "return_indices")),
     "adaptive_avg_pool1d": (_adaptive_pool_nd(1, False), ("input", "output_size")),
     "adaptive_avg_pool3d": (_adaptive_pool_nd(3, False), ("input", "output_size")),
     "adaptive_max_pool1d": (_adaptive_pool_nd(1, True), ("input", "output_size")),
-    "adaptive_max_pool2d": (_adaptive_pool_nd(2, True), ("input", "output_size", "return_indices")),
     "adaptive_max_pool3d": (_adaptive_pool_nd(3, True), ("input", "output_size", "return_indices")),
 }
 for _name, (_fn, _inputs) in _POOLS.items():
@@ -1241,63 +1214,17 @@ for _name, (_fn, _inputs) in _POOLS.items():
 
 
 # ---- channel dropout, normalization and other composites ---------------------------------------------------------
-def _dropout_nd(nd):
-    def dropout(input, p=0.5, training=True):
-        """Zero whole channels (the last ``nd`` axes share one draw) with probability ``p``; scale the rest by
-        ``1 / (1 - p)``. Random bits come from mindshim's key stream."""
-        if not training or p == 0:
-            return input
-        shape = input.shape[:-nd] + (1,) * nd
-        keep = jax.random.bernoulli(next_key(), 1 - p, shape)
-        return jnp.where(keep, input / (1 - p), jnp.zeros((), input.dtype)).astype(input.dtype)
-    return dropout
-
-
 def _prelu(x, weight):
-    """``x`` where positive, else ``weight * x`` (``weight`` per channel, axis 1)."""
-    w = weight.reshape((-1,) + (1,) * (x.ndim - 2)) if x.ndim > 1 and weight.ndim == 1 else weight
-    return jnp.where(x > 0, x, w * x).astype(x.dtype)
-
-
-def _lrn(x, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, norm_region="ACROSS_CHANNELS"):
-    """Local response normalization across channels (axis 1): ``x / (bias + alpha * sum of squares of the
-    2*depth_radius+1 neighbouring channels) ** beta``."""
-    sq = jnp.square(x)
-    window = (1, 2 * depth_radius + 1) + (1,) * (x.ndim - 2)
-    pad = ((0, 0), (depth_radius, depth_radius)) + ((0, 0),) * (x.ndim - 2)
-    total = lax.reduce_window(sq, jnp.zeros((), x.dtype), lax.add, window, (1,) * x.ndim, pad)
-    return x / (bias + alpha * total) ** beta
+    """The PReLU row without its check (``ops.prelu`` takes Float64)."""
+    return get("PReLU").bind()(x, weight)
 
 
 def _mirror_pad(input_x, paddings, mode="REFLECT"):
-    return jnp.pad(input_x, [tuple(p) for p in np.asarray(paddings).tolist()],
-                   mode="reflect" if mode == "REFLECT" else "symmetric")
+    return get("MirrorPad").bind(mode=mode)(input_x, paddings)
 
 
 def _padding(x, pad_dim_size=8):
-    """``x`` (last axis of size 1) zero-padded on the last axis to ``pad_dim_size``."""
-    return jnp.pad(x, ((0, 0),) * (x.ndim - 1) + ((0, pad_dim_size - x.shape[-1]),))
-
-
-def _max_unpool_nd(nd):
-    def max_unpool(x, indices, kernel_size, stride=None, padding=0, output_size=None):
-        """Scatter ``x`` to the flat positions ``indices`` of each ``N*C`` plane of the unpooled size
-        (``(in - 1) * stride - 2 * padding + kernel_size``, or ``output_size``); zeros elsewhere."""
-        k, p = _tuple_n(kernel_size, nd), _tuple_n(padding, nd)
-        s = _tuple_n(stride if stride is not None else kernel_size, nd)
-        spatial = x.shape[-nd:]
-        if output_size:
-            out_spatial = tuple(output_size)[-nd:]
-        else:
-            out_spatial = tuple((n - 1) * st - 2 * pd + kk for n, st, pd, kk in zip(spatial, s, p, k))
-        lead = x.shape[:-nd]
-        flat_x = x.reshape(lead + (-1,))
-        flat_i = indices.reshape(lead + (-1,))
-        out = jnp.zeros(lead + (math.prod(out_spatial),), x.dtype)
-        out = jax.vmap(lambda o, i, v: o.at[i].set(v))(out.reshape(-1, out.shape[-1]), flat_i.reshape(
-            -1, flat_i.shape[-1]), flat_x.reshape(-1, flat_x.shape[-1]))
-        return out.reshape(lead + out_spatial)
-    return max_unpool
+    return get("Padding").bind(pad_dim_size=pad_dim_size)(x)
 
 
 def _bidense(input1, input2, weight, bias=None):
@@ -1307,16 +1234,9 @@ def _bidense(input1, input2, weight, bias=None):
 
 
 _NN_COMPOSITES = {  # name: (lowering, input names)
-    "dropout1d": (_dropout_nd(1), ("input", "p", "training")),
-    "dropout2d": (_dropout_nd(2), ("input", "p", "training")),
-    "dropout3d": (_dropout_nd(3), ("input", "p", "training")),
     "prelu": (_prelu, ("x", "weight")),
-    "lrn": (_lrn, ("x", "depth_radius", "bias", "alpha", "beta", "norm_region")),
     "mirror_pad": (_mirror_pad, ("input_x", "paddings", "mode")),
     "padding": (_padding, ("x", "pad_dim_size")),
-    "max_unpool1d": (_max_unpool_nd(1), ("x", "indices", "kernel_size", "stride", "padding", "output_size")),
-    "max_unpool2d": (_max_unpool_nd(2), ("x", "indices", "kernel_size", "stride", "padding", "output_size")),
-    "max_unpool3d": (_max_unpool_nd(3), ("x", "indices", "kernel_size", "stride", "padding", "output_size")),
     "bidense": (_bidense, ("input1", "input2", "weight", "bias")),
 }
 for _name, (_fn, _inputs) in _NN_COMPOSITES.items():
@@ -1503,38 +1423,17 @@ def _col2im(input_x, output_size, kernel_size, dilation, padding_value, stride):
 
 
 def _affine_grid(theta, size, align_corners=False):
-    """The ``(N, H, W, 2)`` sampling grid of the affine maps ``theta`` (N, 2, 3) over an output of ``size``."""
-    h, w = size[-2:]
-
-    def axis(n):
-        return np.linspace(-1, 1, n) if align_corners else (2 * np.arange(n) + 1) / n - 1
-    ys, xs = np.meshgrid(axis(h), axis(w), indexing="ij")
-    base = jnp.asarray(np.stack([xs, ys, np.ones_like(xs)], axis=-1), theta.dtype)
-    return jnp.einsum("hwk,njk->nhwj", base, theta)
+    """The sampling grid of the affine maps ``theta`` over an output of ``size``: the AffineGrid row."""
+    return get("AffineGrid").bind(align_corners=align_corners)(theta, size)
 
 
 def _grid_sample(input, grid, mode="bilinear", padding_mode="zeros", align_corners=False):
     """Bilinear samples of ``input`` (N, C, H, W) at the normalized ``grid`` points (N, Ho, Wo, 2), zero
-    outside."""
+    outside: the GridSampler2D row."""
     if input.ndim != 4 or mode != "bilinear" or padding_mode != "zeros":
         raise NotImplementedError("mindspore.ops.grid_sample supports only 4-D bilinear sampling with zero padding "
                                   "in mindshim.")
-    _, _, h, w = input.shape
-
-    def unnormalize(coord, n):
-        return (coord + 1) / 2 * (n - 1) if align_corners else ((coord + 1) * n - 1) / 2
-    x, y = unnormalize(grid[..., 0], w), unnormalize(grid[..., 1], h)
-    x0, y0 = jnp.floor(x), jnp.floor(y)
-    out = 0
-    for dx in (0, 1):
-        for dy in (0, 1):
-            xi, yi = x0 + dx, y0 + dy
-            weight = (1 - jnp.abs(x - xi)) * (1 - jnp.abs(y - yi))
-            inside = (xi >= 0) & (xi <= w - 1) & (yi >= 0) & (yi <= h - 1)
-            xc, yc = jnp.clip(xi, 0, w - 1).astype(jnp.int32), jnp.clip(yi, 0, h - 1).astype(jnp.int32)
-            values = jax.vmap(lambda img, yy, xx: img[:, yy, xx])(input, yc, xc)  # (N, C, Ho, Wo)
-            out = out + values * jnp.where(inside, weight, 0)[:, None]
-    return out.astype(input.dtype)
+    return get("GridSampler2D").bind(align_corners=align_corners)(input, grid)
 
 
 _GRIDS = {  # name: (lowering, input names)
@@ -1573,31 +1472,11 @@ def _ctc_greedy_decoder(inputs, sequence_length, merge_repeated=True):
 
 def _crop_and_resize(image, boxes, box_indices, crop_size, method="bilinear", extrapolation_value=0.0):
     """Bilinear crops ``(num_boxes, crop_h, crop_w, C)`` of the NHWC ``image`` at the normalized ``boxes``
-    ``[y1, x1, y2, x2]`` (``extrapolation_value`` outside the image)."""
+    ``[y1, x1, y2, x2]`` (``extrapolation_value`` outside the image): the CropAndResize row."""
     if method != "bilinear":
         raise NotImplementedError(f"mindspore.ops.crop_and_resize with method='{method}' is not supported by "
                                   "mindshim yet.")
-    h, w = image.shape[1:3]
-    ch, cw = crop_size
-
-    def axis(lo, hi, n, size):
-        step = (hi - lo) * (size - 1) / (n - 1) if n > 1 else 0.0
-        start = lo * (size - 1) if n > 1 else 0.5 * (lo + hi) * (size - 1)
-        return start + jnp.arange(n) * step
-
-    def crop(box, index):
-        img = image[index]
-        ys, xs = axis(box[0], box[2], ch, h), axis(box[1], box[3], cw, w)
-        y0, x0 = jnp.floor(ys), jnp.floor(xs)
-        wy, wx = (ys - y0)[:, None, None], (xs - x0)[None, :, None]
-        y0i, x0i = jnp.clip(y0, 0, h - 1).astype(jnp.int32), jnp.clip(x0, 0, w - 1).astype(jnp.int32)
-        y1i, x1i = jnp.clip(y0 + 1, 0, h - 1).astype(jnp.int32), jnp.clip(x0 + 1, 0, w - 1).astype(jnp.int32)
-        top = img[y0i][:, x0i] * (1 - wx) + img[y0i][:, x1i] * wx
-        bottom = img[y1i][:, x0i] * (1 - wx) + img[y1i][:, x1i] * wx
-        out = top * (1 - wy) + bottom * wy
-        inside = ((ys >= 0) & (ys <= h - 1))[:, None, None] & ((xs >= 0) & (xs <= w - 1))[None, :, None]
-        return jnp.where(inside, out, extrapolation_value)
-    return jax.vmap(crop)(boxes, box_indices).astype(jnp.float32)
+    return get("CropAndResize").bind(extrapolation_value=extrapolation_value)(image, boxes, box_indices, crop_size)
 
 
 register("ctc_greedy_decoder", functional=("ctc_greedy_decoder",), inputs=("inputs", "sequence_length",

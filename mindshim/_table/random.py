@@ -157,7 +157,7 @@ def _bernoulli(input, p=0.5, seed=None):
 def _laplace(shape, mean, lambda_param, seed=None):
     """Samples of Laplace(mean, lambda_param) of ``shape`` broadcast with the parameters."""
     shape = jnp.broadcast_shapes(_static_shape("laplace", tuple(shape)), jnp.shape(mean), jnp.shape(lambda_param))
-    return (mean + lambda_param * jax.random.laplace(next_key(), shape, jnp.float32)).astype(jnp.result_type(mean))
+    return (mean + lambda_param * _standard_laplace(shape)).astype(jnp.result_type(mean))
 
 
 def _random_gamma(shape, alpha, seed=0):
@@ -170,12 +170,6 @@ def _random_poisson(shape, rate, seed=0, dtype=mstype.float32):
     """Poisson(rate) samples of shape ``shape + rate.shape``, as ``dtype``."""
     shape = _static_shape("random_poisson", shape) + tuple(jnp.shape(rate))
     return jax.random.poisson(next_key(), rate, shape).astype(mstype.to_mstype(dtype).np_dtype)
-
-
-def _random_categorical(logits, num_sample, seed=0, dtype=mstype.int64):
-    """``num_sample`` class indices per row of ``logits``."""
-    out = jax.random.categorical(next_key(), logits, axis=-1, shape=(num_sample,) + logits.shape[:-1])
-    return jnp.moveaxis(out, 0, -1).astype(mstype.to_mstype(dtype).np_dtype)
 
 
 def _gumbel_softmax(logits, tau=1.0, hard=False, dim=-1):
@@ -196,7 +190,7 @@ _COMPOSITES = {  # name: (lowering, input names)
     "laplace": (_laplace, ("shape", "mean", "lambda_param", "seed")),
     "random_gamma": (_random_gamma, ("shape", "alpha", "seed")),
     "random_poisson": (_random_poisson, ("shape", "rate", "seed", "dtype")),
-    "random_categorical": (_random_categorical, ("logits", "num_sample", "seed", "dtype")),
+    "random_categorical": (_random_categorical_row, ("logits", "num_sample", "seed", "dtype")),
     "gumbel_softmax": (_gumbel_softmax, ("logits", "tau", "hard", "dim")),
     "randperm": (_randperm, ("n", "seed", "offset", "dtype")),
 }

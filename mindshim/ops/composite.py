@@ -95,6 +95,17 @@ def get_grad(gradients, identifier):
     raise ValueError(f"For 'get_grad', the identifier {identifier} is not found in the gradients.")
 
 
+def _grad_call(fn, grad_position, weights, has_aux, sens_param, op):
+    """``(GradCall, positions, weights)`` of ``grad``/``value_and_grad`` (``op``), its arguments checked."""
+    if grad_position is None and weights is None:
+        raise ValueError(f"For '{op}', 'grad_position' and 'weights' can not be None at the same time.")
+    positions, single = _positions(grad_position, op)
+    weights = _weights(weights, op)
+    call = GradCall(fn, weights, positions, single=single, sens_param=sens_param, return_value=True,
+                    has_aux=has_aux, op_name=op)
+    return call, positions, weights
+
+
 def value_and_grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=False, sens_param=False):
     """``mindspore.value_and_grad``: a function returning ``(fn(*inputs), gradients)``.
 
@@ -103,12 +114,7 @@ def value_and_grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=
     ``fn`` returns ``(loss, aux...)`` and only ``loss`` is differentiated. Forward and backward run as one
     compiled program; Python side effects in ``fn`` happen when it is traced (once per input signature).
     """
-    if grad_position is None and weights is None:
-        raise ValueError("For 'value_and_grad', 'grad_position' and 'weights' can not be None at the same time.")
-    positions, single = _positions(grad_position, "value_and_grad")
-    weights = _weights(weights, "value_and_grad")
-    call = GradCall(fn, weights, positions, single=single, sens_param=sens_param, return_value=True,
-                    has_aux=has_aux, op_name="value_and_grad")
+    call, positions, weights = _grad_call(fn, grad_position, weights, has_aux, sens_param, "value_and_grad")
 
     @functools.wraps(fn)
     def value_and_grad_fn(*args):
@@ -121,12 +127,7 @@ def value_and_grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=
 def grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=False, sens_param=False):
     """``mindspore.grad``: like :func:`value_and_grad` but returns the gradients alone (``(grads, aux)`` with
     ``has_aux``)."""
-    if grad_position is None and weights is None:
-        raise ValueError("For 'grad', 'grad_position' and 'weights' can not be None at the same time.")
-    positions, single = _positions(grad_position, "grad")
-    weights = _weights(weights, "grad")
-    call = GradCall(fn, weights, positions, single=single, sens_param=sens_param, return_value=True,
-                    has_aux=has_aux, op_name="grad")
+    call, positions, weights = _grad_call(fn, grad_position, weights, has_aux, sens_param, "grad")
 
     @functools.wraps(fn)
     def grad_fn(*args):

@@ -1188,10 +1188,6 @@ class ConcatDataset(UnionBaseDataset):
                                      "the same.")
         return names
 
-    def _num_rows(self):
-        sizes = [child._num_rows() for child in self.children]
-        return None if None in sizes else sum(sizes)
-
     def _sizes(self):
         return [child.get_dataset_size() for child in self.children]
 

@@ -42,18 +42,14 @@ class _ConstantPadNd(Cell):
         return ops.pad(x, padding=self.padding, mode="constant", value=self.value)
 
 
-class ConstantPad1d(_ConstantPadNd):
-    """Constant padding of the last axis."""
+def _by_rank(base, name, doc):
+    """The classes ``<name>1d``, ``2d`` and ``3d``: ``base`` over the last 1, 2 and 3 axes (``doc`` names them)."""
+    axes = {1: "the last axis", 2: "the last two axes", 3: "the last three axes"}
+    return tuple(type(f"{name}{nd}d", (base,), {"nd": nd, "__doc__": doc.format(axes[nd]), "__module__": __name__,
+                                                 "__qualname__": f"{name}{nd}d"}) for nd in (1, 2, 3))
 
 
-class ConstantPad2d(_ConstantPadNd):
-    """Constant padding of the last two axes."""
-    nd = 2
-
-
-class ConstantPad3d(_ConstantPadNd):
-    """Constant padding of the last three axes."""
-    nd = 3
+ConstantPad1d, ConstantPad2d, ConstantPad3d = _by_rank(_ConstantPadNd, "ConstantPad", "Constant padding of {}.")
 
 
 class ZeroPad2d(ConstantPad2d):
@@ -63,7 +59,11 @@ class ZeroPad2d(ConstantPad2d):
         super().__init__(padding, 0)
 
 
-def _check_padding(name, padding, non_negative):
+def _check_padding(cell, padding, non_negative):
+    """``padding`` (an int: every side of the cell's ``nd`` axes) as a checked tuple."""
+    name = type(cell).__name__
+    if isinstance(padding, int):
+        padding = (padding,) * (2 * cell.nd)
     if not isinstance(padding, tuple):
         raise TypeError(f"For '{name}' the input 'padding' must be an integer or tuple, but got "
                         f"{type(padding).__name__}")
@@ -74,6 +74,7 @@ def _check_padding(name, padding, non_negative):
         raise TypeError(f"For '{name}' every element in 'padding' must be integer, but got {padding}. ")
     if non_negative and not all(i >= 0 for i in padding):
         raise ValueError(f"For '{name}' every element in 'padding' must be >= 0. but got {padding}. ")
+    return padding
 
 
 class _ReflectionPadNd(Cell):
@@ -82,9 +83,7 @@ class _ReflectionPadNd(Cell):
 
     def __init__(self, padding):
         super().__init__()
-        if isinstance(padding, int):
-            padding = (padding,) * (2 * self.nd)
-        _check_padding(type(self).__name__, padding, True)
+        padding = _check_padding(self, padding, True)
         self.padding = [[padding[2 * i], padding[2 * i + 1]] for i in range(len(padding) // 2)][::-1]
         self.mirror_pad = ops.MirrorPad(mode="REFLECT")
 
@@ -98,18 +97,8 @@ class _ReflectionPadNd(Cell):
         return self.mirror_pad(x, Tensor(padding, mstype.int64))
 
 
-class ReflectionPad1d(_ReflectionPadNd):
-    """Reflection padding of the last axis."""
-
-
-class ReflectionPad2d(_ReflectionPadNd):
-    """Reflection padding of the last two axes."""
-    nd = 2
-
-
-class ReflectionPad3d(_ReflectionPadNd):
-    """Reflection padding of the last three axes."""
-    nd = 3
+ReflectionPad1d, ReflectionPad2d, ReflectionPad3d = _by_rank(_ReflectionPadNd, "ReflectionPad",
+                                                             "Reflection padding of {}.")
 
 
 class _ReplicationPadNd(Cell):
@@ -119,10 +108,7 @@ class _ReplicationPadNd(Cell):
 
     def __init__(self, padding):
         super().__init__()
-        if isinstance(padding, int):
-            padding = (padding,) * (2 * self.nd)
-        _check_padding(type(self).__name__, padding, False)
-        self.padding = padding
+        self.padding = _check_padding(self, padding, False)
         self.padv3 = ops.PadV3(mode="edge")
 
     def construct(self, x):
@@ -131,15 +117,5 @@ class _ReplicationPadNd(Cell):
         return self.padv3(x, self.padding, None)
 
 
-class ReplicationPad1d(_ReplicationPadNd):
-    """Replication padding of the last axis of ``(C, W)`` or ``(N, C, W)``."""
-
-
-class ReplicationPad2d(_ReplicationPadNd):
-    """Replication padding of the last two axes of ``(C, H, W)`` or ``(N, C, H, W)``."""
-    nd = 2
-
-
-class ReplicationPad3d(_ReplicationPadNd):
-    """Replication padding of the last three axes of ``(C, D, H, W)`` or ``(N, C, D, H, W)``."""
-    nd = 3
+ReplicationPad1d, ReplicationPad2d, ReplicationPad3d = _by_rank(_ReplicationPadNd, "ReplicationPad",
+                                                                "Replication padding of {} (batched or not).")
