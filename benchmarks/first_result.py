@@ -2,21 +2,27 @@
 run in a fresh process under real MindSpore 2.10 and under mindshim (empty compilation cache, then warm).
 
 The scripts are MindSpore code, the same text for both frameworks (``import mindshim as mindspore`` is the only
-difference):
-  resnet     a reduced ResNet-18 (BasicBlocks [2, 2, 2, 2], widths 32-256, BatchNorm, 3x32x32, batch 32) in
-             GRAPH_MODE through ``Model``: ``load_param_into_net``, ``Model.eval`` over 4 batches, ``Model.train``
+difference), in one of two modes:
+  graph      GRAPH_MODE through ``Model``: ``load_param_into_net``, ``Model.eval`` over 4 batches, ``Model.train``
              over 3 batches
+  pynative   PyNative with the 2.x loop: an eval loop over 4 batches, then ``value_and_grad`` +
+             ``optimizer(grads)`` for 3 steps
+on these networks:
+  resnet     a reduced ResNet-18 (BasicBlocks [2, 2, 2, 2], widths 32-256, BatchNorm, 3x32x32, batch 32), graph
   effnet     a reduced EfficientNet-B0 (MBConv blocks: depthwise convs, squeeze-excitation, Swish/SiLU,
-             BatchNorm, 3x64x64, batch 16) in PyNative with the 2.x loop: an eval loop over 4 batches, then
-             ``value_and_grad`` + ``optimizer(grads)`` for 3 steps
+             BatchNorm, 3x64x64, batch 16), pynative
+  --mindcv MODEL[:MODE]   ``mindcv.create_model(MODEL, num_classes=10)`` (3x64x64, batch 16; mode pynative unless
+             given), with ``--mindcv-path`` naming the folder that holds the mindcv package
 The wall time of each is the whole process (interpreter start, import, building the net, loading the
 checkpoint, compiling, running, to the last loss on the host). mindshim's compilation cache is pointed at a
 fresh folder (``MINDSHIM_CACHE_DIR``) for the cold run and reused for the warm one.
 
-Run: ``python benchmarks/first_result.py [--record-mindspore PYTHON] [--repeats N] [--scripts resnet effnet]``.
-With ``--record-mindspore /work/msvenv/bin/python`` the rounds time MindSpore too (each round runs MindSpore,
-mindshim cold, mindshim warm in turn) and record its times into ``benchmarks/first_result_mindspore.json``;
-without it the table compares against that file. Targets: cold <= 2.5x MindSpore's wall time, warm <= 1.2x.
+Run: ``python benchmarks/first_result.py [--record-mindspore PYTHON] [--repeats N] [--scripts resnet effnet]
+[--mindcv resnet18:graph efficientnet_b0 --mindcv-path DIR]``. With ``--record-mindspore /path/to/python`` (a
+Python with MindSpore 2.10) the rounds time MindSpore too (each round runs MindSpore, mindshim cold, mindshim warm
+in turn) and record its times into ``benchmarks/first_result_mindspore.json``; without it the table compares
+against that file. Targets: cold <= 2.5x MindSpore's wall time, warm <= 1.2x. On a machine shared with other
+work, compare the CPU-time ratios printed beside the wall-time ones.
 """
 import argparse
 import json
