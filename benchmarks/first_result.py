@@ -2,25 +2,32 @@
 run in a fresh process under real MindSpore 2.10 and under mindshim (empty compilation cache, then warm).
 
 The scripts are MindSpore code, the same text for both frameworks (``import mindshim as mindspore`` is the only
-difference):
-  resnet     a reduced ResNet-18 (BasicBlocks [2, 2, 2, 2], widths 32-256, BatchNorm, 3x32x32, batch 32) in
-             GRAPH_MODE through ``Model``: ``load_param_into_net``, ``Model.eval`` over 4 batches, ``Model.train``
+difference), in one of two modes:
+  graph      GRAPH_MODE through ``Model``: ``load_param_into_net``, ``Model.eval`` over 4 batches, ``Model.train``
              over 3 batches
+  pynative   PyNative with the 2.x loop: an eval loop over 4 batches, then ``value_and_grad`` +
+             ``optimizer(grads)`` for 3 steps
+on these networks:
+  resnet     a reduced ResNet-18 (BasicBlocks [2, 2, 2, 2], widths 32-256, BatchNorm, 3x32x32, batch 32), graph
   effnet     a reduced EfficientNet-B0 (MBConv blocks: depthwise convs, squeeze-excitation, Swish/SiLU,
-             BatchNorm, 3x64x64, batch 16) in PyNative with the 2.x loop: an eval loop over 4 batches, then
-             ``value_and_grad`` + ``optimizer(grads)`` for 3 steps
+             BatchNorm, 3x64x64, batch 16), pynative
+  --mindcv MODEL[:MODE]   ``mindcv.create_model(MODEL, num_classes=10)`` (3x64x64, batch 16; mode pynative unless
+             given), with ``--mindcv-path`` naming the folder that holds the mindcv package
 The wall time of each is the whole process (interpreter start, import, building the net, loading the
 checkpoint, compiling, running, to the last loss on the host). mindshim's compilation cache is pointed at a
 fresh folder (``MINDSHIM_CACHE_DIR``) for the cold run and reused for the warm one.
 
-Run: ``python benchmarks/first_result.py [--record-mindspore PYTHON] [--repeats N] [--scripts resnet effnet]``.
-With ``--record-mindspore /work/msvenv/bin/python`` the rounds time MindSpore too (each round runs MindSpore,
-mindshim cold, mindshim warm in turn) and record its times into ``benchmarks/first_result_mindspore.json``;
-without it the table compares against that file. Targets: cold <= 2.5x MindSpore's wall time, warm <= 1.2x.
+Run: ``python benchmarks/first_result.py [--record-mindspore PYTHON] [--repeats N] [--scripts resnet effnet]
+[--mindcv resnet18:graph efficientnet_b0 --mindcv-path DIR]``. With ``--record-mindspore /path/to/python`` (a
+Python with MindSpore 2.10) the rounds time MindSpore too (each round runs MindSpore, mindshim cold, mindshim warm
+in turn) and record its times into ``benchmarks/first_result_mindspore.json``; without it the table compares
+against that file. Targets: cold <= 2.5x MindSpore's wall time, warm <= 1.2x. On a machine shared with other
+work, compare the CPU-time ratios printed beside the wall-time ones.
 """
 import argparse
 import json
 import os
+import platform
 import resource
 import shutil
 import statistics
@@ -32,7 +39,6 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 RECORD = os.path.join(HERE, "first_result_mindspore.json")
-SCRIPTS = ("resnet", "effnet")
 COLD, WARM = 2.5, 1.2
 
 
@@ -124,21 +130,43 @@ def networks(ms):
     return {"resnet": ResNet18, "effnet": EfficientNet}
 
 
-def data(name):
+#: script name -> (network, mode, input shape, batch); ``--mindcv MODEL[:MODE]`` adds ``mindcv-MODEL-MODE``.
+SCRIPTS = {"resnet": ("resnet", "graph", (3, 32, 32), 32), "effnet": ("effnet", "pynative", (3, 64, 64), 16)}
+MINDCV_SHAPE, MINDCV_BATCH = (3, 64, 64), 16
+
+
+def mindcv_script(spec):
+    """``MODEL[:MODE]`` (mode ``graph`` or ``pynative``, default pynative) as ``(script name, script)``."""
+    model, _, mode = spec.partition(":")
+    mode = mode or "pynative"
+    if mode not in ("graph", "pynative"):
+        raise SystemExit(f"--mindcv {spec}: the mode is graph or pynative")
+    return f"mindcv-{model}-{mode}", ("mindcv:" + model, mode, MINDCV_SHAPE, MINDCV_BATCH)
+
+
+def build(ms, network):
+    """The network: one of :func:`networks` or ``mindcv:MODEL`` through ``mindcv.create_model``."""
+    if network.startswith("mindcv:"):
+        import mindcv
+        return mindcv.create_model(network.partition(":")[2], num_classes=10)
+    return networks(ms)[network]()
+
+
+def data(shape, batch):
     import numpy as np
     rng = np.random.RandomState(0)
-    shape, batch = ((3, 32, 32), 32) if name == "resnet" else ((3, 64, 64), 16)
     x = rng.randn(7 * batch, *shape).astype(np.float32)
     y = rng.randint(0, 10, 7 * batch).astype(np.int32)
-    return x, y, batch
+    return x, y
 
 
 # ---- the scripts ---------------------------------------------------------------------------------------
-def script_resnet(ms, ckpt):
+def script_graph(ms, spec, ckpt):
     """GRAPH_MODE, Model: load, eval 4 batches, train 3 steps."""
+    network, _, shape, batch = spec
     ms.set_context(mode=ms.GRAPH_MODE)
-    x, y, batch = data("resnet")
-    net = networks(ms)["resnet"]()
+    x, y = data(shape, batch)
+    net = build(ms, network)
     ms.load_param_into_net(net, ms.load_checkpoint(ckpt))
     loss = ms.nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")
     opt = ms.nn.Momentum(net.trainable_params(), 0.01, 0.9)
@@ -152,11 +180,12 @@ def script_resnet(ms, ckpt):
     return acc, losses
 
 
-def script_effnet(ms, ckpt):
+def script_pynative(ms, spec, ckpt):
     """PyNative, the 2.x loop: load, an eval loop over 4 batches, 3 steps of value_and_grad + optimizer."""
+    network, _, shape, batch = spec
     ms.set_context(mode=ms.PYNATIVE_MODE)
-    x, y, batch = data("effnet")
-    net = networks(ms)["effnet"]()
+    x, y = data(shape, batch)
+    net = build(ms, network)
     ms.load_param_into_net(net, ms.load_checkpoint(ckpt))
     loss_fn = ms.nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")
     opt = ms.nn.Momentum(net.trainable_params(), 0.01, 0.9)
@@ -178,25 +207,34 @@ def script_effnet(ms, ckpt):
     return correct / (4 * batch), losses
 
 
-def child(framework, name, ckpt, make_ckpt):
+def child(framework, name, ckpt, make_ckpt, mindcv_path):
     if framework == "mindspore":
         import mindspore as ms
         ms.set_context(device_target="CPU")
     else:
         sys.path.insert(0, ROOT)
         import mindshim as ms
+        ms.install()  # so that mindcv's ``import mindspore`` finds mindshim
+    if mindcv_path:
+        sys.path.insert(0, mindcv_path)
+    spec = SCRIPTS[name] if name in SCRIPTS else mindcv_script(":".join(name[len("mindcv-"):].rpartition("-")[::2]))[1]
     if make_ckpt:
         ms.set_seed(1)
-        ms.save_checkpoint(networks(ms)[name](), ckpt)
+        ms.save_checkpoint(build(ms, spec[0]), ckpt)
         return
-    result = {"resnet": script_resnet, "effnet": script_effnet}[name](ms, ckpt)
+    result = (script_graph if spec[1] == "graph" else script_pynative)(ms, spec, ckpt)
     print(json.dumps(result))
 
 
 # ---- the driver ----------------------------------------------------------------------------------------
-def run_script(python, framework, name, ckpt, env=None):
-    """``(wall seconds, CPU seconds)`` of one fresh process running script ``name``."""
+def child_command(python, framework, name, ckpt, mindcv_path):
     cmd = [python, os.path.abspath(__file__), "--child", framework, name, ckpt]
+    return cmd + ["--mindcv-path", mindcv_path] if mindcv_path else cmd
+
+
+def run_script(python, framework, name, ckpt, mindcv_path, env=None):
+    """``(wall seconds, CPU seconds)`` of one fresh process running script ``name``."""
+    cmd = child_command(python, framework, name, ckpt, mindcv_path)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
@@ -207,25 +245,27 @@ def run_script(python, framework, name, ckpt, env=None):
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def make_checkpoint(python, framework, name, folder):
+def make_checkpoint(python, framework, name, folder, mindcv_path):
     ckpt = os.path.join(folder, f"{name}-{framework}.ckpt")
-    subprocess.run([python, os.path.abspath(__file__), "--child", framework, name, ckpt, "--make-ckpt"],
-                   check=True, capture_output=True, cwd=ROOT)
+    proc = subprocess.run(child_command(python, framework, name, ckpt, mindcv_path) + ["--make-ckpt"],
+                          capture_output=True, text=True, cwd=ROOT)
+    if proc.returncode:
+        raise RuntimeError(f"{framework} {name}: building the checkpoint failed:\n{proc.stderr[-3000:]}")
     return ckpt
 
 
-def measure(name, repeats, folder, mindspore_python=None):
+def measure(name, repeats, folder, mindspore_python=None, mindcv_path=None):
     """Medians over ``repeats`` rounds, each round MindSpore (if asked), mindshim cold, mindshim warm in turn (so
     that the machine's load hits all alike): ``{kind: (wall, cpu)}``."""
-    shim_ckpt = make_checkpoint(sys.executable, "mindshim", name, folder)
-    ms_ckpt = mindspore_python and make_checkpoint(mindspore_python, "mindspore", name, folder)
+    shim_ckpt = make_checkpoint(sys.executable, "mindshim", name, folder, mindcv_path)
+    ms_ckpt = mindspore_python and make_checkpoint(mindspore_python, "mindspore", name, folder, mindcv_path)
     runs = {"mindspore": [], "cold": [], "warm": []}
     for r in range(repeats):
         if mindspore_python:
-            runs["mindspore"].append(run_script(mindspore_python, "mindspore", name, ms_ckpt))
+            runs["mindspore"].append(run_script(mindspore_python, "mindspore", name, ms_ckpt, mindcv_path))
         env = dict(os.environ, MINDSHIM_CACHE_DIR=os.path.join(folder, f"cache-{name}-{r}"))
-        runs["cold"].append(run_script(sys.executable, "mindshim", name, shim_ckpt, env))
-        runs["warm"].append(run_script(sys.executable, "mindshim", name, shim_ckpt, env))
+        runs["cold"].append(run_script(sys.executable, "mindshim", name, shim_ckpt, mindcv_path, env))
+        runs["warm"].append(run_script(sys.executable, "mindshim", name, shim_ckpt, mindcv_path, env))
         shutil.rmtree(env["MINDSHIM_CACHE_DIR"], ignore_errors=True)
     return {k: tuple(statistics.median(x) for x in zip(*v)) for k, v in runs.items() if v}
 
@@ -237,17 +277,22 @@ def main():
     parser.add_argument("--record-mindspore", metavar="PYTHON",
                         help="a Python with MindSpore: time it in the same rounds and record its times")
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--scripts", nargs="*", default=list(SCRIPTS))
+    parser.add_argument("--scripts", nargs="*", default=list(SCRIPTS), choices=list(SCRIPTS))
+    parser.add_argument("--mindcv", nargs="*", default=[], metavar="MODEL[:MODE]",
+                        help="mindcv models by name (mindcv.create_model), mode graph or pynative (default)")
+    parser.add_argument("--mindcv-path", help="a folder holding the mindcv package, put first on sys.path")
     args = parser.parse_args()
     if args.child:
-        return child(*args.child, args.make_ckpt)
+        return child(*args.child, args.make_ckpt, args.mindcv_path)
+    names = args.scripts + [mindcv_script(spec)[0] for spec in args.mindcv]
     folder = tempfile.mkdtemp(prefix="first_result_")
     recorded = {}
     if os.path.exists(RECORD):
         with open(RECORD) as f:
             recorded = json.load(f)["scripts"]
     try:
-        results = {name: measure(name, args.repeats, folder, args.record_mindspore) for name in args.scripts}
+        results = {name: measure(name, args.repeats, folder, args.record_mindspore, args.mindcv_path)
+                   for name in names}
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     if args.record_mindspore:
@@ -256,16 +301,20 @@ def main():
         version = subprocess.run([args.record_mindspore, "-c", "import mindspore; print(mindspore.__version__)"],
                                  capture_output=True, text=True).stdout.strip().splitlines()[-1]
         with open(RECORD, "w") as f:
-            json.dump({"mindspore": version, "scripts": recorded}, f, indent=1)
+            json.dump({"mindspore": version, "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
+                       "recorded_by": "python benchmarks/first_result.py --record-mindspore PYTHON",
+                       "scripts": recorded}, f, indent=1)
             f.write("\n")
-    print("wall seconds of the whole process (CPU seconds), medians of interleaved runs")
-    print(f"{'script':<8} {'MindSpore':>14} {'mindshim cold':>16} {'ratio':>6} {'mindshim warm':>16} {'ratio':>6}")
+    print("wall seconds of the whole process (CPU seconds), medians of interleaved runs; ratios to MindSpore's "
+          "wall (CPU) time")
+    print(f"{'script':<28} {'MindSpore':>14} {'mindshim cold':>16} {'ratio':>12} {'mindshim warm':>16} {'ratio':>12}")
     for name, res in results.items():
         base = res["mindspore"] if "mindspore" in res else (recorded[name]["wall_s"], recorded[name]["cpu_s"])
         (cold, cold_cpu), (warm, warm_cpu) = res["cold"], res["warm"]
         flags = ("ok" if cold <= COLD * base[0] else "ABOVE", "ok" if warm <= WARM * base[0] else "ABOVE")
-        print(f"{name:<8} {base[0]:>6.1f}s ({base[1]:>4.1f}) {cold:>7.1f}s ({cold_cpu:>5.1f}) {cold / base[0]:>6.2f} "
-              f"{warm:>7.1f}s ({warm_cpu:>5.1f}) {warm / base[0]:>6.2f}   (targets: cold <= {COLD} {flags[0]}, "
+        print(f"{name:<28} {base[0]:>6.1f}s ({base[1]:>4.1f}) {cold:>7.1f}s ({cold_cpu:>5.1f}) "
+              f"{cold / base[0]:>5.2f} ({cold_cpu / base[1]:.2f}) {warm:>7.1f}s ({warm_cpu:>5.1f}) "
+              f"{warm / base[0]:>5.2f} ({warm_cpu / base[1]:.2f})   (targets on wall time: cold <= {COLD} {flags[0]}, "
               f"warm <= {WARM} {flags[1]})")
 
 

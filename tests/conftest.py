@@ -4,14 +4,17 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 
+# Many tests build a fresh network and compile the same program again: let them share compiled programs, in a
+# folder of their own (also for the Python processes tests start), never the user's cache.
+os.environ["MINDSHIM_CACHE_DIR"] = tempfile.mkdtemp(prefix="mindshim-jax-cache-")
+
 import jax  # noqa: E402
 import pytest  # noqa: E402
 
 import mindshim  # noqa: E402,F401  (enables JAX x64 before any test builds arrays)
 from mindshim import _state  # noqa: E402
 
-# Many tests build a fresh network and compile the same program again: let them share compiled programs.
-jax.config.update("jax_compilation_cache_dir", tempfile.mkdtemp(prefix="mindshim-jax-cache-"))
+jax.config.update("jax_compilation_cache_dir", os.environ["MINDSHIM_CACHE_DIR"])
 jax.config.update("jax_persistent_cache_min_compile_time_secs", 0)
 jax.config.update("jax_persistent_cache_min_entry_size_bytes", 0)
 

@@ -154,3 +154,26 @@ def test_training_step_state_updated_in_place(optimizer):
     x, y = ms.Tensor(rng.randn(8, 16).astype(np.float32)), ms.Tensor(rng.randint(0, 4, 8).astype(np.int32))
     train_step(x, y)
     assert _copies(_step_hlo(train_step.compiled, x, y)) <= 3
+
+
+def _compiles(caplog, fn):
+    """The programs JAX compiles while ``fn()`` runs (its compile log)."""
+    caplog.clear()
+    with jax.log_compiles(True), caplog.at_level("WARNING"):
+        fn()
+    return [r.getMessage() for r in caplog.records if r.getMessage().startswith("Compiling ")]
+
+
+def test_eager_ops_compile_once_per_shape(caplog):
+    """PyNative ops reuse their compiled kernels: a second forward pass on new data of the same shapes compiles
+    nothing, and two call sites of one op (two ReLU cells, two equal convolutions) share one program."""
+    net = nn.SequentialCell([nn.Conv2d(3, 4, 3), nn.BatchNorm2d(4), nn.ReLU(), nn.Conv2d(4, 4, 3), nn.BatchNorm2d(4),
+                             nn.ReLU(), nn.Flatten(), nn.Dense(4 * 8 * 8, 5), nn.Softmax()])
+    net.set_train(False)
+    rng = np.random.RandomState(0)
+    first = _compiles(caplog, lambda: net(ms.Tensor(rng.randn(2, 3, 8, 8).astype(np.float32))).asnumpy())
+    assert first, "the first pass compiles its ops"
+    assert _compiles(caplog, lambda: net(ms.Tensor(rng.randn(2, 3, 8, 8).astype(np.float32))).asnumpy()) == []
+    x = ms.Tensor(rng.randn(2, 4, 8, 8).astype(np.float32))
+    _compiles(caplog, lambda: nn.ReLU()(nn.Conv2d(4, 4, 3, weight_init="ones")(x)).asnumpy())
+    assert _compiles(caplog, lambda: nn.ReLU()(nn.Conv2d(4, 4, 3, weight_init="zeros")(x)).asnumpy()) == []
