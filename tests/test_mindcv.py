@@ -15,7 +15,6 @@ mindshim.install()
 mindcv = pytest.importorskip("mindcv", reason="mindcv 0.3.0 is not installed (pip install --no-deps mindcv==0.3.0)")
 
 import mindcv_case as case  # noqa: E402
-
 import mindspore as ms  # noqa: E402  (mindshim, through install())
 
 CI_FAMILIES = ["resnet", "squeezenet", "mobilenetv1", "mobilenetv2", "mobilenetv3", "shufflenetv2", "ghostnet",
