@@ -1,7 +1,8 @@
 """docs/coverage_mindcv.md: per mindcv family, what real MindSpore 2.10 recorded and whether mindshim matches it.
 
-    python tools/mindcv_coverage.py --run     # run every family (tests/test_mindcv.py, MINDSHIM_MINDCV_ALL=1),
-                                              # keep the results in tests/goldens/mindcv/results.json, write the page
+    python tools/mindcv_coverage.py --run [family ...]   # run those (default: all) families' tests/test_mindcv.py
+                                              # (MINDSHIM_MINDCV_ALL=1), keep the results in
+                                              # tests/goldens/mindcv/results.json, write the page
     python tools/mindcv_coverage.py           # write the page from the goldens and the kept results
     python tools/mindcv_coverage.py --check   # exit 1 if the page is not what the goldens and results give
 """
@@ -23,14 +24,19 @@ KEYS = ("logits", "train_pynative", "train_graph", "load")
 TESTS = {"test_logits": "logits", "test_train": None, "test_load_mindspore_checkpoint": "load"}
 
 
-def run():
-    """Run tests/test_mindcv.py over every recorded family; {family: {key: [status, seconds, message]}}."""
+def run(families):
+    """Run tests/test_mindcv.py over ``families`` (all recorded ones if empty) and merge the outcomes into the kept
+    results: {family: {key: [status, seconds, message]}}."""
     with tempfile.TemporaryDirectory() as tmp:
         xml = os.path.join(tmp, "report.xml")
         env = dict(os.environ, MINDSHIM_MINDCV_ALL="1")
+        test = os.path.join("tests", "test_mindcv.py")
+        select = [f"{test}::{t}" for f in families for t in (f"test_logits[{f}-logits]",
+                  f"test_train[{f}-train_pynative]", f"test_train[{f}-train_graph]",
+                  f"test_load_mindspore_checkpoint[{f}]")] or [test]
         subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore",
-                        f"--junitxml={xml}", os.path.join(ROOT, "tests", "test_mindcv.py")], env=env, cwd=ROOT)
-        results = {}
+                        f"--junitxml={xml}", *select], env=env, cwd=ROOT)
+        results = _results()
         for tc in ET.parse(xml).getroot().iter("testcase"):
             test, _, param = tc.get("name").partition("[")
             param = param.rstrip("]")
@@ -52,11 +58,15 @@ def _cell(result):
     return {"pass": "pass", "skip": "skipped"}.get(status, f"FAIL: {message.replace('|', '/')}")
 
 
+def _results():
+    if not os.path.exists(RESULTS):
+        return {}
+    with open(RESULTS) as f:
+        return json.load(f)
+
+
 def page():
-    results = {}
-    if os.path.exists(RESULTS):
-        with open(RESULTS) as f:
-            results = json.load(f)
+    results = _results()
     rows, counts = [], dict.fromkeys(KEYS, 0)
     for family in sorted(case.FAMILIES):
         path = os.path.join(case.GOLDENS, f"{family}.json")
@@ -106,7 +116,7 @@ def page():
 
 def main(argv):
     if "--run" in argv:
-        run()
+        run([a for a in argv if not a.startswith("--")])
     text = page()
     if "--check" in argv:
         with open(PAGE) as f:
