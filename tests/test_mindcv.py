@@ -1,8 +1,10 @@
 """mindcv 0.3.0's model zoo, unchanged, on mindshim: each family's model against goldens from real MindSpore 2.10
 (``tools/record_mindcv.py``; the procedure is ``tests/mindcv_case.py``).
 
-The CI subset (``CI_FAMILIES``) runs always; the other families run with ``MINDSHIM_MINDCV_ALL=1`` (and carry the
-``slow`` marker). Loading the checkpoint real MindSpore wrote needs the tool's cache and is skipped without it.
+The CI subset runs always: logits and GRAPH_MODE training of ``CI_FAMILIES``, PyNative training of
+``CI_PYNATIVE`` (mindshim's PyNative runs a mindcv model op by op, about a minute per family on 2 cores); the rest
+runs with ``MINDSHIM_MINDCV_ALL=1`` (and carries the ``slow`` marker). Loading the checkpoint real MindSpore wrote
+needs the tool's cache and is skipped without it.
 """
 import os
 
@@ -19,6 +21,7 @@ import mindspore as ms  # noqa: E402  (mindshim, through install())
 
 CI_FAMILIES = ["resnet", "squeezenet", "mobilenetv1", "mobilenetv2", "mobilenetv3", "shufflenetv2", "ghostnet",
                "mnasnet", "regnet", "repvgg"]
+CI_PYNATIVE = ["resnet", "squeezenet", "shufflenetv2"]
 RTOL = 1e-4  # float32, summed in another order
 
 
@@ -30,7 +33,8 @@ def _params(keys):
     params = []
     for family in _recorded():
         for key in keys:
-            marks = [] if family in CI_FAMILIES else [pytest.mark.slow, pytest.mark.skipif(
+            in_ci = family in (CI_PYNATIVE if key == "train_pynative" else CI_FAMILIES)
+            marks = [] if in_ci else [pytest.mark.slow, pytest.mark.skipif(
                 os.environ.get("MINDSHIM_MINDCV_ALL") != "1", reason="outside the CI subset: MINDSHIM_MINDCV_ALL=1")]
             params.append(pytest.param(family, key, marks=marks, id=f"{family}-{key}"))
     return params
