@@ -5,7 +5,7 @@ from ..common.tensor import Tensor
 from ..nn.cell import Cell
 from ..ops import functional as F
 from ..ops import operations as P
-from ..ops.composite_base import HyperMap, MultitypeFuncGraph
+from ..ops.composite_base import HyperMap, MultitypeFuncGraph, Partial
 
 __all__ = ["GradientAccumulation", "gradient_accumulation_op", "gradient_clear_op"]
 
@@ -38,16 +38,17 @@ class GradientAccumulation(Cell):
         self.optimizer = optimizer
         self.weights = optimizer.parameters
         self.hyper_map = HyperMap()
+        self.partial = Partial()
         self._grad_accumulation = self.weights.clone(prefix="grad_accumulation", init="zeros")
         self._accumulation_step = Parameter(Tensor(0, dtype=mstype.int32), name="accumulation_step")
 
     def construct(self, loss, grads):
-        loss = F.depend(loss, self.hyper_map(F.partial(gradient_accumulation_op, self._max_accumulation_step),
+        loss = F.depend(loss, self.hyper_map(self.partial(gradient_accumulation_op, self._max_accumulation_step),
                                              self._grad_accumulation, grads))
         self._accumulation_step += 1
         if self._accumulation_step >= self._max_accumulation_step:
             loss = F.depend(loss, self.optimizer(self._grad_accumulation))
             F.assign(self._accumulation_step, 0)
         if self._accumulation_step == 0:
-            loss = F.depend(loss, self.hyper_map(F.partial(gradient_clear_op), self._grad_accumulation))
+            loss = F.depend(loss, self.hyper_map(self.partial(gradient_clear_op), self._grad_accumulation))
         return loss

@@ -63,7 +63,7 @@ def _each(fn, args, deep, reverse):
     run = (lambda *xs: _each(fn, xs, True, reverse)) if deep else fn
     items = list(zip(*args))
     out = [run(*xs) for xs in (reversed(items) if reverse else items)]
-    return type(first)(reversed(out) if reverse else out)
+    return (list if isinstance(first, list) else tuple)(reversed(out) if reverse else out)  # a ParameterTuple too
 
 
 class HyperMap:
