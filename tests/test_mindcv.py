@@ -22,6 +22,9 @@ import mindspore as ms  # noqa: E402  (mindshim, through install())
 CI_FAMILIES = ["resnet", "squeezenet", "mobilenetv1", "mobilenetv2", "mobilenetv3", "shufflenetv2", "ghostnet",
                "mnasnet", "regnet", "repvgg"]
 CI_PYNATIVE = ["resnet", "squeezenet", "shufflenetv2"]
+# MindSpore 2.10's CPU SoftmaxCrossEntropyWithLogits gives inf once a logit gap leaves float32's softmax range
+# (repvgg's seeded weights in training mode: mindshim's stable log-softmax gives a loss of 130).
+KNOWN_DIFFERENCES = {("repvgg", "train_pynative"), ("repvgg", "train_graph")}
 RTOL = 1e-4  # float32, summed in another order
 
 
@@ -36,6 +39,8 @@ def _params(keys):
             in_ci = family in (CI_PYNATIVE if key == "train_pynative" else CI_FAMILIES)
             marks = [] if in_ci else [pytest.mark.slow, pytest.mark.skipif(
                 os.environ.get("MINDSHIM_MINDCV_ALL") != "1", reason="outside the CI subset: MINDSHIM_MINDCV_ALL=1")]
+            if (family, key) in KNOWN_DIFFERENCES:
+                marks.append(pytest.mark.xfail(strict=True, reason="MindSpore's loss is inf (float32 softmax range)"))
             params.append(pytest.param(family, key, marks=marks, id=f"{family}-{key}"))
     return params
 
