@@ -100,7 +100,7 @@ def page():
         "per family of mindcv 0.3.0 (the smallest), `create_model(name, num_classes=10)` with seeded weights, batch "
         f"{case.BATCH}; the procedure is `tests/mindcv_case.py`. CI runs the subset listed in `tests/test_mindcv.py`.",
         "",
-        f"{len(case.FAMILIES)} families, {recorded} run by MindSpore 2.10 on CPU; under mindshim: "
+        f"{len(case.FAMILIES)} families, {recorded} recorded (run by MindSpore 2.10 on CPU); under mindshim: "
         + ", ".join(f"{counts[k]} pass {k.replace('_', ' ')}" for k in KEYS) + ".",
         "",
         "Columns: input size; MindSpore's wall seconds (logits / 3 train steps PyNative / GRAPH_MODE, including "
