@@ -42,7 +42,7 @@ def _compilation_cache():
 _compilation_cache()
 
 # (numpy is not in __all__, as in MindSpore: ``from mindspore import *`` keeps the user's numpy)
-from . import amp, common, communication, context, dataset, hal, mint, nn, numpy, ops, profiler, runtime, train  # noqa: E402
+from . import amp, boost, common, communication, context, dataset, hal, mint, nn, numpy, ops, profiler, runtime, train  # noqa: E402
 from ._engine import functionalize, load_params  # noqa: E402
 from ._install import install, run  # noqa: E402
 from .common import dtype  # noqa: E402

@@ -19,7 +19,8 @@ LAYERS = [
     ("engine", ["mindshim._engine"]),
     ("public", ["mindshim.ops", "mindshim.nn", "mindshim.train", "mindshim.dataset", "mindshim.amp", "mindshim.context",
                 "mindshim.common", "mindshim.communication", "mindshim.hal", "mindshim.runtime", "mindshim.mint",
-                "mindshim.experimental", "mindshim.dtype", "mindshim.numpy", "mindshim.profiler"]),
+                "mindshim.experimental", "mindshim.dtype", "mindshim.numpy", "mindshim.profiler",
+                "mindshim.boost"]),
     ("root", ["mindshim"]),
 ]
 

@@ -459,3 +459,24 @@ def test_warps_match_opencv_fixed_point():
                                      vision.Inter.NEAREST)
     assert perspective(img)[..., 2].tolist() == [[0, 14, 35, 0, 0], [0, 140, 161, 77, 98], [73, 94, 10, 31, 0],
                                                  [0, 0, 136, 157, 0]]
+
+
+def test_image_folder_dataset(tmp_path):
+    """As MindSpore 2.10 gave for the same folders: classes are the sorted sub-folders, rows go class by class in
+    sorted file order, every file is a row unless ``extensions`` filters, Int32 labels, raw bytes or decoded RGB."""
+    from PIL import Image
+    for i, (folder, name) in enumerate([("a", "z.jpg"), ("a", "b.png"), ("b", "x.png")]):
+        os.makedirs(tmp_path / folder, exist_ok=True)
+        Image.fromarray(np.full((4 + i, 5, 3), 20 * i, np.uint8)).save(tmp_path / folder / name)
+    (tmp_path / "b" / "y.txt").write_text("hi")
+    os.makedirs(tmp_path / "c")
+    data = ds.ImageFolderDataset(str(tmp_path), shuffle=False)
+    assert data.get_dataset_size() == 4 and data.get_col_names() == ["image", "label"]
+    assert data.get_class_indexing() == {"a": 0, "b": 1, "c": 2} and data.num_classes() == 3
+    rows = list(data.create_tuple_iterator(output_numpy=True))
+    assert [int(label) for _, label in rows] == [0, 0, 1, 1] and rows[0][1].dtype == np.int32
+    assert rows[0][0].dtype == np.uint8 and rows[0][0].ndim == 1 and bytes(rows[3][0]) == b"hi"
+    decoded = ds.ImageFolderDataset(str(tmp_path), shuffle=False, decode=True, extensions=[".png"],
+                                    class_indexing={"a": 5, "b": 1})
+    images = [(image.shape, int(label)) for image, label in decoded.create_tuple_iterator(output_numpy=True)]
+    assert images == [((5, 5, 3), 5), ((6, 5, 3), 1)]

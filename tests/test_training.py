@@ -255,3 +255,17 @@ def _x64_reference(arrays):
         opt(grads)
         losses.append(float(loss.asnumpy()))
     return losses
+
+
+def test_boost_gradient_accumulation():
+    """As MindSpore 2.10: gradients / 2 accumulate; every 2nd call the optimizer runs on the sum and it is cleared."""
+    net = ms.nn.Dense(2, 1, weight_init="ones", bias_init="zeros")
+    acc = ms.boost.GradientAccumulation(2, ms.nn.SGD(net.trainable_params(), learning_rate=1.0))
+    grads = tuple(ms.Tensor(np.full(p.shape, 2.0, np.float32)) for p in net.trainable_params())
+    seen = []
+    for _ in range(3):
+        acc(ms.Tensor(0.0), grads)
+        seen.append((net.weight.asnumpy().tolist(), acc._grad_accumulation[0].asnumpy().tolist(),
+                     int(acc._accumulation_step.asnumpy())))
+    assert seen == [([[1.0, 1.0]], [[1.0, 1.0]], 1), ([[-1.0, -1.0]], [[0.0, 0.0]], 0),
+                    ([[-1.0, -1.0]], [[1.0, 1.0]], 1)]

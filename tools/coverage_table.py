@@ -109,6 +109,8 @@ def render():
              f"{len(ops_table)} op-table rows and {len(apis)} other APIs, {checked} exercised by golden cases.", "",
              "How many of MindSpore 2.10's documented examples run under mindshim: "
              "[coverage_examples.md](coverage_examples.md).", "", tutorials_line(), "",
+             "Per family of mindcv's model zoo, whether it builds, gives MindSpore's logits and trains as under "
+             "MindSpore: [coverage_mindcv.md](coverage_mindcv.md).", "",
              "## The op table", "",
              "Each row is one MindSpore primitive (or one composite that MindSpore builds from several), reachable "
              "under the names listed: its Primitive class, functional ops, Tensor methods and Python operators.", "",

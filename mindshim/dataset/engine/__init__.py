@@ -2,7 +2,14 @@
 from ._pipeline import BatchInfo
 from .datasets import ConcatDataset, Dataset, MappableDataset, SourceDataset, UnionBaseDataset, VisionBaseDataset, zip
 from .datasets_user_defined import GeneratorDataset, NumpySlicesDataset, PaddedDataset
-from .datasets_vision import Cifar10Dataset, Cifar100Dataset, FakeImageDataset, FashionMnistDataset, MnistDataset
+from .datasets_vision import (
+    Cifar10Dataset,
+    Cifar100Dataset,
+    FakeImageDataset,
+    FashionMnistDataset,
+    ImageFolderDataset,
+    MnistDataset,
+)
 from .iterators import DictIterator, Iterator, TupleIterator
 from .samplers import (
                        DistributedSampler,
@@ -20,6 +27,7 @@ from .schema import Schema
 
 __all__ = ["Dataset", "MappableDataset", "SourceDataset", "UnionBaseDataset", "VisionBaseDataset", "ConcatDataset",
            "zip", "GeneratorDataset", "NumpySlicesDataset", "PaddedDataset", "MnistDataset", "FashionMnistDataset",
-           "Cifar10Dataset", "Cifar100Dataset", "FakeImageDataset", "Schema", "Iterator", "TupleIterator",
+           "Cifar10Dataset", "Cifar100Dataset", "FakeImageDataset", "ImageFolderDataset",
+           "Schema", "Iterator", "TupleIterator",
            "DictIterator", "BatchInfo", "Shuffle", "Sampler", "DistributedSampler", "IterSampler", "PKSampler",
            "RandomSampler", "SequentialSampler", "SubsetRandomSampler", "SubsetSampler", "WeightedRandomSampler"]

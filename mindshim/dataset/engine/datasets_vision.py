@@ -1,5 +1,5 @@
-"""MNIST, Fashion-MNIST, CIFAR-10 and CIFAR-100 read from their standard local files (no downloads), and
-``FakeImageDataset``.
+"""MNIST, Fashion-MNIST, CIFAR-10 and CIFAR-100 read from their standard local files (no downloads),
+``ImageFolderDataset`` and ``FakeImageDataset``.
 
 Columns and dtypes are MindSpore's: ``image`` UInt8 HWC ((28, 28, 1) or (32, 32, 3)), labels UInt32 scalars.
 Files are found and ordered as MindSpore does (sorted names: MNIST's ``t10k`` files before ``train``; CIFAR-10's
@@ -219,3 +219,67 @@ class FakeImageDataset(MappableDataset, VisionBaseDataset):
         rng = np.random.default_rng(self.base_seed + int(i))
         image = rng.integers(0, 256, self.image_size, dtype=np.uint8)
         return [image, np.array(rng.integers(self.num_classes), np.uint32)]
+
+
+class ImageFolderDataset(MappableDataset, VisionBaseDataset):
+    """Images in one folder per class under ``dataset_dir``: columns ``image`` (the file's bytes as a 1-D UInt8
+    array, or with ``decode`` an RGB HWC UInt8 image decoded by PIL) and ``label`` (Int32). As MindSpore: classes
+    are the sorted sub-folder names (or ``class_indexing``), rows go class by class, files in sorted order, and
+    without ``extensions`` every file is a row. ``decrypt`` is not supported."""
+
+    def __init__(self, dataset_dir, num_samples=None, num_parallel_workers=None, shuffle=None, sampler=None,
+                 extensions=None, class_indexing=None, decode=False, num_shards=None, shard_id=None, cache=None,
+                 decrypt=None):
+        params = dict(num_samples=num_samples, num_parallel_workers=num_parallel_workers, shuffle=shuffle,
+                      sampler=sampler, num_shards=num_shards, shard_id=shard_id)
+        check_dir(dataset_dir)
+        validate_dataset_param_value(["num_samples", "num_parallel_workers", "num_shards", "shard_id"], params, int)
+        validate_dataset_param_value(["shuffle"], params, bool)
+        if extensions is not None:
+            type_check(extensions, (list,), "extensions")
+        if class_indexing is not None:
+            type_check(class_indexing, (dict,), "class_indexing")
+        type_check(decode, (bool,), "decode")
+        check_sampler_shuffle_shard_options(params)
+        if decrypt is not None:
+            raise NotImplementedError("mindspore.dataset.ImageFolderDataset with decrypt is not supported by mindshim.")
+        super().__init__(num_parallel_workers=num_parallel_workers, sampler=sampler, num_samples=num_samples,
+                         shuffle=shuffle, num_shards=num_shards, shard_id=shard_id, cache=cache)
+        self.dataset_dir, self.decode = dataset_dir, decode
+        folders = sorted(e.name for e in os.scandir(dataset_dir) if e.is_dir())
+        self._class_indexing = (dict(class_indexing) if class_indexing
+                                else {name: i for i, name in enumerate(folders)})
+        self._files = [(os.path.join(dataset_dir, folder, name), self._class_indexing[folder])
+                       for folder in folders if folder in self._class_indexing
+                       for name in sorted(os.listdir(os.path.join(dataset_dir, folder)))
+                       if extensions is None or os.path.splitext(name)[1] in extensions]
+
+    def _col_names(self):
+        return ["image", "label"]
+
+    def _source_len(self):
+        return len(self._files)
+
+    def _row(self, i):
+        import io
+
+        from PIL import Image, UnidentifiedImageError
+        path, label = self._files[i]
+        with open(path, "rb") as f:
+            raw = f.read()
+        image = np.frombuffer(raw, np.uint8).copy()
+        if self.decode:
+            try:
+                image = np.asarray(Image.open(io.BytesIO(raw)).convert("RGB")).copy()
+            except (UnidentifiedImageError, OSError):
+                raise pipeline_error(f"Invalid image, {path} decode failed, the image is broken or permission "
+                                     "denied.") from None
+        return [image, np.array(label, np.int32)]
+
+    def get_class_indexing(self):
+        """The class name to label mapping."""
+        return dict(self._class_indexing)
+
+    def num_classes(self):
+        """The number of classes."""
+        return len(self._class_indexing)

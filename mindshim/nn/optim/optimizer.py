@@ -305,6 +305,15 @@ class Optimizer(Cell):
         raise NotImplementedError
 
     # ---- the steps of an update, for subclasses and user-defined optimizers ------------------------
+    def _is_dynamic_lr_or_weight_decay(self):
+        """Whether the learning rate or the weight decay is a schedule."""
+        return self.dynamic_lr or self.dynamic_weight_decay
+
+    def _grad_sparse_indices_deduplicate(self, gradients):
+        """``gradients`` unchanged: MindSpore merges repeated indices of sparse gradients off CPU only, and
+        mindshim's gradients are dense."""
+        return gradients
+
     def get_lr(self):
         """The learning rate of the current step: the Parameter (or, with groups, a tuple per parameter), or
         for a dynamic rate the schedule's value at ``global_step`` as a 0-d Tensor."""

@@ -94,6 +94,11 @@ class TrainOneStepWithLossScaleCell(TrainOneStepCell):
             if p._data is not old:
                 p._data = jnp.where(overflow._data, old, p._data)
 
+    def start_overflow_check(self, pre_cond, compute_input):
+        """``(status, compute_input)`` for ``get_overflow_status``. MindSpore clears Ascend's overflow registers here;
+        mindshim, like MindSpore on CPU and GPU, has none to clear: ``status`` is MindSpore's 8 zeros (Int32)."""
+        return Tensor([0] * 8, mstype.int32), compute_input
+
     def get_overflow_status(self, status, compute_output):
         """True when any gradient holds an inf or nan."""
         finite = [jnp.all(jnp.isfinite(g._data)) for g in compute_output]

@@ -22,4 +22,13 @@ Assign = _state_primitive("Assign", assign)
 AssignAdd = _state_primitive("AssignAdd", assign_add)
 AssignSub = _state_primitive("AssignSub", assign_sub)
 
-__all__ = _PRIMITIVES + ["Assign", "AssignAdd", "AssignSub"]
+
+class ReduceOp:
+    """The reductions collective primitives (``AllReduce``, ...) take: MindSpore's string constants."""
+    SUM = "sum"
+    MAX = "max"
+    MIN = "min"
+    PROD = "prod"
+    AVG = "avg"
+
+__all__ = _PRIMITIVES + ["Assign", "AssignAdd", "AssignSub", "ReduceOp"]
