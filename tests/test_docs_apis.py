@@ -166,3 +166,10 @@ def test_hook_backward_and_insert_gradient_of():
     clip = ops.InsertGradientOf(clip_gradient)
     grads = ops.GradOperation(get_all=True)(lambda x, y: clip(x) * clip(y))(ms.Tensor([1.1]), ms.Tensor([0.1]))
     np.testing.assert_allclose([g.asnumpy()[0] for g in grads], [0.2, 1.0])
+
+
+def test_functional_partial_is_ops_partial():
+    """mindcv's GradientAccumulation reaches ``Partial``'s instance as ``ops.functional.partial``."""
+    from mindshim.ops import functional as F
+    assert F.partial is ops.partial
+    assert F.partial(lambda a, b: a - b, 5)(2) == 3
