@@ -1,8 +1,10 @@
 """Shared timing for the benchmarks: interleaved repetitions, medians, ratios against hand-written JAX."""
+import functools
 import statistics
 import time
 
 import jax
+import optax
 
 
 def per_call_us(fn, calls, block, clock=time.perf_counter):
@@ -66,3 +68,14 @@ def report(title, ours, theirs, target):
     flag = "ok" if ratio <= target else "ABOVE TARGET"
     print(f"{title}: mindshim {ours:.2f} us, jax {theirs:.2f} us, ratio {ratio:.2f} (target <= {target}) {flag}")
     return ratio
+
+
+def optax_step(loss_fn, opt):
+    """The hand-written JAX + optax step the benchmarks compare against: ``step(params, opt_state, *batch)`` ->
+    ``(params, opt_state, loss)``, jitted, with the parameters and optimizer state donated."""
+    @functools.partial(jax.jit, donate_argnums=(0, 1))
+    def step(params, opt_state, *batch):
+        loss, grads = jax.value_and_grad(loss_fn)(params, *batch)
+        updates, opt_state = opt.update(grads, opt_state, params)
+        return optax.apply_updates(params, updates), opt_state, loss
+    return step

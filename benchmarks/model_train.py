@@ -15,7 +15,6 @@ batch in the loop; (c) bounds what any input pipeline can reach.
 Run: ``python benchmarks/model_train.py [--samples N] [--repeats R]``.
 """
 import argparse
-import functools
 import statistics
 import time
 
@@ -23,6 +22,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 import optax
+from _timing import optax_step
 
 import mindshim as ms
 from mindshim import nn
@@ -72,11 +72,7 @@ def jax_epoch(params, x, y, staged=False):
     def loss_fn(p, xb, yb):
         return optax.softmax_cross_entropy_with_integer_labels(jax_mlp(p, xb), yb).mean()
 
-    @functools.partial(jax.jit, donate_argnums=(0, 1))
-    def step(params, opt_state, xb, yb):
-        loss, grads = jax.value_and_grad(loss_fn)(params, xb, yb)
-        updates, opt_state = opt.update(grads, opt_state, params)
-        return optax.apply_updates(params, updates), opt_state, loss
+    step = optax_step(loss_fn, opt)
 
     def batches():
         for i in range(len(x) // BATCH):

@@ -35,7 +35,7 @@ import numpy as np
 import optax
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _timing import compare, host_cpu_us, host_us  # noqa: E402
+from _timing import compare, host_cpu_us, host_us, optax_step  # noqa: E402
 
 import mindshim as ms  # noqa: E402
 from mindshim import (  # noqa: E402
@@ -143,11 +143,7 @@ def jax_step(apply, params, x, y, compute_dtype=None):
         logits = apply(p, x).astype(jnp.float32)
         return optax.softmax_cross_entropy_with_integer_labels(logits, y).mean()
 
-    @functools.partial(jax.jit, donate_argnums=(0, 1))
-    def step(params, opt_state, x, y):
-        loss, grads = jax.value_and_grad(loss_fn)(params, x, y)
-        updates, opt_state = opt.update(grads, opt_state, params)
-        return optax.apply_updates(params, updates), opt_state, loss
+    step = optax_step(loss_fn, opt)
 
     def run():
         state["params"], state["opt"], loss = step(state["params"], state["opt"], x, y)
@@ -269,11 +265,7 @@ def _hand_loop(apply, params):
     def loss_fn(p, x, y):
         return optax.softmax_cross_entropy_with_integer_labels(apply(p, x), y).mean()
 
-    @functools.partial(jax.jit, donate_argnums=(0, 1))
-    def step(params, opt_state, x, y):
-        loss, grads = jax.value_and_grad(loss_fn)(params, x, y)
-        updates, opt_state = opt.update(grads, opt_state, params)
-        return optax.apply_updates(params, updates), opt_state, loss
+    step = optax_step(loss_fn, opt)
 
     def run(batches):
         loss = None
@@ -348,11 +340,7 @@ def host_overhead(quick=False):
     state = {"w": jnp.ones((2, 2), jnp.float32)}
     state["opt"] = opt.init(state["w"])
 
-    @functools.partial(jax.jit, donate_argnums=(0, 1))
-    def jax_train(w, opt_state, x, y):
-        loss, g = jax.value_and_grad(jax_loss)(w, x, y)
-        updates, opt_state = opt.update(g, opt_state, w)
-        return optax.apply_updates(w, updates), opt_state, loss
+    jax_train = optax_step(jax_loss, opt)
 
     def hand_train():
         state["w"], state["opt"], loss = jax_train(state["w"], state["opt"], jx, jy)
