@@ -268,8 +268,8 @@ def test_truncated_cifar_file(tmp_path):
 
 # ---- the API surface ---------------------------------------------------------------------------------
 def test_missing_names_are_reported_unsupported():
-    with pytest.raises(NotImplementedError, match="mindspore.dataset.ImageFolderDataset"):
-        ds.ImageFolderDataset  # noqa: B018
+    with pytest.raises(NotImplementedError, match="mindspore.dataset.MindDataset"):
+        ds.MindDataset  # noqa: B018
     with pytest.raises(NotImplementedError, match="mindspore.dataset.vision.VideoDecoder"):
         vision.VideoDecoder  # noqa: B018
     assert not hasattr(transforms, "Plugin")
