@@ -1233,14 +1233,14 @@ def _bidense(input1, input2, weight, bias=None):
     return out if bias is None else out + bias
 
 
-_NN_COMPOSITES = {  # name: (lowering, input names)
-    "prelu": (_prelu, ("x", "weight")),
-    "mirror_pad": (_mirror_pad, ("input_x", "paddings", "mode")),
-    "padding": (_padding, ("x", "pad_dim_size")),
-    "bidense": (_bidense, ("input1", "input2", "weight", "bias")),
+_NN_COMPOSITES = {  # name: (lowering, input names, check)
+    "prelu": (_prelu, ("x", "weight"), None),
+    "mirror_pad": (_mirror_pad, ("input_x", "paddings", "mode"), _check_mirror_pad),
+    "padding": (_padding, ("x", "pad_dim_size"), None),
+    "bidense": (_bidense, ("input1", "input2", "weight", "bias"), None),
 }
-for _name, (_fn, _inputs) in _NN_COMPOSITES.items():
-    register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)
+for _name, (_fn, _inputs, _check) in _NN_COMPOSITES.items():
+    register(_name, functional=(_name,), inputs=_inputs, primitive=False, check=_check)(_fn)
 
 
 # ---- boxes and space/batch rearrangement (no Primitive class) ----------------------------------------------------

@@ -132,6 +132,10 @@ CASES = {
     "sort_axis_negative": lambda ms: ms.ops.sort(ms.Tensor(X), axis=-3),
     "bitwise_and_floats": lambda ms: ms.ops.bitwise_and(ms.Tensor(X), ms.Tensor(X)),
     "bitwise_or_int_float": lambda ms: ms.ops.bitwise_or(ms.Tensor(np.array([1, 2], np.int32)), ms.Tensor(X[0, :2])),
+    "mirror_pad_too_wide": lambda ms: ms.ops.mirror_pad(ms.Tensor(X), ms.Tensor(np.array([[3, 1], [1, 1]])), "REFLECT"),
+    "mirror_pad_rank": lambda ms: ms.ops.mirror_pad(ms.Tensor(X), ms.Tensor(np.array([[1, 1]])), "SYMMETRIC"),
+    "mirror_pad_negative": lambda ms: ms.ops.mirror_pad(ms.Tensor(X), ms.Tensor(np.array([[-1, 0], [0, 0]])),
+                                                        "REFLECT"),
     "bitwise_xor_float_scalar": lambda ms: ms.ops.bitwise_xor(ms.Tensor(np.array([1, 2], np.int32)), 1.5),
 }
 
