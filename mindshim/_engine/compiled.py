@@ -79,6 +79,12 @@ class Program:
         self.fast = False
 
 
+def _fast_path_open():
+    """Whether a fast program may take :meth:`CompiledCall._call_fast`: a call at top level (inside no engine
+    call) without data parallelism."""
+    return not _trace.local.frames and _state.mesh["mesh"] is None
+
+
 class _Static:
     """A non-Tensor input, compiled in as a constant (hashable by value; Cells by identity)."""
     __slots__ = ("value", "key")
@@ -223,8 +229,7 @@ class CompiledCall:
         through the program of the last call with the same ``hot`` key while no setting or training mode changed
         since (the cache key computed once per input signature)."""
         entry = self._hot.get(hot)
-        if entry is not None and entry[0] == _state.versions["modes"] and not _trace.local.frames \
-                and _state.mesh["mesh"] is None:
+        if entry is not None and entry[0] == _state.versions["modes"] and _fast_path_open():
             try:
                 return entry[1], self._call_fast(entry[1], arrays, extra)
             except (Retrace, *_CONCRETE) as e:  # a new input shape traced again, and failed
@@ -243,7 +248,7 @@ class CompiledCall:
         while True:
             program = self._program(key, spec, build_args)
             try:
-                if program.fast and not _trace.local.frames and _state.mesh["mesh"] is None:
+                if program.fast and _fast_path_open():
                     return self._call_fast(program, arrays, extra)
                 return self._call(program, arrays, extra)
             except (Retrace, *_CONCRETE) as e:

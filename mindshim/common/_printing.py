@@ -146,11 +146,16 @@ def format_data(arr, mstype, style=None, comma=True):
     return render((), 0)
 
 
+def shape_list(shape):
+    """A shape as MindSpore prints it: ``[2, 3]``."""
+    return "[" + ", ".join(str(d) for d in shape) + "]"
+
+
 def tensor_repr(arr, mstype, style=None):
     """``Tensor(shape=[...], dtype=..., value=...)`` for a numpy array ``arr`` (no value for a shape without
     values: a Tensor of unknown shape)."""
     style = style or _state.printing["style"]
-    shape = "[" + ", ".join(str(d) for d in arr.shape) + "]"
+    shape = shape_list(arr.shape)
     sep = "\n" if arr.ndim >= 2 else (" " if style == "2.10" else "")
     value = format_data(arr, mstype, style) if isinstance(arr, np.ndarray) else ""
     return f"Tensor(shape={shape}, dtype={mstype}, value={sep}{value})"
@@ -162,7 +167,7 @@ def host_tensor_repr(arr, mstype, style=None):
     style = style or _state.printing["style"]
     if style != "2.10" or arr.ndim == 0 or arr.dtype.kind not in "biuf":
         return tensor_repr(arr, mstype, style)
-    shape = "[" + ", ".join(str(d) for d in arr.shape) + "]"
+    shape = shape_list(arr.shape)
     sep = "\n" if arr.ndim >= 2 else " "
     return f"Tensor(shape={shape}, dtype={mstype}, value={sep}{np.array2string(arr, separator=', ')})"
 
@@ -170,7 +175,7 @@ def host_tensor_repr(arr, mstype, style=None):
 def tensor_string(arr, mstype):
     """A Tensor as MindSpore's C++ prints it inside a sparse tensor's repr: 2.10's sign column without commas,
     and ``[...]`` for 30 elements or more."""
-    shape = "[" + ", ".join(str(d) for d in arr.shape) + "]"
+    shape = shape_list(arr.shape)
     if arr.size >= 30:
         return f"Tensor(shape={shape}, dtype={mstype}, value=[...])"
     sep = "\n" if arr.ndim >= 2 else ""

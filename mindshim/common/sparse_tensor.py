@@ -155,7 +155,7 @@ class _Sparse:
                 return repr(t)
             return _printing.tensor_string(np.asarray(data), t.dtype)
         parts = ", ".join(f"{n}={part(t)}" for n, t in zip(self._PARTS, self._parts()))
-        shape = "[" + ", ".join(str(d) for d in self._shape) + "]"
+        shape = _printing.shape_list(self._shape)
         return f"{self._NAME or type(self).__name__}(shape={shape}, dtype={self.dtype}, {parts})"
 
     __str__ = __repr__
