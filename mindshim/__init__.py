@@ -7,6 +7,8 @@ mindshim with JAX code that wants 32-bit defaults sets ``MINDSHIM_X64=0`` before
 Int64 and Float64 Tensors are stored as Int32 and Float32 (JAX's own rule), and everything else is unchanged.
 """
 import os
+import sys
+import types
 from importlib import util as _util
 
 import jax
@@ -42,13 +44,29 @@ def _compilation_cache():
 _compilation_cache()
 
 # (numpy is not in __all__, as in MindSpore: ``from mindspore import *`` keeps the user's numpy)
-from . import amp, boost, common, communication, context, dataset, hal, mint, nn, numpy, ops, profiler, runtime, train  # noqa: E402
+from . import (  # noqa: E402
+    _api,
+    amp,
+    boost,
+    common,
+    communication,
+    context,
+    dataset,
+    hal,
+    mint,
+    nn,
+    numpy,
+    ops,
+    profiler,
+    runtime,
+    train,
+)
+from ._api import JitConfig, enable_dynamic, jit, jit_class, mutable, no_inline, recompute  # noqa: E402
 from ._engine import functionalize, load_params  # noqa: E402
 from ._install import install, run  # noqa: E402
 from .common import dtype  # noqa: E402
 from .common._checks import set_index_checks  # noqa: E402
 from .common._printing import get_repr_style, set_repr_style  # noqa: E402
-from .common.api import JitConfig, enable_dynamic, jit, jit_class, mutable, no_inline, recompute  # noqa: E402
 from .common.dtype import *  # noqa: E402,F401,F403
 from .common.parameter import Parameter, ParameterTuple  # noqa: E402
 from .common.seed import get_rng_state, get_seed, set_rng_state, set_seed  # noqa: E402
@@ -88,6 +106,24 @@ from .train.serialization import (  # noqa: E402
     safetensors_to_ckpt,
     save_checkpoint,
 )
+
+
+def _lend(home, **values):
+    """Publish ``values`` on ``home`` where MindSpore has them, though ``home`` (a package of a lower layer) cannot
+    import them: imports go only downward. A module among them imports as ``home.<name>`` too."""
+    for name, value in values.items():
+        setattr(home, name, value)
+        if isinstance(value, types.ModuleType):
+            sys.modules[f"{home.__name__}.{name}"] = value
+        elif name not in home.__all__:
+            home.__all__.append(name)
+
+
+_lend(common, api=_api)
+_lend(nn, metrics=train.metrics, get_metrics=train.metrics.get_metrics,
+      **{name: getattr(train.metrics, name) for name in train.metrics.__all__})
+_lend(amp, **{name: getattr(train, name) for name in ("LossScaleManager", "FixedLossScaleManager",
+                                                      "DynamicLossScaleManager")})
 
 __version__ = "0.1.0"
 __all__ = ["amp", "common", "context", "mint", "nn", "ops", "dtype", "jit", "grad", "value_and_grad", "Tensor",

@@ -22,7 +22,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from .common import _amp
+from .common import _amp, sparse_tensor
 from .common import dtype as mstype
 from .common.tensor import Tensor, _wrap, write
 
@@ -145,6 +145,9 @@ def forward_mode():
 def call(name, *inputs, **attrs):
     """Row ``name`` on ``inputs``: how hand-written functional ops and composites run a row."""
     return dispatch(get(name), inputs, attrs)
+
+
+sparse_tensor.call = call  # COOTensor's and CSRTensor's methods run rows, and common cannot import the registry
 
 
 def get(name):

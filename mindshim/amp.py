@@ -20,11 +20,10 @@ from .common import dtype as mstype
 from .common.parameter import Parameter
 from .common.tensor import Tensor, _wrap
 from .nn.layer import normalization
-from .train.loss_scale_manager import DynamicLossScaleManager, FixedLossScaleManager, LossScaleManager
 
+# and train's loss scale managers (LossScaleManager, ...), which the package publishes here: amp sits below train
 __all__ = ["auto_mixed_precision", "build_train_network", "get_white_list", "get_black_list", "all_finite",
-           "LossScaler", "StaticLossScaler", "DynamicLossScaler", "LossScaleManager", "FixedLossScaleManager",
-           "DynamicLossScaleManager"]
+           "LossScaler", "StaticLossScaler", "DynamicLossScaler"]
 
 _BLACK_LIST = (normalization.BatchNorm1d, normalization.BatchNorm2d, normalization.BatchNorm3d, normalization.LayerNorm)
 

@@ -13,7 +13,6 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from .. import _registry
 from . import _printing
 from . import dtype as mstype
 from .tensor import Tensor
@@ -22,8 +21,7 @@ _new = object.__new__
 _INDEX_TYPES = (mstype.int16, mstype.int32, mstype.int64)
 
 
-def _call(name, *inputs, **attrs):
-    return _registry.call(name, *inputs, **attrs)
+call = None  # runs an op-table row: ``_registry.call``, set by the registry as it loads (it sits above common)
 
 
 def _shape_tensor(shape, dtype=mstype.int64):
@@ -182,7 +180,7 @@ class COOTensor(_Sparse):
             indices, values, shape = coo_tensor._indices, coo_tensor._values, coo_tensor._shape
         else:
             _check_coo(indices, values, shape)
-            indices = _call("StopGradient", indices)
+            indices = call("StopGradient", indices)
         self._indices, self._values, self._shape = indices, values, shape
 
     @property
@@ -207,7 +205,7 @@ class COOTensor(_Sparse):
     def __add__(self, other):
         self._same_shape(other)
         if isinstance(other, Tensor):
-            return _call("SparseTensorDenseAdd", self._indices, self._values, _shape_tensor(self._shape), other)
+            return call("SparseTensorDenseAdd", self._indices, self._values, _shape_tensor(self._shape), other)
         if isinstance(other, COOTensor):
             return coo_add(self, other, Tensor(0, self._values.dtype))
         raise TypeError(f"COOTensor add with {type(other)} is not supported.")
@@ -215,7 +213,7 @@ class COOTensor(_Sparse):
     def __sub__(self, other):
         self._same_shape(other)
         if isinstance(other, Tensor):
-            return _call("SparseTensorDenseAdd", self._indices, self._values, _shape_tensor(self._shape), -other)
+            return call("SparseTensorDenseAdd", self._indices, self._values, _shape_tensor(self._shape), -other)
         if isinstance(other, COOTensor):
             return coo_add(self, -other, Tensor(0, self._values.dtype))
         raise TypeError(f"COOTensor subtract with {type(other)} is not supported.")
@@ -223,31 +221,31 @@ class COOTensor(_Sparse):
     def __mul__(self, other):
         self._same_shape(other)
         if isinstance(other, Tensor):
-            return COOTensor(self._indices, self._values * _call("GatherNd", other, self._indices), self._shape)
+            return COOTensor(self._indices, self._values * call("GatherNd", other, self._indices), self._shape)
         raise TypeError(f"COOTensor multiply with {type(other)} is not supported.")
 
     def __truediv__(self, other):
         """``self / other`` at the stored positions (MindSpore warns that zeros of ``other`` are ignored)."""
         self._same_shape(other)
         if isinstance(other, Tensor):
-            return COOTensor(self._indices, self._values / _call("GatherNd", other, self._indices), self._shape)
+            return COOTensor(self._indices, self._values / call("GatherNd", other, self._indices), self._shape)
         raise TypeError(f"COOTensor divide with {type(other)} is not supported.")
 
     def coalesce(self):
         """The same tensor with its entries in row-major order and repeated indices summed."""
-        indices, values, _ = _call("Coalesce", self._indices.T, self._values, _shape_tensor(self._shape))
+        indices, values, _ = call("Coalesce", self._indices.T, self._values, _shape_tensor(self._shape))
         return COOTensor(indices.T, values, self._shape)
 
     def to_csr(self):
         """The CSRTensor of the same entries (ordered by row, stably)."""
-        rows, order = _call("Sort", self._indices[:, 0].astype(mstype.float32))
-        indptr = _call("COO2CSR", rows.astype(self._indices.dtype), self._shape[0])
+        rows, order = call("Sort", self._indices[:, 0].astype(mstype.float32))
+        indptr = call("COO2CSR", rows.astype(self._indices.dtype), self._shape[0])
         return CSRTensor(indptr, self._indices[:, 1][order], self._values[order], self._shape)
 
     def to_dense(self):
         """The dense Tensor (repeated indices add up)."""
         zeros = Tensor(np.zeros(self._shape, self._values.dtype.np_dtype))
-        return _call("SparseTensorDenseAdd", self._indices, self._values, _shape_tensor(self._shape), zeros)
+        return call("SparseTensorDenseAdd", self._indices, self._values, _shape_tensor(self._shape), zeros)
 
     def astype(self, dtype):
         return COOTensor(self._indices, self._values.astype(dtype), self._shape)
@@ -317,7 +315,7 @@ class CSRTensor(_Sparse):
             indptr, indices, values, shape = csr_tensor._parts() + (csr_tensor._shape,)
         else:
             _check_csr(indptr, indices, values, shape)
-            indptr, indices = _call("StopGradient", indptr), _call("StopGradient", indices)
+            indptr, indices = call("StopGradient", indptr), call("StopGradient", indices)
         self._indptr, self._indices, self._values, self._shape = indptr, indices, values, shape
 
     @property
@@ -330,7 +328,7 @@ class CSRTensor(_Sparse):
         return CSRTensor(self._indptr, self._indices, values, self._shape)
 
     def _csr_op(self, name, *inputs):
-        return _call(name, self._indptr, self._indices, self._values, self._shape, *inputs)
+        return call(name, self._indptr, self._indices, self._values, self._shape, *inputs)
 
     def __mul__(self, other):
         """``csr_mul``: a Python or one-element Tensor scalar scales the values (MindSpore then returns the values,
@@ -349,7 +347,7 @@ class CSRTensor(_Sparse):
                 raise ValueError("dense tensor cannot broadcast to the sparse tensor.")
             return fn(self._values, other).reshape(self._values.shape)
         values, other = _promoted(self._values, other)
-        return self._with_values(_call(name, self._indptr, self._indices, values, self._shape, other))
+        return self._with_values(call(name, self._indptr, self._indices, values, self._shape, other))
 
     def __neg__(self):
         return self._with_values(-self._values)
@@ -374,8 +372,8 @@ class CSRTensor(_Sparse):
         """The COOTensor of the same entries (2-D only)."""
         if self.ndim != 2:
             raise ValueError("Currently only support 2-D CSRTensor when converting to COOTensor.")
-        rows = _call("CSR2COO", self._indptr, self._values.shape[0])
-        return COOTensor(_call("Stack", (rows, self._indices.astype(rows.dtype)), axis=1), self._values,
+        rows = call("CSR2COO", self._indptr, self._values.shape[0])
+        return COOTensor(call("Stack", (rows, self._indices.astype(rows.dtype)), axis=1), self._values,
                          self._shape)
 
     def to_dense(self):
@@ -427,7 +425,7 @@ def coo_add(x1, x2, thresh):
     indices1, indices2 = _promoted(x1.indices, x2.indices)
     values1, values2 = _promoted(x1.values, x2.values)
     shape = _shape_tensor(x1.shape, indices1.dtype)
-    indices, values, _ = _call("SparseAdd", indices1, values1, shape, indices2, values2, shape,
+    indices, values, _ = call("SparseAdd", indices1, values1, shape, indices2, values2, shape,
                                thresh.astype(values1.dtype))
     return COOTensor(indices, values, x1.shape)
 
@@ -441,7 +439,7 @@ def csr_add(a, b, alpha, beta):
     parts = [_promoted(x, y) for x, y in zip(a._parts(), b._parts())]
     (a_indptr, b_indptr), (a_indices, b_indices), (a_values, b_values) = parts
     shape, batch = _shape_tensor(a.shape, a_indptr.dtype), _shape_tensor([0, a_values.shape[0]], a_indptr.dtype)
-    _, _, indptr, indices, values = _call("SparseMatrixAdd", shape, batch, a_indptr, a_indices, a_values, shape,
+    _, _, indptr, indices, values = call("SparseMatrixAdd", shape, batch, a_indptr, a_indices, a_values, shape,
                                           batch, b_indptr, b_indices, b_values, alpha.astype(a_values.dtype),
                                           beta.astype(a_values.dtype))
     return CSRTensor(indptr, indices, values, a.shape)

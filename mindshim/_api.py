@@ -1,7 +1,8 @@
-"""``mindspore.jit``: compile a function or a Cell's ``construct`` into one XLA program."""
+"""``mindspore.jit`` and the rest of ``mindspore.common.api``: compile a function or a Cell's ``construct`` into one
+XLA program. It sits above the engine, so outside ``common`` (core); the package publishes it as ``common.api``."""
 import functools
 
-from .._engine import JitCall
+from ._engine import JitCall
 
 
 def jit(function=None, *, capture_mode="ast", jit_level="O0", dynamic=0, fullgraph=False, backend="", **options):
