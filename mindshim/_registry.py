@@ -37,7 +37,8 @@ class OpDef:
     lowering raises anyway, so it runs only then; ``primitive``: the row is a MindSpore primitive (composites
     that MindSpore builds from several primitives get no Primitive class); ``family``: the ``_table`` module
     that registered it, whose functional views live in ``ops.function.<family>_func``; ``inputs``: the names
-    the views give the inputs (default ``input``, ``other``); ``outputs``: how many of the lowering's outputs the
+    the views give the inputs (default ``input``, ``other``), then those of the attributes the functional view
+    takes after them (``("x", "alpha")``); ``outputs``: how many of the lowering's outputs the
     op returns (one: that array alone), the rest feeding only the effect (None: all)."""
     __slots__ = ("name", "impl", "attrs", "check", "bprop", "effect", "functional", "method", "operator", "inputs",
                  "promote", "check_on_error", "primitive", "family", "outputs", "_bound", "plain")
@@ -300,7 +301,7 @@ def _input_names(row, n):
     """The names of a row's inputs for an error message: declared, else the lowering's (a one-letter first or
     second name as MindSpore's ``input``/``other``)."""
     if row.inputs is not None:
-        names = list(row.inputs)
+        names = [n for n in row.inputs if n not in row.attrs]
     else:
         try:
             names = [p.name for p in inspect.signature(row.impl).parameters.values()

@@ -140,22 +140,23 @@ def _softmax(x, axis=-1):
     return jax.nn.softmax(x, axis=axis)
 
 
-@register("LogSoftmax", attrs=(("axis", -1),), check=_check_softmax("LogSoftmax", "logits"))
+@register("LogSoftmax", attrs=(("axis", -1),), check=_check_softmax("LogSoftmax", "logits"),
+          functional=("log_softmax",), inputs=("logits", "axis"))
 def _log_softmax(x, axis=-1):
     return jax.nn.log_softmax(x, axis=axis)
 
 
 # ---- reductions -----------------------------------------------------------------------------------------
-def _reduce(op, fn):
+def _reduce(op, fn, **views):
     def impl(x, axis=(), keep_dims=False, skip_mode=False):
         axes = norm_axes(op, axis, x.ndim)
         if skip_mode and axes is None:
             return x
         return fn(x, axis=axes, keepdims=keep_dims).astype(x.dtype)
-    register(op, attrs=(("keep_dims", False), ("skip_mode", False)))(impl)
+    register(op, attrs=(("keep_dims", False), ("skip_mode", False)), **views)(impl)
 
 
-_reduce("ReduceSum", jnp.sum)
+_reduce("ReduceSum", jnp.sum, functional=("reduce_sum",), inputs=("x", "axis", "keep_dims"))
 _reduce("ReduceMean", jnp.mean)
 
 
@@ -187,7 +188,7 @@ def _check_reshape(x, shape):
                          f"size {size}")
 
 
-@register("Reshape", check=_check_reshape)
+@register("Reshape", check=_check_reshape, functional=("reshape",), inputs=("input", "shape"))
 def _reshape(x, shape):
     return jnp.reshape(x, _int_sequence(shape))
 
@@ -209,7 +210,7 @@ def _check_transpose(x, perm):
         seen.add(d % n)
 
 
-@register("Transpose", check=_check_transpose)
+@register("Transpose", check=_check_transpose, functional=("transpose",), inputs=("input", "input_perm"))
 def _transpose(x, perm):
     return jnp.transpose(x, _int_sequence(perm))
 
@@ -219,7 +220,7 @@ def _check_cast(x, dtype):
         raise TypeError(f"For 'Cast', the input 'dtype' should be mindspore dtype, but got {dtype}.")
 
 
-@register("Cast", check=_check_cast)
+@register("Cast", check=_check_cast, functional=("cast",), inputs=("input", "dtype"))
 def _cast(x, dtype):
     return jnp.asarray(x).astype(mstype.to_mstype(dtype).np_dtype)
 

@@ -25,9 +25,9 @@ _EPS = 1e-12
 _REDUCTIONS = ("none", "mean", "sum")
 
 
-def composite(name, attrs=(), check=None):
+def composite(name, attrs=(), check=None, **views):
     """A row for a functional loss that MindSpore builds from several primitives (no Primitive class)."""
-    return register(name, attrs, check=check, primitive=False)
+    return register(name, attrs, check=check, primitive=False, **views)
 
 
 def _ms(x):
@@ -479,7 +479,8 @@ def _check_class_target(x, target, weight=None, ignore_index=-100, reduction="me
     check(target, ignoring(ignore_index, gather_d_rule(n)))
 
 
-@composite("nll_loss", attrs=_CE_ATTRS, check=_check_class_target)
+@composite("nll_loss", attrs=_CE_ATTRS, check=_check_class_target, functional=("nll_loss",),
+           inputs=("inputs", "target", "weight", "ignore_index", "reduction", "label_smoothing"))
 def _nll_loss(x, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
     """Negative log-likelihood of class indices, as MindSpore's ``ops.nll_loss``."""
     return _nll_composite(x, target, weight, ignore_index, reduction, label_smoothing)

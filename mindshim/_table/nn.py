@@ -81,17 +81,18 @@ def _same_pads(size, kernel, stride, dilation=None):
     return tuple(pads)
 
 
-def _register_jit(name, attrs=(), check=None, bprop=None, static=(), stat_outputs=None, effect=None):
+def _register_jit(name, attrs=(), check=None, bprop=None, static=(), stat_outputs=None, effect=None, **views):
     """``register`` for a lowering of several ops: compiled once per shape and attributes, so that an eager call
     runs one XLA program (under an outer trace it is inlined). ``static``: positions of Python-valued inputs.
-    ``stat_outputs``: the lowering's trailing inputs that only feed statistics outputs (see ``_zero_stat_grads``)."""
+    ``stat_outputs``: the lowering's trailing inputs that only feed statistics outputs (see ``_zero_stat_grads``);
+    ``views``: as ``register``'s."""
     def deco(impl):
         fn = jax.jit(impl, static_argnames=tuple(k for k, _ in attrs), static_argnums=static)
         if stat_outputs is not None:
             bprop_fn = _zero_stat_grads(stat_outputs)(fn)
         else:
             bprop_fn = bprop
-        register(name, attrs=attrs, check=check, bprop=bprop_fn, effect=effect)(fn)
+        register(name, attrs=attrs, check=check, bprop=bprop_fn, effect=effect, **views)(fn)
         return fn
     return deco
 
@@ -235,7 +236,8 @@ def _elu_bprop(inputs, out, dout, alpha=1.0):
     return (jnp.where(x > 0, dout, dout * (out + alpha)),)
 
 
-@register("Elu", attrs=(("alpha", 1.0),), check=_check_elu, bprop=_elu_bprop)
+@register("Elu", attrs=(("alpha", 1.0),), check=_check_elu, bprop=_elu_bprop, functional=("elu",),
+          inputs=("input_x", "alpha"))
 def _elu(x, alpha=1.0):
     return jax.nn.elu(x, alpha)
 
@@ -248,19 +250,22 @@ def _check_shrink(op):
     return check
 
 
-@register("HShrink", attrs=(("lambd", 0.5),), check=_check_shrink("HShrink"))
+@register("HShrink", attrs=(("lambd", 0.5),), check=_check_shrink("HShrink"), functional=("hardshrink",),
+          inputs=("input", "lambd"))
 def _hshrink(x, lambd=0.5):
     """``x`` where ``|x| > lambd``, else 0."""
     return jnp.where(jnp.abs(x) > lambd, x, jnp.zeros_like(x))
 
 
-@register("SoftShrink", attrs=(("lambd", 0.5),), check=_check_shrink("SoftShrink"))
+@register("SoftShrink", attrs=(("lambd", 0.5),), check=_check_shrink("SoftShrink"), functional=("softshrink",),
+          inputs=("input", "lambd"))
 def _softshrink(x, lambd=0.5):
     """``x - lambd`` above ``lambd``, ``x + lambd`` below ``-lambd``, else 0."""
     return jnp.where(x > lambd, x - lambd, jnp.where(x < -lambd, x + lambd, jnp.zeros_like(x))).astype(x.dtype)
 
 
-@register("CeLU", attrs=(("alpha", 1.0),), check=_need("CeLU", "input_x", _F16_F64))
+@register("CeLU", attrs=(("alpha", 1.0),), check=_need("CeLU", "input_x", _F16_F64), functional=("celu",),
+          inputs=("x", "alpha"))
 def _celu(x, alpha=1.0):
     """``max(0, x) + min(0, alpha * (exp(x / alpha) - 1))``."""
     return jax.nn.celu(x, alpha).astype(x.dtype)
@@ -325,7 +330,8 @@ def _check_bias_add(x, bias, data_format="NCHW"):
                          f"but got bias shape: .{_vec(bias.shape)}, input_shape: {_vec(x.shape)}.")
 
 
-@_register_jit("BiasAdd", attrs=(("data_format", "NCHW"),), check=_check_bias_add)
+@_register_jit("BiasAdd", attrs=(("data_format", "NCHW"),), check=_check_bias_add, functional=("bias_add",),
+               inputs=("input_x", "bias"))
 def _bias_add(x, bias, data_format="NCHW"):
     if data_format == "NHWC":
         return x + bias
@@ -349,7 +355,8 @@ def _check_batch_matmul(x, y, transpose_a=False, transpose_b=False):
                          f"{_vec(x.shape)}, y shape {_vec(y.shape)}")
 
 
-@register("BatchMatMul", attrs=(("transpose_a", False), ("transpose_b", False)), check=_check_batch_matmul)
+@register("BatchMatMul", attrs=(("transpose_a", False), ("transpose_b", False)), check=_check_batch_matmul,
+          functional=("bmm",), inputs=("input_x", "mat2"))
 def _batch_matmul(x, y, transpose_a=False, transpose_b=False):
     return jnp.matmul(jnp.swapaxes(x, -1, -2) if transpose_a else x, jnp.swapaxes(y, -1, -2) if transpose_b else y)
 
@@ -361,7 +368,7 @@ def _check_dense(x, w, b=None):
                          f"equal. if the dim of w is 2.")
 
 
-@register("Dense", check=_check_dense)
+@register("Dense", check=_check_dense, functional=("dense",), inputs=("input", "weight", "bias"))
 @jax.jit
 def _dense(x, w, b=None):
     """``x @ w.T + b`` (``w`` of rank 1 or 2, ``b`` optional)."""
@@ -960,7 +967,8 @@ def _check_lrn(x, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, norm_region="AC
 
 
 @_register_jit("LRN", attrs=(("depth_radius", 5), ("bias", 1.0), ("alpha", 1.0), ("beta", 0.5),
-                             ("norm_region", "ACROSS_CHANNELS")), check=_check_lrn)
+                             ("norm_region", "ACROSS_CHANNELS")), check=_check_lrn, functional=("lrn",),
+               inputs=("x", "depth_radius", "bias", "alpha", "beta", "norm_region"))
 def _lrn_row(x, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, norm_region="ACROSS_CHANNELS"):
     """Local response normalization across channels (NCHW): ``x / (bias + alpha * s) ** beta`` with ``s`` the sum
     of squares over the channels within ``depth_radius``."""
@@ -1112,7 +1120,8 @@ def _check_sort(x, axis=-1, descending=False):
         raise ValueError(f"For primitive[Sort], the axis must be in [{-n},{n - 1}], but got {axis}.")
 
 
-@_register_jit("Sort", attrs=(("axis", -1), ("descending", False)), check=_check_sort)
+@_register_jit("Sort", attrs=(("axis", -1), ("descending", False)), check=_check_sort, functional=("sort",),
+               inputs=("input_x", "axis", "descending"))
 def _sort(x, axis=-1, descending=False):
     """Stable sort along ``axis``: ``(values, Int32 indices)``."""
     idx = jnp.argsort(x, axis=axis, stable=True, descending=descending)

@@ -14,7 +14,7 @@ _DEFAULT_INPUTS = {1: ("input",), 2: ("input", "other"), 3: ("input", "x", "y")}
 def input_names(row):
     """The names of a row's inputs in its views: declared on the row, else ``input``/``other`` by arity."""
     if row.inputs is not None:
-        return row.inputs
+        return tuple(n for n in row.inputs if n not in row.attrs)
     impl = row.impl
     n = getattr(impl, "nin", None)  # a jnp ufunc
     if n is None:
@@ -57,20 +57,28 @@ def _doc(row, view):
 
 
 def functional(row, name):
-    """``ops.<name>(*inputs)``: the row on its inputs."""
+    """``ops.<name>(*inputs, *attributes)``: the row on its inputs, with the attributes named among the row's
+    declared ``inputs`` (``celu(x, alpha=1.0)``) taken after them, defaulting to the row's."""
     names = input_names(row)
-    n = len(names)
+    attrs = tuple(n for n in row.inputs or () if n in row.attrs)
+    params, n = names + attrs, len(names)
     defaults = _defaults(row, names)
+    defaults.update((a, row.attrs[a]) for a in attrs if row.attrs[a] is not _registry.REQUIRED)
 
-    def view(*args, **kwargs):
-        if kwargs or len(args) != n:
-            args = _bind(name, names, args, kwargs, defaults)
-        return dispatch(row, args)
+    if attrs:
+        def view(*args, **kwargs):
+            args = _bind(name, params, args, kwargs, defaults)
+            return dispatch(row, args[:n], dict(zip(attrs, args[n:])))
+    else:
+        def view(*args, **kwargs):
+            if kwargs or len(args) != n:
+                args = _bind(name, names, args, kwargs, defaults)
+            return dispatch(row, args)
     view.__name__ = view.__qualname__ = name
     view.__doc__ = _doc(row, f"ops.{name}")
     view.__signature__ = inspect.Signature([inspect.Parameter(p, inspect.Parameter.POSITIONAL_OR_KEYWORD,
                                                               default=defaults.get(p, inspect.Parameter.empty))
-                                            for p in names])
+                                            for p in params])
     return view
 
 

@@ -21,16 +21,8 @@ def div(input, other, rounding_mode=None):
 
 def softmax(input, axis=-1, *, dtype=None):
     if dtype is not None:
-        input = cast(input, dtype)
+        input = dispatch(_row("Cast"), (input, dtype))
     return dispatch(_row("Softmax"), (input,), {"axis": axis})
-
-
-def log_softmax(logits, axis=-1):
-    return dispatch(_row("LogSoftmax"), (logits,), {"axis": axis})
-
-
-def reduce_sum(x, axis=(), keep_dims=False):
-    return dispatch(_row("ReduceSum"), (x, axis), {"keep_dims": keep_dims})
 
 
 def sum(input, dim=None, keepdim=False, *, dtype=None):
@@ -42,18 +34,6 @@ def sum(input, dim=None, keepdim=False, *, dtype=None):
 
 def mean(input, axis=None, keep_dims=False):
     return dispatch(_row("ReduceMean"), (input, () if axis is None else axis), {"keep_dims": keep_dims})
-
-
-def reshape(input, shape):
-    return dispatch(_row("Reshape"), (input, shape))
-
-
-def transpose(input, input_perm):
-    return dispatch(_row("Transpose"), (input, input_perm))
-
-
-def cast(input, dtype):
-    return dispatch(_row("Cast"), (input, dtype))
 
 
 def one_hot(indices, depth, on_value=1, off_value=0, axis=-1):
@@ -71,11 +51,11 @@ def shape(input):
     return input.shape
 
 
-_VIEWS = _views.functionals("core")  # add, sub, mul, matmul, pow, equal, relu, abs, neg, ...: plain rows
+_VIEWS = _views.functionals("core")  # add, mul, matmul, relu, reshape, transpose, cast, log_softmax, ...: plain rows
 globals().update(_VIEWS)
 
-__all__ = sorted(_VIEWS) + ["div", "softmax", "log_softmax", "reduce_sum", "sum", "mean", "reshape", "transpose",
-                            "cast", "one_hot", "dtype", "shape", "assign", "assign_add", "assign_sub"]
+__all__ = sorted(_VIEWS) + ["div", "softmax", "sum", "mean", "one_hot", "dtype", "shape", "assign", "assign_add",
+                            "assign_sub"]
 
 
 def _check_parameter(op, variable):

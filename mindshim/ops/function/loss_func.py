@@ -14,7 +14,7 @@ from .. import _views
 _row = _registry.get
 _REDUCTIONS = ["none", "mean", "sum"]
 
-__all__ = ["binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy", "nll_loss", "smooth_l1_loss",
+__all__ = ["binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy", "smooth_l1_loss",
            "kl_div", "mse_loss", "l1_loss", "huber_loss", "margin_ranking_loss", "cosine_embedding_loss"]
 
 
@@ -78,13 +78,6 @@ def cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean
         raise TypeError("For cross_entropy, the input dtype should be mstype.float64, mstype.float32 ormstype.float16, "
                         f"but got dtype:{input.dtype}.")
     return dispatch(_row("cross_entropy"), (input, target, weight),
-                   {"ignore_index": ignore_index, "reduction": reduction, "label_smoothing": label_smoothing})
-
-
-def nll_loss(inputs, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
-    """Negative log-likelihood of log-probabilities ``inputs`` (class axis 1, or 0 for 1-D) at class indices
-    ``target``; ``weight`` per class, ``ignore_index`` entries count zero, optional ``label_smoothing``."""
-    return dispatch(_row("nll_loss"), (inputs, target, weight),
                    {"ignore_index": ignore_index, "reduction": reduction, "label_smoothing": label_smoothing})
 
 

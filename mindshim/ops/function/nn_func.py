@@ -17,7 +17,7 @@ from .loss_func import check_is_tensor, nll_loss
 _row = _registry.get
 
 
-_VIEWS = _views.functionals("nn")  # sigmoid, tanh, silu, relu6, fast_gelu, hardswish, hardsigmoid: plain rows
+_VIEWS = _views.functionals("nn")  # sigmoid, tanh, celu, elu, bias_add, dense, bmm, lrn, sort, ...: plain rows
 globals().update(_VIEWS)
 
 
@@ -58,21 +58,6 @@ def hardtanh(input, min_val=-1.0, max_val=1.0):
     _number("hardtanh", "max_val", max_val)
     out = dispatch(_row("Maximum"), (input, _const(min_val, input)))
     return dispatch(_row("Minimum"), (out, _const(max_val, input)))
-
-
-def celu(x, alpha=1.0):
-    """``max(0, x) + min(0, alpha * (exp(x / alpha) - 1))`` (the CeLU primitive)."""
-    return dispatch(_row("CeLU"), (x,), {"alpha": alpha})
-
-
-def hardshrink(input, lambd=0.5):
-    """``input`` where ``|input| > lambd``, else 0 (the HShrink primitive)."""
-    return dispatch(_row("HShrink"), (input,), {"lambd": lambd})
-
-
-def softshrink(input, lambd=0.5):
-    """``input -+ lambd`` outside ``[-lambd, lambd]``, else 0 (the SoftShrink primitive)."""
-    return dispatch(_row("SoftShrink"), (input,), {"lambd": lambd})
 
 
 def tanhshrink(input):
@@ -156,27 +141,7 @@ def softplus(input, beta=1, threshold=20):
     return _wrap(jnp.where(scaled._data > threshold, input._data, out._data))
 
 
-def elu(input_x, alpha=1.0):
-    """``x`` for ``x > 0``, ``alpha * (exp(x) - 1)`` otherwise; MindSpore's CPU kernel supports only alpha 1.0."""
-    return dispatch(_row("Elu"), (input_x,), {"alpha": alpha})
-
-
 # ---- linear -----------------------------------------------------------------------------------------
-def bias_add(input_x, bias):
-    """``input_x + bias`` with ``bias`` along axis 1 (NCHW)."""
-    return dispatch(_row("BiasAdd"), (input_x, bias), {"data_format": "NCHW"})
-
-
-def dense(input, weight, bias=None):
-    """``input @ weight.T + bias``."""
-    return dispatch(_row("Dense"), (input, weight, bias))
-
-
-def bmm(input_x, mat2):
-    """Batched matrix product (BatchMatMul): batch dimensions must match or be 1."""
-    return dispatch(_row("BatchMatMul"), (input_x, mat2))
-
-
 # ---- convolution ------------------------------------------------------------------------------------
 def _check_groups(in_channel, out_channel, groups):
     if in_channel % groups or out_channel % groups:
@@ -208,7 +173,7 @@ def _conv_nd(nd, input, weight, bias, stride, pad_mode, padding, dilation, group
     if nd == 2 and bias.shape[0] != out_channel:
         raise ValueError(f"For 'conv2d', Given weight of size {weight.shape}, expected bias to be 1-dimensional with "
                          f"{out_channel} elements, but got bias of size {bias.shape[0]} instead.")
-    return bias_add(out, bias)
+    return dispatch(_row("BiasAdd"), (out, bias))
 
 
 def conv2d(input, weight, bias=None, stride=1, pad_mode="valid", padding=0, dilation=1, groups=1):
@@ -250,7 +215,7 @@ def conv1d(input, weight, bias=None, stride=1, pad_mode="valid", padding=0, dila
     out = dispatch(_row("Conv2D"), (input.reshape(input.shape[:2] + (1,) + input.shape[2:]),
                                    weight.reshape(weight.shape[:2] + (1,) + weight.shape[2:])), attrs)
     out = out.reshape(out.shape[:2] + out.shape[3:])
-    return out if bias is None else bias_add(out, bias)
+    return out if bias is None else dispatch(_row("BiasAdd"), (out, bias))
 
 
 # ---- pooling ----------------------------------------------------------------------------------------
@@ -352,12 +317,6 @@ def adaptive_max_pool2d(input, output_size, return_indices=False):
     size = (output_size, output_size) if isinstance(output_size, int) else tuple(output_size)
     out = dispatch(_row("AdaptiveMaxPool2D"), (input,), {"output_size": size})
     return out if return_indices else out[0]
-
-
-def lrn(x, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, norm_region="ACROSS_CHANNELS"):
-    """Local response normalization across channels (the LRN primitive)."""
-    attrs = {"depth_radius": depth_radius, "bias": bias, "alpha": alpha, "beta": beta, "norm_region": norm_region}
-    return dispatch(_row("LRN"), (x,), attrs)
 
 
 def _max_unpool(op, nd, x, indices, kernel_size, stride, padding, output_size):
@@ -556,14 +515,8 @@ def _swap(t, a, b):
     return dispatch(_row("Transpose"), (t, tuple(perm)))
 
 
-def sort(input_x, axis=-1, descending=False):
-    """Stable sort along ``axis``: ``(values, Int32 indices)``."""
-    return dispatch(_row("Sort"), (input_x,), {"axis": axis, "descending": descending})
-
-
 __all__ = sorted(_VIEWS) + [
-    "gelu", "celu", "hardshrink", "softshrink", "hardtanh", "tanhshrink", "softmin", "threshold", "logsigmoid", "glu",
-    "leaky_relu", "softplus", "elu", "bias_add", "dense", "bmm", "conv1d", "conv2d", "conv3d", "max_pool2d",
-    "avg_pool1d", "avg_pool2d", "lp_pool1d", "lp_pool2d", "adaptive_max_pool2d", "max_unpool1d", "max_unpool2d",
-    "max_unpool3d", "adaptive_avg_pool2d", "batch_norm", "layer_norm", "group_norm", "lrn", "dropout", "dropout1d",
-    "dropout2d", "dropout3d", "pixel_shuffle", "pixel_unshuffle", "pad", "topk", "sort"]
+    "gelu", "hardtanh", "tanhshrink", "softmin", "threshold", "logsigmoid", "glu", "leaky_relu", "softplus", "conv1d",
+    "conv2d", "conv3d", "max_pool2d", "avg_pool1d", "avg_pool2d", "lp_pool1d", "lp_pool2d", "adaptive_max_pool2d",
+    "max_unpool1d", "max_unpool2d", "max_unpool3d", "adaptive_avg_pool2d", "batch_norm", "layer_norm", "group_norm",
+    "dropout", "dropout1d", "dropout2d", "dropout3d", "pixel_shuffle", "pixel_unshuffle", "pad", "topk"]
