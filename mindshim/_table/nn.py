@@ -729,13 +729,16 @@ def _adaptive_matrix(n, out):
     return m
 
 
-def _check_adaptive_avg_pool2d(x, output_size=None):
-    if x.ndim not in (3, 4):
-        raise ValueError(f"For primitive[AdaptiveAvgPool2D], the dim of x must be in [3,4], but got {x.ndim}.")
-    _need("AdaptiveAvgPool2D", "input_x", _F16_F64)(x)
+def _check_adaptive_avg_pool(op, ranks, name):
+    def check(x, output_size=None):
+        if x.ndim not in ranks:
+            raise ValueError(f"For primitive[{op}], the dim of x must be in [{ranks[0]},{ranks[1]}], but got {x.ndim}.")
+        _need(op, name, _F16_F64)(x)
+    return check
 
 
-@_register_jit("AdaptiveAvgPool2D", attrs=(("output_size", None),), check=_check_adaptive_avg_pool2d)
+@_register_jit("AdaptiveAvgPool2D", attrs=(("output_size", None),),
+               check=_check_adaptive_avg_pool("AdaptiveAvgPool2D", (3, 4), "input_x"))
 def _adaptive_avg_pool2d(x, output_size=None):
     """Average over MindSpore's adaptive windows of the last two axes (``None`` keeps a size)."""
     size = (output_size, output_size) if isinstance(output_size, int) else tuple(output_size)
@@ -754,13 +757,8 @@ def _adaptive_sizes(op, x, output_size, nd):
     return tuple(n if o is None or o == -1 else int(o) for n, o in zip(x.shape[-nd:], size))
 
 
-def _check_adaptive_avg_pool3d(x, output_size=None):
-    if x.ndim not in (4, 5):
-        raise ValueError(f"For primitive[AdaptiveAvgPool3D], the dim of x must be in [4,5], but got {x.ndim}.")
-    _need("AdaptiveAvgPool3D", "x", _F16_F64)(x)
-
-
-@_register_jit("AdaptiveAvgPool3D", attrs=(("output_size", None),), check=_check_adaptive_avg_pool3d)
+@_register_jit("AdaptiveAvgPool3D", attrs=(("output_size", None),),
+               check=_check_adaptive_avg_pool("AdaptiveAvgPool3D", (4, 5), "x"))
 def _adaptive_avg_pool3d(x, output_size=None):
     """Average over MindSpore's adaptive windows of the last three axes (``None`` keeps a size)."""
     outs = _adaptive_sizes("AdaptiveAvgPool3D", x, output_size, 3)

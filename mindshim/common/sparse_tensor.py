@@ -159,6 +159,18 @@ class _Sparse:
     __str__ = __repr__
 
 
+def _copied(cls, other, given):
+    """``other``'s parts and shape, for ``cls(<cls>_tensor=other)``: MindSpore's TypeError where ``other`` is not a
+    ``cls`` or the parts are ``given`` too."""
+    arg = cls.__name__[:-len("Tensor")].lower() + "_tensor"
+    if not isinstance(other, cls):
+        raise TypeError(f"Expect input `{arg}` to be a {cls.__name__}, but got {type(other)}")
+    if any(part is not None for part in given):
+        names = ", ".join(f"`{n}`" for n in cls._PARTS + ("shapes",))
+        raise TypeError(f"If input `{arg}` is provided, {names} should all be `None`")
+    return other._parts() + (other._shape,)
+
+
 def _register_pytree(cls):
     jax.tree_util.register_pytree_node(cls, lambda x: (x._parts(), x._shape), lambda shape, parts: cls._make(
         parts, shape))
@@ -173,11 +185,7 @@ class COOTensor(_Sparse):
 
     def __init__(self, indices=None, values=None, shape=None, coo_tensor=None):
         if coo_tensor is not None:
-            if not isinstance(coo_tensor, COOTensor):
-                raise TypeError(f"Expect input `coo_tensor` to be a COOTensor, but got {type(coo_tensor)}")
-            if not (indices is None and values is None and shape is None):
-                raise TypeError("If input `coo_tensor` is provided, `indices`, `values`, `shapes` should all be `None`")
-            indices, values, shape = coo_tensor._indices, coo_tensor._values, coo_tensor._shape
+            indices, values, shape = _copied(COOTensor, coo_tensor, (indices, values, shape))
         else:
             _check_coo(indices, values, shape)
             indices = call("StopGradient", indices)
@@ -284,11 +292,7 @@ class RowTensor(_Sparse):
 
     def __init__(self, indices=None, values=None, shape=None, row_tensor=None):
         if row_tensor is not None:
-            if not isinstance(row_tensor, RowTensor):
-                raise TypeError(f"Expect input `row_tensor` to be a RowTensor, but got {type(row_tensor)}")
-            if not (indices is None and values is None and shape is None):
-                raise TypeError("If input `row_tensor` is provided, `indices`, `values`, `shapes` should all be `None`")
-            indices, values, shape = row_tensor._indices, row_tensor._values, row_tensor._shape
+            indices, values, shape = _copied(RowTensor, row_tensor, (indices, values, shape))
         self._indices, self._values, self._shape = indices, values, tuple(shape)
 
     indices, values = COOTensor.indices, COOTensor.values
@@ -307,12 +311,7 @@ class CSRTensor(_Sparse):
 
     def __init__(self, indptr=None, indices=None, values=None, shape=None, csr_tensor=None):
         if csr_tensor is not None:
-            if not isinstance(csr_tensor, CSRTensor):
-                raise TypeError(f"Expect input `csr_tensor` to be a CSRTensor, but got {type(csr_tensor)}")
-            if not (indptr is None and indices is None and values is None and shape is None):
-                raise TypeError("If input `csr_tensor` is provided, `indptr`, `indices`, `values`, `shapes` should all "
-                                "be `None`")
-            indptr, indices, values, shape = csr_tensor._parts() + (csr_tensor._shape,)
+            indptr, indices, values, shape = _copied(CSRTensor, csr_tensor, (indptr, indices, values, shape))
         else:
             _check_csr(indptr, indices, values, shape)
             indptr, indices = call("StopGradient", indptr), call("StopGradient", indices)

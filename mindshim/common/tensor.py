@@ -326,33 +326,6 @@ class Tensor:
             out.block_until_ready()
         return _wrap(out)
 
-    def float(self):
-        return self.astype(mstype.float32)
-
-    def half(self):
-        return self.astype(mstype.float16)
-
-    def int(self):
-        return self.astype(mstype.int32)
-
-    def long(self):
-        return self.astype(mstype.int64)
-
-    def bool(self):
-        return self.astype(mstype.bool_)
-
-    def byte(self):
-        return self.astype(mstype.uint8)
-
-    def short(self):
-        return self.astype(mstype.int16)
-
-    def double(self):
-        return self.astype(mstype.float64)
-
-    def bfloat16(self):
-        return self.astype(mstype.bfloat16)
-
     def type(self, dtype=None):
         """The dtype's name (``'Float32'``) without ``dtype``; else a copy cast to ``dtype`` (a mindspore dtype
         or its name, ``'int32'``)."""
@@ -504,6 +477,20 @@ def _check_np(arr):
         raise TypeError(f"initializing tensor by numpy array failed, because the element type '{type(odd[0])}' of "
                         "array is not supported.")
     return arr
+
+
+def _cast_method(name, dtype):
+    """``Tensor.<name>()``: a copy cast to ``dtype``."""
+    def method(self):
+        return self.astype(dtype)
+    method.__name__, method.__qualname__, method.__doc__ = name, f"Tensor.{name}", f"A copy cast to {dtype}."
+    return method
+
+
+for _name, _dtype in (("float", mstype.float32), ("half", mstype.float16), ("double", mstype.float64),
+                      ("bfloat16", mstype.bfloat16), ("int", mstype.int32), ("long", mstype.int64),
+                      ("short", mstype.int16), ("byte", mstype.uint8), ("bool", mstype.bool_)):
+    setattr(Tensor, _name, _cast_method(_name, _dtype))
 
 
 def _unwrap_nested(data):
