@@ -171,6 +171,14 @@ def _copied(cls, other, given):
     return other._parts() + (other._shape,)
 
 
+def _check_dense(method, name, value):
+    """MindSpore's TypeError where the dense operand ``name`` of ``CSRTensor.<method>`` is not a Tensor."""
+    if not isinstance(value, Tensor):
+        raise TypeError(f"For 'CSRTensor.{method}', the type of '{name}' should be one of '(<class "
+                        f"'mindspore.common.tensor.Tensor'>, <class 'mindspore._c_expression.TensorPy'>)', "
+                        f"but got type '{type(value).__name__}'.")
+
+
 def _register_pytree(cls):
     jax.tree_util.register_pytree_node(cls, lambda x: (x._parts(), x._shape), lambda shape, parts: cls._make(
         parts, shape))
@@ -383,20 +391,14 @@ class CSRTensor(_Sparse):
 
     def mv(self, dense_vector):
         """The product with the column vector ``dense_vector`` (shape ``(shape[1], 1)``)."""
-        if not isinstance(dense_vector, Tensor):
-            raise TypeError(f"For 'CSRTensor.mv', the type of 'dense_vector' should be one of '(<class "
-                            f"'mindspore.common.tensor.Tensor'>, <class 'mindspore._c_expression.TensorPy'>)', "
-                            f"but got type '{type(dense_vector).__name__}'.")
+        _check_dense("mv", "dense_vector", dense_vector)
         return self._csr_op("CSRMV", dense_vector.astype(self.dtype))
 
     def mm(self, matrix):
         """The product with the dense matrix ``matrix`` (a product of two CSRTensors is not supported)."""
         if isinstance(matrix, CSRTensor):
             raise NotImplementedError("mindspore.CSRTensor.mm of two CSRTensors is not supported by mindshim.")
-        if not isinstance(matrix, Tensor):
-            raise TypeError(f"For 'CSRTensor.mm', the type of 'matrix' should be one of '(<class "
-                            f"'mindspore.common.tensor.Tensor'>, <class 'mindspore._c_expression.TensorPy'>)', "
-                            f"but got type '{type(matrix).__name__}'.")
+        _check_dense("mm", "matrix", matrix)
         return self._csr_op("CSRMM", matrix.astype(self.dtype))
 
     def sum(self, axis):
