@@ -5,6 +5,7 @@ exercise it.
     python tools/coverage_table.py          # rewrite docs/coverage.md
     python tools/coverage_table.py --check  # fail if docs/coverage.md is out of date (the tests run this)
 """
+import argparse
 import inspect
 import os
 import re
@@ -122,8 +123,11 @@ def render():
 
 
 if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="fail if docs/coverage.md is out of date")
+    args = parser.parse_args()
     text = render()
-    if "--check" in sys.argv:
+    if args.check:
         with open(OUT) as f:
             sys.exit(0 if f.read() == text else "docs/coverage.md is out of date: run tools/coverage_table.py")
     with open(OUT, "w") as f:
