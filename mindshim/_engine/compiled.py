@@ -23,11 +23,14 @@ Bad values and Python control flow:
   such as ``ops.Print``, would repeat them in its guard: it runs on copies of its state instead and its own
   flag is read.) Inside an enclosing trace the checks join the enclosing program's.
 * A trace that needs a Tensor's value (``if x.sum() > 0:``, ``float(loss)``, ``t.asnumpy()``) cannot be
-  compiled. In PyNative mode the call then runs eagerly in the program's place, for that input signature from
-  then on (its state, key and gradients as the compiled program's: a gradient is ``jax.vjp`` of the function
-  run op by op; a warning names the line once); in GRAPH_MODE and under ``mindspore.jit`` it is a
-  NotImplementedError naming the line. Converting a value that is being differentiated to a Python number
-  (``float(loss)`` inside the loss function) stays a NotImplementedError: JAX cannot differentiate through it.
+  compiled (MindSpore compiles such control flow into its graph). The call then runs eagerly in the program's
+  place, for that input signature from then on, in PyNative and GRAPH_MODE and under ``mindspore.jit`` alike:
+  the same numbers as PyNative, its state, key and gradients as the compiled program's (a gradient is
+  ``jax.vjp`` of the function run op by op; calls it makes, such as a ``value_and_grad`` inside a ``jit``
+  function, are still compiled), and a warning names the line once. The abandoned trace wrote nothing: the
+  Parameters get their values back and the key is not advanced. Converting a value that is being
+  differentiated to a Python number (``float(loss)`` inside the loss function) stays a NotImplementedError:
+  JAX cannot differentiate through it. A data sink loop (``SinkCall``) has no fallback.
 """
 import functools
 import os
@@ -123,7 +126,7 @@ class CompiledCall:
 
     A signature (``spec``) is the number of inputs when all are Tensors, else a tuple describing each input
     (``None`` for a Tensor, :class:`_Tree` for a container of Tensors, :class:`_Static` for a constant).
-    ``fallback``: a trace that needs a Tensor's value may run the call eagerly instead (in PyNative mode)."""
+    ``fallback``: a trace that needs a Tensor's value may run the call eagerly instead."""
     donates = False
 
     def __init__(self, fn, op_name, fallback=True):
@@ -337,15 +340,14 @@ class CompiledCall:
         return result
 
     def _run_eagerly(self, spec, program, build_args, error):
-        """The trace needed a Tensor's value: run this signature eagerly from now on (PyNative), or raise."""
+        """The trace needed a Tensor's value: run this signature eagerly from now on, or raise (no fallback)."""
         where, line = _user_frame(error), _line(error)
-        if not self.fallback or _state.context["mode"] == GRAPH_MODE:
+        if not self.fallback:
             raise NotImplementedError(
                 f"For '{self.op_name}', {line} needs the value of a Tensor ({type(error).__name__}: Python control "
-                "flow such as `if`/`while` on a Tensor, or int(), float(), item(), asnumpy()), which a compiled "
-                "program (GRAPH_MODE, mindspore.jit) does not have in mindshim. Compute it with Tensor operations "
-                "(ops.select, ops.where, ops.maximum, ...), or run in PyNative mode without mindspore.jit, where "
-                "mindshim runs such a call eagerly.") from error
+                "flow such as `if`/`while` on a Tensor, or int(), float(), item(), asnumpy()), which a loop of "
+                "steps compiled as one program does not have in mindshim. Compute it with Tensor operations "
+                "(ops.select, ops.where, ops.maximum, ...), or train without data sink mode.") from error
         message = (f"mindshim: '{self.op_name}' runs eagerly (op by op, not compiled) for these inputs: {line} needs "
                    f"the value of a Tensor ({type(error).__name__}). Tensor operations (ops.select, ops.where, ...) "
                    "instead of Python control flow keep it compiled.")
@@ -394,7 +396,6 @@ class CompiledCall:
         return out, changed, (frame.key if frame.drew else None), [(ok, payload) for ok, payload, _, _ in frame.checks]
 
 
-GRAPH_MODE = 0  # mindspore.GRAPH_MODE, as _state.context["mode"] holds it
 _WARNED = set()  # the (file, line) sites whose eager fallback was warned about
 _INTERNAL = tuple(os.path.dirname(os.path.abspath(m.__file__)) + os.sep
                   for m in (jax, np)) + (os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep,)
