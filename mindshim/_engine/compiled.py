@@ -28,9 +28,12 @@ Bad values and Python control flow:
   the same numbers as PyNative, its state, key and gradients as the compiled program's (a gradient is
   ``jax.vjp`` of the function run op by op; calls it makes, such as a ``value_and_grad`` inside a ``jit``
   function, are still compiled), and a warning names the line once. The abandoned trace wrote nothing: the
-  Parameters get their values back and the key is not advanced. Converting a value that is being
-  differentiated to a Python number (``float(loss)`` inside the loss function) stays a NotImplementedError:
-  JAX cannot differentiate through it. A data sink loop (``SinkCall``) has no fallback.
+  Parameters get their values back and the key is not advanced. A value being differentiated that is
+  converted to a Python number or numpy (``float(loss)`` inside the loss function) is a constant of the
+  gradient, as in MindSpore (``Tensor``'s conversions read the value of JAX's eager differentiation). A data
+  sink loop (``SinkCall``) has no fallback. Code that must see
+  values (a Cell's forward hooks, printing them as MindSpore's PyNative mode does) makes its call run eagerly
+  the same way (``_trace.NeedsValues``).
 """
 import functools
 import os
@@ -58,9 +61,10 @@ def walk_compiled(obj):
     return (obj.fn, obj.extra_state()) if isinstance(obj, CompiledCall) else ()
 
 
-#: The errors of a trace that needs a concrete value (TracerBoolConversionError is a ConcretizationTypeError).
+#: The errors of a trace that needs a concrete value (TracerBoolConversionError is a ConcretizationTypeError), or
+#: that runs code which must see values (a forward hook: ``_trace.NeedsValues``).
 _CONCRETE = (jax.errors.ConcretizationTypeError, jax.errors.TracerIntegerConversionError,
-             jax.errors.TracerArrayConversionError)
+             jax.errors.TracerArrayConversionError, _trace.NeedsValues)
 
 
 class Program:
@@ -270,12 +274,12 @@ class CompiledCall:
             return
         if _trace.tracing():
             raise error
-        if program.eager:  # run eagerly, it still needs a value: one being differentiated
+        if program.eager:  # run eagerly, it still needs a value: one being differentiated, not through a Tensor
             raise NotImplementedError(
-                f"For '{self.op_name}', {_line(error)} converts a Tensor that is being differentiated to a Python "
-                f"value ({type(error).__name__}); mindshim differentiates with JAX, which cannot (MindSpore takes "
-                "the value as a constant). Convert it outside the differentiated function, or compute with "
-                "Tensor operations.") from error
+                f"For '{self.op_name}', {_line(error)} needs the value of an array that is being differentiated "
+                f"({type(error).__name__}), which JAX's differentiation does not give there (a Tensor's asnumpy(), "
+                "float(), item() give it, as a constant, as in MindSpore). Compute it with Tensor operations."
+            ) from error
         self._run_eagerly(spec, program, build_args, error)
 
     def _call_fast(self, program, arrays, extra):
@@ -348,9 +352,10 @@ class CompiledCall:
                 "flow such as `if`/`while` on a Tensor, or int(), float(), item(), asnumpy()), which a loop of "
                 "steps compiled as one program does not have in mindshim. Compute it with Tensor operations "
                 "(ops.select, ops.where, ops.maximum, ...), or train without data sink mode.") from error
-        message = (f"mindshim: '{self.op_name}' runs eagerly (op by op, not compiled) for these inputs: {line} needs "
-                   f"the value of a Tensor ({type(error).__name__}). Tensor operations (ops.select, ops.where, ...) "
-                   "instead of Python control flow keep it compiled.")
+        message = f"mindshim: '{self.op_name}' runs eagerly (op by op, not compiled) for these inputs: {line} " + (
+            f"{error}." if isinstance(error, _trace.NeedsValues) else
+            f"needs the value of a Tensor ({type(error).__name__}). Tensor operations (ops.select, ops.where, ...) "
+            "instead of Python control flow keep it compiled.")
         site = (where.filename, where.lineno) if where else (self.op_name, 0)
         if site not in _WARNED:  # once per line (a step and the gradient call inside it both run eagerly)
             _WARNED.add(site)
