@@ -133,6 +133,29 @@ def test_iterators_give_tensors_or_numpy():
     assert d.create_tuple_iterator().get_col_names() == ["x", "y"]
 
 
+def test_dict_values_are_python_objects():
+    """A dict in a column stays a Python object (user code gets it as it is); the iterators make its leaves numpy
+    arrays or Tensors (containers and Tensors kept), batch stacks it per key; int64 columns come out as numpy's
+    longlong, which numpy prints with its dtype. What MindSpore 2.10 prints."""
+    def gen():
+        for i in range(2):
+            yield {"a": [1, 2], "c": "s", "e": ms.Tensor([1.0]), "f": {"g": i}}, i
+    seen = []
+    data = ds.GeneratorDataset(gen, ["col1", "col2"], shuffle=False).map(lambda c: seen.append(c) or c, ["col1"])
+    row = next(data.create_dict_iterator(num_epochs=1, output_numpy=True))
+    assert seen[0]["a"] == [1, 2] and seen[0]["f"] == {"g": 0}
+    assert repr(row) == ("{'col1': {'a': [array(1), array(2)], 'c': array('s', dtype='<U1'), 'e': Tensor(shape=[1], "
+                         "dtype=Float32, value=[1.00000000e+00]), 'f': {'g': array(0)}}, "
+                         "'col2': array(0, dtype=int64)}")
+    row = next(data.create_tuple_iterator(num_epochs=1))
+    assert isinstance(row[0]["a"][0], ms.Tensor) and row[0]["f"]["g"].dtype == ms.int64 and row[0]["c"] == "s"
+    batched = ds.GeneratorDataset(lambda: ({"p": np.arange(3) * i} for i in range(2)), ["col1"]).batch(2)
+    np.testing.assert_array_equal(next(batched.create_tuple_iterator(output_numpy=True))[0]["p"],
+                                  [[0, 0, 0], [0, 1, 2]])
+    with pytest.raises(RuntimeError, match="for the dictionary objects in column 0, key: 'f'"):
+        next(data.batch(2).create_tuple_iterator())
+
+
 def test_prefetch_runs_ahead_boundedly():
     produced = []
 
