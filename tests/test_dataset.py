@@ -156,6 +156,44 @@ def test_dict_values_are_python_objects():
         next(data.batch(2).create_tuple_iterator())
 
 
+def test_pk_sampler_draws_num_val_rows_of_each_class():
+    """MindSpore's rule: the classes in label order (shuffle: a random order), ``num_val`` rows of each drawn with
+    replacement, at most ``num_samples``; the labels are the dataset's."""
+    labels = np.array([4, 5, 8, 7, 2, 4, 5, 2, 2])  # the train labels of tests/data/mnist
+
+    def rows(sampler):
+        data = ds.MnistDataset(MNIST, sampler=sampler)
+        got = [(int(r[0].reshape(-1).argmax()), int(r[1])) for r in data.create_tuple_iterator(output_numpy=True)]
+        return data.get_dataset_size(), [label for _, label in got]
+    assert rows(ds.PKSampler(2)) == (10, [2, 2, 4, 4, 5, 5, 7, 7, 8, 8])
+    assert rows(ds.PKSampler(3, num_samples=4)) == (4, [2, 2, 2, 4])
+    size, shuffled = rows(ds.PKSampler(1, shuffle=True))
+    assert size == 5 and sorted(shuffled) == sorted(set(labels))
+    data = ds.MnistDataset(MNIST, sampler=ds.PKSampler(4))
+    images = [r[0] for r in data.create_tuple_iterator(output_numpy=True)]
+    pool = [r[0] for r in ds.MnistDataset(MNIST, shuffle=False).create_tuple_iterator(output_numpy=True)]
+    for k, image in enumerate(images[:4]):  # class 2: rows 4, 7, 8
+        assert any(np.array_equal(image, pool[i]) for i in np.flatnonzero(labels == 2)), k
+    with pytest.raises(RuntimeError, match="PKSampler: num_val must be greater than 0, but got: 0"):
+        ds.MnistDataset(MNIST, sampler=ds.PKSampler(0)).get_dataset_size()
+    with pytest.raises(NotImplementedError, match="num_class"):
+        ds.PKSampler(2, num_class=3)
+    with pytest.raises(TypeError, match="class_column must be a str value"):
+        ds.PKSampler(2, class_column=1)
+
+
+def test_a_sequence_is_a_sampler():
+    """An object with ``__getitem__`` and ``__len__`` samples as an iterable of row ids (MindSpore's IterSampler)."""
+    class Ids:
+        def __getitem__(self, i):
+            return [3, 0, 3][i]
+
+        def __len__(self):
+            return 3
+    data = ds.NumpySlicesDataset(["a", "b", "c", "d"], column_names=["data"], sampler=Ids())
+    assert [str(r[0]) for r in data.create_tuple_iterator(output_numpy=True)] == ["d", "a", "d"]
+
+
 def test_prefetch_runs_ahead_boundedly():
     produced = []
 
