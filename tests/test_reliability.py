@@ -866,6 +866,22 @@ def test_control_flow_in_graph_mode_and_jit_runs_eagerly(where, monkeypatch):
         np.testing.assert_allclose(got[name], want[name], rtol=1e-6, atol=1e-7, err_msg=name)
 
 
+def test_an_abandoned_trace_prints_nothing(monkeypatch, capsys):
+    """What a jit function prints before its control flow is printed once by the call that runs it eagerly (the
+    trace it abandoned printed nothing), as MindSpore prints it."""
+    monkeypatch.setattr(compiled, "_WARNED", set())
+
+    @ms.jit
+    def f(x):
+        print("in f")
+        if x.sum() > 0:
+            x = x * 2
+        return x
+    with pytest.warns(UserWarning, match="runs eagerly"):
+        outs = [f(ms.Tensor(np.ones(2, np.float32))).asnumpy().tolist() for _ in range(2)]
+    assert outs == [[2.0, 2.0]] * 2 and capsys.readouterr().out == "in f\n" * 2
+
+
 def test_control_flow_logged_with_log_compiles(monkeypatch, capsys):
     monkeypatch.setattr(compiled, "LOG_COMPILES", True)
     monkeypatch.setattr(compiled, "_WARNED", set())

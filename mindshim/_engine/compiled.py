@@ -35,8 +35,11 @@ Bad values and Python control flow:
   values (a Cell's forward hooks, printing them as MindSpore's PyNative mode does) makes its call run eagerly
   the same way (``_trace.NeedsValues``).
 """
+import contextlib
 import functools
+import io
 import os
+import sys
 import traceback
 import warnings
 
@@ -390,7 +393,7 @@ class CompiledCall:
             if LOG_COMPILES:
                 print(f"[mindshim] tracing {self.op_name} for "
                       f"{[(tuple(a.shape), str(a.dtype)) for a in inputs if hasattr(a, 'shape')]}")
-        with tracing(program.params, key, program.eager) as frame:
+        with _held_output(not program.eager), tracing(program.params, key, program.eager) as frame:
             out, new = call_with_params(self.fn, program.params, values, inputs)
             changed = {i: n for i, (v, n) in enumerate(zip(values, new)) if v is not n}
         _check_no_leak(self.op_name, out)
@@ -404,6 +407,26 @@ class CompiledCall:
 _WARNED = set()  # the (file, line) sites whose eager fallback was warned about
 _INTERNAL = tuple(os.path.dirname(os.path.abspath(m.__file__)) + os.sep
                   for m in (jax, np)) + (os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep,)
+
+
+@contextlib.contextmanager
+def _held_output(hold):
+    """With ``hold``, what a trace prints is held until it ends and dropped if it is abandoned (for an eager run,
+    or a trace with more state), which prints it again: the call prints once."""
+    if not hold:
+        yield
+        return
+    real, buffer, keep = sys.stdout, io.StringIO(), True
+    sys.stdout = buffer
+    try:
+        yield
+    except (Retrace, *_CONCRETE):
+        keep = False
+        raise
+    finally:
+        sys.stdout = real
+        if keep:
+            real.write(buffer.getvalue())
 
 
 def _user_frame(error):
