@@ -350,11 +350,13 @@ class CompiledCall:
         """The trace needed a Tensor's value: run this signature eagerly from now on, or raise (no fallback)."""
         where, line = _user_frame(error), _line(error)
         if not self.fallback:
+            why = str(error) if isinstance(error, _trace.NeedsValues) else (
+                f"needs the value of a Tensor ({type(error).__name__}: Python control flow such as `if`/`while` on "
+                "a Tensor, or int(), float(), item(), asnumpy())")
             raise NotImplementedError(
-                f"For '{self.op_name}', {line} needs the value of a Tensor ({type(error).__name__}: Python control "
-                "flow such as `if`/`while` on a Tensor, or int(), float(), item(), asnumpy()), which a loop of "
-                "steps compiled as one program does not have in mindshim. Compute it with Tensor operations "
-                "(ops.select, ops.where, ops.maximum, ...), or train without data sink mode.") from error
+                f"For '{self.op_name}', {line} {why}, which a loop of steps compiled as one program does not have "
+                "in mindshim. Compute it with Tensor operations (ops.select, ops.where, ops.maximum, ...), or train "
+                "without data sink mode.") from error
         message = f"mindshim: '{self.op_name}' runs eagerly (op by op, not compiled) for these inputs: {line} " + (
             f"{error}." if isinstance(error, _trace.NeedsValues) else
             f"needs the value of a Tensor ({type(error).__name__}). Tensor operations (ops.select, ops.where, ...) "
