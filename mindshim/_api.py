@@ -11,11 +11,12 @@ def jit(function=None, *, capture_mode="ast", jit_level="O0", dynamic=0, fullgra
     program, compiled once per input signature and written back after each call.
 
     Usable as ``@jit``, ``@jit(...)`` or ``jit(fn)``, on functions and on ``construct``. MindSpore's compile
-    options are accepted; their effect is XLA's. Python control flow on a Tensor's value (``if x > 0:``) is a
-    NotImplementedError naming the line (MindSpore compiles it into graph control flow; mindshim does not).
+    options are accepted; their effect is XLA's. Python control flow on a Tensor's value (``if x > 0:``), which
+    MindSpore compiles into graph control flow, makes mindshim run the function eagerly instead (op by op, with
+    a warning naming the line; see ``_engine.compiled``).
     """
     def decorate(fn):
-        compiled = JitCall(fn, "jit", fallback=False)
+        compiled = JitCall(fn, "jit")
 
         @functools.wraps(fn)
         def jitted(*args):

@@ -133,6 +133,67 @@ def test_iterators_give_tensors_or_numpy():
     assert d.create_tuple_iterator().get_col_names() == ["x", "y"]
 
 
+def test_dict_values_are_python_objects():
+    """A dict in a column stays a Python object (user code gets it as it is); the iterators make its leaves numpy
+    arrays or Tensors (containers and Tensors kept), batch stacks it per key; int64 columns come out as numpy's
+    longlong, which numpy prints with its dtype. What MindSpore 2.10 prints."""
+    def gen():
+        for i in range(2):
+            yield {"a": [1, 2], "c": "s", "e": ms.Tensor([1.0]), "f": {"g": i}}, i
+    seen = []
+    data = ds.GeneratorDataset(gen, ["col1", "col2"], shuffle=False).map(lambda c: seen.append(c) or c, ["col1"])
+    row = next(data.create_dict_iterator(num_epochs=1, output_numpy=True))
+    assert seen[0]["a"] == [1, 2] and seen[0]["f"] == {"g": 0}
+    assert repr(row) == ("{'col1': {'a': [array(1), array(2)], 'c': array('s', dtype='<U1'), 'e': Tensor(shape=[1], "
+                         "dtype=Float32, value=[1.00000000e+00]), 'f': {'g': array(0)}}, "
+                         "'col2': array(0, dtype=int64)}")
+    row = next(data.create_tuple_iterator(num_epochs=1))
+    assert isinstance(row[0]["a"][0], ms.Tensor) and row[0]["f"]["g"].dtype == ms.int64 and row[0]["c"] == "s"
+    batched = ds.GeneratorDataset(lambda: ({"p": np.arange(3) * i} for i in range(2)), ["col1"]).batch(2)
+    np.testing.assert_array_equal(next(batched.create_tuple_iterator(output_numpy=True))[0]["p"],
+                                  [[0, 0, 0], [0, 1, 2]])
+    with pytest.raises(RuntimeError, match="for the dictionary objects in column 0, key: 'f'"):
+        next(data.batch(2).create_tuple_iterator())
+
+
+def test_pk_sampler_draws_num_val_rows_of_each_class():
+    """MindSpore's rule: the classes in label order (shuffle: a random order), ``num_val`` rows of each drawn with
+    replacement, at most ``num_samples``; the labels are the dataset's."""
+    labels = np.array([4, 5, 8, 7, 2, 4, 5, 2, 2])  # the train labels of tests/data/mnist
+
+    def rows(sampler):
+        data = ds.MnistDataset(MNIST, sampler=sampler)
+        got = [(int(r[0].reshape(-1).argmax()), int(r[1])) for r in data.create_tuple_iterator(output_numpy=True)]
+        return data.get_dataset_size(), [label for _, label in got]
+    assert rows(ds.PKSampler(2)) == (10, [2, 2, 4, 4, 5, 5, 7, 7, 8, 8])
+    assert rows(ds.PKSampler(3, num_samples=4)) == (4, [2, 2, 2, 4])
+    size, shuffled = rows(ds.PKSampler(1, shuffle=True))
+    assert size == 5 and sorted(shuffled) == sorted(set(labels))
+    data = ds.MnistDataset(MNIST, sampler=ds.PKSampler(4))
+    images = [r[0] for r in data.create_tuple_iterator(output_numpy=True)]
+    pool = [r[0] for r in ds.MnistDataset(MNIST, shuffle=False).create_tuple_iterator(output_numpy=True)]
+    for k, image in enumerate(images[:4]):  # class 2: rows 4, 7, 8
+        assert any(np.array_equal(image, pool[i]) for i in np.flatnonzero(labels == 2)), k
+    with pytest.raises(RuntimeError, match="PKSampler: num_val must be greater than 0, but got: 0"):
+        ds.MnistDataset(MNIST, sampler=ds.PKSampler(0)).get_dataset_size()
+    with pytest.raises(NotImplementedError, match="num_class"):
+        ds.PKSampler(2, num_class=3)
+    with pytest.raises(TypeError, match="class_column must be a str value"):
+        ds.PKSampler(2, class_column=1)
+
+
+def test_a_sequence_is_a_sampler():
+    """An object with ``__getitem__`` and ``__len__`` samples as an iterable of row ids (MindSpore's IterSampler)."""
+    class Ids:
+        def __getitem__(self, i):
+            return [3, 0, 3][i]
+
+        def __len__(self):
+            return 3
+    data = ds.NumpySlicesDataset(["a", "b", "c", "d"], column_names=["data"], sampler=Ids())
+    assert [str(r[0]) for r in data.create_tuple_iterator(output_numpy=True)] == ["d", "a", "d"]
+
+
 def test_prefetch_runs_ahead_boundedly():
     produced = []
 

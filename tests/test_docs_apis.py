@@ -143,6 +143,31 @@ def test_backward_hooks_see_values_and_replace_gradients():
     np.testing.assert_allclose(net(x).asnumpy(), [4.0, 0.0])
 
 
+@pytest.mark.filterwarnings("ignore:mindshim.*runs eagerly")
+def test_forward_hooks_see_values_under_grad_and_jit(capsys):
+    """Forward hooks in a differentiated or compiled call see and print values, as in MindSpore's PyNative mode
+    (the call runs eagerly); what they return replaces the inputs and output, in the gradient too."""
+    seen = []
+
+    class Net(nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.relu = nn.ReLU()
+            self.relu.register_forward_pre_hook(lambda cell, inputs: (inputs[0] * 3,))
+            self.relu.register_forward_hook(
+                lambda cell, inputs, out: seen.append((inputs[0].asnumpy(), out.asnumpy())) or print(out) or out * out)
+
+        def construct(self, x):
+            return self.relu(x + x)
+    net = Net()
+    x = ms.Tensor(np.array([1.0, -1.0, 2.0], np.float32))
+    np.testing.assert_allclose(ms.grad(net)(x).asnumpy(), [72.0, 0.0, 144.0])  # as MindSpore 2.10
+    np.testing.assert_allclose(seen[0][0], [6.0, -6.0, 12.0])
+    np.testing.assert_allclose(seen[0][1], [6.0, 0.0, 12.0])
+    np.testing.assert_allclose(ms.jit(net)(x).asnumpy(), [36.0, 0.0, 144.0])
+    assert len(seen) == 2 and capsys.readouterr().out == "[ 6.  0. 12.]\n" * 2
+
+
 def test_tensor_offload_writes_the_bytes(tmp_path):
     data = ms.Tensor(np.arange(4, dtype=np.float32).reshape(2, 2))
     assert data.offload_file_path() == ""

@@ -190,6 +190,24 @@ def test_data_sink_runs_sink_size_steps_per_call():
         ms.data_sink(step_a, data, sink_size=0)
 
 
+def test_control_flow_in_a_sunk_step_is_a_clear_error():
+    """A step whose trace needs a Tensor's value cannot be a loop on the device (no eager fallback there): a
+    NotImplementedError naming the line and the way out, and the weights are unchanged."""
+    net = _mlp()
+    before = [p.asnumpy() for p in net.trainable_params()]
+
+    def step(x, y):
+        out = net(x)
+        if out.sum() > 0:  # the sunk step's control flow
+            out = out * 2
+        return out.sum()
+    data = ms.dataset.NumpySlicesDataset((X, Y), ["x", "y"], shuffle=False).batch(8)
+    with pytest.raises(NotImplementedError, match=r"`if out.sum\(\) > 0:  # the sunk step.*without data sink mode"):
+        ms.data_sink(step, data, sink_size=2)()
+    for p, b in zip(net.trainable_params(), before):
+        np.testing.assert_array_equal(p.asnumpy(), b)
+
+
 def test_dataset_helper_and_connected_network():
     def step_cell():
         ms.set_seed(7)

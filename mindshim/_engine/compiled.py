@@ -23,14 +23,23 @@ Bad values and Python control flow:
   such as ``ops.Print``, would repeat them in its guard: it runs on copies of its state instead and its own
   flag is read.) Inside an enclosing trace the checks join the enclosing program's.
 * A trace that needs a Tensor's value (``if x.sum() > 0:``, ``float(loss)``, ``t.asnumpy()``) cannot be
-  compiled. In PyNative mode the call then runs eagerly in the program's place, for that input signature from
-  then on (its state, key and gradients as the compiled program's: a gradient is ``jax.vjp`` of the function
-  run op by op; a warning names the line once); in GRAPH_MODE and under ``mindspore.jit`` it is a
-  NotImplementedError naming the line. Converting a value that is being differentiated to a Python number
-  (``float(loss)`` inside the loss function) stays a NotImplementedError: JAX cannot differentiate through it.
+  compiled (MindSpore compiles such control flow into its graph). The call then runs eagerly in the program's
+  place, for that input signature from then on, in PyNative and GRAPH_MODE and under ``mindspore.jit`` alike:
+  the same numbers as PyNative, its state, key and gradients as the compiled program's (a gradient is
+  ``jax.vjp`` of the function run op by op; calls it makes, such as a ``value_and_grad`` inside a ``jit``
+  function, are still compiled), and a warning names the line once. The abandoned trace wrote nothing: the
+  Parameters get their values back and the key is not advanced. A value being differentiated that is
+  converted to a Python number or numpy (``float(loss)`` inside the loss function) is a constant of the
+  gradient, as in MindSpore (``Tensor``'s conversions read the value of JAX's eager differentiation). A data
+  sink loop (``SinkCall``) has no fallback. Code that must see
+  values (a Cell's forward hooks, printing them as MindSpore's PyNative mode does) makes its call run eagerly
+  the same way (``_trace.NeedsValues``).
 """
+import contextlib
 import functools
+import io
 import os
+import sys
 import traceback
 import warnings
 
@@ -55,9 +64,10 @@ def walk_compiled(obj):
     return (obj.fn, obj.extra_state()) if isinstance(obj, CompiledCall) else ()
 
 
-#: The errors of a trace that needs a concrete value (TracerBoolConversionError is a ConcretizationTypeError).
+#: The errors of a trace that needs a concrete value (TracerBoolConversionError is a ConcretizationTypeError), or
+#: that runs code which must see values (a forward hook: ``_trace.NeedsValues``).
 _CONCRETE = (jax.errors.ConcretizationTypeError, jax.errors.TracerIntegerConversionError,
-             jax.errors.TracerArrayConversionError)
+             jax.errors.TracerArrayConversionError, _trace.NeedsValues)
 
 
 class Program:
@@ -123,7 +133,7 @@ class CompiledCall:
 
     A signature (``spec``) is the number of inputs when all are Tensors, else a tuple describing each input
     (``None`` for a Tensor, :class:`_Tree` for a container of Tensors, :class:`_Static` for a constant).
-    ``fallback``: a trace that needs a Tensor's value may run the call eagerly instead (in PyNative mode)."""
+    ``fallback``: a trace that needs a Tensor's value may run the call eagerly instead."""
     donates = False
 
     def __init__(self, fn, op_name, fallback=True):
@@ -267,12 +277,12 @@ class CompiledCall:
             return
         if _trace.tracing():
             raise error
-        if program.eager:  # run eagerly, it still needs a value: one being differentiated
+        if program.eager:  # run eagerly, it still needs a value: one being differentiated, not through a Tensor
             raise NotImplementedError(
-                f"For '{self.op_name}', {_line(error)} converts a Tensor that is being differentiated to a Python "
-                f"value ({type(error).__name__}); mindshim differentiates with JAX, which cannot (MindSpore takes "
-                "the value as a constant). Convert it outside the differentiated function, or compute with "
-                "Tensor operations.") from error
+                f"For '{self.op_name}', {_line(error)} needs the value of an array that is being differentiated "
+                f"({type(error).__name__}), which JAX's differentiation does not give there (a Tensor's asnumpy(), "
+                "float(), item() give it, as a constant, as in MindSpore). Compute it with Tensor operations."
+            ) from error
         self._run_eagerly(spec, program, build_args, error)
 
     def _call_fast(self, program, arrays, extra):
@@ -337,18 +347,20 @@ class CompiledCall:
         return result
 
     def _run_eagerly(self, spec, program, build_args, error):
-        """The trace needed a Tensor's value: run this signature eagerly from now on (PyNative), or raise."""
+        """The trace needed a Tensor's value: run this signature eagerly from now on, or raise (no fallback)."""
         where, line = _user_frame(error), _line(error)
-        if not self.fallback or _state.context["mode"] == GRAPH_MODE:
+        if not self.fallback:
+            why = str(error) if isinstance(error, _trace.NeedsValues) else (
+                f"needs the value of a Tensor ({type(error).__name__}: Python control flow such as `if`/`while` on "
+                "a Tensor, or int(), float(), item(), asnumpy())")
             raise NotImplementedError(
-                f"For '{self.op_name}', {line} needs the value of a Tensor ({type(error).__name__}: Python control "
-                "flow such as `if`/`while` on a Tensor, or int(), float(), item(), asnumpy()), which a compiled "
-                "program (GRAPH_MODE, mindspore.jit) does not have in mindshim. Compute it with Tensor operations "
-                "(ops.select, ops.where, ops.maximum, ...), or run in PyNative mode without mindspore.jit, where "
-                "mindshim runs such a call eagerly.") from error
-        message = (f"mindshim: '{self.op_name}' runs eagerly (op by op, not compiled) for these inputs: {line} needs "
-                   f"the value of a Tensor ({type(error).__name__}). Tensor operations (ops.select, ops.where, ...) "
-                   "instead of Python control flow keep it compiled.")
+                f"For '{self.op_name}', {line} {why}, which a loop of steps compiled as one program does not have "
+                "in mindshim. Compute it with Tensor operations (ops.select, ops.where, ops.maximum, ...), or train "
+                "without data sink mode.") from error
+        message = f"mindshim: '{self.op_name}' runs eagerly (op by op, not compiled) for these inputs: {line} " + (
+            f"{error}." if isinstance(error, _trace.NeedsValues) else
+            f"needs the value of a Tensor ({type(error).__name__}). Tensor operations (ops.select, ops.where, ...) "
+            "instead of Python control flow keep it compiled.")
         site = (where.filename, where.lineno) if where else (self.op_name, 0)
         if site not in _WARNED:  # once per line (a step and the gradient call inside it both run eagerly)
             _WARNED.add(site)
@@ -383,7 +395,7 @@ class CompiledCall:
             if LOG_COMPILES:
                 print(f"[mindshim] tracing {self.op_name} for "
                       f"{[(tuple(a.shape), str(a.dtype)) for a in inputs if hasattr(a, 'shape')]}")
-        with tracing(program.params, key, program.eager) as frame:
+        with _held_output(not program.eager), tracing(program.params, key, program.eager) as frame:
             out, new = call_with_params(self.fn, program.params, values, inputs)
             changed = {i: n for i, (v, n) in enumerate(zip(values, new)) if v is not n}
         _check_no_leak(self.op_name, out)
@@ -394,10 +406,29 @@ class CompiledCall:
         return out, changed, (frame.key if frame.drew else None), [(ok, payload) for ok, payload, _, _ in frame.checks]
 
 
-GRAPH_MODE = 0  # mindspore.GRAPH_MODE, as _state.context["mode"] holds it
 _WARNED = set()  # the (file, line) sites whose eager fallback was warned about
 _INTERNAL = tuple(os.path.dirname(os.path.abspath(m.__file__)) + os.sep
                   for m in (jax, np)) + (os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep,)
+
+
+@contextlib.contextmanager
+def _held_output(hold):
+    """With ``hold``, what a trace prints is held until it ends and dropped if it is abandoned (for an eager run,
+    or a trace with more state), which prints it again: the call prints once."""
+    if not hold:
+        yield
+        return
+    real, buffer, keep = sys.stdout, io.StringIO(), True
+    sys.stdout = buffer
+    try:
+        yield
+    except (Retrace, *_CONCRETE):
+        keep = False
+        raise
+    finally:
+        sys.stdout = real
+        if keep:
+            real.write(buffer.getvalue())
 
 
 def _user_frame(error):

@@ -39,6 +39,11 @@ class Frame:
         self.level = _jax_core.get_opaque_trace_state()
 
 
+class NeedsValues(Exception):
+    """Raised inside a compiled call's trace by code that must see Tensor values (a Cell's forward hooks): the
+    engine runs the call eagerly instead, as it does a trace that needs a Tensor's value. The message says why."""
+
+
 class _Local(threading.local):
     def __init__(self):
         self.frames = []

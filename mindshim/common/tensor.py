@@ -10,6 +10,7 @@ import numbers
 import jax
 import jax.numpy as jnp
 import numpy as np
+from jax._src import core as _jax_core  # to_concrete_value: a tracer's value where it has one (no public name)
 
 from . import _printing
 from . import dtype as mstype
@@ -34,6 +35,16 @@ def _default_np(data):
     if arr.dtype.kind in "iu" and arr.dtype != np.int64:
         return arr.astype(np.int64)
     return arr
+
+
+def _concrete(data):
+    """``data``, or its value where a tracer has one: a value being differentiated op by op (an eager gradient, a
+    compiled call run eagerly) converts to numpy, Python numbers and text as its value, taken as a constant, as
+    MindSpore's PyNative mode does; a compiled trace's tracer stays (converting it raises JAX's error)."""
+    if isinstance(data, jax.core.Tracer):
+        value = _jax_core.to_concrete_value(data)
+        return data if value is None else value
+    return data
 
 
 class Tensor:
@@ -251,7 +262,7 @@ class Tensor:
 
     def asnumpy(self):
         """A writable numpy copy of the data."""
-        return np.array(self._data)
+        return np.array(_concrete(self._data))
 
     def numpy(self):
         return self.asnumpy()
@@ -260,11 +271,11 @@ class Tensor:
         return self._data
 
     def __array__(self, dtype=None, copy=None):
-        arr = np.asarray(self._data)
+        arr = np.asarray(_concrete(self._data))
         return arr.astype(dtype) if dtype is not None else arr
 
     def tolist(self):
-        return self._data.tolist()
+        return _concrete(self._data).tolist()
 
     def __len__(self):
         if not self._data.ndim:
@@ -277,23 +288,23 @@ class Tensor:
         return (self[i] for i in range(self._data.shape[0]))
 
     def __bool__(self):
-        return bool(self._data)
+        return bool(_concrete(self._data))
 
     def __int__(self):
-        return int(self._data)
+        return int(_concrete(self._data))
 
     def __float__(self):
-        return float(self._data)
+        return float(_concrete(self._data))
 
     def __index__(self):
         if self._data.dtype.kind not in "iu":
             raise TypeError("only integer tensors of a single element can be converted to an index")
-        return int(self._data)
+        return int(_concrete(self._data))
 
     __hash__ = object.__hash__
 
     def __repr__(self):
-        data = self._data
+        data = _concrete(self._data)
         if isinstance(data, jax.core.Tracer):
             return f"Tensor(shape={list(data.shape)}, dtype={self.dtype}, value=<traced>)"
         if isinstance(data, _UnknownShape):
@@ -303,9 +314,10 @@ class Tensor:
         return _printing.tensor_repr(np.asarray(data), self.dtype)
 
     def __str__(self):
-        if isinstance(self._data, jax.core.Tracer):
+        data = _concrete(self._data)
+        if isinstance(data, jax.core.Tracer):
             return repr(self)
-        return _printing.tensor_str(np.asarray(self._data))
+        return _printing.tensor_str(np.asarray(data))
 
     # ---- conversions -------------------------------------------------------------------------------
     def astype(self, dtype, copy=True):

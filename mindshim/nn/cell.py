@@ -510,6 +510,10 @@ class Cell:
         return handle
 
     def _run_construct(self, args, kwargs):
+        """``construct`` between the forward hooks. They see Tensor values, as in MindSpore's PyNative mode: in a
+        compiled call's trace they make the call run eagerly (``_trace.NeedsValues``)."""
+        if _trace.tracing():
+            raise _trace.NeedsValues(f"runs a forward hook of '{type(self).__name__}', which sees Tensor values")
         for hook_id, hook_fn in list(self._forward_pre_hook.items()):
             if hook_id in self._hooks_with_kwargs:
                 ret = hook_fn(self, args, kwargs)

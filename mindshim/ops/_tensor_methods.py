@@ -409,7 +409,7 @@ def item(self):
     if self.size != 1:
         raise ValueError(f"The tensor should have only one element, but got {self.size}, more than one element "
                          "is ambiguous.")
-    return np.asarray(self._data).reshape(()).item()
+    return np.asarray(self).reshape(()).item()
 
 
 # ---- arithmetic overloads ---------------------------------------------------------------------------------

@@ -108,11 +108,12 @@ def to_list(items):
 
 
 def convert_value(value):
-    """A value from user code as the numpy array MindSpore makes of it (Tensors by value, scalars 0-d)."""
+    """A value from user code as the numpy array MindSpore makes of it (Tensors by value, scalars 0-d); a dict is
+    kept as it is (a Python object in the column, its leaves made arrays by the iterator)."""
     if hasattr(value, "asnumpy"):
         return value.asnumpy()
     if isinstance(value, dict):
-        raise NotImplementedError("mindspore.dataset: dict values in dataset columns are not supported by mindshim yet")
+        return value
     return np.asarray(value)
 
 
@@ -159,6 +160,9 @@ def stack(rows, columns=None):
     out = [None] * len(rows[0])
     for i in range(len(rows[0])) if columns is None else columns:
         first = rows[0][i]
+        if isinstance(first, dict):
+            out[i] = _stack_dicts([row[i] for row in rows], i)
+            continue
         for row in rows:
             if row[i].shape != first.shape:
                 raise pipeline_error(f"Cannot batch tensors with different shapes in column {i}. First element had "
@@ -169,4 +173,20 @@ def stack(rows, columns=None):
                 raise pipeline_error(f"Cannot batch tensors with different types in column {i}. First element had "
                                      f"type {first.dtype} and this element had type {row[i].dtype}")
         out[i] = np.stack([row[i] for row in rows])
+    return out
+
+
+def _stack_dicts(values, column):
+    """A batch of a column of dicts: per key, the numpy array of the rows' values (MindSpore's rule; a value that
+    makes no array of numbers, such as a nested dict, is its error)."""
+    out = {}
+    for key in values[0]:
+        try:
+            out[key] = np.array([v[key] for v in values])
+        except (ValueError, TypeError, KeyError):
+            out[key] = None
+        if out[key] is None or out[key].dtype == object:
+            raise pipeline_error(f"Batch: failed to create a NumPy array with primitive types for the dictionary "
+                                 f"objects in column {column}, key: '{key}'.\nIf you want a customized array, define "
+                                 "a custom 'per_batch_map' function.")
     return out

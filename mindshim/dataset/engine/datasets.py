@@ -456,10 +456,18 @@ class MappableDataset(SourceDataset):
     def _row(self, i):
         return [np.array(c[i]) for c in self._arrays()]
 
+    def _class_labels(self):
+        """The class label of every row (for ``PKSampler``): its ``label`` column, or None where it has none."""
+        arrays = self._arrays()
+        names = self._col_names()
+        return None if arrays is None or "label" not in names else np.asarray(arrays[names.index("label")])
+
     def _ids(self, run):
+        self.sampler._handshake(self)
         return self.sampler._ids(self._source_len(), run)
 
     def _num_rows(self):
+        self.sampler._handshake(self)
         return self.sampler._size(self._source_len())
 
     def _plannable(self):

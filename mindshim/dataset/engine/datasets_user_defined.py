@@ -24,10 +24,8 @@ from .datasets import MappableDataset, UnionBaseDataset
 
 def _convert_row(row):
     """A source's row as a tuple of numpy arrays (MindSpore's ``_convert_row``)."""
-    if isinstance(row, (int, float, str, bytes, np.ndarray, np.number, np.bool_)) or hasattr(row, "asnumpy"):
+    if isinstance(row, (int, float, str, bytes, np.ndarray, np.number, np.bool_, dict)) or hasattr(row, "asnumpy"):
         items, single = [row], True
-    elif isinstance(row, dict):
-        raise NotImplementedError("mindspore.dataset.GeneratorDataset: dict rows are not supported by mindshim yet")
     else:
         items, single = list(row), False
     out = []
@@ -35,9 +33,9 @@ def _convert_row(row):
         if hasattr(x, "asnumpy"):
             out.append(x.asnumpy())
             continue
-        if isinstance(x, dict):
-            raise NotImplementedError("mindspore.dataset.GeneratorDataset: dict values are not supported by mindshim "
-                                      "yet")
+        if isinstance(x, dict):  # a Python object in the column, as it is (see ``iterators``)
+            out.append(x)
+            continue
         item = np.asarray(x)
         if item.dtype == object:
             raise TypeError("Data type of the input or its converted Numpy array is expected to be int or float or "

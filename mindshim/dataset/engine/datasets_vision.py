@@ -57,6 +57,7 @@ class _FileDataset(MappableDataset, VisionBaseDataset):
         return len(self._arrays()[0])
 
     def _num_rows(self):
+        self.sampler._handshake(self)
         return self.sampler._size(self._count_rows())
 
     def _count_rows(self):
@@ -275,6 +276,9 @@ class ImageFolderDataset(MappableDataset, VisionBaseDataset):
                 raise pipeline_error(f"Invalid image, {path} decode failed, the image is broken or permission "
                                      "denied.") from None
         return [image, np.array(label, np.int32)]
+
+    def _class_labels(self):
+        return np.array([label for _, label in self._files], np.int32)
 
     def get_class_indexing(self):
         """The class name to label mapping."""

@@ -41,7 +41,7 @@ class _ToTensors:
         self.signatures = set()
 
     def __call__(self, row):
-        numeric = [i for i, a in enumerate(row) if a.dtype.kind not in "USO"]
+        numeric = [i for i, a in enumerate(row) if isinstance(a, np.ndarray) and a.dtype.kind not in "USO"]
         arrays = [row[i] for i in numeric]
         signature = tuple((a.shape, a.dtype) for a in arrays)
         if signature in self.signatures or len(self.signatures) < _SIGNATURES:
@@ -49,11 +49,40 @@ class _ToTensors:
             arrays = _transfer(arrays)
         else:
             arrays = jax.device_put(arrays)
-        out = list(row)
+        out = [_python_object(v, _leaf_tensor) if isinstance(v, dict) else v for v in row]
         for i, array in zip(numeric, arrays):
-            out[i] = _wrap(array)
-            out[i]._host = True  # prints as MindSpore prints a Tensor straight from the pipeline
+            out[i] = _host_tensor(array)
         return out
+
+
+def _host_tensor(array):
+    """A Tensor that prints as MindSpore prints a Tensor straight from the pipeline."""
+    out = _wrap(array)
+    out._host = True
+    return out
+
+
+def _leaf_tensor(array):
+    """A numpy leaf of a dict value as a Tensor (text stays numpy)."""
+    return array if array.dtype.kind in "USO" else _host_tensor(jax.device_put(array))
+
+
+def _to_numpy(row):
+    """A row for ``output_numpy=True``: its arrays as MindSpore's C++ pipeline hands them over (an int64 array
+    as numpy's ``longlong``, which numpy prints with its dtype: ``array(0, dtype=int64)``), dict values with
+    their leaves as numpy arrays."""
+    return [_python_object(v, lambda a: a) if isinstance(v, dict) else
+            v.view(np.longlong) if v.dtype == np.int64 else v for v in row]
+
+
+def _python_object(value, leaf):
+    """A dict value of a column, as MindSpore's iterators give it: containers (dict, list, tuple) kept, Tensors
+    kept, other leaves as numpy arrays passed to ``leaf``."""
+    if isinstance(value, dict):
+        return {k: _python_object(v, leaf) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_python_object(v, leaf) for v in value)
+    return value if hasattr(value, "asnumpy") else leaf(np.asarray(value))
 
 
 _SIGNATURES = 8
@@ -113,7 +142,7 @@ class Iterator:
         self._stop = threading.Event()
         batched = any(type(node).__name__ == "BatchDataset" for node in walk(dataset))
         self._queue = queue.Queue(maxsize=2 if batched else max(2, config.get_prefetch_size()))
-        convert = self._converter(list if output_numpy else _ToTensors())
+        convert = self._converter(_to_numpy if output_numpy else _ToTensors())
         if select is not None:
             convert = (lambda c: lambda row: c([row[i] for i in select]))(convert)
         self._thread = threading.Thread(

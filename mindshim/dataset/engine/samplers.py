@@ -51,6 +51,11 @@ class BuiltinSampler:
     def get_child(self):
         return self.child_sampler
 
+    def _handshake(self, dataset):
+        """Meet the source ``dataset`` before a pass (a sampler that reads its labels keeps it)."""
+        if self.child_sampler is not None:
+            self.child_sampler._handshake(dataset)
+
     def get_num_samples(self):
         if self.child_sampler is not None:
             child = self.child_sampler.get_num_samples()
@@ -311,15 +316,58 @@ class IterSampler(Sampler):
 
     def __init__(self, sampler, num_samples=None):
         self.sampler = sampler
-        super().__init__(num_samples)
+        super().__init__(len(sampler) if num_samples is None and hasattr(sampler, "__len__") else num_samples)
 
     def __iter__(self):
         return iter(self.sampler)
 
 
 class PKSampler(BuiltinSampler):
+    """``num_val`` rows of each class, the classes in the order of their labels (``shuffle``: a random order), as
+    MindSpore draws them: each row at random among its class's, with replacement. The labels are the dataset's
+    (its ``_class_labels()``, MindSpore's ``GetClassIds``), bound to the sampler by ``_handshake``."""
+
     def __init__(self, num_val, num_class=None, shuffle=False, class_column="label", num_samples=None):
-        raise NotImplementedError("mindspore.dataset.PKSampler is not supported by mindshim yet")
+        if not isinstance(num_val, int):
+            raise TypeError(f"num_val must be integer but was: {num_val}.")
+        if num_class is not None:
+            raise NotImplementedError("Not supported to specify num_class for PKSampler.")
+        if not isinstance(shuffle, bool):
+            raise TypeError(f"shuffle must be a boolean value but was: {shuffle}.")
+        if not isinstance(class_column, str):
+            raise TypeError(f"class_column must be a str value but was: {class_column}.")
+        _check_num_samples(num_samples)
+        self.num_val, self.shuffle, self.class_column = num_val, shuffle, class_column
+        self._source = None
+        super().__init__(num_samples)
+
+    def is_shuffled(self):
+        return self.shuffle if self.child_sampler is None else self.child_sampler.is_shuffled()
+
+    def _handshake(self, dataset):
+        self._source = dataset
+
+    def _classes(self):
+        """``[row ids of each class]``, in the order of the labels."""
+        if self.num_val <= 0:
+            raise pipeline_error(f"PKSampler: num_val must be greater than 0, but got: {self.num_val}")
+        labels = None if self._source is None else self._source._class_labels()
+        if labels is None or self.child_sampler is not None:
+            raise NotImplementedError(f"mindspore.dataset.PKSampler over {type(self._source).__name__}"
+                                      f"{' with a child sampler' if self.child_sampler else ''} is not supported by "
+                                      "mindshim yet")
+        order = np.argsort(labels, kind="stable")
+        return np.split(order, np.flatnonzero(np.diff(labels[order])) + 1) if len(order) else []
+
+    def _count(self, m):
+        return _cap(self.num_val * len(self._classes()), self.num_samples)
+
+    def _local(self, m, run):
+        classes, rng = self._classes(), run.rng(self)
+        if self.shuffle:
+            classes = [classes[i] for i in rng.permutation(len(classes))]
+        ids = [ids[rng.integers(0, len(ids), self.num_val)] for ids in classes]
+        return np.concatenate(ids).astype(np.int64)[:self._count(m)] if ids else np.zeros(0, np.int64)
 
 
 def select_sampler(num_samples, input_sampler, shuffle, num_shards, shard_id):
@@ -333,7 +381,7 @@ def select_sampler(num_samples, input_sampler, shuffle, num_shards, shard_id):
             return input_sampler
         if isinstance(input_sampler, (np.ndarray, list, tuple)):
             return SubsetSampler(input_sampler, num_samples)
-        if not isinstance(input_sampler, str) and hasattr(input_sampler, "__iter__"):
+        if not isinstance(input_sampler, str) and _iterable(input_sampler):  # __iter__, or __getitem__ from 0
             return IterSampler(input_sampler, num_samples)
         if isinstance(input_sampler, int):
             return SubsetSampler([input_sampler])
@@ -347,3 +395,11 @@ def select_sampler(num_samples, input_sampler, shuffle, num_shards, shard_id):
     if num_shards is not None:
         return DistributedSampler(num_shards, shard_id, shuffle=False, num_samples=num_samples)
     return SequentialSampler(num_samples=num_samples)
+
+
+def _iterable(obj):
+    try:
+        iter(obj)
+    except TypeError:
+        return False
+    return True
