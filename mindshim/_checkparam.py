@@ -4,6 +4,8 @@ as validator``; ``validator.check_positive_int(value, "in_channels", "Conv2d")``
 
 A leaf module: it imports nothing of mindshim, so every layer can use it.
 """
+import functools
+import inspect
 import math
 
 # Relations, as MindSpore's ``Rel``: one bound (``check_number``) or a range (``check_*_range``).
@@ -107,3 +109,23 @@ def check_number(arg_name, arg_value, value, rel, prim_name):
     if not _BINARY[rel](arg_value, value):
         raise ValueError(f"For '{prim_name}', the argument '{arg_name}' must {rel} {value}, but got {arg_value}.")
     return arg_value
+
+
+def args_type_check(*type_args, **type_kwargs):
+    """Decorator: the bound arguments named in ``type_args``/``type_kwargs`` (``**kwargs`` entries included) are
+    ``None`` or instances of the given types, else MindSpore's TypeError."""
+    def type_check(func):
+        sig = inspect.signature(func)
+        bound_types = sig.bind_partial(*type_args, **type_kwargs).arguments
+        bound_types = bound_types.get("kwargs", bound_types)
+
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            arguments = sig.bind(*args, **kwargs).arguments
+            arguments = arguments.get("kwargs", arguments)
+            for name, value in arguments.items():
+                if name in bound_types and value is not None and not isinstance(value, bound_types[name]):
+                    raise TypeError(f"The parameter '{name}' must be {bound_types[name]}, but got {type(value)}")
+            return func(*args, **kwargs)
+        return wrapper
+    return type_check

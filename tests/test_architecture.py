@@ -20,7 +20,7 @@ LAYERS = [
     ("public", ["mindshim.ops", "mindshim.nn", "mindshim.train", "mindshim.dataset", "mindshim.amp", "mindshim.context",
                 "mindshim.common", "mindshim.communication", "mindshim.hal", "mindshim.runtime", "mindshim.mint",
                 "mindshim.experimental", "mindshim.dtype", "mindshim.numpy", "mindshim.profiler",
-                "mindshim.boost"]),
+                "mindshim.boost", "mindshim.log", "mindshim.device_context", "mindshim.parallel"]),
     ("root", ["mindshim"]),
 ]
 
