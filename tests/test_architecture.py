@@ -10,7 +10,8 @@ ROOT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
 # Lowest first. A module belongs to the layer of its longest listed prefix; "mindshim" (the package itself, the
 # runner) is the top.
 LAYERS = [
-    ("leaf", ["mindshim._checkparam", "mindshim._state", "mindshim._unsupported", "mindshim._atomic"]),
+    ("leaf", ["mindshim._checkparam", "mindshim._state", "mindshim._unsupported", "mindshim._atomic",
+              "mindshim._extends"]),
     ("core", ["mindshim.common.dtype", "mindshim.common._printing", "mindshim.common._trace", "mindshim.common._checks",
               "mindshim.common.sparse_tensor",
               "mindshim.common._amp", "mindshim.common.seed", "mindshim.common.tensor", "mindshim.common._draw",
@@ -20,7 +21,8 @@ LAYERS = [
     ("public", ["mindshim.ops", "mindshim.nn", "mindshim.train", "mindshim.dataset", "mindshim.amp", "mindshim.context",
                 "mindshim.common", "mindshim.communication", "mindshim.hal", "mindshim.runtime", "mindshim.mint",
                 "mindshim.experimental", "mindshim.dtype", "mindshim.numpy", "mindshim.profiler",
-                "mindshim.boost", "mindshim.log", "mindshim.device_context", "mindshim.parallel"]),
+                "mindshim.boost", "mindshim.log", "mindshim.device_context", "mindshim.parallel",
+                "mindshim._c_expression"]),
     ("root", ["mindshim"]),
 ]
 

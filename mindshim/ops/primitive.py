@@ -112,3 +112,13 @@ def primitive_class(name):
     __init__.__signature__ = inspect.Signature([inspect.Parameter("self", inspect.Parameter.POSITIONAL_ONLY)] + params)
     return type(name, (Primitive,), {"__init__": __init__, "_row": row, "__doc__": row.impl.__doc__,
                                      "__module__": "mindshim.ops.operations"})
+
+
+def constexpr(fn=None, get_instance=True, reuse_result=True, check=True):
+    """``@constexpr``: MindSpore evaluates ``fn`` while compiling; mindshim traces Python, so ``fn`` runs as is."""
+    return fn if fn is not None else (lambda f: f)
+
+
+def _primexpr(fn=None, get_instance=True, name=None, reuse_result=True):
+    """MindSpore's internal ``@_primexpr`` (``constexpr`` that compiles when given variables): runs ``fn`` as is."""
+    return constexpr(fn)
