@@ -44,6 +44,9 @@ _compilation_cache()
 # (numpy is not in __all__, as in MindSpore: ``from mindspore import *`` keeps the user's numpy)
 from . import amp, boost, common, communication, context, dataset, hal, mint, nn, numpy, ops, profiler, runtime, train  # noqa: E402
 from ._engine import functionalize, load_params  # noqa: E402
+from . import device_context, log, parallel  # noqa: E402
+from .common.device import DeviceCtx  # noqa: E402
+from .parallel import Layout  # noqa: E402
 from ._install import install, run  # noqa: E402
 from .common import dtype  # noqa: E402
 from .common._checks import set_index_checks  # noqa: E402

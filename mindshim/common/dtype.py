@@ -62,6 +62,10 @@ bool_ = Type("Bool", np.bool_)
 complex64 = Type("Complex64", np.complex64)
 complex128 = Type("Complex128", np.complex128)
 half, single, double, float_ = float16, float32, float64, float32
+#: Every dtype, in MindSpore's order (MindSpore's also lists int4, float8_e4m3fn, float8_e5m2, hifloat8, which
+#: mindshim lacks).
+all_types = (bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64, bfloat16,
+             complex64, complex128)
 int_, uint = int64, uint64
 
 _BY_NP = {t.np_dtype: t for t in (float16, float32, float64, bfloat16, int8, int16, int32, int64,

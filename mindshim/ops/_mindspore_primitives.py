@@ -1,7 +1,7 @@
 """MindSpore 2.10's primitive classes by name, for the modules that hold them (``mindspore.ops.auto_generate``,
 ``mindspore.ops.operations.nn_ops``, ...): a name MindSpore has and mindshim lacks imports, and constructing it
 raises NotImplementedError naming it; any other missing name is an ordinary missing attribute."""
-from .._unsupported import module_getattr
+from .._unsupported import module_getattr, unsupported_class
 from .primitive import Primitive
 
 # The Primitive classes of MindSpore 2.10's ``mindspore.ops.auto_generate`` and ``mindspore.ops.operations.*``.
@@ -210,13 +210,6 @@ MINDSPORE_PRIMITIVES = frozenset("""
 """.split())
 
 
-def _unsupported_primitive(name, public):
-    def __init__(self, *args, **kwargs):
-        raise NotImplementedError(f"{public}.{name} is not supported by mindshim yet.")
-    return type(name, (Primitive,), {"__init__": __init__, "__doc__": f"MindSpore's ``{name}`` primitive (not "
-                                     "supported by mindshim yet: constructing it raises NotImplementedError)."})
-
-
 def primitive_getattr(module):
     """A module ``__getattr__`` for ``module`` (a module of mindshim's): MindSpore's other primitives resolve to
     classes that raise when constructed, and are kept in the module."""
@@ -226,8 +219,7 @@ def primitive_getattr(module):
     def __getattr__(name):
         if name not in MINDSPORE_PRIMITIVES:
             return missing(name)
-        cls = _unsupported_primitive(name, public)
-        cls.__module__ = public
+        cls = unsupported_class(f"{public}.{name}", Primitive)
         setattr(module, name, cls)
         return cls
     return __getattr__

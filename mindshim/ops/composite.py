@@ -10,6 +10,7 @@ import jax
 from .. import _registry
 from .._engine import GradCall, functionalize
 from .._engine.state import to_tensors
+from .composite_base import HyperMap, Map, MultitypeFuncGraph  # noqa: F401  (MindSpore's composite holds them)
 from .primitive import constexpr  # noqa: F401  (MindSpore exports it here too)
 
 

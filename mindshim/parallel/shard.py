@@ -1,9 +1,6 @@
-"""``mindspore.parallel.shard``: tensor layouts for MindSpore's semi-auto parallel mode, which mindshim lacks."""
+"""``mindspore.parallel.shard``: tensor layouts for MindSpore's semi-auto parallel mode, which mindshim lacks:
+importing works, constructing one raises NotImplementedError."""
+from .._unsupported import unsupported_class
 
-
-class Layout:
-    """MindSpore's device-matrix layout of a tensor; constructing one raises NotImplementedError in mindshim."""
-
-    def __init__(self, *args, **kwargs):
-        raise NotImplementedError("mindspore.parallel.Layout is not supported by mindshim: it has no semi-auto "
-                                  "parallel mode (use Cell.shard's strategies or DATA_PARALLEL).")
+Layout = unsupported_class("mindspore.parallel.Layout")
+_DistributedTensorInfo = unsupported_class("mindspore.parallel.shard._DistributedTensorInfo")

@@ -821,3 +821,9 @@ def async_ckpt_thread_status():
         return True
     _background.wait()
     return False
+
+
+def _get_merged_param_data(net, parameter_layout_dict, param_name, param_data, integrated_save):
+    """MindSpore's whole value of a parameter its semi-auto parallel layout split over devices: mindshim's parameters
+    are whole (JAX global arrays), so ``param_data`` itself."""
+    return param_data

@@ -1,4 +1,5 @@
 """``mindspore.nn`` optimizers."""
+from ..._unsupported import unsupported_class
 from .ada_grad import Adagrad
 from .adadelta import Adadelta
 from .adam import Adam, AdamOffload, AdamWeightDecay
@@ -15,5 +16,8 @@ from .rmsprop import RMSProp
 from .rprop import Rprop
 from .sgd import SGD
 
+AdaFactor = unsupported_class("mindspore.nn.AdaFactor", Optimizer)
+
 __all__ = ["Optimizer", "Momentum", "Adam", "AdamWeightDecay", "AdamOffload", "Lamb", "SGD", "RMSProp", "Adagrad",
-           "Adadelta", "AdaMax", "FTRL", "ProximalAdagrad", "Rprop", "ASGD", "LARS", "LazyAdam"]
+           "Adadelta", "AdaMax", "FTRL", "ProximalAdagrad", "Rprop", "ASGD", "LARS", "LazyAdam",
+           "AdaFactor"]
