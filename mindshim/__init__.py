@@ -42,16 +42,32 @@ def _compilation_cache():
 _compilation_cache()
 
 # (numpy is not in __all__, as in MindSpore: ``from mindspore import *`` keeps the user's numpy)
-from . import amp, boost, common, communication, context, dataset, hal, mint, nn, numpy, ops, profiler, runtime, train  # noqa: E402
+from . import (  # noqa: E402  # noqa: E402
+    amp,
+    boost,
+    common,
+    communication,
+    context,
+    dataset,
+    device_context,
+    hal,
+    log,
+    mint,
+    nn,
+    numpy,
+    ops,
+    parallel,
+    profiler,
+    runtime,
+    train,
+)
 from ._engine import functionalize, load_params  # noqa: E402
-from . import device_context, log, parallel  # noqa: E402
-from .common.device import DeviceCtx  # noqa: E402
-from .parallel import Layout  # noqa: E402
 from ._install import install, run  # noqa: E402
 from .common import dtype  # noqa: E402
 from .common._checks import set_index_checks  # noqa: E402
 from .common._printing import get_repr_style, set_repr_style  # noqa: E402
 from .common.api import JitConfig, enable_dynamic, jit, jit_class, mutable, no_inline, recompute  # noqa: E402
+from .common.device import DeviceCtx  # noqa: E402
 from .common.dtype import *  # noqa: E402,F401,F403
 from .common.parameter import Parameter, ParameterTuple  # noqa: E402
 from .common.seed import get_rng_state, get_seed, set_rng_state, set_seed  # noqa: E402
@@ -81,6 +97,7 @@ from .context import (  # noqa: E402
 )
 from .ops.composite import constexpr, get_grad, grad, jacfwd, jacrev, jvp, value_and_grad, vjp, vmap  # noqa: E402
 from .ops.function.core_func import is_tensor  # noqa: E402
+from .parallel import Layout  # noqa: E402
 from .profiler import Profiler  # noqa: E402
 from .train import *  # noqa: E402,F401,F403  (MindSpore exports mindspore.train at the top level too)
 from .train.serialization import (  # noqa: E402

@@ -22,7 +22,7 @@ LAYERS = [
                 "mindshim.common", "mindshim.communication", "mindshim.hal", "mindshim.runtime", "mindshim.mint",
                 "mindshim.experimental", "mindshim.dtype", "mindshim.numpy", "mindshim.profiler",
                 "mindshim.boost", "mindshim.log", "mindshim.device_context", "mindshim.parallel",
-                "mindshim._c_expression"]),
+                "mindshim._c_expression", "mindshim.utils"]),
     ("root", ["mindshim"]),
 ]
 

@@ -75,3 +75,8 @@ class JitConfig:
 
 
 __all__ = ["jit", "jit_class", "no_inline", "enable_dynamic", "mutable", "JitConfig", "recompute"]
+
+
+def flops_collection(phase="train"):
+    """MindSpore's FLOP counts of the graph compiled for ``phase``."""
+    raise NotImplementedError("mindspore.common.api.flops_collection is not supported by mindshim yet.")
