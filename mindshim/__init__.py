@@ -103,7 +103,9 @@ from .train import *  # noqa: E402,F401,F403  (MindSpore exports mindspore.train
 from .train.serialization import (  # noqa: E402
     async_ckpt_thread_status,
     ckpt_to_safetensors,
+    get_ckpt_path_with_strategy,
     load_checkpoint,
+    load_checkpoint_async,
     load_param_into_net,
     safetensors_to_ckpt,
     save_checkpoint,

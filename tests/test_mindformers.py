@@ -31,8 +31,8 @@ RTOL = 1e-4  # float32, summed in another order
 
 @pytest.fixture(scope="module")
 def mindformers():
-    import PIL.Image  # noqa: F401  (mindformers reads PIL.Image without importing it; real MindSpore imports it)
     import mindformers
+    import PIL.Image  # noqa: F401  (mindformers reads PIL.Image without importing it; real MindSpore imports it)
     return mindformers
 
 

@@ -11,7 +11,7 @@ from .. import _registry
 from .._engine import GradCall, functionalize
 from .._engine.state import to_tensors
 from .composite_base import HyperMap, Map, MultitypeFuncGraph  # noqa: F401  (MindSpore's composite holds them)
-from .primitive import constexpr  # noqa: F401  (MindSpore exports it here too)
+from .primitive import add_flags, constexpr  # noqa: F401  (MindSpore exports them here too)
 
 
 def grad_call(fn, weights, get_all, get_by_list, sens_param, return_value=False, op_name="GradOperation"):

@@ -122,3 +122,15 @@ def constexpr(fn=None, get_instance=True, reuse_result=True, check=True):
 def _primexpr(fn=None, get_instance=True, name=None, reuse_result=True):
     """MindSpore's internal ``@_primexpr`` (``constexpr`` that compiles when given variables): runs ``fn`` as is."""
     return constexpr(fn)
+
+
+def add_flags(fn=None, **flags):
+    """``@add_flags(has_effect=True)``: record graph-compiler flags on ``fn`` (``fn._func_graph_flags``, as
+    MindSpore); mindshim's compiler, XLA, reads none of them."""
+    def deco(fn):
+        flags_dict = getattr(fn, "_func_graph_flags", None)
+        if flags_dict is None:
+            fn._func_graph_flags = flags_dict = {}
+        flags_dict.update(flags)
+        return fn
+    return deco(fn) if fn is not None else deco
