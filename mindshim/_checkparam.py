@@ -94,6 +94,17 @@ def check_value_type(arg_name, arg_value, valid_types, prim_name=None):
     return arg_value
 
 
+def check_type_name(arg_name, arg_type, valid_types, prim_name):
+    """``arg_type`` (a type or a dtype) is one of ``valid_types``."""
+    valid_types = tuple(valid_types) if isinstance(valid_types, (tuple, list, set, frozenset)) else (valid_types,)
+    if arg_type not in valid_types:
+        names = [getattr(t, "__name__", t) for t in valid_types]
+        expected = f"one of {names}" if len(names) > 1 else f"{names[0]}"
+        got = getattr(arg_type, "__name__", repr(arg_type))
+        raise TypeError(f"{_head(prim_name)} '{arg_name}' should be {expected}, but got '{got}'.")
+    return arg_type
+
+
 def check_float_range(arg_value, lower_limit, upper_limit, rel, arg_name=None, prim_name=None):
     """A Python float in the range ``rel`` (``INC_NEITHER``: open, ``INC_BOTH``: closed, ...)."""
     if not isinstance(arg_value, float):

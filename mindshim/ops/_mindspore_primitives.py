@@ -1,6 +1,9 @@
 """MindSpore 2.10's primitive classes by name, for the modules that hold them (``mindspore.ops.auto_generate``,
 ``mindspore.ops.operations.nn_ops``, ...): a name MindSpore has and mindshim lacks imports, and constructing it
 raises NotImplementedError naming it; any other missing name is an ordinary missing attribute."""
+import importlib
+import importlib.util
+
 from .._unsupported import module_getattr, unsupported_class
 from .primitive import Primitive
 
@@ -212,12 +215,14 @@ MINDSPORE_PRIMITIVES = frozenset("""
 
 def primitive_getattr(module):
     """A module ``__getattr__`` for ``module`` (a module of mindshim's): MindSpore's other primitives resolve to
-    classes that raise when constructed, and are kept in the module."""
+    classes that raise when constructed, and are kept in the module; a package's submodules import on first use."""
     public = "mindspore" + module.__name__[len("mindshim"):]
     missing = module_getattr(module.__name__)
 
     def __getattr__(name):
         if name not in MINDSPORE_PRIMITIVES:
+            if "__path__" in vars(module) and importlib.util.find_spec(f"{module.__name__}.{name}") is not None:
+                return importlib.import_module(f"{module.__name__}.{name}")  # a submodule not imported yet
             return missing(name)
         cls = unsupported_class(f"{public}.{name}", Primitive)
         setattr(module, name, cls)
