@@ -1,10 +1,11 @@
 """MindSpore 2.10's primitive classes by name, for the modules that hold them (``mindspore.ops.auto_generate``,
-``mindspore.ops.operations.nn_ops``, ...): a name MindSpore has and mindshim lacks imports, and constructing it
-raises NotImplementedError naming it; any other missing name is an ordinary missing attribute."""
+``mindspore.ops.operations.nn_ops``, ...): a name MindSpore has and mindshim lacks imports and constructs (as
+MindSpore's CPU build constructs its Ascend-only primitives), and calling it raises NotImplementedError naming it;
+any other missing name is an ordinary missing attribute."""
 import importlib
 import importlib.util
 
-from .._unsupported import module_getattr, unsupported_class
+from .._unsupported import module_getattr
 from .primitive import Primitive
 
 # The Primitive classes of MindSpore 2.10's ``mindspore.ops.auto_generate`` and ``mindspore.ops.operations.*``.
@@ -213,9 +214,22 @@ MINDSPORE_PRIMITIVES = frozenset("""
 """.split())
 
 
+def _unsupported_primitive(public):
+    name = public.rsplit(".", 1)[1]
+
+    def __init__(self, *args, **kwargs):
+        Primitive.__init__(self, name)
+
+    def __call__(self, *args, **kwargs):
+        raise NotImplementedError(f"{public} is not supported by mindshim yet.")
+    return type(name, (Primitive,), {"__init__": __init__, "__call__": __call__, "__module__": public.rsplit(".", 1)[0],
+                                     "__doc__": f"MindSpore's ``{name}`` primitive (not supported by mindshim yet: "
+                                                "calling it raises NotImplementedError)."})
+
+
 def primitive_getattr(module):
     """A module ``__getattr__`` for ``module`` (a module of mindshim's): MindSpore's other primitives resolve to
-    classes that raise when constructed, and are kept in the module; a package's submodules import on first use."""
+    classes that raise when called, and are kept in the module; a package's submodules import on first use."""
     public = "mindspore" + module.__name__[len("mindshim"):]
     missing = module_getattr(module.__name__)
 
@@ -224,7 +238,7 @@ def primitive_getattr(module):
             if "__path__" in vars(module) and importlib.util.find_spec(f"{module.__name__}.{name}") is not None:
                 return importlib.import_module(f"{module.__name__}.{name}")  # a submodule not imported yet
             return missing(name)
-        cls = unsupported_class(f"{public}.{name}", Primitive)
+        cls = _unsupported_primitive(f"{public}.{name}")
         setattr(module, name, cls)
         return cls
     return __getattr__

@@ -36,6 +36,15 @@ class Primitive:
         self.instance_name = name
         return self
 
+    def shard(self, in_strategy=None, out_strategy=None, **kwargs):
+        """The sharding strategy MindSpore's semi-auto parallel mode gives this primitive (attributes
+        ``in_strategy``/``out_strategy``); other modes ignore it, as mindshim, whose placement follows ``Cell.shard``
+        and data parallelism, always does. Returns self."""
+        self.add_prim_attr("in_strategy", in_strategy)
+        if out_strategy is not None:
+            self.add_prim_attr("out_strategy", out_strategy)
+        return self
+
     def set_device(self, device_target):
         """The device MindSpore would run this primitive on (attribute ``primitive_target``); mindshim runs every
         op on the context's device."""

@@ -1,5 +1,5 @@
 """``mindspore.ops.auto_generate.gen_ops_prim``: MindSpore's generated primitive classes; those mindshim has are the
-op table's (``mindspore.ops.operations``), the others import and raise when constructed
+op table's (``mindspore.ops.operations``), the others import and raise when called
 (``mindshim.ops._mindspore_primitives``)."""
 import sys
 

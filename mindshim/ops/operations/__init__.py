@@ -1,6 +1,6 @@
 """``mindspore.ops.operations``: one primitive class per row of the op table (``mindshim._registry``),
 plus the state-writing primitives (``Assign``, ...), which act on Parameters rather than compute. MindSpore's other
-primitives import and raise when constructed (``mindshim.ops._mindspore_primitives``)."""
+primitives import and raise when called (``mindshim.ops._mindspore_primitives``)."""
 import sys
 
 from ... import _registry
