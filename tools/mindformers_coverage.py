@@ -29,7 +29,8 @@ def run():
     with tempfile.TemporaryDirectory() as tmp:
         xml = os.path.join(tmp, "report.xml")
         subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "--runxfail",
-                        f"--junitxml={xml}", os.path.join("tests", "test_mindformers.py")], cwd=ROOT)
+                        f"--junitxml={xml}", os.path.join("tests", "test_mindformers.py")], cwd=ROOT,
+                       env=dict(os.environ, MINDSHIM_MINDFORMERS_ALL="1"))
         results = {}
         for tc in ET.parse(xml).getroot().iter("testcase"):
             model, _, key = tc.get("name").partition("[")[2].rstrip("]").rpartition("-")
