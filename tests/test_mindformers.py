@@ -46,8 +46,9 @@ def _params(keys):
         for key in keys:
             marks = []
             if key == "train_pynative" and model not in CI_PYNATIVE:
-                marks += [pytest.mark.slow, pytest.mark.skipif(os.environ.get("MINDSHIM_MINDFORMERS_ALL") != "1",
-                                                               reason="outside the CI subset: MINDSHIM_MINDFORMERS_ALL=1")]
+                marks += [pytest.mark.slow, pytest.mark.skipif(
+                    os.environ.get("MINDSHIM_MINDFORMERS_ALL") != "1",
+                    reason="outside the CI subset: MINDSHIM_MINDFORMERS_ALL=1")]
             if (model, key) in KNOWN_FAILURES:
                 marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[model, key]))
             params.append(pytest.param(model, key, id=f"{model}-{key}", marks=marks))
