@@ -16,8 +16,7 @@ from .rmsprop import RMSProp
 from .rprop import Rprop
 from .sgd import SGD
 
-AdaFactor = unsupported_class("mindspore.nn.AdaFactor", Optimizer)
+AdaFactor = unsupported_class("mindspore.nn.AdaFactor", Optimizer)  # imports; not in __all__ (not supported)
 
 __all__ = ["Optimizer", "Momentum", "Adam", "AdamWeightDecay", "AdamOffload", "Lamb", "SGD", "RMSProp", "Adagrad",
-           "Adadelta", "AdaMax", "FTRL", "ProximalAdagrad", "Rprop", "ASGD", "LARS", "LazyAdam",
-           "AdaFactor"]
+           "Adadelta", "AdaMax", "FTRL", "ProximalAdagrad", "Rprop", "ASGD", "LARS", "LazyAdam"]
