@@ -52,11 +52,14 @@ from . import (  # noqa: E402
     communication,
     context,
     dataset,
+    device_context,
     hal,
+    log,
     mint,
     nn,
     numpy,
     ops,
+    parallel,
     profiler,
     runtime,
     train,
@@ -67,6 +70,7 @@ from ._install import install, run  # noqa: E402
 from .common import dtype  # noqa: E402
 from .common._checks import set_index_checks  # noqa: E402
 from .common._printing import get_repr_style, set_repr_style  # noqa: E402
+from .common.device import DeviceCtx  # noqa: E402
 from .common.dtype import *  # noqa: E402,F401,F403
 from .common.parameter import Parameter, ParameterTuple  # noqa: E402
 from .common.seed import get_rng_state, get_seed, set_rng_state, set_seed  # noqa: E402
@@ -96,12 +100,15 @@ from .context import (  # noqa: E402
 )
 from .ops.composite import constexpr, get_grad, grad, jacfwd, jacrev, jvp, value_and_grad, vjp, vmap  # noqa: E402
 from .ops.function.core_func import is_tensor  # noqa: E402
+from .parallel import Layout  # noqa: E402
 from .profiler import Profiler  # noqa: E402
 from .train import *  # noqa: E402,F401,F403  (MindSpore exports mindspore.train at the top level too)
 from .train.serialization import (  # noqa: E402
     async_ckpt_thread_status,
     ckpt_to_safetensors,
+    get_ckpt_path_with_strategy,
     load_checkpoint,
+    load_checkpoint_async,
     load_param_into_net,
     safetensors_to_ckpt,
     save_checkpoint,
@@ -119,7 +126,7 @@ def _lend(home, **values):
             home.__all__.append(name)
 
 
-_lend(common, api=_api)
+_lend(common, api=_api, jit=_api.jit)
 _lend(nn, metrics=train.metrics, get_metrics=train.metrics.get_metrics,
       **{name: getattr(train.metrics, name) for name in train.metrics.__all__})
 _lend(amp, **{name: getattr(train, name) for name in ("LossScaleManager", "FixedLossScaleManager",

@@ -77,3 +77,27 @@ class JitConfig:
 
 
 __all__ = ["jit", "jit_class", "no_inline", "enable_dynamic", "mutable", "JitConfig", "recompute"]
+
+
+def flops_collection(phase="train"):
+    """MindSpore's FLOP counts of the graph compiled for ``phase``."""
+    raise NotImplementedError("mindspore.common.api.flops_collection is not supported by mindshim yet.")
+
+
+class _PynativeExecutor:
+    """MindSpore's PyNative executor, as its libraries use it: ``sync()`` waits for the queued device work
+    (``mindspore.hal.synchronize``); ``set_async_for_graph`` chooses whether graphs launch asynchronously, which
+    in mindshim they always do (JAX's dispatch), so it is recorded only."""
+
+    def __init__(self):
+        self.async_for_graph = True
+
+    def sync(self):
+        from ..hal import synchronize
+        synchronize()
+
+    def set_async_for_graph(self, flag):
+        self.async_for_graph = flag
+
+
+_pynative_executor = _PynativeExecutor()

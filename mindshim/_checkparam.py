@@ -4,6 +4,8 @@ as validator``; ``validator.check_positive_int(value, "in_channels", "Conv2d")``
 
 A leaf module: it imports nothing of mindshim, so every layer can use it.
 """
+import functools
+import inspect
 import math
 
 # Relations, as MindSpore's ``Rel``: one bound (``check_number``) or a range (``check_*_range``).
@@ -92,6 +94,17 @@ def check_value_type(arg_name, arg_value, valid_types, prim_name=None):
     return arg_value
 
 
+def check_type_name(arg_name, arg_type, valid_types, prim_name):
+    """``arg_type`` (a type or a dtype) is one of ``valid_types``."""
+    valid_types = tuple(valid_types) if isinstance(valid_types, (tuple, list, set, frozenset)) else (valid_types,)
+    if arg_type not in valid_types:
+        names = [getattr(t, "__name__", t) for t in valid_types]
+        expected = f"one of {names}" if len(names) > 1 else f"{names[0]}"
+        got = getattr(arg_type, "__name__", repr(arg_type))
+        raise TypeError(f"{_head(prim_name)} '{arg_name}' should be {expected}, but got '{got}'.")
+    return arg_type
+
+
 def check_float_range(arg_value, lower_limit, upper_limit, rel, arg_name=None, prim_name=None):
     """A Python float in the range ``rel`` (``INC_NEITHER``: open, ``INC_BOTH``: closed, ...)."""
     if not isinstance(arg_value, float):
@@ -107,3 +120,23 @@ def check_number(arg_name, arg_value, value, rel, prim_name):
     if not _BINARY[rel](arg_value, value):
         raise ValueError(f"For '{prim_name}', the argument '{arg_name}' must {rel} {value}, but got {arg_value}.")
     return arg_value
+
+
+def args_type_check(*type_args, **type_kwargs):
+    """Decorator: the bound arguments named in ``type_args``/``type_kwargs`` (``**kwargs`` entries included) are
+    ``None`` or instances of the given types, else MindSpore's TypeError."""
+    def type_check(func):
+        sig = inspect.signature(func)
+        bound_types = sig.bind_partial(*type_args, **type_kwargs).arguments
+        bound_types = bound_types.get("kwargs", bound_types)
+
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            arguments = sig.bind(*args, **kwargs).arguments
+            arguments = arguments.get("kwargs", arguments)
+            for name, value in arguments.items():
+                if name in bound_types and value is not None and not isinstance(value, bound_types[name]):
+                    raise TypeError(f"The parameter '{name}' must be {bound_types[name]}, but got {type(value)}")
+            return func(*args, **kwargs)
+        return wrapper
+    return type_check

@@ -22,6 +22,8 @@ def _defaults():
         # mindshim.context: set_algo_parameters' settings (MindSpore's sharding search; recorded only).
         "algo": {"fully_use_devices": False, "elementwise_op_strategy_follow": False, "enable_algo_approxi": False,
                  "algo_approxi_epsilon": 0.1, "tensor_slice_align_enable": False, "tensor_slice_align_size": 16},
+        # mindshim.parallel._cost_model_context: MindSpore's sharding-search cost model (recorded only).
+        "cost_model": {"multi_subgraphs": False, "rp_matmul_mem_coef": 0.1},
         "mesh": {"mesh": None},
         # mindshim.common.seed: set_seed's seed and the global PRNG key.
         "rng": {"seed": None, "key": None},
@@ -46,6 +48,7 @@ device = _initial["device"]
 parallel = _initial["parallel"]
 mesh = _initial["mesh"]
 algo = _initial["algo"]
+cost_model = _initial["cost_model"]
 rng = _initial["rng"]
 printing = _initial["printing"]
 dataset = _initial["dataset"]

@@ -18,3 +18,14 @@ def module_getattr(module_name):
             raise AttributeError(f"module '{module_name}' has no attribute '{name}'")
         raise Unsupported(f"{public}.{name} is not supported by mindshim yet.")
     return __getattr__
+
+
+def unsupported_class(public, base=object):
+    """A class standing for MindSpore's ``public`` (``mindspore.nn.AdaFactor``) where mindshim lacks it: importing it
+    works, constructing it raises NotImplementedError naming it."""
+    def __init__(self, *args, **kwargs):
+        raise NotImplementedError(f"{public} is not supported by mindshim yet.")
+    module, name = public.rsplit(".", 1)
+    return type(name, (base,), {"__init__": __init__, "__module__": module,
+                                "__doc__": f"MindSpore's ``{public}`` (not supported by mindshim yet: constructing it "
+                                           "raises NotImplementedError)."})

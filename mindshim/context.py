@@ -3,6 +3,7 @@
 mindshim records the settings. Both modes compute the same values: PyNative runs ops eagerly, and the
 differentiating wrappers (``ForwardValueAndGrad``, ``GradOperation`` on Cells) are always compiled.
 """
+import copy
 import os
 
 import jax
@@ -91,7 +92,23 @@ def set_auto_parallel_context(**kwargs):
     _state.invalidate()
 
 
+# MindSpore's other parallel settings, at the values mindshim always has (one pipeline stage, no sharding search,
+# no parallel optimizer): readable, not settable.
+_PARALLEL_FIXED = {
+    "gradient_fp32_sync": True, "loss_repeated_mean": True, "pipeline_stages": 1, "auto_pipeline": False,
+    "pipeline_result_broadcast": False, "pipeline_interleave": False, "pipeline_scheduler": "1f1b",
+    "search_mode": "recursive_programming", "auto_parallel_search_mode": "recursive_programming",
+    "strategy_ckpt_load_file": "", "strategy_ckpt_save_file": "", "enable_parallel_optimizer": False,
+    "force_fp32_communication": False, "grad_accumulation_step": 1, "all_reduce_fusion_config": [],
+    "communi_parallel_mode": "all_group_parallel", "optimizer_weight_shard_size": -1,
+    "optimizer_weight_shard_aggregated_save": False, "sharding_propagation": False, "enable_alltoall": False,
+    "dump_local_norm": False, "dump_local_norm_path": "", "dump_device_local_norm": False,
+}
+
+
 def get_auto_parallel_context(attr_key):
+    if attr_key in _PARALLEL_FIXED:
+        return copy.deepcopy(_PARALLEL_FIXED[attr_key])
     if attr_key not in _parallel:
         raise ValueError(f"For 'get_auto_parallel_context', the argument '{attr_key}' is not supported.")
     return _parallel[attr_key]

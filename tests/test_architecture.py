@@ -11,14 +11,16 @@ ROOT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
 # Lowest first. A module belongs to the layer of its longest listed prefix; "mindshim" (the package itself, the
 # runner) is the top.
 LAYERS = [
-    ("leaf", ["mindshim._checkparam", "mindshim._state", "mindshim._unsupported", "mindshim._atomic"]),
+    ("leaf", ["mindshim._checkparam", "mindshim._state", "mindshim._unsupported", "mindshim._atomic",
+              "mindshim._extends"]),
     ("core", ["mindshim.common", "mindshim._registry", "mindshim._device"]),
     ("table", ["mindshim._table"]),
     ("engine", ["mindshim._engine"]),
     ("public", ["mindshim.ops", "mindshim.nn", "mindshim.train", "mindshim.dataset", "mindshim.amp", "mindshim.context",
                 "mindshim._api", "mindshim.communication", "mindshim.hal", "mindshim.runtime", "mindshim.mint",
                 "mindshim.experimental", "mindshim.dtype", "mindshim.numpy", "mindshim.profiler",
-                "mindshim.boost"]),
+                "mindshim.boost", "mindshim.log", "mindshim.device_context", "mindshim.parallel",
+                "mindshim._c_expression", "mindshim.utils"]),
     ("root", ["mindshim"]),
 ]
 

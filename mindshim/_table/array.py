@@ -253,6 +253,19 @@ def _split(x, axis=0, output_num=1):
     return tuple(jnp.split(x, output_num, axis=axis))
 
 
+def _check_split_with_size(x, split_size, dim=0):
+    dim = dim_range(dim, max(np.ndim(x), 1))
+    if sum(split_size) != np.shape(x)[dim]:
+        raise ValueError(f"For 'SplitWithSize',  the sum of split_size should be equal to {np.shape(x)[dim]}"
+                         f"(input.shape[{dim}]), but got split_sizes: {list(split_size)}")
+
+
+@register("SplitWithSize", check=_check_split_with_size)
+def _split_with_size(x, split_size, dim=0):
+    """``x`` split along ``dim`` into parts of the sizes ``split_size``, as a tuple."""
+    return tuple(jnp.split(x, np.cumsum(split_size)[:-1].tolist(), axis=dim_range(dim, x.ndim)))
+
+
 # ---- indexing --------------------------------------------------------------------------------------------
 def _need_indices(op, indices, banner=True):
     if jnp.result_type(indices) not in (jnp.int32, jnp.int64):

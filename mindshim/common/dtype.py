@@ -62,6 +62,35 @@ bool_ = Type("Bool", np.bool_)
 complex64 = Type("Complex64", np.complex64)
 complex128 = Type("Complex128", np.complex128)
 half, single, double, float_ = float16, float32, float64, float32
+# MindSpore's dtype categories (``mindspore._c_expression.typing``, also in ``mindspore.common.dtype``):
+# ``isinstance(mindspore.float32, Float)`` is True and ``Float(32)`` is ``mindspore.float32``; mindshim's dtypes are
+# one class, told apart by name.
+class _Category(type):
+    def __instancecheck__(cls, value):
+        return isinstance(value, Type) and value.name.startswith(cls._prefixes)
+
+    def __call__(cls, bits):
+        return globals()[f"{cls._prefixes[0].lower()}{bits}"]
+
+
+def _category(name, prefixes):
+    return _Category(name, (), {"_prefixes": prefixes, "__module__": "mindspore._c_expression.typing",
+                                "__doc__": f"MindSpore's ``{name}`` dtypes ({', '.join(prefixes)}...)."})
+
+
+Bool = _category("Bool", ("Bool",))
+Int = _category("Int", ("Int",))
+UInt = _category("UInt", ("UInt",))
+Float = _category("Float", ("Float",))
+BFloat = _category("BFloat", ("BFloat",))
+Complex = _category("Complex", ("Complex",))
+Number = _category("Number", ("Int", "UInt", "Float", "BFloat", "Complex", "Bool"))
+
+
+#: Every dtype, in MindSpore's order (MindSpore's also lists int4, float8_e4m3fn, float8_e5m2, hifloat8, which
+#: mindshim lacks).
+all_types = (bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64, bfloat16,
+             complex64, complex128)
 int_, uint = int64, uint64
 
 _BY_NP = {t.np_dtype: t for t in (float16, float32, float64, bfloat16, int8, int16, int32, int64,

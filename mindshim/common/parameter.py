@@ -27,6 +27,9 @@ class Parameter(Tensor):
     """``Parameter(default_input, name=None, requires_grad=True, layerwise_parallel=False,
     parallel_optimizer=True)``."""
     __slots__ = ("_value", "name", "requires_grad", "layerwise_parallel", "parallel_optimizer", "__dict__")
+    #: The AllReduce fusion group of this Parameter's gradient in MindSpore's parallel training (``set_comm_fusion``);
+    #: mindshim's gradient reduction is XLA's, so it is recorded only.
+    comm_fusion = 1
 
     @property
     def _data(self):

@@ -15,7 +15,8 @@ NCCL_WORLD_COMM_GROUP = "nccl_world_group"
 MCCL_WORLD_COMM_GROUP = "mccl_world_group"
 
 __all__ = ["init", "release", "get_rank", "get_group_size", "get_local_rank", "get_local_rank_size",
-           "GlobalComm", "HCCL_WORLD_COMM_GROUP", "NCCL_WORLD_COMM_GROUP", "MCCL_WORLD_COMM_GROUP"]
+           "create_group", "destroy_group", "GlobalComm",
+           "HCCL_WORLD_COMM_GROUP", "NCCL_WORLD_COMM_GROUP", "MCCL_WORLD_COMM_GROUP"]
 
 
 def init(backend_name=None):
@@ -63,3 +64,14 @@ def get_local_rank(group=None):
 def get_local_rank_size(group=None):
     _check_group(group)
     return 1
+
+
+def create_group(group, rank_ids, options=None):
+    """Groups of some ranks are MindSpore's own communicators; mindshim's collectives are XLA's over all devices."""
+    raise NotImplementedError("mindspore.communication.create_group is not supported by mindshim yet: only the "
+                              "world group exists.")
+
+
+def destroy_group(group):
+    raise NotImplementedError("mindspore.communication.destroy_group is not supported by mindshim yet: only the "
+                              "world group exists.")

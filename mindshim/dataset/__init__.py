@@ -7,12 +7,16 @@ Iterators yield mindshim Tensors prepared on the device by a background thread. 
 mindshim lacks raise NotImplementedError.
 """
 from .._unsupported import module_getattr as _module_getattr
+from .._unsupported import unsupported_class as _unsupported_class
 from . import callback, engine, text, transforms, vision
 from .callback import DSCallback, WaitedDSCallback
 from .core import config
 from .engine import *  # noqa: F401,F403
 from .engine import __all__ as _engine_all
+from .engine import samplers
 
 __all__ = list(_engine_all) + ["DSCallback", "WaitedDSCallback", "config", "text", "transforms", "vision"]
+
+MindDataset = _unsupported_class("mindspore.dataset.MindDataset")  # MindRecord files: imports, raises when built
 
 __getattr__ = _module_getattr(__name__)

@@ -37,6 +37,7 @@ permute = ops.permute
 xlogy = ops.xlogy
 isneginf = ops.isneginf
 matmul = ops.matmul
+argmax = ops.argmax
 
 
 transpose = _generated.transpose_ext_view
@@ -174,6 +175,7 @@ __all__ = ["optim", "nn", "transpose", "broadcast_to", "narrow", "select", "unsq
            "amax", "amin", "abs", "bmm", "eq", "greater_equal", "ge", "gt", "le", "lt", "ne", "sqrt", "exp", "log",
            "neg",
            "sin", "cos", "tanh", "sigmoid", "lerp", "fmod", "remainder", "floor_divide", "clamp", "swapaxes", "permute",
-           "xlogy", "isneginf", "matmul", "div", "add", "sub", "mul", "zeros", "ones", "cat", "flatten", "mean", "sum",
+           "xlogy", "isneginf", "matmul", "argmax",
+           "div", "add", "sub", "mul", "zeros", "ones", "cat", "flatten", "mean", "sum",
            "prod", "all", "any", "max", "min", "cummax", "cdist", "scatter", "index_add", "unique_consecutive",
            "meshgrid"]

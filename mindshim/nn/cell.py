@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 import jax
 
-from .. import _device, _engine, _state, context
+from .. import _checkparam, _device, _engine, _state, context
 from ..common import _amp, _trace
 from ..common import dtype as mstype
 from ..common._hooks import grad_tap
@@ -379,12 +379,24 @@ class Cell:
         self.__dict__.update(flags)
         return self
 
+    def set_comm_fusion(self, fusion_type, recurse=True):
+        """Set ``comm_fusion`` of the trainable Parameters (of sub-Cells too with ``recurse``); returns self."""
+        _checkparam.check_non_negative_int(fusion_type)
+        for param in self.trainable_params(recurse):
+            param.comm_fusion = fusion_type
+        return self
+
     def add_flags_recursive(self, **flags):
         """``add_flags`` on this Cell and every sub-Cell; returns self."""
         self.add_flags(**flags)
         for cell in self.cells():
             cell.add_flags_recursive(**flags)
         return self
+
+    @property
+    def cls_name(self):
+        """The Cell's class name."""
+        return type(self).__name__
 
     def get_flags(self):
         return self.__dict__.setdefault("_func_graph_flags", {})

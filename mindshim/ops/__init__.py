@@ -1,7 +1,8 @@
 """``mindspore.ops``: primitive classes, functional ops, Tensor's op methods and GradOperation, all views of one
 op table (importing this package also attaches the Tensor methods)."""
-from .._unsupported import module_getattr as _module_getattr
-from . import _tensor_methods, auto_generate, functional, functional_overload, operations
+import sys as _sys
+
+from . import _mindspore_primitives, _tensor_methods, auto_generate, functional, functional_overload, operations
 from .composite import (
     GradOperation,
     constexpr,
@@ -43,4 +44,4 @@ __all__ += functional.__all__ + operations.__all__
 
 _tensor_methods.attach()
 
-__getattr__ = _module_getattr(__name__)
+__getattr__ = _mindspore_primitives.primitive_getattr(_sys.modules[__name__])  # MindSpore's other primitives

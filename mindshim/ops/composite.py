@@ -10,6 +10,8 @@ import jax
 from .. import _registry
 from .._engine import GradCall, functionalize
 from .._engine.state import to_tensors
+from .composite_base import HyperMap, Map, MultitypeFuncGraph  # noqa: F401  (MindSpore's composite holds them)
+from .primitive import add_flags, constexpr  # noqa: F401  (MindSpore exports them here too)
 
 
 def grad_call(fn, weights, get_all, get_by_list, sens_param, return_value=False, op_name="GradOperation"):
@@ -288,6 +290,3 @@ def vmap(fn, in_axes=0, out_axes=0):
 
 
 # ---- graph-building helpers, run as Python ----------------------------------------------------------------------
-def constexpr(fn=None, get_instance=True, reuse_result=True, check=True):
-    """``@constexpr``: MindSpore evaluates ``fn`` while compiling; mindshim traces Python, so ``fn`` runs as is."""
-    return fn if fn is not None else (lambda f: f)

@@ -36,6 +36,15 @@ class Primitive:
         self.instance_name = name
         return self
 
+    def shard(self, in_strategy=None, out_strategy=None, **kwargs):
+        """The sharding strategy MindSpore's semi-auto parallel mode gives this primitive (attributes
+        ``in_strategy``/``out_strategy``); other modes ignore it, as mindshim, whose placement follows ``Cell.shard``
+        and data parallelism, always does. Returns self."""
+        self.add_prim_attr("in_strategy", in_strategy)
+        if out_strategy is not None:
+            self.add_prim_attr("out_strategy", out_strategy)
+        return self
+
     def set_device(self, device_target):
         """The device MindSpore would run this primitive on (attribute ``primitive_target``); mindshim runs every
         op on the context's device."""
@@ -112,3 +121,25 @@ def primitive_class(name):
     __init__.__signature__ = inspect.Signature([inspect.Parameter("self", inspect.Parameter.POSITIONAL_ONLY)] + params)
     return type(name, (Primitive,), {"__init__": __init__, "_row": row, "__doc__": row.impl.__doc__,
                                      "__module__": "mindshim.ops.operations"})
+
+
+def constexpr(fn=None, get_instance=True, reuse_result=True, check=True):
+    """``@constexpr``: MindSpore evaluates ``fn`` while compiling; mindshim traces Python, so ``fn`` runs as is."""
+    return fn if fn is not None else (lambda f: f)
+
+
+def _primexpr(fn=None, get_instance=True, name=None, reuse_result=True):
+    """MindSpore's internal ``@_primexpr`` (``constexpr`` that compiles when given variables): runs ``fn`` as is."""
+    return constexpr(fn)
+
+
+def add_flags(fn=None, **flags):
+    """``@add_flags(has_effect=True)``: record graph-compiler flags on ``fn`` (``fn._func_graph_flags``, as
+    MindSpore); mindshim's compiler, XLA, reads none of them."""
+    def deco(fn):
+        flags_dict = getattr(fn, "_func_graph_flags", None)
+        if flags_dict is None:
+            fn._func_graph_flags = flags_dict = {}
+        flags_dict.update(flags)
+        return fn
+    return deco(fn) if fn is not None else deco

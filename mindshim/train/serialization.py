@@ -23,6 +23,7 @@ shape). Loading never runs code from the file.
 """
 import atexit
 import binascii
+import concurrent.futures
 import io
 import json
 import logging
@@ -46,7 +47,7 @@ from ..nn.cell import Cell
 from ._checkpoint_proto import Checkpoint
 
 __all__ = ["save_checkpoint", "load_checkpoint", "load_param_into_net", "ckpt_to_safetensors",
-           "safetensors_to_ckpt", "async_ckpt_thread_status", "merge_sliced_parameter"]
+           "safetensors_to_ckpt", "async_ckpt_thread_status", "merge_sliced_parameter", "load_checkpoint_async"]
 
 logger = logging.getLogger("mindshim")
 
@@ -821,3 +822,25 @@ def async_ckpt_thread_status():
         return True
     _background.wait()
     return False
+
+
+def _get_merged_param_data(net, parameter_layout_dict, param_name, param_data, integrated_save):
+    """MindSpore's whole value of a parameter its semi-auto parallel layout split over devices: mindshim's parameters
+    are whole (JAX global arrays), so ``param_data`` itself."""
+    return param_data
+
+
+def load_checkpoint_async(ckpt_file_name, net=None, strict_load=False, filter_prefix=None, dec_key=None,
+                          dec_mode="AES-GCM", specify_prefix=None, choice_func=None):
+    """``load_checkpoint`` in a background thread: the returned object's ``result()`` is its result."""
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+    future = pool.submit(load_checkpoint, ckpt_file_name, net, strict_load, filter_prefix, dec_key, dec_mode,
+                         specify_prefix, choice_func)
+    pool.shutdown(wait=False)
+    return future
+
+
+def get_ckpt_path_with_strategy(cur_ckpt_path, cur_strategy_path):
+    """MindSpore's search for a checkpoint that the rank can load under another rank's parallel strategy file."""
+    raise NotImplementedError("mindspore.get_ckpt_path_with_strategy is not supported by mindshim yet: it has no "
+                              "parallel strategy files.")

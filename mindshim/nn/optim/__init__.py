@@ -1,4 +1,5 @@
 """``mindspore.nn`` optimizers."""
+from ..._unsupported import unsupported_class
 from .ada_grad import Adagrad
 from .adadelta import Adadelta
 from .adam import Adam, AdamOffload, AdamWeightDecay
@@ -14,6 +15,8 @@ from .proximal_ada_grad import ProximalAdagrad
 from .rmsprop import RMSProp
 from .rprop import Rprop
 from .sgd import SGD
+
+AdaFactor = unsupported_class("mindspore.nn.AdaFactor", Optimizer)  # imports; not in __all__ (not supported)
 
 __all__ = ["Optimizer", "Momentum", "Adam", "AdamWeightDecay", "AdamOffload", "Lamb", "SGD", "RMSProp", "Adagrad",
            "Adadelta", "AdaMax", "FTRL", "ProximalAdagrad", "Rprop", "ASGD", "LARS", "LazyAdam"]

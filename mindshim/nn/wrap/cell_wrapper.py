@@ -178,6 +178,28 @@ class GradAccumulationCell(_MicroBatchCell):
         self.micro_size = micro_size
 
 
+class _MicroBatch(Cell):
+    """MindSpore's internal cell: ``micro(i, *inputs)`` is slice ``i`` of ``micro_size`` of every input's batch."""
+
+    def __init__(self, micro_size):
+        super().__init__()
+        self.micro_size = micro_size
+
+    def construct(self, i, *inputs):
+        return tuple(_micro_batch(i, self.micro_size, inputs))
+
+
+class _VirtualDatasetCell(Cell):
+    """``backbone(*inputs)`` (MindSpore marks the inputs as the dataset for semi-auto parallel)."""
+
+    def __init__(self, backbone):
+        super().__init__(auto_prefix=False)
+        self._backbone = backbone
+
+    def construct(self, *inputs):
+        return self._backbone(*inputs)
+
+
 class VirtualDatasetCellTriple(Cell):
     """``backbone(a, b, c)`` (MindSpore marks the three inputs as the dataset for semi-auto parallel)."""
 

@@ -1,7 +1,11 @@
 """``mindspore.ops.operations``: one primitive class per row of the op table (``mindshim._registry``),
-plus the state-writing primitives (``Assign``, ...), which act on Parameters rather than compute."""
+plus the state-writing primitives (``Assign``, ...), which act on Parameters rather than compute. MindSpore's other
+primitives import and raise when called (``mindshim.ops._mindspore_primitives``)."""
+import sys
+
 from ... import _registry
 from .. import _views  # noqa: F401  (fills the op table)
+from .._mindspore_primitives import primitive_getattr
 from ..function.core_func import assign, assign_add, assign_sub
 from ..primitive import Primitive, primitive_class
 
@@ -32,3 +36,5 @@ class ReduceOp:
     AVG = "avg"
 
 __all__ = _PRIMITIVES + ["Assign", "AssignAdd", "AssignSub", "ReduceOp"]
+
+__getattr__ = primitive_getattr(sys.modules[__name__])

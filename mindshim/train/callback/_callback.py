@@ -15,6 +15,15 @@ _HOOKS = {"on_train_begin": "begin", "on_train_epoch_begin": "epoch_begin", "on_
           "on_eval_step_begin": "step_begin", "on_eval_step_end": "step_end", "on_eval_end": "end"}
 _LEGACY = ("begin", "epoch_begin", "epoch_end", "step_begin", "step_end", "end")
 
+#: The network MindSpore's graph-engine checkpoint op would write parameters back into (``set_cur_net``); mindshim
+#: has no such op, so it is only recorded.
+CUR_NET = None
+
+
+def set_cur_net(net):
+    global CUR_NET
+    CUR_NET = net
+
 
 class Callback:
     """Base class of training and evaluation callbacks.

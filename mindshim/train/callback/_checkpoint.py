@@ -393,5 +393,18 @@ class _CheckpointManager:
                     oldest_file = ck_file
         return [f for f in del_list if f != oldest_file]
 
+    # MindSpore's methods of the same manager
+    def remove_ckpoint_file(self, file_name):
+        self.remove_ckpoint_files([file_name])
+
+    def remove_oldest_ckpoint_file(self):
+        self.remove_ckpoint_file(self.oldest_ckpoint_file())
+
+    def keep_one_ckpoint_per_minutes(self, minutes, cur_time):
+        self.remove_ckpoint_files(self.ckpoint_files_to_thin(minutes, cur_time))
+
+
+CheckpointManager = _CheckpointManager  # MindSpore's name
+
 
 __all__ = ["CheckpointConfig", "ModelCheckpoint", "BackupAndRestore"]

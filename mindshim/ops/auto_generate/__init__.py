@@ -1,7 +1,10 @@
 """``mindspore.ops.auto_generate``: the generated functional forms MindSpore's ``mint`` ops are bound to (the
 ``*_view`` ones return views in MindSpore; mindshim's arrays are immutable, so they return new Tensors)."""
-from .._unsupported import module_getattr as _module_getattr
-from .function import array_func as _array
+from ..function import array_func as _array
+from . import gen_ops_prim
+from .gen_ops_prim import *  # noqa: F403
+from .gen_ops_prim import __all__ as _primitives
+from .gen_ops_prim import __getattr__  # MindSpore's other generated primitives: unsupported when constructed
 
 
 def transpose_ext_view(input, dim0, dim1):
@@ -24,6 +27,4 @@ def select_ext_view(input, dim, index):
     return _array.index_select(input, dim, _array.Tensor([index])).squeeze(dim)
 
 
-__all__ = ["transpose_ext_view", "broadcast_to_view", "narrow_view", "select_ext_view"]
-
-__getattr__ = _module_getattr(__name__)
+__all__ = ["transpose_ext_view", "broadcast_to_view", "narrow_view", "select_ext_view"] + _primitives

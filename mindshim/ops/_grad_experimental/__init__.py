@@ -1,0 +1,1 @@
+"""``mindspore.ops._grad_experimental``: MindSpore's internal gradient definitions (see ``grad_comm_ops``)."""

@@ -1,0 +1,81 @@
+"""Record mindformers' tiny language models under real MindSpore 2.10 (CPU) as goldens for
+``tests/test_mindformers.py``.
+
+    cd /tmp && /work/msvenv/bin/python /path/to/tools/record_mindformers.py [model ...]
+
+(mindformers 2.1.0 installed with ``--no-deps``, plus what it imports: see ``.ci/run``.) Each model of
+``tests/mindformers_case.MODELS`` runs in its own process (``--one MODEL``) and writes
+``tests/goldens/mindformers/<model>.json``: eval-mode logits and the losses of 2 training steps in PyNative and
+GRAPH_MODE, each with MindSpore's wall time, or the reason MindSpore could not run that part. The checkpoint of the
+filled weights goes to the cache (``MINDSHIM_MINDFORMERS_CKPT``, default ``~/.cache/mindshim/mindformers``), never
+into git: the seed regenerates it.
+"""
+import json
+import os
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tests"))
+
+import mindformers_case as case  # noqa: E402
+
+LIMIT_S = 900
+
+
+def _reason(exc):
+    lines = [line for line in str(exc).strip().splitlines() if line.strip()]
+    return f"{type(exc).__name__}: {lines[0][:300] if lines else ''}"
+
+
+def _timed(golden, key, fn):
+    """``golden[key] = fn()`` with its wall time in ``golden['time_s']``, or ``golden[key + '_skip']``."""
+    t0 = time.perf_counter()
+    try:
+        golden[key] = fn()
+    except Exception as exc:  # noqa: BLE001 - the reason MindSpore cannot run it is the record
+        golden[key + "_skip"] = f"MindSpore 2.10 cannot run it on CPU: {_reason(exc)}"
+        return False
+    golden["time_s"][key] = round(time.perf_counter() - t0, 3)
+    return True
+
+
+def record_one(name):
+    import mindformers
+    import mindspore as ms
+
+    golden = {"model": name, "mindspore": ms.__version__, "mindformers": mindformers.__version__, "seed": case.SEED,
+              "time_s": {}}
+    ms.set_context(mode=ms.PYNATIVE_MODE)
+    if not _timed(golden, "build", lambda: case.build(ms, name)):
+        return golden
+    net = golden.pop("build")
+    golden["num_params"] = int(sum(p.size for p in net.trainable_params()))
+    if _timed(golden, "logits", lambda: case.logits(ms, net)):
+        golden["logits"] = golden["logits"].tolist()
+    os.makedirs(case.ckpt_dir(), exist_ok=True)
+    ms.save_checkpoint(case.build(ms, name), os.path.join(case.ckpt_dir(), f"{name}.ckpt"))
+    for mode, key in ((ms.PYNATIVE_MODE, "train_pynative"), (ms.GRAPH_MODE, "train_graph")):
+        ms.set_context(mode=mode)
+        _timed(golden, key, lambda: case.train_losses(ms, case.build(ms, name), name))
+    return golden
+
+
+def main(argv):
+    if argv[:1] == ["--one"]:
+        golden = record_one(argv[1])
+        os.makedirs(case.GOLDENS, exist_ok=True)
+        with open(os.path.join(case.GOLDENS, f"{argv[1]}.json"), "w") as f:
+            json.dump(golden, f, indent=1)
+            f.write("\n")
+        return
+    for name in argv or sorted(case.MODELS):
+        t0 = time.perf_counter()
+        proc = subprocess.run([sys.executable, os.path.abspath(__file__), "--one", name], timeout=LIMIT_S,
+                              capture_output=True, text=True)
+        status = "ok" if proc.returncode == 0 else f"exit {proc.returncode}: {proc.stderr[-600:]}"
+        print(f"{name}: {status} ({time.perf_counter() - t0:.0f} s)", flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
