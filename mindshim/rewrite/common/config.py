@@ -1,0 +1,25 @@
+# Copyright 2024 Huawei Technologies Co., Ltd
+#
+# Licensed under the Apache License, Version 2.0 (the "License");
+# you may not use this file except in compliance with the License.
+# You may obtain a copy of the License at
+#
+# http://www.apache.org/licenses/LICENSE-2.0
+#
+# Unless required by applicable law or agreed to in writing, software
+# distributed under the License is distributed on an "AS IS" BASIS,
+# WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+# See the License for the specific language governing permissions and
+# limitations under the License.
+# ============================================================================
+"""
+MindSpore rewrite configurations.
+"""
+
+
+def clear_caches():
+    """clear rewrite caches"""
+    from ..parsers import AssignParser
+    AssignParser._cached_trees = {} # pylint: disable=protected-access
+    AssignParser._cached_functions = {} # pylint: disable=protected-access
+    AssignParser._cached_cell_containers = {} # pylint: disable=protected-access
