@@ -5,6 +5,7 @@ from .transforms import (
                          HWC2CHW,
                          AdjustBrightness,
                          AdjustContrast,
+                         AdjustGamma,
                          AdjustSaturation,
                          AdjustSharpness,
                          Affine,
@@ -73,10 +74,10 @@ from .transforms import (
 )
 from .utils import Border, ConvertMode, ImageBatchFormat, Inter, SliceMode, encode_jpeg, encode_png
 
-__all__ = ["HWC2CHW", "AdjustBrightness", "AdjustContrast", "AdjustSaturation", "AdjustSharpness", "Affine",
-           "AutoContrast", "CenterCrop", "ConvertColor", "Crop", "CutMixBatch", "CutOut", "Decode", "Equalize",
-           "Erase", "FiveCrop", "Grayscale", "HorizontalFlip", "HsvToRgb", "Invert", "LinearTransformation", "MixUp",
-           "MixUpBatch", "Normalize", "NormalizePad", "Pad", "PadToSize", "Perspective", "Posterize",
+__all__ = ["HWC2CHW", "AdjustBrightness", "AdjustContrast", "AdjustGamma", "AdjustSaturation", "AdjustSharpness",
+           "Affine", "AutoContrast", "CenterCrop", "ConvertColor", "Crop", "CutMixBatch", "CutOut", "Decode",
+           "Equalize", "Erase", "FiveCrop", "Grayscale", "HorizontalFlip", "HsvToRgb", "Invert", "LinearTransformation",
+           "MixUp", "MixUpBatch", "Normalize", "NormalizePad", "Pad", "PadToSize", "Perspective", "Posterize",
            "RandomAdjustSharpness", "RandomAffine", "RandomAutoContrast", "RandomColor", "RandomColorAdjust",
            "RandomCrop", "RandomCropDecodeResize", "RandomCropWithBBox", "RandomEqualize", "RandomErasing",
            "RandomGrayscale", "RandomHorizontalFlip", "RandomHorizontalFlipWithBBox", "RandomInvert",

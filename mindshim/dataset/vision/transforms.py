@@ -14,7 +14,15 @@ import numbers
 
 import numpy as np
 
-from ..core.validator_helpers import FLOAT_MAX_INTEGER, INT32_MAX, check_float32, check_uint8, check_value, type_check
+from ..core.validator_helpers import (
+    FLOAT_MAX_INTEGER,
+    FLOAT_MIN_INTEGER,
+    INT32_MAX,
+    check_float32,
+    check_uint8,
+    check_value,
+    type_check,
+)
 from ..engine._pipeline import DataError
 from ..transforms.transforms import TensorOperation, dtype_name
 from .utils import Border, Inter
@@ -764,6 +772,38 @@ class AdjustSharpness(_Adjust):
     @staticmethod
     def _adjust(x, factor):
         return _blend(x, factor, _smooth(x))
+
+
+class AdjustGamma(ImageTensorOperation):
+    """Gamma correction of an image (<..., H, W, C> with 1 or 3 channels, or <H, W>). uint8: MindSpore's table,
+    ``floor(min((i / 255)^gamma * (256 - 1e-3) * gain, 255))`` in float32; floats: ``clip((x * gain)^gamma, 0, 1)``
+    as Float32. Other integer types raise (MindSpore's kernel reads their bytes as uint8)."""
+
+    def __init__(self, gamma, gain=1):
+        type_check(gamma, (float, int), "gamma")
+        check_value(gamma, (0, FLOAT_MAX_INTEGER))
+        if gain is not None:
+            type_check(gain, (float, int), "gain")
+            check_value(gain, (FLOAT_MIN_INTEGER, FLOAT_MAX_INTEGER))
+        super().__init__()
+        self.gamma, self.gain = gamma, gain
+
+    def _one(self, x, rng):
+        if x.ndim < 2:
+            raise DataError(f"AdjustGamma: input tensor is not in shape of <...,H,W,C> or <H,W>, got shape:"
+                            f"<{','.join(map(str, x.shape))}>")
+        channels = x.shape[-1] if x.ndim > 2 else 1
+        if channels not in (1, 3):
+            raise DataError(f"AdjustGamma: channel of input image should be 1 or 3, but got: {channels}")
+        gamma, gain = np.float32(self.gamma), np.float32(self.gain)
+        if x.dtype.kind == "f":
+            return np.clip((x.astype(np.float32) * gain) ** gamma, 0, 1)
+        if x.dtype != np.uint8:
+            raise DataError(f"AdjustGamma: images of type {x.dtype} are not supported by mindshim (uint8 and floats "
+                            "are)")
+        levels = (np.arange(256, dtype=np.float32) / np.float32(255)) ** gamma
+        table = np.floor(np.minimum(levels * np.float32(256 - 1e-3) * gain, np.float32(255))).astype(np.uint8)
+        return table[x]
 
 
 def _smooth(x):

@@ -1,0 +1,34 @@
+"""Golden cases for the vision transforms added after ``dataset.py``'s (AdjustGamma, ...), called eagerly on arrays:
+values, dtypes and MindSpore's errors."""
+import numpy as np
+
+RNG = np.random.RandomState(7)
+IMG = RNG.randint(0, 256, (9, 11, 3)).astype(np.uint8)
+IMG_F32 = RNG.rand(9, 11, 3).astype(np.float32)
+LEVELS = np.arange(256, dtype=np.uint8).reshape(16, 16, 1)
+
+
+def case_adjust_gamma(ms):
+    v = ms.dataset.vision
+    return {
+        "u8": v.AdjustGamma(2.2)(IMG), "u8_gain": v.AdjustGamma(0.5, 1.3)(IMG), "levels": v.AdjustGamma(0.7, 0.6)(LEVELS),
+        "gray": v.AdjustGamma(1.7, 0.9)(IMG[..., 0]), "f32": v.AdjustGamma(2.2, 0.8)(IMG_F32),
+        "f64": v.AdjustGamma(0.5, 2.0)(IMG_F32.astype(np.float64)), "batch": v.AdjustGamma(3.0)(np.stack([IMG, IMG])),
+        "int_gamma": v.AdjustGamma(2, 1)(IMG),
+    }
+
+
+def case_err_adjust_gamma_channels(ms):
+    return ms.dataset.vision.AdjustGamma(0.5)(np.zeros((4, 4, 4), np.uint8))
+
+
+def case_err_adjust_gamma_rank(ms):
+    return ms.dataset.vision.AdjustGamma(0.5)(np.zeros(4, np.uint8))
+
+
+def case_err_adjust_gamma_negative(ms):
+    return ms.dataset.vision.AdjustGamma(-0.5)
+
+
+def case_err_adjust_gamma_gain_type(ms):
+    return ms.dataset.vision.AdjustGamma(0.5, "1")
