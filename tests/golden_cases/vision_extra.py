@@ -11,7 +11,8 @@ LEVELS = np.arange(256, dtype=np.uint8).reshape(16, 16, 1)
 def case_adjust_gamma(ms):
     v = ms.dataset.vision
     return {
-        "u8": v.AdjustGamma(2.2)(IMG), "u8_gain": v.AdjustGamma(0.5, 1.3)(IMG), "levels": v.AdjustGamma(0.7, 0.6)(LEVELS),
+        "u8": v.AdjustGamma(2.2)(IMG), "u8_gain": v.AdjustGamma(0.5, 1.3)(IMG),
+        "levels": v.AdjustGamma(0.7, 0.6)(LEVELS),
         "gray": v.AdjustGamma(1.7, 0.9)(IMG[..., 0]), "f32": v.AdjustGamma(2.2, 0.8)(IMG_F32),
         "f64": v.AdjustGamma(0.5, 2.0)(IMG_F32.astype(np.float64)), "batch": v.AdjustGamma(3.0)(np.stack([IMG, IMG])),
         "int_gamma": v.AdjustGamma(2, 1)(IMG),
@@ -32,3 +33,17 @@ def case_err_adjust_gamma_negative(ms):
 
 def case_err_adjust_gamma_gain_type(ms):
     return ms.dataset.vision.AdjustGamma(0.5, "1")
+
+
+def case_adjust_hue(ms):
+    v = ms.dataset.vision
+    return {"shift": v.AdjustHue(0.2)(IMG), "back": v.AdjustHue(-0.45)(IMG), "zero": v.AdjustHue(0.0)(IMG),
+            "half": v.AdjustHue(0.5)(IMG), "gray": v.AdjustHue(0.3)(np.repeat(IMG[..., :1], 3, -1))}
+
+
+def case_err_adjust_hue_range(ms):
+    return ms.dataset.vision.AdjustHue(0.6)
+
+
+def case_err_adjust_hue_channels(ms):
+    return ms.dataset.vision.AdjustHue(0.1)(IMG[..., :2])

@@ -6,6 +6,7 @@ from .transforms import (
                          AdjustBrightness,
                          AdjustContrast,
                          AdjustGamma,
+                         AdjustHue,
                          AdjustSaturation,
                          AdjustSharpness,
                          Affine,
@@ -74,13 +75,13 @@ from .transforms import (
 )
 from .utils import Border, ConvertMode, ImageBatchFormat, Inter, SliceMode, encode_jpeg, encode_png
 
-__all__ = ["HWC2CHW", "AdjustBrightness", "AdjustContrast", "AdjustGamma", "AdjustSaturation", "AdjustSharpness",
-           "Affine", "AutoContrast", "CenterCrop", "ConvertColor", "Crop", "CutMixBatch", "CutOut", "Decode",
-           "Equalize", "Erase", "FiveCrop", "Grayscale", "HorizontalFlip", "HsvToRgb", "Invert", "LinearTransformation",
-           "MixUp", "MixUpBatch", "Normalize", "NormalizePad", "Pad", "PadToSize", "Perspective", "Posterize",
-           "RandomAdjustSharpness", "RandomAffine", "RandomAutoContrast", "RandomColor", "RandomColorAdjust",
-           "RandomCrop", "RandomCropDecodeResize", "RandomCropWithBBox", "RandomEqualize", "RandomErasing",
-           "RandomGrayscale", "RandomHorizontalFlip", "RandomHorizontalFlipWithBBox", "RandomInvert",
+__all__ = ["HWC2CHW", "AdjustBrightness", "AdjustContrast", "AdjustGamma", "AdjustHue", "AdjustSaturation",
+           "AdjustSharpness", "Affine", "AutoContrast", "CenterCrop", "ConvertColor", "Crop", "CutMixBatch", "CutOut",
+           "Decode", "Equalize", "Erase", "FiveCrop", "Grayscale", "HorizontalFlip", "HsvToRgb", "Invert",
+           "LinearTransformation", "MixUp", "MixUpBatch", "Normalize", "NormalizePad", "Pad", "PadToSize",
+           "Perspective", "Posterize", "RandomAdjustSharpness", "RandomAffine", "RandomAutoContrast", "RandomColor",
+           "RandomColorAdjust", "RandomCrop", "RandomCropDecodeResize", "RandomCropWithBBox", "RandomEqualize",
+           "RandomErasing", "RandomGrayscale", "RandomHorizontalFlip", "RandomHorizontalFlipWithBBox", "RandomInvert",
            "RandomPosterize", "RandomResizedCrop", "RandomResizedCropWithBBox", "RandomRotation",
            "RandomSelectSubpolicy", "RandomSharpness", "RandomSolarize", "RandomVerticalFlip",
            "RandomVerticalFlipWithBBox", "Rescale", "Resize", "ResizeWithBBox", "ResizedCrop", "RgbToHsv", "Rotate",

@@ -1013,6 +1013,62 @@ def _rgb_of(hsv):
     return np.stack([np.where(gray, v, c) for c in out], -1)
 
 
+_HSV_SHIFT = 12  # OpenCV's fixed-point bits of its 8-bit RGB -> HSV conversion
+
+
+def _cv_hsv_full(rgb):
+    """OpenCV's ``cvtColor(RGB2HSV_FULL)`` of a uint8 image: integer H in [0, 255] (256 steps per turn), S, V, with
+    its fixed-point division tables (``(255 << 12) / v`` and ``(256 << 12) / (6 * diff)``, rounded)."""
+    r, g, b = (rgb[..., i].astype(np.int64) for i in range(3))
+    v = np.maximum(np.maximum(r, g), b)
+    diff = v - np.minimum(np.minimum(r, g), b)
+    steps = np.arange(256, dtype=np.float64)
+    safe = np.maximum(steps, 1)
+    sdiv = np.where(steps > 0, np.rint((255 << _HSV_SHIFT) / safe), 0).astype(np.int64)
+    hdiv = np.where(steps > 0, np.rint((256 << _HSV_SHIFT) / (6 * safe)), 0).astype(np.int64)
+    half = 1 << (_HSV_SHIFT - 1)
+    s = (diff * sdiv[v] + half) >> _HSV_SHIFT
+    h = np.where(v == r, g - b, np.where(v == g, b - r + 2 * diff, r - g + 4 * diff))
+    h = (h * hdiv[diff] + half) >> _HSV_SHIFT
+    h = np.where(h < 0, h + 256, h)
+    return np.clip(h, 0, 255), s, v
+
+
+def _cv_rgb_of_hsv_full(h, s, v):
+    """OpenCV's ``cvtColor(HSV2RGB_FULL)`` to uint8: in float32, the sector ``h * 6 / 255`` (OpenCV's inverse takes a
+    turn as 255 steps), times 255, rounded."""
+    f32 = np.float32
+    hh = h.astype(f32) * f32(6.0 / 255)
+    sector = np.floor(hh).astype(np.int64)
+    frac = hh - sector.astype(f32)
+    sector %= 6
+    sv, vv = s.astype(f32) * f32(1 / 255.), v.astype(f32) * f32(1 / 255.)
+    tab = [vv, vv * (f32(1) - sv), vv * (f32(1) - sv * frac), vv * (f32(1) - sv * (f32(1) - frac))]
+    order = np.array([[1, 3, 0], [1, 0, 2], [3, 0, 1], [0, 2, 1], [0, 1, 3], [2, 1, 0]])  # (b, g, r) per sector
+    b, g, r = (np.choose(order[sector, k], tab) for k in range(3))
+    rgb = np.stack([np.where(s == 0, vv, c) for c in (r, g, b)], -1)
+    return _saturate(rgb * f32(255), np.uint8)
+
+
+class AdjustHue(ImageTensorOperation):
+    """Shift the hue of an RGB uint8 image by ``hue_factor`` of a turn, as MindSpore: OpenCV's 8-bit HSV (a turn
+    is 256 steps), the shift truncated to whole steps and wrapped, then back to RGB. Other dtypes raise."""
+
+    def __init__(self, hue_factor):
+        type_check(hue_factor, (float, int), "hue_factor")
+        check_value(hue_factor, [-0.5, 0.5], "hue_factor")
+        super().__init__()
+        self.hue_factor = hue_factor
+
+    def _one(self, x, rng):
+        _check_hwc("AdjustHue", x)
+        if x.dtype != np.uint8:
+            raise DataError(f"AdjustHue: images of type {x.dtype} are not supported by mindshim (uint8 is)")
+        h, s, v = _cv_hsv_full(x)
+        h = (h + int(self.hue_factor * 255)) % 256
+        return _cv_rgb_of_hsv_full(h, s, v)
+
+
 class _ColorSpace(ImageTensorOperation):
     """A conversion of a float CHW (or HWC, ``is_hwc``) image, or a batch of them, as Float64."""
 
