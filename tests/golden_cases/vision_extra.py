@@ -47,3 +47,13 @@ def case_err_adjust_hue_range(ms):
 
 def case_err_adjust_hue_channels(ms):
     return ms.dataset.vision.AdjustHue(0.1)(IMG[..., :2])
+
+
+def case_resize_bicubic(ms):
+    v = ms.dataset.vision
+    cubic = v.Inter.BICUBIC
+    return {"down": v.Resize((4, 5), cubic)(IMG), "up": v.Resize((20, 13), cubic)(IMG),
+            "short_side": v.Resize(6, cubic)(IMG), "gray": v.Resize((5, 17), cubic)(IMG[..., 0]),
+            "f32": v.Resize((7, 15), cubic)(IMG_F32), "f64": v.Resize((12, 5), cubic)(IMG_F32.astype(np.float64)),
+            "u16": v.Resize((6, 14), cubic)(IMG.astype(np.uint16) * 200),
+            "crop": v.RandomResizedCrop((6, 6), scale=(1.0, 1.0), ratio=(11 / 9, 11 / 9), interpolation=cubic)(IMG)}

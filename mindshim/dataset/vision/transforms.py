@@ -278,9 +278,9 @@ class Resize(ImageTensorOperation):
             raise KeyError("Interpolation should not be None")
         _check_size(size)
         type_check(interpolation, (Inter,), "interpolation")
-        if interpolation not in (Inter.NEAREST, Inter.LINEAR):
+        if interpolation not in (Inter.NEAREST, Inter.LINEAR, Inter.BICUBIC):
             raise NotImplementedError(f"mindspore.dataset.vision.Resize with {interpolation} is not supported by "
-                                      "mindshim yet (NEAREST and LINEAR are)")
+                                      "mindshim yet (NEAREST, LINEAR and BICUBIC are)")
         super().__init__()
         self.size, self.interpolation = size, interpolation
 
@@ -323,6 +323,8 @@ class Resize(ImageTensorOperation):
         out = self._out_size(*hw)
         if self.interpolation == Inter.NEAREST:
             return _resize_nearest(images, *out)
+        if self.interpolation == Inter.BICUBIC:
+            return _resize_cubic(images, *out)
         return _resize_linear(images, *out)
 
 
@@ -380,6 +382,41 @@ def _resize_linear(x, oh, ow):
         info = np.iinfo(x.dtype)
         out = np.clip(np.rint(out), info.min, info.max)
     return out.astype(x.dtype)
+
+
+def _cubic_taps(src, dst):
+    """OpenCV's four source indices (clamped to the edge) and Keys cubic weights (a = -0.75, in float32) along one
+    axis."""
+    f = ((np.arange(dst) + 0.5) * (src / dst) - 0.5).astype(np.float32)
+    s = np.floor(f).astype(np.int64)
+    t = f - s.astype(np.float32)
+    a = np.float32(-0.75)
+    w = [((a * (t + 1) - 5 * a) * (t + 1) + 8 * a) * (t + 1) - 4 * a, ((a + 2) * t - (a + 3)) * t * t + 1,
+         ((a + 2) * (1 - t) - (a + 3)) * (1 - t) * (1 - t) + 1]
+    w.append(1 - w[0] - w[1] - w[2])
+    return [np.clip(s + k, 0, src - 1) for k in (-1, 0, 1, 2)], w
+
+
+def _resize_cubic(x, oh, ow):
+    """OpenCV's bicubic ``resize`` of images stacked as (N, H, W, C): a horizontal pass then a vertical one, edges
+    replicated. uint8 uses 11-bit integer weights across and rounds the vertical sum (OpenCV's vector code
+    computes it in float32)."""
+    h, w = x.shape[1:3]
+    ys, b = _cubic_taps(h, oh)
+    xs, a = _cubic_taps(w, ow)
+    if x.dtype == np.uint8:
+        one = 1 << _COEF_BITS
+        a = [np.rint(ak * one).astype(np.int32)[:, None] for ak in a]
+        src = x.astype(np.int32)
+        rows = sum(src[:, :, xk] * ak for xk, ak in zip(xs, a)).astype(np.float32)
+        scale = np.float32(1.0 / (one * one))
+        b = [(np.rint(bk * one).astype(np.float32) * scale)[:, None, None] for bk in b]
+        return _saturate(sum(rows[:, yk] * bk for yk, bk in zip(ys, b)), np.uint8)
+    work = _RESIZE_WORK[x.dtype.name]
+    src = x.astype(work)
+    rows = sum(src[:, :, xk] * ak.astype(work)[:, None] for xk, ak in zip(xs, a))
+    out = sum(rows[:, yk] * bk.astype(work)[:, None, None] for yk, bk in zip(ys, b))
+    return _saturate(out, x.dtype) if x.dtype.kind in "iu" else out.astype(x.dtype)
 
 
 def _area_half(x):
