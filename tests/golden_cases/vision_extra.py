@@ -57,3 +57,23 @@ def case_resize_bicubic(ms):
             "f32": v.Resize((7, 15), cubic)(IMG_F32), "f64": v.Resize((12, 5), cubic)(IMG_F32.astype(np.float64)),
             "u16": v.Resize((6, 14), cubic)(IMG.astype(np.uint16) * 200),
             "crop": v.RandomResizedCrop((6, 6), scale=(1.0, 1.0), ratio=(11 / 9, 11 / 9), interpolation=cubic)(IMG)}
+
+
+def case_gaussian_blur(ms):
+    v = ms.dataset.vision
+    return {"k3": v.GaussianBlur(3, 3)(IMG), "k57": v.GaussianBlur((5, 7), (1.5, 0.8))(IMG),
+            "default_sigma": v.GaussianBlur(5)(IMG), "k9_gray": v.GaussianBlur(9, 2)(IMG[..., 0]),
+            "one": v.GaussianBlur((1, 3), (0.5, 1.0))(IMG), "f32": v.GaussianBlur(3, 1.2)(IMG_F32),
+            "f32_default": v.GaussianBlur(5)(IMG_F32), "f64": v.GaussianBlur((3, 5), 0.9)(IMG_F32.astype(np.float64))}
+
+
+def case_err_gaussian_blur_even(ms):
+    return ms.dataset.vision.GaussianBlur(4)
+
+
+def case_err_gaussian_blur_sigma(ms):
+    return ms.dataset.vision.GaussianBlur(3, -1.0)
+
+
+def case_err_gaussian_blur_size(ms):
+    return ms.dataset.vision.GaussianBlur((3, 3, 3))

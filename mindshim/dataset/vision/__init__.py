@@ -20,6 +20,7 @@ from .transforms import (
                          Equalize,
                          Erase,
                          FiveCrop,
+                         GaussianBlur,
                          Grayscale,
                          HorizontalFlip,
                          HsvToRgb,
@@ -77,8 +78,8 @@ from .utils import Border, ConvertMode, ImageBatchFormat, Inter, SliceMode, enco
 
 __all__ = ["HWC2CHW", "AdjustBrightness", "AdjustContrast", "AdjustGamma", "AdjustHue", "AdjustSaturation",
            "AdjustSharpness", "Affine", "AutoContrast", "CenterCrop", "ConvertColor", "Crop", "CutMixBatch", "CutOut",
-           "Decode", "Equalize", "Erase", "FiveCrop", "Grayscale", "HorizontalFlip", "HsvToRgb", "Invert",
-           "LinearTransformation", "MixUp", "MixUpBatch", "Normalize", "NormalizePad", "Pad", "PadToSize",
+           "Decode", "Equalize", "Erase", "FiveCrop", "GaussianBlur", "Grayscale", "HorizontalFlip", "HsvToRgb",
+           "Invert", "LinearTransformation", "MixUp", "MixUpBatch", "Normalize", "NormalizePad", "Pad", "PadToSize",
            "Perspective", "Posterize", "RandomAdjustSharpness", "RandomAffine", "RandomAutoContrast", "RandomColor",
            "RandomColorAdjust", "RandomCrop", "RandomCropDecodeResize", "RandomCropWithBBox", "RandomEqualize",
            "RandomErasing", "RandomGrayscale", "RandomHorizontalFlip", "RandomHorizontalFlipWithBBox", "RandomInvert",
