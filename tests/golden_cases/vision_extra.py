@@ -77,3 +77,28 @@ def case_err_gaussian_blur_sigma(ms):
 
 def case_err_gaussian_blur_size(ms):
     return ms.dataset.vision.GaussianBlur((3, 3, 3))
+
+
+def case_random_lighting_zero(ms):
+    return ms.dataset.vision.RandomLighting(0.0)(IMG)
+
+
+def case_err_random_lighting_alpha(ms):
+    return ms.dataset.vision.RandomLighting(-0.1)
+
+
+def case_err_random_lighting_channels(ms):
+    return ms.dataset.vision.RandomLighting(0.1)(IMG[..., :2])
+
+
+def case_random_perspective_never(ms):
+    from PIL import Image
+    return np.asarray(ms.dataset.vision.RandomPerspective(0.5, 0.0)(Image.fromarray(IMG)))
+
+
+def case_err_random_perspective_scale(ms):
+    return ms.dataset.vision.RandomPerspective(1.5)
+
+
+def case_err_random_perspective_array(ms):
+    return ms.dataset.vision.RandomPerspective(0.5, 1.0)(IMG)

@@ -1325,6 +1325,34 @@ class RandomSharpness(_RandomFactor):
         super().__init__(AdjustSharpness._adjust, degrees)
 
 
+class RandomLighting(ImageTensorOperation):
+    """AlexNet's PCA lighting noise on an RGB uint8 image: weights drawn from ``N(0, alpha)`` for the three
+    principal components of ImageNet's RGB covariance, their sum added to each channel (in float32, rounded and
+    clipped), as MindSpore's kernel. Other dtypes raise (MindSpore's kernel reads their bytes as uint8)."""
+
+    _EIGEN = np.array([[55.46 * -0.5675, 4.794 * 0.7192, 1.148 * 0.4009],
+                       [55.46 * -0.5808, 4.794 * -0.0045, 1.148 * -0.8140],
+                       [55.46 * -0.5836, 4.794 * -0.6948, 1.148 * 0.4203]], np.float32)
+
+    def __init__(self, alpha=0.05):
+        type_check(alpha, (float, int), "alpha")
+        check_value(alpha, (0, FLOAT_MAX_INTEGER), "alpha")
+        super().__init__()
+        self.alpha = alpha
+        self.random = True
+
+    def _one(self, x, rng):
+        if x.ndim != 3 or x.shape[-1] != 3:
+            raise DataError("RandomLighting: input tensor is not in shape of <H,W,C> or channel is not 3, got rank: "
+                            f"{x.ndim}, and channel: {x.shape[-1] if x.ndim else 0}")
+        if x.dtype != np.uint8:
+            raise DataError(f"RandomLighting: images of type {x.dtype} are not supported by mindshim (uint8 is)")
+        weights = rng.normal(0.0, self.alpha, 3).astype(np.float32)
+        e = self._EIGEN
+        pca = [(e[c, 0] * weights[0] + e[c, 1] * weights[1]) + e[c, 2] * weights[2] for c in range(3)]
+        return _saturate(x.astype(np.float32) + np.array(pca, np.float32), np.uint8)
+
+
 class RandomColorAdjust(ImageTensorOperation):
     """Brightness, contrast and saturation adjusted (in that order) by factors drawn from their ranges (a number
     ``v`` means ``(max(0, 1 - v), 1 + v)``). A hue change (``hue`` other than 0) raises NotImplementedError."""
@@ -1566,6 +1594,50 @@ class RandomGrayscale(Grayscale):
             return [img]
         self.num_output_channels = 3 if len(img.getbands()) == 3 else 1
         return super()._apply([img], rng)
+
+
+class RandomPerspective(Grayscale):
+    """With probability ``prob``, a PIL image warped by PIL's ``transform(PERSPECTIVE)`` so that its corners move
+    inward by up to ``distortion_scale`` of half its size (corners drawn as MindSpore's ``get_perspective_params``,
+    from the pipeline's generator); a PIL image (MindSpore's Python-only transform)."""
+
+    def __init__(self, distortion_scale=0.5, prob=0.5, interpolation=Inter.BICUBIC):
+        type_check(distortion_scale, (float,), "distortion_scale")
+        type_check(prob, (float,), "prob")
+        check_value(distortion_scale, [0., 1.], "distortion_scale")
+        check_value(prob, [0., 1.], "prob")
+        type_check(interpolation, (Inter,), "interpolation")
+        ImageTensorOperation.__init__(self)
+        self.distortion_scale, self.prob, self.interpolation = distortion_scale, prob, interpolation
+        self.random = True
+
+    def __call__(self, img):
+        return self._apply([img], self._eager_rng())[0]
+
+    def _apply(self, args, rng):
+        from PIL import Image
+        if not _is_pil(args[0]):
+            raise ValueError("Input image should be a Pillow image.")
+        img = args[0]
+        if not self.prob > rng.random():
+            return [img]
+        w, h = img.size
+        dw, dh = int(w / 2 * self.distortion_scale), int(h / 2 * self.distortion_scale)
+
+        def draw(low, high):  # random.randint's closed range
+            return int(rng.integers(low, high + 1))
+        end = [(draw(0, dw), draw(0, dh)), (draw(w - dw - 1, w - 1), draw(0, dh)),
+               (draw(w - dw - 1, w - 1), draw(h - dh - 1, h - 1)), (draw(0, dw), draw(h - dh - 1, h - 1))]
+        start = [(0, 0), (w - 1, 0), (w - 1, h - 1), (0, h - 1)]
+        rows = []
+        for (x, y), (u, v) in zip(end, start):  # the coefficients mapping output points to input points
+            rows += [[x, y, 1, 0, 0, 0, -u * x, -u * y], [0, 0, 0, x, y, 1, -v * x, -v * y]]
+        coeffs = np.linalg.lstsq(np.array(rows, float), np.array(start, float).reshape(8), rcond=None)[0]
+        resample = {Inter.NEAREST: Image.NEAREST, Inter.LINEAR: Image.BILINEAR, Inter.BICUBIC: Image.BICUBIC,
+                    Inter.ANTIALIAS: Image.LANCZOS}.get(self.interpolation)
+        if resample is None:
+            raise ValueError(f"RandomPerspective: interpolation {self.interpolation} has no PIL equivalent.")
+        return [img.transform(img.size, Image.PERSPECTIVE, coeffs.tolist(), resample)]
 
 
 class LinearTransformation(ImageTensorOperation):
