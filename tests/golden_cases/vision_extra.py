@@ -102,3 +102,24 @@ def case_err_random_perspective_scale(ms):
 
 def case_err_random_perspective_array(ms):
     return ms.dataset.vision.RandomPerspective(0.5, 1.0)(IMG)
+
+
+def case_resize_area(ms):
+    v = ms.dataset.vision
+    area = v.Inter.AREA
+    return {"down": v.Resize((4, 5), area)(IMG), "up": v.Resize((20, 13), area)(IMG),
+            "half": v.Resize((4, 5), area)(IMG[:8, :10]), "third": v.Resize((3, 3), area)(IMG[:9, :9]),
+            "mixed": v.Resize((20, 4), area)(IMG), "gray": v.Resize((5, 7), area)(IMG[..., 0]),
+            "f32": v.Resize((7, 6), area)(IMG_F32), "f32_up": v.Resize((12, 15), area)(IMG_F32),
+            "u16": v.Resize((6, 4), area)(IMG.astype(np.uint16) * 200)}
+
+
+def case_random_resize_same_size(ms):
+    """Every interpolation keeps an image resized to its own size, so the random draw does not show."""
+    v = ms.dataset.vision
+    boxes = np.array([[1, 2, 4, 3]], np.float32)
+    return {"image": v.RandomResize((9, 11))(IMG), "with_bbox": v.RandomResizeWithBBox((9, 11))(IMG, boxes)}
+
+
+def case_err_random_resize_size(ms):
+    return ms.dataset.vision.RandomResize((0, 4))

@@ -52,8 +52,10 @@ from .transforms import (
                          RandomLighting,
                          RandomPerspective,
                          RandomPosterize,
+                         RandomResize,
                          RandomResizedCrop,
                          RandomResizedCropWithBBox,
+                         RandomResizeWithBBox,
                          RandomRotation,
                          RandomSelectSubpolicy,
                          RandomSharpness,
@@ -85,11 +87,11 @@ __all__ = ["HWC2CHW", "AdjustBrightness", "AdjustContrast", "AdjustGamma", "Adju
            "Perspective", "Posterize", "RandomAdjustSharpness", "RandomAffine", "RandomAutoContrast", "RandomColor",
            "RandomColorAdjust", "RandomCrop", "RandomCropDecodeResize", "RandomCropWithBBox", "RandomEqualize",
            "RandomErasing", "RandomGrayscale", "RandomHorizontalFlip", "RandomHorizontalFlipWithBBox", "RandomInvert",
-           "RandomLighting", "RandomPerspective", "RandomPosterize", "RandomResizedCrop", "RandomResizedCropWithBBox",
-           "RandomRotation", "RandomSelectSubpolicy", "RandomSharpness", "RandomSolarize", "RandomVerticalFlip",
-           "RandomVerticalFlipWithBBox", "Rescale", "Resize", "ResizeWithBBox", "ResizedCrop", "RgbToHsv", "Rotate",
-           "SlicePatches", "Solarize", "TenCrop", "ToNumpy", "ToPIL", "ToTensor", "ToType", "UniformAugment",
-           "VerticalFlip", "Border", "ConvertMode", "ImageBatchFormat", "Inter", "SliceMode", "encode_jpeg",
-           "encode_png"]
+           "RandomLighting", "RandomPerspective", "RandomPosterize", "RandomResize", "RandomResizeWithBBox",
+           "RandomResizedCrop", "RandomResizedCropWithBBox", "RandomRotation", "RandomSelectSubpolicy",
+           "RandomSharpness", "RandomSolarize", "RandomVerticalFlip", "RandomVerticalFlipWithBBox", "Rescale", "Resize",
+           "ResizeWithBBox", "ResizedCrop", "RgbToHsv", "Rotate", "SlicePatches", "Solarize", "TenCrop", "ToNumpy",
+           "ToPIL", "ToTensor", "ToType", "UniformAugment", "VerticalFlip", "Border", "ConvertMode", "ImageBatchFormat",
+           "Inter", "SliceMode", "encode_jpeg", "encode_png"]
 
 __getattr__ = _module_getattr(__name__)

@@ -278,9 +278,9 @@ class Resize(ImageTensorOperation):
             raise KeyError("Interpolation should not be None")
         _check_size(size)
         type_check(interpolation, (Inter,), "interpolation")
-        if interpolation not in (Inter.NEAREST, Inter.LINEAR, Inter.BICUBIC):
+        if interpolation not in _RESIZERS:
             raise NotImplementedError(f"mindspore.dataset.vision.Resize with {interpolation} is not supported by "
-                                      "mindshim yet (NEAREST, LINEAR and BICUBIC are)")
+                                      "mindshim yet (NEAREST, LINEAR, BICUBIC and AREA are)")
         super().__init__()
         self.size, self.interpolation = size, interpolation
 
@@ -321,11 +321,23 @@ class Resize(ImageTensorOperation):
     def _resize(self, images, hw):
         """Images stacked as (N, H, W, C) resized together."""
         out = self._out_size(*hw)
-        if self.interpolation == Inter.NEAREST:
-            return _resize_nearest(images, *out)
-        if self.interpolation == Inter.BICUBIC:
-            return _resize_cubic(images, *out)
-        return _resize_linear(images, *out)
+        return _RESIZERS[self.interpolation](images, *out)
+
+
+#: The interpolations RandomResize draws from, in the order of MindSpore's draw (0 to 3).
+_RANDOM_INTERPOLATIONS = (Inter.LINEAR, Inter.NEAREST, Inter.BICUBIC, Inter.AREA)
+
+
+class RandomResize(Resize):
+    """``Resize`` to ``size`` with an interpolation drawn per image from LINEAR, NEAREST, BICUBIC and AREA."""
+    _batchable = False
+
+    def __init__(self, size):
+        super().__init__(size)
+        self.random = True
+
+    def _one(self, x, rng):
+        return Resize(self.size, _RANDOM_INTERPOLATIONS[int(rng.integers(4))])._one(x, rng)
 
 
 # ---- OpenCV's resize, in numpy --------------------------------------------------------------------------
@@ -341,18 +353,24 @@ def _resize_nearest(x, oh, ow):
     return x[:, rows][:, :, cols]
 
 
-def _linear_taps(src, dst, clamp_weights):
-    """OpenCV's source index pairs and weights along one axis, pixel centres mapped in float32. Out of range
+def _linear_taps(src, dst, clamp_weights, area=False):
+    """OpenCV's source index pairs and weights along one axis, pixel centres mapped in float32 (``area``: INTER_AREA
+    when it enlarges, the weight the overlap of the destination cell's end with the next source pixel). Out of range
     indices are clamped; OpenCV zeroes the weight there along the width but keeps it along the height."""
-    f = ((np.arange(dst) + 0.5) * (src / dst) - 0.5).astype(np.float32)
-    s = np.floor(f).astype(np.int64)
-    f = f - s.astype(np.float32)
+    if area:
+        s = np.floor(np.arange(dst) * (src / dst)).astype(np.int64)
+        f = ((np.arange(dst) + 1) - (s + 1) * (dst / src)).astype(np.float32)
+        f = np.where(f <= 0, np.float32(0), f - np.floor(f))
+    else:
+        f = ((np.arange(dst) + 0.5) * (src / dst) - 0.5).astype(np.float32)
+        s = np.floor(f).astype(np.int64)
+        f = f - s.astype(np.float32)
     if clamp_weights:
         f[(s < 0) | (s >= src - 1)] = 0
     return np.clip(s, 0, src - 1), np.clip(s + 1, 0, src - 1), np.float32(1) - f, f
 
 
-def _resize_linear(x, oh, ow):
+def _resize_linear(x, oh, ow, area=False):
     """OpenCV's bilinear ``resize`` (its ``resizeGeneric_``) of images stacked as (N, H, W, C): a horizontal pass
     then a vertical one. A downscale by exactly 2 on both axes averages 2x2 blocks (OpenCV's switch to
     INTER_AREA). uint8 uses 11-bit integer weights and OpenCV's vector rounding, and matched MindSpore exactly in
@@ -362,8 +380,8 @@ def _resize_linear(x, oh, ow):
     if (h, w) == (2 * oh, 2 * ow):
         return _area_half(x)
     work = _RESIZE_WORK[x.dtype.name]
-    ys, ys1, b0, b1 = _linear_taps(h, oh, False)
-    xs, xs1, a0, a1 = _linear_taps(w, ow, True)
+    ys, ys1, b0, b1 = _linear_taps(h, oh, False, area)
+    xs, xs1, a0, a1 = _linear_taps(w, ow, True, area)
     if work is None:
         one = 1 << _COEF_BITS
         a0, a1 = (np.rint(a * one).astype(np.int32)[:, None] for a in (a0, a1))
@@ -419,6 +437,59 @@ def _resize_cubic(x, oh, ow):
     return _saturate(out, x.dtype) if x.dtype.kind in "iu" else out.astype(x.dtype)
 
 
+def _area_table(src, dst):
+    """OpenCV's ``computeResizeAreaTab``: per destination index, the source indices its cell covers and the
+    covered fractions (float32) of the cell, as ``(indices, weights)`` arrays of shape (taps, dst), zero-padded."""
+    scale = src / dst
+    taps = []
+    for d in range(dst):
+        start, end = d * scale, d * scale + scale
+        cell = min(scale, src - start)
+        first, last = int(np.ceil(start)), min(int(np.floor(end)), src - 1)
+        first = min(first, last)
+        row = [(first - 1, (first - start) / cell)] if first - start > 1e-3 else []
+        row += [(i, 1.0 / cell) for i in range(first, last)]
+        if end - last > 1e-3:
+            row.append((last, min(end - last, 1.0, cell) / cell))
+        taps.append(row)
+    n = max(len(row) for row in taps)
+    index = np.array([[row[k][0] if k < len(row) else 0 for row in taps] for k in range(n)], np.int64)
+    weight = np.array([[row[k][1] if k < len(row) else 0.0 for row in taps] for k in range(n)], np.float32)
+    return index, weight
+
+
+def _resize_area(x, oh, ow):
+    """OpenCV's INTER_AREA ``resize`` of images stacked as (N, H, W, C). Shrinking: by whole factors, the mean of
+    each block (summed as integers for integer images, scaled by the float32 reciprocal and rounded); else each
+    destination pixel the covered-area weighted sum of its source pixels, accumulated in float32 across then down,
+    as ``resizeArea_``. Enlarging (either axis): bilinear with OpenCV's area weights."""
+    h, w = x.shape[1:3]
+    if h < oh or w < ow:
+        return _resize_linear(x, oh, ow, area=True)
+    if h % oh == 0 and w % ow == 0:
+        if (h, w) == (2 * oh, 2 * ow):
+            return _area_half(x)
+        fy, fx = h // oh, w // ow
+        blocks = x.reshape((x.shape[0], oh, fy, ow, fx) + x.shape[3:])
+        work = np.int64 if x.dtype.kind in "iu" else np.float32
+        total = blocks[:, :, 0, :, 0].astype(work)
+        for i in range(fy):
+            for j in range(fx):
+                if i or j:
+                    total = total + blocks[:, :, i, :, j]
+        return _saturate(total.astype(np.float32) * np.float32(1.0 / (fy * fx)), x.dtype)
+    xi, xw = _area_table(w, ow)
+    yi, yw = _area_table(h, oh)
+    src = x.astype(np.float32)
+    rows = np.zeros(src.shape[:2] + (ow,) + src.shape[3:], np.float32)
+    for k in range(len(xi)):
+        rows = rows + src[:, :, xi[k]] * xw[k].reshape((-1,) + (1,) * (src.ndim - 3))
+    out = np.zeros((src.shape[0], oh) + rows.shape[2:], np.float32)
+    for k in range(len(yi)):
+        out = out + rows[:, yi[k]] * yw[k].reshape((-1,) + (1,) * (rows.ndim - 2))
+    return _saturate(out, x.dtype)
+
+
 def _area_half(x):
     blocks = x.reshape((x.shape[0], x.shape[1] // 2, 2, x.shape[2] // 2, 2) + x.shape[3:])
     corners = [blocks[:, :, i, :, j] for i in (0, 1) for j in (0, 1)]
@@ -431,6 +502,10 @@ def _area_half(x):
     else:
         total = ((corners[0].astype(work) + corners[1]) + corners[2]) + corners[3]
     return (total * work(0.25)).astype(x.dtype)
+
+
+_RESIZERS = {Inter.NEAREST: _resize_nearest, Inter.LINEAR: _resize_linear, Inter.BICUBIC: _resize_cubic,
+             Inter.AREA: _resize_area}
 
 
 # ---- conversions ------------------------------------------------------------------------------------------
@@ -1888,6 +1963,18 @@ class ResizeWithBBox(_WithBBox):
 
     def _both(self, image, bboxes, rng):
         out = self._resize._one(image, rng)
+        return out, _scale_bboxes(bboxes, out.shape[0] / image.shape[0], out.shape[1] / image.shape[1])
+
+
+class RandomResizeWithBBox(ResizeWithBBox):
+    """``ResizeWithBBox`` with the interpolation drawn per image as ``RandomResize``'s."""
+
+    def __init__(self, size):
+        super().__init__(size)
+        self.random = True
+
+    def _both(self, image, bboxes, rng):
+        out = RandomResize(self.size)._one(image, rng)
         return out, _scale_bboxes(bboxes, out.shape[0] / image.shape[0], out.shape[1] / image.shape[1])
 
 
