@@ -41,3 +41,24 @@ def test_random_perspective_maps_the_corners():
     out = np.asarray(out)
     for (x, y), (u, v) in zip(zip(ends[::2], ends[1::2]), [(0, 0), (15, 0), (15, 11), (0, 11)]):
         np.testing.assert_array_equal(out[y, x], IMG[v, u])
+
+
+def test_auto_augment_applies_the_drawn_subpolicy():
+    """ImageNet's first sub-policy, both operations drawn (probabilities 0), signs 0 (negated): Posterize at bin 8
+    (4 bits), then Rotate by -30 degrees."""
+    class Draws(_Draws):
+        def integers(self, low, high, size=None):
+            return np.zeros(size, np.int64) if size else 0
+
+        def random(self, size=None):
+            return np.zeros(size)
+    out = vision.AutoAugment()._one(IMG, Draws())
+    expected = vision.Rotate(-30.0)(vision.Posterize(4)(IMG))
+    np.testing.assert_array_equal(out, expected)
+
+
+def test_trivial_augment_wide_draws_op_bin_and_sign():
+    """RandInt(0, n) draws 0..n and takes it modulo n: draws 3 (Contrast, alphabetically), 30 (the last bin,
+    0.99), then 1 (negative): contrast by 0.01."""
+    out = vision.TrivialAugmentWide()._one(IMG, _Draws(integers=[3, 30, 1]))
+    np.testing.assert_array_equal(out, vision.AdjustContrast(1 - np.float32(0.99).item())(IMG))

@@ -123,3 +123,29 @@ def case_random_resize_same_size(ms):
 
 def case_err_random_resize_size(ms):
     return ms.dataset.vision.RandomResize((0, 4))
+
+
+def case_augment_deterministic(ms):
+    """The automatic augmentations where the draws do not show: no operations, or an image they all keep."""
+    v = ms.dataset.vision
+    return {"rand_none": v.RandAugment(num_ops=0)(IMG)}
+
+
+def case_err_rand_augment_magnitude(ms):
+    return ms.dataset.vision.RandAugment(magnitude=31)
+
+
+def case_err_trivial_augment_wide_bins(ms):
+    return ms.dataset.vision.TrivialAugmentWide(num_magnitude_bins=1)
+
+
+def case_err_auto_augment_policy(ms):
+    return ms.dataset.vision.AutoAugment(policy="imagenet")
+
+
+def case_err_auto_augment_fill(ms):
+    return ms.dataset.vision.AutoAugment(fill_value=(1, 2))
+
+
+def case_err_auto_augment_gray(ms):
+    return ms.dataset.vision.AutoAugment()(IMG[..., 0])

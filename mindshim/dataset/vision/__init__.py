@@ -10,6 +10,7 @@ from .transforms import (
                          AdjustSaturation,
                          AdjustSharpness,
                          Affine,
+                         AutoAugment,
                          AutoContrast,
                          CenterCrop,
                          ConvertColor,
@@ -35,6 +36,7 @@ from .transforms import (
                          PadToSize,
                          Perspective,
                          Posterize,
+                         RandAugment,
                          RandomAdjustSharpness,
                          RandomAffine,
                          RandomAutoContrast,
@@ -75,23 +77,25 @@ from .transforms import (
                          ToPIL,
                          ToTensor,
                          ToType,
+                         TrivialAugmentWide,
                          UniformAugment,
                          VerticalFlip,
 )
-from .utils import Border, ConvertMode, ImageBatchFormat, Inter, SliceMode, encode_jpeg, encode_png
+from .utils import AutoAugmentPolicy, Border, ConvertMode, ImageBatchFormat, Inter, SliceMode, encode_jpeg, encode_png
 
 __all__ = ["HWC2CHW", "AdjustBrightness", "AdjustContrast", "AdjustGamma", "AdjustHue", "AdjustSaturation",
-           "AdjustSharpness", "Affine", "AutoContrast", "CenterCrop", "ConvertColor", "Crop", "CutMixBatch", "CutOut",
-           "Decode", "Equalize", "Erase", "FiveCrop", "GaussianBlur", "Grayscale", "HorizontalFlip", "HsvToRgb",
-           "Invert", "LinearTransformation", "MixUp", "MixUpBatch", "Normalize", "NormalizePad", "Pad", "PadToSize",
-           "Perspective", "Posterize", "RandomAdjustSharpness", "RandomAffine", "RandomAutoContrast", "RandomColor",
-           "RandomColorAdjust", "RandomCrop", "RandomCropDecodeResize", "RandomCropWithBBox", "RandomEqualize",
-           "RandomErasing", "RandomGrayscale", "RandomHorizontalFlip", "RandomHorizontalFlipWithBBox", "RandomInvert",
-           "RandomLighting", "RandomPerspective", "RandomPosterize", "RandomResize", "RandomResizeWithBBox",
-           "RandomResizedCrop", "RandomResizedCropWithBBox", "RandomRotation", "RandomSelectSubpolicy",
-           "RandomSharpness", "RandomSolarize", "RandomVerticalFlip", "RandomVerticalFlipWithBBox", "Rescale", "Resize",
-           "ResizeWithBBox", "ResizedCrop", "RgbToHsv", "Rotate", "SlicePatches", "Solarize", "TenCrop", "ToNumpy",
-           "ToPIL", "ToTensor", "ToType", "UniformAugment", "VerticalFlip", "Border", "ConvertMode", "ImageBatchFormat",
-           "Inter", "SliceMode", "encode_jpeg", "encode_png"]
+           "AdjustSharpness", "Affine", "AutoAugment", "AutoContrast", "CenterCrop", "ConvertColor", "Crop",
+           "CutMixBatch", "CutOut", "Decode", "Equalize", "Erase", "FiveCrop", "GaussianBlur", "Grayscale",
+           "HorizontalFlip", "HsvToRgb", "Invert", "LinearTransformation", "MixUp", "MixUpBatch", "Normalize",
+           "NormalizePad", "Pad", "PadToSize", "Perspective", "Posterize", "RandAugment", "RandomAdjustSharpness",
+           "RandomAffine", "RandomAutoContrast", "RandomColor", "RandomColorAdjust", "RandomCrop",
+           "RandomCropDecodeResize", "RandomCropWithBBox", "RandomEqualize", "RandomErasing", "RandomGrayscale",
+           "RandomHorizontalFlip", "RandomHorizontalFlipWithBBox", "RandomInvert", "RandomLighting",
+           "RandomPerspective", "RandomPosterize", "RandomResize", "RandomResizeWithBBox", "RandomResizedCrop",
+           "RandomResizedCropWithBBox", "RandomRotation", "RandomSelectSubpolicy", "RandomSharpness", "RandomSolarize",
+           "RandomVerticalFlip", "RandomVerticalFlipWithBBox", "Rescale", "Resize", "ResizeWithBBox", "ResizedCrop",
+           "RgbToHsv", "Rotate", "SlicePatches", "Solarize", "TenCrop", "ToNumpy", "ToPIL", "ToTensor", "ToType",
+           "TrivialAugmentWide", "UniformAugment", "VerticalFlip", "AutoAugmentPolicy", "Border", "ConvertMode",
+           "ImageBatchFormat", "Inter", "SliceMode", "encode_jpeg", "encode_png"]
 
 __getattr__ = _module_getattr(__name__)

@@ -25,7 +25,7 @@ from ..core.validator_helpers import (
 )
 from ..engine._pipeline import DataError
 from ..transforms.transforms import TensorOperation, dtype_name
-from .utils import Border, Inter
+from .utils import AutoAugmentPolicy, Border, Inter
 
 _IMAGE_TYPES = ("bool", "int8", "uint8", "int16", "uint16", "int32", "float16", "float32", "float64")
 _IMAGE_DTYPES = frozenset(np.dtype(t) for t in _IMAGE_TYPES)
@@ -2293,6 +2293,207 @@ class RandomSelectSubpolicy(ImageTensorOperation):
             if rng.random() < prob:
                 args = _run(op, args, rng)
         return args
+
+
+# ---- AutoAugment, RandAugment, TrivialAugmentWide ---------------------------------------------------------
+def _linspace(start, end, n, scale=1.0, offset=0.0, rounded=False):
+    """MindSpore's ``Linspace`` in float32: ``(start + i * step) * scale + offset`` (rounded half to even)."""
+    f32 = np.float32
+    step = f32(0) if n == 1 else (f32(end) - f32(start)) / f32(n - 1)
+    values = (f32(start) + np.arange(n, dtype=f32) * step) * f32(scale) + f32(offset)
+    return list(np.rint(values) if rounded else values)
+
+
+def _augment_space(n, h, w, wide=False, solarize_top=255.0):
+    """``{name: (magnitudes, signed)}``: the operations and magnitude bins of MindSpore's augmentation spaces
+    (``wide``: TrivialAugmentWide's), names in the order MindSpore lists them (its map's, alphabetical)."""
+    top = 0.99 if wide else 0.9
+    space = {"AutoContrast": ([0.0], False), "Brightness": (_linspace(0, top, n), True),
+             "Color": (_linspace(0, top, n), True), "Contrast": (_linspace(0, top, n), True),
+             "Equalize": ([0.0], False),
+             "Posterize": (_linspace(0, n - 1, n, (-6.0 if wide else -4.0) / (n - 1), 8, True), False),
+             "Rotate": (_linspace(0, 135.0 if wide else 30.0, n), True),
+             "Sharpness": (_linspace(0, top, n), True),
+             "ShearX": (_linspace(0, 0.99 if wide else 0.3, n), True),
+             "ShearY": (_linspace(0, 0.99 if wide else 0.3, n), True),
+             "Solarize": (_linspace(solarize_top, 0, n), False),
+             "TranslateX": (_linspace(0, 32.0 if wide else np.float32(150.0 / 331) * np.float32(w), n), True),
+             "TranslateY": (_linspace(0, 32.0 if wide else np.float32(150.0 / 331) * np.float32(h), n), True)}
+    return space
+
+
+def _apply_augment(x, name, magnitude, interpolation, fill):
+    """One operation of MindSpore's ``ApplyAugment`` on an RGB uint8 image. As MindSpore 2.10: shears are
+    ``magnitude`` radians taken as degrees' worth (``magnitude * 180 / pi``); translations hand the whole pixel
+    offset to the affine transform as a fraction of the size (so any nonzero one moves the image out of view);
+    rotations get the fill value as (R, B, G)."""
+    if name in ("ShearX", "ShearY"):
+        shear = float(np.float32(magnitude) * np.float32(180) / np.float32(np.pi))
+        return _affine(x, 0.0, (0, 0), 1.0, (shear, 0.0) if name == "ShearX" else (0.0, shear), interpolation, fill)
+    if name in ("TranslateX", "TranslateY"):
+        offset = float(int(magnitude))
+        return _affine(x, 0.0, (offset, 0) if name == "TranslateX" else (0, offset), 1.0, (0.0, 0.0),
+                       interpolation, fill)
+    if name == "Rotate":
+        return _rotate(x, float(magnitude), interpolation, False, None, (fill[0], fill[2], fill[1]))
+    adjust = {"Brightness": AdjustBrightness, "Color": AdjustSaturation, "Contrast": AdjustContrast,
+              "Sharpness": AdjustSharpness}
+    if name in adjust:
+        return adjust[name]._adjust(x, 1 + float(magnitude))
+    if name == "Posterize":
+        return Posterize(int(magnitude))._one(x, None)
+    if name == "Solarize":
+        return Solarize((float(magnitude), float(magnitude)))._one(x, None)
+    ops = {"AutoContrast": AutoContrast(), "Equalize": Equalize(), "Invert": Invert()}
+    return ops[name]._one(x, None) if name in ops else x
+
+
+class _Augment(ImageTensorOperation):
+    """Shared by the automatic augmentations: checks of ``interpolation`` and ``fill_value`` (an int is used for
+    all three channels), and of the RGB uint8 input."""
+
+    def __init__(self, interpolation, fill_value):
+        type_check(interpolation, (Inter,), "interpolation")
+        _check_fill(fill_value)
+        _check_interp(interpolation)
+        super().__init__()
+        self.interpolation = interpolation
+        self.fill_value = (fill_value,) * 3 if isinstance(fill_value, int) else fill_value
+        self.random = True
+
+    def _check(self, x):
+        if x.ndim != 3:
+            raise DataError(f"{self._name()}: input tensor is not in shape of <H,W,C>, but got rank: {x.ndim}")
+        if x.shape[2] != 3:
+            raise DataError(f"{self._name()}: channel of input image should be 3, but got: {x.shape[2]}")
+        if x.dtype != np.uint8:
+            raise DataError(f"{self._name()}: the data type of image tensor does not match the requirement of "
+                            f"operator. Expecting tensor in type of (uint8). But got type {dtype_name(x.dtype)}.")
+
+    def _signed(self, magnitude, signed, rng):
+        """``magnitude`` negated for a signed operation where MindSpore's ``RandInt(0, 2)`` is 1 (a third of the
+        draws: see ``_rand_int``)."""
+        return -magnitude if signed and int(rng.integers(0, 3)) % 2 else magnitude
+
+    @staticmethod
+    def _rand_int(rng, n):
+        """MindSpore's ``RandInt(0, n)``: a uniform draw from 0..n (inclusive) taken modulo n (0 twice as likely)."""
+        return int(rng.integers(0, n + 1)) % n
+
+
+class AutoAugment(_Augment):
+    """One of the 25 learned sub-policies of ``policy`` (ImageNet, CIFAR-10, SVHN), drawn per image; each of its
+    two operations applied with its probability, at its magnitude bin (of 10), the sign drawn for signed
+    operations; the operations as MindSpore's ``ApplyAugment`` (see ``_apply_augment``). NEAREST or BILINEAR."""
+
+    _POLICIES = {
+        AutoAugmentPolicy.IMAGENET: (
+            (("Posterize", 0.4, 8), ("Rotate", 0.6, 9)), (("Solarize", 0.6, 5), ("AutoContrast", 0.6, -1)),
+            (("Equalize", 0.8, -1), ("Equalize", 0.6, -1)), (("Posterize", 0.6, 7), ("Posterize", 0.6, 6)),
+            (("Equalize", 0.4, -1), ("Solarize", 0.2, 4)), (("Equalize", 0.4, -1), ("Rotate", 0.8, 8)),
+            (("Solarize", 0.6, 3), ("Equalize", 0.6, -1)), (("Posterize", 0.8, 5), ("Equalize", 1.0, -1)),
+            (("Rotate", 0.2, 3), ("Solarize", 0.6, 8)), (("Equalize", 0.6, -1), ("Posterize", 0.4, 6)),
+            (("Rotate", 0.8, 8), ("Color", 0.4, 0)), (("Rotate", 0.4, 9), ("Equalize", 0.6, -1)),
+            (("Equalize", 0.0, -1), ("Equalize", 0.8, -1)), (("Invert", 0.6, -1), ("Equalize", 1.0, -1)),
+            (("Color", 0.6, 4), ("Contrast", 1.0, 8)), (("Rotate", 0.8, 8), ("Color", 1.0, 2)),
+            (("Color", 0.8, 8), ("Solarize", 0.8, 7)), (("Sharpness", 0.4, 7), ("Invert", 0.6, -1)),
+            (("ShearX", 0.6, 5), ("Equalize", 1.0, -1)), (("Color", 0.4, 0), ("Equalize", 0.6, -1)),
+            (("Equalize", 0.4, -1), ("Solarize", 0.2, 4)), (("Solarize", 0.6, 5), ("AutoContrast", 0.6, -1)),
+            (("Invert", 0.6, -1), ("Equalize", 1.0, -1)), (("Color", 0.6, 4), ("Contrast", 1.0, 8)),
+            (("Equalize", 0.8, -1), ("Equalize", 0.6, -1))),
+        AutoAugmentPolicy.CIFAR10: (
+            (("Invert", 0.1, -1), ("Contrast", 0.2, 6)), (("Rotate", 0.7, 2), ("TranslateX", 0.3, 9)),
+            (("Sharpness", 0.8, 1), ("Sharpness", 0.9, 3)), (("ShearY", 0.5, 8), ("TranslateY", 0.7, 9)),
+            (("AutoContrast", 0.5, -1), ("Equalize", 0.9, -1)), (("ShearY", 0.2, 7), ("Posterize", 0.3, 7)),
+            (("Color", 0.4, 3), ("Brightness", 0.6, 7)), (("Sharpness", 0.3, 9), ("Brightness", 0.7, 9)),
+            (("Equalize", 0.6, -1), ("Equalize", 0.5, -1)), (("Contrast", 0.6, 7), ("Sharpness", 0.6, 5)),
+            (("Color", 0.7, 7), ("TranslateX", 0.5, 8)), (("Equalize", 0.3, -1), ("AutoContrast", 0.4, -1)),
+            (("TranslateY", 0.4, 3), ("Sharpness", 0.2, 6)), (("Brightness", 0.9, 6), ("Color", 0.2, 8)),
+            (("Solarize", 0.5, 2), ("Invert", 0.0, -1)), (("Equalize", 0.2, -1), ("AutoContrast", 0.6, -1)),
+            (("Equalize", 0.2, -1), ("Equalize", 0.6, -1)), (("Color", 0.9, 9), ("Equalize", 0.6, -1)),
+            (("AutoContrast", 0.8, -1), ("Solarize", 0.2, 8)), (("Brightness", 0.1, 3), ("Color", 0.7, 0)),
+            (("Solarize", 0.4, 5), ("AutoContrast", 0.9, -1)), (("TranslateY", 0.9, 9), ("TranslateY", 0.7, 9)),
+            (("AutoContrast", 0.9, -1), ("Solarize", 0.8, 3)), (("Equalize", 0.8, -1), ("Invert", 0.1, -1)),
+            (("TranslateY", 0.7, 9), ("AutoContrast", 0.9, -1))),
+        AutoAugmentPolicy.SVHN: (
+            (("ShearX", 0.9, 4), ("Invert", 0.2, -1)), (("ShearY", 0.9, 8), ("Invert", 0.7, -1)),
+            (("Equalize", 0.6, -1), ("Solarize", 0.6, 6)), (("Invert", 0.9, -1), ("Equalize", 0.6, -1)),
+            (("Equalize", 0.6, -1), ("Rotate", 0.9, 3)), (("ShearX", 0.9, 4), ("AutoContrast", 0.8, -1)),
+            (("ShearY", 0.9, 8), ("Invert", 0.4, -1)), (("ShearY", 0.9, 5), ("Solarize", 0.2, 6)),
+            (("Invert", 0.9, -1), ("AutoContrast", 0.8, -1)), (("Equalize", 0.6, -1), ("Rotate", 0.9, 3)),
+            (("ShearX", 0.9, 4), ("Solarize", 0.3, 3)), (("ShearY", 0.8, 8), ("Invert", 0.7, -1)),
+            (("Equalize", 0.9, -1), ("TranslateY", 0.6, 6)), (("Invert", 0.9, -1), ("Equalize", 0.6, -1)),
+            (("Contrast", 0.3, 3), ("Rotate", 0.8, 4)), (("Invert", 0.8, -1), ("TranslateY", 0.0, 2)),
+            (("ShearY", 0.7, 6), ("Solarize", 0.4, 8)), (("Invert", 0.6, -1), ("Rotate", 0.8, 4)),
+            (("ShearY", 0.3, 7), ("TranslateX", 0.9, 3)), (("ShearX", 0.1, 6), ("Invert", 0.6, -1)),
+            (("Solarize", 0.7, 2), ("TranslateY", 0.6, 7)), (("ShearY", 0.8, 4), ("Invert", 0.8, -1)),
+            (("ShearX", 0.7, 9), ("TranslateY", 0.8, 3)), (("ShearY", 0.8, 5), ("AutoContrast", 0.7, -1)),
+            (("ShearX", 0.7, 2), ("Invert", 0.1, -1)))}
+
+    def __init__(self, policy=AutoAugmentPolicy.IMAGENET, interpolation=Inter.NEAREST, fill_value=0):
+        type_check(policy, (AutoAugmentPolicy,), "policy")
+        super().__init__(interpolation, fill_value)
+        self.policy = policy
+
+    def _one(self, x, rng):
+        self._check(x)
+        subpolicy = self._POLICIES[self.policy][int(rng.integers(0, 25))]
+        probs, signs = rng.random(2), rng.integers(0, 2, 2)
+        space = dict(_augment_space(10, *x.shape[:2], solarize_top=256.0), Invert=([0.0], False))
+        for (name, p, bin_), prob, sign in zip(subpolicy, probs, signs):
+            if prob <= p:
+                magnitudes, signed = space[name]
+                magnitude = magnitudes[bin_] if len(magnitudes) != 1 and bin_ != -1 else 0.0
+                x = _apply_augment(x, name, -magnitude if signed and sign == 0 else magnitude, self.interpolation,
+                                   self.fill_value)
+        return x
+
+
+class RandAugment(_Augment):
+    """``num_ops`` operations drawn per image from MindSpore's RandAugment space (identity, shears, translations,
+    rotation, brightness, color, contrast, sharpness, posterize, solarize, autocontrast, equalize), all at bin
+    ``magnitude`` of ``num_magnitude_bins``, signs drawn; the operations as ``AutoAugment``'s."""
+
+    def __init__(self, num_ops=2, magnitude=9, num_magnitude_bins=31, interpolation=Inter.NEAREST, fill_value=0):
+        type_check(num_ops, (int,), "num_ops")
+        check_value(num_ops, (0, FLOAT_MAX_INTEGER), "num_ops")
+        type_check(num_magnitude_bins, (int,), "num_magnitude_bins")
+        check_value(num_magnitude_bins, (2, FLOAT_MAX_INTEGER), "num_magnitude_bins")
+        type_check(magnitude, (int,), "magnitude")
+        check_value(magnitude, (0, num_magnitude_bins), "magnitude", right_open=True)
+        super().__init__(interpolation, fill_value)
+        self.num_ops, self.magnitude, self.num_magnitude_bins = num_ops, magnitude, num_magnitude_bins
+
+    def _one(self, x, rng):
+        self._check(x)
+        space = dict(_augment_space(self.num_magnitude_bins, *x.shape[:2]), Identity=([0.0], False))
+        names = sorted(space)
+        for _ in range(self.num_ops):
+            name = names[self._rand_int(rng, len(names))]
+            magnitudes, signed = space[name]
+            magnitude = magnitudes[self.magnitude] if len(magnitudes) != 1 else 0.0
+            x = _apply_augment(x, name, self._signed(magnitude, signed, rng), self.interpolation, self.fill_value)
+        return x
+
+
+class TrivialAugmentWide(_Augment):
+    """One operation drawn per image from MindSpore's TrivialAugmentWide space (RandAugment's with wider
+    magnitudes), at a bin drawn from ``num_magnitude_bins``, its sign drawn; the operations as ``AutoAugment``'s."""
+
+    def __init__(self, num_magnitude_bins=31, interpolation=Inter.NEAREST, fill_value=0):
+        type_check(num_magnitude_bins, (int,), "num_magnitude_bins")
+        check_value(num_magnitude_bins, (2, FLOAT_MAX_INTEGER), "num_magnitude_bins")
+        super().__init__(interpolation, fill_value)
+        self.num_magnitude_bins = num_magnitude_bins
+
+    def _one(self, x, rng):
+        self._check(x)
+        space = dict(_augment_space(self.num_magnitude_bins, *x.shape[:2], wide=True), Identity=([0.0], False))
+        names = sorted(space)
+        name = names[self._rand_int(rng, len(names))]
+        magnitudes, signed = space[name]
+        magnitude = magnitudes[self._rand_int(rng, len(magnitudes))] if len(magnitudes) != 1 else 0.0
+        return _apply_augment(x, name, self._signed(magnitude, signed, rng), self.interpolation, self.fill_value)
 
 
 def _affine(x, degrees, translate, scale, shear, resample, fill_value):
