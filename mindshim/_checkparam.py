@@ -105,14 +105,46 @@ def check_type_name(arg_name, arg_type, valid_types, prim_name):
     return arg_type
 
 
-def check_float_range(arg_value, lower_limit, upper_limit, rel, arg_name=None, prim_name=None):
-    """A Python float in the range ``rel`` (``INC_NEITHER``: open, ``INC_BOTH``: closed, ...)."""
-    if not isinstance(arg_value, float):
-        raise TypeError(f"{_head(prim_name)} '{arg_name}' must be 'float',  but got '{type(arg_value).__name__}'.")
+def _check_range(arg_value, lower_limit, upper_limit, rel, value_type, arg_name=None, prim_name=None):
+    """A Python ``value_type`` (not a bool) in the range ``rel`` (``INC_NEITHER``: open, ``INC_BOTH``: closed)."""
+    name = f"'{arg_name}'" if arg_name else "input value"
+    if not isinstance(arg_value, value_type) or isinstance(arg_value, bool):
+        raise TypeError(f"{_head(prim_name)} {name} must be '{value_type.__name__}',  but got "
+                        f"'{type(arg_value).__name__}'.")
     if not _RANGE[rel](arg_value, lower_limit, upper_limit):
-        raise ValueError(f"{_head(prim_name)} '{arg_name}' must be in range of {rel[0]}{lower_limit}, "
+        raise ValueError(f"{_head(prim_name)} {name} must be in range of {rel[0]}{lower_limit}, "
                          f"{upper_limit}{rel[1]}, but got {arg_value} with type '{type(arg_value).__name__}'.")
     return arg_value
+
+
+def check_float_range(arg_value, lower_limit, upper_limit, rel, arg_name=None, prim_name=None):
+    return _check_range(arg_value, lower_limit, upper_limit, rel, float, arg_name, prim_name)
+
+
+def check_int_range(arg_value, lower_limit, upper_limit, rel, arg_name=None, prim_name=None):
+    return _check_range(arg_value, lower_limit, upper_limit, rel, int, arg_name, prim_name)
+
+
+def check_element_type_of_iterable(arg_name, arg_value, valid_types, prim_name=None):
+    """A list or tuple whose elements are instances of ``valid_types``."""
+    check_value_type(arg_name, arg_value, [list, tuple], prim_name)
+    _check_elements(arg_name, arg_value, valid_types, prim_name)
+
+
+def check_element_type_of_dict(arg_name, arg_value, key_types, value_types, prim_name=None):
+    """A dict whose keys are instances of ``key_types`` and values of ``value_types``."""
+    check_value_type(arg_name, arg_value, [dict], prim_name)
+    _check_elements(arg_name, arg_value.keys(), key_types, prim_name)
+    _check_elements(arg_name, arg_value.values(), value_types, prim_name)
+
+
+def _check_elements(arg_name, elements, valid_types, prim_name):
+    names = [t.__name__ if hasattr(t, "__name__") else str(t) for t in valid_types]
+    for element in elements:
+        if not isinstance(element, tuple(valid_types)):
+            raise TypeError(f"{_head(prim_name)} type of '{arg_name}' should be "
+                            f"{'one of ' + str(names) if len(names) > 1 else names[0]}, but got '{element}' with type "
+                            f"'{type(element).__name__}'.")
 
 
 def check_number(arg_name, arg_value, value, rel, prim_name):

@@ -150,6 +150,22 @@ def all_finite(inputs):
     return _wrap(jnp.all(jnp.stack(finite))) if finite else Tensor(True)
 
 
+def _map(inputs, fn):
+    if isinstance(inputs, (tuple, list)):
+        return type(inputs)(_map(x, fn) for x in inputs)
+    return fn(inputs)
+
+
+def _grad_scale_map(scale_value, inputs):
+    """Each Tensor of ``inputs`` (nested tuples and lists) times ``scale_value`` cast to its dtype."""
+    return _map(inputs, lambda x: x * ops.cast(scale_value, x.dtype))
+
+
+def _grad_unscale_map(scale_value, inputs):
+    """Each Tensor of ``inputs`` times ``1 / scale_value`` cast to its dtype."""
+    return _map(inputs, lambda x: x * ops.cast(ops.reciprocal(scale_value), x.dtype))
+
+
 class LossScaler:
     """Base of the 2.x loss scalers: ``scale``, ``unscale``, ``adjust``."""
 
@@ -161,11 +177,6 @@ class LossScaler:
 
     def adjust(self, grads_finite):
         raise NotImplementedError
-
-    def _map(self, inputs, fn):
-        if isinstance(inputs, (tuple, list)):
-            return type(inputs)(self._map(x, fn) for x in inputs)
-        return fn(inputs)
 
 
 def _check_scale(scale_value):
@@ -181,10 +192,10 @@ class StaticLossScaler(LossScaler):
         self.scale_value = Parameter(Tensor(scale_value, dtype=mstype.float32), name="scale_value")
 
     def scale(self, inputs):
-        return self._map(inputs, lambda x: x * ops.cast(self.scale_value, x.dtype))
+        return _grad_scale_map(self.scale_value, inputs)
 
     def unscale(self, inputs):
-        return self._map(inputs, lambda x: x * ops.cast(1.0 / self.scale_value, x.dtype))
+        return _grad_unscale_map(self.scale_value, inputs)
 
     def adjust(self, grads_finite):
         return False

@@ -142,6 +142,85 @@ def adamw(var, m, v, max_v, grad, step, lr, beta1, beta2, eps, weight_decay=0.0,
     return decayed - m / denom * step_size, m, v, max_v
 
 
+def _powers(step, var, *bases):
+    """``base ** step`` for each of ``bases``, in ``var``'s dtype (``step``: the step counter after this step)."""
+    step = jnp.asarray(step).astype(var.dtype).reshape(())
+    return tuple(_like(base, var) ** step for base in bases)
+
+
+def adamax_torch(var, m, v, grad, step, lr, beta1, beta2, eps):
+    """``mindspore.experimental.optim.Adamax`` (PyTorch's): ``m = beta1 * m + (1 - beta1) * grad``;
+    ``v = max(beta2 * v, |grad| + eps)``; ``var -= lr / (1 - beta1^step) * m / v``. Returns ``(var, m, v)``."""
+    beta1, beta2 = _like(beta1, var), _like(beta2, var)
+    one = jnp.ones((), var.dtype)
+    clr = _like(lr, var) / (one - _powers(step, var, beta1)[0])
+    m = m * beta1 + grad * (one - beta1)
+    v = jnp.maximum(v * beta2, jnp.abs(grad) + _like(eps, var))
+    return var - clr * m / v, m, v
+
+
+def nadam(var, m, v, mu_product, grad, step, lr, beta1, beta2, eps, momentum_decay):
+    """``mindspore.experimental.optim.NAdam`` (PyTorch's): ``mu_t = beta1 * (1 - 0.5 * 0.96^(step *
+    momentum_decay))``; ``mu_product *= mu_t``; Adam's moments; ``denom = sqrt(v / (1 - beta2^step)) + eps``;
+    ``var -= lr * (1 - mu_t) / (1 - mu_product) * grad / denom + lr * mu_{t+1} / (1 - mu_product * mu_{t+1}) * m /
+    denom`` (two steps, as MindSpore). Returns ``(var, m, v, mu_product)``."""
+    beta1, beta2 = _like(beta1, var), _like(beta2, var)
+    one, half = jnp.ones((), var.dtype), jnp.asarray(0.5, var.dtype)
+    t = jnp.asarray(step).astype(var.dtype).reshape(())
+    decay = _like(momentum_decay, var)
+    bias_correction2 = one - beta2 ** t
+    mu = beta1 * (one - half * jnp.asarray(0.96, var.dtype) ** (t * decay))
+    mu_next = beta1 * (one - half * jnp.asarray(0.96, var.dtype) ** ((t + one) * decay))
+    mu_product = mu_product * mu
+    m = m * beta1 + grad * (one - beta1)
+    v = v * beta2 + grad * grad * (one - beta2)
+    denom = jnp.sqrt(v / bias_correction2) + _like(eps, var)
+    lr = _like(lr, var)
+    var = var - lr * (one - mu) / (one - mu_product) * grad / denom
+    return var - lr * mu_next / (one - mu_product * mu_next) * m / denom, m, v, mu_product
+
+
+def radam(var, m, v, grad, step, lr, beta1, beta2, eps):
+    """``mindspore.experimental.optim.RAdam`` (PyTorch's): Adam's moments; with ``rho_inf = 2 / (1 - beta2) - 1``
+    and ``rho_t = rho_inf - 2 * step * beta2^step / (1 - beta2^step)``, where ``rho_t > 5`` ``var -= m / (1 -
+    beta1^step) * lr * sqrt(1 - beta2^step) / (sqrt(v) + eps) * rect`` (``rect`` the variance rectification),
+    else ``var -= m / (1 - beta1^step) * lr``. Returns ``(var, m, v)``."""
+    one = jnp.ones((), var.dtype)
+    t = jnp.asarray(step).astype(var.dtype).reshape(())
+    beta1_power, beta2_power = _powers(step, var, beta1, beta2)
+    bias_correction2 = one - beta2_power
+    rho_inf = 2 / (1 - beta2) - 1
+    rho_t = rho_inf - 2 * t * beta2_power / bias_correction2
+    beta1, beta2 = _like(beta1, var), _like(beta2, var)
+    m = m * beta1 + grad * (one - beta1)
+    v = v * beta2 + grad * grad * (one - beta2)
+    corrected = m / (one - beta1_power)
+    rect = jnp.sqrt((rho_t - 4) * (rho_t - 2) * rho_inf / ((rho_inf - 4) * (rho_inf - 2) * rho_t))
+    adaptive_lr = jnp.sqrt(bias_correction2) / (jnp.sqrt(v) + _like(eps, var))
+    lr = _like(lr, var)
+    return jnp.where(rho_t > 5.0, var - corrected * lr * adaptive_lr * rect, var - corrected * lr), m, v
+
+
+def rms_prop_torch(var, mean_square, mean_grad, moment, grad, lr, alpha, eps, momentum, centered):
+    """``mindspore.experimental.optim.RMSprop`` (PyTorch's; epsilon outside the square root):
+    ``mean_square = alpha * mean_square + (1 - alpha) * grad^2``; ``avg = sqrt(mean_square - mean_grad^2) + eps``
+    (``mean_grad`` the running mean of ``grad`` if ``centered``, else 0); with ``momentum > 0``
+    ``moment = momentum * moment + grad / avg`` and ``var -= lr * moment``, else ``var -= lr * grad / avg``.
+    Returns ``(var, mean_square, mean_grad, moment)``."""
+    alpha, eps, lr = _like(alpha, var), _like(eps, var), _like(lr, var)
+    keep = jnp.ones((), var.dtype) - alpha
+    mean_square = mean_square * alpha + keep * grad * grad
+    if centered:
+        mean_grad = mean_grad * alpha + grad * keep
+        avg = jnp.sqrt(mean_square - mean_grad * mean_grad) + eps
+    else:
+        avg = jnp.sqrt(mean_square) + eps
+    if momentum > 0:
+        moment = moment * _like(momentum, var) + grad / avg
+        return var - moment * lr, mean_square, mean_grad, moment
+    return var - lr * grad / avg, mean_square, mean_grad, moment
+
+
 def sgd_torch(var, buf, grad, first, lr, momentum, dampening=0.0, nesterov=False):
     """PyTorch's SGD (``mindspore.mint.optim.SGD``): with momentum, ``buf = grad`` at the first step (``first``),
     later ``momentum * buf + (1 - dampening) * grad``; ``var -= lr * (grad + momentum * buf if nesterov else buf)``.

@@ -14,10 +14,18 @@ import numbers
 
 import numpy as np
 
-from ..core.validator_helpers import FLOAT_MAX_INTEGER, INT32_MAX, check_float32, check_uint8, check_value, type_check
+from ..core.validator_helpers import (
+    FLOAT_MAX_INTEGER,
+    FLOAT_MIN_INTEGER,
+    INT32_MAX,
+    check_float32,
+    check_uint8,
+    check_value,
+    type_check,
+)
 from ..engine._pipeline import DataError
 from ..transforms.transforms import TensorOperation, dtype_name
-from .utils import Border, Inter
+from .utils import AutoAugmentPolicy, Border, Inter
 
 _IMAGE_TYPES = ("bool", "int8", "uint8", "int16", "uint16", "int32", "float16", "float32", "float64")
 _IMAGE_DTYPES = frozenset(np.dtype(t) for t in _IMAGE_TYPES)
@@ -270,9 +278,9 @@ class Resize(ImageTensorOperation):
             raise KeyError("Interpolation should not be None")
         _check_size(size)
         type_check(interpolation, (Inter,), "interpolation")
-        if interpolation not in (Inter.NEAREST, Inter.LINEAR):
+        if interpolation not in _RESIZERS:
             raise NotImplementedError(f"mindspore.dataset.vision.Resize with {interpolation} is not supported by "
-                                      "mindshim yet (NEAREST and LINEAR are)")
+                                      "mindshim yet (NEAREST, LINEAR, BICUBIC and AREA are)")
         super().__init__()
         self.size, self.interpolation = size, interpolation
 
@@ -313,9 +321,23 @@ class Resize(ImageTensorOperation):
     def _resize(self, images, hw):
         """Images stacked as (N, H, W, C) resized together."""
         out = self._out_size(*hw)
-        if self.interpolation == Inter.NEAREST:
-            return _resize_nearest(images, *out)
-        return _resize_linear(images, *out)
+        return _RESIZERS[self.interpolation](images, *out)
+
+
+#: The interpolations RandomResize draws from, in the order of MindSpore's draw (0 to 3).
+_RANDOM_INTERPOLATIONS = (Inter.LINEAR, Inter.NEAREST, Inter.BICUBIC, Inter.AREA)
+
+
+class RandomResize(Resize):
+    """``Resize`` to ``size`` with an interpolation drawn per image from LINEAR, NEAREST, BICUBIC and AREA."""
+    _batchable = False
+
+    def __init__(self, size):
+        super().__init__(size)
+        self.random = True
+
+    def _one(self, x, rng):
+        return Resize(self.size, _RANDOM_INTERPOLATIONS[int(rng.integers(4))])._one(x, rng)
 
 
 # ---- OpenCV's resize, in numpy --------------------------------------------------------------------------
@@ -331,18 +353,24 @@ def _resize_nearest(x, oh, ow):
     return x[:, rows][:, :, cols]
 
 
-def _linear_taps(src, dst, clamp_weights):
-    """OpenCV's source index pairs and weights along one axis, pixel centres mapped in float32. Out of range
+def _linear_taps(src, dst, clamp_weights, area=False):
+    """OpenCV's source index pairs and weights along one axis, pixel centres mapped in float32 (``area``: INTER_AREA
+    when it enlarges, the weight the overlap of the destination cell's end with the next source pixel). Out of range
     indices are clamped; OpenCV zeroes the weight there along the width but keeps it along the height."""
-    f = ((np.arange(dst) + 0.5) * (src / dst) - 0.5).astype(np.float32)
-    s = np.floor(f).astype(np.int64)
-    f = f - s.astype(np.float32)
+    if area:
+        s = np.floor(np.arange(dst) * (src / dst)).astype(np.int64)
+        f = ((np.arange(dst) + 1) - (s + 1) * (dst / src)).astype(np.float32)
+        f = np.where(f <= 0, np.float32(0), f - np.floor(f))
+    else:
+        f = ((np.arange(dst) + 0.5) * (src / dst) - 0.5).astype(np.float32)
+        s = np.floor(f).astype(np.int64)
+        f = f - s.astype(np.float32)
     if clamp_weights:
         f[(s < 0) | (s >= src - 1)] = 0
     return np.clip(s, 0, src - 1), np.clip(s + 1, 0, src - 1), np.float32(1) - f, f
 
 
-def _resize_linear(x, oh, ow):
+def _resize_linear(x, oh, ow, area=False):
     """OpenCV's bilinear ``resize`` (its ``resizeGeneric_``) of images stacked as (N, H, W, C): a horizontal pass
     then a vertical one. A downscale by exactly 2 on both axes averages 2x2 blocks (OpenCV's switch to
     INTER_AREA). uint8 uses 11-bit integer weights and OpenCV's vector rounding, and matched MindSpore exactly in
@@ -352,8 +380,8 @@ def _resize_linear(x, oh, ow):
     if (h, w) == (2 * oh, 2 * ow):
         return _area_half(x)
     work = _RESIZE_WORK[x.dtype.name]
-    ys, ys1, b0, b1 = _linear_taps(h, oh, False)
-    xs, xs1, a0, a1 = _linear_taps(w, ow, True)
+    ys, ys1, b0, b1 = _linear_taps(h, oh, False, area)
+    xs, xs1, a0, a1 = _linear_taps(w, ow, True, area)
     if work is None:
         one = 1 << _COEF_BITS
         a0, a1 = (np.rint(a * one).astype(np.int32)[:, None] for a in (a0, a1))
@@ -374,6 +402,94 @@ def _resize_linear(x, oh, ow):
     return out.astype(x.dtype)
 
 
+def _cubic_taps(src, dst):
+    """OpenCV's four source indices (clamped to the edge) and Keys cubic weights (a = -0.75, in float32) along one
+    axis."""
+    f = ((np.arange(dst) + 0.5) * (src / dst) - 0.5).astype(np.float32)
+    s = np.floor(f).astype(np.int64)
+    t = f - s.astype(np.float32)
+    a = np.float32(-0.75)
+    w = [((a * (t + 1) - 5 * a) * (t + 1) + 8 * a) * (t + 1) - 4 * a, ((a + 2) * t - (a + 3)) * t * t + 1,
+         ((a + 2) * (1 - t) - (a + 3)) * (1 - t) * (1 - t) + 1]
+    w.append(1 - w[0] - w[1] - w[2])
+    return [np.clip(s + k, 0, src - 1) for k in (-1, 0, 1, 2)], w
+
+
+def _resize_cubic(x, oh, ow):
+    """OpenCV's bicubic ``resize`` of images stacked as (N, H, W, C): a horizontal pass then a vertical one, edges
+    replicated. uint8 uses 11-bit integer weights across and rounds the vertical sum (OpenCV's vector code
+    computes it in float32)."""
+    h, w = x.shape[1:3]
+    ys, b = _cubic_taps(h, oh)
+    xs, a = _cubic_taps(w, ow)
+    if x.dtype == np.uint8:
+        one = 1 << _COEF_BITS
+        a = [np.rint(ak * one).astype(np.int32)[:, None] for ak in a]
+        src = x.astype(np.int32)
+        rows = sum(src[:, :, xk] * ak for xk, ak in zip(xs, a)).astype(np.float32)
+        scale = np.float32(1.0 / (one * one))
+        b = [(np.rint(bk * one).astype(np.float32) * scale)[:, None, None] for bk in b]
+        return _saturate(sum(rows[:, yk] * bk for yk, bk in zip(ys, b)), np.uint8)
+    work = _RESIZE_WORK[x.dtype.name]
+    src = x.astype(work)
+    rows = sum(src[:, :, xk] * ak.astype(work)[:, None] for xk, ak in zip(xs, a))
+    out = sum(rows[:, yk] * bk.astype(work)[:, None, None] for yk, bk in zip(ys, b))
+    return _saturate(out, x.dtype) if x.dtype.kind in "iu" else out.astype(x.dtype)
+
+
+def _area_table(src, dst):
+    """OpenCV's ``computeResizeAreaTab``: per destination index, the source indices its cell covers and the
+    covered fractions (float32) of the cell, as ``(indices, weights)`` arrays of shape (taps, dst), zero-padded."""
+    scale = src / dst
+    taps = []
+    for d in range(dst):
+        start, end = d * scale, d * scale + scale
+        cell = min(scale, src - start)
+        first, last = int(np.ceil(start)), min(int(np.floor(end)), src - 1)
+        first = min(first, last)
+        row = [(first - 1, (first - start) / cell)] if first - start > 1e-3 else []
+        row += [(i, 1.0 / cell) for i in range(first, last)]
+        if end - last > 1e-3:
+            row.append((last, min(end - last, 1.0, cell) / cell))
+        taps.append(row)
+    n = max(len(row) for row in taps)
+    index = np.array([[row[k][0] if k < len(row) else 0 for row in taps] for k in range(n)], np.int64)
+    weight = np.array([[row[k][1] if k < len(row) else 0.0 for row in taps] for k in range(n)], np.float32)
+    return index, weight
+
+
+def _resize_area(x, oh, ow):
+    """OpenCV's INTER_AREA ``resize`` of images stacked as (N, H, W, C). Shrinking: by whole factors, the mean of
+    each block (summed as integers for integer images, scaled by the float32 reciprocal and rounded); else each
+    destination pixel the covered-area weighted sum of its source pixels, accumulated in float32 across then down,
+    as ``resizeArea_``. Enlarging (either axis): bilinear with OpenCV's area weights."""
+    h, w = x.shape[1:3]
+    if h < oh or w < ow:
+        return _resize_linear(x, oh, ow, area=True)
+    if h % oh == 0 and w % ow == 0:
+        if (h, w) == (2 * oh, 2 * ow):
+            return _area_half(x)
+        fy, fx = h // oh, w // ow
+        blocks = x.reshape((x.shape[0], oh, fy, ow, fx) + x.shape[3:])
+        work = np.int64 if x.dtype.kind in "iu" else np.float32
+        total = blocks[:, :, 0, :, 0].astype(work)
+        for i in range(fy):
+            for j in range(fx):
+                if i or j:
+                    total = total + blocks[:, :, i, :, j]
+        return _saturate(total.astype(np.float32) * np.float32(1.0 / (fy * fx)), x.dtype)
+    xi, xw = _area_table(w, ow)
+    yi, yw = _area_table(h, oh)
+    src = x.astype(np.float32)
+    rows = np.zeros(src.shape[:2] + (ow,) + src.shape[3:], np.float32)
+    for k in range(len(xi)):
+        rows = rows + src[:, :, xi[k]] * xw[k].reshape((-1,) + (1,) * (src.ndim - 3))
+    out = np.zeros((src.shape[0], oh) + rows.shape[2:], np.float32)
+    for k in range(len(yi)):
+        out = out + rows[:, yi[k]] * yw[k].reshape((-1,) + (1,) * (rows.ndim - 2))
+    return _saturate(out, x.dtype)
+
+
 def _area_half(x):
     blocks = x.reshape((x.shape[0], x.shape[1] // 2, 2, x.shape[2] // 2, 2) + x.shape[3:])
     corners = [blocks[:, :, i, :, j] for i in (0, 1) for j in (0, 1)]
@@ -386,6 +502,10 @@ def _area_half(x):
     else:
         total = ((corners[0].astype(work) + corners[1]) + corners[2]) + corners[3]
     return (total * work(0.25)).astype(x.dtype)
+
+
+_RESIZERS = {Inter.NEAREST: _resize_nearest, Inter.LINEAR: _resize_linear, Inter.BICUBIC: _resize_cubic,
+             Inter.AREA: _resize_area}
 
 
 # ---- conversions ------------------------------------------------------------------------------------------
@@ -766,6 +886,38 @@ class AdjustSharpness(_Adjust):
         return _blend(x, factor, _smooth(x))
 
 
+class AdjustGamma(ImageTensorOperation):
+    """Gamma correction of an image (<..., H, W, C> with 1 or 3 channels, or <H, W>). uint8: MindSpore's table,
+    ``floor(min((i / 255)^gamma * (256 - 1e-3) * gain, 255))`` in float32; floats: ``clip((x * gain)^gamma, 0, 1)``
+    as Float32. Other integer types raise (MindSpore's kernel reads their bytes as uint8)."""
+
+    def __init__(self, gamma, gain=1):
+        type_check(gamma, (float, int), "gamma")
+        check_value(gamma, (0, FLOAT_MAX_INTEGER))
+        if gain is not None:
+            type_check(gain, (float, int), "gain")
+            check_value(gain, (FLOAT_MIN_INTEGER, FLOAT_MAX_INTEGER))
+        super().__init__()
+        self.gamma, self.gain = gamma, gain
+
+    def _one(self, x, rng):
+        if x.ndim < 2:
+            raise DataError(f"AdjustGamma: input tensor is not in shape of <...,H,W,C> or <H,W>, got shape:"
+                            f"<{','.join(map(str, x.shape))}>")
+        channels = x.shape[-1] if x.ndim > 2 else 1
+        if channels not in (1, 3):
+            raise DataError(f"AdjustGamma: channel of input image should be 1 or 3, but got: {channels}")
+        gamma, gain = np.float32(self.gamma), np.float32(self.gain)
+        if x.dtype.kind == "f":
+            return np.clip((x.astype(np.float32) * gain) ** gamma, 0, 1)
+        if x.dtype != np.uint8:
+            raise DataError(f"AdjustGamma: images of type {x.dtype} are not supported by mindshim (uint8 and floats "
+                            "are)")
+        levels = (np.arange(256, dtype=np.float32) / np.float32(255)) ** gamma
+        table = np.floor(np.minimum(levels * np.float32(256 - 1e-3) * gain, np.float32(255))).astype(np.uint8)
+        return table[x]
+
+
 def _smooth(x):
     work = x.astype(np.float64)
     out = work.copy()
@@ -774,6 +926,92 @@ def _smooth(x):
         total = sum(work[1 + dy:h - 1 + dy, 1 + dx:w - 1 + dx] for dy in (-1, 0, 1) for dx in (-1, 0, 1))
         out[1:-1, 1:-1] = (total + 4 * work[1:-1, 1:-1]) / 13
     return _saturate(out, x.dtype)
+
+
+def _check_odd(value, arg_name):
+    if value % 2 != 1:
+        raise ValueError(f"Input {arg_name} is not an odd value.")
+
+
+def _gaussian_kernel(n, sigma, dtype):
+    """OpenCV's bit-exact Gaussian kernel (``getGaussianKernelBitExact``): ``exp(-x^2 / (2 sigma^2))`` at the ``n``
+    taps (``sigma <= 0``: ``0.3 * ((n - 1) / 2 - 1) + 0.8``), the outer taps normalized in float64 and the centre
+    the rest of 1. uint8 images: the taps as integers out of 256 (rounded half to even); floats: in ``dtype``."""
+    sigma = sigma if sigma > 0 else 0.15 * n + 0.35
+    x = np.arange(n // 2) - (n - 1) / 2
+    w = np.exp(x * x * (-0.5 / (sigma * sigma)))
+    side = w / (2 * w.sum() + 1)
+    if dtype == np.uint8:
+        side = np.rint(side * 256).astype(np.int64)
+        return np.concatenate([side, [256 - 2 * side.sum()], side[::-1]])
+    return np.concatenate([side, [1 - 2 * side.sum()], side[::-1]]).astype(dtype)
+
+
+def _symmetric_pass(x, kernel, axis):
+    """``sum_j kernel[j] * x[i + j - r]`` along ``axis`` (borders reflected, OpenCV's BORDER_REFLECT_101), the
+    centre tap first, then each symmetric pair added before its weight, as OpenCV's symmetric filters."""
+    r = len(kernel) // 2
+    widths = [(0, 0)] * x.ndim
+    widths[axis] = (r, r)
+    padded = np.pad(x, widths, mode="reflect")
+    n = x.shape[axis]
+
+    def tap(j):
+        return np.take(padded, np.arange(j, j + n), axis=axis)
+    out = tap(r) * kernel[r]
+    for j in range(1, r + 1):
+        out = out + (tap(r - j) + tap(r + j)) * kernel[r + j]
+    return out
+
+
+class GaussianBlur(ImageTensorOperation):
+    """Blur with a Gaussian kernel of ``kernel_size`` (width, height; odd) and ``sigma`` (x, y; 0 or None: from the
+    size), as OpenCV's ``GaussianBlur`` that MindSpore calls: uint8 in its bit-exact fixed point (8-bit weights,
+    the sum rounded half up), float32/float64 in their own precision (float32 can differ in the last bit)."""
+
+    def __init__(self, kernel_size, sigma=None):
+        type_check(kernel_size, (int, list, tuple), "kernel_size")
+        if isinstance(kernel_size, int):
+            check_value(kernel_size, (1, FLOAT_MAX_INTEGER), "kernel_size")
+            _check_odd(kernel_size, "kernel_size")
+        elif len(kernel_size) == 2:
+            for index, value in enumerate(kernel_size):
+                type_check(value, (int,), f"kernel_size[{index}]")
+                check_value(value, (1, FLOAT_MAX_INTEGER), "kernel_size")
+                _check_odd(value, f"kernel_size[{index}]")
+        else:
+            raise TypeError("Kernel size should be a single integer or a list/tuple (kernel_width, kernel_height) of "
+                            "length 2.")
+        if sigma is not None:
+            type_check(sigma, (numbers.Number, list, tuple), "sigma")
+            if isinstance(sigma, numbers.Number):
+                check_value(sigma, (0, FLOAT_MAX_INTEGER), "sigma")
+            elif len(sigma) == 2:
+                for index, value in enumerate(sigma):
+                    type_check(value, (numbers.Number,), f"size[{index}]")
+                    check_value(value, (0, FLOAT_MAX_INTEGER), "sigma")
+            else:
+                raise TypeError("Sigma should be a single number or a list/tuple of length 2 for width and height.")
+        super().__init__()
+        self.kernel_size = (kernel_size,) if isinstance(kernel_size, int) else kernel_size
+        self.sigma = (0,) if sigma is None else (float(sigma),) if isinstance(sigma, numbers.Number) else sigma
+
+    def _one(self, x, rng):
+        if x.ndim not in (2, 3):
+            raise DataError(f"GaussianBlur: input tensor is not in shape of <H,W> or <H,W,C>, but got rank: {x.ndim}")
+        if x.dtype not in (np.uint8, np.float32, np.float64):
+            raise DataError(f"GaussianBlur: images of type {x.dtype} are not supported by mindshim (uint8, float32 "
+                            "and float64 are)")
+        kx, ky = self.kernel_size * 2 if len(self.kernel_size) == 1 else self.kernel_size
+        sx, sy = (float(np.float32(v)) for v in (self.sigma * 2 if len(self.sigma) == 1 else self.sigma))
+        sy = sy if sy > 0 else sx
+        if kx == ky == 1:
+            return x.copy()
+        wx, wy = _gaussian_kernel(kx, sx, x.dtype), _gaussian_kernel(ky, sy, x.dtype)
+        if x.dtype == np.uint8:
+            rows = _symmetric_pass(x.astype(np.int64), wx, 1)
+            return np.minimum((_symmetric_pass(rows, wy, 0) + (1 << 15)) >> 16, 255).astype(np.uint8)
+        return _symmetric_pass(_symmetric_pass(x, wx, 1), wy, 0).astype(x.dtype)
 
 
 class Invert(ImageTensorOperation):
@@ -973,6 +1211,62 @@ def _rgb_of(hsv):
     return np.stack([np.where(gray, v, c) for c in out], -1)
 
 
+_HSV_SHIFT = 12  # OpenCV's fixed-point bits of its 8-bit RGB -> HSV conversion
+
+
+def _cv_hsv_full(rgb):
+    """OpenCV's ``cvtColor(RGB2HSV_FULL)`` of a uint8 image: integer H in [0, 255] (256 steps per turn), S, V, with
+    its fixed-point division tables (``(255 << 12) / v`` and ``(256 << 12) / (6 * diff)``, rounded)."""
+    r, g, b = (rgb[..., i].astype(np.int64) for i in range(3))
+    v = np.maximum(np.maximum(r, g), b)
+    diff = v - np.minimum(np.minimum(r, g), b)
+    steps = np.arange(256, dtype=np.float64)
+    safe = np.maximum(steps, 1)
+    sdiv = np.where(steps > 0, np.rint((255 << _HSV_SHIFT) / safe), 0).astype(np.int64)
+    hdiv = np.where(steps > 0, np.rint((256 << _HSV_SHIFT) / (6 * safe)), 0).astype(np.int64)
+    half = 1 << (_HSV_SHIFT - 1)
+    s = (diff * sdiv[v] + half) >> _HSV_SHIFT
+    h = np.where(v == r, g - b, np.where(v == g, b - r + 2 * diff, r - g + 4 * diff))
+    h = (h * hdiv[diff] + half) >> _HSV_SHIFT
+    h = np.where(h < 0, h + 256, h)
+    return np.clip(h, 0, 255), s, v
+
+
+def _cv_rgb_of_hsv_full(h, s, v):
+    """OpenCV's ``cvtColor(HSV2RGB_FULL)`` to uint8: in float32, the sector ``h * 6 / 255`` (OpenCV's inverse takes a
+    turn as 255 steps), times 255, rounded."""
+    f32 = np.float32
+    hh = h.astype(f32) * f32(6.0 / 255)
+    sector = np.floor(hh).astype(np.int64)
+    frac = hh - sector.astype(f32)
+    sector %= 6
+    sv, vv = s.astype(f32) * f32(1 / 255.), v.astype(f32) * f32(1 / 255.)
+    tab = [vv, vv * (f32(1) - sv), vv * (f32(1) - sv * frac), vv * (f32(1) - sv * (f32(1) - frac))]
+    order = np.array([[1, 3, 0], [1, 0, 2], [3, 0, 1], [0, 2, 1], [0, 1, 3], [2, 1, 0]])  # (b, g, r) per sector
+    b, g, r = (np.choose(order[sector, k], tab) for k in range(3))
+    rgb = np.stack([np.where(s == 0, vv, c) for c in (r, g, b)], -1)
+    return _saturate(rgb * f32(255), np.uint8)
+
+
+class AdjustHue(ImageTensorOperation):
+    """Shift the hue of an RGB uint8 image by ``hue_factor`` of a turn, as MindSpore: OpenCV's 8-bit HSV (a turn
+    is 256 steps), the shift truncated to whole steps and wrapped, then back to RGB. Other dtypes raise."""
+
+    def __init__(self, hue_factor):
+        type_check(hue_factor, (float, int), "hue_factor")
+        check_value(hue_factor, [-0.5, 0.5], "hue_factor")
+        super().__init__()
+        self.hue_factor = hue_factor
+
+    def _one(self, x, rng):
+        _check_hwc("AdjustHue", x)
+        if x.dtype != np.uint8:
+            raise DataError(f"AdjustHue: images of type {x.dtype} are not supported by mindshim (uint8 is)")
+        h, s, v = _cv_hsv_full(x)
+        h = (h + int(self.hue_factor * 255)) % 256
+        return _cv_rgb_of_hsv_full(h, s, v)
+
+
 class _ColorSpace(ImageTensorOperation):
     """A conversion of a float CHW (or HWC, ``is_hwc``) image, or a batch of them, as Float64."""
 
@@ -1104,6 +1398,34 @@ class RandomSharpness(_RandomFactor):
 
     def __init__(self, degrees=(0.1, 1.9)):
         super().__init__(AdjustSharpness._adjust, degrees)
+
+
+class RandomLighting(ImageTensorOperation):
+    """AlexNet's PCA lighting noise on an RGB uint8 image: weights drawn from ``N(0, alpha)`` for the three
+    principal components of ImageNet's RGB covariance, their sum added to each channel (in float32, rounded and
+    clipped), as MindSpore's kernel. Other dtypes raise (MindSpore's kernel reads their bytes as uint8)."""
+
+    _EIGEN = np.array([[55.46 * -0.5675, 4.794 * 0.7192, 1.148 * 0.4009],
+                       [55.46 * -0.5808, 4.794 * -0.0045, 1.148 * -0.8140],
+                       [55.46 * -0.5836, 4.794 * -0.6948, 1.148 * 0.4203]], np.float32)
+
+    def __init__(self, alpha=0.05):
+        type_check(alpha, (float, int), "alpha")
+        check_value(alpha, (0, FLOAT_MAX_INTEGER), "alpha")
+        super().__init__()
+        self.alpha = alpha
+        self.random = True
+
+    def _one(self, x, rng):
+        if x.ndim != 3 or x.shape[-1] != 3:
+            raise DataError("RandomLighting: input tensor is not in shape of <H,W,C> or channel is not 3, got rank: "
+                            f"{x.ndim}, and channel: {x.shape[-1] if x.ndim else 0}")
+        if x.dtype != np.uint8:
+            raise DataError(f"RandomLighting: images of type {x.dtype} are not supported by mindshim (uint8 is)")
+        weights = rng.normal(0.0, self.alpha, 3).astype(np.float32)
+        e = self._EIGEN
+        pca = [(e[c, 0] * weights[0] + e[c, 1] * weights[1]) + e[c, 2] * weights[2] for c in range(3)]
+        return _saturate(x.astype(np.float32) + np.array(pca, np.float32), np.uint8)
 
 
 class RandomColorAdjust(ImageTensorOperation):
@@ -1347,6 +1669,50 @@ class RandomGrayscale(Grayscale):
             return [img]
         self.num_output_channels = 3 if len(img.getbands()) == 3 else 1
         return super()._apply([img], rng)
+
+
+class RandomPerspective(Grayscale):
+    """With probability ``prob``, a PIL image warped by PIL's ``transform(PERSPECTIVE)`` so that its corners move
+    inward by up to ``distortion_scale`` of half its size (corners drawn as MindSpore's ``get_perspective_params``,
+    from the pipeline's generator); a PIL image (MindSpore's Python-only transform)."""
+
+    def __init__(self, distortion_scale=0.5, prob=0.5, interpolation=Inter.BICUBIC):
+        type_check(distortion_scale, (float,), "distortion_scale")
+        type_check(prob, (float,), "prob")
+        check_value(distortion_scale, [0., 1.], "distortion_scale")
+        check_value(prob, [0., 1.], "prob")
+        type_check(interpolation, (Inter,), "interpolation")
+        ImageTensorOperation.__init__(self)
+        self.distortion_scale, self.prob, self.interpolation = distortion_scale, prob, interpolation
+        self.random = True
+
+    def __call__(self, img):
+        return self._apply([img], self._eager_rng())[0]
+
+    def _apply(self, args, rng):
+        from PIL import Image
+        if not _is_pil(args[0]):
+            raise ValueError("Input image should be a Pillow image.")
+        img = args[0]
+        if not self.prob > rng.random():
+            return [img]
+        w, h = img.size
+        dw, dh = int(w / 2 * self.distortion_scale), int(h / 2 * self.distortion_scale)
+
+        def draw(low, high):  # random.randint's closed range
+            return int(rng.integers(low, high + 1))
+        end = [(draw(0, dw), draw(0, dh)), (draw(w - dw - 1, w - 1), draw(0, dh)),
+               (draw(w - dw - 1, w - 1), draw(h - dh - 1, h - 1)), (draw(0, dw), draw(h - dh - 1, h - 1))]
+        start = [(0, 0), (w - 1, 0), (w - 1, h - 1), (0, h - 1)]
+        rows = []
+        for (x, y), (u, v) in zip(end, start):  # the coefficients mapping output points to input points
+            rows += [[x, y, 1, 0, 0, 0, -u * x, -u * y], [0, 0, 0, x, y, 1, -v * x, -v * y]]
+        coeffs = np.linalg.lstsq(np.array(rows, float), np.array(start, float).reshape(8), rcond=None)[0]
+        resample = {Inter.NEAREST: Image.NEAREST, Inter.LINEAR: Image.BILINEAR, Inter.BICUBIC: Image.BICUBIC,
+                    Inter.ANTIALIAS: Image.LANCZOS}.get(self.interpolation)
+        if resample is None:
+            raise ValueError(f"RandomPerspective: interpolation {self.interpolation} has no PIL equivalent.")
+        return [img.transform(img.size, Image.PERSPECTIVE, coeffs.tolist(), resample)]
 
 
 class LinearTransformation(ImageTensorOperation):
@@ -1597,6 +1963,18 @@ class ResizeWithBBox(_WithBBox):
 
     def _both(self, image, bboxes, rng):
         out = self._resize._one(image, rng)
+        return out, _scale_bboxes(bboxes, out.shape[0] / image.shape[0], out.shape[1] / image.shape[1])
+
+
+class RandomResizeWithBBox(ResizeWithBBox):
+    """``ResizeWithBBox`` with the interpolation drawn per image as ``RandomResize``'s."""
+
+    def __init__(self, size):
+        super().__init__(size)
+        self.random = True
+
+    def _both(self, image, bboxes, rng):
+        out = RandomResize(self.size)._one(image, rng)
         return out, _scale_bboxes(bboxes, out.shape[0] / image.shape[0], out.shape[1] / image.shape[1])
 
 
@@ -1915,6 +2293,207 @@ class RandomSelectSubpolicy(ImageTensorOperation):
             if rng.random() < prob:
                 args = _run(op, args, rng)
         return args
+
+
+# ---- AutoAugment, RandAugment, TrivialAugmentWide ---------------------------------------------------------
+def _linspace(start, end, n, scale=1.0, offset=0.0, rounded=False):
+    """MindSpore's ``Linspace`` in float32: ``(start + i * step) * scale + offset`` (rounded half to even)."""
+    f32 = np.float32
+    step = f32(0) if n == 1 else (f32(end) - f32(start)) / f32(n - 1)
+    values = (f32(start) + np.arange(n, dtype=f32) * step) * f32(scale) + f32(offset)
+    return list(np.rint(values) if rounded else values)
+
+
+def _augment_space(n, h, w, wide=False, solarize_top=255.0):
+    """``{name: (magnitudes, signed)}``: the operations and magnitude bins of MindSpore's augmentation spaces
+    (``wide``: TrivialAugmentWide's), names in the order MindSpore lists them (its map's, alphabetical)."""
+    top = 0.99 if wide else 0.9
+    space = {"AutoContrast": ([0.0], False), "Brightness": (_linspace(0, top, n), True),
+             "Color": (_linspace(0, top, n), True), "Contrast": (_linspace(0, top, n), True),
+             "Equalize": ([0.0], False),
+             "Posterize": (_linspace(0, n - 1, n, (-6.0 if wide else -4.0) / (n - 1), 8, True), False),
+             "Rotate": (_linspace(0, 135.0 if wide else 30.0, n), True),
+             "Sharpness": (_linspace(0, top, n), True),
+             "ShearX": (_linspace(0, 0.99 if wide else 0.3, n), True),
+             "ShearY": (_linspace(0, 0.99 if wide else 0.3, n), True),
+             "Solarize": (_linspace(solarize_top, 0, n), False),
+             "TranslateX": (_linspace(0, 32.0 if wide else np.float32(150.0 / 331) * np.float32(w), n), True),
+             "TranslateY": (_linspace(0, 32.0 if wide else np.float32(150.0 / 331) * np.float32(h), n), True)}
+    return space
+
+
+def _apply_augment(x, name, magnitude, interpolation, fill):
+    """One operation of MindSpore's ``ApplyAugment`` on an RGB uint8 image. As MindSpore 2.10: shears are
+    ``magnitude`` radians taken as degrees' worth (``magnitude * 180 / pi``); translations hand the whole pixel
+    offset to the affine transform as a fraction of the size (so any nonzero one moves the image out of view);
+    rotations get the fill value as (R, B, G)."""
+    if name in ("ShearX", "ShearY"):
+        shear = float(np.float32(magnitude) * np.float32(180) / np.float32(np.pi))
+        return _affine(x, 0.0, (0, 0), 1.0, (shear, 0.0) if name == "ShearX" else (0.0, shear), interpolation, fill)
+    if name in ("TranslateX", "TranslateY"):
+        offset = float(int(magnitude))
+        return _affine(x, 0.0, (offset, 0) if name == "TranslateX" else (0, offset), 1.0, (0.0, 0.0),
+                       interpolation, fill)
+    if name == "Rotate":
+        return _rotate(x, float(magnitude), interpolation, False, None, (fill[0], fill[2], fill[1]))
+    adjust = {"Brightness": AdjustBrightness, "Color": AdjustSaturation, "Contrast": AdjustContrast,
+              "Sharpness": AdjustSharpness}
+    if name in adjust:
+        return adjust[name]._adjust(x, 1 + float(magnitude))
+    if name == "Posterize":
+        return Posterize(int(magnitude))._one(x, None)
+    if name == "Solarize":
+        return Solarize((float(magnitude), float(magnitude)))._one(x, None)
+    ops = {"AutoContrast": AutoContrast(), "Equalize": Equalize(), "Invert": Invert()}
+    return ops[name]._one(x, None) if name in ops else x
+
+
+class _Augment(ImageTensorOperation):
+    """Shared by the automatic augmentations: checks of ``interpolation`` and ``fill_value`` (an int is used for
+    all three channels), and of the RGB uint8 input."""
+
+    def __init__(self, interpolation, fill_value):
+        type_check(interpolation, (Inter,), "interpolation")
+        _check_fill(fill_value)
+        _check_interp(interpolation)
+        super().__init__()
+        self.interpolation = interpolation
+        self.fill_value = (fill_value,) * 3 if isinstance(fill_value, int) else fill_value
+        self.random = True
+
+    def _check(self, x):
+        if x.ndim != 3:
+            raise DataError(f"{self._name()}: input tensor is not in shape of <H,W,C>, but got rank: {x.ndim}")
+        if x.shape[2] != 3:
+            raise DataError(f"{self._name()}: channel of input image should be 3, but got: {x.shape[2]}")
+        if x.dtype != np.uint8:
+            raise DataError(f"{self._name()}: the data type of image tensor does not match the requirement of "
+                            f"operator. Expecting tensor in type of (uint8). But got type {dtype_name(x.dtype)}.")
+
+    def _signed(self, magnitude, signed, rng):
+        """``magnitude`` negated for a signed operation where MindSpore's ``RandInt(0, 2)`` is 1 (a third of the
+        draws: see ``_rand_int``)."""
+        return -magnitude if signed and int(rng.integers(0, 3)) % 2 else magnitude
+
+    @staticmethod
+    def _rand_int(rng, n):
+        """MindSpore's ``RandInt(0, n)``: a uniform draw from 0..n (inclusive) taken modulo n (0 twice as likely)."""
+        return int(rng.integers(0, n + 1)) % n
+
+
+class AutoAugment(_Augment):
+    """One of the 25 learned sub-policies of ``policy`` (ImageNet, CIFAR-10, SVHN), drawn per image; each of its
+    two operations applied with its probability, at its magnitude bin (of 10), the sign drawn for signed
+    operations; the operations as MindSpore's ``ApplyAugment`` (see ``_apply_augment``). NEAREST or BILINEAR."""
+
+    _POLICIES = {
+        AutoAugmentPolicy.IMAGENET: (
+            (("Posterize", 0.4, 8), ("Rotate", 0.6, 9)), (("Solarize", 0.6, 5), ("AutoContrast", 0.6, -1)),
+            (("Equalize", 0.8, -1), ("Equalize", 0.6, -1)), (("Posterize", 0.6, 7), ("Posterize", 0.6, 6)),
+            (("Equalize", 0.4, -1), ("Solarize", 0.2, 4)), (("Equalize", 0.4, -1), ("Rotate", 0.8, 8)),
+            (("Solarize", 0.6, 3), ("Equalize", 0.6, -1)), (("Posterize", 0.8, 5), ("Equalize", 1.0, -1)),
+            (("Rotate", 0.2, 3), ("Solarize", 0.6, 8)), (("Equalize", 0.6, -1), ("Posterize", 0.4, 6)),
+            (("Rotate", 0.8, 8), ("Color", 0.4, 0)), (("Rotate", 0.4, 9), ("Equalize", 0.6, -1)),
+            (("Equalize", 0.0, -1), ("Equalize", 0.8, -1)), (("Invert", 0.6, -1), ("Equalize", 1.0, -1)),
+            (("Color", 0.6, 4), ("Contrast", 1.0, 8)), (("Rotate", 0.8, 8), ("Color", 1.0, 2)),
+            (("Color", 0.8, 8), ("Solarize", 0.8, 7)), (("Sharpness", 0.4, 7), ("Invert", 0.6, -1)),
+            (("ShearX", 0.6, 5), ("Equalize", 1.0, -1)), (("Color", 0.4, 0), ("Equalize", 0.6, -1)),
+            (("Equalize", 0.4, -1), ("Solarize", 0.2, 4)), (("Solarize", 0.6, 5), ("AutoContrast", 0.6, -1)),
+            (("Invert", 0.6, -1), ("Equalize", 1.0, -1)), (("Color", 0.6, 4), ("Contrast", 1.0, 8)),
+            (("Equalize", 0.8, -1), ("Equalize", 0.6, -1))),
+        AutoAugmentPolicy.CIFAR10: (
+            (("Invert", 0.1, -1), ("Contrast", 0.2, 6)), (("Rotate", 0.7, 2), ("TranslateX", 0.3, 9)),
+            (("Sharpness", 0.8, 1), ("Sharpness", 0.9, 3)), (("ShearY", 0.5, 8), ("TranslateY", 0.7, 9)),
+            (("AutoContrast", 0.5, -1), ("Equalize", 0.9, -1)), (("ShearY", 0.2, 7), ("Posterize", 0.3, 7)),
+            (("Color", 0.4, 3), ("Brightness", 0.6, 7)), (("Sharpness", 0.3, 9), ("Brightness", 0.7, 9)),
+            (("Equalize", 0.6, -1), ("Equalize", 0.5, -1)), (("Contrast", 0.6, 7), ("Sharpness", 0.6, 5)),
+            (("Color", 0.7, 7), ("TranslateX", 0.5, 8)), (("Equalize", 0.3, -1), ("AutoContrast", 0.4, -1)),
+            (("TranslateY", 0.4, 3), ("Sharpness", 0.2, 6)), (("Brightness", 0.9, 6), ("Color", 0.2, 8)),
+            (("Solarize", 0.5, 2), ("Invert", 0.0, -1)), (("Equalize", 0.2, -1), ("AutoContrast", 0.6, -1)),
+            (("Equalize", 0.2, -1), ("Equalize", 0.6, -1)), (("Color", 0.9, 9), ("Equalize", 0.6, -1)),
+            (("AutoContrast", 0.8, -1), ("Solarize", 0.2, 8)), (("Brightness", 0.1, 3), ("Color", 0.7, 0)),
+            (("Solarize", 0.4, 5), ("AutoContrast", 0.9, -1)), (("TranslateY", 0.9, 9), ("TranslateY", 0.7, 9)),
+            (("AutoContrast", 0.9, -1), ("Solarize", 0.8, 3)), (("Equalize", 0.8, -1), ("Invert", 0.1, -1)),
+            (("TranslateY", 0.7, 9), ("AutoContrast", 0.9, -1))),
+        AutoAugmentPolicy.SVHN: (
+            (("ShearX", 0.9, 4), ("Invert", 0.2, -1)), (("ShearY", 0.9, 8), ("Invert", 0.7, -1)),
+            (("Equalize", 0.6, -1), ("Solarize", 0.6, 6)), (("Invert", 0.9, -1), ("Equalize", 0.6, -1)),
+            (("Equalize", 0.6, -1), ("Rotate", 0.9, 3)), (("ShearX", 0.9, 4), ("AutoContrast", 0.8, -1)),
+            (("ShearY", 0.9, 8), ("Invert", 0.4, -1)), (("ShearY", 0.9, 5), ("Solarize", 0.2, 6)),
+            (("Invert", 0.9, -1), ("AutoContrast", 0.8, -1)), (("Equalize", 0.6, -1), ("Rotate", 0.9, 3)),
+            (("ShearX", 0.9, 4), ("Solarize", 0.3, 3)), (("ShearY", 0.8, 8), ("Invert", 0.7, -1)),
+            (("Equalize", 0.9, -1), ("TranslateY", 0.6, 6)), (("Invert", 0.9, -1), ("Equalize", 0.6, -1)),
+            (("Contrast", 0.3, 3), ("Rotate", 0.8, 4)), (("Invert", 0.8, -1), ("TranslateY", 0.0, 2)),
+            (("ShearY", 0.7, 6), ("Solarize", 0.4, 8)), (("Invert", 0.6, -1), ("Rotate", 0.8, 4)),
+            (("ShearY", 0.3, 7), ("TranslateX", 0.9, 3)), (("ShearX", 0.1, 6), ("Invert", 0.6, -1)),
+            (("Solarize", 0.7, 2), ("TranslateY", 0.6, 7)), (("ShearY", 0.8, 4), ("Invert", 0.8, -1)),
+            (("ShearX", 0.7, 9), ("TranslateY", 0.8, 3)), (("ShearY", 0.8, 5), ("AutoContrast", 0.7, -1)),
+            (("ShearX", 0.7, 2), ("Invert", 0.1, -1)))}
+
+    def __init__(self, policy=AutoAugmentPolicy.IMAGENET, interpolation=Inter.NEAREST, fill_value=0):
+        type_check(policy, (AutoAugmentPolicy,), "policy")
+        super().__init__(interpolation, fill_value)
+        self.policy = policy
+
+    def _one(self, x, rng):
+        self._check(x)
+        subpolicy = self._POLICIES[self.policy][int(rng.integers(0, 25))]
+        probs, signs = rng.random(2), rng.integers(0, 2, 2)
+        space = dict(_augment_space(10, *x.shape[:2], solarize_top=256.0), Invert=([0.0], False))
+        for (name, p, bin_), prob, sign in zip(subpolicy, probs, signs):
+            if prob <= p:
+                magnitudes, signed = space[name]
+                magnitude = magnitudes[bin_] if len(magnitudes) != 1 and bin_ != -1 else 0.0
+                x = _apply_augment(x, name, -magnitude if signed and sign == 0 else magnitude, self.interpolation,
+                                   self.fill_value)
+        return x
+
+
+class RandAugment(_Augment):
+    """``num_ops`` operations drawn per image from MindSpore's RandAugment space (identity, shears, translations,
+    rotation, brightness, color, contrast, sharpness, posterize, solarize, autocontrast, equalize), all at bin
+    ``magnitude`` of ``num_magnitude_bins``, signs drawn; the operations as ``AutoAugment``'s."""
+
+    def __init__(self, num_ops=2, magnitude=9, num_magnitude_bins=31, interpolation=Inter.NEAREST, fill_value=0):
+        type_check(num_ops, (int,), "num_ops")
+        check_value(num_ops, (0, FLOAT_MAX_INTEGER), "num_ops")
+        type_check(num_magnitude_bins, (int,), "num_magnitude_bins")
+        check_value(num_magnitude_bins, (2, FLOAT_MAX_INTEGER), "num_magnitude_bins")
+        type_check(magnitude, (int,), "magnitude")
+        check_value(magnitude, (0, num_magnitude_bins), "magnitude", right_open=True)
+        super().__init__(interpolation, fill_value)
+        self.num_ops, self.magnitude, self.num_magnitude_bins = num_ops, magnitude, num_magnitude_bins
+
+    def _one(self, x, rng):
+        self._check(x)
+        space = dict(_augment_space(self.num_magnitude_bins, *x.shape[:2]), Identity=([0.0], False))
+        names = sorted(space)
+        for _ in range(self.num_ops):
+            name = names[self._rand_int(rng, len(names))]
+            magnitudes, signed = space[name]
+            magnitude = magnitudes[self.magnitude] if len(magnitudes) != 1 else 0.0
+            x = _apply_augment(x, name, self._signed(magnitude, signed, rng), self.interpolation, self.fill_value)
+        return x
+
+
+class TrivialAugmentWide(_Augment):
+    """One operation drawn per image from MindSpore's TrivialAugmentWide space (RandAugment's with wider
+    magnitudes), at a bin drawn from ``num_magnitude_bins``, its sign drawn; the operations as ``AutoAugment``'s."""
+
+    def __init__(self, num_magnitude_bins=31, interpolation=Inter.NEAREST, fill_value=0):
+        type_check(num_magnitude_bins, (int,), "num_magnitude_bins")
+        check_value(num_magnitude_bins, (2, FLOAT_MAX_INTEGER), "num_magnitude_bins")
+        super().__init__(interpolation, fill_value)
+        self.num_magnitude_bins = num_magnitude_bins
+
+    def _one(self, x, rng):
+        self._check(x)
+        space = dict(_augment_space(self.num_magnitude_bins, *x.shape[:2], wide=True), Identity=([0.0], False))
+        names = sorted(space)
+        name = names[self._rand_int(rng, len(names))]
+        magnitudes, signed = space[name]
+        magnitude = magnitudes[self._rand_int(rng, len(magnitudes))] if len(magnitudes) != 1 else 0.0
+        return _apply_augment(x, name, self._signed(magnitude, signed, rng), self.interpolation, self.fill_value)
 
 
 def _affine(x, degrees, translate, scale, shear, resample, fill_value):

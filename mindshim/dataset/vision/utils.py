@@ -5,13 +5,20 @@ import numpy as np
 
 
 class Inter(IntEnum):
-    """Interpolation modes (mindshim's Resize implements NEAREST and LINEAR/BILINEAR)."""
+    """Interpolation modes (mindshim's Resize implements NEAREST, LINEAR/BILINEAR, BICUBIC and AREA)."""
     NEAREST = 0
     ANTIALIAS = 1
     BILINEAR = LINEAR = 2
     BICUBIC = CUBIC = 3
     AREA = 4
     PILCUBIC = 5
+
+
+class AutoAugmentPolicy(str, Enum):
+    """The datasets whose learned policies ``AutoAugment`` applies."""
+    IMAGENET: str = "imagenet"
+    CIFAR10: str = "cifar10"
+    SVHN: str = "svhn"
 
 
 class Border(str, Enum):

@@ -121,6 +121,25 @@ class Optimizer(Cell):
         raise NotImplementedError
 
     # ---- helpers of mindshim's optimizers ------------------------------------------------------------
+    def _init_step(self):
+        """MindSpore's step counter: ``step_t`` (Int32, 0-d), advanced by ``_advance_step``."""
+        self.step_t = Parameter(Tensor(0, mstype.int32), "step_t")
+        self.increase_tensor = Tensor(1, mstype.int32)
+
+    def _advance_step(self):
+        self.step_t.set_data(self.step_t + self.increase_tensor)
+        return self.step_t._data
+
+    def _update_groups(self, gradients, states, group_rule, weight_decay=True):
+        """Check ``gradients``; then per group, with its gradients (negated where it maximizes; plus L2 weight decay
+        if ``weight_decay``), ``update_each`` over its Parameters and its part of each of ``states`` with the rule
+        ``group_rule(group, lr)``."""
+        for group, lr, params, grads, start in self._checked_groups(gradients):
+            if weight_decay:
+                grads = self._decay_weight(group["weight_decay"], params, grads)
+            end = start + len(params)
+            update_each(params, grads, tuple(state[start:end] for state in states), group_rule(group, lr))
+
     def _checked_groups(self, gradients):
         """Check ``gradients`` (before any state changes), then ``(group, lr, params, grads, start)`` per group, the
         gradients negated where the group maximizes."""
@@ -135,6 +154,16 @@ class Optimizer(Cell):
                 grads = tuple(-g for g in grads)
             out.append((group, lr._data, self.parameters[start:end], grads, start))
         return out
+
+
+def check_not_less_than(arg_value, arg_name, prim, value=0.0):
+    if arg_value < value:
+        raise ValueError(f"For {prim}, the {arg_name} must be greater than or equal to {value}, but got {arg_value}.")
+
+
+def check_not_less_than_without_equal(arg_value, arg_name, prim, value=0.0):
+    if arg_value <= value:
+        raise ValueError(f"For {prim}, the {arg_name} must be greater than {value}, but got {arg_value}.")
 
 
 def update_each(params, grads, states, rule):

@@ -14,28 +14,30 @@ __all__ = ["Softmax", "LogSoftmax", "ReLU", "ReLU6", "SiLU", "Tanh", "GELU", "Fa
            "get_activation"]
 
 
-def _primitive_cell(name, primitive, doc):
-    """An activation Cell calling the argument-less primitive ``ops.<primitive>``."""
+def _primitive_cell(name, primitive, doc, arg="x"):
+    """An activation Cell calling the argument-less primitive ``ops.<primitive>``; ``construct``'s parameter is
+    named ``arg``, as MindSpore's (a keyword call ``relu(input=x)`` works)."""
     def __init__(self):
         Cell.__init__(self)
         self.op = getattr(ops, primitive)()
 
     def construct(self, x):
         return self.op(x)
+    construct.__code__ = construct.__code__.replace(co_varnames=("self", arg))
     return type(name, (Cell,), {"__init__": __init__, "construct": construct, "__doc__": doc, "__module__": __name__})
 
 
-ReLU = _primitive_cell("ReLU", "ReLU", "``max(x, 0)``; gradient 0 at 0, as MindSpore's ReluGrad.")
+ReLU = _primitive_cell("ReLU", "ReLU", "``max(x, 0)``; gradient 0 at 0, as MindSpore's ReluGrad.", arg="input")
 ReLU6 = _primitive_cell("ReLU6", "ReLU6", "``min(max(x, 0), 6)``; gradient 1 on ``(0, 6]``.")
 Sigmoid = _primitive_cell("Sigmoid", "Sigmoid", "``1 / (1 + exp(-x))``.")
 Tanh = _primitive_cell("Tanh", "Tanh", "Hyperbolic tangent.")
 HSwish = _primitive_cell("HSwish", "HSwish",
-                         "``x * relu6(x + 3) / 6``; MindSpore's gradient, ``(2x + 3) / 6`` on [-3, 3].")
-HSigmoid = _primitive_cell("HSigmoid", "HSigmoid", "``relu6(x + 3) / 6``.")
+                         "``x * relu6(x + 3) / 6``; MindSpore's gradient, ``(2x + 3) / 6`` on [-3, 3].", arg="input")
+HSigmoid = _primitive_cell("HSigmoid", "HSigmoid", "``relu6(x + 3) / 6``.", arg="input")
 FastGelu = _primitive_cell("FastGelu", "FastGeLU", "MindSpore's FastGeLU approximation of GeLU.")
-SeLU = _primitive_cell("SeLU", "SeLU", "``scale * elu(x, alpha)`` (the self-normalizing constants).")
+SeLU = _primitive_cell("SeLU", "SeLU", "``scale * elu(x, alpha)`` (the self-normalizing constants).", arg="input_x")
 Softsign = _primitive_cell("Softsign", "Softsign", "``x / (1 + |x|)``.")
-Mish = _primitive_cell("Mish", "Mish", "``x * tanh(softplus(x))``.")
+Mish = _primitive_cell("Mish", "Mish", "``x * tanh(softplus(x))``.", arg="input_x")
 
 
 
