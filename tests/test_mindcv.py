@@ -1,10 +1,13 @@
 """mindcv 0.3.0's model zoo, unchanged, on mindshim: each family's model against goldens from real MindSpore 2.10
 (``tools/record_mindcv.py``; the procedure is ``tests/mindcv_case.py``).
 
-The CI subset runs always: logits and GRAPH_MODE training of ``CI_FAMILIES``, PyNative training of
-``CI_PYNATIVE`` (mindshim's PyNative runs a mindcv model op by op, about a minute per family on 2 cores); the rest
-runs with ``MINDSHIM_MINDCV_ALL=1`` (and carries the ``slow`` marker). Loading the checkpoint real MindSpore wrote
-needs the tool's cache and is skipped without it.
+The CI subset runs always, chosen to stay under 3 minutes on 2 cores: eval-mode logits of ``CI_FAMILIES``,
+GRAPH_MODE training of ``CI_GRAPH``, PyNative training of ``CI_PYNATIVE`` and loading MindSpore's checkpoint of
+``CI_FAMILIES`` (10 families). Most of a GRAPH_MODE case is XLA's CPU compilation of the whole training step (about
+3/4 of mnasnet's: one program, growing with the number of layers), and mindshim's PyNative compiles each op for its
+shapes (about 100 small XLA programs for a model's logits, 0.1 to 0.5 s each), so a family's logits can cost more
+than its GRAPH_MODE training; the rest runs with ``MINDSHIM_MINDCV_ALL=1`` (and carries the ``slow`` marker).
+Loading the checkpoint real MindSpore wrote needs the tool's cache and is skipped without it.
 """
 import os
 
@@ -19,9 +22,9 @@ mindcv = pytest.importorskip("mindcv", reason="mindcv 0.3.0 is not installed (pi
 import mindcv_case as case  # noqa: E402
 import mindspore as ms  # noqa: E402  (mindshim, through install())
 
-CI_FAMILIES = ["resnet", "squeezenet", "mobilenetv1", "mobilenetv2", "mobilenetv3", "shufflenetv2", "ghostnet",
-               "mnasnet", "regnet", "repvgg"]
-CI_PYNATIVE = ["resnet", "squeezenet", "shufflenetv2"]
+CI_FAMILIES = ["resnet", "squeezenet", "mobilenetv1", "mobilenetv2", "shufflenetv2", "mnasnet", "regnet", "repvgg"]
+CI_GRAPH = ["resnet", "squeezenet", "shufflenetv2", "mobilenetv1", "googlenet", "shufflenetv1"]
+CI_PYNATIVE = ["resnet", "squeezenet"]
 # MindSpore 2.10's CPU SoftmaxCrossEntropyWithLogits gives inf once a logit gap leaves float32's softmax range
 # (repvgg's seeded weights in training mode: mindshim's stable log-softmax gives a loss of 130).
 KNOWN_DIFFERENCES = {("repvgg", "train_pynative"), ("repvgg", "train_graph")}
@@ -36,12 +39,12 @@ def _params(keys):
     params = []
     for family in _recorded():
         for key in keys:
-            in_ci = family in (CI_PYNATIVE if key == "train_pynative" else CI_FAMILIES)
+            in_ci = family in {"train_pynative": CI_PYNATIVE, "train_graph": CI_GRAPH}.get(key, CI_FAMILIES)
             marks = [] if in_ci else [pytest.mark.slow, pytest.mark.skipif(
                 os.environ.get("MINDSHIM_MINDCV_ALL") != "1", reason="outside the CI subset: MINDSHIM_MINDCV_ALL=1")]
             if (family, key) in KNOWN_DIFFERENCES:
                 marks.append(pytest.mark.xfail(strict=True, reason="MindSpore's loss is inf (float32 softmax range)"))
-            params.append(pytest.param(family, key, marks=marks, id=f"{family}-{key}"))
+            params.append(pytest.param(family, key, marks=marks, id=family if key == "load" else f"{family}-{key}"))
     return params
 
 
@@ -72,12 +75,27 @@ def test_train(family, key):
     golden = _golden(family, key)
     ms.set_context(mode=ms.GRAPH_MODE if key == "train_graph" else ms.PYNATIVE_MODE)
     net = case.build(ms, mindcv, golden["model"])
-    _close(case.train_losses(ms, net, golden["size"]), golden[key])
+    steps = _stable_steps(golden)
+    _close(case.train_losses(ms, net, golden["size"], steps), golden[key][:steps])
+
+
+def _stable_steps(golden):
+    """The steps to compare: all, unless MindSpore's own PyNative and GRAPH_MODE losses part beyond the tolerance at
+    some step; then only the steps before the step before it (at least one). Such a trajectory amplifies float32
+    rounding by orders of magnitude per step, and MindSpore's two modes share its CPU kernels (one summation order)
+    where mindshim's XLA kernels sum in another, so mindshim parts from both a step earlier. BiT: MindSpore's modes
+    agree within 2e-6 at step 2 and part by 8% at step 3; mindshim's own step 2 moves by 3% when only XLA's
+    code generation changes (``--xla_backend_optimization_level=0``, a 1e-5 change of the first loss)."""
+    pynative, graph = (np.asarray(golden.get(k, [])) for k in ("train_pynative", "train_graph"))
+    if len(pynative) != len(graph):
+        return len(pynative) or len(graph)
+    agree = np.isclose(pynative, graph, rtol=RTOL, atol=RTOL * max(1.0, float(np.abs(graph).max())), equal_nan=True)
+    return len(agree) if agree.all() else max(1, int(np.argmin(agree)) - 1)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("family", _recorded())
-def test_load_mindspore_checkpoint(family):
+@pytest.mark.parametrize("family,key", _params(["load"]))
+def test_load_mindspore_checkpoint(family, key):
     """The .ckpt real MindSpore saved for the filled model loads into a freshly built (unfilled) one and gives
     the recorded logits."""
     golden = _golden(family, "logits")
