@@ -21,6 +21,7 @@ mindcv = pytest.importorskip("mindcv", reason="mindcv 0.3.0 is not installed (pi
 
 import mindcv_case as case  # noqa: E402
 import mindspore as ms  # noqa: E402  (mindshim, through install())
+import model_zoo as zoo  # noqa: E402
 
 CI_FAMILIES = ["resnet", "squeezenet", "mobilenetv1", "mobilenetv2", "shufflenetv2", "mnasnet", "regnet", "repvgg"]
 CI_GRAPH = ["resnet", "squeezenet", "shufflenetv2", "mobilenetv1", "googlenet", "shufflenetv1"]
@@ -28,7 +29,6 @@ CI_PYNATIVE = ["resnet", "squeezenet"]
 # MindSpore 2.10's CPU SoftmaxCrossEntropyWithLogits gives inf once a logit gap leaves float32's softmax range
 # (repvgg's seeded weights in training mode: mindshim's stable log-softmax gives a loss of 130).
 KNOWN_DIFFERENCES = {("repvgg", "train_pynative"), ("repvgg", "train_graph")}
-RTOL = 1e-4  # float32, summed in another order
 
 
 def _recorded():
@@ -57,17 +57,12 @@ def _golden(family, key):
     return golden
 
 
-def _close(actual, expected):
-    """Within float32 rounding of the values' scale (summation order differs)."""
-    expected = np.asarray(expected)
-    np.testing.assert_allclose(actual, expected, rtol=RTOL, atol=RTOL * max(1.0, float(np.abs(expected).max())))
-
 
 @pytest.mark.parametrize("family,key", _params(["logits"]))
 def test_logits(family, key):
     golden = _golden(family, key)
     net = case.build(ms, mindcv, golden["model"])
-    _close(case.logits(ms, net, golden["size"]), golden["logits"])
+    zoo.close(case.logits(ms, net, golden["size"]), golden["logits"])
 
 
 @pytest.mark.parametrize("family,key", _params(["train_pynative", "train_graph"]))
@@ -76,7 +71,7 @@ def test_train(family, key):
     ms.set_context(mode=ms.GRAPH_MODE if key == "train_graph" else ms.PYNATIVE_MODE)
     net = case.build(ms, mindcv, golden["model"])
     steps = _stable_steps(golden)
-    _close(case.train_losses(ms, net, golden["size"], steps), golden[key][:steps])
+    zoo.close(case.train_losses(ms, net, golden["size"], steps), golden[key][:steps])
 
 
 def _stable_steps(golden):
@@ -89,7 +84,8 @@ def _stable_steps(golden):
     pynative, graph = (np.asarray(golden.get(k, [])) for k in ("train_pynative", "train_graph"))
     if len(pynative) != len(graph):
         return len(pynative) or len(graph)
-    agree = np.isclose(pynative, graph, rtol=RTOL, atol=RTOL * max(1.0, float(np.abs(graph).max())), equal_nan=True)
+    atol = zoo.RTOL * max(1.0, float(np.abs(graph).max()))
+    agree = np.isclose(pynative, graph, rtol=zoo.RTOL, atol=atol, equal_nan=True)
     return len(agree) if agree.all() else max(1, int(np.argmin(agree)) - 1)
 
 
@@ -106,4 +102,4 @@ def test_load_mindspore_checkpoint(family, key):
     net = mindcv.create_model(golden["model"], num_classes=case.NUM_CLASSES)
     not_loaded = ms.load_param_into_net(net, ms.load_checkpoint(path))
     assert not_loaded == ([], []) or not any(not_loaded)
-    _close(case.logits(ms, net, golden["size"]), golden["logits"])
+    zoo.close(case.logits(ms, net, golden["size"]), golden["logits"])

@@ -12,7 +12,6 @@ pillow and ``mindpet --no-deps``.
 import importlib.util
 import os
 
-import numpy as np
 import pytest
 
 import mindshim
@@ -24,11 +23,11 @@ mindshim.install()
 
 import mindformers_case as case  # noqa: E402
 import mindspore as ms  # noqa: E402  (mindshim, through install())
+import model_zoo as zoo  # noqa: E402
 
 KEYS = ("build", "logits", "train_pynative", "train_graph", "load")
 KNOWN_FAILURES = {}  # (model, key): reason, run as strict xfails
 CI_PYNATIVE = ("llama",)
-RTOL = 1e-4  # float32, summed in another order
 
 
 @pytest.fixture(scope="module")
@@ -62,11 +61,6 @@ def _golden(model, key):
     return golden
 
 
-def _close(actual, expected):
-    """Within float32 rounding of the values' scale (summation order differs)."""
-    expected = np.asarray(expected)
-    np.testing.assert_allclose(actual, expected, rtol=RTOL, atol=RTOL * max(1.0, float(np.abs(expected).max())))
-
 
 @pytest.mark.parametrize("model,key", _params(["build"]))
 def test_build(mindformers, model, key):
@@ -78,14 +72,14 @@ def test_build(mindformers, model, key):
 @pytest.mark.parametrize("model,key", _params(["logits"]))
 def test_logits(mindformers, model, key):
     golden = _golden(model, key)
-    _close(case.logits(ms, case.build(ms, model)), golden["logits"])
+    zoo.close(case.logits(ms, case.build(ms, model)), golden["logits"])
 
 
 @pytest.mark.parametrize("model,key", _params(["train_pynative", "train_graph"]))
 def test_train(mindformers, model, key):
     golden = _golden(model, key)
     ms.set_context(mode=ms.GRAPH_MODE if key == "train_graph" else ms.PYNATIVE_MODE)
-    _close(case.train_losses(ms, case.build(ms, model), model), golden[key])
+    zoo.close(case.train_losses(ms, case.build(ms, model), model), golden[key])
 
 
 @pytest.mark.parametrize("model,key", _params(["load"]))
@@ -101,4 +95,4 @@ def test_load_mindspore_checkpoint(mindformers, model, key):
     net = getattr(module, model_cls)(getattr(module, config_cls)(**kwargs))
     not_loaded = ms.load_param_into_net(net, ms.load_checkpoint(path))
     assert not any(not_loaded)
-    _close(case.logits(ms, net), golden["logits"])
+    zoo.close(case.logits(ms, net), golden["logits"])

@@ -6,17 +6,14 @@
     python tools/mindcv_coverage.py           # write the page from the goldens and the kept results
     python tools/mindcv_coverage.py --check   # exit 1 if the page is not what the goldens and results give
 """
-import json
 import os
-import subprocess
 import sys
-import tempfile
-import xml.etree.ElementTree as ET
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests"))
 
 import mindcv_case as case  # noqa: E402
+import model_zoo as zoo  # noqa: E402
 
 PAGE = os.path.join(ROOT, "docs", "coverage_mindcv.md")
 RESULTS = os.path.join(case.GOLDENS, "results.json")
@@ -27,46 +24,19 @@ TESTS = {"test_logits": "logits", "test_train": None, "test_load_mindspore_check
 def run(families):
     """Run tests/test_mindcv.py over ``families`` (all recorded ones if empty) and merge the outcomes into the kept
     results: {family: {key: [status, seconds, message]}}."""
-    with tempfile.TemporaryDirectory() as tmp:
-        xml = os.path.join(tmp, "report.xml")
-        env = dict(os.environ, MINDSHIM_MINDCV_ALL="1")
-        test = os.path.join("tests", "test_mindcv.py")
-        select = [f"{test}::{t}" for f in families for t in (f"test_logits[{f}-logits]",
-                  f"test_train[{f}-train_pynative]", f"test_train[{f}-train_graph]",
-                  f"test_load_mindspore_checkpoint[{f}]")] or [test]
-        subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore",
-                        f"--junitxml={xml}", *select], env=env, cwd=ROOT)
-        results = _results()
-        for tc in ET.parse(xml).getroot().iter("testcase"):
-            test, _, param = tc.get("name").partition("[")
-            param = param.rstrip("]")
-            family, _, key = param.partition("-")
-            key = TESTS.get(test) or key
-            outcome = next((c for c in tc if c.tag in ("failure", "error", "skipped")), None)
-            status = "pass" if outcome is None else ("skip" if outcome.tag == "skipped" else "fail")
-            message = "" if outcome is None else (outcome.get("message") or "").splitlines()[0][:200]
-            results.setdefault(family, {})[key] = [status, round(float(tc.get("time", 0)), 1), message]
-    with open(RESULTS, "w") as f:
-        json.dump(results, f, indent=1, sort_keys=True)
-        f.write("\n")
-
-
-def _cell(result):
-    if result is None:
-        return "not run"
-    status, _, message = result
-    return {"pass": "pass", "skip": "skipped"}.get(status, f"FAIL: {message.replace('|', '/')}")
-
-
-def _results():
-    if not os.path.exists(RESULTS):
-        return {}
-    with open(RESULTS) as f:
-        return json.load(f)
+    test = os.path.join("tests", "test_mindcv.py")
+    select = [f"{test}::{t}" for f in families for t in (f"test_logits[{f}-logits]",
+              f"test_train[{f}-train_pynative]", f"test_train[{f}-train_graph]",
+              f"test_load_mindspore_checkpoint[{f}]")] or [test]
+    results = zoo.load_results(RESULTS)
+    for name, param, result in zoo.run_tests(ROOT, select, {"MINDSHIM_MINDCV_ALL": "1"}):
+        family, _, key = param.partition("-")
+        results.setdefault(family, {})[TESTS.get(name) or key] = result
+    zoo.write_json(RESULTS, results, sort_keys=True)
 
 
 def page():
-    results = _results()
+    results = zoo.load_results(RESULTS)
     rows, counts = [], dict.fromkeys(KEYS, 0)
     for family in sorted(case.FAMILIES):
         path = os.path.join(case.GOLDENS, f"{family}.json")
@@ -83,7 +53,7 @@ def page():
             if key.startswith("train") and key not in golden:
                 cells.append(golden.get(key + "_skip", "not recorded"))
                 continue
-            cells.append(_cell(mine.get(key)))
+            cells.append(zoo.cell(mine.get(key)))
             counts[key] += (mine.get(key) or [""])[0] == "pass"
         times = golden.get("time_s", {})
         ms_time = " / ".join(f"{times[k]:.0f}" for k in ("logits", "train_pynative", "train_graph") if k in times)
@@ -117,16 +87,7 @@ def page():
 def main(argv):
     if "--run" in argv:
         run([a for a in argv if not a.startswith("--")])
-    text = page()
-    if "--check" in argv:
-        with open(PAGE) as f:
-            if f.read() != text:
-                print("docs/coverage_mindcv.md is stale: run python tools/mindcv_coverage.py")
-                return 1
-        return 0
-    with open(PAGE, "w") as f:
-        f.write(text)
-    return 0
+    return zoo.write_page(PAGE, page(), "--check" in argv, "tools/mindcv_coverage.py")
 
 
 if __name__ == "__main__":

@@ -7,17 +7,14 @@ matches it.
     python tools/mindformers_coverage.py          # write the page from the goldens and the kept results
     python tools/mindformers_coverage.py --check  # exit 1 if the page is not what the goldens and results give
 """
-import json
 import os
-import subprocess
 import sys
-import tempfile
-import xml.etree.ElementTree as ET
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests"))
 
 import mindformers_case as case  # noqa: E402
+import model_zoo as zoo  # noqa: E402
 
 PAGE = os.path.join(ROOT, "docs", "coverage_mindformers.md")
 RESULTS = os.path.join(case.GOLDENS, "results.json")
@@ -26,45 +23,22 @@ KEYS = ("build", "load", "logits", "train_pynative", "train_graph")
 
 def run():
     """Run tests/test_mindformers.py and keep the outcomes: {model: {key: [status, seconds, message]}}."""
-    with tempfile.TemporaryDirectory() as tmp:
-        xml = os.path.join(tmp, "report.xml")
-        subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", "--runxfail",
-                        f"--junitxml={xml}", os.path.join("tests", "test_mindformers.py")], cwd=ROOT,
-                       env=dict(os.environ, MINDSHIM_MINDFORMERS_ALL="1"))
-        results = {}
-        for tc in ET.parse(xml).getroot().iter("testcase"):
-            model, _, key = tc.get("name").partition("[")[2].rstrip("]").rpartition("-")
-            outcome = next((c for c in tc if c.tag in ("failure", "error", "skipped")), None)
-            status = "pass" if outcome is None else ("skip" if outcome.tag == "skipped" else "fail")
-            message = "" if outcome is None else (outcome.get("message") or "").splitlines()[0][:200]
-            results.setdefault(model, {})[key] = [status, round(float(tc.get("time", 0)), 1), message]
-    with open(RESULTS, "w") as f:
-        json.dump(results, f, indent=1, sort_keys=True)
-        f.write("\n")
-
-
-def _results():
-    if not os.path.exists(RESULTS):
-        return {}
-    with open(RESULTS) as f:
-        return json.load(f)
-
-
-def _cell(result):
-    if result is None:
-        return "not run"
-    status, _, message = result
-    return {"pass": "pass", "skip": "skipped"}.get(status, f"FAIL: {message.replace('|', '/')}")
+    results = {}
+    for _, param, result in zoo.run_tests(ROOT, ["--runxfail", os.path.join("tests", "test_mindformers.py")],
+                                          {"MINDSHIM_MINDFORMERS_ALL": "1"}):
+        model, _, key = param.rpartition("-")
+        results.setdefault(model, {})[key] = result
+    zoo.write_json(RESULTS, results, sort_keys=True)
 
 
 def page():
-    results = _results()
+    results = zoo.load_results(RESULTS)
     rows = []
     for model in sorted(case.MODELS):
         golden = case.load_golden(model)
         mine = results.get(model, {})
         cells = [golden.get(key + "_skip", "MindSpore cannot") if key.startswith("train") and key not in golden
-                 else _cell(mine.get(key)) for key in KEYS]
+                 else zoo.cell(mine.get(key)) for key in KEYS]
         times = golden.get("time_s", {})
         ms_time = " / ".join(f"{times[k]:.1f}" for k in ("logits", "train_pynative", "train_graph") if k in times)
         shim_time = " / ".join(f"{mine[k][1]:.1f}" for k in ("logits", "train_pynative", "train_graph") if k in mine)
@@ -91,16 +65,7 @@ def page():
 def main(argv):
     if "--run" in argv:
         run()
-    text = page()
-    if "--check" in argv:
-        with open(PAGE) as f:
-            if f.read() != text:
-                print("docs/coverage_mindformers.md is stale: run python tools/mindformers_coverage.py")
-                return 1
-        return 0
-    with open(PAGE, "w") as f:
-        f.write(text)
-    return 0
+    return zoo.write_page(PAGE, page(), "--check" in argv, "tools/mindformers_coverage.py")
 
 
 if __name__ == "__main__":

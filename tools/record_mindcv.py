@@ -9,7 +9,6 @@ each with MindSpore's wall time, or the reason MindSpore could not run that part
 weights goes to the cache (``MINDSHIM_MINDCV_CKPT``, default ``~/.cache/mindshim/mindcv/<model>.ckpt``), never
 into git: the seed regenerates it.
 """
-import json
 import os
 import subprocess
 import sys
@@ -19,13 +18,10 @@ import traceback
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tests"))
 
 import mindcv_case as case  # noqa: E402
+import model_zoo as zoo  # noqa: E402
 
 LIMIT_S = 900
 
-
-def _reason(exc):
-    lines = [line for line in str(exc).strip().splitlines() if line.strip()]
-    return f"{type(exc).__name__}: {lines[0][:300] if lines else ''}"
 
 
 def record_one(family):
@@ -40,7 +36,7 @@ def record_one(family):
     try:
         net = case.build(ms, mindcv, name)
     except Exception as exc:  # noqa: BLE001 - the reason MindSpore cannot build it is the record
-        golden["skip"] = f"MindSpore 2.10 cannot build it: {_reason(exc)}"
+        golden["skip"] = f"MindSpore 2.10 cannot build it: {zoo.reason(exc)}"
         return golden
     golden["time_s"]["build"] = round(time.perf_counter() - t0, 3)
     golden["num_params"] = int(sum(p.size for p in net.get_parameters()))
@@ -50,7 +46,7 @@ def record_one(family):
         try:
             out = case.logits(ms, net, size)
         except Exception as exc:  # noqa: BLE001
-            errors.append(f"{size}: {_reason(exc)}")
+            errors.append(f"{size}: {zoo.reason(exc)}")
             continue
         golden["size"] = size
         golden["logits"] = out.tolist()
@@ -68,18 +64,14 @@ def record_one(family):
             golden[key] = case.train_losses(ms, case.build(ms, mindcv, name), golden["size"])
             golden["time_s"][key] = round(time.perf_counter() - t0, 3)
         except Exception as exc:  # noqa: BLE001
-            golden[key + "_skip"] = f"MindSpore 2.10 cannot train it on CPU: {_reason(exc)}"
+            golden[key + "_skip"] = f"MindSpore 2.10 cannot train it on CPU: {zoo.reason(exc)}"
             traceback.print_exc()
     return golden
 
 
 def main(argv):
     if argv[:1] == ["--one"]:
-        golden = record_one(argv[1])
-        os.makedirs(case.GOLDENS, exist_ok=True)
-        with open(os.path.join(case.GOLDENS, f"{argv[1]}.json"), "w") as f:
-            json.dump(golden, f, indent=1)
-            f.write("\n")
+        zoo.write_json(os.path.join(case.GOLDENS, f"{argv[1]}.json"), record_one(argv[1]))
         return
     for family in argv or sorted(case.FAMILIES):
         t0 = time.perf_counter()
@@ -90,10 +82,9 @@ def main(argv):
         except subprocess.TimeoutExpired:
             status = f"over {LIMIT_S} s"
         if status != "ok":
-            with open(os.path.join(case.GOLDENS, f"{family}.json"), "w") as f:
-                json.dump({"family": family, "model": case.FAMILIES[family], "seed": case.SEED,
-                           "skip": f"MindSpore 2.10's run did not finish: {status}"}, f, indent=1)
-                f.write("\n")
+            zoo.write_json(os.path.join(case.GOLDENS, f"{family}.json"),
+                           {"family": family, "model": case.FAMILIES[family], "seed": case.SEED,
+                            "skip": f"MindSpore 2.10's run did not finish: {status}"})
         print(f"{family}: {status} ({time.perf_counter() - t0:.0f} s)", flush=True)
 
 

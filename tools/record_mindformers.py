@@ -10,7 +10,6 @@ GRAPH_MODE, each with MindSpore's wall time, or the reason MindSpore could not r
 filled weights goes to the cache (``MINDSHIM_MINDFORMERS_CKPT``, default ``~/.cache/mindshim/mindformers``), never
 into git: the seed regenerates it.
 """
-import json
 import os
 import subprocess
 import sys
@@ -19,13 +18,10 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tests"))
 
 import mindformers_case as case  # noqa: E402
+import model_zoo as zoo  # noqa: E402
 
 LIMIT_S = 900
 
-
-def _reason(exc):
-    lines = [line for line in str(exc).strip().splitlines() if line.strip()]
-    return f"{type(exc).__name__}: {lines[0][:300] if lines else ''}"
 
 
 def _timed(golden, key, fn):
@@ -34,7 +30,7 @@ def _timed(golden, key, fn):
     try:
         golden[key] = fn()
     except Exception as exc:  # noqa: BLE001 - the reason MindSpore cannot run it is the record
-        golden[key + "_skip"] = f"MindSpore 2.10 cannot run it on CPU: {_reason(exc)}"
+        golden[key + "_skip"] = f"MindSpore 2.10 cannot run it on CPU: {zoo.reason(exc)}"
         return False
     golden["time_s"][key] = round(time.perf_counter() - t0, 3)
     return True
@@ -63,11 +59,7 @@ def record_one(name):
 
 def main(argv):
     if argv[:1] == ["--one"]:
-        golden = record_one(argv[1])
-        os.makedirs(case.GOLDENS, exist_ok=True)
-        with open(os.path.join(case.GOLDENS, f"{argv[1]}.json"), "w") as f:
-            json.dump(golden, f, indent=1)
-            f.write("\n")
+        zoo.write_json(os.path.join(case.GOLDENS, f"{argv[1]}.json"), record_one(argv[1]))
         return
     for name in argv or sorted(case.MODELS):
         t0 = time.perf_counter()
