@@ -3,6 +3,7 @@ XLA program. It sits above the engine, so outside ``common`` (core); the package
 import functools
 
 from ._engine import JitCall
+from .hal import synchronize
 
 
 def jit(function=None, *, capture_mode="ast", jit_level="O0", dynamic=0, fullgraph=False, backend="", **options):
@@ -93,7 +94,6 @@ class _PynativeExecutor:
         self.async_for_graph = True
 
     def sync(self):
-        from ..hal import synchronize
         synchronize()
 
     def set_async_for_graph(self, flag):

@@ -73,3 +73,14 @@ def test_split_with_size():
     assert a.asnumpy().tolist() == [[0, 1], [6, 7]] and b.shape == (2, 4)
     with pytest.raises(ValueError, match=r"the sum of split_size should be equal to 6\(input.shape\[1\]\)"):
         auto_generate.SplitWithSize()(x, (2, 3), 1)
+
+
+def test_pynative_executor_sync_and_async_flag():
+    """``mindspore.common.api._pynative_executor``, as mindformers uses it: ``sync()`` waits for queued work."""
+    executor = ms.common.api._pynative_executor
+    x = ms.Tensor(np.ones(3, np.float32)) * 2
+    executor.sync()
+    executor.set_async_for_graph(False)
+    assert executor.async_for_graph is False
+    executor.set_async_for_graph(True)
+    np.testing.assert_array_equal(x.asnumpy(), [2, 2, 2])
