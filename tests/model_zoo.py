@@ -1,4 +1,4 @@
-"""What the model-zoo checks (mindcv, mindformers) share: the comparison their tests make, the recorders' error
+"""What the model-zoo checks (mindcv, mindformers) share: the comparison their tests make, the recorders' runs, error
 reasons and golden files (``tools/record_*.py``, under real MindSpore), and the coverage pages' test runs
 (``tools/*_coverage.py``: pytest's JUnit report kept as ``{name: {key: [status, seconds, message]}}``)."""
 import json
@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 import xml.etree.ElementTree as ET
 
 import numpy as np
@@ -23,6 +24,21 @@ def reason(exc):
     """An exception as one line for a golden's ``*_skip`` entry."""
     lines = [line for line in str(exc).strip().splitlines() if line.strip()]
     return f"{type(exc).__name__}: {lines[0][:300] if lines else ''}"
+
+
+def record_each(script, names, limit_s):
+    """Run ``script --one NAME`` for each name in its own process (a crash or hang costs only that one); yield
+    ``(name, status)``, status ``"ok"`` or why not, after printing it with the wall time."""
+    for name in names:
+        t0 = time.perf_counter()
+        try:
+            proc = subprocess.run([sys.executable, os.path.abspath(script), "--one", name], timeout=limit_s,
+                                  capture_output=True, text=True)
+            status = "ok" if proc.returncode == 0 else f"exit {proc.returncode}: {proc.stderr[-600:]}"
+        except subprocess.TimeoutExpired:
+            status = f"over {limit_s} s"
+        print(f"{name}: {status} ({time.perf_counter() - t0:.0f} s)", flush=True)
+        yield name, status
 
 
 def write_json(path, data, sort_keys=False):

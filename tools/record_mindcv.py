@@ -10,7 +10,6 @@ weights goes to the cache (``MINDSHIM_MINDCV_CKPT``, default ``~/.cache/mindshim
 into git: the seed regenerates it.
 """
 import os
-import subprocess
 import sys
 import time
 import traceback
@@ -73,19 +72,11 @@ def main(argv):
     if argv[:1] == ["--one"]:
         zoo.write_json(os.path.join(case.GOLDENS, f"{argv[1]}.json"), record_one(argv[1]))
         return
-    for family in argv or sorted(case.FAMILIES):
-        t0 = time.perf_counter()
-        try:
-            proc = subprocess.run([sys.executable, os.path.abspath(__file__), "--one", family], timeout=LIMIT_S,
-                                  capture_output=True, text=True)
-            status = "ok" if proc.returncode == 0 else f"exit {proc.returncode}: {proc.stderr[-400:]}"
-        except subprocess.TimeoutExpired:
-            status = f"over {LIMIT_S} s"
+    for family, status in zoo.record_each(__file__, argv or sorted(case.FAMILIES), LIMIT_S):
         if status != "ok":
             zoo.write_json(os.path.join(case.GOLDENS, f"{family}.json"),
                            {"family": family, "model": case.FAMILIES[family], "seed": case.SEED,
                             "skip": f"MindSpore 2.10's run did not finish: {status}"})
-        print(f"{family}: {status} ({time.perf_counter() - t0:.0f} s)", flush=True)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ filled weights goes to the cache (``MINDSHIM_MINDFORMERS_CKPT``, default ``~/.ca
 into git: the seed regenerates it.
 """
 import os
-import subprocess
 import sys
 import time
 
@@ -61,12 +60,8 @@ def main(argv):
     if argv[:1] == ["--one"]:
         zoo.write_json(os.path.join(case.GOLDENS, f"{argv[1]}.json"), record_one(argv[1]))
         return
-    for name in argv or sorted(case.MODELS):
-        t0 = time.perf_counter()
-        proc = subprocess.run([sys.executable, os.path.abspath(__file__), "--one", name], timeout=LIMIT_S,
-                              capture_output=True, text=True)
-        status = "ok" if proc.returncode == 0 else f"exit {proc.returncode}: {proc.stderr[-600:]}"
-        print(f"{name}: {status} ({time.perf_counter() - t0:.0f} s)", flush=True)
+    for _ in zoo.record_each(__file__, argv or sorted(case.MODELS), LIMIT_S):
+        pass
 
 
 if __name__ == "__main__":
