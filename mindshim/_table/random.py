@@ -1,8 +1,8 @@
 """Op-table rows: MindSpore's random-sampling primitives (see ``mindshim._registry``).
 
-They draw their keys with :func:`mindshim.common.seed.next_key`, so they are reproducible after ``set_seed`` and
+Most draw their keys with :func:`mindshim.common.seed.next_key`, so they are reproducible after ``set_seed`` and
 fresh on every call, eagerly and inside compiled calls; their ``seed``/``seed2`` attributes are accepted and do
-not change the stream.
+not change the stream. ``randperm`` is the exception: MindSpore fixes it by its ``seed`` and ``offset``.
 """
 import jax
 import jax.numpy as jnp
@@ -180,9 +180,50 @@ def _gumbel_softmax(logits, tau=1.0, hard=False, dim=-1):
     return y
 
 
+def _mt19937_below(bits, bound):
+    """A uniform int in ``[0, bound)`` from the 32-bit stream ``bits``, as libstdc++'s (pre-GCC 11)
+    ``uniform_int_distribution`` draws it: downscale by ``(2**32 - 1) // bound``, rejecting the remainder."""
+    scaling = 0xFFFFFFFF // bound
+    past = bound * scaling
+    while (r := next(bits)) >= past:
+        pass
+    return r // scaling
+
+
 def _randperm(n, seed=0, offset=0, dtype=mstype.int64):
-    """A random permutation of ``0 .. n-1``."""
-    return jax.random.permutation(next_key(), int(n)).astype(mstype.to_mstype(dtype).np_dtype)
+    """A permutation of ``0 .. n-1`` fixed by ``seed`` and ``offset``, as MindSpore's CPU kernel makes it:
+    ``std::shuffle`` driven by ``std::mt19937(offset or seed)``, so the same arguments give the same permutation
+    whatever the global seed; ``seed=-1`` with ``offset=0`` draws from the global stream instead."""
+    n, seed, offset = int(n), int(seed), int(offset)
+    np_dtype = mstype.to_mstype(dtype).np_dtype
+    if offset == 0 and seed == -1:
+        return jax.random.permutation(next_key(), n).astype(np_dtype)
+    key = [(offset or seed) & 0xFFFFFFFF]  # std::mt19937's integer seeding (init_genrand)
+    for i in range(1, 624):
+        key.append((1812433253 * (key[-1] ^ (key[-1] >> 30)) + i) & 0xFFFFFFFF)
+    mt = np.random.MT19937()
+    mt.state = {"bit_generator": "MT19937", "state": {"key": np.asarray(key, np.uint32), "pos": 624}}
+
+    def draws():
+        while True:
+            yield from mt.random_raw(256).tolist()
+    bits, perm = draws(), list(range(n))
+    if n and 0xFFFFFFFF // n >= n:  # libstdc++ shuffles two positions per draw when n * n fits the generator
+        i = 1
+        if n % 2 == 0:
+            j = _mt19937_below(bits, 2)
+            perm[1], perm[j] = perm[j], perm[1]
+            i = 2
+        while i < n:
+            x = _mt19937_below(bits, (i + 1) * (i + 2))
+            for j in divmod(x, i + 2):
+                perm[i], perm[j] = perm[j], perm[i]
+                i += 1
+    else:
+        for i in range(1, n):
+            j = _mt19937_below(bits, i + 1)
+            perm[i], perm[j] = perm[j], perm[i]
+    return jnp.asarray(np.asarray(perm, np_dtype))
 
 
 _COMPOSITES = {  # name: (lowering, input names)

@@ -214,6 +214,16 @@ def case_eye_range_arange(ms):
             P.arange(-1.5, 1.5, 0.5)]
 
 
+def case_randperm(ms):
+    """``randperm`` is fixed by its ``seed`` and ``offset`` (the offset, when not 0, seeds instead), whatever the
+    global seed; both of libstdc++'s shuffle loops (n * n within 32 bits or not) are covered."""
+    P = ms.ops
+    ms.set_seed(5)
+    return [P.randperm(4, 0, 0), P.randperm(8, 5, 0), P.randperm(8, 5, 3), P.randperm(8, 3, 0),
+            P.randperm(9, 2**31 + 5, 0, dtype=ms.int32), P.randperm(1000, 123, 0, dtype=ms.float32)[-16:],
+            P.randperm(70000, 9, 0)[:16], P.randperm(70000, 9, 0)[-16:], P.randperm(1, 0, 0)]
+
+
 # ---- graph utilities -----------------------------------------------------------------------------------------
 def case_shape_size_rank(ms):
     P = ms.ops
