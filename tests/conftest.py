@@ -5,8 +5,14 @@ import tempfile
 sys.path.insert(0, os.path.dirname(__file__))
 
 # Many tests build a fresh network and compile the same program again: let them share compiled programs, in a
-# folder of their own (also for the Python processes tests start), never the user's cache.
-os.environ["MINDSHIM_CACHE_DIR"] = tempfile.mkdtemp(prefix="mindshim-jax-cache-")
+# folder of the test run's own (one for all pytest-xdist workers, and the Python processes tests start), never the
+# user's cache.
+_RUN = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+if _RUN:
+    os.environ["MINDSHIM_CACHE_DIR"] = os.path.join(tempfile.gettempdir(), f"mindshim-jax-cache-{_RUN}")
+    os.makedirs(os.environ["MINDSHIM_CACHE_DIR"], exist_ok=True)
+else:
+    os.environ["MINDSHIM_CACHE_DIR"] = tempfile.mkdtemp(prefix="mindshim-jax-cache-")
 
 import jax  # noqa: E402
 import pytest  # noqa: E402
