@@ -102,8 +102,8 @@ class Tensor:
         if dtype is not None:
             data = data.astype(mstype.to_mstype(dtype).np_dtype)
         self._data = data
-        if isinstance(input_data, Tensor) and dtype is None:
-            self._np = input_data._np  # MindSpore's Tensor(t) shares t's memory
+        if isinstance(input_data, Tensor) and dtype is None:  # MindSpore's Tensor(t) shares t's memory
+            self._np, self._host = input_data._np, getattr(input_data, "_host", False)
         if const_arg:
             self.set_const_arg(const_arg)
 
@@ -119,14 +119,15 @@ class Tensor:
         self._value, self._np, self._host = value, None, False
 
     def _from_host(self):
-        """The host buffer's values, uploaded (a copy: the buffer may change again; a concrete array even inside a
-        trace). The buffer is let go once its memory is only the Tensor's: the owning ndarray referenced by nothing
-        else (sys.getrefcount: the buffer's base link, the local name, the call's argument)."""
+        """The host buffer's values, uploaded where the data was (a copy: the buffer may change again; a concrete
+        array even inside a trace; copied on the host first, as ``jnp.array`` keeps the buffer in garbage until a
+        collection). The buffer is let go once its memory is only the Tensor's: the owning ndarray referenced by nothing
+        else (sys.getrefcount: the buffer's base link or the slot, the local names, the call's argument)."""
         host = self._np
         with jax.ensure_compile_time_eval():
-            self._value = value = jnp.array(host)
-        owner = host.base
-        if isinstance(owner, np.ndarray) and owner.base is None and sys.getrefcount(owner) <= 3:
+            self._value = value = jax.device_put(np.array(host), self._value.sharding)
+        owner = host if host.base is None else host.base  # (the buffer itself in a copied or unpickled Tensor)
+        if isinstance(owner, np.ndarray) and owner.base is None and sys.getrefcount(owner) <= 3 + (owner is host):
             self._np = None
         return value
 
@@ -426,7 +427,7 @@ class Tensor:
         new = self._data.at[_index(index, self._value.shape)].set(jnp.asarray(value, self._value.dtype))
         write(self, new, "Tensor.__setitem__")
         self._host = fmt
-        if host is not None:
+        if host is not None and host.flags.writeable:  # (a read-only array given to from_numpy: sharing ends)
             host[...] = np.asarray(new)
             self._np = host
 
