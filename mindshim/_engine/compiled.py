@@ -289,7 +289,7 @@ class CompiledCall:
         """A later call at top level of a program without a guard program: the state read from the slots, the
         inputs checked on the host (if it has checks), the program, the new state and key written back."""
         params = program.params
-        values = [p._value for p in params]
+        values = [p._value if p._np is None else p._from_host() for p in params]  # (a host buffer: Tensor._data)
         if self.donates:
             values = donatable(values)
         for position, rule in program.guard or ():
@@ -307,7 +307,7 @@ class CompiledCall:
         # Outside any engine call the state is read from the slot directly (the watch only matters inside one).
         watched = bool(_trace.local.frames)
         traced = watched and _trace.tracing()
-        values = [p._data for p in params] if watched else [p._value for p in params]
+        values = [p._data if watched or p._np is not None else p._value for p in params]
         if self.donates and not program.eager:
             values = donatable(values)
         placed = parallel.mesh() is not None and not traced  # inside a trace, the outer call placed them
@@ -579,7 +579,7 @@ class JitCall(CompiledCall):
                 p._data = v
         else:
             for p, v in zip(params, new_values):
-                p._value = v
+                p._value, p._np = v, None
 
 
 class GradCall(CompiledCall):

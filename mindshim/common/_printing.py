@@ -162,8 +162,9 @@ def tensor_repr(arr, mstype, style=None):
 
 
 def host_tensor_repr(arr, mstype, style=None):
-    """The repr of a Tensor a dataset iterator made: in the 2.10 style, MindSpore 2.10 prints its value as numpy
-    does, with commas (``value= [ 0.1, -2.5,  3. ]``); it prints as :func:`tensor_repr` once an op made it anew."""
+    """The repr of a Tensor in host memory (a dataset iterator's, ``from_numpy``'s, ``init_data``'s): in the 2.10
+    style, MindSpore 2.10 prints its value as numpy does, with commas (``value= [ 0.1, -2.5,  3. ]``); it prints as
+    :func:`tensor_repr` once an op made it anew."""
     style = style or _state.printing["style"]
     if style != "2.10" or arr.ndim == 0 or arr.dtype.kind not in "biuf":
         return tensor_repr(arr, mstype, style)

@@ -68,7 +68,7 @@ def touch(param):
     for frame in local.frames:
         if id(param) not in frame.known:
             frame.known.add(id(param))
-            frame.missing.append((param, param._value))
+            frame.missing.append((param, param._value if param._np is None else param._from_host()))
 
 
 def own(param):

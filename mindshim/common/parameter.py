@@ -26,23 +26,23 @@ def is_generated_name(name):
 class Parameter(Tensor):
     """``Parameter(default_input, name=None, requires_grad=True, layerwise_parallel=False,
     parallel_optimizer=True)``."""
-    __slots__ = ("_value", "name", "requires_grad", "layerwise_parallel", "parallel_optimizer", "__dict__")
+    __slots__ = ("name", "requires_grad", "layerwise_parallel", "parallel_optimizer", "__dict__")
     #: The AllReduce fusion group of this Parameter's gradient in MindSpore's parallel training (``set_comm_fusion``);
     #: mindshim's gradient reduction is XLA's, so it is recorded only.
     comm_fusion = 1
 
     @property
     def _data(self):
-        """The wrapped array; reads and writes are seen by the engine's trace watch."""
+        """The wrapped array (``Tensor._data``); reads and writes are seen by the engine's trace watch."""
         if _trace.local.frames:
             _trace.touch(self)
-        return self._value
+        return self._value if self._np is None else self._from_host()
 
     @_data.setter
     def _data(self, value):
         if _trace.local.frames:
             _trace.touch(self)
-        self._value = value
+        self._value, self._np, self._host = value, None, False
 
     def __init__(self, default_input, name=None, requires_grad=True, layerwise_parallel=False,
                  parallel_optimizer=True, storage_format="", device=None):

@@ -6,6 +6,7 @@ indexing and in-place writes. Its arithmetic, operators and op methods are views
 ops. ``repr`` prints MindSpore's format (``mindshim.common._printing``), ``str`` numpy's, as MindSpore does.
 """
 import numbers
+import sys
 
 import jax
 import jax.numpy as jnp
@@ -52,8 +53,17 @@ class Tensor:
 
     ``input_data`` may be a Tensor, a numpy array, a ``jax.Array``, a list/tuple or a Python scalar. Python
     floats give Float32, ints Int64, bools Bool; numpy arrays keep their dtype (float64 stays Float64).
+
+    Host memory shared with numpy, as MindSpore's on CPU: ``asnumpy()``, ``np.asarray(t)`` and ``from_numpy(a)``
+    give the Tensor a host buffer (``_np``) that the returned (or given) array shares; while it has one, every read
+    of the data uploads the buffer's values then (a copy, so earlier results keep theirs). ``__setitem__`` writes
+    into the buffer too, as MindSpore's does. Any other write gives the Tensor a new array and ends the sharing: as
+    MindSpore's ``assign_value`` and ``+=`` do, but where MindSpore's in-place kernels and a training step's
+    parameter updates write into the same memory (the array would see them), mindshim's arrays are immutable.
+    Once nothing else can reach the buffer (no array sharing it is alive) the Tensor lets it go, and reads are free
+    again.
     """
-    __slots__ = ("_data", "_pending_init", "_init_flag", "_const_arg", "_offload_path", "_host", "__weakref__")
+    __slots__ = ("_value", "_np", "_pending_init", "_init_flag", "_const_arg", "_offload_path", "_host", "__weakref__")
     __array_priority__ = 100
     #: ``initializer(init, shape, dtype)`` for ``Tensor(init=...)``; ``mindshim.common.initializer`` sets it.
     _initializer = None
@@ -92,33 +102,58 @@ class Tensor:
         if dtype is not None:
             data = data.astype(mstype.to_mstype(dtype).np_dtype)
         self._data = data
+        if isinstance(input_data, Tensor) and dtype is None:  # MindSpore's Tensor(t) shares t's memory
+            self._np, self._host = input_data._np, getattr(input_data, "_host", False)
         if const_arg:
             self.set_const_arg(const_arg)
 
     # ---- the wrapped array -------------------------------------------------------------------------
     @property
+    def _data(self):
+        """The array: ``_value``, or where the Tensor shares a host buffer, the buffer's values now."""
+        return self._value if self._np is None else self._from_host()
+
+    @_data.setter
+    def _data(self, value):
+        """A write: the Tensor holds ``value``, in device memory, and shares no host buffer any more."""
+        self._value, self._np, self._host = value, None, False
+
+    def _from_host(self):
+        """The host buffer's values, uploaded where the data was (a copy: the buffer may change again; a concrete
+        array even inside a trace; copied on the host first, as ``jnp.array`` keeps the buffer in garbage until a
+        collection). The buffer is let go once its memory is only the Tensor's: the owning ndarray referenced by nothing
+        else (sys.getrefcount: the buffer's base link or the slot, the local names, the call's argument)."""
+        host = self._np
+        with jax.ensure_compile_time_eval():
+            self._value = value = jax.device_put(np.array(host), self._value.sharding)
+        owner = host if host.base is None else host.base  # (the buffer itself in a copied or unpickled Tensor)
+        if isinstance(owner, np.ndarray) and owner.base is None and sys.getrefcount(owner) <= 3 + (owner is host):
+            self._np = None
+        return value
+
+    @property
     def shape(self):
-        return self._data.shape
+        return self._value.shape
 
     @property
     def dtype(self):
-        return _BY_NP[self._data.dtype]
+        return _BY_NP[self._value.dtype]
 
     @property
     def ndim(self):
-        return self._data.ndim
+        return self._value.ndim
 
     @property
     def size(self):
-        return self._data.size
+        return self._value.size
 
     @property
     def itemsize(self):
-        return self._data.dtype.itemsize
+        return self._value.dtype.itemsize
 
     @property
     def nbytes(self):
-        return self._data.nbytes
+        return self._value.nbytes
 
     @property
     def T(self):
@@ -215,10 +250,16 @@ class Tensor:
 
     @staticmethod
     def from_numpy(array):
-        """A Tensor of the numpy array ``array`` (a copy: JAX arrays do not share numpy's memory)."""
+        """A Tensor sharing the memory of the numpy array ``array``, as MindSpore's: writing into ``array`` changes
+        the Tensor and ``__setitem__`` on the Tensor changes ``array`` (see the class docstring). As in MindSpore, an
+        array that is not C-contiguous is copied instead. Its repr prints MindSpore's host-memory format."""
         if not isinstance(array, np.ndarray):
             raise TypeError("Expected a NumPy array.")
-        return Tensor(array)
+        t = Tensor(array)
+        if array.flags.c_contiguous:
+            t._np = array.view()
+        t._host = True
+        return t
 
     # ---- initialization and graph flags --------------------------------------------------------------
     @property
@@ -227,10 +268,12 @@ class Tensor:
         return getattr(self, "_pending_init", False)
 
     def init_data(self, slice_index=None, shape=None, opt_shape=None):
-        """This Tensor, its ``init`` now counted as applied (mindshim filled it when it was made)."""
+        """This Tensor, its ``init`` now counted as applied (mindshim filled it when it was made). MindSpore fills
+        it in host memory then, so its repr prints the host-memory format until it is next written."""
         if not self.has_init:
             raise TypeError("init_data must be set Tensor.init, init can't be None")
         self._pending_init = False
+        self._host = True
         return self
 
     def is_init(self):
@@ -261,8 +304,14 @@ class Tensor:
         return self
 
     def asnumpy(self):
-        """A writable numpy copy of the data."""
-        return np.array(_concrete(self._data))
+        """The data as a writable numpy array sharing the Tensor's host buffer, as MindSpore's on CPU: writing into
+        it changes the Tensor until the Tensor is next written (see the class docstring). A traced value (inside
+        an eager gradient) gives a copy."""
+        if self._np is None:
+            if not isinstance(self._value, jax.Array) or isinstance(self._value, jax.core.Tracer):
+                return np.array(_concrete(self._value))
+            self._np = np.array(self._value).view()
+        return self._np.view()
 
     def numpy(self):
         return self.asnumpy()
@@ -271,8 +320,11 @@ class Tensor:
         return self._data
 
     def __array__(self, dtype=None, copy=None):
-        arr = np.asarray(_concrete(self._data))
-        return arr.astype(dtype) if dtype is not None else arr
+        """``np.asarray(t)``: ``asnumpy()``'s shared array (a copy when ``copy`` or another ``dtype`` is asked)."""
+        arr = self.asnumpy()
+        if dtype is not None and np.dtype(dtype) != arr.dtype:
+            return arr.astype(dtype)
+        return arr.copy() if copy else arr
 
     def tolist(self):
         return _concrete(self._data).tolist()
@@ -309,7 +361,7 @@ class Tensor:
             return f"Tensor(shape={list(data.shape)}, dtype={self.dtype}, value=<traced>)"
         if isinstance(data, _UnknownShape):
             return _printing.tensor_repr(data, self.dtype)
-        if getattr(self, "_host", False):  # straight from a dataset iterator
+        if getattr(self, "_host", False):  # in host memory: from a dataset iterator, from_numpy, init_data
             return _printing.host_tensor_repr(np.asarray(data), self.dtype)
         return _printing.tensor_repr(np.asarray(data), self.dtype)
 
@@ -368,10 +420,16 @@ class Tensor:
         return self
 
     def __setitem__(self, index, value):
-        """In-place update, as in MindSpore: the Tensor now wraps the updated array."""
+        """In-place update, as in MindSpore: the Tensor now wraps the updated array; a host buffer it shares
+        (``asnumpy``, ``from_numpy``) gets the new values too, and its repr keeps its format."""
         value = value._data if isinstance(value, Tensor) else value
-        write(self, self._data.at[_index(index, self._data.shape)].set(jnp.asarray(value, self._data.dtype)),
-              "Tensor.__setitem__")
+        host, fmt = self._np, getattr(self, "_host", False)
+        new = self._data.at[_index(index, self._value.shape)].set(jnp.asarray(value, self._value.dtype))
+        write(self, new, "Tensor.__setitem__")
+        self._host = fmt
+        if host is not None and host.flags.writeable:  # (a read-only array given to from_numpy: sharing ends)
+            host[...] = np.asarray(new)
+            self._np = host
 
 
 def tensor(input_data=None, dtype=None, shape=None, init=None, const_arg=False, device=None):
@@ -516,7 +574,7 @@ def _unwrap_nested(data):
 def _wrap(array):
     """A Tensor around ``array`` without the constructor's checks (the hot path of every op)."""
     t = _new(Tensor)
-    t._data = array
+    t._value, t._np = array, None
     return t
 
 

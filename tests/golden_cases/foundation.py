@@ -114,6 +114,47 @@ def case_tensor_setitem(ms):
     return t
 
 
+# ---- host memory shared with numpy (MindSpore's on CPU) ----------------------------------------------------
+def case_tensor_asnumpy_shares_memory(ms):
+    x = ms.Tensor(np.array([1.0, 2.0], np.float32))
+    before = ms.ops.sin(x)
+    y = x.asnumpy()
+    y[0] = 11  # seen by x and by what reads it next, not by results made before
+    out = [x, x + 0, x.sum(), x.tolist(), repr(x), before, y.flags.writeable]
+    z = x.asnumpy()
+    z[1] = 3
+    x[1] = 5.0  # __setitem__ writes into the shared memory
+    out += [np.shares_memory(y, z), y.copy(), x]
+    x.assign_value(ms.Tensor(np.array([7.0, 8.0], np.float32)))  # new memory: the arrays no longer share it
+    y[0] = 0
+    out += [x, y.copy()]
+    w = ms.Tensor(np.array([1.0, 2.0], np.float32))
+    np.asarray(w)[0] = 4  # np.asarray shares too
+    return out + [w]
+
+
+def case_tensor_from_numpy_shares_memory(ms):
+    a = np.array([1.0, 2.0, 3.0], np.float32)
+    t, c = ms.Tensor.from_numpy(a), ms.Tensor(a)  # Tensor(a) copies
+    a[0] = 9
+    out = [t, c, t * 1, repr(t)]
+    t[1] = 5.0
+    out.append(a.copy())
+    b = np.arange(6, dtype=np.float32).reshape(2, 3).T  # not C-contiguous: copied
+    u = ms.from_numpy(b)
+    b[0, 0] = 7
+    return out + [u]
+
+
+def case_tensor_init_data_repr(ms):
+    t = ms.Tensor(shape=(2, 2), dtype=ms.float32, init=ms.common.initializer.One())
+    out = [t.init_data() is t, repr(t)]  # filled in host memory: printed as numpy prints
+    t[0, 0] = 2.0
+    out.append(repr(t))
+    t.assign_value(ms.Tensor(np.ones((2, 2), np.float32)))
+    return out + [repr(t)]
+
+
 def case_tensor_operators(ms):
     a = ms.Tensor(np.array([[1.0, -2.0], [3.0, 4.0]], np.float32))
     b = ms.Tensor(np.array([[0.5, 2.0], [-1.0, 3.0]], np.float32))
