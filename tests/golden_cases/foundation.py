@@ -405,3 +405,48 @@ def case_grad_operation(ms):
     G = ms.ops.GradOperation
     return [G()(net)(*inputs), G(get_all=True)(net)(*inputs), G(get_by_list=True)(net, w)(*inputs),
             G(get_all=True, get_by_list=True, sens_param=True)(net, w)(*inputs, sens)]
+
+
+def case_grad_structures(ms):
+    """A tuple of one position, or one Parameter, gives its gradient alone; a list of Parameters a tuple; with
+    return_ids each gradient pairs with its position or name."""
+    net, (x,), _ = _two_param_net(ms)
+
+    def loss(x):
+        return (net(x) * ms.Tensor(W22)).sum()
+    grads = [ms.grad(loss, grad_position=positions, weights=weights)(x)
+             for positions, weights in [((0,), None), (None, net.w1), (0, net.w2), (0, [net.w2]), (None, [net.w1])]]
+    # return_ids where MindSpore 2.10 is consistent (it takes bool() of a single Parameter, and indexes a single
+    # position's gradient unless the position is 0)
+    grads += [ms.grad(loss, grad_position=positions, weights=weights, return_ids=True)(x)
+              for positions, weights in [((0,), None), (0, [net.w2]), ((0,), (net.w1, net.w2)), (None, [net.w1])]]
+    return grads + [ms.value_and_grad(loss, grad_position=None, weights=net.w1)(x)]
+
+
+def case_grad_mutable_container(ms):
+    """A mutable tuple, list or dict input (compiled, as MindSpore's GRAPH mode) gets gradients in its
+    structure, a zero for a non-Tensor leaf."""
+    def f(z, w):
+        return ms.ops.matmul(z[0], z[1]).sum() * w
+
+    def g(z, w):
+        return ms.ops.matmul(z["x"], z["y"]).sum() * w + z["n"]
+
+    @ms.jit
+    def grads(a, b, w):
+        return (ms.ops.GradOperation()(f)(ms.mutable((a, b)), w),
+                ms.ops.GradOperation(get_all=True)(f)(ms.mutable([a, b]), w),
+                ms.grad(g, grad_position=(0, 1))(ms.mutable({"x": a, "y": b, "n": 2.0}), w))
+    return grads(ms.Tensor(X23), ms.Tensor(W32), ms.Tensor(np.float32(2.0)))
+
+
+def case_mutable_bad_element(ms):
+    return ms.mutable((ms.Tensor(X23), "x"))
+
+
+def case_mutable_bad_dynamic_len(ms):
+    return ms.mutable((1, 2), dynamic_len=3)
+
+
+def case_mutable_dynamic_len_of_tensor(ms):
+    return ms.mutable(ms.Tensor(X23), True)
