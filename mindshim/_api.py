@@ -5,6 +5,7 @@ import functools
 import jax
 
 from ._engine import JitCall
+from .common import _trace
 from .common.tensor import Tensor
 from .hal import synchronize
 
@@ -24,7 +25,11 @@ def jit(function=None, *, capture_mode="ast", jit_level="O0", dynamic=0, fullgra
 
         @functools.wraps(fn)
         def jitted(*args):
-            return compiled(*args)
+            _trace.local.graph += 1
+            try:
+                return compiled(*args)
+            finally:
+                _trace.local.graph -= 1
         jitted.compiled = compiled
         return jitted
     return decorate(function) if function is not None else decorate

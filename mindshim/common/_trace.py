@@ -47,6 +47,13 @@ class NeedsValues(Exception):
 class _Local(threading.local):
     def __init__(self):
         self.frames = []
+        self.graph = 0  # how many calls MindSpore compiles as graphs (jit, compiled Cells) are running
+
+
+def in_graph():
+    """True while a call MindSpore would compile as a graph runs (``jit``, a compiled Cell): what only its graph
+    mode does (parameter forward hooks) applies. GRAPH_MODE itself is the context's to say."""
+    return local.graph > 0
 
 
 #: Per thread: a dataset's prefetch thread is not part of the trace of the step that consumes it.

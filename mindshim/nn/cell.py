@@ -7,6 +7,7 @@ compilation go through ``mindshim._engine``, which sees a Cell as a pure functio
 """
 import inspect
 import itertools
+import threading
 from collections import OrderedDict, namedtuple
 from collections.abc import Mapping
 
@@ -25,6 +26,37 @@ def _addindent(s, n):
     if len(lines) == 1:
         return s
     return lines[0] + "\n" + "\n".join(" " * n + line for line in lines[1:])
+
+
+class _ParameterForwardHooks(threading.local):
+    """The Cells running in this thread (outermost first), kept once a parameter forward hook is registered
+    (``registered``, process-wide), and the Parameter a running Cell reads (``Cell.register_parameter_forward_hook``).
+    """
+    registered = False
+
+    def __init__(self):
+        self.running = []
+
+    def run(self, cell, args, kwargs):
+        self.running.append(cell)
+        try:
+            return cell(*args, **kwargs)
+        finally:
+            self.running.pop()
+
+    def read(self, param):
+        """``param``, or its hook's result in a call MindSpore compiles as a graph."""
+        if param is None or not (_trace.in_graph() or context._context["mode"] == context.GRAPH_MODE):
+            return param
+        hook = param.__dict__.get("__parameter_forward_hook__")
+        for cell in reversed(self.running):
+            if hook is not None:
+                break
+            hook = cell.__dict__.get("__parameter_forward_hook__")
+        return param if hook is None else hook(param)
+
+
+_param_hooks = _ParameterForwardHooks()
 
 
 class Cell:
@@ -119,7 +151,7 @@ class Cell:
     def __getattr__(self, name):
         d = self.__dict__
         if "_params" in d and name in d["_params"]:
-            return d["_params"][name]
+            return _param_hooks.read(d["_params"][name]) if _param_hooks.running else d["_params"][name]
         if "_buffers" in d and name in d["_buffers"]:
             return d["_buffers"][name]
         if "_cells" in d and name in d["_cells"]:
@@ -446,6 +478,8 @@ class Cell:
         raise NotImplementedError(f"For '{type(self).__name__}', the method 'construct' must be defined.")
 
     def __call__(self, *args, **kwargs):
+        if _param_hooks.registered and not (_param_hooks.running and _param_hooks.running[-1] is self):
+            return _param_hooks.run(self, args, kwargs)
         if self._amp_policy is not None and not (self._jit_call and not _trace.local.frames):
             return self._call_mixed(args, kwargs)
         compile_it = self._jit_call or context._context["mode"] == context.GRAPH_MODE
@@ -454,7 +488,11 @@ class Cell:
             if compiled is None:
                 compiled = _engine.JitCall(self, type(self).__name__)
                 object.__setattr__(self, "_compiled_call", compiled)
-            return compiled(*args)
+            _trace.local.graph += 1
+            try:
+                return compiled(*args)
+            finally:
+                _trace.local.graph -= 1
         if self._backward_pre_hook or self._backward_hook:
             return self._run_with_backward_hooks(args, kwargs)
         if self._forward_pre_hook or self._forward_hook:
@@ -486,6 +524,31 @@ class Cell:
         its floating Tensor inputs, ``grad_output`` for its outputs (tuples of Tensors); a tuple it returns replaces
         ``grad_input``. Returns a handle to remove it. Runs on the host as ``register_backward_pre_hook``'s."""
         return self._add_hook(self._backward_hook, hook_fn, False, False)
+
+    def register_parameter_forward_hook(self, hook):
+        """In calls MindSpore compiles as graphs (``jit``, GRAPH_MODE), a Parameter read inside this Cell's
+        ``construct`` (its sub-Cells' included) is ``hook(parameter)``, differentiated through. ``hook``: a
+        callable for every Parameter, or ``[{"params": [Parameter, ...], "hook": callable}, ...]`` for those
+        Parameters (wherever they are read in a running Cell). A Parameter's own hook comes first, then the
+        innermost running Cell's. As in MindSpore, PyNative calls leave Parameters as they are."""
+        if isinstance(hook, list):
+            for item in hook:
+                if not isinstance(item, dict):
+                    raise TypeError(f"Each item in the hook list must be a dictionary, but got {type(item)}.")
+                if not ("params" in item and "hook" in item):
+                    raise ValueError("Each dictionary in the hook list must contain both params and hook keys.")
+                if not callable(item["hook"]):
+                    raise TypeError(f"The hook value must be callable, but got {type(item['hook'])}.")
+                for param in item["params"]:
+                    if not isinstance(param, Parameter):
+                        raise TypeError(f"All items in params must be of type 'Parameter', but got {type(param)}.")
+                    param.__parameter_forward_hook__ = item["hook"]
+        elif callable(hook):
+            object.__setattr__(self, "__parameter_forward_hook__", hook)
+        else:
+            raise TypeError(f"Hook must be a callable function or a list of dictionaries, but got {type(hook)}.")
+        object.__setattr__(self, "__no_parameter_forward_hook__", False)
+        _ParameterForwardHooks.registered = True
 
     def _run_with_backward_hooks(self, args, kwargs):
         """``construct`` between identities whose gradients run the backward hooks."""

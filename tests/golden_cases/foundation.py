@@ -450,3 +450,55 @@ def case_mutable_bad_dynamic_len(ms):
 
 def case_mutable_dynamic_len_of_tensor(ms):
     return ms.mutable(ms.Tensor(X23), True)
+
+
+def _hooked_nets(ms):
+    class Inner(ms.nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.w = ms.Parameter(ms.Tensor(np.float32(3.0)), name="w")
+
+        def construct(self, x):
+            return x * self.w
+
+    class Outer(ms.nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.weight = ms.Parameter(ms.Tensor(np.float32(2.0)), name="weight")
+            self.inner = Inner()
+
+        def construct(self, x):
+            return self.inner(x * self.weight) + self.weight
+    return Outer
+
+
+def case_parameter_forward_hooks(ms):
+    """Hooks apply in compiled calls only, inside the Cells' construct; a Parameter's own hook comes first, then
+    the innermost running Cell's; gradients flow through them."""
+    outer, x = _hooked_nets(ms), ms.Tensor(np.float32(1.5))
+
+    def times(k):
+        def hook(p):
+            return p * k
+        return hook
+    plain, own, both, nested = outer(), outer(), outer(), outer()
+    plain.register_parameter_forward_hook(times(10.0))
+    own.register_parameter_forward_hook([{"params": [own.inner.w], "hook": times(10.0)}])
+    both.register_parameter_forward_hook(times(10.0))
+    both.register_parameter_forward_hook([{"params": [both.weight], "hook": times(100.0)}])
+    nested.register_parameter_forward_hook(times(10.0))
+    nested.inner.register_parameter_forward_hook(times(100.0))
+
+    def read_outside(x):
+        return own(x) + own.inner.w
+    return [plain(x), ms.jit(plain)(x), ms.jit(own)(x), ms.jit(both)(x), ms.jit(nested)(x), ms.jit(read_outside)(x),
+            ms.jit(ms.value_and_grad(both, grad_position=0, weights=both.trainable_params()))(x),
+            ms.value_and_grad(both)(x)]
+
+
+def case_parameter_forward_hook_bad_item(ms):
+    return _hooked_nets(ms)().register_parameter_forward_hook([{"params": [1], "hook": abs}])
+
+
+def case_parameter_forward_hook_missing_key(ms):
+    return _hooked_nets(ms)().register_parameter_forward_hook([{"params": []}])
