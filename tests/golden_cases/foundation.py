@@ -502,3 +502,24 @@ def case_parameter_forward_hook_bad_item(ms):
 
 def case_parameter_forward_hook_missing_key(ms):
     return _hooked_nets(ms)().register_parameter_forward_hook([{"params": []}])
+
+
+def case_ps_context(ms):
+    """Parameter-server settings read back (passwords are write-only), restored to the defaults after."""
+    ms.set_ps_context(enable_ssl=1, config_file_path="/tmp/ps.json", client_password="", server_password="")
+    try:
+        return [ms.get_ps_context(key) for key in ("enable_ps", "enable_ssl", "config_file_path")]
+    finally:
+        ms.set_ps_context(enable_ssl=False, config_file_path="")
+
+
+def case_ps_context_unknown_key(ms):
+    return ms.get_ps_context("client_password")
+
+
+def case_set_ps_context_unknown_key(ms):
+    return ms.set_ps_context(enable_pss=True)
+
+
+def case_set_ps_context_enable_ps_type(ms):
+    return ms.set_ps_context(enable_ps=1)
