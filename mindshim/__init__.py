@@ -64,7 +64,7 @@ from . import (  # noqa: E402
     runtime,
     train,
 )
-from ._api import JitConfig, enable_dynamic, jit, jit_class, mutable, no_inline, recompute  # noqa: E402
+from ._api import JitConfig, enable_dynamic, jit, jit_class, lazy_inline, mutable, no_inline, recompute  # noqa: E402
 from ._engine import functionalize, load_params  # noqa: E402
 from ._install import install, run  # noqa: E402
 from .common import dtype  # noqa: E402
@@ -159,7 +159,7 @@ __all__ = ["amp", "common", "context", "mint", "nn", "ops", "dtype", "jit", "gra
            "save_checkpoint", "load_checkpoint", "load_param_into_net", "ckpt_to_safetensors", "safetensors_to_ckpt",
            "async_ckpt_thread_status", "GRAPH_MODE", "PYNATIVE_MODE", "STRICT", "COMPATIBLE", "LAX",
            "JitConfig", "enable_dynamic", "jit_class",
-           "mutable", "no_inline", "recompute", "get_rng_state", "set_rng_state", "from_numpy",
+           "mutable", "no_inline", "lazy_inline", "recompute", "get_rng_state", "set_rng_state", "from_numpy",
            "frombuffer", "get_algo_parameters", "set_algo_parameters", "reset_algo_parameters", "get_level",
            "ms_memory_recycle", "set_recursion_limit", "set_deterministic", "is_tensor",
            "get_ps_context", "set_ps_context", "get_log_config", "run_check",

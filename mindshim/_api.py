@@ -1,6 +1,7 @@
 """``mindspore.jit`` and the rest of ``mindspore.common.api``: compile a function or a Cell's ``construct`` into one
 XLA program. It sits above the engine, so outside ``common`` (core); the package publishes it as ``common.api``."""
 import functools
+import inspect
 
 import jax
 
@@ -49,6 +50,27 @@ def jit_class(cls):
 def no_inline(fn=None):
     """MindSpore's hint to compile ``fn`` as a reusable subgraph; returns it (XLA decides what to inline)."""
     return fn if fn is not None else no_inline
+
+
+def lazy_inline(fn=None, attrs=None, policy=None):
+    """MindSpore's hint, on a Cell's ``__init__``, to compile the Cell's graph once and reuse it for every instance;
+    the decorated ``__init__`` runs as it is (XLA decides what to inline). Raises MindSpore's ValueError on a class,
+    another function, or a ``policy`` other than None and 'front'."""
+    def wrap(init):
+        if inspect.isclass(init):
+            raise ValueError(f"The lazy_inline should decorate the __init__ function, not the class {init.__name__}. "
+                             f"File: {inspect.getfile(init)}")
+        if init.__name__ != "__init__":
+            raise ValueError(f"The lazy_inline should decorate the __init__ function, not the function: "
+                             f"{init.__name__}. line: {init.__code__.co_firstlineno} in {init.__code__.co_filename}")
+
+        @functools.wraps(init)
+        def lazy_init(self, *args, **kwargs):
+            init(self, *args, **kwargs)
+            if policy is not None and policy != "front":
+                raise ValueError("policy must be None or 'front'")
+        return lazy_init
+    return wrap(fn) if fn is not None else wrap
 
 
 def enable_dynamic(**kwargs):
@@ -135,7 +157,7 @@ class JitConfig:
                                     debug_level=debug_level, infer_boost=infer_boost, **kwargs)
 
 
-__all__ = ["jit", "jit_class", "no_inline", "enable_dynamic", "mutable", "JitConfig", "recompute"]
+__all__ = ["jit", "jit_class", "no_inline", "lazy_inline", "enable_dynamic", "mutable", "JitConfig", "recompute"]
 
 
 def flops_collection(phase="train"):

@@ -418,6 +418,16 @@ class Cell:
             param.comm_fusion = fusion_type
         return self
 
+    def offload(self, backward_prefetch="Auto"):
+        """MindSpore's activation offload for this Cell's ops (their forward results moved to the host and
+        prefetched ``backward_prefetch`` ops ahead of the backward pass): checked and recorded; under mindshim what
+        the backward pass keeps is XLA's choice."""
+        if isinstance(backward_prefetch, str):
+            _checkparam.check_string(backward_prefetch, ["Auto"], "backward_prefetch", self.cls_name)
+        else:
+            _checkparam.check_non_negative_int(backward_prefetch)
+        object.__setattr__(self, "_offload_backward_prefetch", backward_prefetch)
+
     def add_flags_recursive(self, **flags):
         """``add_flags`` on this Cell and every sub-Cell; returns self."""
         self.add_flags(**flags)

@@ -523,3 +523,39 @@ def case_set_ps_context_unknown_key(ms):
 
 def case_set_ps_context_enable_ps_type(ms):
     return ms.set_ps_context(enable_ps=1)
+
+
+def case_offload(ms):
+    net = ms.nn.Dense(2, 2)
+    return [net.offload(), net.offload(3)]
+
+
+def case_offload_bad_string(ms):
+    return ms.nn.Dense(2, 2).offload("auto")
+
+
+def case_offload_negative(ms):
+    return ms.nn.Dense(2, 2).offload(-1)
+
+
+def case_lazy_inline(ms):
+    class Block(ms.nn.Cell):
+        @ms.lazy_inline
+        def __init__(self, n):
+            super().__init__()
+            self.dense = ms.nn.Dense(n, 2, weight_init="ones", bias_init="zeros")
+
+        def construct(self, x):
+            return self.dense(x)
+    return Block(3)(ms.Tensor(X23))
+
+
+def case_lazy_inline_bad_policy(ms):
+    class Block(ms.nn.Cell):
+        @ms.lazy_inline(policy="back")
+        def __init__(self):
+            super().__init__()
+
+        def construct(self, x):
+            return x
+    return Block()
