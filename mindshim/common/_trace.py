@@ -47,12 +47,13 @@ class NeedsValues(Exception):
 class _Local(threading.local):
     def __init__(self):
         self.frames = []
-        self.graph = 0  # how many calls MindSpore compiles as graphs (jit, compiled Cells) are running
+        self.graph = 0  # how many ``jit`` calls are running
 
 
 def in_graph():
-    """True while a call MindSpore would compile as a graph runs (``jit``, a compiled Cell): what only its graph
-    mode does (parameter forward hooks) applies. GRAPH_MODE itself is the context's to say."""
+    """True while a call MindSpore compiles as a graph in PyNative mode (``jit``) runs: what only its graph mode
+    does (parameter forward hooks) applies. GRAPH_MODE itself is the context's to say; mindshim's own compiled
+    calls (training-step Cells, gradients) keep PyNative's meaning."""
     return local.graph > 0
 
 

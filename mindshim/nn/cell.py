@@ -39,8 +39,8 @@ class _ParameterForwardHooks(threading.local):
 
     def run(self, cell, args, kwargs):
         self.running.append(cell)
-        try:
-            return cell(*args, **kwargs)
+        try:  # Cell's own __call__: a subclass's (an optimizer's) ran already
+            return Cell.__call__(cell, *args, **kwargs)
         finally:
             self.running.pop()
 
@@ -498,11 +498,7 @@ class Cell:
             if compiled is None:
                 compiled = _engine.JitCall(self, type(self).__name__)
                 object.__setattr__(self, "_compiled_call", compiled)
-            _trace.local.graph += 1
-            try:
-                return compiled(*args)
-            finally:
-                _trace.local.graph -= 1
+            return compiled(*args)
         if self._backward_pre_hook or self._backward_hook:
             return self._run_with_backward_hooks(args, kwargs)
         if self._forward_pre_hook or self._forward_hook:

@@ -559,3 +559,19 @@ def case_lazy_inline_bad_policy(ms):
         def construct(self, x):
             return x
     return Block()
+
+
+def case_parameter_forward_hook_training_step(ms):
+    """A PyNative training step leaves the hooked Parameters as they are (mindshim compiles it, MindSpore does
+    not); the optimizer updates the Parameter itself."""
+    nn = ms.nn
+    net = nn.Dense(2, 1, weight_init="ones", bias_init="zeros")
+
+    def hook(p):
+        return p * 2
+    net.register_parameter_forward_hook(hook)
+    opt = nn.SGD(net.trainable_params(), 0.1)
+    step = nn.TrainOneStepCell(nn.WithLossCell(net, nn.MSELoss()), opt)
+    loss = step(ms.Tensor(np.ones((1, 2), np.float32)), ms.Tensor(np.zeros((1, 1), np.float32)))
+    opt((ms.Tensor(np.ones((1, 2), np.float32)), ms.Tensor(np.ones(1, np.float32))))
+    return [loss, net.weight, net.bias, opt.global_step]
