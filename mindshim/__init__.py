@@ -64,7 +64,7 @@ from . import (  # noqa: E402
     runtime,
     train,
 )
-from ._api import JitConfig, enable_dynamic, jit, jit_class, mutable, no_inline, recompute  # noqa: E402
+from ._api import JitConfig, enable_dynamic, jit, jit_class, lazy_inline, mutable, no_inline, recompute  # noqa: E402
 from ._engine import functionalize, load_params  # noqa: E402
 from ._install import install, run  # noqa: E402
 from .common import dtype  # noqa: E402
@@ -88,6 +88,7 @@ from .context import (  # noqa: E402
     get_auto_parallel_context,
     get_context,
     get_level,
+    get_ps_context,
     ms_memory_recycle,
     reset_algo_parameters,
     reset_auto_parallel_context,
@@ -96,8 +97,10 @@ from .context import (  # noqa: E402
     set_context,
     set_deterministic,
     set_device,
+    set_ps_context,
     set_recursion_limit,
 )
+from .log import get_log_config  # noqa: E402
 from .ops.composite import constexpr, get_grad, grad, jacfwd, jacrev, jvp, value_and_grad, vjp, vmap  # noqa: E402
 from .ops.function.core_func import is_tensor  # noqa: E402
 from .parallel import Layout  # noqa: E402
@@ -133,6 +136,19 @@ _lend(amp, **{name: getattr(train, name) for name in ("LossScaleManager", "Fixed
                                                       "DynamicLossScaleManager")})
 
 __version__ = "0.1.0"
+
+
+def run_check():
+    """MindSpore's installation check: prints the version (mindshim's) and, after a multiplication of two Tensors on
+    the context's device, the device target; or that the check failed and why."""
+    try:
+        print("MindSpore version: ", __version__)
+        ops.Mul()(Tensor([1.0, 2.0, 3.0], dtype.float32), Tensor([4.0, 5.0, 6.0], dtype.float32)).asnumpy()
+        print("The result of multiplication calculation is correct, MindSpore has been installed on platform "
+              f"[{get_context('device_target')}] successfully!")
+    except Exception as e:  # noqa: BLE001 - reported as MindSpore reports it
+        print("MindSpore running check failed.")
+        print(str(e))
 __all__ = ["amp", "common", "context", "mint", "nn", "ops", "dtype", "jit", "grad", "value_and_grad", "Tensor",
            "tensor", "COOTensor", "CSRTensor", "RowTensor", "SparseTensor", "Parameter", "ParameterTuple",
            "functionalize", "load_params",
@@ -143,9 +159,10 @@ __all__ = ["amp", "common", "context", "mint", "nn", "ops", "dtype", "jit", "gra
            "save_checkpoint", "load_checkpoint", "load_param_into_net", "ckpt_to_safetensors", "safetensors_to_ckpt",
            "async_ckpt_thread_status", "GRAPH_MODE", "PYNATIVE_MODE", "STRICT", "COMPATIBLE", "LAX",
            "JitConfig", "enable_dynamic", "jit_class",
-           "mutable", "no_inline", "recompute", "get_rng_state", "set_rng_state", "from_numpy",
+           "mutable", "no_inline", "lazy_inline", "recompute", "get_rng_state", "set_rng_state", "from_numpy",
            "frombuffer", "get_algo_parameters", "set_algo_parameters", "reset_algo_parameters", "get_level",
            "ms_memory_recycle", "set_recursion_limit", "set_deterministic", "is_tensor",
+           "get_ps_context", "set_ps_context", "get_log_config", "run_check",
            "get_grad", "jacfwd", "jacrev", "jvp", "vjp", "vmap", "constexpr", "profiler", "Profiler", "Symbol"]
 __all__ += common.dtype.__all__ + train.__all__
 

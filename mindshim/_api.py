@@ -1,8 +1,13 @@
 """``mindspore.jit`` and the rest of ``mindspore.common.api``: compile a function or a Cell's ``construct`` into one
 XLA program. It sits above the engine, so outside ``common`` (core); the package publishes it as ``common.api``."""
 import functools
+import inspect
+
+import jax
 
 from ._engine import JitCall
+from .common import _trace
+from .common.tensor import Tensor
 from .hal import synchronize
 
 
@@ -21,7 +26,11 @@ def jit(function=None, *, capture_mode="ast", jit_level="O0", dynamic=0, fullgra
 
         @functools.wraps(fn)
         def jitted(*args):
-            return compiled(*args)
+            _trace.local.graph += 1
+            try:
+                return compiled(*args)
+            finally:
+                _trace.local.graph -= 1
         jitted.compiled = compiled
         return jitted
     return decorate(function) if function is not None else decorate
@@ -43,6 +52,27 @@ def no_inline(fn=None):
     return fn if fn is not None else no_inline
 
 
+def lazy_inline(fn=None, attrs=None, policy=None):
+    """MindSpore's hint, on a Cell's ``__init__``, to compile the Cell's graph once and reuse it for every instance;
+    the decorated ``__init__`` runs as it is (XLA decides what to inline). Raises MindSpore's ValueError on a class,
+    another function, or a ``policy`` other than None and 'front'."""
+    def wrap(init):
+        if inspect.isclass(init):
+            raise ValueError(f"The lazy_inline should decorate the __init__ function, not the class {init.__name__}. "
+                             f"File: {inspect.getfile(init)}")
+        if init.__name__ != "__init__":
+            raise ValueError(f"The lazy_inline should decorate the __init__ function, not the function: "
+                             f"{init.__name__}. line: {init.__code__.co_firstlineno} in {init.__code__.co_filename}")
+
+        @functools.wraps(init)
+        def lazy_init(self, *args, **kwargs):
+            init(self, *args, **kwargs)
+            if policy is not None and policy != "front":
+                raise ValueError("policy must be None or 'front'")
+        return lazy_init
+    return wrap(fn) if fn is not None else wrap
+
+
 def enable_dynamic(**kwargs):
     """MindSpore's declaration of which arguments of a compiled function have dynamic shapes; returns the function
     as it is (mindshim compiles once per input shape)."""
@@ -51,11 +81,61 @@ def enable_dynamic(**kwargs):
     return decorate
 
 
+class _Tuple(tuple):
+    """A tuple made mutable: an input gradients can be taken with respect to."""
+    __ms_mutable__, __ms_dynamic_len__ = True, False
+
+
+class _List(list):
+    """A list made mutable (see :class:`_Tuple`)."""
+    __ms_mutable__, __ms_dynamic_len__ = True, False
+
+
+class _Dict(dict):
+    """A dict made mutable (see :class:`_Tuple`)."""
+    __ms_mutable__, __ms_dynamic_len__ = True, False
+
+
+for _cls in (_Tuple, _List):  # pytrees, so compiled calls take their Tensors as inputs
+    jax.tree_util.register_pytree_node(_cls, lambda seq: (list(seq), None), lambda _, items, c=_cls: c(items))
+jax.tree_util.register_pytree_node(_Dict, lambda d: (list(d.values()), tuple(d)),
+                                   lambda keys, values: _Dict(zip(keys, values)))
+
+
+def _mutable_element(value, seen):
+    if id(value) in seen:
+        return False
+    if isinstance(value, (tuple, list, dict)):
+        items = value.values() if isinstance(value, dict) else value
+        return all(_mutable_element(v, seen | {id(value)}) for v in items)
+    return isinstance(value, (Tensor, int, float))
+
+
 def mutable(input_data, dynamic_len=False):
-    """``input_data`` (a Tensor, or a tuple/list/dict of them) marked as a variable input of compiled calls: as it
-    is, since mindshim's compiled calls take every Tensor as an input."""
+    """``input_data`` (a Tensor, scalar, or tuple/list/dict of them) marked as a variable input of compiled calls.
+    A tuple, list or dict comes back as MindSpore's subclass marked ``__ms_mutable__``: gradient functions
+    (``GradOperation``, ``grad``) differentiate such an input, returning gradients in its structure (MindSpore
+    does so in GRAPH mode; in PyNative mode it skips the input). Scalars come back as they are, and every Tensor is
+    an input of mindshim's compiled calls already (``dynamic_len`` is recorded only: mindshim compiles once per
+    length)."""
+    if not _mutable_element(input_data, frozenset()):
+        raise TypeError(f"For 'mutable', the 'input_data' should be one of (bool, int, float, Tensor, tuple, list, "
+                        f"dict) or their nested structures with no self-reference, but got "
+                        f"{type(input_data).__name__}: {input_data}.")
     if not isinstance(dynamic_len, bool):
-        raise TypeError(f"For 'mutable', the type of 'dynamic_len' should be bool, but got {type(dynamic_len)}.")
+        raise TypeError(f"For 'mutable', the second input should be bool, but got: {type(input_data).__name__}")
+    if dynamic_len and not isinstance(input_data, (tuple, list)):
+        raise TypeError(f"For 'mutable', when the variable_len is True, the first input should be list or tuple, "
+                        f"but got: {type(input_data).__name__}")
+    if isinstance(input_data, Tensor):
+        input_data.set_const_arg(False)
+        return input_data
+    for base, cls in ((tuple, _Tuple), (list, _List), (dict, _Dict)):
+        if isinstance(input_data, base):
+            out = cls(input_data)
+            if dynamic_len:
+                out.__ms_dynamic_len__ = True
+            return out
     return input_data
 
 
@@ -77,7 +157,7 @@ class JitConfig:
                                     debug_level=debug_level, infer_boost=infer_boost, **kwargs)
 
 
-__all__ = ["jit", "jit_class", "no_inline", "enable_dynamic", "mutable", "JitConfig", "recompute"]
+__all__ = ["jit", "jit_class", "no_inline", "lazy_inline", "enable_dynamic", "mutable", "JitConfig", "recompute"]
 
 
 def flops_collection(phase="train"):

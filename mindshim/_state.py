@@ -22,6 +22,8 @@ def _defaults():
         # mindshim.context: set_algo_parameters' settings (MindSpore's sharding search; recorded only).
         "algo": {"fully_use_devices": False, "elementwise_op_strategy_follow": False, "enable_algo_approxi": False,
                  "algo_approxi_epsilon": 0.1, "tensor_slice_align_enable": False, "tensor_slice_align_size": 16},
+        # mindshim.context: set_ps_context's settings (MindSpore's parameter server mode; recorded only).
+        "ps": {"enable_ps": False, "config_file_path": "", "enable_ssl": False},
         # mindshim.parallel._cost_model_context: MindSpore's sharding-search cost model (recorded only).
         "cost_model": {"multi_subgraphs": False, "rp_matmul_mem_coef": 0.1},
         "mesh": {"mesh": None},
@@ -48,6 +50,7 @@ device = _initial["device"]
 parallel = _initial["parallel"]
 mesh = _initial["mesh"]
 algo = _initial["algo"]
+ps = _initial["ps"]
 cost_model = _initial["cost_model"]
 rng = _initial["rng"]
 printing = _initial["printing"]

@@ -22,15 +22,19 @@ from .common.tensor import Tensor, _wrap
 from .nn.layer import normalization
 
 # and train's loss scale managers (LossScaleManager, ...), which the package publishes here: amp sits below train
-__all__ = ["auto_mixed_precision", "build_train_network", "get_white_list", "get_black_list", "all_finite",
+__all__ = ["auto_mixed_precision", "custom_mixed_precision", "build_train_network", "get_white_list", "get_black_list",
+           "all_finite",
            "LossScaler", "StaticLossScaler", "DynamicLossScaler"]
 
 _BLACK_LIST = (normalization.BatchNorm1d, normalization.BatchNorm2d, normalization.BatchNorm3d, normalization.LayerNorm)
 
 
 def get_white_list():
-    """The op-table rows that compute in low precision under O1."""
-    return sorted(_amp.WHITE_LIST)
+    """MindSpore's O1 white list, a new list of the Cell and Primitive classes computing in low precision (mindshim's
+    O1 applies it as the op-table rows ``common._amp.WHITE_LIST``); ``custom_mixed_precision`` takes such lists."""
+    return [nn.Conv1d, nn.Conv2d, nn.Conv3d, nn.Conv1dTranspose, nn.Conv2dTranspose, nn.Conv3dTranspose, nn.Dense,
+            nn.LSTMCell, nn.RNNCell, nn.GRUCell, ops.Conv2D, ops.Conv3D, ops.Conv2DTranspose, ops.Conv3DTranspose,
+            ops.Conv2DBackpropInput, ops.MatMul, ops.BatchMatMul, ops.PReLU, ops.ReLU, ops.Ger]
 
 
 def get_black_list():
@@ -69,13 +73,72 @@ class _OutputTo16(nn.Cell):
         return _cast_tree(self._backbone(*args, **kwargs), self.dtype)
 
 
-def _black_list(network, dtype):
+def _black_list(network, dtype, black_list=_BLACK_LIST):
     network.to_float(dtype)
     for name, cell in list(network.name_cells().items()):
-        if isinstance(cell, _BLACK_LIST):
+        if isinstance(cell, black_list):
             network._cells[name] = _OutputTo16(cell.to_float(mstype.float32), dtype)
         else:
-            _black_list(cell, dtype)
+            _black_list(cell, dtype, black_list)
+    _relist(network)
+    return network
+
+
+def _relist(network):
+    """A SequentialCell runs its ``cell_list``: the replaced sub-Cells go there too (as MindSpore's amp does)."""
+    if isinstance(network, nn.SequentialCell):
+        network.cell_list = list(network.cells())
+
+
+def _white_cells(network, white_list, dtype):
+    """The sub-Cells of the ``white_list`` classes compute in ``dtype`` (all their ops) and return float32."""
+    for name, cell in list(network.name_cells().items()):
+        if isinstance(cell, white_list):
+            for _, inner in cell.cells_and_names():
+                object.__setattr__(inner, "_amp_policy", (dtype.np_dtype, "all"))
+            network._cells[name] = _OutputTo32(cell)
+        else:
+            _white_cells(cell, white_list, dtype)
+    _relist(network)
+
+
+def _list_check(custom_list, list_name):
+    if not isinstance(custom_list, list):
+        raise TypeError(f"The type of {list_name} should be list, but got {type(custom_list)}")
+    for elem in custom_list:
+        if not isinstance(elem, type):
+            raise TypeError(f"The element in {list_name} should be a class, but got {elem}")
+        if list_name == "white_list" and not issubclass(elem, (nn.Cell, ops.Primitive)):
+            raise TypeError(f"The subclass of element in {list_name} should be one of 'Cell' and 'Primitive', "
+                            f"but got {elem}")
+        if list_name == "black_list" and not issubclass(elem, nn.Cell):
+            raise TypeError(f"The subclass of element in {list_name} should be one of 'Cell', but got {elem}")
+
+
+def custom_mixed_precision(network, *, white_list=None, black_list=None, dtype=mstype.float16):
+    """Mixed precision with your own list of classes. ``white_list``: the Primitives of those classes compute in
+    ``dtype`` and return float32, as under O1 (op level), and the sub-Cells of those classes compute wholly in
+    ``dtype`` and return float32 (MindSpore inserts the casts by rewriting the network's source; mindshim casts at
+    run time, so the network stays the same object). ``black_list`` (Cells): the network runs in ``dtype`` except
+    those sub-Cells, which compute in float32 and hand ``dtype`` on, and its outputs return as float32 (O2's rule)."""
+    if not isinstance(network, nn.Cell):
+        raise TypeError("The network type should be Cell.")
+    if white_list is None and black_list is None:
+        raise ValueError("For custom_mixed_precision, one of white_list and black_list must be provided.")
+    if white_list is not None and black_list is not None:
+        raise ValueError("For custom_mixed_precision, the white_list or black_list cannot be provided "
+                         "at the same time, please provide one or the other.")
+    if dtype not in (mstype.float16, mstype.bfloat16):
+        raise ValueError(f"The dtype should be one of (mstype.float16, mstype.bfloat16), but got {dtype}.")
+    if black_list is not None:
+        _list_check(black_list, "black_list")
+        return _OutputTo32(_black_list(network, dtype, tuple(black_list)))
+    _list_check(white_list, "white_list")
+    rows = frozenset(c._row.name for c in white_list if issubclass(c, ops.Primitive) and hasattr(c, "_row"))
+    for _, cell in network.cells_and_names():
+        object.__setattr__(cell, "_amp_policy", (dtype.np_dtype, rows))
+    _white_cells(network, tuple(c for c in white_list if issubclass(c, nn.Cell)), dtype)
+    _state.invalidate()
     return network
 
 

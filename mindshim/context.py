@@ -136,6 +136,26 @@ def reset_algo_parameters():
     _state.reset("algo")
 
 
+def set_ps_context(**kwargs):
+    """Record MindSpore's parameter server settings (``enable_ps``, ``config_file_path``, ``enable_ssl``, and the
+    certificates' ``client_password``/``server_password``, which MindSpore does not give back). The parameter
+    server processes MindSpore starts from ``MS_ROLE`` and its other variables are not started by mindshim."""
+    if "enable_ps" in kwargs and not isinstance(kwargs["enable_ps"], bool):
+        raise TypeError(f"The parameter 'enable_ps' must be {bool}, but got {type(kwargs['enable_ps'])}")
+    for key, value in kwargs.items():
+        if key not in _state.ps and key not in ("client_password", "server_password"):
+            raise ValueError(f"Set PS context keyword {key} is not recognized!")
+        if key in ("config_file_path", "client_password", "server_password") and not isinstance(value, str):
+            raise TypeError(f"For 'set_ps_context', '{key}' must be a str, but got {type(value).__name__}.")
+    _state.ps.update((k, bool(v) if k == "enable_ssl" else v) for k, v in kwargs.items() if k in _state.ps)
+
+
+def get_ps_context(attr_key):
+    if attr_key not in _state.ps:
+        raise ValueError(f"Get PS context keyword {attr_key} is not recognized!")
+    return _state.ps[attr_key]
+
+
 def set_recursion_limit(recursion_limit=1000):
     """MindSpore's limit on the depth of graph compilation; checked and recorded (mindshim traces with Python's
     own recursion limit)."""
@@ -167,5 +187,6 @@ def get_level():
 __all__ = ["GRAPH_MODE", "PYNATIVE_MODE", "STRICT", "COMPATIBLE", "LAX",
            "set_context", "get_context", "set_device", "ParallelMode",
            "set_auto_parallel_context", "get_auto_parallel_context", "reset_auto_parallel_context",
-           "set_algo_parameters", "get_algo_parameters", "reset_algo_parameters", "set_recursion_limit",
+           "set_algo_parameters", "get_algo_parameters", "reset_algo_parameters", "set_ps_context", "get_ps_context",
+           "set_recursion_limit",
            "ms_memory_recycle", "get_level", "set_deterministic"]

@@ -23,6 +23,16 @@ def test_low_precision_close_to_float32(level):
     assert not np.array_equal(out.asnumpy(), ref)  # really computed in float16
 
 
+@pytest.mark.parametrize("lists", [dict(white_list=[nn.Dense]), dict(white_list=[ms.ops.MatMul]),
+                                   dict(black_list=[nn.ReLU])])
+def test_custom_mixed_precision_close_to_float32(lists):
+    ref = _mlp()(ms.Tensor(X)).asnumpy()
+    out = amp.custom_mixed_precision(_mlp(), **lists)(ms.Tensor(X))
+    assert out.dtype == ms.float32
+    np.testing.assert_allclose(out.asnumpy(), ref, rtol=2e-2, atol=2e-2)
+    assert not np.array_equal(out.asnumpy(), ref)  # really computed in float16
+
+
 def test_bfloat16_and_to_float32():
     net = amp.auto_mixed_precision(_mlp(), "O3", dtype=ms.bfloat16)
     assert net(ms.Tensor(X)).dtype == ms.float32

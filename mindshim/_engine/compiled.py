@@ -620,7 +620,7 @@ class GradCall(CompiledCall):
                 self._checked_positions[spec] = positions
         _, (out, gx, gw) = self._dispatch((spec, sens is None, positions), spec, arrays, (sens,), (positions,),
                                      (sens is None, positions))
-        return self._structure(out, gx, gw)
+        return self._structure(out, [_input_grad(spec, p, g) for p, g in zip(positions or (), gx)], gw)
 
     def _positions(self, args):
         """The input positions to differentiate, checked against the inputs."""
@@ -630,9 +630,9 @@ class GradCall(CompiledCall):
             if not -n <= p < n:
                 raise ValueError(f"For '{self.op_name}', the position {p} of the input to differentiate is out "
                                  f"of range: the function got {n} inputs.")
-            if not isinstance(args[p], Tensor):
+            if not (isinstance(args[p], Tensor) or getattr(args[p], "__ms_mutable__", False) and _has_tensor(args[p])):
                 raise TypeError(f"For '{self.op_name}', the input at position {p} to differentiate must be a "
-                                f"Tensor, but got {type(args[p]).__name__}.")
+                                f"Tensor or a mutable container of them, but got {type(args[p]).__name__}.")
         return positions
 
     def _function(self, spec, program, positions):
@@ -644,18 +644,18 @@ class GradCall(CompiledCall):
         they fail)."""
         index = {id(p): i for i, p in enumerate(program.params)}
         widx = [index[id(w)] for w in self.weights or ()]
-        inputs = self._inputs(spec, arrays)
-        n = len(inputs)
+        owned = _owned_arrays(spec, len(arrays))
+        n = len(owned)
         pos = sorted({p % n for p in positions or ()})
-        diff = [i for i in pos if jnp.issubdtype(inputs[i].dtype, jnp.inexact)]
+        diff = [j for i in pos for j in owned[i] if jnp.issubdtype(arrays[j].dtype, jnp.inexact)]
 
         def forward(wvals, xvals):
-            vals, xs = list(values), list(inputs)
+            vals, xs = list(values), list(arrays)
             for i, w in zip(widx, wvals):
                 vals[i] = w
-            for i, x in zip(diff, xvals):
-                xs[i] = x
-            traced = self._traced(program, vals, arrays, xs, key)
+            for j, x in zip(diff, xvals):
+                xs[j] = x
+            traced = self._traced(program, vals, arrays, self._inputs(spec, xs), key)
             out = to_arrays(traced[0])
             if self.has_aux:
                 if not isinstance(out, tuple) or len(out) < 2:
@@ -665,7 +665,7 @@ class GradCall(CompiledCall):
             return out, (out, *traced[1:])
 
         primal, vjp, (out, changed, new_key, checks) = jax.vjp(forward, [values[i] for i in widx],
-                                                               [inputs[i] for i in diff], has_aux=True)
+                                                               [arrays[j] for j in diff], has_aux=True)
         if sens is None:
             sens = jax.tree_util.tree_map(jnp.ones_like, primal)
         elif self.sens_param == "fill":
@@ -673,10 +673,10 @@ class GradCall(CompiledCall):
         else:
             sens = _check_sens(self.op_name, primal, sens)
         gw, gxd = vjp(sens)
-        gx = {i: jnp.zeros_like(inputs[i]) for i in pos}
-        gx.update(zip(diff, gxd))
-        order = [p % n for p in positions or ()]
-        return changed, (out, [gx[i] for i in order], list(gw)), new_key, _combined(checks)
+        ga = {j: jnp.zeros_like(arrays[j]) for i in pos for j in owned[i]}
+        ga.update(zip(diff, gxd))
+        gx = [[ga[j] for j in owned[p % n]] for p in positions or ()]
+        return changed, (out, gx, list(gw)), new_key, _combined(checks)
 
     @staticmethod
     def _write_back(params, changed, traced):
@@ -686,7 +686,7 @@ class GradCall(CompiledCall):
 
     def _structure(self, out, gx, gw):
         """MindSpore's output structure, as Tensors."""
-        gx, gw = tuple(map(_wrap, gx)), tuple(map(_wrap, gw))
+        gx, gw = tuple(gx), tuple(map(_wrap, gw))
         if self.single and self.positions is not None:
             gx = gx[0]
         if self.positions is not None and self.weights is not None:
@@ -696,6 +696,31 @@ class GradCall(CompiledCall):
         else:
             grads = gx
         return (to_tensors(out), grads) if self.return_value else grads
+
+
+def _owned_arrays(spec, count):
+    """For each input of the signature ``spec``, the indices of its arrays among the ``count`` input arrays."""
+    if isinstance(spec, int):
+        return [[i] for i in range(count)]
+    owned, start = [], 0
+    for s in spec:
+        size = 1 if s is None else sum(leaf is None for leaf in s.leaves) if isinstance(s, _Tree) else 0
+        owned.append(list(range(start, start + size)))
+        start += size
+    return owned
+
+
+def _input_grad(spec, position, grads):
+    """The gradient of input ``position`` from its arrays' ``grads``: a Tensor, or for a (mutable) container its
+    structure (a mutable container's as its plain tuple, list or dict), with a zero of the leaf's type for each
+    non-Tensor leaf, as MindSpore."""
+    s = None if isinstance(spec, int) else spec[position]
+    if not isinstance(s, _Tree):
+        return _wrap(grads[0])
+    it = iter(grads)
+    leaves = [_wrap(next(it)) if leaf is None else type(leaf.value)(0) for leaf in s.leaves]
+    tree = jax.tree_util.tree_unflatten(s.treedef, leaves)
+    return type(tree).__mro__[1](tree) if getattr(tree, "__ms_mutable__", False) else tree
 
 
 def _check_sens(op, out, sens):

@@ -2,7 +2,8 @@
 
 A policy is ``(dtype, mode)``. Inside a Cell set by ``to_float(dtype)`` (mode "all") every op casts its
 floating inputs (data, Parameters, Tensors) to ``dtype``. Inside a network converted with amp level O1 (mode
-"white") only the white-listed ops do, and cast their outputs back to float32. Under level "auto" (mode
+"white") only the white-listed ops do, and cast their outputs back to float32 (mode a frozenset of row names:
+``custom_mixed_precision``'s white list does so for those rows). Under level "auto" (mode
 "auto") the auto white list computes in ``dtype``, the auto black list in float32, the promote list in the
 widest float type among its inputs, and every other op in the types it is given. Ops check ``local.stack``
 (empty when no mixed precision is in use: one list test).
@@ -39,8 +40,9 @@ def cast_inputs(row_name, arrays):
     dtype, mode = local.stack[-1]
     if mode == "all":
         return _cast(arrays, dtype), None
-    if mode == "white":
-        return (_cast(arrays, dtype), jnp.float32) if row_name in WHITE_LIST else (arrays, None)
+    if mode == "white" or isinstance(mode, frozenset):  # O1, or custom_mixed_precision's rows
+        return (_cast(arrays, dtype), jnp.float32) if row_name in (WHITE_LIST if mode == "white" else mode) else \
+            (arrays, None)
     if row_name in AUTO_WHITE_LIST:
         return _cast(arrays, dtype), None
     if row_name in AUTO_BLACK_LIST:

@@ -47,6 +47,14 @@ class NeedsValues(Exception):
 class _Local(threading.local):
     def __init__(self):
         self.frames = []
+        self.graph = 0  # how many ``jit`` calls are running
+
+
+def in_graph():
+    """True while a call MindSpore compiles as a graph in PyNative mode (``jit``) runs: what only its graph mode
+    does (parameter forward hooks) applies. GRAPH_MODE itself is the context's to say; mindshim's own compiled
+    calls (training-step Cells, gradients) keep PyNative's meaning."""
+    return local.graph > 0
 
 
 #: Per thread: a dataset's prefetch thread is not part of the trace of the step that consumes it.

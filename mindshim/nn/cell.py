@@ -7,6 +7,7 @@ compilation go through ``mindshim._engine``, which sees a Cell as a pure functio
 """
 import inspect
 import itertools
+import threading
 from collections import OrderedDict, namedtuple
 from collections.abc import Mapping
 
@@ -25,6 +26,37 @@ def _addindent(s, n):
     if len(lines) == 1:
         return s
     return lines[0] + "\n" + "\n".join(" " * n + line for line in lines[1:])
+
+
+class _ParameterForwardHooks(threading.local):
+    """The Cells running in this thread (outermost first), kept once a parameter forward hook is registered
+    (``registered``, process-wide), and the Parameter a running Cell reads (``Cell.register_parameter_forward_hook``).
+    """
+    registered = False
+
+    def __init__(self):
+        self.running = []
+
+    def run(self, cell, args, kwargs):
+        self.running.append(cell)
+        try:  # Cell's own __call__: a subclass's (an optimizer's) ran already
+            return Cell.__call__(cell, *args, **kwargs)
+        finally:
+            self.running.pop()
+
+    def read(self, param):
+        """``param``, or its hook's result in a call MindSpore compiles as a graph."""
+        if param is None or not (_trace.in_graph() or context._context["mode"] == context.GRAPH_MODE):
+            return param
+        hook = param.__dict__.get("__parameter_forward_hook__")
+        for cell in reversed(self.running):
+            if hook is not None:
+                break
+            hook = cell.__dict__.get("__parameter_forward_hook__")
+        return param if hook is None else hook(param)
+
+
+_param_hooks = _ParameterForwardHooks()
 
 
 class Cell:
@@ -119,7 +151,7 @@ class Cell:
     def __getattr__(self, name):
         d = self.__dict__
         if "_params" in d and name in d["_params"]:
-            return d["_params"][name]
+            return _param_hooks.read(d["_params"][name]) if _param_hooks.running else d["_params"][name]
         if "_buffers" in d and name in d["_buffers"]:
             return d["_buffers"][name]
         if "_cells" in d and name in d["_cells"]:
@@ -386,6 +418,16 @@ class Cell:
             param.comm_fusion = fusion_type
         return self
 
+    def offload(self, backward_prefetch="Auto"):
+        """MindSpore's activation offload for this Cell's ops (their forward results moved to the host and
+        prefetched ``backward_prefetch`` ops ahead of the backward pass): checked and recorded; under mindshim what
+        the backward pass keeps is XLA's choice."""
+        if isinstance(backward_prefetch, str):
+            _checkparam.check_string(backward_prefetch, ["Auto"], "backward_prefetch", self.cls_name)
+        else:
+            _checkparam.check_non_negative_int(backward_prefetch)
+        object.__setattr__(self, "_offload_backward_prefetch", backward_prefetch)
+
     def add_flags_recursive(self, **flags):
         """``add_flags`` on this Cell and every sub-Cell; returns self."""
         self.add_flags(**flags)
@@ -446,6 +488,8 @@ class Cell:
         raise NotImplementedError(f"For '{type(self).__name__}', the method 'construct' must be defined.")
 
     def __call__(self, *args, **kwargs):
+        if _param_hooks.registered and not (_param_hooks.running and _param_hooks.running[-1] is self):
+            return _param_hooks.run(self, args, kwargs)
         if self._amp_policy is not None and not (self._jit_call and not _trace.local.frames):
             return self._call_mixed(args, kwargs)
         compile_it = self._jit_call or context._context["mode"] == context.GRAPH_MODE
@@ -486,6 +530,31 @@ class Cell:
         its floating Tensor inputs, ``grad_output`` for its outputs (tuples of Tensors); a tuple it returns replaces
         ``grad_input``. Returns a handle to remove it. Runs on the host as ``register_backward_pre_hook``'s."""
         return self._add_hook(self._backward_hook, hook_fn, False, False)
+
+    def register_parameter_forward_hook(self, hook):
+        """In calls MindSpore compiles as graphs (``jit``, GRAPH_MODE), a Parameter read inside this Cell's
+        ``construct`` (its sub-Cells' included) is ``hook(parameter)``, differentiated through. ``hook``: a
+        callable for every Parameter, or ``[{"params": [Parameter, ...], "hook": callable}, ...]`` for those
+        Parameters (wherever they are read in a running Cell). A Parameter's own hook comes first, then the
+        innermost running Cell's. As in MindSpore, PyNative calls leave Parameters as they are."""
+        if isinstance(hook, list):
+            for item in hook:
+                if not isinstance(item, dict):
+                    raise TypeError(f"Each item in the hook list must be a dictionary, but got {type(item)}.")
+                if not ("params" in item and "hook" in item):
+                    raise ValueError("Each dictionary in the hook list must contain both params and hook keys.")
+                if not callable(item["hook"]):
+                    raise TypeError(f"The hook value must be callable, but got {type(item['hook'])}.")
+                for param in item["params"]:
+                    if not isinstance(param, Parameter):
+                        raise TypeError(f"All items in params must be of type 'Parameter', but got {type(param)}.")
+                    param.__parameter_forward_hook__ = item["hook"]
+        elif callable(hook):
+            object.__setattr__(self, "__parameter_forward_hook__", hook)
+        else:
+            raise TypeError(f"Hook must be a callable function or a list of dictionaries, but got {type(hook)}.")
+        object.__setattr__(self, "__no_parameter_forward_hook__", False)
+        _ParameterForwardHooks.registered = True
 
     def _run_with_backward_hooks(self, args, kwargs):
         """``construct`` between identities whose gradients run the backward hooks."""

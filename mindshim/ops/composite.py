@@ -51,12 +51,13 @@ class GradOperation:
 
 
 def _positions(grad_position, op):
+    """``(positions, single)``: an int, or a tuple of one, gives its gradient alone (as MindSpore)."""
     if grad_position is None:
         return None, False
     if isinstance(grad_position, int) and not isinstance(grad_position, bool):
         return (grad_position,), True
     if isinstance(grad_position, (tuple, list)) and grad_position and all(isinstance(p, int) for p in grad_position):
-        return tuple(grad_position), False
+        return tuple(grad_position), len(grad_position) == 1
     raise TypeError(f"For '{op}', the 'grad_position' must be int, tuple of int or None, but got {grad_position}.")
 
 
@@ -72,16 +73,22 @@ def _weights(weights, op):
                     f"got {type(weights).__name__}.")
 
 
-def _with_ids(grads, positions, weights):
-    """``return_ids``: each gradient paired with its input position or its Parameter's name."""
-    ids = list(positions or ()) + [w.name for w in weights or ()]
-    if len(ids) == 1:
-        return ids[0], grads
-    flat = list(grads[0]) + list(grads[1]) if positions and weights else list(grads)
-    pairs = tuple(zip(ids, flat))
-    if positions and weights:
-        return pairs[:len(positions)], pairs[len(positions):]
-    return pairs
+def _arrange(positions, single, weights, single_weight, return_ids, grads):
+    """MindSpore's structure of GradCall's ``grads``: a single Parameter's gradient alone (a list or tuple of
+    Parameters gives a tuple); with ``return_ids`` each gradient paired with its input position or its
+    Parameter's name."""
+    gx, gw = grads if positions is not None and weights is not None else \
+        (grads, None) if weights is None else (None, grads)
+    parts = []
+    if positions is not None:
+        parts.append(((positions[0], gx) if single else tuple(zip(positions, gx))) if return_ids else gx)
+    if weights is not None:
+        names = [w.name for w in weights]
+        if single_weight:
+            parts.append((names[0], gw[0]) if return_ids else gw[0])
+        else:
+            parts.append(tuple(zip(names, gw)) if return_ids else gw)
+    return tuple(parts) if len(parts) == 2 else parts[0]
 
 
 def get_grad(gradients, identifier):
@@ -97,31 +104,35 @@ def get_grad(gradients, identifier):
     raise ValueError(f"For 'get_grad', the identifier {identifier} is not found in the gradients.")
 
 
-def _grad_call(fn, grad_position, weights, has_aux, sens_param, op):
-    """``(GradCall, positions, weights)`` of ``grad``/``value_and_grad`` (``op``), its arguments checked."""
+def _grad_call(fn, grad_position, weights, has_aux, sens_param, return_ids, op):
+    """``(GradCall, arrange)`` of ``grad``/``value_and_grad`` (``op``), its arguments checked: ``arrange`` gives
+    the call's gradients MindSpore's structure."""
+    from ..common.parameter import Parameter
     if grad_position is None and weights is None:
         raise ValueError(f"For '{op}', 'grad_position' and 'weights' can not be None at the same time.")
     positions, single = _positions(grad_position, op)
+    single_weight = isinstance(weights, Parameter)
     weights = _weights(weights, op)
     call = GradCall(fn, weights, positions, single=single, sens_param=sens_param, return_value=True,
                     has_aux=has_aux, op_name=op)
-    return call, positions, weights
+    return call, functools.partial(_arrange, positions, single, weights, single_weight, return_ids)
 
 
 def value_and_grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=False, sens_param=False):
     """``mindspore.value_and_grad``: a function returning ``(fn(*inputs), gradients)``.
 
-    Gradients are those of the inputs at ``grad_position`` (an int gives one Tensor, a tuple a tuple) and/or
-    of ``weights`` (a tuple): ``(input grads, weight grads)`` when both are asked for. With ``has_aux``,
-    ``fn`` returns ``(loss, aux...)`` and only ``loss`` is differentiated. Forward and backward run as one
-    compiled program; Python side effects in ``fn`` happen when it is traced (once per input signature).
+    Gradients are those of the inputs at ``grad_position`` (an int, or a tuple of one, gives one Tensor, a longer
+    tuple a tuple) and/or of ``weights`` (a Parameter gives one Tensor, a list or tuple a tuple): ``(input grads,
+    weight grads)`` when both are asked for. With ``has_aux``, ``fn`` returns ``(loss, aux...)`` and only
+    ``loss`` is differentiated. Forward and backward run as one compiled program; Python side effects in ``fn``
+    happen when it is traced (once per input signature).
     """
-    call, positions, weights = _grad_call(fn, grad_position, weights, has_aux, sens_param, "value_and_grad")
+    call, arrange = _grad_call(fn, grad_position, weights, has_aux, sens_param, return_ids, "value_and_grad")
 
     @functools.wraps(fn)
     def value_and_grad_fn(*args):
         out, grads = call(*args)
-        return (out, _with_ids(grads, positions, weights)) if return_ids else (out, grads)
+        return out, arrange(grads)
     value_and_grad_fn.grad_call = call
     return value_and_grad_fn
 
@@ -129,13 +140,12 @@ def value_and_grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=
 def grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=False, sens_param=False):
     """``mindspore.grad``: like :func:`value_and_grad` but returns the gradients alone (``(grads, aux)`` with
     ``has_aux``)."""
-    call, positions, weights = _grad_call(fn, grad_position, weights, has_aux, sens_param, "grad")
+    call, arrange = _grad_call(fn, grad_position, weights, has_aux, sens_param, return_ids, "grad")
 
     @functools.wraps(fn)
     def grad_fn(*args):
         out, grads = call(*args)
-        if return_ids:
-            grads = _with_ids(grads, positions, weights)
+        grads = arrange(grads)
         return (grads, tuple(out[1:])) if has_aux else grads
     grad_fn.grad_call = call
     return grad_fn

@@ -115,3 +115,49 @@ def case_dynamic_loss_scaler(ms):
         scaler.adjust(T(finite))
         out.append(scaler.scale_value.value())
     return out
+
+
+def _custom(**lists):
+    def case(ms):
+        nn = ms.nn
+        named = {"default": ms.amp.get_white_list() + [nn.Flatten], "dense": [nn.Dense], "matmul": [ms.ops.MatMul],
+                 "bn": [nn.BatchNorm2d], "dense_softmax": [nn.Dense, nn.Softmax]}
+        net = ms.amp.custom_mixed_precision(_net(ms), **{k: named[v] for k, v in lists.items()})
+        return {"outputs": _dtypes(net(ms.Tensor(X))), "params": _dtypes(net.get_parameters())}
+    return case
+
+
+case_custom_white_default = _custom(white_list="default")
+case_custom_white_dense = _custom(white_list="dense")
+case_custom_white_primitive = _custom(white_list="matmul")
+case_custom_black_bn = _custom(black_list="bn")
+case_custom_black_dense_softmax = _custom(black_list="dense_softmax")
+
+
+def case_get_white_list_is_new(ms):
+    lists = ms.amp.get_white_list(), ms.amp.get_white_list()
+    return [lists[0] is lists[1], len(lists[0]), ms.nn.Dense in lists[0], ms.ops.MatMul in lists[0]]
+
+
+def case_custom_no_list(ms):
+    return ms.amp.custom_mixed_precision(_net(ms))
+
+
+def case_custom_both_lists(ms):
+    return ms.amp.custom_mixed_precision(_net(ms), white_list=[ms.nn.Dense], black_list=[ms.nn.Dense])
+
+
+def case_custom_bad_dtype(ms):
+    return ms.amp.custom_mixed_precision(_net(ms), white_list=[ms.nn.Dense], dtype=ms.float32)
+
+
+def case_custom_list_not_list(ms):
+    return ms.amp.custom_mixed_precision(_net(ms), white_list=ms.nn.Dense)
+
+
+def case_custom_black_not_cell(ms):
+    return ms.amp.custom_mixed_precision(_net(ms), black_list=[ms.nn.Dense, int])
+
+
+def case_custom_not_cell(ms):
+    return ms.amp.custom_mixed_precision(lambda x: x, white_list=[ms.nn.Dense])

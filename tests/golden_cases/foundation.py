@@ -446,3 +446,173 @@ def case_grad_operation(ms):
     G = ms.ops.GradOperation
     return [G()(net)(*inputs), G(get_all=True)(net)(*inputs), G(get_by_list=True)(net, w)(*inputs),
             G(get_all=True, get_by_list=True, sens_param=True)(net, w)(*inputs, sens)]
+
+
+def case_grad_structures(ms):
+    """A tuple of one position, or one Parameter, gives its gradient alone; a list of Parameters a tuple; with
+    return_ids each gradient pairs with its position or name."""
+    net, (x,), _ = _two_param_net(ms)
+
+    def loss(x):
+        return (net(x) * ms.Tensor(W22)).sum()
+    grads = [ms.grad(loss, grad_position=positions, weights=weights)(x)
+             for positions, weights in [((0,), None), (None, net.w1), (0, net.w2), (0, [net.w2]), (None, [net.w1])]]
+    # return_ids where MindSpore 2.10 is consistent (it takes bool() of a single Parameter, and indexes a single
+    # position's gradient unless the position is 0)
+    grads += [ms.grad(loss, grad_position=positions, weights=weights, return_ids=True)(x)
+              for positions, weights in [((0,), None), (0, [net.w2]), ((0,), (net.w1, net.w2)), (None, [net.w1])]]
+    return grads + [ms.value_and_grad(loss, grad_position=None, weights=net.w1)(x)]
+
+
+def case_grad_mutable_container(ms):
+    """A mutable tuple, list or dict input (compiled, as MindSpore's GRAPH mode) gets gradients in its
+    structure, a zero for a non-Tensor leaf."""
+    def f(z, w):
+        return ms.ops.matmul(z[0], z[1]).sum() * w
+
+    def g(z, w):
+        return ms.ops.matmul(z["x"], z["y"]).sum() * w + z["n"]
+
+    @ms.jit
+    def grads(a, b, w):
+        return (ms.ops.GradOperation()(f)(ms.mutable((a, b)), w),
+                ms.ops.GradOperation(get_all=True)(f)(ms.mutable([a, b]), w),
+                ms.grad(g, grad_position=(0, 1))(ms.mutable({"x": a, "y": b, "n": 2.0}), w))
+    return grads(ms.Tensor(X23), ms.Tensor(W32), ms.Tensor(np.float32(2.0)))
+
+
+def case_mutable_bad_element(ms):
+    return ms.mutable((ms.Tensor(X23), "x"))
+
+
+def case_mutable_bad_dynamic_len(ms):
+    return ms.mutable((1, 2), dynamic_len=3)
+
+
+def case_mutable_dynamic_len_of_tensor(ms):
+    return ms.mutable(ms.Tensor(X23), True)
+
+
+def _hooked_nets(ms):
+    class Inner(ms.nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.w = ms.Parameter(ms.Tensor(np.float32(3.0)), name="w")
+
+        def construct(self, x):
+            return x * self.w
+
+    class Outer(ms.nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.weight = ms.Parameter(ms.Tensor(np.float32(2.0)), name="weight")
+            self.inner = Inner()
+
+        def construct(self, x):
+            return self.inner(x * self.weight) + self.weight
+    return Outer
+
+
+def case_parameter_forward_hooks(ms):
+    """Hooks apply in compiled calls only, inside the Cells' construct; a Parameter's own hook comes first, then
+    the innermost running Cell's; gradients flow through them."""
+    outer, x = _hooked_nets(ms), ms.Tensor(np.float32(1.5))
+
+    def times(k):
+        def hook(p):
+            return p * k
+        return hook
+    plain, own, both, nested = outer(), outer(), outer(), outer()
+    plain.register_parameter_forward_hook(times(10.0))
+    own.register_parameter_forward_hook([{"params": [own.inner.w], "hook": times(10.0)}])
+    both.register_parameter_forward_hook(times(10.0))
+    both.register_parameter_forward_hook([{"params": [both.weight], "hook": times(100.0)}])
+    nested.register_parameter_forward_hook(times(10.0))
+    nested.inner.register_parameter_forward_hook(times(100.0))
+
+    def read_outside(x):
+        return own(x) + own.inner.w
+    return [plain(x), ms.jit(plain)(x), ms.jit(own)(x), ms.jit(both)(x), ms.jit(nested)(x), ms.jit(read_outside)(x),
+            ms.jit(ms.value_and_grad(both, grad_position=0, weights=both.trainable_params()))(x),
+            ms.value_and_grad(both)(x)]
+
+
+def case_parameter_forward_hook_bad_item(ms):
+    return _hooked_nets(ms)().register_parameter_forward_hook([{"params": [1], "hook": abs}])
+
+
+def case_parameter_forward_hook_missing_key(ms):
+    return _hooked_nets(ms)().register_parameter_forward_hook([{"params": []}])
+
+
+def case_ps_context(ms):
+    """Parameter-server settings read back (passwords are write-only), restored to the defaults after."""
+    ms.set_ps_context(enable_ssl=1, config_file_path="/tmp/ps.json", client_password="", server_password="")
+    try:
+        return [ms.get_ps_context(key) for key in ("enable_ps", "enable_ssl", "config_file_path")]
+    finally:
+        ms.set_ps_context(enable_ssl=False, config_file_path="")
+
+
+def case_ps_context_unknown_key(ms):
+    return ms.get_ps_context("client_password")
+
+
+def case_set_ps_context_unknown_key(ms):
+    return ms.set_ps_context(enable_pss=True)
+
+
+def case_set_ps_context_enable_ps_type(ms):
+    return ms.set_ps_context(enable_ps=1)
+
+
+def case_offload(ms):
+    net = ms.nn.Dense(2, 2)
+    return [net.offload(), net.offload(3)]
+
+
+def case_offload_bad_string(ms):
+    return ms.nn.Dense(2, 2).offload("auto")
+
+
+def case_offload_negative(ms):
+    return ms.nn.Dense(2, 2).offload(-1)
+
+
+def case_lazy_inline(ms):
+    class Block(ms.nn.Cell):
+        @ms.lazy_inline
+        def __init__(self, n):
+            super().__init__()
+            self.dense = ms.nn.Dense(n, 2, weight_init="ones", bias_init="zeros")
+
+        def construct(self, x):
+            return self.dense(x)
+    return Block(3)(ms.Tensor(X23))
+
+
+def case_lazy_inline_bad_policy(ms):
+    class Block(ms.nn.Cell):
+        @ms.lazy_inline(policy="back")
+        def __init__(self):
+            super().__init__()
+
+        def construct(self, x):
+            return x
+    return Block()
+
+
+def case_parameter_forward_hook_training_step(ms):
+    """A PyNative training step leaves the hooked Parameters as they are (mindshim compiles it, MindSpore does
+    not); the optimizer updates the Parameter itself."""
+    nn = ms.nn
+    net = nn.Dense(2, 1, weight_init="ones", bias_init="zeros")
+
+    def hook(p):
+        return p * 2
+    net.register_parameter_forward_hook(hook)
+    opt = nn.SGD(net.trainable_params(), 0.1)
+    step = nn.TrainOneStepCell(nn.WithLossCell(net, nn.MSELoss()), opt)
+    loss = step(ms.Tensor(np.ones((1, 2), np.float32)), ms.Tensor(np.zeros((1, 1), np.float32)))
+    opt((ms.Tensor(np.ones((1, 2), np.float32)), ms.Tensor(np.ones(1, np.float32))))
+    return [loss, net.weight, net.bias, opt.global_step]

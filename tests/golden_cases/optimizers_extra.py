@@ -1,5 +1,5 @@
-"""Golden cases for the less common optimizers: ``nn.Adadelta``, ``AdaMax``, ``FTRL``, ``ProximalAdagrad``, ``Rprop``,
-``ASGD``, ``LazyAdam`` and the ``LARS`` wrapper.
+"""Golden cases for the less common optimizers: ``nn.Adadelta``, ``AdaFactor``, ``AdaMax``, ``FTRL``,
+``ProximalAdagrad``, ``Rprop``, ``ASGD``, ``LazyAdam`` and the ``LARS`` wrapper.
 
 Same style as ``optimizers.py`` (whose net, gradients and recording helpers are reused): 20 fixed gradient tuples
 applied eagerly, every Parameter of the optimizer recorded after steps 1, 2, 5 and 20. ``LARS`` cannot step on
@@ -7,6 +7,8 @@ MindSpore 2.10's CPU (its ``LARSUpdate`` kernel is GPU/Ascend only), so only its
 here (``optimizers_checked.py`` steps it with a ``lars_filter`` that selects nothing); ``FTRL`` with ``l1 > 0`` is in
 ``optimizers_checked.py``. ``tests/test_optimizers.py`` checks LARSUpdate against the kernel's formula.
 """
+import numpy as np
+
 from .optimizers import GRADS, LR_LIST, _copy, _error_case, _groups, _optimizer_case, _params
 
 LR_LIST = LR_LIST + [0.01]  # long enough for get_lr() after the 20th step
@@ -19,6 +21,12 @@ OPTIMIZERS = {
     "adadelta_lr_list": lambda ms, p: ms.nn.Adadelta(p, LR_LIST),
     "adadelta_groups": lambda ms, p: ms.nn.Adadelta(
         _groups(p, ([0], {"lr": 0.5, "weight_decay": 0.1}), ([1, 2], {})), 1.0, rho=0.8),
+    "adafactor": lambda ms, p: ms.nn.AdaFactor(p),
+    "adafactor_manual_lr": lambda ms, p: ms.nn.AdaFactor(p, 0.05, relative_step=False, weight_decay=0.1),
+    "adafactor_options": lambda ms, p: ms.nn.AdaFactor(p, 0.02, eps=(1e-20, 1e-2), clip_threshold=0.5, decay_rate=0.5,
+                                                       beta1=None, scale_parameter=False, relative_step=False),
+    "adafactor_warmup": lambda ms, p: ms.nn.AdaFactor(p, warmup_init=True, beta1=0.5),
+    "adafactor_groups": lambda ms, p: ms.nn.AdaFactor(_groups(p, ([0], {}), ([1, 2], {})), 0.1, relative_step=False),
     "adamax": lambda ms, p: ms.nn.AdaMax(p, 0.01),
     "adamax_options": lambda ms, p: ms.nn.AdaMax(p, 0.02, beta1=0.8, beta2=0.9, eps=1e-4, weight_decay=0.01,
                                                  loss_scale=8.0),
@@ -64,6 +72,16 @@ def case_adadelta_grads_list(ms):
     return opt([ms.Tensor(g) for g in GRADS[0]])
 
 
+def case_adafactor_3d(ms):
+    """A parameter of rank 3: its row and column statistics over the last two axes."""
+    rng = np.random.RandomState(1)
+    p = ms.Parameter(ms.Tensor(rng.randn(2, 3, 4).astype(np.float32)), name="w3")
+    opt = ms.nn.AdaFactor([p], 0.1, relative_step=False)
+    for _ in range(3):
+        opt((ms.Tensor(rng.randn(2, 3, 4).astype(np.float32)),))
+    return {q.name: q for q in opt.get_parameters()}
+
+
 def _lars_state(ms, lars):
     inner = lars.opt
     return {"params": [x.name for x in lars.get_parameters()],
@@ -105,6 +123,16 @@ CONSTRUCTOR_ERRORS = {
     "adadelta_rho_type": lambda ms, p: ms.nn.Adadelta(p, rho=1),
     "adadelta_epsilon": lambda ms, p: ms.nn.Adadelta(p, epsilon=-1e-6),
     "adadelta_lr": lambda ms, p: ms.nn.Adadelta(p, -1.0),
+    "adafactor_lr_and_relative_step": lambda ms, p: ms.nn.AdaFactor(p, 0.1),
+    "adafactor_warmup_not_relative": lambda ms, p: ms.nn.AdaFactor(p, 0.1, warmup_init=True, relative_step=False),
+    "adafactor_no_lr": lambda ms, p: ms.nn.AdaFactor(p, relative_step=False),
+    "adafactor_eps_len": lambda ms, p: ms.nn.AdaFactor(p, eps=(1e-30,)),
+    "adafactor_eps_type": lambda ms, p: ms.nn.AdaFactor(p, eps=(1, 1e-3)),
+    "adafactor_clip_type": lambda ms, p: ms.nn.AdaFactor(p, clip_threshold=1),
+    "adafactor_decay_rate": lambda ms, p: ms.nn.AdaFactor(p, decay_rate=1.0),
+    "adafactor_weight_decay": lambda ms, p: ms.nn.AdaFactor(p, weight_decay=1.0),
+    "adafactor_beta1": lambda ms, p: ms.nn.AdaFactor(p, beta1=-0.1),
+    "adafactor_scale_parameter_type": lambda ms, p: ms.nn.AdaFactor(p, scale_parameter=1),
     "adamax_beta1": lambda ms, p: ms.nn.AdaMax(p, beta1=1.0),
     "adamax_beta2_type": lambda ms, p: ms.nn.AdaMax(p, beta2=1),
     "adamax_eps": lambda ms, p: ms.nn.AdaMax(p, eps=0.0),

@@ -1,7 +1,7 @@
 """``mindspore.nn`` optimizers."""
-from ..._unsupported import unsupported_class
 from .ada_grad import Adagrad
 from .adadelta import Adadelta
+from .adafactor import AdaFactor
 from .adam import Adam, AdamOffload, AdamWeightDecay
 from .adamax import AdaMax
 from .asgd import ASGD
@@ -16,7 +16,5 @@ from .rmsprop import RMSProp
 from .rprop import Rprop
 from .sgd import SGD
 
-AdaFactor = unsupported_class("mindspore.nn.AdaFactor", Optimizer)  # imports; not in __all__ (not supported)
-
 __all__ = ["Optimizer", "Momentum", "Adam", "AdamWeightDecay", "AdamOffload", "Lamb", "SGD", "RMSProp", "Adagrad",
-           "Adadelta", "AdaMax", "FTRL", "ProximalAdagrad", "Rprop", "ASGD", "LARS", "LazyAdam"]
+           "Adadelta", "AdaFactor", "AdaMax", "FTRL", "ProximalAdagrad", "Rprop", "ASGD", "LARS", "LazyAdam"]
