@@ -340,7 +340,6 @@ _BINARY = {
     "Igamma": (jax.scipy.special.gammainc, ("igamma",)),
     "Igammac": (jax.scipy.special.gammaincc, ("igammac",)),
     "Zeta": (lambda x, q: jax.scipy.special.zeta(x, q), ("zeta",)),
-    "NextAfter": (jnp.nextafter, ("nextafter",)),
     "Fmax": (jnp.fmax, ("fmax",)),
     "Fmin": (jnp.fmin, ()),
     "LeftShift": (jnp.left_shift, ("bitwise_left_shift",)),
@@ -367,6 +366,8 @@ _BINARY_COMPOSITE = {
                                             for v in (x, y))),
     "ldexp": lambda x, y: jnp.multiply(x, jnp.power(2, y).astype(jnp.result_type(x))),
 }
+
+
 for _name, _fn in _BINARY_COMPOSITE.items():
     register(_name, check=check_broadcast(_name), functional=(_name,), method=(_name,), promote=True,
              check_on_error=True, primitive=False)(_fn)
@@ -427,6 +428,21 @@ def _both(first, second):
 for _name, (_fn, _check) in _BINARY_KERNELS.items():
     register(_name, check=_both(_check, check_broadcast(_name)) if _check else check_broadcast(_name), promote=True,
              check_on_error=_check is None)(jax.jit(_fn))
+
+
+def _check_next_after(x, y):
+    _types("NextAfter", (("x1", 0), ("x2", 1)), _F32_F64)(x, y)
+    if jnp.result_type(x) != jnp.result_type(y):
+        raise TypeError("For primitive[NextAfter], the input type must be same.")
+    check_broadcast("NextAfter")(x, y)
+
+
+@register("NextAfter", check=_check_next_after, functional=("nextafter",), method=("nextafter",), promote=True)
+@jax.jit
+def _next_after(x, y):
+    """MindSpore's CPU kernel steps in float64 and rounds back, so a Float32 ``x`` mostly comes back unchanged
+    (``nextafter(1., 2.)`` is ``1.``, not ``1 + eps``); mindshim does the same."""
+    return jnp.nextafter(jnp.asarray(x, jnp.float64), jnp.asarray(y, jnp.float64)).astype(jnp.result_type(x, y))
 
 
 @register("Polygamma", functional=("polygamma",), inputs=("n", "input"))

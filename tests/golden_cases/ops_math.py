@@ -217,6 +217,23 @@ def case_binary_pow_dtypes(ms):
     return [P.pow(i, 2), P.pow(i, 2.0), P.pow(x, 2), P.pow(2.0, x), P.pow(ms.Tensor(J32), ms.Tensor(J32))]
 
 
+def case_nextafter(ms):
+    """MindSpore's CPU kernel steps in float64 and rounds back: a Float32 input mostly comes back unchanged."""
+    a = np.array([1.0, 2.0, 0.0, 0.0, 3.4028235e38, np.inf, np.nan, 1.0, -1.0], np.float32)
+    b = np.array([2.0, 1.0, 1.0, -1.0, np.inf, 0, 1, np.nan, -1.0], np.float32)
+    x, y = _t(ms, a, b)
+    return [ms.ops.nextafter(x, y), x.nextafter(y),
+            ms.ops.nextafter(*_t(ms, a.astype(np.float64), b.astype(np.float64)))]
+
+
+def case_err_nextafter_float16(ms):
+    return _raises(ms, lambda: ms.ops.nextafter(*_t(ms, np.ones(2, np.float16), np.zeros(2, np.float16))))
+
+
+def case_err_nextafter_mixed(ms):
+    return _raises(ms, lambda: ms.ops.nextafter(*_t(ms, np.ones(2, np.float32), np.zeros(2, np.float64))))
+
+
 def case_logic(ms):
     P = ms.ops
     b, c, i, x = _t(ms, B, B[::-1].copy(), I32, X)
