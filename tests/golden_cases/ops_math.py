@@ -234,6 +234,31 @@ def case_err_nextafter_mixed(ms):
     return _raises(ms, lambda: ms.ops.nextafter(*_t(ms, np.ones(2, np.float32), np.zeros(2, np.float64))))
 
 
+def case_svd(ms):
+    """MindSpore's CPU kernel (Eigen's JacobiSVD below 16 columns) fixes the signs of the singular vectors: tall,
+    wide, square, batched, float64, zero and identity matrices, thin and full; the gradient through ``u`` and ``s``;
+    ``Svd(compute_uv=False)`` gives ``[0]`` for ``u`` and ``v``."""
+    rng = np.random.RandomState(7)
+    mats = [m.astype(np.float32) for m in (rng.randn(5, 3), rng.randn(3, 5), rng.randn(4, 4), rng.randn(2, 3, 4, 3),
+                                           np.zeros((2, 3)), np.eye(3))] + [rng.randn(8, 15)]
+    out = [ms.ops.svd(ms.Tensor(m), full_matrices=full) for m in mats for full in (False, True)]
+    x = ms.Tensor(rng.randn(4, 3).astype(np.float32))
+    return out + [ms.ops.Svd(compute_uv=False)(x), ms.ops.svd(x, compute_uv=False),
+                  ms.ops.GradOperation()(lambda x: ms.ops.svd(x)[1].sum() + ms.ops.svd(x)[0].sum())(x)]
+
+
+def case_err_svd_int(ms):
+    return _raises(ms, lambda: ms.ops.svd(ms.Tensor(np.ones((2, 2), np.int32))))
+
+
+def case_err_svd_float16(ms):
+    return _raises(ms, lambda: ms.ops.svd(ms.Tensor(np.ones((2, 2), np.float16))))
+
+
+def case_err_svd_rank1(ms):
+    return _raises(ms, lambda: ms.ops.svd(ms.Tensor(np.ones((3,), np.float32))))
+
+
 def case_logic(ms):
     P = ms.ops
     b, c, i, x = _t(ms, B, B[::-1].copy(), I32, X)
