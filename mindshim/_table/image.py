@@ -265,6 +265,62 @@ def _bilinear_at(img, ys, xs, inside):
     return out
 
 
+def _check_deformable_offsets(x, offsets, strides=REQUIRED, pads=REQUIRED, ksize=REQUIRED, dilations=(1, 1, 1, 1),
+                              data_format="NCHW", deformable_groups=1, modulated=True):
+    op = "DeformableOffsets"
+    for name, value, size in (("strides", strides, 4), ("pads", pads, 4), ("ksize", ksize, 2),
+                              ("dilations", dilations, 4)):
+        if not isinstance(value, tuple):
+            raise TypeError(f"For '{op}', the type of '{name}' should be 'tuple', but got type "
+                            f"'{type(value).__name__}'.")
+        if len(value) != size:
+            raise ValueError(f"For '{op}', the '{name} size' must be int and must = {size}, but got '{len(value)}' "
+                             "with type 'int'.")
+        if name in ("strides", "dilations") and value[:2] != (1, 1):
+            raise ValueError(f"For '{op}', The N and C dimensions of '{name}' must be set to 1.")
+    if modulated is not True:
+        raise ValueError(f"For '{op}', The modulated must be set to True.")
+    if x.dtype != offsets.dtype:
+        raise TypeError(f"For primitive[{op}], the input type must be same.")
+    kh, kw = ksize
+    if offsets.shape[1] != 3 * kh * kw * deformable_groups:
+        raise ValueError(f"For '{op}', 'C_in' of input 'offsets' shape must be equal to 3 * kernel_height * "
+                         f"kernel_width * deformable_groups, but got 'C_in' of input 'offsets' shape: "
+                         f"{offsets.shape[1]}, kernel_height: {kh}, kernel_width: {kw}, deformable_groups: "
+                         f"{deformable_groups}.")
+    ho = (x.shape[2] + pads[0] + pads[1] - (kh - 1) * dilations[2] - 1) // strides[2] + 1
+    wo = (x.shape[3] + pads[2] + pads[3] - (kw - 1) * dilations[3] - 1) // strides[3] + 1
+    if offsets.shape[2:] != (ho, wo):
+        raise ValueError(f"For '{op}, the H and W dims of offsets input should be equal to the computed H and W dims "
+                         f"of the output of deformable_conv2d. But got H and W dims of offsets input: "
+                         f"{tuple(offsets.shape[2:])}, computed H and W dims of the output of deformable_conv2d: "
+                         f"{(ho, wo)}.")
+
+
+@register("DeformableOffsets", attrs=(("strides", REQUIRED), ("pads", REQUIRED), ("ksize", REQUIRED),
+                                      ("dilations", (1, 1, 1, 1)), ("data_format", "NCHW"), ("deformable_groups", 1),
+                                      ("modulated", True)), check=_check_deformable_offsets)
+def _deformable_offsets(x, offsets, strides=REQUIRED, pads=REQUIRED, ksize=REQUIRED, dilations=(1, 1, 1, 1),
+                        data_format="NCHW", deformable_groups=1, modulated=True):
+    """The NCHW ``x`` sampled for a deformable convolution: for each output position ``(oh, ow)`` and kernel tap
+    ``(i, j)``, ``x`` at ``(oh * stride - pad_top + i * dilation + dy, ow * stride - pad_left + j * dilation + dx)``
+    (bilinear, zeros outside) times the mask, laid out as ``(N, C, Ho * kh, Wo * kw)``; ``offsets`` holds the
+    ``dx``, then the ``dy``, then the masks, each ``(deformable_groups, kh, kw)``-major."""
+    n, c, h, w = x.shape
+    (kh, kw), ho, wo = ksize, offsets.shape[2], offsets.shape[3]
+    dx, dy, mask = offsets.reshape(n, 3, deformable_groups, kh, kw, ho, wo).swapaxes(0, 1)
+    ys = (jnp.arange(ho) * strides[2] - pads[0])[:, None, None, None] + (jnp.arange(kh) * dilations[2])[:, None]
+    xs = (jnp.arange(wo) * strides[3] - pads[2])[:, None, None] + jnp.arange(kw) * dilations[3]
+    # (N, G, Ho, Wo, kh, kw) sampling points; the channels of group g are x[:, g * C / G:(g + 1) * C / G].
+    ys = ys + jnp.moveaxis(dy, (-2, -1), (2, 3)).astype(x.dtype)
+    xs = xs + jnp.moveaxis(dx, (-2, -1), (2, 3)).astype(x.dtype)
+    imgs = jnp.moveaxis(x.reshape(n, deformable_groups, c // deformable_groups, h, w), 2, -1)
+    sample = jax.vmap(jax.vmap(lambda img, y, xx: _bilinear_at(img, y, xx, jnp.ones(y.shape, bool))))
+    out = sample(imgs, ys, xs) * jnp.moveaxis(mask, (-2, -1), (2, 3))[..., None]  # (N, G, Ho, Wo, kh, kw, C/G)
+    out = jnp.transpose(out, (0, 1, 6, 2, 4, 3, 5)).reshape(n, c, ho * kh, wo * kw)
+    return out.astype(x.dtype)
+
+
 @register("CropAndResize", attrs=(("method", "bilinear"), ("extrapolation_value", 0.0)))
 def _crop_and_resize(x, boxes, box_index, crop_size, method="bilinear", extrapolation_value=0.0):
     """Crops of the NHWC images ``x[box_index]`` at the normalized ``(y1, x1, y2, x2)`` boxes resized bilinearly

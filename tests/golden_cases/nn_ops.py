@@ -202,6 +202,34 @@ def case_err_batch_matmul_types(ms):
 
 
 # ---- convolution --------------------------------------------------------------------------------------
+def case_deformable_conv2d(ms):
+    """DeformableOffsets samples bilinearly (zeros outside) at the offset kernel taps, dx then dy then mask in the
+    offsets' channels, per deformable group; then a Conv2D with stride kernel_size (groups, bias)."""
+    rng = np.random.RandomState(3)
+    x, w = rng.rand(2, 4, 7, 6).astype(np.float32), (rng.rand(6, 2, 3, 2) * 0.3).astype(np.float32)
+    off = (rng.randn(2, 36, 6, 7) * 1.5).astype(np.float32)
+    T = ms.Tensor
+    bias = T(np.arange(6.0, dtype=np.float32))
+    return [ms.ops.deformable_conv2d(T(x), T(w), T(off[:, :, :3]), (3, 2), (1, 1, 2, 1), (1, 0, 2, 1), bias,
+                                     (1, 1, 1, 2), groups=2, deformable_groups=2),
+            ms.ops.DeformableOffsets((1, 1, 1, 1), (0, 0, 0, 0), (2, 2))(T(x[:1, :2]), T(off[:1, :12, :, :5]))]
+
+
+def case_err_deformable_conv2d_offsets_hw(ms):
+    x, w, off = (ms.Tensor(np.ones(s, np.float32)) for s in ((1, 2, 6, 6), (3, 2, 3, 3), (1, 27, 4, 5)))
+    return ms.ops.deformable_conv2d(x, w, off, (3, 3), (1, 1, 1, 1), (0, 0, 0, 0))
+
+
+def case_err_deformable_conv2d_strides(ms):
+    x, w, off = (ms.Tensor(np.ones(s, np.float32)) for s in ((1, 2, 6, 6), (3, 2, 3, 3), (1, 27, 4, 4)))
+    return ms.ops.deformable_conv2d(x, w, off, (3, 3), (2, 1, 1, 1), (0, 0, 0, 0))
+
+
+def case_err_deformable_conv2d_offsets(ms):
+    x, w, off = (ms.Tensor(np.ones(s, np.float32)) for s in ((1, 2, 6, 6), (3, 2, 3, 3), (1, 18, 4, 4)))
+    return ms.ops.deformable_conv2d(x, w, off, (3, 3), (1, 1, 1, 1), (0, 0, 0, 0))
+
+
 def case_conv(ms):
     C, f = ms.ops.Conv2D, ms.ops.conv2d
     P = ms.ops.Conv2DBackpropInput
