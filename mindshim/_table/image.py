@@ -321,6 +321,35 @@ def _deformable_offsets(x, offsets, strides=REQUIRED, pads=REQUIRED, ksize=REQUI
     return out.astype(x.dtype)
 
 
+def _pair(value):
+    return (value, value) if isinstance(value, int) else tuple(value) * (3 - len(value))
+
+
+def _im2col(x, ksizes, strides=1, dilations=1, pads=0):
+    (kh, kw), (sh, sw), (dh, dw), (ph, pw) = (_pair(v) for v in (ksizes, strides, dilations, pads))
+    x = jnp.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw)))
+    ho, wo = (x.shape[2] - dh * (kh - 1) - 1) // sh + 1, (x.shape[3] - dw * (kw - 1) - 1) // sw + 1
+    cols = [x[:, :, i * dh:i * dh + (ho - 1) * sh + 1:sh, j * dw:j * dw + (wo - 1) * sw + 1:sw]
+            for i in range(kh) for j in range(kw)]
+    return jnp.stack(cols, 2).reshape(x.shape[:2] + (kh * kw, ho * wo))
+
+
+@register("Im2Col", attrs=(("ksizes", REQUIRED), ("strides", 1), ("dilations", 1), ("pads", 0)))
+def _im2col_row(x, ksizes=REQUIRED, strides=1, dilations=1, pads=0):
+    """The sliding ``ksizes`` blocks of the NCHW ``x`` (zero-padded by ``pads`` on each side) as columns:
+    ``(N, C, kh * kw, L)``, the kernel taps row-major, the ``L`` blocks row-major."""
+    return _im2col(x, ksizes, strides, dilations, pads)
+
+
+@register("Col2Im", attrs=(("kernel_size", REQUIRED), ("dilation", 1), ("padding", 0), ("stride", 1)))
+def _col2im_row(x, output_size, kernel_size=REQUIRED, dilation=1, padding=0, stride=1):
+    """The adjoint of ``Im2Col``: the ``(N, C, kh * kw, L)`` blocks summed back into an ``(N, C) + output_size``
+    image (overlaps add up)."""
+    shape = x.shape[:2] + tuple(int(v) for v in np.asarray(output_size))
+    _, adjoint = jax.vjp(lambda img: _im2col(img, kernel_size, stride, dilation, padding), jnp.zeros(shape, x.dtype))
+    return adjoint(x)[0]
+
+
 @register("CropAndResize", attrs=(("method", "bilinear"), ("extrapolation_value", 0.0)))
 def _crop_and_resize(x, boxes, box_index, crop_size, method="bilinear", extrapolation_value=0.0):
     """Crops of the NHWC images ``x[box_index]`` at the normalized ``(y1, x1, y2, x2)`` boxes resized bilinearly

@@ -202,6 +202,17 @@ def case_err_batch_matmul_types(ms):
 
 
 # ---- convolution --------------------------------------------------------------------------------------
+def case_im2col_col2im(ms):
+    """Im2Col's blocks (kernel taps row-major, then the blocks), padding/stride/dilation per axis; Col2Im sums them
+    back."""
+    rng = np.random.RandomState(0)
+    x = ms.Tensor(rng.randn(2, 3, 7, 6).astype(np.float32))
+    c = ms.Tensor(rng.randn(2, 3, 6, 24).astype(np.float32))
+    return [ms.ops.Im2Col(ksizes=(2, 3), strides=(2, 1), dilations=(1, 2), pads=(1, 2))(x), ms.ops.Im2Col(3)(x),
+            ms.ops.Im2Col(2, pads=(1,))(x),
+            ms.ops.Col2Im((2, 3), dilation=(1, 2), padding=(1, 2), stride=(2, 1))(c, ms.Tensor([7, 6], ms.int32))]
+
+
 def case_deformable_conv2d(ms):
     """DeformableOffsets samples bilinearly (zeros outside) at the offset kernel taps, dx then dy then mask in the
     offsets' channels, per deformable group; then a Conv2D with stride kernel_size (groups, bias)."""
