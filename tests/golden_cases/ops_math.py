@@ -259,6 +259,20 @@ def case_err_svd_rank1(ms):
     return _raises(ms, lambda: ms.ops.svd(ms.Tensor(np.ones((3,), np.float32))))
 
 
+def case_matrix_logarithm(ms):
+    x = np.array([[[2, 1], [0.5, 3]], [[1 + 2j, 2 + 1j], [4 + 1j, 5 + 2j]]], np.complex128)
+    logs = [ms.ops.MatrixLogarithm()(ms.Tensor(x)), ms.ops.MatrixLogarithm()(ms.Tensor(x.astype(np.complex64)))]
+    return [part(y) for y in logs for part in (ms.ops.real, ms.ops.imag)]
+
+
+def case_err_matrix_logarithm_float(ms):
+    return _raises(ms, lambda: ms.ops.MatrixLogarithm()(ms.Tensor(np.eye(2, dtype=np.float32))))
+
+
+def case_err_matrix_logarithm_not_square(ms):
+    return _raises(ms, lambda: ms.ops.MatrixLogarithm()(ms.Tensor(np.ones((2, 3), np.complex64))))
+
+
 def case_logic(ms):
     P = ms.ops
     b, c, i, x = _t(ms, B, B[::-1].copy(), I32, X)
