@@ -255,6 +255,15 @@ for _n, _fn in _MWR_ERRORS.items():
     globals()[f"case_err_multinomial_with_replacement_{_n}"] = (
         lambda fn: lambda ms: _raises(ms, lambda: fn(ms, ms.Tensor(np.array([[1., 2.], [3., 0.]], np.float32)))))(_fn)
 
+
+def case_map_uniform(ms):
+    x = ms.Tensor(np.array([0, 5, 9, 11, 3, 7, 1, 12], np.int32))
+    return [ms.ops.MapUniform()(x, 4, 3), ms.ops.MapUniform()(ms.Tensor(np.array([[0, 5], [9, 11]], np.int64)), 6, 2)]
+
+
+def case_err_map_uniform_float(ms):
+    return _raises(ms, lambda: ms.ops.MapUniform()(ms.Tensor(np.array([1.0], np.float32)), 4, 3))
+
 # ---- graph utilities -----------------------------------------------------------------------------------------
 def case_shape_size_rank(ms):
     P = ms.ops
