@@ -332,8 +332,8 @@ def _choice_with_mask(input_x, count=256, seed=0, seed2=0):
     return jnp.asarray(picked), jnp.asarray(mask)
 
 
-def _uniform_candidate_sampler(true_classes, num_true, num_sampled, unique, range_max, seed=0,
-                               remove_accidental_hits=False):
+def _uniform_candidate_sampler(true_classes, num_true=REQUIRED, num_sampled=REQUIRED, unique=REQUIRED,
+                               range_max=REQUIRED, seed=0, remove_accidental_hits=False):
     """``num_sampled`` classes drawn uniformly from ``[0, range_max)`` (without repeats if ``unique``), with the
     expected counts of the true and the sampled classes."""
     key = next_key()
@@ -350,6 +350,8 @@ def _uniform_candidate_sampler(true_classes, num_true, num_sampled, unique, rang
 
 register("choice_with_mask", functional=("choice_with_mask",), inputs=("input_x", "count", "seed", "seed2"),
          primitive=False)(_choice_with_mask)
-register("uniform_candidate_sampler", functional=("uniform_candidate_sampler",),
-         inputs=("true_classes", "num_true", "num_sampled", "unique", "range_max", "seed", "remove_accidental_hits"),
-         primitive=False)(_uniform_candidate_sampler)
+register("UniformCandidateSampler", attrs=(("num_true", REQUIRED), ("num_sampled", REQUIRED), ("unique", REQUIRED),
+                                          ("range_max", REQUIRED), ("seed", 0), ("remove_accidental_hits", False)),
+         functional=("uniform_candidate_sampler",),
+         inputs=("true_classes", "num_true", "num_sampled", "unique", "range_max", "seed", "remove_accidental_hits"))(
+    _uniform_candidate_sampler)
