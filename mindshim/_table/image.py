@@ -6,6 +6,9 @@ Resizing is separable: each spatial axis maps an output index ``d`` to a source 
 ``align_corners``: ``d * (in - 1) / (out - 1)``; ``half_pixel``: ``(d + 0.5) * in / out - 0.5``), then takes the
 nearest, linear or Keys-cubic interpolation of the values around it, clamped at the edges.
 """
+import functools
+import itertools
+
 import jax
 import jax.numpy as jnp
 import numpy as np
@@ -263,6 +266,40 @@ def _bilinear_at(img, ys, xs, inside):
             out = out + jnp.where((ok & inside).reshape(ok.shape + (1,) * (v.ndim - ok.ndim)),
                                   v * wgt.reshape(wgt.shape + (1,) * (v.ndim - wgt.ndim)), 0)
     return out
+
+
+@register("GridSampler3D", attrs=(("interpolation_mode", "bilinear"), ("padding_mode", "zeros"),
+                                  ("align_corners", False)))
+def _grid_sampler_3d(x, grid, interpolation_mode="bilinear", padding_mode="zeros", align_corners=False):
+    """NCDHW ``x`` sampled at the normalized ``(x, y, z)`` points of ``grid`` (``(N, Do, Ho, Wo, 3)``): trilinear
+    or nearest, zeros (or the border's values with ``padding_mode="border"``) outside."""
+    if padding_mode not in ("zeros", "border"):
+        raise NotImplementedError(f"mindspore.ops.GridSampler3D with padding_mode='{padding_mode}' is not supported "
+                                  "by mindshim yet.")
+    sizes = x.shape[2:]  # D, H, W: grid's z, y, x
+    points = [_unnormalize(grid[..., 2 - i], n, align_corners) for i, n in enumerate(sizes)]
+    if padding_mode == "border":
+        points = [jnp.clip(p, 0, n - 1) for p, n in zip(points, sizes)]
+    imgs = jnp.moveaxis(x, 1, -1)  # (N, D, H, W, C)
+
+    def at(img, idx):
+        ok = functools.reduce(jnp.logical_and, [(i >= 0) & (i < n) for i, n in zip(idx, sizes)])
+        v = img[tuple(jnp.clip(i, 0, n - 1).astype(jnp.int32) for i, n in zip(idx, sizes))]
+        return jnp.where(ok[..., None], v, 0)
+
+    if interpolation_mode == "nearest":
+        out = jax.vmap(lambda img, *p: at(img, [jnp.round(q) for q in p]))(imgs, *points)
+    else:
+        def trilinear(img, *p):
+            lows = [jnp.floor(q) for q in p]
+            total = 0
+            for corner in itertools.product((0, 1), repeat=3):
+                idx = [lo + c for lo, c in zip(lows, corner)]
+                weight = functools.reduce(jnp.multiply, [1 - jnp.abs(q - i) for q, i in zip(p, idx)])
+                total = total + at(img, idx) * weight[..., None]
+            return total
+        out = jax.vmap(trilinear)(imgs, *points)
+    return jnp.moveaxis(out, -1, 1).astype(x.dtype)
 
 
 def _check_deformable_offsets(x, offsets, strides=REQUIRED, pads=REQUIRED, ksize=REQUIRED, dilations=(1, 1, 1, 1),

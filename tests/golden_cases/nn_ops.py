@@ -213,6 +213,14 @@ def case_im2col_col2im(ms):
             ms.ops.Col2Im((2, 3), dilation=(1, 2), padding=(1, 2), stride=(2, 1))(c, ms.Tensor([7, 6], ms.int32))]
 
 
+def case_grid_sampler_3d(ms):
+    rng = np.random.RandomState(0)
+    x = ms.Tensor(rng.randn(2, 3, 4, 5, 6).astype(np.float32))
+    g = ms.Tensor((rng.rand(2, 3, 2, 4, 3) * 2.6 - 1.3).astype(np.float32))
+    return [ms.ops.GridSampler3D(m, p, a)(x, g) for m in ("bilinear", "nearest") for p in ("zeros", "border")
+            for a in (False, True)]
+
+
 def case_deformable_conv2d(ms):
     """DeformableOffsets samples bilinearly (zeros outside) at the offset kernel taps, dx then dy then mask in the
     offsets' channels, per deformable group; then a Conv2D with stride kernel_size (groups, bias)."""
