@@ -264,6 +264,16 @@ def case_map_uniform(ms):
 def case_err_map_uniform_float(ms):
     return _raises(ms, lambda: ms.ops.MapUniform()(ms.Tensor(np.array([1.0], np.float32)), 4, 3))
 
+
+def case_edit_distance(ms):
+    """Sequences along the last axis; groups with only a truth, only a hypothesis (inf when normalized), neither."""
+    T = ms.Tensor
+    hi = T(np.array([[0, 0, 0], [0, 0, 1], [0, 0, 2], [1, 0, 0], [1, 1, 1]], np.int64))
+    ti = T(np.array([[0, 0, 0], [0, 0, 1], [1, 0, 1], [1, 2, 0], [0, 1, 0]], np.int64))
+    hv, tv = T(np.array([1, 2, 3, 4, 5], np.float32)), T(np.array([1, 3, 4, 6, 7], np.float32))
+    hs, ts = T(np.array([2, 3, 3], np.int64)), T(np.array([2, 3, 2], np.int64))
+    return [ms.ops.EditDistance(norm)(hi, hv, hs, ti, tv, ts) for norm in (True, False)]
+
 # ---- graph utilities -----------------------------------------------------------------------------------------
 def case_shape_size_rank(ms):
     P = ms.ops
