@@ -79,6 +79,13 @@ def adam_weight_decay(var, m, v, lr, beta1, beta2, eps, decay, grad):
     return var - _like(lr, var) * update, m, v
 
 
+def fused_cast_adam_weight_decay(var, m, v, lr, beta1, beta2, eps, decay, grad, global_norm):
+    """MindSpore's ``FusedCastAdamWeightDecay``: :func:`adam_weight_decay` in Float32 on ``grad / global_norm``, the
+    (Float16 or Float32) ``var`` cast up and back."""
+    grad = grad.astype(jnp.float32) / _like(global_norm, m)
+    return adam_weight_decay(var.astype(jnp.float32), m, v, lr, beta1, beta2, eps, decay, grad)
+
+
 def apply_adagrad(var, accum, lr, grad, update_slots=True):
     """``accum += grad ** 2`` (if ``update_slots``); ``var -= lr * grad / sqrt(accum)``."""
     if update_slots:

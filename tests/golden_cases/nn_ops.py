@@ -221,6 +221,21 @@ def case_grid_sampler_3d(ms):
             for a in (False, True)]
 
 
+def case_fused_cast_adam_weight_decay(ms):
+    """The primitive writes var (Float16 or Float32, updated in Float32), m and v; grad divided by global_norm (its
+    outputs are left out: MindSpore 2.10's CPU kernel returns garbage for a Float16 var)."""
+    rng = np.random.RandomState(0)
+    out = []
+    for dtype in (ms.float16, ms.float32):
+        var = ms.Parameter(ms.Tensor(rng.randn(2, 3).astype(np.float32), dtype), name="var")
+        m = ms.Parameter(ms.Tensor(rng.randn(2, 3).astype(np.float32)), name="m")
+        v = ms.Parameter(ms.Tensor(rng.rand(2, 3).astype(np.float32)), name="v")
+        grad = ms.Tensor(rng.randn(2, 3).astype(np.float32), dtype)
+        ms.ops.FusedCastAdamWeightDecay()(var, m, v, 0.01, 0.9, 0.999, 1e-6, 0.1, grad, 2.0)
+        out += [var.value(), m.value(), v.value()]
+    return out
+
+
 def case_deformable_conv2d(ms):
     """DeformableOffsets samples bilinearly (zeros outside) at the offset kernel taps, dx then dy then mask in the
     offsets' channels, per deformable group; then a Conv2D with stride kernel_size (groups, bias)."""
