@@ -221,6 +221,20 @@ def case_grid_sampler_3d(ms):
             for a in (False, True)]
 
 
+def case_fused_ada_factor(ms):
+    """The state FusedAdaFactor writes: factored (3-D, 2-D) and plain (1-D) second moments, each flag."""
+    rng = np.random.RandomState(0)
+    out = []
+    for shape, flags in [((2, 3, 2), (False, False, False)), ((3, 4), (True, True, True)), ((5,), (True, True, True))]:
+        state = [ms.Parameter(ms.Tensor(a.astype(np.float32)), name=f"s{i}") for i, a in enumerate(
+            [rng.randn(*shape), rng.randn(*shape), rng.rand(*shape[:-1]) if len(shape) > 1 else np.zeros(1),
+             rng.rand(*(shape[:-2] + shape[-1:])) if len(shape) > 1 else np.zeros(1), rng.rand(*shape)])]
+        grad = ms.Tensor(rng.randn(*shape).astype(np.float32))
+        ms.ops.FusedAdaFactor(*flags)((1e-30, 1e-3), 1.0, 0.9, 0.8, 1e-2, 0.03, grad, *state)
+        out += [p.value() for p in state]
+    return out
+
+
 def case_fused_cast_adam_weight_decay(ms):
     """The primitive writes var (Float16 or Float32, updated in Float32), m and v; grad divided by global_norm (its
     outputs are left out: MindSpore 2.10's CPU kernel returns garbage for a Float16 var)."""
