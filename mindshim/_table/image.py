@@ -387,6 +387,51 @@ def _col2im_row(x, output_size, kernel_size=REQUIRED, dilation=1, padding=0, str
     return adjoint(x)[0]
 
 
+def _iou(a, b):
+    """Intersection over union of two ``(y1, x1, y2, x2)`` boxes (corners in any order); 0 for an empty box."""
+    a, b = np.sort(a.reshape(2, 2), 0), np.sort(b.reshape(2, 2), 0)
+    areas = np.prod(a[1] - a[0]), np.prod(b[1] - b[0])
+    if areas[0] <= 0 or areas[1] <= 0:
+        return 0.0
+    inter = np.prod(np.clip(np.minimum(a[1], b[1]) - np.maximum(a[0], b[0]), 0, None))
+    return inter / (areas[0] + areas[1] - inter)
+
+
+@register("CombinedNonMaxSuppression", attrs=(("pad_per_class", False), ("clip_boxes", True)))
+def _combined_nms(boxes, scores, max_output_size_per_class, max_total_size, iou_threshold, score_threshold,
+                  pad_per_class=False, clip_boxes=True):
+    """TensorFlow's combined NMS, per image: greedy NMS per class (scores above ``score_threshold``, best first, a
+    box dropped when its IoU with a kept one exceeds ``iou_threshold``, at most ``max_output_size_per_class``), then
+    the best ``max_total_size`` over the classes (``min(max_total_size, per class * classes)`` with
+    ``pad_per_class``), boxes clipped to [0, 1] with ``clip_boxes``; zero-padded. Computed on the host."""
+    boxes, scores = np.asarray(boxes, np.float32), np.asarray(scores, np.float32)
+    per_class, total = int(max_output_size_per_class), int(max_total_size)
+    iou_threshold, score_threshold = float(iou_threshold), float(score_threshold)
+    n_batch, _, q, _ = boxes.shape
+    n_classes = scores.shape[2]
+    size = min(total, per_class * n_classes) if pad_per_class else total
+    out_boxes, out_scores = np.zeros((n_batch, size, 4), np.float32), np.zeros((n_batch, size), np.float32)
+    out_classes, valid = np.zeros((n_batch, size), np.float32), np.zeros(n_batch, np.int32)
+    for b in range(n_batch):
+        picked = []
+        for c in range(n_classes):
+            class_boxes = boxes[b, :, 0 if q == 1 else c]
+            order = [i for i in np.argsort(-scores[b, :, c], kind="stable") if scores[b, i, c] > score_threshold]
+            kept = []
+            for i in order:
+                if len(kept) >= per_class:
+                    break
+                if all(_iou(class_boxes[i], class_boxes[k]) <= iou_threshold for k in kept):
+                    kept.append(i)
+            picked += [(scores[b, i, c], c, class_boxes[i]) for i in kept]
+        picked = sorted(picked, key=lambda item: -item[0])[:size]
+        valid[b] = len(picked)
+        for j, (score, c, box) in enumerate(picked):
+            out_boxes[b, j] = np.clip(box, 0, 1) if clip_boxes else box
+            out_scores[b, j], out_classes[b, j] = score, c
+    return tuple(jnp.asarray(a) for a in (out_boxes, out_scores, out_classes, valid))
+
+
 @register("CropAndResize", attrs=(("method", "bilinear"), ("extrapolation_value", 0.0)))
 def _crop_and_resize(x, boxes, box_index, crop_size, method="bilinear", extrapolation_value=0.0):
     """Crops of the NHWC images ``x[box_index]`` at the normalized ``(y1, x1, y2, x2)`` boxes resized bilinearly

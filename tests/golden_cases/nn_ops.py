@@ -250,6 +250,21 @@ def case_fused_cast_adam_weight_decay(ms):
     return out
 
 
+def case_combined_non_max_suppression(ms):
+    """Shared and class-specific boxes, pad_per_class, clip_boxes, IoU and score thresholds."""
+    rng = np.random.RandomState(1)
+    out = []
+    for q, pad, clip, iou, st, per, tot in [(1, False, True, 0.5, 0.1, 3, 5), (3, True, False, 0.3, 0.0, 2, 10),
+                                            (1, True, True, 0.6, 0.3, 4, 20)]:
+        yx = rng.rand(2, 6, q, 2) * 1.2 - 0.1
+        boxes = np.concatenate([yx, yx + rng.rand(2, 6, q, 2) * 0.5], -1).astype(np.float32)
+        scores = rng.rand(2, 6, 3).astype(np.float32)
+        out += list(ms.ops.CombinedNonMaxSuppression(pad, clip)(
+            ms.Tensor(boxes), ms.Tensor(scores), ms.Tensor(per, ms.int32), ms.Tensor(tot, ms.int32),
+            ms.Tensor(iou, ms.float32), ms.Tensor(st, ms.float32)))
+    return out
+
+
 def case_deformable_conv2d(ms):
     """DeformableOffsets samples bilinearly (zeros outside) at the offset kernel taps, dx then dy then mask in the
     offsets' channels, per deformable group; then a Conv2D with stride kernel_size (groups, bias)."""
