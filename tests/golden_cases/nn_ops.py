@@ -265,6 +265,20 @@ def case_combined_non_max_suppression(ms):
     return out
 
 
+def case_lstm_prim(ms):
+    """ops.LSTM's flat weights as MindSpore's CPU kernel reads them (w_ih per direction, w_hh per direction, one 4H
+    bias per direction; the second bias unused), one layer, uni- and bidirectional (kernel workspace outputs left
+    out)."""
+    rng = np.random.RandomState(0)
+    out = []
+    for bi, bias in [(False, True), (True, True), (False, False)]:
+        d = 2 if bi else 1
+        size = d * (4 * 2 * 3 + 4 * 2 * 2 + (16 if bias else 0))
+        args = [rng.randn(4, 2, 3), rng.randn(d, 2, 2), rng.randn(d, 2, 2), rng.randn(size, 1, 1) * 0.5]
+        out += list(ms.ops.LSTM(3, 2, 1, bias, bi, 0.0)(*(ms.Tensor(a.astype(np.float32)) for a in args))[:3])
+    return out
+
+
 def case_deformable_conv2d(ms):
     """DeformableOffsets samples bilinearly (zeros outside) at the offset kernel taps, dx then dy then mask in the
     offsets' channels, per deformable group; then a Conv2D with stride kernel_size (groups, bias)."""
