@@ -432,6 +432,61 @@ def _combined_nms(boxes, scores, max_output_size_per_class, max_total_size, iou_
     return tuple(jnp.asarray(a) for a in (out_boxes, out_scores, out_classes, valid))
 
 
+def _lanczos(radius):
+    def kernel(x):
+        safe = jnp.where(x <= 1e-3, 1.0, x)
+        value = radius * jnp.sin(jnp.pi * safe) * jnp.sin(jnp.pi * safe / radius) / (jnp.pi * jnp.pi * safe * safe)
+        return jnp.where(x > radius, 0.0, jnp.where(x <= 1e-3, 1.0, value))
+    return kernel, radius
+
+
+# kernel_type: (kernel of |x|, radius), TensorFlow's sampling kernels.
+_SAMPLING_KERNELS = {
+    "lanczos1": _lanczos(1.0), "lanczos3": _lanczos(3.0), "lanczos5": _lanczos(5.0),
+    "gaussian": (lambda x: jnp.where(x >= 1.5, 0.0, jnp.exp(-x * x / 0.5)), 1.5),
+    "box": (lambda x: jnp.where(x < 0.5, 1.0, jnp.where(x == 0.5, 0.5, 0.0)), 1.0),
+    "triangle": (lambda x: jnp.where(x < 1, 1 - x, 0.0), 1.0),
+    "keyscubic": (lambda x: jnp.where(x >= 2, 0.0, jnp.where(x >= 1, ((-0.5 * x + 2.5) * x - 4) * x + 2,
+                                                             (1.5 * x - 2.5) * x * x + 1)), 2.0),
+    "mitchellcubic": (lambda x: jnp.where(x >= 2, 0.0, jnp.where(
+        x >= 1, (((-7 / 18) * x + 2) * x - 10 / 3) * x + 16 / 9, ((7 / 6) * x - 2) * x * x + 8 / 9)), 2.0),
+}
+
+
+def _span_weights(in_size, out_size, scale, translate, kernel_type, antialias):
+    """TensorFlow's ``ComputeSpans`` as an ``(out_size, in_size)`` matrix: for output ``x`` the source taps within
+    the kernel's radius (scaled up when shrinking with ``antialias``) of ``(x + 0.5 - translate) / scale``,
+    normalized to sum 1; no taps where that point is outside the input."""
+    kernel, radius = _SAMPLING_KERNELS[kernel_type]
+    inv_scale = 1.0 / scale
+    kernel_scale = jnp.maximum(inv_scale, 1.0) if antialias else 1.0
+    sample = (jnp.arange(out_size, dtype=jnp.float32) + 0.5) * inv_scale - inv_scale * translate
+    start = jnp.clip(jnp.ceil(sample - radius * kernel_scale - 0.5), 0, in_size - 1)
+    end = jnp.clip(jnp.floor(sample + radius * kernel_scale - 0.5), 0, in_size - 1) + 1
+    source = jnp.arange(in_size, dtype=jnp.float32)
+    taps = (source >= start[:, None]) & (source < end[:, None]) & ((sample >= 0) & (sample <= in_size))[:, None]
+    weights = jnp.where(taps, kernel(jnp.abs((source + 0.5 - sample[:, None]) / kernel_scale)).astype(jnp.float32), 0.0)
+    total = jnp.sum(weights, 1, keepdims=True)
+    ok = jnp.abs(total) >= 1000.0 * jnp.finfo(jnp.float32).tiny
+    return jnp.where(ok, weights / jnp.where(ok, total, 1.0), 0.0)
+
+
+@register("ScaleAndTranslate", attrs=(("kernel_type", "lanczos3"), ("antialias", True)))
+def _scale_and_translate(images, size, scale, translation, kernel_type="lanczos3", antialias=True):
+    """NHWC ``images`` resampled to ``size`` (Float32) with TensorFlow's ``scale_and_translate``: each axis maps
+    output pixel centres back through ``scale`` and ``translation`` and takes the normalized ``kernel_type``
+    weights of the input pixels around them. The ``box`` kernel with ``antialias`` (which MindSpore's CPU kernel
+    computes otherwise when shrinking) is not supported."""
+    if kernel_type == "box" and antialias:
+        raise NotImplementedError("mindspore.ops.ScaleAndTranslate with kernel_type='box' and antialias=True is not "
+                                  "supported by mindshim yet.")
+    out_h, out_w = (int(v) for v in np.asarray(size))
+    scale, translation = scale.astype(jnp.float32), translation.astype(jnp.float32)
+    rows = _span_weights(images.shape[1], out_h, scale[0], translation[0], kernel_type, antialias)
+    cols = _span_weights(images.shape[2], out_w, scale[1], translation[1], kernel_type, antialias)
+    return jnp.einsum("oh,nhwc,pw->nopc", rows, images.astype(jnp.float32), cols)
+
+
 @register("CropAndResize", attrs=(("method", "bilinear"), ("extrapolation_value", 0.0)))
 def _crop_and_resize(x, boxes, box_index, crop_size, method="bilinear", extrapolation_value=0.0):
     """Crops of the NHWC images ``x[box_index]`` at the normalized ``(y1, x1, y2, x2)`` boxes resized bilinearly

@@ -279,6 +279,19 @@ def case_lstm_prim(ms):
     return out
 
 
+def case_scale_and_translate(ms):
+    """TensorFlow's sampling kernels, with and without antialias, shrinking and enlarging, fractional translations."""
+    rng = np.random.RandomState(0)
+    img = ms.Tensor(rng.rand(2, 5, 6, 2).astype(np.float32))
+    out = []
+    for kt in ("lanczos1", "lanczos3", "lanczos5", "gaussian", "box", "triangle", "keyscubic", "mitchellcubic"):
+        for aa in (True, False) if kt != "box" else (False,):
+            for size, sc, tr in [((3, 4), (0.6, 0.7), (0.3, -0.5)), ((8, 9), (1.7, 1.4), (1.0, 0.2))]:
+                out.append(ms.ops.ScaleAndTranslate(kt, aa)(img, ms.Tensor(np.array(size, np.int32)), ms.Tensor(
+                    np.array(sc, np.float32)), ms.Tensor(np.array(tr, np.float32))))
+    return out
+
+
 def case_deformable_conv2d(ms):
     """DeformableOffsets samples bilinearly (zeros outside) at the offset kernel taps, dx then dy then mask in the
     offsets' channels, per deformable group; then a Conv2D with stride kernel_size (groups, bias)."""
