@@ -65,11 +65,11 @@ class OpDef:
             if self.plain is None:
                 self.plain = _with_bprop(self.impl, self.bprop, {}) if self.bprop else self.impl
             return self.plain
-        key = tuple(attrs.items())
+        key = tuple((k, type(v), v) for k, v in attrs.items())  # the type too: 2 == 2.0 and 1 == True
         try:
             fn = self._bound.get(key)
         except TypeError:  # a list attribute, as in LpNorm(axis=[1, 2])
-            key = tuple((k, _hashable(v)) for k, v in attrs.items())
+            key = tuple((k, type(v), _hashable(v)) for k, v in attrs.items())
             fn = self._bound.get(key)
         if fn is None:
             impl = functools.partial(self.impl, **attrs)

@@ -79,6 +79,46 @@ def adam_weight_decay(var, m, v, lr, beta1, beta2, eps, decay, grad):
     return var - _like(lr, var) * update, m, v
 
 
+def fused_cast_adam_weight_decay(var, m, v, lr, beta1, beta2, eps, decay, grad, global_norm):
+    """MindSpore's ``FusedCastAdamWeightDecay``: :func:`adam_weight_decay` in Float32 on ``grad / global_norm``, the
+    (Float16 or Float32) ``var`` cast up and back."""
+    grad = grad.astype(jnp.float32) / _like(global_norm, m)
+    return adam_weight_decay(var.astype(jnp.float32), m, v, lr, beta1, beta2, eps, decay, grad)
+
+
+def fused_ada_factor(epsilon, clip_threshold, beta1, beta2t, weight_decay, lr, grad, param, exp_avg, exp_avg_sq_row,
+                     exp_avg_sq_col, exp_avg_sq, global_norm=None, enable_scale_parameter=False,
+                     enable_first_moment=False, enable_weight_decay=False):
+    """MindSpore's ``FusedAdaFactor`` CPU kernel, in Float32: the second moment of ``(grad / global_norm) ** 2 +
+    eps[0]`` factored into row and column means over the last two axes (whole for a vector), the update clipped to
+    RMS ``clip_threshold``, the learning rate scaled by ``max(eps[1], rms(param))``, an optional first moment and
+    decoupled weight decay. Returns a placeholder (zeros, as MindSpore's unwritten output) and the new state."""
+    f32, tiny = jnp.float32, jnp.float32(1e-30)
+    eps = jnp.asarray(epsilon, f32).reshape(-1)
+    clip, b1, b2, wd, lr = (jnp.asarray(v, f32).reshape(()) for v in (clip_threshold, beta1, beta2t, weight_decay, lr))
+    scale = 1.0 if global_norm is None else jnp.where(global_norm < tiny, 1.0, 1.0 / jnp.asarray(global_norm, f32))
+    g = grad.astype(f32) * scale
+    update = g * g + eps[0]
+    if param.ndim >= 2:
+        row = exp_avg_sq_row.astype(f32) * b2 + jnp.mean(update, -1) * (1 - b2)
+        r_factor = jnp.sqrt(row / jnp.maximum(jnp.mean(row, -1, keepdims=True), tiny))
+        col = jnp.maximum(exp_avg_sq_col.astype(f32) * b2 + jnp.mean(update, -2) * (1 - b2), tiny)
+        update = g / jnp.maximum(r_factor[..., :, None] * jnp.sqrt(col)[..., None, :], tiny)
+        sq = exp_avg_sq
+    else:
+        sq = jnp.maximum(exp_avg_sq.astype(f32) * b2 + update * (1 - b2), tiny)
+        update, row, col = g / jnp.sqrt(sq), exp_avg_sq_row, exp_avg_sq_col
+    p = param.astype(f32)
+    if enable_scale_parameter:
+        lr = lr * jnp.maximum(eps[1], jnp.sqrt(jnp.mean(p * p)))
+    update = update * (lr / jnp.maximum(jnp.sqrt(jnp.mean(update * update)) / clip, 1.0))
+    if enable_first_moment:
+        update = exp_avg.astype(f32) * b1 + update * (1 - b1)
+        exp_avg = update
+    new = p - update - (p * wd * lr if enable_weight_decay else 0)
+    return jnp.zeros_like(param), new, exp_avg, row, col, sq
+
+
 def apply_adagrad(var, accum, lr, grad, update_slots=True):
     """``accum += grad ** 2`` (if ``update_slots``); ``var -= lr * grad / sqrt(accum)``."""
     if update_slots:

@@ -462,6 +462,25 @@ def _scatter_elements_row(x, indices, updates, axis=0, reduction="none"):
         at.set(updates)
 
 
+def _check_map_uniform(x, per_group_size, group_num):
+    if str(mstype.to_mstype(x.dtype)) not in ("Int16", "Int32", "Int64", "Int8"):
+        raise TypeError("For primitive[MapUniform], the input argument[input] must be a type of {Tensor[Int16], "
+                        f"Tensor[Int32], Tensor[Int64], Tensor[Int8]}}, but got Tensor[{mstype.to_mstype(x.dtype)}].")
+    for name, v in (("per_group_size", per_group_size), ("group_num", group_num)):
+        if dtype_kind(v) != "i":
+            got = mstype.to_mstype(v.dtype) if hasattr(v, "dtype") else {bool: "Bool", float: "Float32"}[type(v)]
+            raise TypeError(f"For primitive[MapUniform], the input argument[{name}] must be a type of {{Int32, "
+                            f"Int64}}, but got {got}.")
+    if per_group_size <= 0:
+        raise RuntimeError(f"For 'MapUniform', all elements in output must be less than 0, but got {per_group_size}")
+
+
+@register("MapUniform", check=_check_map_uniform)
+def _map_uniform(x, per_group_size, group_num):
+    """``x % group_num * per_group_size + x // group_num`` (the embedding cache's key spreading)."""
+    return (x % group_num * per_group_size + x // group_num).astype(x.dtype)
+
+
 @register("Diag")
 def _diag(x):
     """The Tensor of shape ``x.shape + x.shape`` holding ``x`` on its diagonal (a vector: a diagonal matrix)."""

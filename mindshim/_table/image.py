@@ -6,6 +6,9 @@ Resizing is separable: each spatial axis maps an output index ``d`` to a source 
 ``align_corners``: ``d * (in - 1) / (out - 1)``; ``half_pixel``: ``(d + 0.5) * in / out - 0.5``), then takes the
 nearest, linear or Keys-cubic interpolation of the values around it, clamped at the edges.
 """
+import functools
+import itertools
+
 import jax
 import jax.numpy as jnp
 import numpy as np
@@ -263,6 +266,225 @@ def _bilinear_at(img, ys, xs, inside):
             out = out + jnp.where((ok & inside).reshape(ok.shape + (1,) * (v.ndim - ok.ndim)),
                                   v * wgt.reshape(wgt.shape + (1,) * (v.ndim - wgt.ndim)), 0)
     return out
+
+
+@register("GridSampler3D", attrs=(("interpolation_mode", "bilinear"), ("padding_mode", "zeros"),
+                                  ("align_corners", False)))
+def _grid_sampler_3d(x, grid, interpolation_mode="bilinear", padding_mode="zeros", align_corners=False):
+    """NCDHW ``x`` sampled at the normalized ``(x, y, z)`` points of ``grid`` (``(N, Do, Ho, Wo, 3)``): trilinear
+    or nearest, zeros (or the border's values with ``padding_mode="border"``) outside."""
+    if padding_mode not in ("zeros", "border"):
+        raise NotImplementedError(f"mindspore.ops.GridSampler3D with padding_mode='{padding_mode}' is not supported "
+                                  "by mindshim yet.")
+    sizes = x.shape[2:]  # D, H, W: grid's z, y, x
+    points = [_unnormalize(grid[..., 2 - i], n, align_corners) for i, n in enumerate(sizes)]
+    if padding_mode == "border":
+        points = [jnp.clip(p, 0, n - 1) for p, n in zip(points, sizes)]
+    imgs = jnp.moveaxis(x, 1, -1)  # (N, D, H, W, C)
+
+    def at(img, idx):
+        ok = functools.reduce(jnp.logical_and, [(i >= 0) & (i < n) for i, n in zip(idx, sizes)])
+        v = img[tuple(jnp.clip(i, 0, n - 1).astype(jnp.int32) for i, n in zip(idx, sizes))]
+        return jnp.where(ok[..., None], v, 0)
+
+    if interpolation_mode == "nearest":
+        out = jax.vmap(lambda img, *p: at(img, [jnp.round(q) for q in p]))(imgs, *points)
+    else:
+        def trilinear(img, *p):
+            lows = [jnp.floor(q) for q in p]
+            total = 0
+            for corner in itertools.product((0, 1), repeat=3):
+                idx = [lo + c for lo, c in zip(lows, corner)]
+                weight = functools.reduce(jnp.multiply, [1 - jnp.abs(q - i) for q, i in zip(p, idx)])
+                total = total + at(img, idx) * weight[..., None]
+            return total
+        out = jax.vmap(trilinear)(imgs, *points)
+    return jnp.moveaxis(out, -1, 1).astype(x.dtype)
+
+
+def _check_deformable_offsets(x, offsets, strides=REQUIRED, pads=REQUIRED, ksize=REQUIRED, dilations=(1, 1, 1, 1),
+                              data_format="NCHW", deformable_groups=1, modulated=True):
+    op = "DeformableOffsets"
+    for name, value, size in (("strides", strides, 4), ("pads", pads, 4), ("ksize", ksize, 2),
+                              ("dilations", dilations, 4)):
+        if not isinstance(value, tuple):
+            raise TypeError(f"For '{op}', the type of '{name}' should be 'tuple', but got type "
+                            f"'{type(value).__name__}'.")
+        if len(value) != size:
+            raise ValueError(f"For '{op}', the '{name} size' must be int and must = {size}, but got '{len(value)}' "
+                             "with type 'int'.")
+        if name in ("strides", "dilations") and value[:2] != (1, 1):
+            raise ValueError(f"For '{op}', The N and C dimensions of '{name}' must be set to 1.")
+    if modulated is not True:
+        raise ValueError(f"For '{op}', The modulated must be set to True.")
+    if x.dtype != offsets.dtype:
+        raise TypeError(f"For primitive[{op}], the input type must be same.")
+    kh, kw = ksize
+    if offsets.shape[1] != 3 * kh * kw * deformable_groups:
+        raise ValueError(f"For '{op}', 'C_in' of input 'offsets' shape must be equal to 3 * kernel_height * "
+                         f"kernel_width * deformable_groups, but got 'C_in' of input 'offsets' shape: "
+                         f"{offsets.shape[1]}, kernel_height: {kh}, kernel_width: {kw}, deformable_groups: "
+                         f"{deformable_groups}.")
+    ho = (x.shape[2] + pads[0] + pads[1] - (kh - 1) * dilations[2] - 1) // strides[2] + 1
+    wo = (x.shape[3] + pads[2] + pads[3] - (kw - 1) * dilations[3] - 1) // strides[3] + 1
+    if offsets.shape[2:] != (ho, wo):
+        raise ValueError(f"For '{op}, the H and W dims of offsets input should be equal to the computed H and W dims "
+                         f"of the output of deformable_conv2d. But got H and W dims of offsets input: "
+                         f"{tuple(offsets.shape[2:])}, computed H and W dims of the output of deformable_conv2d: "
+                         f"{(ho, wo)}.")
+
+
+@register("DeformableOffsets", attrs=(("strides", REQUIRED), ("pads", REQUIRED), ("ksize", REQUIRED),
+                                      ("dilations", (1, 1, 1, 1)), ("data_format", "NCHW"), ("deformable_groups", 1),
+                                      ("modulated", True)), check=_check_deformable_offsets)
+def _deformable_offsets(x, offsets, strides=REQUIRED, pads=REQUIRED, ksize=REQUIRED, dilations=(1, 1, 1, 1),
+                        data_format="NCHW", deformable_groups=1, modulated=True):
+    """The NCHW ``x`` sampled for a deformable convolution: for each output position ``(oh, ow)`` and kernel tap
+    ``(i, j)``, ``x`` at ``(oh * stride - pad_top + i * dilation + dy, ow * stride - pad_left + j * dilation + dx)``
+    (bilinear, zeros outside) times the mask, laid out as ``(N, C, Ho * kh, Wo * kw)``; ``offsets`` holds the
+    ``dx``, then the ``dy``, then the masks, each ``(deformable_groups, kh, kw)``-major."""
+    n, c, h, w = x.shape
+    (kh, kw), ho, wo = ksize, offsets.shape[2], offsets.shape[3]
+    dx, dy, mask = offsets.reshape(n, 3, deformable_groups, kh, kw, ho, wo).swapaxes(0, 1)
+    ys = (jnp.arange(ho) * strides[2] - pads[0])[:, None, None, None] + (jnp.arange(kh) * dilations[2])[:, None]
+    xs = (jnp.arange(wo) * strides[3] - pads[2])[:, None, None] + jnp.arange(kw) * dilations[3]
+    # (N, G, Ho, Wo, kh, kw) sampling points; the channels of group g are x[:, g * C / G:(g + 1) * C / G].
+    ys = ys + jnp.moveaxis(dy, (-2, -1), (2, 3)).astype(x.dtype)
+    xs = xs + jnp.moveaxis(dx, (-2, -1), (2, 3)).astype(x.dtype)
+    imgs = jnp.moveaxis(x.reshape(n, deformable_groups, c // deformable_groups, h, w), 2, -1)
+    sample = jax.vmap(jax.vmap(lambda img, y, xx: _bilinear_at(img, y, xx, jnp.ones(y.shape, bool))))
+    out = sample(imgs, ys, xs) * jnp.moveaxis(mask, (-2, -1), (2, 3))[..., None]  # (N, G, Ho, Wo, kh, kw, C/G)
+    out = jnp.transpose(out, (0, 1, 6, 2, 4, 3, 5)).reshape(n, c, ho * kh, wo * kw)
+    return out.astype(x.dtype)
+
+
+def _pair(value):
+    return (value, value) if isinstance(value, int) else tuple(value) * (3 - len(value))
+
+
+def _im2col(x, ksizes, strides=1, dilations=1, pads=0):
+    (kh, kw), (sh, sw), (dh, dw), (ph, pw) = (_pair(v) for v in (ksizes, strides, dilations, pads))
+    x = jnp.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw)))
+    ho, wo = (x.shape[2] - dh * (kh - 1) - 1) // sh + 1, (x.shape[3] - dw * (kw - 1) - 1) // sw + 1
+    cols = [x[:, :, i * dh:i * dh + (ho - 1) * sh + 1:sh, j * dw:j * dw + (wo - 1) * sw + 1:sw]
+            for i in range(kh) for j in range(kw)]
+    return jnp.stack(cols, 2).reshape(x.shape[:2] + (kh * kw, ho * wo))
+
+
+@register("Im2Col", attrs=(("ksizes", REQUIRED), ("strides", 1), ("dilations", 1), ("pads", 0)))
+def _im2col_row(x, ksizes=REQUIRED, strides=1, dilations=1, pads=0):
+    """The sliding ``ksizes`` blocks of the NCHW ``x`` (zero-padded by ``pads`` on each side) as columns:
+    ``(N, C, kh * kw, L)``, the kernel taps row-major, the ``L`` blocks row-major."""
+    return _im2col(x, ksizes, strides, dilations, pads)
+
+
+@register("Col2Im", attrs=(("kernel_size", REQUIRED), ("dilation", 1), ("padding", 0), ("stride", 1)))
+def _col2im_row(x, output_size, kernel_size=REQUIRED, dilation=1, padding=0, stride=1):
+    """The adjoint of ``Im2Col``: the ``(N, C, kh * kw, L)`` blocks summed back into an ``(N, C) + output_size``
+    image (overlaps add up)."""
+    shape = x.shape[:2] + tuple(int(v) for v in np.asarray(output_size))
+    _, adjoint = jax.vjp(lambda img: _im2col(img, kernel_size, stride, dilation, padding), jnp.zeros(shape, x.dtype))
+    return adjoint(x)[0]
+
+
+def _iou(a, b):
+    """Intersection over union of two ``(y1, x1, y2, x2)`` boxes (corners in any order); 0 for an empty box."""
+    a, b = np.sort(a.reshape(2, 2), 0), np.sort(b.reshape(2, 2), 0)
+    areas = np.prod(a[1] - a[0]), np.prod(b[1] - b[0])
+    if areas[0] <= 0 or areas[1] <= 0:
+        return 0.0
+    inter = np.prod(np.clip(np.minimum(a[1], b[1]) - np.maximum(a[0], b[0]), 0, None))
+    return inter / (areas[0] + areas[1] - inter)
+
+
+@register("CombinedNonMaxSuppression", attrs=(("pad_per_class", False), ("clip_boxes", True)))
+def _combined_nms(boxes, scores, max_output_size_per_class, max_total_size, iou_threshold, score_threshold,
+                  pad_per_class=False, clip_boxes=True):
+    """TensorFlow's combined NMS, per image: greedy NMS per class (scores above ``score_threshold``, best first, a
+    box dropped when its IoU with a kept one exceeds ``iou_threshold``, at most ``max_output_size_per_class``), then
+    the best ``max_total_size`` over the classes (``min(max_total_size, per class * classes)`` with
+    ``pad_per_class``), boxes clipped to [0, 1] with ``clip_boxes``; zero-padded. Computed on the host."""
+    boxes, scores = np.asarray(boxes, np.float32), np.asarray(scores, np.float32)
+    per_class, total = int(max_output_size_per_class), int(max_total_size)
+    iou_threshold, score_threshold = float(iou_threshold), float(score_threshold)
+    n_batch, _, q, _ = boxes.shape
+    n_classes = scores.shape[2]
+    size = min(total, per_class * n_classes) if pad_per_class else total
+    out_boxes, out_scores = np.zeros((n_batch, size, 4), np.float32), np.zeros((n_batch, size), np.float32)
+    out_classes, valid = np.zeros((n_batch, size), np.float32), np.zeros(n_batch, np.int32)
+    for b in range(n_batch):
+        picked = []
+        for c in range(n_classes):
+            class_boxes = boxes[b, :, 0 if q == 1 else c]
+            order = [i for i in np.argsort(-scores[b, :, c], kind="stable") if scores[b, i, c] > score_threshold]
+            kept = []
+            for i in order:
+                if len(kept) >= per_class:
+                    break
+                if all(_iou(class_boxes[i], class_boxes[k]) <= iou_threshold for k in kept):
+                    kept.append(i)
+            picked += [(scores[b, i, c], c, class_boxes[i]) for i in kept]
+        picked = sorted(picked, key=lambda item: -item[0])[:size]
+        valid[b] = len(picked)
+        for j, (score, c, box) in enumerate(picked):
+            out_boxes[b, j] = np.clip(box, 0, 1) if clip_boxes else box
+            out_scores[b, j], out_classes[b, j] = score, c
+    return tuple(jnp.asarray(a) for a in (out_boxes, out_scores, out_classes, valid))
+
+
+def _lanczos(radius):
+    def kernel(x):
+        safe = jnp.where(x <= 1e-3, 1.0, x)
+        value = radius * jnp.sin(jnp.pi * safe) * jnp.sin(jnp.pi * safe / radius) / (jnp.pi * jnp.pi * safe * safe)
+        return jnp.where(x > radius, 0.0, jnp.where(x <= 1e-3, 1.0, value))
+    return kernel, radius
+
+
+# kernel_type: (kernel of |x|, radius), TensorFlow's sampling kernels.
+_SAMPLING_KERNELS = {
+    "lanczos1": _lanczos(1.0), "lanczos3": _lanczos(3.0), "lanczos5": _lanczos(5.0),
+    "gaussian": (lambda x: jnp.where(x >= 1.5, 0.0, jnp.exp(-x * x / 0.5)), 1.5),
+    "box": (lambda x: jnp.where(x < 0.5, 1.0, jnp.where(x == 0.5, 0.5, 0.0)), 1.0),
+    "triangle": (lambda x: jnp.where(x < 1, 1 - x, 0.0), 1.0),
+    "keyscubic": (lambda x: jnp.where(x >= 2, 0.0, jnp.where(x >= 1, ((-0.5 * x + 2.5) * x - 4) * x + 2,
+                                                             (1.5 * x - 2.5) * x * x + 1)), 2.0),
+    "mitchellcubic": (lambda x: jnp.where(x >= 2, 0.0, jnp.where(
+        x >= 1, (((-7 / 18) * x + 2) * x - 10 / 3) * x + 16 / 9, ((7 / 6) * x - 2) * x * x + 8 / 9)), 2.0),
+}
+
+
+def _span_weights(in_size, out_size, scale, translate, kernel_type, antialias):
+    """TensorFlow's ``ComputeSpans`` as an ``(out_size, in_size)`` matrix: for output ``x`` the source taps within
+    the kernel's radius (scaled up when shrinking with ``antialias``) of ``(x + 0.5 - translate) / scale``,
+    normalized to sum 1; no taps where that point is outside the input."""
+    kernel, radius = _SAMPLING_KERNELS[kernel_type]
+    inv_scale = 1.0 / scale
+    kernel_scale = jnp.maximum(inv_scale, 1.0) if antialias else 1.0
+    sample = (jnp.arange(out_size, dtype=jnp.float32) + 0.5) * inv_scale - inv_scale * translate
+    start = jnp.clip(jnp.ceil(sample - radius * kernel_scale - 0.5), 0, in_size - 1)
+    end = jnp.clip(jnp.floor(sample + radius * kernel_scale - 0.5), 0, in_size - 1) + 1
+    source = jnp.arange(in_size, dtype=jnp.float32)
+    taps = (source >= start[:, None]) & (source < end[:, None]) & ((sample >= 0) & (sample <= in_size))[:, None]
+    weights = jnp.where(taps, kernel(jnp.abs((source + 0.5 - sample[:, None]) / kernel_scale)).astype(jnp.float32), 0.0)
+    total = jnp.sum(weights, 1, keepdims=True)
+    ok = jnp.abs(total) >= 1000.0 * jnp.finfo(jnp.float32).tiny
+    return jnp.where(ok, weights / jnp.where(ok, total, 1.0), 0.0)
+
+
+@register("ScaleAndTranslate", attrs=(("kernel_type", "lanczos3"), ("antialias", True)))
+def _scale_and_translate(images, size, scale, translation, kernel_type="lanczos3", antialias=True):
+    """NHWC ``images`` resampled to ``size`` (Float32) with TensorFlow's ``scale_and_translate``: each axis maps
+    output pixel centres back through ``scale`` and ``translation`` and takes the normalized ``kernel_type``
+    weights of the input pixels around them. The ``box`` kernel with ``antialias`` (which MindSpore's CPU kernel
+    computes otherwise when shrinking) is not supported."""
+    if kernel_type == "box" and antialias:
+        raise NotImplementedError("mindspore.ops.ScaleAndTranslate with kernel_type='box' and antialias=True is not "
+                                  "supported by mindshim yet.")
+    out_h, out_w = (int(v) for v in np.asarray(size))
+    scale, translation = scale.astype(jnp.float32), translation.astype(jnp.float32)
+    rows = _span_weights(images.shape[1], out_h, scale[0], translation[0], kernel_type, antialias)
+    cols = _span_weights(images.shape[2], out_w, scale[1], translation[1], kernel_type, antialias)
+    return jnp.einsum("oh,nhwc,pw->nopc", rows, images.astype(jnp.float32), cols)
 
 
 @register("CropAndResize", attrs=(("method", "bilinear"), ("extrapolation_value", 0.0)))

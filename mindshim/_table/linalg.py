@@ -116,6 +116,26 @@ def _orgqr(x, tau):
     return jax.lax.linalg.householder_product(x, tau)
 
 
+def _check_matrix_logarithm(x):
+    op = "MatrixLogarithm"
+    if x.dtype not in (jnp.complex64, jnp.complex128):
+        raise TypeError(f"For primitive[{op}], the input argument[x] must be a type of {{Tensor[Complex128], "
+                        f"Tensor[Complex64]}}, but got Tensor[{mstype.to_mstype(x.dtype)}].")
+    if x.ndim < 2:
+        raise ValueError(f"For primitive[{op}], the x rank must be greater than or equal to 2, but got {x.ndim}.")
+    if x.shape[-1] != x.shape[-2]:
+        raise ValueError(f"For {op}, the last two dimensions of input 'x' must be equal, but got x.shape = "
+                         f"{tuple(x.shape)}.")
+
+
+@register("MatrixLogarithm", check=_check_matrix_logarithm)
+def _matrix_logarithm(x):
+    """The principal logarithm of each complex square matrix in the last two axes, from its eigendecomposition
+    (``V diag(log w) V^-1``; JAX's ``eig`` runs on CPU only)."""
+    w, v = jnp.linalg.eig(x)
+    return (v * jnp.log(w)[..., None, :]) @ jnp.linalg.inv(v)
+
+
 register("MatrixPower", attrs=(("n", REQUIRED),))(lambda x, n: jnp.linalg.matrix_power(x, n))
 
 

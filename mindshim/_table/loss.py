@@ -218,27 +218,61 @@ def _ctc_forward(log_probs, targets, input_lengths, target_lengths, blank):
     return nll, jnp.swapaxes(log_alpha, 0, 1)
 
 
+def _ctc_labels(idx, vals, n, blank, collapse):
+    """Each batch entry's labels as MindSpore's CPU kernel reads them: in order, repeats collapsed with
+    ``preprocess_collapse_repeated``, the blank (and any larger value) dropped."""
+    out = []
+    for b in range(n):
+        labels, kept, dropped = vals[idx[:, 0] == b], [], False
+        for i, v in enumerate(labels):
+            if i and collapse and v == labels[i - 1]:
+                continue
+            if v >= blank:
+                dropped = True
+            elif dropped:
+                raise RuntimeError(f"For 'CTCLoss', the value of labels_values[{i}] must be in the range of "
+                                   f"[0, num_classes), but got {v}")
+            else:
+                kept.append(v)
+        out.append(kept)
+    return out
+
+
 @register("CTCLoss", attrs=(("preprocess_collapse_repeated", False), ("ctc_merge_repeated", True),
                             ("ignore_longer_outputs_than_inputs", False)))
 def _ctc_loss_row(x, labels_indices, labels_values, sequence_length, preprocess_collapse_repeated=False,
-              ctc_merge_repeated=True, ignore_longer_outputs_than_inputs=False):
+                  ctc_merge_repeated=True, ignore_longer_outputs_than_inputs=False):
     """``(loss, gradient)``: CTC's negative log-likelihood of the sparse labels under ``softmax(x)`` (``(T, N, C)``
-    logits, the last class the blank) and its gradient with respect to ``x``."""
-    if preprocess_collapse_repeated or not ctc_merge_repeated:
-        raise NotImplementedError("mindspore.ops.CTCLoss with preprocess_collapse_repeated=True or "
-                                  "ctc_merge_repeated=False is not supported by mindshim yet.")
-    idx, vals = np.asarray(labels_indices), np.asarray(labels_values)
-    n = x.shape[1]
-    lengths = np.array([np.sum(idx[:, 0] == b) for b in range(n)], np.int32)
+    logits, the last class the blank, labels at or above it dropped) and its gradient with respect to ``x``, 0 past
+    each sequence's length. As MindSpore's CPU kernel, an entry left with no labels gets
+    ``-log(prod_{t < T-1} p_blank(t) * (1 + p_blank(T-1)))`` and the kernel's gradient of it (posterior 1 on the
+    blank before the last frame, ``p / (1 + p)`` at it)."""
+    if not ctc_merge_repeated:
+        raise NotImplementedError("mindspore.ops.CTCLoss with ctc_merge_repeated=False is not supported by mindshim "
+                                  "yet.")
+    t_max, n, c = x.shape
+    labels = _ctc_labels(np.asarray(labels_indices), np.asarray(labels_values), n, c - 1, preprocess_collapse_repeated)
+    lengths = np.array([len(v) for v in labels], np.int32)
     dense = np.zeros((n, max(int(lengths.max(initial=0)), 1)), np.int32)
-    dense[idx[:, 0], idx[:, 1]] = vals
+    for b, v in enumerate(labels):
+        dense[b, :len(v)] = v
 
     def total(logits):
         nll, _ = _ctc_forward(jax.nn.log_softmax(logits, -1), jnp.asarray(dense), sequence_length,
-                              jnp.asarray(lengths), x.shape[2] - 1)
+                              jnp.asarray(lengths), c - 1)
         return jnp.sum(nll), nll
     grad, loss = jax.grad(total, has_aux=True)(x)
-    return loss, grad
+    probs = jax.nn.softmax(x, -1)
+    t = jnp.arange(t_max)[:, None]
+    last = (sequence_length.astype(jnp.int32) - 1)[None, :]
+    blank = probs[..., -1]
+    end = jnp.take_along_axis(blank, last, 0)[0]
+    empty_loss = -(jnp.sum(jnp.where(t < last, jnp.log(blank), 0), 0) + jnp.log1p(end))
+    posterior = jnp.where(t < last, 1, jnp.where(t == last, blank / (1 + blank), 0))
+    empty_grad = jnp.where((t <= last)[..., None], probs, 0).at[..., -1].add(-posterior)
+    empty = jnp.asarray(lengths == 0)
+    return (jnp.where(empty, empty_loss.astype(x.dtype), loss),
+            jnp.where(empty[None, :, None], empty_grad.astype(x.dtype), grad))
 
 
 @register("NLLLoss", attrs=(("reduction", "mean"), ("ignore_index", -100)), check=_check_nll)

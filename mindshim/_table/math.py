@@ -12,11 +12,13 @@ import functools
 import jax
 import jax.numpy as jnp
 import numpy as np
+from jax import lax
 
 from .. import _registry
 from .._registry import REQUIRED, register
 from ..common import dtype as mstype
 from ..common._checks import check
+from . import _eigen_svd
 from ._checks import check_broadcast, dtype_kind, kernel_error, need_float, norm_axes, tensor_arrays
 
 
@@ -340,7 +342,6 @@ _BINARY = {
     "Igamma": (jax.scipy.special.gammainc, ("igamma",)),
     "Igammac": (jax.scipy.special.gammaincc, ("igammac",)),
     "Zeta": (lambda x, q: jax.scipy.special.zeta(x, q), ("zeta",)),
-    "NextAfter": (jnp.nextafter, ("nextafter",)),
     "Fmax": (jnp.fmax, ("fmax",)),
     "Fmin": (jnp.fmin, ()),
     "LeftShift": (jnp.left_shift, ("bitwise_left_shift",)),
@@ -367,6 +368,8 @@ _BINARY_COMPOSITE = {
                                             for v in (x, y))),
     "ldexp": lambda x, y: jnp.multiply(x, jnp.power(2, y).astype(jnp.result_type(x))),
 }
+
+
 for _name, _fn in _BINARY_COMPOSITE.items():
     register(_name, check=check_broadcast(_name), functional=(_name,), method=(_name,), promote=True,
              check_on_error=True, primitive=False)(_fn)
@@ -427,6 +430,21 @@ def _both(first, second):
 for _name, (_fn, _check) in _BINARY_KERNELS.items():
     register(_name, check=_both(_check, check_broadcast(_name)) if _check else check_broadcast(_name), promote=True,
              check_on_error=_check is None)(jax.jit(_fn))
+
+
+def _check_next_after(x, y):
+    _types("NextAfter", (("x1", 0), ("x2", 1)), _F32_F64)(x, y)
+    if jnp.result_type(x) != jnp.result_type(y):
+        raise TypeError("For primitive[NextAfter], the input type must be same.")
+    check_broadcast("NextAfter")(x, y)
+
+
+@register("NextAfter", check=_check_next_after, functional=("nextafter",), method=("nextafter",), promote=True)
+@jax.jit
+def _next_after(x, y):
+    """MindSpore's CPU kernel steps in float64 and rounds back, so a Float32 ``x`` mostly comes back unchanged
+    (``nextafter(1., 2.)`` is ``1.``, not ``1 + eps``); mindshim does the same."""
+    return jnp.nextafter(jnp.asarray(x, jnp.float64), jnp.asarray(y, jnp.float64)).astype(jnp.result_type(x, y))
 
 
 @register("Polygamma", functional=("polygamma",), inputs=("n", "input"))
@@ -873,13 +891,45 @@ def _lp(x, axes, p, keep_dims, epsilon):
     return jnp.maximum(norm, jnp.asarray(epsilon, x.dtype)).astype(x.dtype)
 
 
-@register("Svd", attrs=(("full_matrices", False), ("compute_uv", True)), check=need_float("Svd", "input"))
+def _check_svd(x, full_matrices=False, compute_uv=True):
+    if x.dtype not in (jnp.float32, jnp.float64, jnp.complex64, jnp.complex128):
+        raise TypeError(f"For Svd, the dtype of 'input' must be in (float32, float64, complex64, complex128), but got "
+                        f"{mstype.to_mstype(x.dtype)}")
+    if x.ndim < 2:
+        raise ValueError(f"For Svd, the rank of 'input' must be great equal than 2, but get shape: "
+                         f"{' '.join(map(str, x.shape))}")
+
+
+@register("Svd", attrs=(("full_matrices", False), ("compute_uv", True)), check=_check_svd)
 def _svd(x, full_matrices=False, compute_uv=True):
-    """``(s, u, v)`` with ``x = u @ diag(s) @ v^H`` over the last two axes (``v``, not its transpose)."""
+    """``(s, u, v)`` with ``x = u @ diag(s) @ v^H`` over the last two axes (``v``, not its transpose); without
+    ``compute_uv``, ``u`` and ``v`` are ``[0]``. Real matrices of fewer than 16 columns get the exact values of
+    MindSpore's CPU kernel (Eigen's JacobiSVD, run on the host: ``_eigen_svd``), signs of the singular vectors
+    included, with the gradient of JAX's SVD with those signs; wider and complex ones get JAX's SVD, whose singular
+    vectors may differ from MindSpore's in sign (MindSpore's Eigen BDCSVD)."""
+    u, s, vh = jnp.linalg.svd(x, full_matrices=False)
     if not compute_uv:
-        raise NotImplementedError("mindspore.ops.Svd with compute_uv=False is not supported by mindshim yet.")
-    u, s, vh = jnp.linalg.svd(x, full_matrices=full_matrices)
-    return s, u, jnp.conj(jnp.swapaxes(vh, -1, -2))
+        return s, jnp.zeros((1,), s.dtype), jnp.zeros((1,), s.dtype)
+    v = jnp.conj(jnp.swapaxes(vh, -1, -2))
+    rows, cols = x.shape[-2:]
+    if cols >= 16 or jnp.iscomplexobj(x):
+        if full_matrices:
+            u, _, vh = jnp.linalg.svd(x, full_matrices=True)
+            v = jnp.conj(jnp.swapaxes(vh, -1, -2))
+        return s, u, v
+    n = min(rows, cols)
+    batch = x.shape[:-2]
+    shapes = [jax.ShapeDtypeStruct(batch + shape, x.dtype) for shape in ((n,), (rows, rows if full_matrices else n),
+                                                                          (cols, cols if full_matrices else n))]
+    eigen = jax.pure_callback(functools.partial(_eigen_svd.batched, full_matrices=full_matrices), shapes,
+                              lax.stop_gradient(x), vmap_method="expand_dims")
+    sign = jnp.sign(jnp.sum(eigen[1][..., :n] * u, axis=-2, keepdims=True))
+    sign = jnp.where(sign == 0, jnp.ones((), x.dtype), sign)
+    aligned = [s, u * sign, v * sign]
+    for i in (1, 2):
+        aligned[i] = jnp.concatenate([aligned[i], lax.stop_gradient(eigen[i][..., n:])], -1)
+    # MindSpore's values, with the derivative of the sign-aligned JAX decomposition.
+    return tuple(a + lax.stop_gradient(e - a) for a, e in zip(aligned, eigen))
 
 
 # ---- composites of several primitives (no Primitive class): reductions, scans and linear algebra ----------------

@@ -443,6 +443,41 @@ def _conv_row(op, nd, data_format):
 
 
 _conv_row("Conv2D", 2, "NCHW")
+
+
+@register("LSTM", attrs=(("input_size", REQUIRED), ("hidden_size", REQUIRED), ("num_layers", REQUIRED),
+                         ("has_bias", REQUIRED), ("bidirectional", REQUIRED), ("dropout", REQUIRED), ("proj_size", 0)))
+def _lstm(x, h0, c0, w, input_size=REQUIRED, hidden_size=REQUIRED, num_layers=REQUIRED, has_bias=REQUIRED,
+          bidirectional=REQUIRED, dropout=REQUIRED, proj_size=0):
+    """``(output, h_n, c_n, reserve, state)`` of a one-layer LSTM over ``(T, N, input_size)`` with the flat weights
+    ``w`` as MindSpore's CPU kernel (oneDNN) reads them: every direction's ``w_ih`` ``(4H, input_size)``, then every
+    ``w_hh`` ``(4H, H)``, then one ``4H`` bias per direction (the rest of the ``8H`` per direction is unused: the
+    CPU kernel adds no second bias); gates i, f, g, o. ``reserve`` and ``state`` (MindSpore's kernel workspace)
+    are zeros of shape ``(1, 1)``. Stacked layers and projections are not supported."""
+    if num_layers != 1 or proj_size:
+        raise NotImplementedError("mindspore.ops.LSTM with num_layers > 1 or proj_size is not supported by mindshim "
+                                  "yet.")
+    dirs, hid = 2 if bidirectional else 1, hidden_size
+    flat = w.reshape(-1)
+    sizes = [4 * hid * input_size] * dirs + [4 * hid * hid] * dirs + ([4 * hid] * dirs if has_bias else [])
+    parts = jnp.split(flat[:sum(sizes)], np.cumsum(sizes)[:-1])
+    outs, hs, cs = [], [], []
+    for d in range(dirs):
+        w_ih, w_hh = parts[d].reshape(4 * hid, input_size), parts[dirs + d].reshape(4 * hid, hid)
+        bias = parts[2 * dirs + d] if has_bias else 0
+
+        def step(carry, xt, w_ih=w_ih, w_hh=w_hh, bias=bias):
+            h, c = carry
+            i, f, g, o = jnp.split(xt @ w_ih.T + h @ w_hh.T + bias, 4, -1)
+            c = jax.nn.sigmoid(f) * c + jax.nn.sigmoid(i) * jnp.tanh(g)
+            h = jax.nn.sigmoid(o) * jnp.tanh(c)
+            return (h, c), h
+        (h, c), seq = lax.scan(step, (h0[d], c0[d]), x, reverse=d == 1)
+        outs.append(seq)
+        hs.append(h)
+        cs.append(c)
+    placeholder = jnp.zeros((1, 1), x.dtype)
+    return jnp.concatenate(outs, -1), jnp.stack(hs), jnp.stack(cs), placeholder, placeholder
 _conv_row("Conv3D", 3, "NCDHW")
 
 

@@ -52,6 +52,10 @@ _apply_row("Adam", rules.adam, (0, 1, 2), attrs=_ADAM_ATTRS, rule_attrs=_nestero
 _apply_row("AdamNoUpdateParam", lambda m, v, *rest, **k: rules.adam(jnp.zeros_like(m), m, v, *rest, **k),
            (None, 0, 1), 1, _ADAM_ATTRS, _nesterov)
 _apply_row("AdamWeightDecay", rules.adam_weight_decay, (0, 1, 2), attrs=_LOCKING)
+_ADA_FACTOR = (("enable_scale_parameter", False), ("enable_first_moment", False), ("enable_weight_decay", False))
+_apply_row("FusedAdaFactor", rules.fused_ada_factor, (None, 7, 8, 9, 10, 11), 1, _ADA_FACTOR, _same)
+_apply_row("FusedAdaFactorWithGlobalNorm", rules.fused_ada_factor, (None, 7, 8, 9, 10, 11), 1, _ADA_FACTOR, _same)
+_apply_row("FusedCastAdamWeightDecay", rules.fused_cast_adam_weight_decay, (0, 1, 2), attrs=_LOCKING)
 _apply_row("ApplyAdamWithAmsgradV2", rules.apply_adam_with_amsgrad, (0, 1, 2, 3), attrs=_LOCKING)
 _apply_row("ApplyAdaMax", rules.apply_ada_max, (0, 1, 2))
 _apply_row("ApplyAdadelta", rules.apply_adadelta, (0, 1, 2))

@@ -9,7 +9,7 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-from .._registry import register
+from .._registry import REQUIRED, register
 from ..common import dtype as mstype
 from ..common.seed import next_key
 from ._checks import tname
@@ -89,6 +89,88 @@ def _multinomial_without_replacement(x, num_samples):
     u = jax.random.uniform(next_key(), x.shape, jnp.float32)
     _, idx = lax.top_k(jnp.log(u) / (x.astype(jnp.float32) + 1e-6), int(num_samples))
     return idx.astype(jnp.int32)
+
+
+def _philox_uint32(seed, offset, n):
+    """The first ``n`` words of MindSpore's ``MSPhiloxRandom(seed, offset)`` (Philox4x32-10: key ``seed``, the
+    counter's high half ``offset``, its low half counting the blocks of four words)."""
+    m32 = np.uint64(0xFFFFFFFF)
+    block = np.arange((n + 3) // 4, dtype=np.uint64)
+    c = [block & m32, block >> np.uint64(32), np.full_like(block, offset & 0xFFFFFFFF),
+         np.full_like(block, (offset >> 32) & 0xFFFFFFFF)]
+    k0, k1 = np.uint64(seed & 0xFFFFFFFF), np.uint64((seed >> 32) & 0xFFFFFFFF)
+    for _ in range(10):
+        p0, p1 = np.uint64(0xD2511F53) * c[0], np.uint64(0xCD9E8D57) * c[2]
+        c = [(p1 >> np.uint64(32)) ^ c[1] ^ k0, p1 & m32, (p0 >> np.uint64(32)) ^ c[3] ^ k1, p0 & m32]
+        k0, k1 = (k0 + np.uint64(0x9E3779B9)) & m32, (k1 + np.uint64(0xBB67AE85)) & m32
+    return np.stack(c, 1).reshape(-1)[:n].astype(np.uint32)
+
+
+def _check_multinomial_with_replacement(x, seed, offset, numsamples=REQUIRED, replacement=False):
+    op = "MultinomialWithReplacement"
+    if not isinstance(replacement, bool):
+        raise TypeError(f"For '{op}', the type of 'replacement' should be 'bool', but got type "
+                        f"'{type(replacement).__name__}'.")
+    if not isinstance(numsamples, int) or isinstance(numsamples, bool):
+        raise TypeError(f"For '{op}', the 'numsamples' must be int, but got '{type(numsamples).__name__}'")
+    if numsamples < 0:
+        raise ValueError(f"For '{op}', the 'numsamples' must be int and must >= 0, but got '{numsamples}' with type "
+                         "'int'.")
+    for name, v in (("seed", seed), ("offset", offset)):
+        if not hasattr(v, "dtype"):
+            if not isinstance(v, int):
+                raise TypeError(f"For multinomial_with_replacement, the input[{name}] must be int, but got "
+                                f"{type(v)}.")
+        elif v.dtype != jnp.int64:
+            raise TypeError(f"For primitive[{op}], the input argument[{name}_dtype] must be a type of "
+                            f"{{Tensor[Int64]}}, but got {tname(v)}.")
+    if str(mstype.to_mstype(x.dtype)) not in ("Float16", "Float32", "Float64"):
+        raise TypeError(f"For primitive[{op}], the input argument[x_dtype] must be a type of {{Tensor[Float16], "
+                        f"Tensor[Float32], Tensor[Float64]}}, but got {tname(x)}.")
+    if x.ndim not in (1, 2):
+        raise ValueError(f"For '{op}', 'x' must have a rank of 1 or 2, but got rank {x.ndim}.")
+    if not replacement and numsamples > x.shape[-1]:
+        raise ValueError(f"For '{op}', the value of numsamples must equal or less than x_shape[-1], but got "
+                         f"{numsamples}.")
+    if numsamples == 0:
+        raise ValueError(f"For '{op}', 'numsamples' should be a nonnegative number, but got 0.")
+    weights = np.asarray(x)
+    if (weights < 0).any():
+        raise ValueError(f"For '{op}' , each element of 'x' must be equal or greater than 0. ")
+    if (weights.astype(np.float64).sum(-1) <= 0).any():
+        raise ValueError(f"For '{op}' , the sum of each row of 'x' must be greater than 0. ")
+
+
+@register("MultinomialWithReplacement", attrs=(("numsamples", REQUIRED), ("replacement", False)),
+          check=_check_multinomial_with_replacement, functional=("multinomial_with_replacement",),
+          inputs=("x", "seed", "offset", "numsamples", "replacement"))
+def _multinomial_with_replacement(x, seed, offset, numsamples=REQUIRED, replacement=False):
+    """``numsamples`` Int64 class indices per row of the weights ``x``, as MindSpore's CPU kernel draws them (on the
+    host): one uniform per sample from the Philox stream of ``seed`` and ``offset`` (the global stream where both
+    are 0), each picking the last class whose running total of the nonzero weights is the least one at or above
+    ``u * total``; without replacement a drawn class's weight drops to 0, and the zero-weight classes come last."""
+    seed, offset = int(np.asarray(seed)), int(np.asarray(offset))
+    if seed == 0 and offset == 0:
+        seed, offset = (int(v) for v in np.asarray(jax.random.bits(next_key(), (2,), jnp.uint64)))
+    weights = np.asarray(x)
+    rows = weights.reshape(-1, weights.shape[-1]).astype(np.float64)
+    bits = _philox_uint32(seed % 2 ** 64, offset % 2 ** 64, rows.shape[0] * numsamples)
+    uniform = (((bits & 0x7FFFFF) | (127 << 23)).view(np.float32) - np.float32(1)).astype(weights.dtype)
+    uniform = uniform.astype(np.float64).reshape(rows.shape[0], numsamples)
+    out = np.zeros(uniform.shape, np.int64)
+    for i, w in enumerate(rows):
+        zeros = np.flatnonzero(w == 0)
+        for j in range(numsamples):
+            if not replacement and j >= w.size - zeros.size:
+                out[i, j] = zeros[j - w.size + zeros.size]
+                continue
+            cdf = np.where(w != 0, np.cumsum(w), 0.0)
+            total = np.cumsum(w)[-1]
+            least = np.min(cdf, where=cdf >= uniform[i, j] * total, initial=total)
+            out[i, j] = np.flatnonzero(cdf == least)[-1]
+            if not replacement:
+                w[out[i, j]] = 0.0
+    return jnp.asarray(out.reshape(weights.shape[:-1] + (numsamples,)))
 
 
 @register("RandomGamma", attrs=_SEEDS)
@@ -250,8 +332,8 @@ def _choice_with_mask(input_x, count=256, seed=0, seed2=0):
     return jnp.asarray(picked), jnp.asarray(mask)
 
 
-def _uniform_candidate_sampler(true_classes, num_true, num_sampled, unique, range_max, seed=0,
-                               remove_accidental_hits=False):
+def _uniform_candidate_sampler(true_classes, num_true=REQUIRED, num_sampled=REQUIRED, unique=REQUIRED,
+                               range_max=REQUIRED, seed=0, remove_accidental_hits=False):
     """``num_sampled`` classes drawn uniformly from ``[0, range_max)`` (without repeats if ``unique``), with the
     expected counts of the true and the sampled classes."""
     key = next_key()
@@ -268,6 +350,8 @@ def _uniform_candidate_sampler(true_classes, num_true, num_sampled, unique, rang
 
 register("choice_with_mask", functional=("choice_with_mask",), inputs=("input_x", "count", "seed", "seed2"),
          primitive=False)(_choice_with_mask)
-register("uniform_candidate_sampler", functional=("uniform_candidate_sampler",),
-         inputs=("true_classes", "num_true", "num_sampled", "unique", "range_max", "seed", "remove_accidental_hits"),
-         primitive=False)(_uniform_candidate_sampler)
+register("UniformCandidateSampler", attrs=(("num_true", REQUIRED), ("num_sampled", REQUIRED), ("unique", REQUIRED),
+                                          ("range_max", REQUIRED), ("seed", 0), ("remove_accidental_hits", False)),
+         functional=("uniform_candidate_sampler",),
+         inputs=("true_classes", "num_true", "num_sampled", "unique", "range_max", "seed", "remove_accidental_hits"))(
+    _uniform_candidate_sampler)

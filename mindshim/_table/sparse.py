@@ -66,6 +66,39 @@ def _check_sparse_to_dense(indices, values, sparse_shape):
     check(indices, rule)
 
 
+def _levenshtein(a, b):
+    row = np.arange(len(b) + 1)
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row.copy(), i
+        for j, y in enumerate(b, 1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (x != y))
+    return row[-1]
+
+
+def _sequences(indices, values):
+    """``{index prefix: values in order}`` of a sparse tensor whose last axis runs along the sequences."""
+    out = {}
+    for idx, v in zip(map(tuple, np.asarray(indices)[:, :-1].tolist()), np.asarray(values).tolist()):
+        out.setdefault(idx, []).append(v)
+    return out
+
+
+@register("EditDistance", attrs=(("normalize", True),))
+def _edit_distance(hypothesis_indices, hypothesis_values, hypothesis_shape, truth_indices, truth_values, truth_shape,
+                   normalize=True):
+    """The Levenshtein distance of each pair of sequences of two sparse tensors (the last axis the sequence), as
+    Float32 over the larger of their leading shapes; with ``normalize``, over the truth's length (``inf`` where
+    only the hypothesis has one). Computed on the host."""
+    hyp, truth = _sequences(hypothesis_indices, hypothesis_values), _sequences(truth_indices, truth_values)
+    shape = np.maximum(np.asarray(hypothesis_shape)[:-1], np.asarray(truth_shape)[:-1])
+    out = np.zeros(tuple(shape.tolist()), np.float32)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for idx in set(hyp) | set(truth):
+            a, b = hyp.get(idx, []), truth.get(idx, [])
+            out[idx] = _levenshtein(a, b) / np.float32(len(b)) if normalize else _levenshtein(a, b)
+    return jnp.asarray(out)
+
+
 @register("SparseToDense", check=_check_sparse_to_dense)
 def _sparse_to_dense(indices, values, sparse_shape):
     """The dense tensor of ``sparse_shape`` holding ``values`` at ``indices`` (a repeated index keeps the last

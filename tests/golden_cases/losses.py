@@ -57,6 +57,18 @@ def _all_reductions(loss, reductions=REDUCTIONS):
 
 
 # ---- BinaryCrossEntropy ----------------------------------------------------------------------------------
+def case_ctc_loss_prim(ms):
+    """MindSpore's CPU CTCLoss: labels at or above the blank are dropped (an entry left with none gets the kernel's
+    own likelihood and gradient), frames past ``sequence_length`` get no gradient, repeats collapse with
+    ``preprocess_collapse_repeated``."""
+    rng = np.random.RandomState(5)
+    x = ms.Tensor(rng.randn(5, 4, 4).astype(np.float32))
+    idx = ms.Tensor(np.array([[0, 0], [0, 1], [0, 2], [1, 0], [2, 0], [2, 1], [3, 0], [3, 1]]), ms.int64)
+    vals = ms.Tensor(np.array([1, 1, 0, 3, 2, 3, 0, 2], np.int32))
+    seq = ms.Tensor(np.array([5, 3, 4, 2], np.int32))
+    return [ms.ops.CTCLoss()(x, idx, vals, seq), ms.ops.CTCLoss(preprocess_collapse_repeated=True)(x, idx, vals, seq)]
+
+
 def case_bce_prim(ms):
     p, y, w = _t(ms, PROB), _t(ms, TGT), _t(ms, WGT)
     return [ms.ops.BinaryCrossEntropy(r)(p, y, w) for r in REDUCTIONS] + \

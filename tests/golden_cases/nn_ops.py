@@ -202,6 +202,124 @@ def case_err_batch_matmul_types(ms):
 
 
 # ---- convolution --------------------------------------------------------------------------------------
+def case_im2col_col2im(ms):
+    """Im2Col's blocks (kernel taps row-major, then the blocks), padding/stride/dilation per axis; Col2Im sums them
+    back."""
+    rng = np.random.RandomState(0)
+    x = ms.Tensor(rng.randn(2, 3, 7, 6).astype(np.float32))
+    c = ms.Tensor(rng.randn(2, 3, 6, 24).astype(np.float32))
+    return [ms.ops.Im2Col(ksizes=(2, 3), strides=(2, 1), dilations=(1, 2), pads=(1, 2))(x), ms.ops.Im2Col(3)(x),
+            ms.ops.Im2Col(2, pads=(1,))(x),
+            ms.ops.Col2Im((2, 3), dilation=(1, 2), padding=(1, 2), stride=(2, 1))(c, ms.Tensor([7, 6], ms.int32))]
+
+
+def case_grid_sampler_3d(ms):
+    rng = np.random.RandomState(0)
+    x = ms.Tensor(rng.randn(2, 3, 4, 5, 6).astype(np.float32))
+    g = ms.Tensor((rng.rand(2, 3, 2, 4, 3) * 2.6 - 1.3).astype(np.float32))
+    return [ms.ops.GridSampler3D(m, p, a)(x, g) for m in ("bilinear", "nearest") for p in ("zeros", "border")
+            for a in (False, True)]
+
+
+def case_fused_ada_factor(ms):
+    """The state FusedAdaFactor writes: factored (3-D, 2-D) and plain (1-D) second moments, each flag."""
+    rng = np.random.RandomState(0)
+    out = []
+    for shape, flags in [((2, 3, 2), (False, False, False)), ((3, 4), (True, True, True)), ((5,), (True, True, True))]:
+        state = [ms.Parameter(ms.Tensor(a.astype(np.float32)), name=f"s{i}") for i, a in enumerate(
+            [rng.randn(*shape), rng.randn(*shape), rng.rand(*shape[:-1]) if len(shape) > 1 else np.zeros(1),
+             rng.rand(*(shape[:-2] + shape[-1:])) if len(shape) > 1 else np.zeros(1), rng.rand(*shape)])]
+        grad = ms.Tensor(rng.randn(*shape).astype(np.float32))
+        ms.ops.FusedAdaFactor(*flags)((1e-30, 1e-3), 1.0, 0.9, 0.8, 1e-2, 0.03, grad, *state)
+        out += [p.value() for p in state]
+    return out
+
+
+def case_fused_cast_adam_weight_decay(ms):
+    """The primitive writes var (Float16 or Float32, updated in Float32), m and v; grad divided by global_norm (its
+    outputs are left out: MindSpore 2.10's CPU kernel returns garbage for a Float16 var)."""
+    rng = np.random.RandomState(0)
+    out = []
+    for dtype in (ms.float16, ms.float32):
+        var = ms.Parameter(ms.Tensor(rng.randn(2, 3).astype(np.float32), dtype), name="var")
+        m = ms.Parameter(ms.Tensor(rng.randn(2, 3).astype(np.float32)), name="m")
+        v = ms.Parameter(ms.Tensor(rng.rand(2, 3).astype(np.float32)), name="v")
+        grad = ms.Tensor(rng.randn(2, 3).astype(np.float32), dtype)
+        ms.ops.FusedCastAdamWeightDecay()(var, m, v, 0.01, 0.9, 0.999, 1e-6, 0.1, grad, 2.0)
+        out += [var.value(), m.value(), v.value()]
+    return out
+
+
+def case_combined_non_max_suppression(ms):
+    """Shared and class-specific boxes, pad_per_class, clip_boxes, IoU and score thresholds."""
+    rng = np.random.RandomState(1)
+    out = []
+    for q, pad, clip, iou, st, per, tot in [(1, False, True, 0.5, 0.1, 3, 5), (3, True, False, 0.3, 0.0, 2, 10),
+                                            (1, True, True, 0.6, 0.3, 4, 20)]:
+        yx = rng.rand(2, 6, q, 2) * 1.2 - 0.1
+        boxes = np.concatenate([yx, yx + rng.rand(2, 6, q, 2) * 0.5], -1).astype(np.float32)
+        scores = rng.rand(2, 6, 3).astype(np.float32)
+        out += list(ms.ops.CombinedNonMaxSuppression(pad, clip)(
+            ms.Tensor(boxes), ms.Tensor(scores), ms.Tensor(per, ms.int32), ms.Tensor(tot, ms.int32),
+            ms.Tensor(iou, ms.float32), ms.Tensor(st, ms.float32)))
+    return out
+
+
+def case_lstm_prim(ms):
+    """ops.LSTM's flat weights as MindSpore's CPU kernel reads them (w_ih per direction, w_hh per direction, one 4H
+    bias per direction; the second bias unused), one layer, uni- and bidirectional (kernel workspace outputs left
+    out)."""
+    rng = np.random.RandomState(0)
+    out = []
+    for bi, bias in [(False, True), (True, True), (False, False)]:
+        d = 2 if bi else 1
+        size = d * (4 * 2 * 3 + 4 * 2 * 2 + (16 if bias else 0))
+        args = [rng.randn(4, 2, 3), rng.randn(d, 2, 2), rng.randn(d, 2, 2), rng.randn(size, 1, 1) * 0.5]
+        out += list(ms.ops.LSTM(3, 2, 1, bias, bi, 0.0)(*(ms.Tensor(a.astype(np.float32)) for a in args))[:3])
+    return out
+
+
+def case_scale_and_translate(ms):
+    """TensorFlow's sampling kernels, with and without antialias, shrinking and enlarging, fractional translations."""
+    rng = np.random.RandomState(0)
+    img = ms.Tensor(rng.rand(2, 5, 6, 2).astype(np.float32))
+    out = []
+    for kt in ("lanczos1", "lanczos3", "lanczos5", "gaussian", "box", "triangle", "keyscubic", "mitchellcubic"):
+        for aa in (True, False) if kt != "box" else (False,):
+            for size, sc, tr in [((3, 4), (0.6, 0.7), (0.3, -0.5)), ((8, 9), (1.7, 1.4), (1.0, 0.2))]:
+                out.append(ms.ops.ScaleAndTranslate(kt, aa)(img, ms.Tensor(np.array(size, np.int32)), ms.Tensor(
+                    np.array(sc, np.float32)), ms.Tensor(np.array(tr, np.float32))))
+    return out
+
+
+def case_deformable_conv2d(ms):
+    """DeformableOffsets samples bilinearly (zeros outside) at the offset kernel taps, dx then dy then mask in the
+    offsets' channels, per deformable group; then a Conv2D with stride kernel_size (groups, bias)."""
+    rng = np.random.RandomState(3)
+    x, w = rng.rand(2, 4, 7, 6).astype(np.float32), (rng.rand(6, 2, 3, 2) * 0.3).astype(np.float32)
+    off = (rng.randn(2, 36, 6, 7) * 1.5).astype(np.float32)
+    T = ms.Tensor
+    bias = T(np.arange(6.0, dtype=np.float32))
+    return [ms.ops.deformable_conv2d(T(x), T(w), T(off[:, :, :3]), (3, 2), (1, 1, 2, 1), (1, 0, 2, 1), bias,
+                                     (1, 1, 1, 2), groups=2, deformable_groups=2),
+            ms.ops.DeformableOffsets((1, 1, 1, 1), (0, 0, 0, 0), (2, 2))(T(x[:1, :2]), T(off[:1, :12, :, :5]))]
+
+
+def case_err_deformable_conv2d_offsets_hw(ms):
+    x, w, off = (ms.Tensor(np.ones(s, np.float32)) for s in ((1, 2, 6, 6), (3, 2, 3, 3), (1, 27, 4, 5)))
+    return ms.ops.deformable_conv2d(x, w, off, (3, 3), (1, 1, 1, 1), (0, 0, 0, 0))
+
+
+def case_err_deformable_conv2d_strides(ms):
+    x, w, off = (ms.Tensor(np.ones(s, np.float32)) for s in ((1, 2, 6, 6), (3, 2, 3, 3), (1, 27, 4, 4)))
+    return ms.ops.deformable_conv2d(x, w, off, (3, 3), (2, 1, 1, 1), (0, 0, 0, 0))
+
+
+def case_err_deformable_conv2d_offsets(ms):
+    x, w, off = (ms.Tensor(np.ones(s, np.float32)) for s in ((1, 2, 6, 6), (3, 2, 3, 3), (1, 18, 4, 4)))
+    return ms.ops.deformable_conv2d(x, w, off, (3, 3), (1, 1, 1, 1), (0, 0, 0, 0))
+
+
 def case_conv(ms):
     C, f = ms.ops.Conv2D, ms.ops.conv2d
     P = ms.ops.Conv2DBackpropInput

@@ -224,6 +224,56 @@ def case_randperm(ms):
             P.randperm(70000, 9, 0)[:16], P.randperm(70000, 9, 0)[-16:], P.randperm(1, 0, 0)]
 
 
+
+def case_multinomial_with_replacement(ms):
+    """MindSpore's CPU kernel draws from the Philox stream of ``seed`` and ``offset``: the same arguments give the
+    same samples, whatever the global seed; zero weights, float16/float64 weights, a 1-D input, 64-bit and negative
+    seeds, and sampling without replacement (zero-weight classes last)."""
+    P = ms.ops
+    ms.set_seed(5)
+    w = np.array([[1., 2., 3., 4.], [4., 0., 2., 1.]], np.float32)
+    return [P.multinomial_with_replacement(ms.Tensor(w), 2, 5, 12, True),
+            P.multinomial_with_replacement(ms.Tensor(w.astype(np.float16)), 3, 5, 6, True),
+            P.multinomial_with_replacement(ms.Tensor(w.astype(np.float64)), 2**40 + 5, -7, 6, True),
+            P.multinomial_with_replacement(ms.Tensor(w[1]), 2, 6, 5, True),
+            P.multinomial_with_replacement(ms.Tensor(w), 9, 1, 4, False),
+            P.MultinomialWithReplacement(3, True)(ms.Tensor(w), ms.Tensor(2, ms.int64), ms.Tensor(5, ms.int64))]
+
+
+_MWR_ERRORS = {
+    "negative": lambda ms, w: ms.ops.multinomial_with_replacement(-w, 2, 5, 3, True),
+    "zero_row": lambda ms, w: ms.ops.multinomial_with_replacement(w * 0, 2, 5, 3, True),
+    "too_many": lambda ms, w: ms.ops.multinomial_with_replacement(w, 2, 5, 6, False),
+    "int_input": lambda ms, w: ms.ops.multinomial_with_replacement(w.astype(ms.int32), 2, 5, 3, True),
+    "float_seed": lambda ms, w: ms.ops.multinomial_with_replacement(w, 2.0, 5, 3, True),
+    "int32_seed": lambda ms, w: ms.ops.MultinomialWithReplacement(3, True)(w, ms.Tensor(2, ms.int32),
+                                                                           ms.Tensor(5, ms.int64)),
+    "rank3": lambda ms, w: ms.ops.multinomial_with_replacement(w.reshape(1, 2, 2), 2, 5, 1, True),
+    "int_replacement": lambda ms, w: ms.ops.multinomial_with_replacement(w, 2, 5, 3, 1),
+}
+for _n, _fn in _MWR_ERRORS.items():
+    globals()[f"case_err_multinomial_with_replacement_{_n}"] = (
+        lambda fn: lambda ms: _raises(ms, lambda: fn(ms, ms.Tensor(np.array([[1., 2.], [3., 0.]], np.float32)))))(_fn)
+
+
+def case_map_uniform(ms):
+    x = ms.Tensor(np.array([0, 5, 9, 11, 3, 7, 1, 12], np.int32))
+    return [ms.ops.MapUniform()(x, 4, 3), ms.ops.MapUniform()(ms.Tensor(np.array([[0, 5], [9, 11]], np.int64)), 6, 2)]
+
+
+def case_err_map_uniform_float(ms):
+    return _raises(ms, lambda: ms.ops.MapUniform()(ms.Tensor(np.array([1.0], np.float32)), 4, 3))
+
+
+def case_edit_distance(ms):
+    """Sequences along the last axis; groups with only a truth, only a hypothesis (inf when normalized), neither."""
+    T = ms.Tensor
+    hi = T(np.array([[0, 0, 0], [0, 0, 1], [0, 0, 2], [1, 0, 0], [1, 1, 1]], np.int64))
+    ti = T(np.array([[0, 0, 0], [0, 0, 1], [1, 0, 1], [1, 2, 0], [0, 1, 0]], np.int64))
+    hv, tv = T(np.array([1, 2, 3, 4, 5], np.float32)), T(np.array([1, 3, 4, 6, 7], np.float32))
+    hs, ts = T(np.array([2, 3, 3], np.int64)), T(np.array([2, 3, 2], np.int64))
+    return [ms.ops.EditDistance(norm)(hi, hv, hs, ti, tv, ts) for norm in (True, False)]
+
 # ---- graph utilities -----------------------------------------------------------------------------------------
 def case_shape_size_rank(ms):
     P = ms.ops

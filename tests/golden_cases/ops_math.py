@@ -217,6 +217,62 @@ def case_binary_pow_dtypes(ms):
     return [P.pow(i, 2), P.pow(i, 2.0), P.pow(x, 2), P.pow(2.0, x), P.pow(ms.Tensor(J32), ms.Tensor(J32))]
 
 
+def case_nextafter(ms):
+    """MindSpore's CPU kernel steps in float64 and rounds back: a Float32 input mostly comes back unchanged."""
+    a = np.array([1.0, 2.0, 0.0, 0.0, 3.4028235e38, np.inf, np.nan, 1.0, -1.0], np.float32)
+    b = np.array([2.0, 1.0, 1.0, -1.0, np.inf, 0, 1, np.nan, -1.0], np.float32)
+    x, y = _t(ms, a, b)
+    return [ms.ops.nextafter(x, y), x.nextafter(y),
+            ms.ops.nextafter(*_t(ms, a.astype(np.float64), b.astype(np.float64)))]
+
+
+def case_err_nextafter_float16(ms):
+    return _raises(ms, lambda: ms.ops.nextafter(*_t(ms, np.ones(2, np.float16), np.zeros(2, np.float16))))
+
+
+def case_err_nextafter_mixed(ms):
+    return _raises(ms, lambda: ms.ops.nextafter(*_t(ms, np.ones(2, np.float32), np.zeros(2, np.float64))))
+
+
+def case_svd(ms):
+    """MindSpore's CPU kernel (Eigen's JacobiSVD below 16 columns) fixes the signs of the singular vectors: tall,
+    wide, square, batched, float64, zero and identity matrices, thin and full; the gradient through ``u`` and ``s``;
+    ``Svd(compute_uv=False)`` gives ``[0]`` for ``u`` and ``v``."""
+    rng = np.random.RandomState(7)
+    mats = [m.astype(np.float32) for m in (rng.randn(5, 3), rng.randn(3, 5), rng.randn(4, 4), rng.randn(2, 3, 4, 3),
+                                           np.zeros((2, 3)), np.eye(3))] + [rng.randn(8, 15)]
+    out = [ms.ops.svd(ms.Tensor(m), full_matrices=full) for m in mats for full in (False, True)]
+    x = ms.Tensor(rng.randn(4, 3).astype(np.float32))
+    return out + [ms.ops.Svd(compute_uv=False)(x), ms.ops.svd(x, compute_uv=False),
+                  ms.ops.GradOperation()(lambda x: ms.ops.svd(x)[1].sum() + ms.ops.svd(x)[0].sum())(x)]
+
+
+def case_err_svd_int(ms):
+    return _raises(ms, lambda: ms.ops.svd(ms.Tensor(np.ones((2, 2), np.int32))))
+
+
+def case_err_svd_float16(ms):
+    return _raises(ms, lambda: ms.ops.svd(ms.Tensor(np.ones((2, 2), np.float16))))
+
+
+def case_err_svd_rank1(ms):
+    return _raises(ms, lambda: ms.ops.svd(ms.Tensor(np.ones((3,), np.float32))))
+
+
+def case_matrix_logarithm(ms):
+    x = np.array([[[2, 1], [0.5, 3]], [[1 + 2j, 2 + 1j], [4 + 1j, 5 + 2j]]], np.complex128)
+    logs = [ms.ops.MatrixLogarithm()(ms.Tensor(x)), ms.ops.MatrixLogarithm()(ms.Tensor(x.astype(np.complex64)))]
+    return [part(y) for y in logs for part in (ms.ops.real, ms.ops.imag)]
+
+
+def case_err_matrix_logarithm_float(ms):
+    return _raises(ms, lambda: ms.ops.MatrixLogarithm()(ms.Tensor(np.eye(2, dtype=np.float32))))
+
+
+def case_err_matrix_logarithm_not_square(ms):
+    return _raises(ms, lambda: ms.ops.MatrixLogarithm()(ms.Tensor(np.ones((2, 3), np.complex64))))
+
+
 def case_logic(ms):
     P = ms.ops
     b, c, i, x = _t(ms, B, B[::-1].copy(), I32, X)

@@ -329,7 +329,7 @@ def _matrix_norm(A, ord, dims, keepdim):
         return (amax if ord > 0 else amin)(sums, max_axis, keepdim)
     # 'nuc', 2, -2: singular values of the matrices in axes (row, col).
     perm = tuple(d for d in range(A.ndim) if d not in (row, col)) + (row, col)
-    s = _op("Svd", _op("Transpose", A, perm))[0]
+    s = _op("Svd", _op("Transpose", A, perm), compute_uv=False)[0]
     out = _op("ReduceSum", s, -1) if ord == "nuc" else (amax if ord == 2 else amin)(s, -1)
     if keepdim:
         for d in sorted((row, col)):
@@ -539,7 +539,7 @@ __all__ += ["stft"]
 def svd(input, full_matrices=False, compute_uv=True):
     """``(s, u, v)`` with ``input = u @ diag(s) @ v^H`` (only ``s`` without ``compute_uv``)."""
     if not compute_uv:
-        return _op("Svd", input, full_matrices=full_matrices)[0]
+        return _op("Svd", input, full_matrices=full_matrices, compute_uv=False)[0]
     return _op("Svd", input, full_matrices=full_matrices)
 
 

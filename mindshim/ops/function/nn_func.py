@@ -181,6 +181,19 @@ def conv2d(input, weight, bias=None, stride=1, pad_mode="valid", padding=0, dila
     return _conv_nd(2, input, weight, bias, stride, pad_mode, padding, dilation, groups)
 
 
+def deformable_conv2d(x, weight, offsets, kernel_size, strides, padding, bias=None, dilations=(1, 1, 1, 1), groups=1,
+                      deformable_groups=1, modulated=True):
+    """As MindSpore: ``DeformableOffsets`` samples ``x`` at the offset kernel taps (times the masks), then a
+    ``Conv2D`` with stride ``kernel_size`` and ``BiasAdd``."""
+    sampled = dispatch(_row("DeformableOffsets"), (x, offsets), {
+        "strides": strides, "pads": padding, "ksize": kernel_size, "dilations": dilations, "data_format": "NCHW",
+        "deformable_groups": deformable_groups, "modulated": modulated})
+    out = dispatch(_row("Conv2D"), (sampled, weight), {
+        "out_channel": weight.shape[0], "kernel_size": tuple(kernel_size), "mode": 1, "pad_mode": "valid", "pad": 0,
+        "stride": tuple(kernel_size), "dilation": 1, "group": groups, "data_format": "NCHW"})
+    return out if bias is None else dispatch(_row("BiasAdd"), (out, bias))
+
+
 def conv3d(input, weight, bias=None, stride=1, pad_mode="valid", padding=0, dilation=1, groups=1):
     """3-D convolution (NCDHW input, OIDHW weight)."""
     return _conv_nd(3, input, weight, bias, stride, pad_mode, padding, dilation, groups)
@@ -519,4 +532,5 @@ __all__ = sorted(_VIEWS) + [
     "gelu", "hardtanh", "tanhshrink", "softmin", "threshold", "logsigmoid", "glu", "leaky_relu", "softplus", "conv1d",
     "conv2d", "conv3d", "max_pool2d", "avg_pool1d", "avg_pool2d", "lp_pool1d", "lp_pool2d", "adaptive_max_pool2d",
     "max_unpool1d", "max_unpool2d", "max_unpool3d", "adaptive_avg_pool2d", "batch_norm", "layer_norm", "group_norm",
-    "dropout", "dropout1d", "dropout2d", "dropout3d", "pixel_shuffle", "pixel_unshuffle", "pad", "topk"]
+    "dropout", "dropout1d", "dropout2d", "dropout3d", "pixel_shuffle", "pixel_unshuffle", "pad", "topk",
+    "deformable_conv2d"]
