@@ -284,43 +284,6 @@ def apply_adadelta(var, accum, accum_update, lr, rho, epsilon, grad):
     return var - _like(lr, var) * update, accum, accum_update
 
 
-def adafactor(var, exp_avg, sq_row, sq_col, sq, lr, grad, eps, clip_threshold, beta1, beta2t, weight_decay,
-              scale_parameter, use_first_moment):
-    """MindSpore's AdaFactor step (its ``FusedAdaFactor`` CPU kernel, checked step by step): in float32,
-    ``lr *= max(eps2, rms(var))`` with ``scale_parameter``; for a matrix (ndim >= 2) the row and column means
-    of ``grad^2 + eps1`` are averaged into ``sq_row``/``sq_col`` with ``beta2t`` and ``update = grad /
-    sqrt(sq_row / mean(sq_row)) / sqrt(sq_col)``, for a vector ``sq`` keeps the average of ``grad^2 + eps1`` and
-    ``update = grad / sqrt(sq)``; the update is divided by ``max(rms(update) / clip_threshold, 1)`` and
-    multiplied by ``lr``; with ``use_first_moment`` it is averaged into ``exp_avg`` with ``beta1``; ``var -= var
-    * weight_decay * lr + update``. Returns ``(var, exp_avg, sq_row, sq_col, sq)``, each in its dtype."""
-    f32 = jnp.float32
-    p, g = var.astype(f32), grad.astype(f32)
-    one = jnp.ones((), f32)
-    beta2t = _like(beta2t, g)
-    lr = _like(lr, g)
-    if scale_parameter:
-        lr = lr * jnp.maximum(_like(eps[1], g), jnp.sqrt(jnp.mean(p * p)))
-    update = g * g + _like(eps[0], g)
-    if var.ndim >= 2:
-        row = sq_row.astype(f32) * beta2t + jnp.mean(update, -1) * (one - beta2t)
-        col = sq_col.astype(f32) * beta2t + jnp.mean(update, -2) * (one - beta2t)
-        r = one / jnp.sqrt(row / jnp.mean(row, -1, keepdims=True))
-        update = r[..., None] * (one / jnp.sqrt(col))[..., None, :] * g
-        sq_row, sq_col = row.astype(sq_row.dtype), col.astype(sq_col.dtype)
-    else:
-        acc = sq.astype(f32) * beta2t + update * (one - beta2t)
-        update = one / jnp.sqrt(acc) * g
-        sq = acc.astype(sq.dtype)
-    update = update / jnp.maximum(jnp.sqrt(jnp.mean(update * update)) / _like(clip_threshold, g), one) * lr
-    if use_first_moment:
-        beta1 = _like(beta1, g)
-        update = exp_avg.astype(f32) * beta1 + update * (one - beta1)
-        exp_avg = update.astype(exp_avg.dtype)
-    if weight_decay:
-        p = p + p * -_like(weight_decay, g) * lr
-    return (p - update).astype(var.dtype), exp_avg, sq_row, sq_col, sq
-
-
 def apply_ada_max(var, m, v, beta1_power, lr, beta1, beta2, epsilon, grad):
     """MindSpore's ``ApplyAdaMax``: ``m = beta1 * m + (1 - beta1) * grad``; ``v = max(beta2 * v, |grad|)``;
     ``var -= lr / (1 - beta1_power) * m / (v + eps)``."""

@@ -15,10 +15,10 @@ __all__ = ["AdaFactor"]
 
 
 class AdaFactor(Optimizer):
-    """AdaFactor (Shazeer and Stern, 2018) as MindSpore 2.10 (its CPU kernel ``FusedAdaFactor``; the rule is
-    ``_optim_rules.adafactor``). Each step ``afactor_step`` advances; with ``relative_step`` (and a number as the
-    learning rate) the rate is ``min(1e-2, 1 / sqrt(step))`` (``min(1e-6 * step, ...)`` with ``warmup_init``), and
-    ``beta2t = 1 - step^-decay_rate``. MindSpore applies neither the base class's weight decay nor its loss
+    """AdaFactor (Shazeer and Stern, 2018) as MindSpore 2.10: its CPU kernel ``FusedAdaFactor``, whose row's rule
+    (``_optim_rules.fused_ada_factor``) is the step. Each step ``afactor_step`` advances; with ``relative_step``
+    (and a number as the learning rate) the rate is ``min(1e-2, 1 / sqrt(step))`` (``min(1e-6 * step, ...)`` with
+    ``warmup_init``), and ``beta2t = 1 - step^-decay_rate``. MindSpore applies neither the base class's weight decay nor its loss
     scale here: ``weight_decay`` enters the rule, ``loss_scale`` is kept only.
 
     State: ``exp_avg.<name>`` (a single 0-d Parameter shared by all when ``beta1`` is 0 or None),
@@ -96,6 +96,10 @@ class AdaFactor(Optimizer):
         beta2t = 1.0 - jnp.power(step, jnp.float32(-self.decay_rate))
         eps, clip, beta1, wd = self.eps, self.clip_threshold, self.beta1, self.adafactor_weight_decay
         scale, first = self.scale_parameter, self.use_first_moment
+        def step_one(lr, grad, var, *state):  # the FusedAdaFactor row's rule, each result in its state's dtype
+            _, *new = _rules.fused_ada_factor(eps, clip, beta1, beta2t, wd, lr, grad, var, *state,
+                                              enable_scale_parameter=scale, enable_first_moment=first,
+                                              enable_weight_decay=bool(wd))
+            return [n.astype(old.dtype) for n, old in zip(new, (var, *state))]
         return self._update_each(lr, gradients, (self.exp_avg, self.exp_avg_sq_row, self.exp_avg_sq_col,
-                                                 self.exp_avg_sq), lambda lr, grad, *state: (
-            _rules.adafactor(*state, lr, grad, eps, clip, beta1, beta2t, wd, scale, first)))
+                                                 self.exp_avg_sq), step_one)
