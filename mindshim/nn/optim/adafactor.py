@@ -18,8 +18,8 @@ class AdaFactor(Optimizer):
     """AdaFactor (Shazeer and Stern, 2018) as MindSpore 2.10: its CPU kernel ``FusedAdaFactor``, whose row's rule
     (``_optim_rules.fused_ada_factor``) is the step. Each step ``afactor_step`` advances; with ``relative_step``
     (and a number as the learning rate) the rate is ``min(1e-2, 1 / sqrt(step))`` (``min(1e-6 * step, ...)`` with
-    ``warmup_init``), and ``beta2t = 1 - step^-decay_rate``. MindSpore applies neither the base class's weight decay nor its loss
-    scale here: ``weight_decay`` enters the rule, ``loss_scale`` is kept only.
+    ``warmup_init``), and ``beta2t = 1 - step^-decay_rate``. MindSpore applies neither the base class's weight
+    decay nor its loss scale here: ``weight_decay`` enters the rule, ``loss_scale`` is kept only.
 
     State: ``exp_avg.<name>`` (a single 0-d Parameter shared by all when ``beta1`` is 0 or None),
     ``exp_avg_sq_row_<name>``/``exp_avg_sq_col_<name>`` (a matrix's row and column statistics, shape ``(1,)``
