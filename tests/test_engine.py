@@ -205,3 +205,16 @@ def test_random_ops_under_a_users_jax_jit_need_a_key():
     assert not isinstance(seed.current_key(), jax.core.Tracer)
     out = jax.jit(lambda p, k: apply(p, x, key=k))(params, jax.random.PRNGKey(0))
     assert out.shape == (2, 3)
+
+
+def test_numpy_left_operand_inside_a_trace_gives_a_tensor():
+    """Eagerly ``np.float32(2) * t`` is an ndarray (as MindSpore's PyNative; foundation goldens); inside a compiled
+    function it is computed by jax.numpy on the traced value and gives a Tensor, and gradients go through it."""
+    x = ms.Tensor(np.array([1.0, 4.0], np.float32))
+
+    def f(t):
+        return (np.float32(2) * t + np.sqrt(t)).sum()
+    assert isinstance(np.float32(2) * x, np.ndarray)
+    out = ms.jit(f)(x)
+    assert isinstance(out, ms.Tensor) and np.isclose(out.asnumpy(), 13.0)
+    np.testing.assert_allclose(ms.grad(ms.jit(f))(x).asnumpy(), [2.5, 2.25], rtol=1e-6)

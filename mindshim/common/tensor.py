@@ -62,9 +62,13 @@ class Tensor:
     parameter updates write into the same memory (the array would see them), mindshim's arrays are immutable.
     Once nothing else can reach the buffer (no array sharing it is alive) the Tensor lets it go, and reads are free
     again.
+
+    A numpy array or scalar on the left of an operator (``np.ones(2) + t``, ``np.float32(2) * t``,
+    ``np.ones(2) == t``) and numpy's ufuncs (``np.sqrt(t)``) compute in numpy and give an ndarray, as MindSpore's
+    Tensor does in PyNative mode; inside a compiled function (``jit``, GRAPH_MODE) they give a Tensor, as
+    MindSpore's graph compiler folds them (see ``__array_ufunc__``).
     """
     __slots__ = ("_value", "_np", "_pending_init", "_init_flag", "_const_arg", "_offload_path", "_host", "__weakref__")
-    __array_priority__ = 100
     #: ``initializer(init, shape, dtype)`` for ``Tensor(init=...)``; ``mindshim.common.initializer`` sets it.
     _initializer = None
 
@@ -325,6 +329,18 @@ class Tensor:
         if dtype is not None and np.dtype(dtype) != arr.dtype:
             return arr.astype(dtype)
         return arr.copy() if copy else arr
+
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        """A numpy ufunc over Tensors (also ``ndarray + Tensor``): computed in numpy on their values (an ndarray,
+        as in MindSpore's PyNative mode), or, where a Tensor holds a traced value, by ``jax.numpy``'s function of
+        the same name (a Tensor, as in MindSpore's graph mode)."""
+        arrays = [x._data if isinstance(x, Tensor) else x for x in inputs]
+        if any(isinstance(a, jax.core.Tracer) for a in arrays):
+            fn = getattr(jnp, ufunc.__name__, None)
+            if method != "__call__" or fn is None or kwargs:
+                return NotImplemented
+            return _wrap(fn(*arrays))
+        return getattr(ufunc, method)(*(np.asarray(x) if isinstance(x, Tensor) else x for x in inputs), **kwargs)
 
     def tolist(self):
         return _concrete(self._data).tolist()

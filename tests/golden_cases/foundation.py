@@ -616,3 +616,11 @@ def case_parameter_forward_hook_training_step(ms):
     loss = step(ms.Tensor(np.ones((1, 2), np.float32)), ms.Tensor(np.zeros((1, 1), np.float32)))
     opt((ms.Tensor(np.ones((1, 2), np.float32)), ms.Tensor(np.ones(1, np.float32))))
     return [loss, net.weight, net.bias, opt.global_step]
+
+
+def case_numpy_left_operand(ms):
+    """A numpy array or scalar on the left of an operator, and numpy's ufuncs, compute in numpy: ndarrays. (Not
+    ``np.float64(2) * t``: its dtype is numpy's, float32 under the recorder's numpy 1, float64 under numpy 2.)"""
+    t = ms.Tensor(np.array([1.0, 2.0], np.float32))
+    return [np.ones(2, np.float32) + t, np.float32(2) * t, t * np.float32(2), np.ones(2) == t,
+            np.sqrt(t), np.float32(1) == ms.Tensor([1.0]), np.maximum(t, 1.5), t == np.ones(2)]
