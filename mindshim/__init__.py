@@ -9,7 +9,6 @@ Int64 and Float64 Tensors are stored as Int32 and Float32 (JAX's own rule), and 
 import os
 import sys
 import types
-from importlib import util as _util
 
 import jax
 
@@ -17,13 +16,34 @@ if os.environ.get("MINDSHIM_X64", "1") != "0":
     jax.config.update("jax_enable_x64", True)
 
 
+_CACHE_LIMIT = 2 << 30
+
+
+def _prune_cache(folder, limit):
+    """Delete the programs written longest ago of the cache ``folder`` until it holds at most ``limit``
+    bytes: one scan per process, at import. (JAX's own bound, ``jax_compilation_cache_max_size``, scans the whole
+    folder under a file lock on every program it writes: quadratic in the programs a process compiles.)"""
+    try:
+        entries = [(e.stat().st_mtime, e.stat().st_size, e.path) for e in os.scandir(folder) if e.is_file()]
+    except OSError:
+        return
+    size = sum(s for _, s, _ in entries)
+    for _, s, path in sorted(entries):
+        if size <= limit:
+            break
+        try:
+            os.remove(path)
+        except OSError:  # another process removed it
+            pass
+        size -= s
+
+
 def _compilation_cache():
     """JAX's persistent compilation cache, on by default: compiled programs are kept on disk and a later run (of
     the same program on the same JAX and device) loads them instead of compiling again. The folder is
-    ``$MINDSHIM_CACHE_DIR``, by default ``$XDG_CACHE_HOME/mindshim/jax`` (``~/.cache/mindshim/jax``), holding at
-    most 2 GiB where the ``filelock`` package is installed (least recently used programs go first; without it
-    the folder grows until deleted); ``MINDSHIM_CACHE_DIR=off`` turns the cache off, and a cache folder set
-    through JAX's own configuration (``JAX_COMPILATION_CACHE_DIR``) is left as it is."""
+    ``$MINDSHIM_CACHE_DIR``, by default ``$XDG_CACHE_HOME/mindshim/jax`` (``~/.cache/mindshim/jax``), cut back to
+    2 GiB at import (oldest programs first, :func:`_prune_cache`); ``MINDSHIM_CACHE_DIR=off`` turns the cache
+    off, and a cache folder set through JAX's own configuration (``JAX_COMPILATION_CACHE_DIR``) is left as it is."""
     folder = os.environ.get("MINDSHIM_CACHE_DIR")
     if jax.config.jax_compilation_cache_dir is not None or (folder is not None and folder.lower() in ("", "off")):
         return
@@ -34,11 +54,10 @@ def _compilation_cache():
         os.makedirs(folder, exist_ok=True)
     except OSError:  # a read-only home: run without the cache
         return
+    _prune_cache(folder, _CACHE_LIMIT)
     jax.config.update("jax_compilation_cache_dir", folder)
     # Every program, however quick to compile: a PyNative script compiles hundreds of small ones.
     jax.config.update("jax_persistent_cache_min_compile_time_secs", 0)
-    if _util.find_spec("filelock") is not None:  # JAX needs it to bound the folder's size
-        jax.config.update("jax_compilation_cache_max_size", 2 << 30)
 
 
 _compilation_cache()

@@ -177,3 +177,17 @@ def test_eager_ops_compile_once_per_shape(caplog):
     x = ms.Tensor(rng.randn(2, 4, 8, 8).astype(np.float32))
     _compiles(caplog, lambda: nn.ReLU()(nn.Conv2d(4, 4, 3, weight_init="ones")(x)).asnumpy())
     assert _compiles(caplog, lambda: nn.ReLU()(nn.Conv2d(4, 4, 3, weight_init="zeros")(x)).asnumpy()) == []
+
+
+def test_compilation_cache_pruned_at_import_not_on_every_write(tmp_path):
+    """The cache folder is cut back to its bound once, at import, the programs written longest ago first; JAX's own
+    bound (a scan of the whole folder on every write) stays off."""
+    for i, size in enumerate([300, 200, 100]):
+        path = tmp_path / f"jit_f{i}-cache"
+        path.write_bytes(b"x" * size)
+        os.utime(path, (1000 + i, 1000 + i))
+    ms._prune_cache(str(tmp_path), 350)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["jit_f1-cache", "jit_f2-cache"]
+    ms._prune_cache(str(tmp_path), 350)
+    assert len(list(tmp_path.iterdir())) == 2
+    assert jax.config.jax_compilation_cache_max_size == -1
