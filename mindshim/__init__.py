@@ -24,9 +24,10 @@ def _prune_cache(folder, limit):
     bytes: one scan per process, at import. (JAX's own bound, ``jax_compilation_cache_max_size``, scans the whole
     folder under a file lock on every program it writes: quadratic in the programs a process compiles.)"""
     try:
-        entries = [(e.stat().st_mtime, e.stat().st_size, e.path) for e in os.scandir(folder) if e.is_file()]
+        stats = [(e.path, e.stat()) for e in os.scandir(folder) if e.is_file()]
     except OSError:
         return
+    entries = [(st.st_mtime, st.st_size, path) for path, st in stats]
     size = sum(s for _, s, _ in entries)
     for _, s, path in sorted(entries):
         if size <= limit:
