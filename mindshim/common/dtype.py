@@ -13,7 +13,7 @@ import numpy as np
 __all__ = ["Type", "float16", "float32", "float64", "bfloat16", "half", "single", "double", "float_",
            "int8", "int16", "int32", "int64", "int_", "uint8", "uint16", "uint32", "uint64", "uint",
            "bool_", "bool", "complex64", "complex128", "dtype_to_nptype", "pytype_to_dtype", "dtype_to_pytype",
-           "to_mstype", "is_float", "is_int", "get_py_obj_dtype"]
+           "to_mstype", "is_float", "is_int", "get_py_obj_dtype", "TensorType"]
 
 
 class Type:
@@ -44,6 +44,30 @@ class Type:
 
     def __reduce__(self):
         return (to_mstype, (self.np_dtype,))
+
+
+class TensorType:
+    """The type of a Tensor of ``element`` dtype (``mindspore.TensorType``), as MindSpore hands it to a
+    ``Custom`` op's ``out_dtype`` function: prints ``Tensor[Float32]``; ``element_type()`` is the dtype."""
+    __slots__ = ("element",)
+
+    def __init__(self, element):
+        self.element = to_mstype(element)
+
+    def element_type(self):
+        return self.element
+
+    def __repr__(self):
+        return f"mindspore.tensor[{self.element.name.lower()}]"
+
+    def __str__(self):
+        return f"Tensor[{self.element.name}]"
+
+    def __eq__(self, other):
+        return isinstance(other, TensorType) and self.element == other.element
+
+    def __hash__(self):
+        return hash(("Tensor", self.element))
 
 
 float16 = Type("Float16", np.float16)

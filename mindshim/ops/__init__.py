@@ -31,13 +31,27 @@ from .composite_base import (
     partial,
 )
 from .functional import *  # noqa: F401,F403
+from .op_info_register import (
+    AiCPURegOp,
+    AkgAscendRegOp,
+    AkgGpuRegOp,
+    CpuRegOp,
+    CustomRegOp,
+    DataType,
+    TBERegOp,
+    custom_info_register,
+    op_info_register,
+)
 from .operations import *  # noqa: F401,F403
-from .primitive import Primitive, PrimitiveWithCheck, PrimitiveWithInfer, prim_attr_register
+from .primitive import Primitive, PrimitiveWithCheck, PrimitiveWithInfer, prim_arg_register, prim_attr_register
+from .vm_impl_registry import get_vm_impl_fn, vm_impl_registry
 
 __all__ = ["functional", "operations", "auto_generate", "functional_overload", "GradOperation", "grad",
            "value_and_grad", "get_grad", "jacfwd", "jacrev", "jvp", "linearize", "vjp", "vmap", "constexpr",
            "jet", "derivative",
-           "Primitive", "PrimitiveWithCheck", "PrimitiveWithInfer", "prim_attr_register",
+           "Primitive", "PrimitiveWithCheck", "PrimitiveWithInfer", "prim_attr_register", "prim_arg_register",
+           "op_info_register", "custom_info_register", "CustomRegOp", "TBERegOp", "AiCPURegOp", "CpuRegOp",
+           "AkgGpuRegOp", "AkgAscendRegOp", "DataType", "vm_impl_registry", "get_vm_impl_fn",
            "MultitypeFuncGraph", "HyperMap", "Map", "Partial", "ForiLoop", "WhileLoop", "Scan", "partial",
            "HookBackward", "InsertGradientOf"]
 __all__ += functional.__all__ + operations.__all__

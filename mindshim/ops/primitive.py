@@ -89,7 +89,8 @@ PrimitiveWithInfer = PrimitiveWithCheck = Primitive
 
 
 def prim_attr_register(init):
-    """Decorator of a Primitive subclass's ``__init__``: its arguments become the primitive's attributes."""
+    """Decorator of a Primitive subclass's ``__init__``: its arguments become the primitive's attributes (and its
+    ``init_attrs``)."""
     sig = inspect.signature(init)
 
     @functools.wraps(init)
@@ -97,10 +98,16 @@ def prim_attr_register(init):
         Primitive.__init__(self, type(self).__name__)
         bound = sig.bind(self, *args, **kwargs)
         bound.apply_defaults()
-        for name, value in list(bound.arguments.items())[1:]:
+        self.init_attrs = dict(list(bound.arguments.items())[1:])
+        for name, value in self.init_attrs.items():
             self.add_prim_attr(name, value)
         init(self, *args, **kwargs)
+    wrapper.decorated_func = init
     return wrapper
+
+
+# MindSpore's decorator for built-in primitives whose arguments feed the kernel as inputs: the same record here.
+prim_arg_register = prim_attr_register
 
 
 def primitive_class(name):

@@ -624,3 +624,117 @@ def case_numpy_left_operand(ms):
     t = ms.Tensor(np.array([1.0, 2.0], np.float32))
     return [np.ones(2, np.float32) + t, np.float32(2) * t, t * np.float32(2), np.ones(2) == t,
             np.sqrt(t), np.float32(1) == ms.Tensor([1.0]), np.maximum(t, 1.5), t == np.ones(2)]
+
+
+# ---- a user's own op: ops.Custom (pyfunc), @kernel run as Python, registration info ----------------------------
+def _mul_add(a, b):
+    return a * b + 1
+
+
+def _custom_mul_add(ms, **kwargs):
+    return ms.ops.Custom(_mul_add, lambda a, b: a, lambda a, b: a, "pyfunc", **kwargs)
+
+
+def case_custom_pyfunc(ms):
+    x, y = ms.Tensor(X23), ms.Tensor(W32.T.copy())
+    fixed = ms.ops.Custom(_mul_add, (2, 3), ms.float32, "pyfunc")
+
+    @ms.jit
+    def twice(a, b):
+        return fixed(a, b) * 2
+    return {"out": _custom_mul_add(ms)(x, y).asnumpy().tolist(), "fixed": fixed(x, y).asnumpy().tolist(),
+            "jit": twice(x, y).asnumpy().tolist()}
+
+
+def case_custom_pyfunc_outputs(ms):
+    """Two outputs; the second declared Int32 while the function returns float32: MindSpore copies the bytes."""
+    x = ms.Tensor(X23)
+    op = ms.ops.Custom(lambda a: (a + 1, a * 2), lambda s: (s, s), lambda d: (d, ms.int32), "pyfunc")
+    first, second = op(x)
+    return {"first": first.asnumpy().tolist(), "second": second.asnumpy().tolist(), "dtype": str(second.dtype)}
+
+
+def case_custom_pyfunc_bprop(ms):
+    def bprop(a, b, out, dout):
+        return dout * b, dout * a + out
+    op = _custom_mul_add(ms, bprop=bprop)
+    x, y = ms.Tensor(X23), ms.Tensor(W32.T.copy())
+    gx, gy = ms.grad(lambda a, b: op(a, b).sum(), grad_position=(0, 1))(x, y)
+    return {"gx": gx.asnumpy().tolist(), "gy": gy.asnumpy().tolist()}
+
+
+def case_custom_pyfunc_no_bprop(ms):
+    op = _custom_mul_add(ms)
+    return ms.grad(lambda a: op(a, a).sum())(ms.Tensor(X23))
+
+
+class _Named:
+    """A function whose printed form is stable (errors name the function)."""
+    def __call__(self, a, b):
+        return _mul_add(a, b)
+
+    def __repr__(self):
+        return "<mul_add>"
+
+
+def case_custom_bad_func_type(ms):
+    return ms.ops.Custom(_Named(), (2, 3), ms.float32, "cuda")
+
+
+def case_hybrid_kernel_as_python(ms):
+    @ms.ops.kernel
+    def outer_product(a, b):
+        c = output_tensor(a.shape, a.dtype)  # noqa: F821 - an intrinsic of the Hybrid DSL
+        with block_realize(c):  # noqa: F821
+            for i0 in range(a.shape[0]):
+                for i1 in range(b.shape[1]):
+                    c[i0, i1] = 0.0
+                    for i2 in range(a.shape[1]):
+                        c[i0, i1] = c[i0, i1] + (a[i0, i2] * b[i2, i1])
+        return c
+    return outer_product(X23, W32).tolist()
+
+
+def case_reg_op_info(ms):
+    ops = ms.ops
+    AiCPURegOp, CustomRegOp, DataType, TBERegOp = ops.AiCPURegOp, ops.CustomRegOp, ops.DataType, ops.TBERegOp
+    custom = (CustomRegOp().input(0, "x", "dynamic").output(0, "y")
+              .dtype_format(DataType.F16_Default, DataType.F16_Default)
+              .attr("scale", "required", "float", default_value="1.0").target("CPU").get_op_info())
+    tbe = (TBERegOp("Abs").fusion_type("ELEMWISE").async_flag(False).binfile_name("abs.so").compute_cost(10)
+           .kernel_name("abs").partial_flag(True).op_pattern("formatAgnostic").need_check_supported(True)
+           .dynamic_shape(True).attr("format", "required", "str", "all").input(0, "x", None, "required", None)
+           .output(0, "y", True, "required", "all").real_input_index([0]).unknown_shape_formats(["ND", "ND"])
+           .dtype_format(DataType.F16_None, DataType.F16_None)
+           .dtype_format(DataType.F32_5HD, DataType.I32_Default_Tuple).get_op_info())
+    aicpu = (AiCPURegOp("Stack").fusion_type("OPAQUE").attr("axis", "int").input(0, "x", "dynamic")
+             .output(0, "y", "required").dtype_format(DataType.BOOL_Default, DataType.BOOL_Default).get_op_info())
+    data_types = {k: v for k, v in vars(DataType).items() if not k.startswith("_")}
+    return {"custom": repr(custom), "tbe": repr(tbe), "aicpu": repr(aicpu),
+            "data_types": repr(sorted(data_types.items()))}
+
+
+def case_reg_op_bad_value_depend(ms):
+    return ms.ops.TBERegOp("A").input(0, "x", None, "required", None, "sometimes")
+
+
+def case_reg_op_bad_dtype_format(ms):
+    return ms.ops.CustomRegOp().input(0, "x").dtype_format(ms.ops.DataType.F16_Default, ms.ops.DataType.F16_Default)
+
+
+def case_vm_impl_registry_and_prim_arg_register(ms):
+    ops = ms.ops
+    PrimitiveWithCheck, prim_arg_register = ops.PrimitiveWithCheck, ops.prim_arg_register
+    get_vm_impl_fn, vm_impl_registry = ops.get_vm_impl_fn, ops.vm_impl_registry
+
+    @vm_impl_registry.register("MyType")
+    def vm_impl_dtype(prim):
+        return lambda x: (prim, type(x).__name__)
+
+    class MyMatMul(PrimitiveWithCheck):
+        @prim_arg_register
+        def __init__(self, transpose_a=False, transpose_b=False):
+            self.init_prim_io_names(inputs=["x1", "x2"], outputs=["output"])
+    prim = MyMatMul(True)
+    return {"vm": list(get_vm_impl_fn("MyType")(1.0)), "missing": get_vm_impl_fn("Nothing"),
+            "init_attrs": prim.init_attrs, "transpose_a": prim.transpose_a, "name": prim.name, "repr": repr(prim)}
