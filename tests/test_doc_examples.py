@@ -8,9 +8,12 @@ or whose output is random, are skipped with the recorded reason. ``tests/doc_exa
 lists the examples mindshim does not pass yet: they are strict xfails, so one that starts passing fails until
 ``tools/record_doc_examples.py --update-known-failures`` rewrites the list (and docs/coverage_examples.md).
 """
+import contextlib
+import fcntl
 import os
 import subprocess
 import sys
+import tempfile
 
 import doc_examples
 import numpy as np
@@ -50,9 +53,21 @@ def _mindspore_is_mindshim():
             del sys.modules[name]
 
 
+@contextlib.contextmanager
+def _one_at_a_time(example):
+    """Examples that serve a TCPStore on a fixed port (1234) run one at a time across pytest-xdist's workers."""
+    if not any("TCPStore(" in s for s in example["statements"]):
+        yield
+        return
+    with open(os.path.join(tempfile.gettempdir(), "mindshim-doc-examples-port.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 @pytest.mark.parametrize("example", list(_params()))
 def test_doc_example(example):
-    diff = doc_examples.replay(example)
+    with _one_at_a_time(example):
+        diff = doc_examples.replay(example)
     assert diff is None, f"{diff[0]}: {diff[1]}"
 
 

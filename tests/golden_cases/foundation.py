@@ -738,3 +738,50 @@ def case_vm_impl_registry_and_prim_arg_register(ms):
     prim = MyMatMul(True)
     return {"vm": list(get_vm_impl_fn("MyType")(1.0)), "missing": get_vm_impl_fn("Nothing"),
             "init_attrs": prim.init_attrs, "transpose_a": prim.transpose_a, "name": prim.name, "repr": repr(prim)}
+
+
+def _morph_ops(ms):
+    def mul_add(x, y):
+        return x * y + x
+
+    def bprop(x, y, out, dout):
+        return dout * 2, dout * 3
+
+    def infer(*args):
+        return args[0]
+    return ms.ops.Morph(mul_add, infer, infer), ms.ops.Morph(mul_add, infer, infer, bprop)
+
+
+def case_morph_outside_graph(ms):
+    plain, _ = _morph_ops(ms)
+    return plain(ms.Tensor(X23), ms.Tensor(X23))
+
+
+def case_morph_jit_and_graph_mode(ms):
+    plain, with_bprop = _morph_ops(ms)
+    x, y = ms.Tensor(X23), ms.Tensor(W32.T.copy())
+
+    @ms.jit
+    def forward(a, b):
+        return plain(a, b) * 2
+
+    @ms.jit
+    def summed(a, b):
+        return with_bprop(a, b).sum()
+
+    class Net(ms.nn.Cell):
+        def __init__(self, op):
+            super().__init__()
+            self.op = op
+
+        def construct(self, a, b):
+            return self.op(a, b) * a
+    out = {"jit": forward(x, y).asnumpy().tolist(),
+           "grad_bprop": [g.asnumpy().tolist() for g in ms.grad(summed, grad_position=(0, 1))(x, y)]}
+    ms.set_context(mode=ms.GRAPH_MODE)
+    try:
+        for name, op in (("graph_grad", plain), ("graph_grad_bprop", with_bprop)):
+            out[name] = [g.asnumpy().tolist() for g in ms.ops.GradOperation(get_all=True)(Net(op))(x, y)]
+    finally:
+        ms.set_context(mode=ms.PYNATIVE_MODE)
+    return out

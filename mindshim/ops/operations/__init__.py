@@ -8,7 +8,7 @@ from .. import _views  # noqa: F401  (fills the op table)
 from .._mindspore_primitives import primitive_getattr
 from ..function.core_func import assign, assign_add, assign_sub
 from ..primitive import Primitive, primitive_class
-from .custom_ops import Custom, kernel, ms_kernel
+from .custom_ops import Custom, Morph, kernel, ms_kernel
 
 _PRIMITIVES = sorted(name for name, row in _registry.REGISTRY.items() if row.primitive)
 for _name in _PRIMITIVES:
@@ -36,6 +36,7 @@ class ReduceOp:
     PROD = "prod"
     AVG = "avg"
 
-__all__ = _PRIMITIVES + ["Assign", "AssignAdd", "AssignSub", "ReduceOp", "Custom", "kernel", "ms_kernel"]
+__all__ = _PRIMITIVES + ["Assign", "AssignAdd", "AssignSub", "ReduceOp", "Custom", "Morph", "kernel",
+                          "ms_kernel"]
 
 __getattr__ = primitive_getattr(sys.modules[__name__])

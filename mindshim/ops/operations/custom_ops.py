@@ -1,20 +1,24 @@
-"""``mindspore.ops.Custom`` and ``@kernel``: a user's own op.
+"""``mindspore.ops.Custom``, ``@kernel`` and ``Morph``: a user's own op.
 
 MindSpore compiles a Custom op for the device from the kind ``func_type`` names: ``"pyfunc"`` (a Python function
 of numpy arrays, run on the host), ``"hybrid"`` (a function in MindSpore's Hybrid DSL, decorated by ``@kernel``,
 compiled by AKG), ``"aot"``/``"tbe"``/``"aicpu"``/``"akg"`` (kernel sources or binaries). mindshim runs ``pyfunc``
 and ``hybrid`` functions on the host with numpy (the Hybrid DSL is Python: its loops run as written), also inside
 compiled code (``jax.pure_callback``); the other kinds raise NotImplementedError. The derivative is ``bprop``
-(MindSpore derives one for a hybrid function without it; mindshim does not).
+(MindSpore derives one for a hybrid function without it; mindshim does not). ``Morph`` wraps a function of
+mindshim ops, differentiated through them or by its own ``bprop_fn``.
 """
 import functools
+import inspect
 import itertools
 import json
 import types
 
+import jax
 import numpy as np
 
-from ... import _registry
+from ... import _registry, context
+from ...common import _trace
 from ...common.dtype import TensorType, to_mstype
 from ..primitive import Primitive
 
@@ -82,6 +86,56 @@ class Custom(Primitive):
         grads = self.bprop(*_registry.wrap_output(tuple(arrays)), _registry.wrap_output(out),
                            _registry.wrap_output(dout))
         return tuple(getattr(g, "_data", g) for g in grads)
+
+
+class Morph(Primitive):
+    """``Morph(fn, infer_shape, infer_dtype, bprop_fn=None)``: ``fn`` as a primitive of compiled code (GRAPH_MODE,
+    ``jit``), differentiated through its ops, or by ``bprop_fn(*inputs, out, dout)`` when given. Outside compiled
+    code it raises MindSpore's RuntimeError. ``infer_shape``/``infer_dtype`` are kept (mindshim's trace infers)."""
+
+    def __init__(self, fn, infer_shape, infer_dtype, bprop_fn=None):
+        Primitive.__init__(self, "Morph")
+        if bprop_fn is not None:
+            for param in inspect.signature(fn).parameters.values():
+                if param.kind is not inspect.Parameter.POSITIONAL_OR_KEYWORD or param.default is not param.empty:
+                    raise ValueError("When use `bprop` in Morph, Morph `fn` only support positional or keyword "
+                                     f"parameters with default value is empty, but got param '{param.name}' of kind "
+                                     f"'{param.kind.name}' with default value '{param.default}'.")
+        self.fn, self.bprop_fn = fn, bprop_fn
+        self._infer_shape, self._infer_dtype = infer_shape, infer_dtype
+        for name in ("side_effect_backprop", "side_effect_mem", "side_effect_io", "__metamorphosis__"):
+            self.add_prim_attr(name, True)
+
+    def infer_shape(self, *args):
+        return self._infer_shape(*args)
+
+    def infer_dtype(self, *args):
+        return self._infer_dtype(*args)
+
+    def __call__(self, *args):
+        graph = _trace.in_graph() or (context.get_context("mode") == context.GRAPH_MODE and _trace.active())
+        if not graph:
+            raise RuntimeError("Morph is only supported in GRAPH_MODE.")
+        if self.bprop_fn is None:
+            return self.fn(*args)
+        wrap = _registry.wrap_output
+
+        def unwrap(out):
+            return tuple(unwrap(o) for o in out) if isinstance(out, (tuple, list)) else getattr(out, "_data", out)
+
+        @jax.custom_vjp
+        def run(*arrays):
+            return unwrap(self.fn(*wrap(arrays)))
+
+        def forward(*arrays):
+            out = run(*arrays)
+            return out, (arrays, out)
+
+        def backward(res, dout):
+            arrays, out = res
+            return unwrap(self.bprop_fn(*wrap(arrays), wrap(out), wrap(dout)))
+        run.defvjp(forward, backward)
+        return wrap(run(*unwrap(args)))
 
 
 # The Hybrid DSL's intrinsics as Python runs them (MindSpore's ``VariableUsage.intrin_runtime``).
@@ -157,4 +211,4 @@ def ms_kernel(fn=None, reg_info=None, compile_attrs=None):
     return kernel(fn, reg_info, compile_attrs)
 
 
-__all__ = ["Custom", "kernel", "ms_kernel"]
+__all__ = ["Custom", "Morph", "kernel", "ms_kernel"]
