@@ -20,7 +20,7 @@ LAYERS = [
                 "mindshim._api", "mindshim.communication", "mindshim.hal", "mindshim.runtime", "mindshim.mint",
                 "mindshim.experimental", "mindshim.dtype", "mindshim.numpy", "mindshim.profiler",
                 "mindshim.boost", "mindshim.log", "mindshim.device_context", "mindshim.parallel",
-                "mindshim._c_expression", "mindshim.utils", "mindshim.graph"]),
+                "mindshim._c_expression", "mindshim.utils", "mindshim.graph", "mindshim.mindrecord"]),
     ("root", ["mindshim"]),
 ]
 

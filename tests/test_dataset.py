@@ -329,8 +329,8 @@ def test_truncated_cifar_file(tmp_path):
 
 # ---- the API surface ---------------------------------------------------------------------------------
 def test_missing_names_are_reported_unsupported():
-    with pytest.raises(NotImplementedError, match="mindspore.dataset.MindDataset"):
-        ds.MindDataset("data.mindrecord")  # imports (libraries import it at module level), raises when built
+    with pytest.raises(NotImplementedError, match="mindspore.dataset.TFRecordDataset"):
+        ds.TFRecordDataset  # noqa: B018
     with pytest.raises(NotImplementedError, match="mindspore.dataset.vision.VideoDecoder"):
         vision.VideoDecoder  # noqa: B018
     assert not hasattr(transforms, "Plugin")

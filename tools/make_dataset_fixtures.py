@@ -1,14 +1,18 @@
 """Write the tiny MNIST and CIFAR-10 files the dataset tests read (``tests/data/``).
 
     python tools/make_dataset_fixtures.py
+    python tools/make_dataset_fixtures.py --mindrecord   # where MindSpore 2.10 is installed
+
 
 MNIST: the four idx files (big-endian headers, uint8 pixels and labels), 28x28 images, 6 train and 3 test.
 CIFAR-10: the binary version, ``data_batch_1.bin`` (3 records) and ``test_batch.bin`` (2 records), each
 record one label byte then 3072 bytes of red, green and blue planes. The pixels are a fixed random draw, so
-rerunning the script rewrites the same bytes.
+rerunning the script rewrites the same bytes. MindRecord (``--mindrecord``): the golden cases' rows written by
+real MindSpore's ``FileWriter`` (``tests/golden_cases/mindrecord.py``).
 """
 import os
 import struct
+import sys
 
 import numpy as np
 
@@ -37,7 +41,20 @@ def make_cifar10(rng, folder, files=(("data_batch_1.bin", 3), ("test_batch.bin",
         _write(os.path.join(folder, name), np.concatenate([labels, planes], axis=1).tobytes())
 
 
+def make_mindrecord(folder):
+    """A MindRecord file written by real MindSpore (the golden cases' rows, several 32 KiB pages)."""
+    import mindspore
+    sys.path.insert(0, os.path.dirname(ROOT))
+    from golden_cases import mindrecord
+    os.makedirs(folder, exist_ok=True)
+    mindrecord.write(mindspore, os.path.join(folder, "written_by_mindspore.mindrecord"), mindrecord.rows())
+
+
 def main():
+    if sys.argv[1:] == ["--mindrecord"]:
+        make_mindrecord(os.path.join(ROOT, "mindrecord"))
+        print(f"wrote {ROOT}/mindrecord")
+        return
     rng = np.random.RandomState(20240607)
     make_mnist(rng, os.path.join(ROOT, "mnist"))
     make_cifar10(rng, os.path.join(ROOT, "cifar10"))

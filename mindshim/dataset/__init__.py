@@ -1,13 +1,12 @@
 """``mindspore.dataset``: datasets, pipeline operations, samplers and transforms, in Python over numpy.
 
 ``import mindspore.dataset as ds`` gives MindSpore's dataset API: sources (``NumpySlicesDataset``,
-``GeneratorDataset``, ``MnistDataset``, ``Cifar10Dataset``, ...), pipeline methods (``map``, ``batch``,
+``GeneratorDataset``, ``MnistDataset``, ``Cifar10Dataset``, ``MindDataset``, ...), pipeline methods (``map``, ``batch``,
 ``shuffle``, ``repeat``, ...), samplers, ``config`` and the ``text``, ``transforms`` and ``vision`` packages.
 Iterators yield mindshim Tensors prepared on the device by a background thread. Names of MindSpore's dataset API that
 mindshim lacks raise NotImplementedError.
 """
 from .._unsupported import module_getattr as _module_getattr
-from .._unsupported import unsupported_class as _unsupported_class
 from . import callback, engine, text, transforms, vision
 from .callback import DSCallback, WaitedDSCallback
 from .core import config
@@ -16,7 +15,5 @@ from .engine import __all__ as _engine_all
 from .engine import samplers
 
 __all__ = list(_engine_all) + ["DSCallback", "WaitedDSCallback", "config", "text", "transforms", "vision"]
-
-MindDataset = _unsupported_class("mindspore.dataset.MindDataset")  # MindRecord files: imports, raises when built
 
 __getattr__ = _module_getattr(__name__)

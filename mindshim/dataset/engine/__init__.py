@@ -1,6 +1,7 @@
 """``mindspore.dataset.engine``: datasets, samplers and iterators."""
 from ._pipeline import BatchInfo
 from .datasets import ConcatDataset, Dataset, MappableDataset, SourceDataset, UnionBaseDataset, VisionBaseDataset, zip
+from .datasets_standard_format import MindDataset
 from .datasets_user_defined import GeneratorDataset, NumpySlicesDataset, PaddedDataset
 from .datasets_vision import (
     Cifar10Dataset,
@@ -27,7 +28,7 @@ from .schema import Schema
 
 __all__ = ["Dataset", "MappableDataset", "SourceDataset", "UnionBaseDataset", "VisionBaseDataset", "ConcatDataset",
            "zip", "GeneratorDataset", "NumpySlicesDataset", "PaddedDataset", "MnistDataset", "FashionMnistDataset",
-           "Cifar10Dataset", "Cifar100Dataset", "FakeImageDataset", "ImageFolderDataset",
+           "Cifar10Dataset", "Cifar100Dataset", "FakeImageDataset", "ImageFolderDataset", "MindDataset",
            "Schema", "Iterator", "TupleIterator",
            "DictIterator", "BatchInfo", "Shuffle", "Sampler", "DistributedSampler", "IterSampler", "PKSampler",
            "RandomSampler", "SequentialSampler", "SubsetRandomSampler", "SubsetSampler", "WeightedRandomSampler"]
