@@ -112,3 +112,27 @@ def case_bad_schema_type(ms):
 
 def case_read_missing_file(ms):
     return ms.dataset.MindDataset(os.path.join(tempfile.gettempdir(), "no_such_dir", "missing.mindrecord"))
+
+
+SAVED = {"a": np.arange(4, dtype=np.int32), "b": np.arange(8, dtype=np.float32).reshape(4, 2),
+         "c": np.arange(4, dtype=np.int64) - 2 ** 40, "d": np.arange(4, dtype=np.float64) / 3,
+         "img": np.arange(12, dtype=np.uint8).reshape(4, 3), "i8": np.arange(4, dtype=np.int8),
+         "m": np.ones((4, 2, 3), np.int32), "s": np.array(["x", "yy", "z", "w"]), "u16": np.arange(4, dtype=np.uint16),
+         "u32": np.arange(4, dtype=np.uint32), "f16": np.arange(4, dtype=np.float16), "flag": np.array([1, 0, 1, 1]) > 0}
+
+
+def case_dataset_save(ms):
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "saved.mindrecord")
+        ms.dataset.NumpySlicesDataset(SAVED, shuffle=False).save(path)
+        return read(ms, path)
+
+
+def case_dataset_save_existing_file(ms):
+    path = os.path.join(tempfile.gettempdir(), "mindshim_golden_existing.mindrecord")
+    with open(path, "w"):
+        pass
+    try:
+        return ms.dataset.NumpySlicesDataset({"x": np.arange(3)}, shuffle=False).save(path)
+    finally:
+        os.remove(path)

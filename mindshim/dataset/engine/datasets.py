@@ -14,11 +14,14 @@ background thread (see ``iterators``).
 import bisect
 import copy
 import inspect
+import itertools
+import os
 import threading
 from builtins import zip as _zip
 
 import numpy as np
 
+from ...mindrecord import FileWriter
 from ..core.validator_helpers import (
     INT32_MAX,
     check_columns,
@@ -364,6 +367,30 @@ class Dataset:
     def is_sharded(self):
         return any(child.is_sharded() for child in self.children)
 
+    def save(self, file_name, num_files=1, file_type="mindrecord"):
+        """Write the dataset's rows to a MindRecord file (``file_name`` and ``file_name.db``), schema taken from the
+        first row as MindSpore takes it: integers up to 32 bits (and bools) as int32, wider ones as int64, float16
+        and float32 as float32, text as string; arrays keep their trailing dimensions (the first is -1)."""
+        if file_type != "mindrecord":
+            raise ValueError(f"Invalid parameter, file_type must be 'mindrecord', but got {file_type}.")
+        if num_files != 1:
+            raise NotImplementedError("mindspore.dataset.Dataset.save with num_files > 1 is not supported by mindshim "
+                                      "yet.")
+        if os.path.exists(file_name) or os.path.exists(file_name + ".db"):
+            raise pipeline_error("Invalid file, mindrecord files already exist. Please check file path: "
+                                 f"{os.path.abspath(file_name)}.")
+        names = self.get_col_names()
+        rows = self.create_tuple_iterator(num_epochs=1, output_numpy=True)
+        first = next(rows, None)
+        if first is None:
+            raise pipeline_error("Invalid data, the dataset to save has no rows.")
+        schema = {name: _save_field(value) for name, value in _zip(names, first)}
+        writer = FileWriter(file_name, overwrite=False)
+        writer.add_schema(schema, "mindrecord")
+        for row in itertools.chain([first], rows):
+            writer.write_raw_data([{name: _save_value(v, schema[name]) for name, v in _zip(names, row)}])
+        writer.commit()
+
     def reset(self):
         """No state to reset: every iterator starts its own pass."""
 
@@ -371,7 +398,32 @@ class Dataset:
         """No worker pool to close: mindshim runs a pipeline in one thread."""
 
 
-for _name in ("device_que", "save", "to_json", "send", "recv", "get_class_indexing", "num_classes", "set_init_step"):
+def _save_field(value):
+    """The MindRecord field ``Dataset.save`` gives a column whose first value is ``value``."""
+    value = np.asarray(value)
+    kind = value.dtype.kind
+    if kind in "US":
+        return {"type": "string" if kind == "U" else "bytes"}
+    if kind == "f":
+        field = {"type": "float64" if value.dtype.itemsize == 8 else "float32"}
+    elif kind in "biu":
+        field = {"type": "int64" if value.dtype.itemsize > 4 or value.dtype == np.uint32 else "int32"}
+    else:
+        raise pipeline_error(f"Invalid data, Dataset.save cannot store a column of {value.dtype}.")
+    if value.ndim:
+        field["shape"] = [-1, *value.shape[1:]]
+    return field
+
+
+def _save_value(value, field):
+    """``value`` as the schema's field takes it."""
+    if field["type"] in ("string", "bytes"):
+        return value.item() if isinstance(value, np.ndarray) else value
+    array = np.asarray(value).astype(field["type"])
+    return array if "shape" in field else array.item()
+
+
+for _name in ("device_que", "to_json", "send", "recv", "get_class_indexing", "num_classes", "set_init_step"):
     setattr(Dataset, _name, _unsupported(_name))
 
 
