@@ -118,8 +118,8 @@ SAVED = {"a": np.arange(4, dtype=np.int32), "b": np.arange(8, dtype=np.float32).
          "c": np.arange(4, dtype=np.int64) - 2 ** 40, "d": np.arange(4, dtype=np.float64) / 3,
          "img": np.arange(12, dtype=np.uint8).reshape(4, 3), "i8": np.arange(4, dtype=np.int8),
          "m": np.ones((4, 2, 3), np.int32), "s": np.array(["x", "yy", "z", "w"]),
-         "u16": np.arange(4, dtype=np.uint16), "u32": np.arange(4, dtype=np.uint32), "f16": np.arange(4, dtype=np.float16),
-         "flag": np.array([1, 0, 1, 1]) > 0}
+         "u16": np.arange(4, dtype=np.uint16), "u32": np.arange(4, dtype=np.uint32),
+         "f16": np.arange(4, dtype=np.float16), "flag": np.array([1, 0, 1, 1]) > 0}
 
 
 def case_dataset_save(ms):
