@@ -80,11 +80,11 @@ class Program:
     docstring); ``fast``: later calls at top level take :meth:`CompiledCall._call_fast` (no guard program, no
     copies). A :class:`JitCall`'s program also keeps ``outputs``: the structure of what the function returned and
     its Python constants (see ``JitCall._step``)."""
-    __slots__ = ("jitted", "params", "errors", "sources", "guard", "main", "eager", "fast", "outputs")
+    __slots__ = ("jitted", "params", "errors", "sources", "guard", "main", "eager", "fast", "outputs", "dicts")
 
     def __init__(self, params, eager):
         self.jitted, self.params = None, params
-        self.errors = self.sources = self.guard = self.main = self.outputs = None
+        self.errors = self.sources = self.guard = self.main = self.outputs = self.dicts = None
         self.eager = eager
         self.fast = False
 
@@ -386,6 +386,11 @@ class CompiledCall:
         program.guard, program.main = guard, main or program.jitted
         program.fast = guard is False or type(guard) is tuple
 
+    @staticmethod
+    def _graph_output(out):
+        """What the traced function returned, as this kind of call returns it."""
+        return out
+
     def _traced(self, program, values, arrays, inputs, key):
         """Run ``self.fn`` on ``inputs`` (made of the input ``arrays``) in a trace (or eagerly, for an eager
         program): returns outputs, ``{index: new value}`` of written state, new key, and the value checks as
@@ -398,6 +403,7 @@ class CompiledCall:
         with _held_output(not program.eager), tracing(program.params, key, program.eager) as frame:
             out, new = call_with_params(self.fn, program.params, values, inputs)
             changed = {i: n for i, (v, n) in enumerate(zip(values, new)) if v is not n}
+            out = self._graph_output(out)
         _check_no_leak(self.op_name, out)
         position = {id(a): i for i, a in enumerate(arrays)}
         program.errors = [error for _, _, error, _ in frame.checks]
@@ -533,12 +539,59 @@ def _failed(checks, errors):
 
 def _check_no_leak(op, out):
     for leaf in jax.tree_util.tree_leaves(out, is_leaf=is_tensor):
-        if not isinstance(leaf, (Tensor, jax.Array, int, float, bool, type(None), str)):
+        if not isinstance(leaf, (Tensor, jax.Array, int, float, bool, type(None), str, bytes, type, np.ndarray)):
             raise TypeError(f"For '{op}', a compiled function must return Tensors, numbers or tuples of them, but "
                             f"got {type(leaf).__name__}.")
 
 
 _ARRAY = object()  # in ``Program.outputs``: an output the program computes (the others are Python constants)
+
+
+class _KeptOrder(dict):
+    """A dict output of a compiled function: a pytree that keeps its keys' order (JAX sorts a dict's keys)."""
+
+
+jax.tree_util.register_pytree_node(_KeptOrder, lambda d: (list(d.values()), list(d)),
+                                   lambda keys, values: _KeptOrder(zip(keys, values)))
+
+
+def _graph_value(value):
+    """A compiled function's output as MindSpore's graph returns it: numpy scalars as Python numbers, numpy
+    arrays as arrays (constants, not Tensors), Python's lazy iterables made concrete (``map`` as the type of its
+    first iterable, ``filter`` and generators as lists, ``zip``/``enumerate``/``range`` as tuples), dicts in
+    their order; Tensors and other values as they are."""
+    if isinstance(value, (Tensor, jax.Array, str, bytes, type, np.ndarray)) or value is None:
+        return value
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, list):
+        return [_graph_value(v) for v in value]
+    if isinstance(value, tuple):
+        items = [_graph_value(v) for v in value]
+        return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
+    if type(value) is dict:
+        return _KeptOrder((k, _graph_value(v)) for k, v in value.items())
+    if isinstance(value, map):
+        first = value.__reduce__()[1][1]
+        items = [_graph_value(v) for v in value]
+        return items if type(first).__name__ == "list_iterator" else tuple(items)
+    if isinstance(value, (filter, type(v for v in ()))):
+        return [_graph_value(v) for v in value]
+    if isinstance(value, (zip, enumerate, range)):
+        return tuple(_graph_value(v) for v in value)
+    return value
+
+
+def _plain_dicts(tree):
+    """``tree`` with the outputs' :class:`_KeptOrder` dicts as plain dicts."""
+    if isinstance(tree, _KeptOrder):
+        return {k: _plain_dicts(v) for k, v in tree.items()}
+    if isinstance(tree, list):
+        return [_plain_dicts(v) for v in tree]
+    if isinstance(tree, tuple):
+        items = [_plain_dicts(v) for v in tree]
+        return type(tree)(*items) if hasattr(tree, "_fields") else tuple(items)
+    return tree
 
 
 class JitCall(CompiledCall):
@@ -552,19 +605,23 @@ class JitCall(CompiledCall):
         program, result = self._dispatch(spec, spec, arrays)
         result = iter(result)
         tree, leaves = program.outputs
-        return to_tensors(jax.tree_util.tree_unflatten(tree, [next(result) if v is _ARRAY else v for v in leaves]))
+        out = to_tensors(jax.tree_util.tree_unflatten(tree, [next(result) if v is _ARRAY else v for v in leaves]))
+        return _plain_dicts(out) if program.dicts else out
 
     def _function(self, spec, program):
         return functools.partial(self._step, spec, program)
+
+    _graph_output = staticmethod(_graph_value)
 
     def _step(self, spec, program, values, arrays, key):
         """The program: ``(state, inputs, key) -> (new state, outputs, new key, checks)``; ``checks`` is None, or
         ``(ok, [(ok, payload) of each check])``."""
         out, changed, new_key, checks = self._traced(program, values, arrays, self._inputs(spec, arrays), key)
-        # Python values the function returns (True, a shape's int, a str) are constants of the program: they come
-        # back as they are, as from MindSpore's graph, not as Tensors.
+        # Python values the function returns (True, a shape's int, a str, a numpy array) are constants of the
+        # program: they come back as they are, as from MindSpore's graph, not as Tensors.
         leaves, tree = jax.tree_util.tree_flatten(out, is_leaf=is_tensor)
-        program.outputs = tree, [_ARRAY if isinstance(v, (Tensor, jax.Array, np.ndarray)) else v for v in leaves]
+        program.outputs = tree, [_ARRAY if isinstance(v, (Tensor, jax.Array)) else v for v in leaves]
+        program.dicts = "_KeptOrder" in str(tree)
         out = [v for v, kept in zip(leaves, program.outputs[1]) if kept is _ARRAY]
         # Every state value comes back (unchanged ones too), first, so that JAX (which pairs donated inputs with
         # outputs of the same shape in order) aliases each donated buffer to its own new value; a list, not a

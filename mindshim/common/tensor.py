@@ -359,10 +359,19 @@ class Tensor:
         return bool(_concrete(self._data))
 
     def __int__(self):
-        return int(_concrete(self._data))
+        return int(self._scalar())
 
     def __float__(self):
-        return float(_concrete(self._data))
+        return float(self._scalar())
+
+    def _scalar(self):
+        """The value of a one-element Tensor of any shape (MindSpore converts ``Tensor([2.5])`` too)."""
+        data = _concrete(self._data)
+        if data.ndim == 0:
+            return data
+        if data.size != 1:
+            raise ValueError("Only one element tensors can be converted to Python scalars")
+        return data.reshape(())
 
     def __index__(self):
         if self._data.dtype.kind not in "iu":

@@ -85,13 +85,13 @@ class Map(HyperMap):
 
 
 class Partial(Primitive):
-    """``Partial()(fn, *args)``: ``fn`` with its first arguments fixed."""
+    """``Partial()(fn, *args, **kwargs)``: ``fn`` with its first arguments (and these keyword arguments) fixed."""
 
     def __init__(self):
         Primitive.__init__(self, "Partial")
 
-    def __call__(self, fn, *args):
-        return functools.partial(fn, *args)
+    def __call__(self, fn, *args, **kwargs):
+        return functools.partial(fn, *args, **kwargs)
 
 
 class HookBackward(Primitive):
