@@ -35,7 +35,7 @@ def _defaults():
         "dataset": {"seed": None, "prefetch_size": 16, "num_parallel_workers": min(8, os.cpu_count() or 1),
                     "numa_enable": False, "enable_shared_mem": True, "callback_timeout": 60,
                     "monitor_sampling_interval": 1000, "auto_num_workers": False,
-                    "multiprocessing_timeout_interval": 300},
+                    "multiprocessing_timeout_interval": 300, "debug_mode": False, "debug_hooks": []},
         # mindshim.common._checks: whether compiled programs check index values (MINDSHIM_CHECK_INDICES=0: no).
         "checks": {"indices": os.environ.get("MINDSHIM_CHECK_INDICES", "1") != "0"},
         # What compiled programs depend on besides their inputs: ``settings`` moves when a setting a trace reads

@@ -562,3 +562,31 @@ def case_config(ms):
     ds.config.set_prefetch_size(old)
     ds.config.set_seed(123)
     return [size, ds.config.get_seed()]
+
+
+def case_debug_mode_hooks(ms):
+    """Debug mode's hooks around each map transform (the default PrintMetaDataHook, then PrintDataHook with a
+    hook of the user's among the operations), captured from stdout."""
+    import contextlib
+    import io
+    ds = ms.dataset
+    debug = __import__(ds.__name__ + ".debug", fromlist=["DebugHook"])
+
+    class ShapeHook(debug.DebugHook):
+        def compute(self, *args):
+            print("shapes", [a.shape for a in args[0]])
+            return args
+    out = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out):
+            ds.config.set_debug_mode(True)
+            data = ds.NumpySlicesDataset({"img": np.ones((2, 8, 8, 3), np.uint8)}, shuffle=False)
+            data = data.map(operations=[ds.vision.Resize((4, 4)), ds.vision.HWC2CHW()], input_columns=["img"])
+            shapes = [row[0].shape for row in data.create_tuple_iterator(output_numpy=True)]
+            ds.config.set_debug_mode(True, debug_hook_list=[debug.PrintDataHook()])
+            data = ds.NumpySlicesDataset({"x": np.arange(2)}, shuffle=False).map(
+                operations=[lambda x: x + 1, ShapeHook(), lambda x: x * 2], input_columns=["x"])
+            values = [int(row[0]) for row in data.create_tuple_iterator(output_numpy=True)]
+    finally:
+        ds.config.set_debug_mode(False)
+    return {"shapes": [list(s) for s in shapes], "values": values, "printed": out.getvalue().splitlines()}

@@ -12,6 +12,7 @@ import numpy as np
 
 from ... import _state as _process
 from ...common import seed as _global
+from ..debug import DebugHook, PrintMetaDataHook
 from .validator_helpers import INT32_MAX, UINT32_MAX
 
 DEFAULT_SEED = 5489  # std::mt19937::default_seed: what MindSpore reports before any set_seed
@@ -60,6 +61,33 @@ def _flag(type_message):
     return setter
 
 
+def set_debug_mode(debug_mode_flag, debug_hook_list=None):
+    """Debug mode: each ``map`` runs ``debug_hook_list`` (default: a ``PrintMetaDataHook``) before its first transform
+    and after each one; the pipeline's random steps start from seed 1 where no seed was set, as in MindSpore."""
+    if not isinstance(debug_mode_flag, bool):
+        raise TypeError("debug_mode_flag isn't of type boolean.")
+    if debug_hook_list is None:
+        debug_hook_list = [PrintMetaDataHook()]
+    if not isinstance(debug_hook_list, list):
+        raise TypeError("debug_hook_list is not a list.")
+    if not all(isinstance(hook, DebugHook) for hook in debug_hook_list):
+        raise TypeError("All items in debug_hook_list must be of type DebugHook.")
+    if debug_hook_list:
+        _state["debug_hooks"] = list(debug_hook_list)
+    _state["debug_mode"] = debug_mode_flag
+    if debug_mode_flag and pipeline_seed() is None:
+        _state["seed"] = 1
+
+
+def get_debug_mode():
+    return _state["debug_mode"]
+
+
+def debug_hooks():
+    """The hooks debug mode runs around each transform."""
+    return _state["debug_hooks"]
+
+
 _RANGE = "is not within the required range (0, INT32_MAX(2147483647)]."
 _SETTERS = {
     "prefetch_size": _positive_int("size isn't of type int.", f"size {_RANGE}"),
@@ -80,4 +108,5 @@ for _key, _setter in _SETTERS.items():
     globals()[f"get_{_key}"] = (lambda key: lambda: _state[key])(_key)
     globals()[f"get_{_key}"].__name__ = f"get_{_key}"
 
-__all__ = ["set_seed", "get_seed"] + [f"{p}_{k}" for k in _SETTERS for p in ("set", "get")]
+__all__ = ["set_seed", "get_seed", "set_debug_mode", "get_debug_mode"] + [f"{p}_{k}" for k in _SETTERS
+                                                                           for p in ("set", "get")]

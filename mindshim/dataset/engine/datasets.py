@@ -22,6 +22,7 @@ from builtins import zip as _zip
 import numpy as np
 
 from ...mindrecord import FileWriter
+from ..core import config
 from ..core.validator_helpers import (
     INT32_MAX,
     check_columns,
@@ -448,7 +449,6 @@ def _check_pad_info(pad_info):
 
 
 def _split_seed():
-    from ..core import config
     seed = config.pipeline_seed()
     return int(np.random.SeedSequence(seed).generate_state(1)[0])
 
@@ -832,7 +832,6 @@ class _SyncPair:
             self.cv.notify_all()
 
     def block(self):
-        from ..core import config
         with self.cv:
             if not self.cv.wait_for(lambda: self.count < 0 or self.disabled, timeout=config.get_callback_timeout()):
                 self.disabled = True
@@ -934,8 +933,25 @@ class MapDataset(_OneChild):
                                  f"operations: {len(outs)}, the number of 'output_columns': {self._n_out()}.")
 
     def _plannable(self):
-        return (not self.callbacks and all(getattr(op, "_batchable", False) for op in self.operations)
-                and self.child._plannable())
+        return (not self.callbacks and not config.get_debug_mode()
+                and all(getattr(op, "_batchable", False) for op in self.operations) and self.child._plannable())
+
+    def _steps(self):
+        """The operations, in debug mode with the debug hooks (copies, as MindSpore makes them) before the first
+        and after each (a DebugHook placed among the operations counts as one)."""
+        if not config.get_debug_mode():
+            return self.operations
+
+        def hooks(name, first=False):
+            made = [copy.deepcopy(h) for h in config.debug_hooks()]
+            for h in made:
+                h.set_previous_op_name(name)
+                h.set_is_first(first)
+            return made
+        steps = hooks(_op_name(self.operations[0]), True)
+        for op in self.operations:
+            steps += [op] + hooks(_op_name(op))
+        return steps
 
     def _plan(self, run):
         _, assemble = self._columns_plan()
@@ -960,9 +976,11 @@ class MapDataset(_OneChild):
         names = self.child._col_names()
         rng = run.rng(self)
 
+        steps = self._steps()
+
         def mapped(n, row):
             args = [row[k] for k in in_idx]
-            for op in self.operations:
+            for op in steps:
                 args = _apply_op(op, args, rng, n, [names[k] for k in in_idx])
             self._check_outs(args)
             return assemble(row, args)
@@ -977,7 +995,6 @@ class MapDataset(_OneChild):
         are read, then each row mapped and its step-end hook. A WaitedDSCallback's step-begin waits for the
         training to finish the previous step, so with one the rows are read one at a time."""
         from ..callback.ds_callback import Callbacks, WaitedDSCallback
-        from ..core import config
         callbacks = run.context.setdefault(id(self), Callbacks(self.callbacks))
         ahead = 1 if any(isinstance(cb, WaitedDSCallback) for cb in self.callbacks) else config.get_prefetch_size()
         callbacks.epoch_begin()
@@ -999,6 +1016,10 @@ class MapDataset(_OneChild):
             if row is None:
                 break
         callbacks.epoch_end()
+
+
+def _op_name(op):
+    return getattr(op, "__name__", type(op).__name__)
 
 
 def _apply_op(op, args, rng, row_number, columns):

@@ -99,24 +99,26 @@ def _put(q, item, stop):
     return False
 
 
-def _produce(root, run, num_epochs, items, q, stop, continuous=False):
-    """The thread's work: every epoch's items (``items(rows)`` of its rows), then an end marker; an error ends it,
-    reported. ``continuous``: the epochs' rows as one stream, without end markers."""
+def _stream(root, run, num_epochs, items, continuous=False):
+    """Every epoch's items (``items(rows)`` of its rows), each epoch followed by an end marker. ``continuous``:
+    the epochs' rows as one stream, without end markers."""
+    if continuous:
+        epochs = itertools.count() if num_epochs == -1 else range(num_epochs)
+        yield from items(itertools.chain.from_iterable(root._rows(run) for _ in epochs))
+        return
+    epoch = 0
+    while num_epochs == -1 or epoch < num_epochs:
+        yield from items(root._rows(run))
+        yield _EPOCH_END
+        epoch += 1
+
+
+def _produce(stream, q, stop):
+    """The thread's work: the stream's items into ``q``; an error ends it, reported to the consumer."""
     try:
-        if continuous:
-            epochs = itertools.count() if num_epochs == -1 else range(num_epochs)
-            for item in items(itertools.chain.from_iterable(root._rows(run) for _ in epochs)):
-                if not _put(q, item, stop):
-                    return
-            return
-        epoch = 0
-        while num_epochs == -1 or epoch < num_epochs:
-            for item in items(root._rows(run)):
-                if not _put(q, item, stop):
-                    return
-            if not _put(q, _EPOCH_END, stop):
+        for item in stream:
+            if not _put(q, item, stop):
                 return
-            epoch += 1
     except BaseException as error:  # noqa: BLE001 - handed to the consumer, which raises it
         _put(q, _Failure(error), stop)
 
@@ -145,11 +147,12 @@ class Iterator:
         convert = self._converter(_to_numpy if output_numpy else _ToTensors())
         if select is not None:
             convert = (lambda c: lambda row: c([row[i] for i in select]))(convert)
-        self._thread = threading.Thread(
-            target=_produce, name="mindshim-dataset", daemon=True,
-            args=(dataset, Run(dataset), num_epochs, self._items(convert), self._queue, self._stop,
-                  self._continuous))
-        if not any(getattr(node, "callbacks", None) for node in walk(dataset)):
+        stream = _stream(dataset, Run(dataset), num_epochs, self._items(convert), self._continuous)
+        # Debug mode (config.set_debug_mode) runs the pipeline in the caller's thread, a row when asked for.
+        self._sync = stream if config.get_debug_mode() else None
+        self._thread = threading.Thread(target=_produce, name="mindshim-dataset", daemon=True,
+                                        args=(stream, self._queue, self._stop))
+        if self._sync is None and not any(getattr(node, "callbacks", None) for node in walk(dataset)):
             self._thread.start()  # with map callbacks, at the first request (their first hooks run then)
         weakref.finalize(self, self._stop.set)
 
@@ -171,10 +174,16 @@ class Iterator:
                                  "epochs.")
         if self._stop.is_set():
             raise RuntimeError("Iterator does not have a running C++ pipeline.")
-        try:  # the usual case: the thread is ahead
-            item = self._queue.get_nowait()
-        except queue.Empty:
-            item = self._wait()
+        if self._sync is not None:
+            try:
+                item = next(self._sync)
+            except BaseException as error:  # noqa: BLE001 - as the thread reports it
+                item = _Failure(error)
+        else:
+            try:  # the usual case: the thread is ahead
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                item = self._wait()
         if item is _EPOCH_END:
             self._epochs_done += 1
             raise StopIteration

@@ -1,0 +1,42 @@
+# MindSpore's tutorial tutorials/source_en/debug/error_analysis/minddata_debug.md (mindspore-ai/docs, branch master): its Python code block 6, unchanged.
+import numpy as np
+import mindspore.dataset as ds
+import mindspore.dataset.debug as debug
+import mindspore.dataset.vision as vision
+
+# Enable dataset pipeline debug mode and use user-defined debug hook. It must define a
+# class inherited from DebugHook.
+class MyHook(debug.DebugHook):
+    def __init__(self):
+        super().__init__()
+
+    def compute(self, *args):
+        print("come into my hook function, block with pdb", flush=True)
+        import pdb
+        print("the input shape is: ", args[0][0].shape, flush=True)
+        pdb.set_trace()
+        return args
+
+
+class MyDataset:
+    def __init__(self):
+        self.data = [np.ones((32, 32, 3)), np.ones((3, 48, 48))]
+
+    def __getitem__(self, index):
+        return self.data[index]
+
+    def __len__(self):
+        return len(self.data)
+
+
+# Enable dataset pipeline debug mode and use pre-defined debug hook provided by MindData.
+ds.config.set_debug_mode(True, debug_hook_list=[MyHook()])
+
+# Define dataset pipeline.
+dataset = ds.GeneratorDataset(MyDataset(), column_names=["data"])
+
+# Insert debug hook before `Crop` operation.
+transforms_list = [vision.RandomResize((3, 16)), MyHook(), vision.Crop(coordinates=(0, 0), size=(8, 8))]
+dataset = dataset.map(operations=transforms_list)
+for i, data in enumerate(dataset):
+    print("data count", i)

@@ -1,0 +1,3 @@
+# MindSpore's tutorial docs/mindspore/source_en/faq/implement_problem.md (mindspore-ai/docs, branch master): its Python code block 11, unchanged.
+network = vgg16()
+print(network.layers)

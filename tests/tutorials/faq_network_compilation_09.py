@@ -1,0 +1,33 @@
+# MindSpore's tutorial docs/mindspore/source_en/faq/network_compilation.md (mindspore-ai/docs, branch master): its Python code block 9, unchanged.
+from mindspore import context, Tensor, jit, nn
+import numpy as np
+context.set_context(mode=context.GRAPH_MODE)
+
+class InnerNet(nn.Cell):
+    def __init__(self):
+        super(InnerNet, self).__init__()
+
+    def construct(self, x):
+        return x
+
+class UserDefinedNet: # Customized Python classes
+    def __init__(self):
+        self.value = 10
+
+    def func(self, x, y):
+        return 2 * x * y + self.value
+
+class Net(nn.Cell):
+    def __init__(self):
+        super(Net, self).__init__()
+        self.net = UserDefinedNet()
+        self.inner_net = InnerNet()
+
+    def construct(self, x):
+        y = self.inner_net(x)
+        x = self.net.value + self.net.func(x, y)
+        return x
+
+x = np.random.randn(2, 2, 3).astype(np.float32)
+net = Net()
+out = net(Tensor(x))
