@@ -35,11 +35,13 @@ Bad values and Python control flow:
   values (a Cell's forward hooks, printing them as MindSpore's PyNative mode does) makes its call run eagerly
   the same way (``_trace.NeedsValues``).
 """
+import builtins
 import contextlib
 import functools
 import io
 import os
 import sys
+import threading
 import traceback
 import warnings
 
@@ -48,6 +50,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from .. import _state
+from .._table.array import print_line
 from ..common import _trace, seed
 from ..common._checks import fail_first
 from ..common.tensor import Tensor, _wrap
@@ -400,7 +403,8 @@ class CompiledCall:
             if LOG_COMPILES:
                 print(f"[mindshim] tracing {self.op_name} for "
                       f"{[(tuple(a.shape), str(a.dtype)) for a in inputs if hasattr(a, 'shape')]}")
-        with _held_output(not program.eager), tracing(program.params, key, program.eager) as frame:
+        with _held_output(not program.eager), _prints_when_run(), \
+                tracing(program.params, key, program.eager) as frame:
             out, new = call_with_params(self.fn, program.params, values, inputs)
             changed = {i: n for i, (v, n) in enumerate(zip(values, new)) if v is not n}
             out = self._graph_output(out)
@@ -435,6 +439,41 @@ def _held_output(hold):
         sys.stdout = real
         if keep:
             real.write(buffer.getvalue())
+
+
+_PRINT = builtins.print
+
+
+@contextlib.contextmanager
+def _prints_when_run():
+    """While a function is traced, its ``print`` calls print when the program runs, every call, with the values of
+    that call, as in MindSpore: in graph code (``jit``, GRAPH_MODE) as its Print op prints (each value on its own
+    line, Tensors in their repr), in PyNative code as Python prints them. Other threads, and prints to a file,
+    are Python's own."""
+    if builtins.print is not _PRINT:  # a trace inside a trace: the outer one's print stands
+        yield
+        return
+    thread, graph = threading.get_ident(), _trace.in_graph() or _state.context["mode"] == 0
+
+    def traced_print(*args, sep=" ", end="\n", file=None, flush=False):
+        if threading.get_ident() != thread or file is not None:
+            return _PRINT(*args, sep=sep, end=end, file=file, flush=flush)
+        at = [i for i, a in enumerate(args) if isinstance(a, (Tensor, jax.Array))]
+
+        def emit(*values):
+            parts = list(args)
+            for i, v in zip(at, values):
+                parts[i] = v if graph else _wrap(jnp.asarray(v))
+            if graph:
+                _PRINT("\n".join(print_line(p, graph=True) for p in parts), flush=True)
+            else:
+                _PRINT(*parts, sep=sep, end=end, flush=True)
+        jax.debug.callback(emit, *[args[i]._data if isinstance(args[i], Tensor) else args[i] for i in at])
+    builtins.print = traced_print
+    try:
+        yield
+    finally:
+        builtins.print = _PRINT
 
 
 def _user_frame(error):

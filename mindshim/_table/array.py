@@ -15,8 +15,9 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
+from .. import _state
 from .._registry import REQUIRED, failed_calling, get, register
-from ..common import _printing
+from ..common import _printing, _trace
 from ..common import dtype as mstype
 from ..common._checks import check, check_gather_indices, gather_d_rule
 from ._checks import dim_range, dtype_kind, kernel_error, norm_axes, tensor_arrays
@@ -666,11 +667,13 @@ register("StopGradient")(jax.lax.stop_gradient)
 register("Depend")(lambda value, expr: value)
 
 
-def print_line(value):
-    """One value as MindSpore's Print writes it: Tensors in their repr, anything else as ``str``."""
+def print_line(value, graph=False):
+    """One value as MindSpore's Print writes it: Tensors in their repr (in graph code, as its C++ prints them),
+    anything else as ``str``."""
     if isinstance(value, (np.ndarray, jax.Array)):
         arr = np.asarray(value)
-        return _printing.tensor_repr(arr, mstype.to_mstype(arr.dtype))
+        form = _printing.graph_print_repr if graph else _printing.tensor_repr
+        return form(arr, mstype.to_mstype(arr.dtype))
     return str(value)
 
 
@@ -685,15 +688,17 @@ for _kind in ("Scalar", "Tensor", "Histogram", "Image"):
 
 @register("Print")
 def _print(*inputs):
-    """Write each input on its own line to ``sys.stdout`` (strings as they are, Tensors as their repr);
-    inside a compiled or differentiated call it prints when the step runs. Returns None."""
+    """Write each input on its own line to ``sys.stdout`` (strings as they are, Tensors as their repr, in graph
+    code as MindSpore's C++ prints them); inside a compiled or differentiated call it prints when the step runs.
+    Returns None."""
     arrays_at = [i for i, v in enumerate(inputs) if isinstance(v, jax.Array)]
+    graph = _trace.in_graph() or (_state.context["mode"] == 0 and _trace.active())
 
     def emit(*values):
         parts = list(inputs)
         for i, v in zip(arrays_at, values):
             parts[i] = v
-        print("\n".join(print_line(p) for p in parts))
+        print("\n".join(print_line(p, graph) for p in parts))
 
     values = [inputs[i] for i in arrays_at]
     if any(isinstance(v, jax.core.Tracer) for v in values):

@@ -174,13 +174,18 @@ def host_tensor_repr(arr, mstype, style=None):
 
 
 def tensor_string(arr, mstype):
-    """A Tensor as MindSpore's C++ prints it inside a sparse tensor's repr: 2.10's sign column without commas,
-    and ``[...]`` for 30 elements or more."""
-    shape = shape_list(arr.shape)
+    """A Tensor as MindSpore's C++ prints it inside a sparse tensor's repr: :func:`graph_print_repr`, with
+    ``[...]`` for 30 elements or more."""
     if arr.size >= 30:
-        return f"Tensor(shape={shape}, dtype={mstype}, value=[...])"
+        return f"Tensor(shape={shape_list(arr.shape)}, dtype={mstype}, value=[...])"
+    return graph_print_repr(arr, mstype)
+
+
+def graph_print_repr(arr, mstype):
+    """A Tensor as MindSpore's C++ prints it (the Print op in graph code): 2.10's sign column without commas."""
     sep = "\n" if arr.ndim >= 2 else ""
-    return f"Tensor(shape={shape}, dtype={mstype}, value={sep}{format_data(arr, mstype, '2.10', comma=False)})"
+    return (f"Tensor(shape={shape_list(arr.shape)}, dtype={mstype}, value={sep}"
+            f"{format_data(arr, mstype, '2.10', comma=False)})")
 
 
 def tensor_str(arr):
