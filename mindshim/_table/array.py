@@ -674,6 +674,8 @@ def print_line(value, graph=False):
         arr = np.asarray(value)
         form = _printing.graph_print_repr if graph else _printing.tensor_repr
         return form(arr, mstype.to_mstype(arr.dtype))
+    if graph and isinstance(value, tuple):  # C++'s form: (2) for a tuple of one
+        return f"({', '.join(print_line(v, graph) for v in value)})"
     return str(value)
 
 

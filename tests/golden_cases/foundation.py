@@ -785,3 +785,52 @@ def case_morph_jit_and_graph_mode(ms):
     finally:
         ms.set_context(mode=ms.PYNATIVE_MODE)
     return out
+
+
+def _printed(fn):
+    """What ``fn()`` prints, through ``sys.stdout`` or straight to file descriptor 1 (MindSpore's graph Print op
+    writes there from C++), in order."""
+    import contextlib
+    import os
+    import sys
+    import tempfile
+    sys.stdout.flush()
+    saved = os.dup(1)
+    with tempfile.TemporaryFile() as out:
+        os.dup2(out.fileno(), 1)
+        try:
+            with open(out.fileno(), "w", buffering=1, closefd=False) as text, contextlib.redirect_stdout(text):
+                fn()
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
+        out.seek(0)
+        return out.read().decode().splitlines()
+
+
+def case_print_in_compiled_code(ms):
+    """``print`` in a ``jit`` function and a GRAPH_MODE Cell prints on every call, as the Print op (each value on its
+    own line); in a PyNative Cell under ``value_and_grad`` as Python prints."""
+    x = ms.Tensor(np.array([1.0, -2.0], np.float32))
+    m = ms.Tensor(np.arange(6).reshape(2, 3).astype(np.int32))
+
+    @ms.jit
+    def shown(a, b):
+        print("a:", a, 3, b)
+        return a * 2
+
+    class Shown(ms.nn.Cell):
+        def construct(self, a):
+            print("in cell", a, a.shape)
+            return (a * a).sum()
+
+    def run():
+        shown(x, m)
+        shown(x + 1, m)
+        ms.value_and_grad(Shown())(x)
+        ms.set_context(mode=ms.GRAPH_MODE)
+        try:
+            Shown()(x)
+        finally:
+            ms.set_context(mode=ms.PYNATIVE_MODE)
+    return _printed(run)
