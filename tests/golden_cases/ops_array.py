@@ -370,3 +370,19 @@ def _error_case(fn):
 
 for _n, _fn in ERRORS.items():
     globals()[f"case_err_{_n}"] = _error_case(_fn)
+
+
+def case_err_swapaxes_tuple_axis(ms):
+    return _raises(ms, lambda: ms.Tensor(np.ones((2, 3), np.float32)).swapaxes(0, (1,)))
+
+
+def case_err_swapaxes_float_axis(ms):
+    return _raises(ms, lambda: ms.ops.swapaxes(ms.Tensor(np.ones((2, 3), np.float32)), 1.0, 0))
+
+
+def case_err_swapaxes_axis_range(ms):
+    return _raises(ms, lambda: ms.Tensor(np.ones((2, 3), np.float32)).swapaxes(0, 2))
+
+
+def case_err_swapaxes_negative_axis_range(ms):
+    return _raises(ms, lambda: ms.ops.swapaxes(ms.Tensor(np.ones((2, 3), np.float32)), -3, 0))
