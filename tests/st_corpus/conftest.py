@@ -67,7 +67,7 @@ class _Unimportable(pytest.Item):
         raise self.error
 
     def reportinfo(self):
-        return self.path, None, self.name
+        return self.path, 0, self.name
 
 
 class _Module(pytest.Module):
