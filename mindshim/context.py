@@ -19,7 +19,8 @@ STRICT, COMPATIBLE, LAX = 0, 1, 2  # jit_syntax_level: kept, the syntax mindshim
 _context = _state.context
 _KNOWN = {"mode", "device_target", "device_id", "save_graphs", "save_graphs_path", "max_call_depth", "jit_config",
           "pynative_synchronize", "runtime_num_threads", "max_device_memory", "enable_graph_kernel",
-          "print_file_path", "jit_syntax_level", "deterministic", "memory_optimize_level", "inter_op_parallel_num"}
+          "print_file_path", "jit_syntax_level", "deterministic", "memory_optimize_level", "inter_op_parallel_num",
+          "jit_level"}
 
 
 def set_context(**kwargs):

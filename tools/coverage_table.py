@@ -18,6 +18,9 @@ sys.path.insert(0, ROOT)
 import golden_cases  # noqa: E402
 import tutorial_scripts  # noqa: E402
 
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+import record_st  # noqa: E402
+
 import mindshim  # noqa: E402
 from mindshim import (  # noqa: E402
     Tensor,  # noqa: E402
@@ -98,6 +101,30 @@ def tutorials_line():
                len(replayed) else "") + (f". Failing: {', '.join(sorted(known))}." if known else "."))
 
 
+def st_lines():
+    """How many of MindSpore's own system tests (CPU ones, tools/record_st.py) pass under mindshim, per area."""
+    goldens, known = record_st.load_goldens(), record_st.load_known_failures()
+    areas = {}
+    for test, golden in goldens["tests"].items():
+        counts = areas.setdefault(record_st.area(test.split("::")[0]), [0, 0, 0, 0])
+        counts[0] += 1
+        if golden["outcome"] == "passed":
+            counts[1] += 1
+            if golden["seconds"] <= record_st.SLOW:
+                counts[2] += 1
+                counts[3] += test not in known
+    total = [sum(c[k] for c in areas.values()) for k in range(4)]
+    lines = [f"MindSpore's system tests (its `tests/st`, the CPU ones, commit {goldens['commit'][:10]}: "
+             f"{len(goldens['files'])} files, {sum(len(e['functions']) for e in goldens['files'].values())} test "
+             f"functions sampled by `tools/record_st.py`'s rule from the {goldens['candidates']['functions']} that "
+             f"qualify): {total[3]} of the {total[2]} test cases replayed (those passing under MindSpore 2.10 "
+             f"within {record_st.SLOW} s) pass under mindshim ({100 * total[3] // max(total[2], 1)}%; "
+             "tests/st_corpus/conftest.py replays them where the corpus is copied, see tests/test_st.py).", "",
+             "| area (tests/st/...) | recorded | pass under MindSpore | replayed | pass under mindshim |",
+             "| --- | --- | --- | --- | --- |"]
+    return lines + [f"| {a} | {c[0]} | {c[1]} | {c[2]} | {c[3]} |" for a, c in sorted(areas.items())]
+
+
 def render():
     sources = _case_sources()
     ops_table, apis = op_rows(sources), api_rows(sources)
@@ -109,7 +136,7 @@ def render():
              "tests/ or only exercised indirectly.", "",
              f"{len(ops_table)} op-table rows and {len(apis)} other APIs, {checked} exercised by golden cases.", "",
              "How many of MindSpore 2.10's documented examples run under mindshim: "
-             "[coverage_examples.md](coverage_examples.md).", "", tutorials_line(), "",
+             "[coverage_examples.md](coverage_examples.md).", "", tutorials_line(), "", *st_lines(), "",
              "Per family of mindcv's model zoo, whether it builds, gives MindSpore's logits and trains as under "
              "MindSpore: [coverage_mindcv.md](coverage_mindcv.md).", "",
              "## The op table", "",

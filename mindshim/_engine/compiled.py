@@ -131,6 +131,11 @@ def _has_tensor(tree):
     return any(isinstance(leaf, Tensor) for leaf in jax.tree_util.tree_leaves(tree, is_leaf=is_tensor))
 
 
+def _differentiable(arg):
+    """A Tensor, or a ``mutable`` container holding Tensors: an input a gradient can be taken for."""
+    return isinstance(arg, Tensor) or getattr(arg, "__ms_mutable__", False) and _has_tensor(arg)
+
+
 class CompiledCall:
     """Shared machinery: state discovery, input signature, PRNG key threading, retrace on missed state.
 
@@ -719,17 +724,19 @@ class GradCall(CompiledCall):
         return self._structure(out, [_input_grad(spec, p, g) for p, g in zip(positions or (), gx)], gw)
 
     def _positions(self, args):
-        """The input positions to differentiate, checked against the inputs."""
+        """The input positions to differentiate, checked against the inputs; all of them (``get_all``): those of
+        the Tensor inputs, as MindSpore leaves out the others (a Python number) from the gradients it returns."""
         n = len(args)
-        positions = tuple(range(n)) if self.positions == "all" else self.positions
-        for p in positions or ():
+        if self.positions == "all":
+            return tuple(p for p in range(n) if _differentiable(args[p]))
+        for p in self.positions or ():
             if not -n <= p < n:
                 raise ValueError(f"For '{self.op_name}', the position {p} of the input to differentiate is out "
                                  f"of range: the function got {n} inputs.")
-            if not (isinstance(args[p], Tensor) or getattr(args[p], "__ms_mutable__", False) and _has_tensor(args[p])):
+            if not _differentiable(args[p]):
                 raise TypeError(f"For '{self.op_name}', the input at position {p} to differentiate must be a "
                                 f"Tensor or a mutable container of them, but got {type(args[p]).__name__}.")
-        return positions
+        return self.positions
 
     def _function(self, spec, program, positions):
         return functools.partial(self._forward_backward, spec, positions, program)

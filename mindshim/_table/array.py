@@ -992,9 +992,10 @@ register("logspace", primitive=False)(_logspace)
 
 # ---- more composites ---------------------------------------------------------------------------------------------
 def _masked_select(input, mask):
-    """The elements of ``input`` where ``mask`` (broadcast together) is True, as a 1-D Tensor."""
+    """The elements of ``input`` where ``mask`` (broadcast together) is True, as a 1-D Tensor. Its length depends
+    on the mask's values: inside a compiled call they are read (``np.asarray``), which runs the call eagerly."""
     input, mask = jnp.broadcast_arrays(input, mask)
-    return input[mask]
+    return input[np.asarray(mask)]
 
 
 def _inplace_rows(method):
@@ -1029,8 +1030,8 @@ def _channel_shuffle(x, groups):
     return get("ChannelShuffle").bind(group=groups)(x)
 
 
+register("MaskedSelect", functional=("masked_select",), inputs=("input", "mask"))(_masked_select)
 _MORE_COMPOSITES = {  # name: (lowering, input names)
-    "masked_select": (_masked_select, ("input", "mask")),
     "inplace_add": (_inplace_rows("add"), ("x", "v", "indices")),
     "inplace_sub": (_inplace_rows("subtract"), ("x", "v", "indices")),
     "inplace_update": (_inplace_rows("set"), ("x", "v", "indices")),

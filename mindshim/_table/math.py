@@ -951,8 +951,13 @@ def _scan_extreme(x, axis, is_max):
 
 register("Cummax", attrs=(("axis", 0),), check=_no_bool("Cummax"))(
     lambda x, axis=0: _scan_extreme(x, axis, True))
-register("Cummin", attrs=(("axis", 0),), check=_no_bool("Cummin"))(
-    lambda x, axis=0: _scan_extreme(x, axis, False))
+def _cummin(x, axis=0):
+    """As ``Cummax``, but MindSpore's ``Cummin`` gives Int32 indices (``Cummax``: Int64)."""
+    values, indices = _scan_extreme(x, axis, False)
+    return values, indices.astype(jnp.int32)
+
+
+register("Cummin", attrs=(("axis", 0),), check=_no_bool("Cummin"))(_cummin)
 
 
 def _logcumsumexp(input, axis):

@@ -581,8 +581,9 @@ class Cell:
 
     def _add_hook(self, hooks, hook_fn, prepend, with_kwargs):
         if not callable(hook_fn):
-            raise TypeError(f"When registering a hook for '{type(self).__name__}', the type of 'hook_fn' must be "
-                            f"python function, but got {type(hook_fn)}.")
+            raise TypeError(f"Expected a callable hook function, but got {type(hook_fn).__name__}.")
+        if isinstance(getattr(hook_fn, "compiled", None), _engine.JitCall):  # made by mindspore.jit
+            raise TypeError(f"Decorating hook function {hook_fn.__name__} with '@jit' is not supported.")
         handle = HookHandle(hooks, hook_fn)
         if prepend:
             hooks.move_to_end(handle.handle_id, last=False)

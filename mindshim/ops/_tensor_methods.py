@@ -57,7 +57,21 @@ def _functional(fn):
 METHODS.update((fn.__name__, _functional(fn)) for fn in (
     F.fmod, F.amax, F.amin, F.cumprod, F.norm, F.expand_dims, F.swapaxes, F.tile, F.flip, F.reverse,
     F.gather_nd, F.masked_fill, F.matmul))
+METHODS.update((name, _functional(getattr(F, name))) for name in (  # as MindSpore's Tensor methods of these names
+    "addcdiv", "addcmul", "addmm", "addmv", "addr", "arccos", "arccosh", "arcsin", "arcsinh", "arctan", "arctanh",
+    "baddbmm", "bmm", "cholesky", "cholesky_solve", "col2im", "cross", "cummax", "cummin", "diagflat",
+    "diagonal_scatter", "eigvals", "fold", "gather_elements", "geqrf", "ger", "hardshrink", "histc", "invert",
+    "logit", "lstsq", "lu_solve", "masked_select", "matrix_power", "msort", "multinomial", "mvlgamma", "orgqr",
+    "positive", "random_categorical", "renorm", "reverse_sequence", "select_scatter", "slice_scatter", "softmax",
+    "subtract", "svd", "swapdims", "tril", "triu", "unbind", "unfold", "unique_with_pad", "unsorted_segment_max",
+    "unsorted_segment_min", "unsorted_segment_prod"))
 METHODS["to_coo"], METHODS["to_csr"] = F.dense_to_sparse_coo, F.dense_to_sparse_csr
+
+
+@method
+def multiply(self, value):
+    """``ops.mul`` of the Tensor and ``value``."""
+    return F.mul(self, value)
 
 
 @method

@@ -4,6 +4,7 @@ import itertools
 import numpy as np
 
 from ._helpers import deviates
+from ._helpers import raises as _raises
 
 RNG = np.random.RandomState(0)
 X23 = RNG.randn(2, 3).astype(np.float32)
@@ -834,3 +835,25 @@ def case_print_in_compiled_code(ms):
         finally:
             ms.set_context(mode=ms.PYNATIVE_MODE)
     return _printed(run)
+
+
+def case_grad_all_with_number_input(ms):
+    """``GradOperation(get_all=True)`` given a Tensor and a Python number: the Tensor's gradient alone."""
+    class Net(ms.nn.Cell):
+        def construct(self, x, n):
+            return x * x * n
+
+    x = ms.Tensor(np.array([1.0, 2.0], np.float32))
+    grad = ms.ops.GradOperation(get_all=True)
+    return list(grad(Net())(x, 3)) + list(grad(Net())(x, 0.5))
+
+
+def case_err_hook_not_callable(ms):
+    return _raises(ms, lambda: ms.nn.ReLU().register_forward_pre_hook("hook"))
+
+
+def case_err_hook_jit(ms):
+    @ms.jit
+    def hook(cell, inputs, output):
+        return output
+    return _raises(ms, lambda: ms.nn.ReLU().register_forward_hook(hook))

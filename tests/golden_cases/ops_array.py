@@ -370,3 +370,26 @@ def _error_case(fn):
 
 for _n, _fn in ERRORS.items():
     globals()[f"case_err_{_n}"] = _error_case(_fn)
+
+
+def case_err_swapaxes_tuple_axis(ms):
+    return _raises(ms, lambda: ms.Tensor(np.ones((2, 3), np.float32)).swapaxes(0, (1,)))
+
+
+def case_err_swapaxes_float_axis(ms):
+    return _raises(ms, lambda: ms.ops.swapaxes(ms.Tensor(np.ones((2, 3), np.float32)), 1.0, 0))
+
+
+def case_err_swapaxes_axis_range(ms):
+    return _raises(ms, lambda: ms.Tensor(np.ones((2, 3), np.float32)).swapaxes(0, 2))
+
+
+def case_err_swapaxes_negative_axis_range(ms):
+    return _raises(ms, lambda: ms.ops.swapaxes(ms.Tensor(np.ones((2, 3), np.float32)), -3, 0))
+
+
+def case_masked_select_primitive(ms):
+    x = ms.Tensor(np.arange(6, dtype=np.float32).reshape(2, 3))
+    mask = ms.Tensor(np.array([True, False, True]))
+    grad = ms.grad(lambda a: (ms.ops.MaskedSelect()(a, mask) * 2).sum())(x)
+    return [ms.ops.MaskedSelect()(x, mask), ms.ops.masked_select(x, mask), grad]

@@ -596,3 +596,15 @@ def case_method_grads(ms):
                   (lambda a: a.prod(1), POS), (lambda a: a.norm(), X),
                   (lambda a, b: a.maximum(b), TIES, TIES[::-1].copy()),
                   (lambda a: a.cumsum(1), X), (lambda a: a.var(0), X))
+
+
+def case_methods_functional(ms):
+    """Tensor methods that are the functional op of the same name on the Tensor (MindSpore's system tests call
+    them as methods)."""
+    x, p, i = _t(ms, UNIT, POS, I32)
+    sq = ms.Tensor(UNIT[:3, :3])
+    return [sq.triu(1), sq.tril(-1), x.arctanh(), x.arcsin(), x.arccos(), x.arctan(), (p + 1).arccosh(),
+            x.arcsinh(), x.hardshrink(0.3), x.positive(), x.swapdims(0, 1), x.subtract(p, alpha=2),
+            ms.Tensor(ROW).diagflat(1), x.masked_select(x > 0), x.msort(), p.logit(0.1), sq.cross(sq, 1),
+            x.cummax(0), i.cummin(1), i.invert(), x.softmax(1), x.unbind(1), x.multiply(p),
+            x.select_scatter(ms.Tensor(ROW[:3]), 1, 2), x.gather_elements(1, ms.Tensor(np.array([[0], [3], [1]])))]

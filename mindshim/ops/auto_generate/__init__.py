@@ -1,5 +1,9 @@
-"""``mindspore.ops.auto_generate``: the generated functional forms MindSpore's ``mint`` ops are bound to (the
-``*_view`` ones return views in MindSpore; mindshim's arrays are immutable, so they return new Tensors)."""
+"""``mindspore.ops.auto_generate``: MindSpore's generated primitives and functional ops (most of ``ops``'
+functional ops are defined here: ``ops.equal is ops.auto_generate.equal``; mindshim gives each of its functional
+ops here), and the forms MindSpore's ``mint`` ops are bound to (the ``*_view`` ones return views in MindSpore;
+mindshim's arrays are immutable, so they return new Tensors)."""
+from .. import function as _function
+from ..function import *  # noqa: F403
 from ..function import array_func as _array
 from . import gen_ops_prim
 from .gen_ops_prim import *  # noqa: F403
@@ -27,4 +31,5 @@ def select_ext_view(input, dim, index):
     return _array.index_select(input, dim, _array.Tensor([index])).squeeze(dim)
 
 
-__all__ = ["transpose_ext_view", "broadcast_to_view", "narrow_view", "select_ext_view"] + _primitives
+__all__ = ["transpose_ext_view", "broadcast_to_view", "narrow_view", "select_ext_view"] + _primitives + \
+    _function.__all__

@@ -84,6 +84,13 @@ def flip(input, dims):
 
 
 def swapaxes(input, axis0, axis1):
+    """``input`` with axes ``axis0`` and ``axis1`` swapped: ints in ``[-ndim, ndim)`` (MindSpore's TypeError,
+    ValueError otherwise)."""
+    for axis in (axis0, axis1):
+        if not isinstance(axis, int):
+            raise TypeError(f"For ops.swapaxes, the axis argument must be integer, but got {type(axis)}.")
+        if not -input.ndim <= axis < input.ndim:
+            raise ValueError(f"The 'axis' must be in the range of [{-input.ndim}, {input.ndim}), but got {axis}.")
     perm = list(builtins.range(input.ndim))
     perm[axis0], perm[axis1] = perm[axis1], perm[axis0]
     return _op("Transpose", input, tuple(perm))
