@@ -50,6 +50,15 @@ def deviates(reason, error=None, message=None):
     return mark
 
 
+def tolerance(rtol, reason):
+    """Mark a case whose float32 results may move more than the replay's default relative tolerance across
+    processors (long sums with cancellation); ``reason`` says why. The replay compares it within ``rtol``."""
+    def mark(case):
+        case.rtol = (rtol, reason)
+        return case
+    return mark
+
+
 #: 2.10's Gather/GatherD/GatherNd/ScatterNd kernels raise RuntimeError at run time; mindshim checks index values in
 #: the call and raises ValueError with the same message.
 kernel_index_error = deviates("an index value is a bad argument, checked in the call", error="ValueError")

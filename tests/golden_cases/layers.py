@@ -9,6 +9,8 @@ from collections import OrderedDict
 
 import numpy as np
 
+from ._helpers import tolerance
+
 RNG = np.random.RandomState(23)
 POOL = RNG.randn(20000).astype(np.float32)
 X_ACT = (RNG.randn(3, 5) * 2).astype(np.float32)
@@ -453,6 +455,8 @@ def case_err_cell_dict_nested(ms):
 
 
 # ---- recurrent ----------------------------------------------------------------------------------------
+@tolerance(3e-5, "a 2-layer bidirectional LSTM's weight gradients sum products over steps and gates with cancellation: "
+                 "on an AMD EPYC one element came out 1.3e-5 apart (MindSpore's own moved 6e-7 between machines)")
 def case_recurrent(ms):
     nn, T = ms.nn, ms.Tensor
     x_tm = np.swapaxes(X_SEQ, 0, 1).copy()
