@@ -308,6 +308,21 @@ def _randperm(n, seed=0, offset=0, dtype=mstype.int64):
     return jnp.asarray(np.asarray(perm, np_dtype))
 
 
+def _rrelu(input, lower=1.0 / 8, upper=1.0 / 3):
+    """Randomized leaky ReLU: each negative element times a slope drawn from U[lower, upper) (float32, then the
+    input's dtype), positive ones kept, zeros zero."""
+    for name, v in (("upper", upper), ("lower", lower)):
+        if not isinstance(v, (float, int)):
+            raise TypeError(f"For 'rrelu', '{name}' must be an int or a float, but got {type(v)}")
+    if lower > upper:
+        raise ValueError(f"For 'rrelu', the value of 'upper' must be greater than or equal to 'lower', but got upper: "
+                         f"{upper}, lower: {lower}. ")
+    if not isinstance(input, jax.Array):
+        raise TypeError(f"For 'rrelu', the 'input' must be a Tensor but got {type(input)}.")
+    slope = jax.random.uniform(next_key(), input.shape, jnp.float32, lower, upper).astype(input.dtype)
+    return jnp.where(input < 0, input * slope, jnp.where(input > 0, input, jnp.zeros_like(input)))
+
+
 _COMPOSITES = {  # name: (lowering, input names)
     "bernoulli": (_bernoulli, ("input", "p", "seed")),
     "laplace": (_laplace, ("shape", "mean", "lambda_param", "seed")),
@@ -316,6 +331,7 @@ _COMPOSITES = {  # name: (lowering, input names)
     "random_categorical": (_random_categorical_row, ("logits", "num_sample", "seed", "dtype")),
     "gumbel_softmax": (_gumbel_softmax, ("logits", "tau", "hard", "dim")),
     "randperm": (_randperm, ("n", "seed", "offset", "dtype")),
+    "rrelu": (_rrelu, ("input", "lower", "upper")),
 }
 for _name, (_fn, _inputs) in _COMPOSITES.items():
     register(_name, functional=(_name,), inputs=_inputs, primitive=False)(_fn)

@@ -393,3 +393,23 @@ def case_masked_select_primitive(ms):
     mask = ms.Tensor(np.array([True, False, True]))
     grad = ms.grad(lambda a: (ms.ops.MaskedSelect()(a, mask) * 2).sum())(x)
     return [ms.ops.MaskedSelect()(x, mask), ms.ops.masked_select(x, mask), grad]
+
+
+def case_rrelu(ms):
+    """``ops.rrelu``'s slopes are random: what holds for any draw (positives kept, zeros zero, each negative times a
+    slope in [lower, upper)), dtype and shape; and its argument errors."""
+    x_np = np.array([[-1.0, 4.0, -8.0, 0.0], [-5.0, 9.0, -0.5, -3.0]], np.float32)
+    out = ms.ops.rrelu(ms.Tensor(x_np), 0.2, 0.6).asnumpy()
+    slope = out[x_np < 0] / x_np[x_np < 0]
+    half = ms.ops.rrelu(ms.Tensor(x_np.astype(np.float16)))
+    return {"kept": bool((out[x_np > 0] == x_np[x_np > 0]).all()), "zero": bool((out[x_np == 0] == 0).all()),
+            "slopes_in_range": bool(((slope >= 0.2) & (slope <= 0.6)).all()), "shape": list(out.shape),
+            "half": str(half.dtype)}
+
+
+def case_err_rrelu_bounds(ms):
+    return ms.ops.rrelu(ms.Tensor(np.ones(2, np.float32)), 0.5, 0.1)
+
+
+def case_err_rrelu_bound_type(ms):
+    return ms.ops.rrelu(ms.Tensor(np.ones(2, np.float32)), "0.1")
