@@ -270,7 +270,8 @@ def update_known_failures():
                        cwd=ROOT, env=dict(os.environ, ST_IGNORE_KNOWN_FAILURES="1"))
         got = _outcomes(junit)
     prefix = os.path.relpath(CORPUS, ROOT) + "/"
-    failures = {k[len(prefix):] if k.startswith(prefix) else k: r for k, (o, r, _) in got.items() if o == "failed"}
+    failures = {k[len(prefix):] if k.startswith(prefix) else k: r.replace(ROOT + os.sep, "")
+                for k, (o, r, _) in got.items() if o == "failed"}
     _write(KNOWN_FAILURES, dict(sorted(failures.items())))
     print(f"{len(failures)} known failures of {len(got)} replayed")
 
