@@ -408,7 +408,7 @@ class CompiledCall:
             if LOG_COMPILES:
                 print(f"[mindshim] tracing {self.op_name} for "
                       f"{[(tuple(a.shape), str(a.dtype)) for a in inputs if hasattr(a, 'shape')]}")
-        with _held_output(not program.eager), _prints_when_run(), \
+        with _held_output(not program.eager), _prints_when_run(not program.eager), \
                 tracing(program.params, key, program.eager) as frame:
             out, new = call_with_params(self.fn, program.params, values, inputs)
             changed = {i: n for i, (v, n) in enumerate(zip(values, new)) if v is not n}
@@ -450,12 +450,12 @@ _PRINT = builtins.print
 
 
 @contextlib.contextmanager
-def _prints_when_run():
-    """While a function is traced, its ``print`` calls print when the program runs, every call, with the values of
-    that call, as in MindSpore: in graph code (``jit``, GRAPH_MODE) as its Print op prints (each value on its own
-    line, Tensors in their repr), in PyNative code as Python prints them. Other threads, and prints to a file,
-    are Python's own."""
-    if builtins.print is not _PRINT:  # a trace inside a trace: the outer one's print stands
+def _prints_when_run(traced):
+    """While a function is ``traced``, its ``print`` calls print when the program runs, every call, with the values
+    of that call, as in MindSpore: in graph code (``jit``, GRAPH_MODE) as its Print op prints (each value on its own
+    line, Tensors in their repr), in PyNative code as Python prints them. Other threads, prints to a file, and a
+    call run eagerly (MindSpore runs it in PyNative too: a Cell with forward hooks) print as Python does."""
+    if not traced or builtins.print is not _PRINT:  # eager, or a trace inside a trace (the outer one's print stands)
         yield
         return
     thread, graph = threading.get_ident(), _trace.in_graph() or _state.context["mode"] == 0
