@@ -26,9 +26,6 @@ import model_zoo as zoo  # noqa: E402
 CI_FAMILIES = ["resnet", "squeezenet", "mobilenetv1", "mobilenetv2", "shufflenetv2", "mnasnet", "regnet", "repvgg"]
 CI_GRAPH = ["resnet", "squeezenet", "shufflenetv2", "mobilenetv1", "googlenet", "shufflenetv1"]
 CI_PYNATIVE = ["resnet", "squeezenet"]
-# MindSpore 2.10's CPU SoftmaxCrossEntropyWithLogits gives inf once a logit gap leaves float32's softmax range
-# (repvgg's seeded weights in training mode: mindshim's stable log-softmax gives a loss of 130).
-KNOWN_DIFFERENCES = {("repvgg", "train_pynative"), ("repvgg", "train_graph")}
 
 
 def _recorded():
@@ -42,8 +39,6 @@ def _params(keys):
             in_ci = family in {"train_pynative": CI_PYNATIVE, "train_graph": CI_GRAPH}.get(key, CI_FAMILIES)
             marks = [] if in_ci else [pytest.mark.slow, pytest.mark.skipif(
                 os.environ.get("MINDSHIM_MINDCV_ALL") != "1", reason="outside the CI subset: MINDSHIM_MINDCV_ALL=1")]
-            if (family, key) in KNOWN_DIFFERENCES:
-                marks.append(pytest.mark.xfail(strict=True, reason="MindSpore's loss is inf (float32 softmax range)"))
             params.append(pytest.param(family, key, marks=marks, id=family if key == "load" else f"{family}-{key}"))
     return params
 
