@@ -70,18 +70,26 @@ def test_train(family, key):
 
 
 def _stable_steps(golden):
-    """The steps to compare: all, unless MindSpore's own PyNative and GRAPH_MODE losses part beyond the tolerance at
-    some step; then only the steps before the step before it (at least one). Such a trajectory amplifies float32
-    rounding by orders of magnitude per step, and MindSpore's two modes share its CPU kernels (one summation order)
-    where mindshim's XLA kernels sum in another, so mindshim parts from both a step earlier. BiT: MindSpore's modes
-    agree within 2e-6 at step 2 and part by 8% at step 3; mindshim's own step 2 moves by 3% when only XLA's
-    code generation changes (``--xla_backend_optimization_level=0``, a 1e-5 change of the first loss)."""
-    pynative, graph = (np.asarray(golden.get(k, [])) for k in ("train_pynative", "train_graph"))
-    if len(pynative) != len(graph):
-        return len(pynative) or len(graph)
-    atol = zoo.RTOL * max(1.0, float(np.abs(graph).max()))
-    agree = np.isclose(pynative, graph, rtol=zoo.RTOL, atol=atol, equal_nan=True)
-    return len(agree) if agree.all() else max(1, int(np.argmin(agree)) - 1)
+    """The steps to compare: all, unless MindSpore's own losses part beyond the tolerance at some step, between its
+    PyNative and GRAPH_MODE runs or between PyNative runs whose inputs differ by a few ulps (``train_perturbed``);
+    then only the steps before the step before it (at least one). Such a trajectory amplifies float32 rounding by
+    orders of magnitude per step, and MindSpore's two modes share its CPU kernels (one summation order) where
+    mindshim's XLA kernels sum in another, so mindshim parts from both a step earlier. BiT: MindSpore's modes agree
+    within 2e-6 at step 2 and part by 8% at step 3; mindshim's own step 2 moves by 3% when only XLA's code
+    generation changes (``--xla_backend_optimization_level=0``, a 1e-5 change of the first loss). edgenext: its
+    modes agree exactly, but L2NormalizeGrad divides by ``|x|`` on its 1x1 maps, and a 1e-6 change of the input
+    moves MindSpore's first gradients by 1e-3 and its second loss beyond the tolerance."""
+    pynative = np.asarray(golden.get("train_pynative", []))
+    steps = len(pynative) or len(golden.get("train_graph", []))
+    for key in ("train_graph", "train_perturbed"):
+        other = np.asarray(golden.get(key, []))
+        if len(other) != len(pynative):
+            continue
+        atol = zoo.RTOL * max(1.0, float(np.abs(other).max()))
+        agree = np.isclose(pynative, other, rtol=zoo.RTOL, atol=atol, equal_nan=True)
+        if not agree.all():
+            steps = min(steps, max(1, int(np.argmin(agree)) - 1))
+    return steps
 
 
 @pytest.mark.slow
