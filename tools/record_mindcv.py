@@ -4,7 +4,8 @@
 
 (mindcv 0.3.0 installed with ``--no-deps``, plus tqdm, which it imports.) Each family runs in its own process
 (``--one FAMILY``) with a time limit, and writes ``tests/goldens/mindcv/<family>.json``: the model, seed, input
-size, eval-mode logits and the losses of 3 training steps in PyNative and GRAPH_MODE (see ``tests/mindcv_case.py``),
+size, eval-mode logits and the losses of 3 training steps in PyNative and GRAPH_MODE, and PyNative's with a perturbed
+input (see ``tests/mindcv_case.py``),
 each with MindSpore's wall time, or the reason MindSpore could not run that part. The checkpoint of the filled
 weights goes to the cache (``MINDSHIM_MINDCV_CKPT``, default ``~/.cache/mindshim/mindcv/<model>.ckpt``), never
 into git: the seed regenerates it.
@@ -65,6 +66,10 @@ def record_one(family):
         except Exception as exc:  # noqa: BLE001
             golden[key + "_skip"] = f"MindSpore 2.10 cannot train it on CPU: {zoo.reason(exc)}"
             traceback.print_exc()
+    if "train_pynative" in golden:
+        ms.set_context(mode=ms.PYNATIVE_MODE)
+        golden["train_perturbed"] = case.train_losses(ms, case.build(ms, mindcv, name), golden["size"],
+                                                      scale=1 + case.PERTURB)
     return golden
 
 

@@ -302,9 +302,11 @@ def _sparse_ce_bprop(inputs, out, dout, is_grad=False):
 @register("SparseSoftmaxCrossEntropyWithLogits", attrs=(("is_grad", False),), check=_check_sparse_ce,
           bprop=_sparse_ce_bprop)
 def _sparse_ce(logits, labels, is_grad=False):
-    """Mean loss over the batch, or (``is_grad=True``) its gradient ``(softmax - onehot) / N``."""
+    """Mean loss over the batch, or (``is_grad=True``) its gradient ``(softmax - onehot) / N``. As MindSpore's CPU
+    kernel, the loss is the log of the softmax, not a log-softmax: a label whose probability underflows (a logit
+    gap past 87.3) gives inf, where SoftmaxCrossEntropyWithLogits stays finite."""
     if is_grad:
         return _sparse_ce_grad(logits, labels)
-    logp = jax.nn.log_softmax(logits, axis=-1)
+    logp = jnp.log(jax.nn.softmax(logits, axis=-1))
     picked = jnp.take_along_axis(logp, labels[..., None].astype(jnp.int32), axis=-1)[..., 0]
     return -jnp.mean(picked)

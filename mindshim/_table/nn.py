@@ -1029,7 +1029,22 @@ def _clip_by_norm(x, clip_norm, axis=None):
     return xf * clip / jnp.maximum(norm, clip)
 
 
-@_register_jit("L2Normalize", attrs=(("axis", 0), ("epsilon", 1e-4)), check=_check_l2_normalize)
+def _l2_normalize_bprop(inputs, out, dout, axis=0, epsilon=1e-4):
+    """MindSpore's L2NormalizeGrad CPU kernel: ``(dout - y * sum(y * dout)) / n`` with ``n = ||x||`` over ``axis``,
+    or ``epsilon`` where ``n < epsilon`` (the forward's floor is ``sqrt(epsilon)``). Its pairwise sums count the
+    only element of a length-1 axis twice, so there it gives ``-dout / (sqrt(2) |x|)`` where the derivative is 0
+    (mindcv's XCA attention on 1x1 feature maps)."""
+    (x,) = inputs
+    axes = norm_axes("L2Normalize", axis, x.ndim)
+    twice = jnp.asarray(2 if math.prod(x.shape[a] for a in axes) == 1 else 1, x.dtype)
+    dot = twice * jnp.sum(out * dout, axes, keepdims=True)
+    norm = jnp.sqrt(twice * jnp.sum(jnp.square(x), axes, keepdims=True))
+    eps = jnp.asarray(epsilon, x.dtype)
+    return ((dout - out * dot) / jnp.where(norm >= eps, norm, eps),)
+
+
+@_register_jit("L2Normalize", attrs=(("axis", 0), ("epsilon", 1e-4)), check=_check_l2_normalize,
+               bprop=_l2_normalize_bprop)
 def _l2_normalize(x, axis=0, epsilon=1e-4):
     """``x / sqrt(max(sum(x**2, axis), epsilon))``."""
     axes = norm_axes("L2Normalize", axis, x.ndim)

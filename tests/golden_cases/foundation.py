@@ -288,6 +288,17 @@ def case_op_sparse_softmax_ce(ms):
             P.SparseSoftmaxCrossEntropyWithLogits(is_grad=True)(ms.Tensor(LOGITS), labels)]
 
 
+def case_op_sparse_softmax_ce_underflow(ms):
+    """MindSpore's CPU kernel takes the log of the softmax: a label whose probability is below Float32's smallest
+    normal (a logit gap past 87.3) gives inf, the dense op's log-softmax does not."""
+    P = ms.ops
+    logits = ms.Tensor(np.array([[0, 90, 1], [0, 80, 3], [1, 2, 3]], np.float32))
+    labels = ms.Tensor(np.array([0, 0, 2], np.int32))
+    return [P.SparseSoftmaxCrossEntropyWithLogits()(logits, labels),
+            P.SparseSoftmaxCrossEntropyWithLogits()(logits[1:], labels[1:]),
+            P.SoftmaxCrossEntropyWithLogits()(logits, ms.Tensor(np.eye(3, dtype=np.float32)[[0, 0, 2]]))[0]]
+
+
 def case_nn_softmax_ce_losses(ms):
     nn = ms.nn
     logits, probs = ms.Tensor(LOGITS), ms.Tensor(PROBS)

@@ -475,6 +475,14 @@ def case_norms(ms):
         first=("layer_norm_axis1", "layer_norm_last"))
 
 
+def case_l2_normalize_grad_kernel(ms):
+    """Where MindSpore's L2NormalizeGrad parts from the derivative: a length-1 axis (its sum counts the element
+    twice), norms below epsilon and norms between epsilon and sqrt(epsilon) (the forward's floor)."""
+    L2 = ms.ops.L2Normalize
+    return _grads(ms, {"axis_len1": (L2(axis=-1), L2_X.reshape(3, 4, 1)), "below_epsilon": (L2(axis=1), L2_X * 1e-5),
+                       "below_sqrt_epsilon": (L2(axis=1), L2_X * 2e-3)})
+
+
 def case_norm_outputs(ms):
     L = ms.ops.LayerNorm
     return {"layer_norm_axis1": L()(ms.Tensor(LN_X), ms.Tensor(LN_G34), ms.Tensor(LN_B34)),
