@@ -665,7 +665,8 @@ class JitCall(CompiledCall):
         # program: they come back as they are, as from MindSpore's graph, not as Tensors.
         leaves, tree = jax.tree_util.tree_flatten(out, is_leaf=is_tensor)
         program.outputs = tree, [_ARRAY if isinstance(v, (Tensor, jax.Array)) else v for v in leaves]
-        program.dicts = "_KeptOrder" in str(tree)
+        program.dicts = any(isinstance(v, _KeptOrder) for v in
+                            jax.tree_util.tree_leaves(out, is_leaf=lambda v: isinstance(v, _KeptOrder)))
         out = [v for v, kept in zip(leaves, program.outputs[1]) if kept is _ARRAY]
         # Every state value comes back (unchanged ones too), first, so that JAX (which pairs donated inputs with
         # outputs of the same shape in order) aliases each donated buffer to its own new value; a list, not a
