@@ -118,7 +118,10 @@ def _matmul_ext(x1, x2):
 
 
 # ---- activations --------------------------------------------------------------------------------------
-register("ReLU", check=need_float("ReLU", "x"), functional=("relu",))(jax.nn.relu)
+@register("ReLU", check=need_float("ReLU", "x"), functional=("relu",))
+def _relu(x):
+    """``x`` where ``x > 0``, else 0: a NaN gives 0, as MindSpore's CPU kernel (``jax.nn.relu`` keeps it)."""
+    return jnp.where(x > 0, x, jnp.zeros((), x.dtype))
 
 
 def _check_softmax(op, arg):

@@ -475,6 +475,12 @@ def case_norms(ms):
         first=("layer_norm_axis1", "layer_norm_last"))
 
 
+def case_relu_nan(ms):
+    """MindSpore's CPU ReLU gives 0 for NaN (and its gradient there is 0)."""
+    x = np.array([np.nan, -1.0, 0.0, 2.0, np.inf, -np.inf], np.float32)
+    return _grads(ms, {"relu": (ms.ops.ReLU(), x), "relu_fn": (ms.ops.relu, x)})
+
+
 def case_l2_normalize_grad_kernel(ms):
     """Where MindSpore's L2NormalizeGrad parts from the derivative: a length-1 axis (its sum counts the element
     twice), norms below epsilon and norms between epsilon and sqrt(epsilon) (the forward's floor)."""
