@@ -1,7 +1,8 @@
 """``mindspore.log``: MindSpore's Python logger (``from mindspore import log as logger``; ``logger.warning(...)``).
 
-Messages go to the ``mindspore`` logger of Python's ``logging``, at the level ``GLOG_v`` selects (0 DEBUG .. 4
-CRITICAL, default 2 WARNING), printed to stderr in MindSpore's format. Where mindshim differs: the log files of
+Messages go to the ``mindspore`` logger of Python's ``logging``, at the level ``GLOG_v`` selects when mindshim is
+imported (0 DEBUG .. 4 CRITICAL, default 2 WARNING; as MindSpore, a later change of the variable changes nothing),
+printed to stderr in MindSpore's format. Where mindshim differs: the log files of
 ``GLOG_logtostderr=0`` / ``GLOG_log_dir`` are not written (messages stay on stderr).
 """
 import logging
@@ -41,6 +42,7 @@ def _log(level):
 
 
 debug, info, warning, error, critical = (_log(level) for level in sorted(_LEVELS.values()))
+_get_logger()  # the level GLOG_v gives now, at import, as MindSpore reads it
 
 
 def get_level():
