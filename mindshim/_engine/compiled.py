@@ -463,22 +463,60 @@ def _prints_when_run(traced):
     def traced_print(*args, sep=" ", end="\n", file=None, flush=False):
         if threading.get_ident() != thread or file is not None:
             return _PRINT(*args, sep=sep, end=end, file=file, flush=flush)
-        at = [i for i, a in enumerate(args) if isinstance(a, (Tensor, jax.Array))]
+        arrays = []
+        template = [_print_template(a, arrays) for a in args]
 
         def emit(*values):
-            parts = list(args)
-            for i, v in zip(at, values):
-                parts[i] = v if graph else _wrap(jnp.asarray(v))
+            filled = iter(values)
+            parts = [_print_fill(t, filled, graph) for t in template]
             if graph:
-                _PRINT("\n".join(print_line(p, graph=True) for p in parts), flush=True)
+                _PRINT("\n".join(print_line(v, graph=True) for p in parts for v in _print_lines(p)), flush=True)
             else:
                 _PRINT(*parts, sep=sep, end=end, flush=True)
-        jax.debug.callback(emit, *[args[i]._data if isinstance(args[i], Tensor) else args[i] for i in at])
+        jax.debug.callback(emit, *arrays)
     builtins.print = traced_print
     try:
         yield
     finally:
         builtins.print = _PRINT
+
+
+_SLOT = object()  # in a print's template: where a Tensor's value goes
+
+
+def _print_template(value, arrays):
+    """``value`` with each Tensor (also inside lists, tuples and dicts) replaced by a slot, its array appended to
+    ``arrays``."""
+    if isinstance(value, (Tensor, jax.Array)):
+        arrays.append(value._data if isinstance(value, Tensor) else value)
+        return _SLOT
+    if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
+        return type(value)(_print_template(v, arrays) for v in value)
+    if type(value) is dict:
+        return {k: _print_template(v, arrays) for k, v in value.items()}
+    return value
+
+
+def _print_fill(template, values, graph):
+    """The template with its slots filled from ``values`` (arrays for graph printing, else Tensors)."""
+    if template is _SLOT:
+        value = next(values)
+        return value if graph else _wrap(jnp.asarray(value))
+    if isinstance(template, (list, tuple)):
+        return type(template)(_print_fill(v, values, graph) for v in template)
+    if isinstance(template, dict):
+        return {k: _print_fill(v, values, graph) for k, v in template.items()}
+    return template
+
+
+def _print_lines(value):
+    """What MindSpore's Print op writes a line each for: a list, tuple or dict holding Tensors is spread into its
+    values; anything else is one line."""
+    items = list(value.values()) if isinstance(value, dict) else value
+    if isinstance(value, (list, tuple, dict)) and any(
+            isinstance(leaf, (jax.Array, np.ndarray)) for leaf in jax.tree_util.tree_leaves(items)):
+        return [line for v in items for line in _print_lines(v)]
+    return [value]
 
 
 def _user_frame(error):
