@@ -458,17 +458,28 @@ def _prints_when_run(traced):
     if not traced or builtins.print is not _PRINT:  # eager, or a trace inside a trace (the outer one's print stands)
         yield
         return
-    thread, graph = threading.get_ident(), _trace.in_graph() or _state.context["mode"] == 0
+    thread = threading.get_ident()
 
     def traced_print(*args, sep=" ", end="\n", file=None, flush=False):
         if threading.get_ident() != thread or file is not None:
             return _PRINT(*args, sep=sep, end=end, file=file, flush=flush)
-        arrays = []
-        template = [_print_template(a, arrays) for a in args]
+        graph, arrays = _trace.graph_code(), []
+
+        def slot(value):
+            if not isinstance(value, (Tensor, jax.Array)):
+                return value
+            arrays.append(value._data if isinstance(value, Tensor) else value)
+            return _SLOT
+        template = _rebuild(args, slot)
 
         def emit(*values):
             filled = iter(values)
-            parts = [_print_fill(t, filled, graph) for t in template]
+
+            def fill(value):  # graph code prints arrays (print_line), PyNative code Tensors
+                if value is not _SLOT:
+                    return value
+                return next(filled) if graph else _wrap(jnp.asarray(next(filled)))
+            parts = _rebuild(template, fill)
             if graph:
                 _PRINT("\n".join(print_line(v, graph=True) for p in parts for v in _print_lines(p)), flush=True)
             else:
@@ -484,29 +495,17 @@ def _prints_when_run(traced):
 _SLOT = object()  # in a print's template: where a Tensor's value goes
 
 
-def _print_template(value, arrays):
-    """``value`` with each Tensor (also inside lists, tuples and dicts) replaced by a slot, its array appended to
-    ``arrays``."""
-    if isinstance(value, (Tensor, jax.Array)):
-        arrays.append(value._data if isinstance(value, Tensor) else value)
-        return _SLOT
-    if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
-        return type(value)(_print_template(v, arrays) for v in value)
-    if type(value) is dict:
-        return {k: _print_template(v, arrays) for k, v in value.items()}
-    return value
-
-
-def _print_fill(template, values, graph):
-    """The template with its slots filled from ``values`` (arrays for graph printing, else Tensors)."""
-    if template is _SLOT:
-        value = next(values)
-        return value if graph else _wrap(jnp.asarray(value))
-    if isinstance(template, (list, tuple)):
-        return type(template)(_print_fill(v, values, graph) for v in template)
-    if isinstance(template, dict):
-        return {k: _print_fill(v, values, graph) for k, v in template.items()}
-    return template
+def _rebuild(value, leaf):
+    """``value`` with ``leaf`` applied to all but its lists, tuples and dicts, which are rebuilt around the results
+    (a namedtuple as its type; a dict, or a :class:`_KeptOrder`, as a plain dict in its order)."""
+    if isinstance(value, list):
+        return [_rebuild(v, leaf) for v in value]
+    if isinstance(value, tuple):
+        items = [_rebuild(v, leaf) for v in value]
+        return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
+    if type(value) in (dict, _KeptOrder):
+        return {k: _rebuild(v, leaf) for k, v in value.items()}
+    return leaf(value)
 
 
 def _print_lines(value):
@@ -664,18 +663,6 @@ def _graph_value(value):
     return value
 
 
-def _plain_dicts(tree):
-    """``tree`` with the outputs' :class:`_KeptOrder` dicts as plain dicts."""
-    if isinstance(tree, _KeptOrder):
-        return {k: _plain_dicts(v) for k, v in tree.items()}
-    if isinstance(tree, list):
-        return [_plain_dicts(v) for v in tree]
-    if isinstance(tree, tuple):
-        items = [_plain_dicts(v) for v in tree]
-        return type(tree)(*items) if hasattr(tree, "_fields") else tuple(items)
-    return tree
-
-
 class JitCall(CompiledCall):
     """``mindspore.jit``: ``fn(*args)`` compiled whole, its state (Parameters it reads or writes, the PRNG key)
     passed in and written back; the state's buffers are donated to the new values (no second copy of the
@@ -688,7 +675,7 @@ class JitCall(CompiledCall):
         result = iter(result)
         tree, leaves = program.outputs
         out = to_tensors(jax.tree_util.tree_unflatten(tree, [next(result) if v is _ARRAY else v for v in leaves]))
-        return _plain_dicts(out) if program.dicts else out
+        return _rebuild(out, lambda v: v) if program.dicts else out  # its _KeptOrder dicts as plain ones
 
     def _function(self, spec, program):
         return functools.partial(self._step, spec, program)

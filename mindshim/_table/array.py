@@ -15,7 +15,6 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from .. import _state
 from .._registry import REQUIRED, failed_calling, get, register
 from ..common import _printing, _trace
 from ..common import dtype as mstype
@@ -694,7 +693,7 @@ def _print(*inputs):
     code as MindSpore's C++ prints them); inside a compiled or differentiated call it prints when the step runs.
     Returns None."""
     arrays_at = [i for i, v in enumerate(inputs) if isinstance(v, jax.Array)]
-    graph = _trace.in_graph() or (_state.context["mode"] == 0 and _trace.active())
+    graph = _trace.graph_code()
 
     def emit(*values):
         parts = list(inputs)

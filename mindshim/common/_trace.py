@@ -57,6 +57,12 @@ def in_graph():
     return local.graph > 0
 
 
+def graph_code():
+    """True while code MindSpore compiles as a graph runs: a ``jit`` call, or any compiled call in GRAPH_MODE
+    (``mode`` 0); what only graph code does (the Print op's form, ``Morph``) applies."""
+    return in_graph() or (_state.context["mode"] == 0 and active())
+
+
 #: Per thread: a dataset's prefetch thread is not part of the trace of the step that consumes it.
 local = _Local()
 

@@ -265,12 +265,7 @@ class Shard:
     ``os.pread``, so several readers may share it)."""
 
     def __init__(self, path):
-        if not os.path.isfile(path):
-            raise ValueError(f"The file {os.path.abspath(path)} does not exist or permission denied!")
-        self.path = path
-        with open(path, "rb") as f:
-            size = int.from_bytes(f.read(8), "little")
-            self.header = json.loads(f.read(size))
+        self.path, self.header = path, _read_header(path)
         self.schema = self.header["schema"][0]["schema"]
         self.blob_fields = self.header["schema"][0]["blob_fields"]
         with contextlib.closing(sqlite3.connect(f"file:{path}.db?mode=ro", uri=True)) as db:
@@ -292,12 +287,20 @@ class Shard:
         return row
 
 
-def shard_paths(path):
-    """The shard files of the set ``path`` belongs to (its header's ``shard_addresses``, beside it)."""
+def _read_header(path):
     if not os.path.isfile(path):
         raise ValueError(f"The file {os.path.abspath(path)} does not exist or permission denied!")
     with open(path, "rb") as f:
         size = int.from_bytes(f.read(8), "little")
-        header = json.loads(f.read(size))
-    folder = os.path.dirname(path)
-    return [os.path.join(folder, os.path.basename(name)) for name in header["shard_addresses"]]
+        return json.loads(f.read(size))
+
+
+def open_shards(files):
+    """The shards of ``files``: a list of shard files, or one file with the others of its set (its header's
+    ``shard_addresses``, beside it)."""
+    if not isinstance(files, str):
+        return [Shard(p) for p in files]
+    first = Shard(files)
+    folder = os.path.dirname(files)
+    paths = [os.path.join(folder, os.path.basename(name)) for name in first.header["shard_addresses"]]
+    return [first if os.path.basename(p) == os.path.basename(files) else Shard(p) for p in paths]

@@ -8,8 +8,7 @@ class FileReader:
     arrays as numpy arrays, bytes as bytes), shard after shard; ``close()``."""
 
     def __init__(self, file_name, num_consumer=4, columns=None, operator=None):
-        paths = _format.shard_paths(file_name) if isinstance(file_name, str) else list(file_name)
-        self._shards = [_format.Shard(p) for p in paths]
+        self._shards = _format.open_shards(file_name)
         if columns is not None:
             if not isinstance(columns, list) or not all(c in self._shards[0].schema for c in columns):
                 raise ValueError(f"Parameter columns: {columns} is invalid.")

@@ -29,7 +29,7 @@ class FileWriter:
             for path in (self._path, self._path + ".db"):
                 if os.path.exists(path):
                     os.remove(path)
-        self._schema = self._desc = None
+        self._schema = self._desc = self._blobs = None
         self._index_fields = None
         self._header_size, self._page_size = _format.HEADER_SIZE, _format.PAGE_SIZE
         self._file = self._pages = None
@@ -42,14 +42,14 @@ class FileWriter:
             raise NotImplementedError("mindspore.mindrecord.FileWriter with several schemas is not supported by "
                                       "mindshim yet.")
         self._schema, self._desc = {k: dict(v) for k, v in content.items()}, desc or ""
+        self._blobs = _format.blob_fields(self._schema)
 
     def add_index(self, index_fields):
         """Index these scalar fields (by default: every scalar field)."""
         if not isinstance(index_fields, list) or not index_fields:
             raise ValueError(f"Parameter index_fields: {index_fields} is not a non-empty list.")
-        blobs = _format.blob_fields(self._schema or {})
         for name in index_fields:
-            if name not in (self._schema or {}) or name in blobs:
+            if name not in (self._schema or {}) or name in self._blobs:
                 raise ValueError(f"Invalid input, 'index_fields': {name} can not be found in the schema or is an "
                                  "array or bytes field.")
         self._index_fields = list(index_fields)
@@ -81,40 +81,39 @@ class FileWriter:
         if not rows:
             raise RuntimeError("There is no valid data which can be written by 'write_raw_data' to mindrecord file. "
                                "Please check the abnormal input data indicated in the warning log above.")
+        self._page_writer().add([_format.encode_blob(r, self._schema, self._blobs) for r in rows],
+                                [_format.encode_raw(r, self._schema, self._blobs) for r in rows])
+        indexed = self._fields_indexed()
+        self._rows.extend({name: r[name] for name in indexed} for r in rows)
+
+    def _page_writer(self):
+        """The pages being written, the file opened (until ``commit``) at the first use."""
         if self._file is None:
-            self._file = open(self._path, "wb")  # noqa: SIM115 - open until commit
+            self._file = open(self._path, "wb")  # noqa: SIM115 - closed by commit
             self._pages = _format.PageWriter(self._file, self._header_size, self._page_size)
-        blobs = _format.blob_fields(self._schema)
-        self._pages.add([_format.encode_blob(r, self._schema, blobs) for r in rows],
-                        [_format.encode_raw(r, self._schema, blobs) for r in rows])
-        self._rows.extend({name: r[name] for name in self._fields_indexed()} for r in rows)
+        return self._pages
 
     def _fields_indexed(self):
         if self._index_fields is not None:
             return self._index_fields
-        blobs = _format.blob_fields(self._schema)
-        return sorted(name for name in self._schema if name not in blobs)
+        return sorted(name for name in self._schema if name not in self._blobs)
 
     def commit(self):
         """Write the header and the index: the file is complete."""
         if self._schema is None:
             raise RuntimeError("Schema is not added, please call 'add_schema' first.")
-        if self._file is None:
-            self._file = open(self._path, "wb")  # noqa: SIM115 - closed below
-            self._pages = _format.PageWriter(self._file, self._header_size, self._page_size)
+        pages = self._page_writer()
         try:
-            pages = self._pages.finish()
-            blobs = _format.blob_fields(self._schema)
             header = {"header_size": self._header_size,
                       "index_fields": [{"index_field": name, "schema_id": 0} for name in self._fields_indexed()]
                       or None,
-                      "page": pages, "page_size": self._page_size,
+                      "page": pages.finish(), "page_size": self._page_size,
                       "compression_size": 0,
-                      "schema": [{"blob_fields": blobs, "desc": self._desc, "schema": self._schema}],
+                      "schema": [{"blob_fields": self._blobs, "desc": self._desc, "schema": self._schema}],
                       "shard_addresses": [os.path.basename(self._path)], "shard_id": 0, "statistics": None,
                       "version": _format.VERSION}
             _format.write_header(self._file, header)
         finally:
             self._file.close()
         _format.write_index(self._path + ".db", os.path.basename(self._path), self._schema, self._fields_indexed(),
-                            self._rows, self._pages.index)
+                            self._rows, pages.index)

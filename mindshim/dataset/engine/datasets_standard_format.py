@@ -27,8 +27,7 @@ class MindDataset(MappableDataset, UnionBaseDataset):
                                       "by mindshim yet.")
         super().__init__(num_parallel_workers=num_parallel_workers, sampler=sampler, num_samples=num_samples,
                          shuffle=shuffle, num_shards=num_shards, shard_id=shard_id, cache=cache)
-        paths = _format.shard_paths(dataset_files) if isinstance(dataset_files, str) else list(dataset_files)
-        self._shards = [_format.Shard(p) for p in paths]
+        self._shards = _format.open_shards(dataset_files)
         self._schema = self._shards[0].schema
         names = sorted(self._schema)
         if columns_list is not None:

@@ -17,7 +17,8 @@ import types
 import jax
 import numpy as np
 
-from ... import _registry, context
+from ... import _registry
+from ..._engine.state import to_arrays
 from ...common import _trace
 from ...common.dtype import TensorType, to_mstype
 from ..primitive import Primitive
@@ -85,7 +86,7 @@ class Custom(Primitive):
     def _backward(self, arrays, out, dout):
         grads = self.bprop(*_registry.wrap_output(tuple(arrays)), _registry.wrap_output(out),
                            _registry.wrap_output(dout))
-        return tuple(getattr(g, "_data", g) for g in grads)
+        return to_arrays(tuple(grads))
 
 
 class Morph(Primitive):
@@ -113,19 +114,15 @@ class Morph(Primitive):
         return self._infer_dtype(*args)
 
     def __call__(self, *args):
-        graph = _trace.in_graph() or (context.get_context("mode") == context.GRAPH_MODE and _trace.active())
-        if not graph:
+        if not _trace.graph_code():
             raise RuntimeError("Morph is only supported in GRAPH_MODE.")
         if self.bprop_fn is None:
             return self.fn(*args)
         wrap = _registry.wrap_output
 
-        def unwrap(out):
-            return tuple(unwrap(o) for o in out) if isinstance(out, (tuple, list)) else getattr(out, "_data", out)
-
         @jax.custom_vjp
         def run(*arrays):
-            return unwrap(self.fn(*wrap(arrays)))
+            return to_arrays(self.fn(*wrap(arrays)))
 
         def forward(*arrays):
             out = run(*arrays)
@@ -133,9 +130,9 @@ class Morph(Primitive):
 
         def backward(res, dout):
             arrays, out = res
-            return unwrap(self.bprop_fn(*wrap(arrays), wrap(out), wrap(dout)))
+            return to_arrays(tuple(self.bprop_fn(*wrap(arrays), wrap(out), wrap(dout))))
         run.defvjp(forward, backward)
-        return wrap(run(*unwrap(args)))
+        return wrap(run(*to_arrays(args)))
 
 
 # The Hybrid DSL's intrinsics as Python runs them (MindSpore's ``VariableUsage.intrin_runtime``).
