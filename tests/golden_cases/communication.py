@@ -23,32 +23,26 @@ def case_tcp_store(ms):
     return out
 
 
-def case_tcp_store_add_to_text(ms):
-    store = _store(ms, 29312, is_master=True)
-    store.set("text", "abc")
+def _with_master(ms, port, use):
+    """``use(store)`` with a master store on ``port``, stopped afterwards (its port free for the next case)."""
+    store = _store(ms, port, is_master=True)
     try:
-        return store.add("text", 1)
+        return use(store)
     finally:
         del store
         gc.collect()
+
+
+def case_tcp_store_add_to_text(ms):
+    return _with_master(ms, 29312, lambda store: store.set("text", "abc") or store.add("text", 1))
 
 
 def case_tcp_store_get_times_out(ms):
-    store = _store(ms, 29313, is_master=True)
-    try:
-        return store.get("missing")
-    finally:
-        del store
-        gc.collect()
+    return _with_master(ms, 29313, lambda store: store.get("missing"))
 
 
 def case_tcp_store_second_master(ms):
-    first = _store(ms, 29314, is_master=True)
-    try:
-        return _store(ms, 29314, is_master=True)
-    finally:
-        del first
-        gc.collect()
+    return _with_master(ms, 29314, lambda store: _store(ms, 29314, is_master=True))
 
 
 def case_tcp_store_bad_value(ms):
